@@ -1,0 +1,28 @@
+package io.mystaff.api;
+
+/**
+ * The opaque, case-sensitive identifier of a role assignment (in Entra, an object id GUID; any token without
+ * whitespace of at most 256 characters is accepted).
+ */
+public record AssignmentId(String value) implements Comparable<AssignmentId> {
+  /**
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
+  public AssignmentId {
+    Ids.require(value, "role-assignment id");
+  }
+
+  public static AssignmentId of(String value) {
+    return new AssignmentId(value);
+  }
+
+  @Override
+  public int compareTo(AssignmentId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

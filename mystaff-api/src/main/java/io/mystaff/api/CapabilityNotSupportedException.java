@@ -1,0 +1,18 @@
+package io.mystaff.api;
+
+/** The operation needs a provider capability that is not configured (e.g. password writeback). */
+public final class CapabilityNotSupportedException extends MyStaffException {
+  private static final long serialVersionUID = 1L;
+
+  private final String capability;
+
+  public CapabilityNotSupportedException(String capability, String message) {
+    super(ErrorCode.CAPABILITY_NOT_SUPPORTED, message);
+    this.capability = capability;
+  }
+
+  /** The missing capability, e.g. {@code "password writeback"}. */
+  public String capability() {
+    return capability;
+  }
+}

@@ -1,0 +1,33 @@
+package io.mystaff.api;
+
+/**
+ * The opaque, case-sensitive identifier of a correlation (in Entra, an object id GUID; any token without
+ * whitespace of at most 256 characters is accepted).
+ */
+public record CorrelationId(String value) implements Comparable<CorrelationId> {
+  /**
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
+  public CorrelationId {
+    Ids.require(value, "correlation id");
+  }
+
+  public static CorrelationId of(String value) {
+    return new CorrelationId(value);
+  }
+
+  /** A fresh random (type 4 UUID) correlation id. */
+  public static CorrelationId random() {
+    return new CorrelationId(java.util.UUID.randomUUID().toString());
+  }
+
+  @Override
+  public int compareTo(CorrelationId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,26 @@
+package io.mystaff.api;
+
+/**
+ * Machine-readable classification of every {@link MyStaffException}. A host branches on this code
+ * (and renders its own message), never on exception message text.
+ */
+public enum ErrorCode {
+  /** A command or value was malformed; nothing was changed. */
+  INVALID_INPUT,
+  /** The referenced user does not exist in the directory. */
+  UNKNOWN_USER,
+  /** The referenced administrative unit does not exist in the directory. */
+  UNKNOWN_UNIT,
+  /** The signed-in manager may not perform the action on the target. */
+  ACCESS_DENIED,
+  /** The manager may not open My Staff at all (feature off, no admin role, conditional access). */
+  SIGN_IN_REFUSED,
+  /** A versioned write lost a race with a concurrent write; re-read and retry. */
+  STALE_VERSION,
+  /** A password does not satisfy the applicable password policy. */
+  PASSWORD_REJECTED,
+  /** The operation needs a capability that no configured provider offers (e.g. password writeback). */
+  CAPABILITY_NOT_SUPPORTED,
+  /** A provider (directory, writeback, audit sink, ...) failed; the operation did not take effect. */
+  PROVIDER_FAILURE
+}

@@ -1,0 +1,28 @@
+package io.mystaff.api;
+
+/**
+ * The opaque, case-sensitive identifier of a group (in Entra, an object id GUID; any token without
+ * whitespace of at most 256 characters is accepted).
+ */
+public record GroupId(String value) implements Comparable<GroupId> {
+  /**
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
+  public GroupId {
+    Ids.require(value, "group id");
+  }
+
+  public static GroupId of(String value) {
+    return new GroupId(value);
+  }
+
+  @Override
+  public int compareTo(GroupId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

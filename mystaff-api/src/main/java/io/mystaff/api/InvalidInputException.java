@@ -1,0 +1,51 @@
+package io.mystaff.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A command or value was rejected before anything was changed. Each {@link Violation} names the
+ * offending field and a stable reason key; the rejected value itself is never repeated, so this
+ * exception is safe to log even when the input was a password.
+ */
+public final class InvalidInputException extends MyStaffException {
+  private static final long serialVersionUID = 1L;
+
+  /** One reason the input was rejected. */
+  public record Violation(String field, String reason) {
+    public Violation {
+      requireNonNull(field, "field");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String toString() {
+      return field + ": " + reason;
+    }
+  }
+
+  private final List<Violation> violations;
+
+  public InvalidInputException(List<Violation> violations) {
+    super(ErrorCode.INVALID_INPUT, "Invalid input: " + requireNonEmpty(violations));
+    this.violations = List.copyOf(violations);
+  }
+
+  /** Convenience for a single violation. */
+  public static InvalidInputException of(String field, String reason) {
+    return new InvalidInputException(List.of(new Violation(field, reason)));
+  }
+
+  /** The reasons, in the order they were found; never empty. */
+  public List<Violation> violations() {
+    return violations;
+  }
+
+  private static List<Violation> requireNonEmpty(List<Violation> violations) {
+    if (violations == null || violations.isEmpty()) {
+      throw new IllegalArgumentException("at least one violation is required");
+    }
+    return violations;
+  }
+}

@@ -1,0 +1,28 @@
+package io.mystaff.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** One page of a listing, in a stable order; {@code nextCursor} is empty on the last page. */
+public record Page<T>(List<T> items, Optional<String> nextCursor) {
+  public Page {
+    items = List.copyOf(items);
+    requireNonNull(nextCursor, "nextCursor");
+  }
+
+  public static <T> Page<T> last(List<T> items) {
+    return new Page<>(items, Optional.empty());
+  }
+
+  public boolean hasNext() {
+    return nextCursor.isPresent();
+  }
+
+  /** The same page with every item mapped; the cursor is unchanged. */
+  public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+    return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
+  }
+}

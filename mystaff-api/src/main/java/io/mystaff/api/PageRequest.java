@@ -1,0 +1,32 @@
+package io.mystaff.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * Which page of a listing to return: at most {@code size} items, continuing after {@code cursor}
+ * (an opaque token from a previous {@link Page#nextCursor()}; empty for the first page).
+ */
+public record PageRequest(int size, Optional<String> cursor) {
+  /** The largest page a caller may ask for. */
+  public static final int MAX_SIZE = 1_000;
+
+  public PageRequest {
+    requireNonNull(cursor, "cursor");
+    if (size < 1 || size > MAX_SIZE) {
+      throw InvalidInputException.of("page size", "must be between 1 and " + MAX_SIZE);
+    }
+    if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > 1024)) {
+      throw InvalidInputException.of("page cursor", "must be a token returned by a previous page");
+    }
+  }
+
+  public static PageRequest first(int size) {
+    return new PageRequest(size, Optional.empty());
+  }
+
+  public static PageRequest after(String cursor, int size) {
+    return new PageRequest(size, Optional.of(cursor));
+  }
+}

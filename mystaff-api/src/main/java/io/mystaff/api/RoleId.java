@@ -1,0 +1,28 @@
+package io.mystaff.api;
+
+/**
+ * The opaque, case-sensitive identifier of a role definition (in Entra, an object id GUID; any token without
+ * whitespace of at most 256 characters is accepted).
+ */
+public record RoleId(String value) implements Comparable<RoleId> {
+  /**
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
+  public RoleId {
+    Ids.require(value, "role-definition id");
+  }
+
+  public static RoleId of(String value) {
+    return new RoleId(value);
+  }
+
+  @Override
+  public int compareTo(RoleId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,28 @@
+package io.mystaff.api;
+
+/**
+ * The opaque, case-sensitive identifier of a administrative unit (in Entra, an object id GUID; any token without
+ * whitespace of at most 256 characters is accepted).
+ */
+public record UnitId(String value) implements Comparable<UnitId> {
+  /**
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
+  public UnitId {
+    Ids.require(value, "administrative-unit id");
+  }
+
+  public static UnitId of(String value) {
+    return new UnitId(value);
+  }
+
+  @Override
+  public int compareTo(UnitId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

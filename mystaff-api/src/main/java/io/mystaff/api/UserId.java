@@ -1,0 +1,28 @@
+package io.mystaff.api;
+
+/**
+ * The opaque, case-sensitive identifier of a user (in Entra, an object id GUID; any token without
+ * whitespace of at most 256 characters is accepted).
+ */
+public record UserId(String value) implements Comparable<UserId> {
+  /**
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
+  public UserId {
+    Ids.require(value, "user id");
+  }
+
+  public static UserId of(String value) {
+    return new UserId(value);
+  }
+
+  @Override
+  public int compareTo(UserId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

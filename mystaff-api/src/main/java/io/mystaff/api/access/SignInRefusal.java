@@ -1,0 +1,25 @@
+package io.mystaff.api.access;
+
+/** Why a manager was not let into My Staff; each has a message a UI may show as is. */
+public enum SignInRefusal {
+  /** The feature is switched off, or on only for selected users and this one is not selected. */
+  FEATURE_NOT_ENABLED("My Staff is not enabled for your account."),
+  /** The user holds no administrator role that is active now. */
+  NO_ADMIN_ROLE("You have insufficient permissions: My Staff requires an administrator role."),
+  /** Conditional access demands multifactor authentication that this sign-in did not satisfy. */
+  MFA_REQUIRED("Your organization requires multifactor authentication to use My Staff."),
+  /** Conditional access blocked the sign-in. */
+  BLOCKED_BY_POLICY("Your organization's access policy blocked this sign-in."),
+  /** The user does not exist or is disabled. */
+  ACCOUNT_UNAVAILABLE("Your account is not available.");
+
+  private final String message;
+
+  SignInRefusal(String message) {
+    this.message = message;
+  }
+
+  public String message() {
+    return message;
+  }
+}

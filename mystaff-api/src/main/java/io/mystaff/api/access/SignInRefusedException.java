@@ -1,0 +1,29 @@
+package io.mystaff.api.access;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.ErrorCode;
+import io.mystaff.api.MyStaffException;
+import io.mystaff.api.UserId;
+
+/** The manager may not open My Staff; {@link #reason()} says why. */
+public final class SignInRefusedException extends MyStaffException {
+  private static final long serialVersionUID = 1L;
+
+  private final UserId user;
+  private final SignInRefusal reason;
+
+  public SignInRefusedException(UserId user, SignInRefusal reason) {
+    super(ErrorCode.SIGN_IN_REFUSED, "Sign-in of " + user + " refused: " + reason);
+    this.user = requireNonNull(user, "user");
+    this.reason = requireNonNull(reason, "reason");
+  }
+
+  public UserId user() {
+    return user;
+  }
+
+  public SignInRefusal reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,131 @@
+package io.mystaff.api.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.CorrelationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One audit record, shaped like Microsoft Graph's {@code directoryAudit}. Events produced by
+ * mystaff carry {@link #ORIGIN_KEY} = {@link #ORIGIN_MY_STAFF} in {@code additionalDetails} and
+ * never contain a password or any other secret.
+ *
+ * @param resultReason a stable reason code for failures and denials (e.g. {@code
+ *     TARGET_OUT_OF_SCOPE}), or the pending step
+ */
+public record AuditEvent(
+    String id,
+    Instant activityDateTime,
+    AuditActivity activity,
+    AuditOutcome outcome,
+    Optional<String> resultReason,
+    CorrelationId correlationId,
+    AuditInitiator initiatedBy,
+    List<AuditTarget> targets,
+    Map<String, String> additionalDetails,
+    String loggedByService) {
+
+  /** The additional-detail key that says which feature produced an event. */
+  public static final String ORIGIN_KEY = "origin";
+  /** The origin value of every event mystaff records. */
+  public static final String ORIGIN_MY_STAFF = "MyStaff";
+
+  public AuditEvent {
+    requireNonNull(id, "id");
+    requireNonNull(activityDateTime, "activityDateTime");
+    requireNonNull(activity, "activity");
+    requireNonNull(outcome, "outcome");
+    requireNonNull(resultReason, "resultReason");
+    requireNonNull(correlationId, "correlationId");
+    requireNonNull(initiatedBy, "initiatedBy");
+    targets = List.copyOf(targets);
+    additionalDetails = Collections.unmodifiableMap(new LinkedHashMap<>(additionalDetails));
+    requireNonNull(loggedByService, "loggedByService");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** True if this event says it came from My Staff. */
+  public boolean isFromMyStaff() {
+    return ORIGIN_MY_STAFF.equals(additionalDetails.get(ORIGIN_KEY));
+  }
+
+  /** Builds an {@link AuditEvent}; every part but the reason, targets and details is required. */
+  public static final class Builder {
+    private String id;
+    private Instant activityDateTime;
+    private AuditActivity activity;
+    private AuditOutcome outcome;
+    private Optional<String> resultReason = Optional.empty();
+    private CorrelationId correlationId;
+    private AuditInitiator initiatedBy;
+    private final List<AuditTarget> targets = new ArrayList<>();
+    private final Map<String, String> additionalDetails = new LinkedHashMap<>();
+    private String loggedByService = "Core Directory";
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder activityDateTime(Instant at) {
+      this.activityDateTime = at;
+      return this;
+    }
+
+    public Builder activity(AuditActivity activity) {
+      this.activity = activity;
+      return this;
+    }
+
+    public Builder outcome(AuditOutcome outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    public Builder resultReason(String reason) {
+      this.resultReason = Optional.of(reason);
+      return this;
+    }
+
+    public Builder correlationId(CorrelationId correlationId) {
+      this.correlationId = correlationId;
+      return this;
+    }
+
+    public Builder initiatedBy(AuditInitiator initiator) {
+      this.initiatedBy = initiator;
+      return this;
+    }
+
+    public Builder target(AuditTarget target) {
+      this.targets.add(requireNonNull(target, "target"));
+      return this;
+    }
+
+    public Builder additionalDetail(String key, String value) {
+      this.additionalDetails.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder loggedByService(String service) {
+      this.loggedByService = service;
+      return this;
+    }
+
+    public AuditEvent build() {
+      return new AuditEvent(id, activityDateTime, activity, outcome, resultReason, correlationId,
+          initiatedBy, targets, additionalDetails, loggedByService);
+    }
+  }
+}

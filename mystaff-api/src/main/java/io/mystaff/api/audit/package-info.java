@@ -1,0 +1,2 @@
+/** Audit events in the shape of Microsoft Graph's directoryAudit. */
+package io.mystaff.api.audit;

@@ -1,0 +1,28 @@
+package io.mystaff.api.authz;
+
+/** Why an action was denied; stable codes with a message a UI may show as is. */
+public enum DenyReason {
+  /** The manager holds no role assignment that is active now. */
+  NO_ACTIVE_ROLE("You have no administrator role that is active now."),
+  /** None of the manager's active roles includes this action. */
+  ROLE_LACKS_PERMISSION("Your administrator roles do not allow this action."),
+  /** A role includes the action, but no assignment of it covers a unit the user belongs to. */
+  TARGET_OUT_OF_SCOPE("This user is outside the locations you manage."),
+  /** The user holds a role that protects them from the manager's roles (e.g. an administrator). */
+  TARGET_PROTECTED("This user has administrator privileges your role cannot manage."),
+  /** The user is in a restricted-management unit and the manager is not assigned at its scope. */
+  RESTRICTED_MANAGEMENT_UNIT("This user is in a restricted management unit you are not assigned to."),
+  /** Managers change their own credentials elsewhere, not through My Staff. */
+  SELF_ACTION("You cannot perform this action on your own account.");
+
+  private final String message;
+
+  DenyReason(String message) {
+    this.message = message;
+  }
+
+  /** A short sentence for end users ("insufficient permissions" with the why). */
+  public String message() {
+    return message;
+  }
+}

@@ -1,0 +1,52 @@
+package io.mystaff.api.authz;
+
+import io.mystaff.api.RoleId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Resolves role ids to definitions: every {@link BuiltInRole}, plus a tenant's custom roles. */
+public final class RoleCatalog {
+  private static final RoleCatalog BUILT_INS = new RoleCatalog(java.util.List.of());
+
+  private final Map<RoleId, RoleDefinition> roles;
+
+  private RoleCatalog(Collection<RoleDefinition> custom) {
+    Map<RoleId, RoleDefinition> m = new HashMap<>();
+    for (BuiltInRole r : BuiltInRole.values()) {
+      m.put(r.templateId(), RoleDefinition.of(r));
+    }
+    for (RoleDefinition d : custom) {
+      if (d.isBuiltIn()) {
+        continue;
+      }
+      m.put(d.id(), d);
+    }
+    this.roles = Map.copyOf(m);
+  }
+
+  /** The built-in roles only. */
+  public static RoleCatalog builtIns() {
+    return BUILT_INS;
+  }
+
+  /** The built-in roles plus the given custom roles (built-in definitions in it are ignored). */
+  public static RoleCatalog of(Collection<RoleDefinition> definitions) {
+    return new RoleCatalog(definitions);
+  }
+
+  public Optional<RoleDefinition> find(RoleId id) {
+    return Optional.ofNullable(roles.get(id));
+  }
+
+  /** All definitions, built-in and custom. */
+  public Collection<RoleDefinition> all() {
+    return roles.values();
+  }
+
+  @Override
+  public String toString() {
+    return "RoleCatalog{" + roles.size() + " roles}";
+  }
+}

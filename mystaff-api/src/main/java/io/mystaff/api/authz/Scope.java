@@ -1,0 +1,87 @@
+package io.mystaff.api.authz;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.UnitId;
+import java.util.Set;
+
+/**
+ * Where a role assignment applies: the whole tenant ({@code directoryScopeId} {@code /}) or one
+ * administrative unit ({@code /administrativeUnits/{id}}).
+ */
+public sealed interface Scope permits Scope.Tenant, Scope.Unit {
+
+  /** The tenant-wide scope. */
+  static Scope tenant() {
+    return Tenant.INSTANCE;
+  }
+
+  static Scope unit(UnitId unit) {
+    return new Unit(unit);
+  }
+
+  /**
+   * Parses a Microsoft Graph {@code directoryScopeId}.
+   *
+   * @throws InvalidInputException if it is neither {@code /} nor {@code /administrativeUnits/{id}}
+   */
+  static Scope parse(String directoryScopeId) {
+    if ("/".equals(directoryScopeId)) {
+      return tenant();
+    }
+    String prefix = "/administrativeUnits/";
+    if (directoryScopeId != null && directoryScopeId.startsWith(prefix)) {
+      return unit(UnitId.of(directoryScopeId.substring(prefix.length())));
+    }
+    throw InvalidInputException.of("directory scope id", "must be / or /administrativeUnits/{id}");
+  }
+
+  /** True if a target that is a member of {@code targetUnits} lies inside this scope. */
+  boolean covers(Set<UnitId> targetUnits);
+
+  /** The Microsoft Graph form of this scope. */
+  String directoryScopeId();
+
+  /** The whole organization. */
+  enum Tenant implements Scope {
+    INSTANCE;
+
+    @Override
+    public boolean covers(Set<UnitId> targetUnits) {
+      return true;
+    }
+
+    @Override
+    public String directoryScopeId() {
+      return "/";
+    }
+
+    @Override
+    public String toString() {
+      return "/";
+    }
+  }
+
+  /** One administrative unit: covers exactly its members. */
+  record Unit(UnitId unit) implements Scope {
+    public Unit {
+      requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public boolean covers(Set<UnitId> targetUnits) {
+      return targetUnits.contains(unit);
+    }
+
+    @Override
+    public String directoryScopeId() {
+      return "/administrativeUnits/" + unit.value();
+    }
+
+    @Override
+    public String toString() {
+      return directoryScopeId();
+    }
+  }
+}

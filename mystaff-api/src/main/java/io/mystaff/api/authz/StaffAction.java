@@ -1,0 +1,30 @@
+package io.mystaff.api.authz;
+
+/**
+ * What a manager can do to a user through My Staff. Each action corresponds to an Entra resource
+ * action, which is what a custom role must include to grant it.
+ */
+public enum StaffAction {
+  /** Open the user's profile (name, principal name, units, phone methods). */
+  VIEW_PROFILE("microsoft.directory/users/standard/read"),
+  /** Reset the user's password (temporary for cloud users, written back for synced users). */
+  RESET_PASSWORD("microsoft.directory/users/password/update"),
+  /** Add, edit or remove the user's phone authentication methods. */
+  MANAGE_PHONES("microsoft.directory/users/authenticationMethods/basic/update");
+
+  private final String resourceAction;
+
+  StaffAction(String resourceAction) {
+    this.resourceAction = resourceAction;
+  }
+
+  /** The Entra permission string a custom role needs in order to be granted this action. */
+  public String resourceAction() {
+    return resourceAction;
+  }
+
+  /** True for the actions that change the user. */
+  public boolean isChange() {
+    return this != VIEW_PROFILE;
+  }
+}

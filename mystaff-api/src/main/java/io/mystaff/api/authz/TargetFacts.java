@@ -1,0 +1,53 @@
+package io.mystaff.api.authz;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UserId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the engine knows about the user acted upon.
+ *
+ * @param units the administrative units the user is a member of (assigned or dynamic)
+ * @param restrictedUnits the restricted-management units among {@code units} and among the
+ *     scopes of the user's own {@code assignments}
+ * @param assignments the user's own role assignments (they decide whether the user is protected)
+ * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable group
+ */
+public record TargetFacts(
+    UserId id,
+    Set<UnitId> units,
+    Set<UnitId> restrictedUnits,
+    List<RoleAssignment> assignments,
+    boolean roleAssignableGroupMember) {
+
+  public TargetFacts {
+    requireNonNull(id, "id");
+    units = Set.copyOf(units);
+    restrictedUnits = Set.copyOf(restrictedUnits);
+    assignments = List.copyOf(assignments);
+    for (RoleAssignment a : assignments) {
+      if (!a.principal().equals(id)) {
+        throw InvalidInputException.of("target assignments", "must all have the target as principal");
+      }
+    }
+  }
+
+  /** A user with no roles, members of the given units, none restricted. */
+  public static TargetFacts member(UserId id, Set<UnitId> units) {
+    return new TargetFacts(id, units, Set.of(), List.of(), false);
+  }
+
+  /** True if the user is a member of at least one restricted-management unit. */
+  public boolean inRestrictedUnit() {
+    for (UnitId u : units) {
+      if (restrictedUnits.contains(u)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

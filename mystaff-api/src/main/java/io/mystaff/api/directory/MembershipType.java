@@ -1,0 +1,9 @@
+package io.mystaff.api.directory;
+
+/** How an administrative unit's user members are decided. */
+public enum MembershipType {
+  /** Members are added and removed explicitly. */
+  ASSIGNED,
+  /** Members are every user matching the unit's membership rule, kept current as users change. */
+  DYNAMIC
+}

@@ -1,0 +1,41 @@
+package io.mystaff.api.directory;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A normalized phone number: E.164 ({@code +} then 8 to 15 digits, no leading zero after the
+ * plus) with an optional extension of 1 to 10 digits. Parsing free-form input ("(425) 555-0100",
+ * national formats) is done by core's phone validation, which produces this value.
+ */
+public record PhoneNumber(String e164, Optional<String> extension) {
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+  private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,10}");
+
+  public PhoneNumber {
+    if (e164 == null || !E164.matcher(e164).matches()) {
+      throw InvalidInputException.of("phone number", "must be in E.164 form, e.g. +14255550100");
+    }
+    requireNonNull(extension, "extension");
+    if (extension.isPresent() && !EXTENSION.matcher(extension.get()).matches()) {
+      throw InvalidInputException.of("phone extension", "must be 1 to 10 digits");
+    }
+  }
+
+  public static PhoneNumber of(String e164) {
+    return new PhoneNumber(e164, Optional.empty());
+  }
+
+  public static PhoneNumber of(String e164, String extension) {
+    return new PhoneNumber(e164, Optional.of(extension));
+  }
+
+  /** The number as Microsoft Graph writes it: {@code +14255550100} or {@code +14255550100x123}. */
+  @Override
+  public String toString() {
+    return extension.map(x -> e164 + "x" + x).orElse(e164);
+  }
+}

@@ -1,0 +1,301 @@
+package io.mystaff.api.directory;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.GroupId;
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.UserId;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A user as the directory holds it: an immutable snapshot at {@link #version()}. Every write
+ * through {@code DirectoryWriter} names the version it read and produces a user with a higher one.
+ *
+ * <p>{@code attributes} holds the further directory properties that dynamic membership rules and
+ * profiles read, keyed by their Microsoft Graph name ({@code department}, {@code jobTitle}, {@code
+ * city}, {@code country}, {@code companyName}, {@code employeeId}, {@code usageLocation}, ...).
+ * Keys are compared case-insensitively, as Entra's rule language does.
+ */
+public final class User {
+  private static final Pattern UPN = Pattern.compile("[^@\\s]{1,113}@[^@\\s]{1,255}");
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+  private static final int MAX_ATTRIBUTE_LENGTH = 1024;
+
+  private final UserId id;
+  private final String userPrincipalName;
+  private final String displayName;
+  private final UserSource source;
+  private final Optional<String> onPremisesSamAccountName;
+  private final boolean accountEnabled;
+  private final Map<String, String> attributes;
+  private final Set<GroupId> groups;
+  private final Map<PhoneType, PhoneNumber> phones;
+  private final boolean forceChangePasswordNextSignIn;
+  private final long version;
+
+  private User(Builder b) {
+    if (b.id == null) {
+      throw InvalidInputException.of("user id", "is required");
+    }
+    this.id = b.id;
+    if (b.userPrincipalName == null || !UPN.matcher(b.userPrincipalName).matches()) {
+      throw InvalidInputException.of("user principal name", "must look like alias@domain");
+    }
+    this.userPrincipalName = b.userPrincipalName;
+    this.displayName = Users.requireText(b.displayName, "display name", 256);
+    if (b.source == null) {
+      throw InvalidInputException.of("source", "is required");
+    }
+    this.source = b.source;
+    if (b.onPremisesSamAccountName != null) {
+      Users.requireText(b.onPremisesSamAccountName, "sAMAccountName", 20);
+    }
+    this.onPremisesSamAccountName = Optional.ofNullable(b.onPremisesSamAccountName);
+    this.accountEnabled = b.accountEnabled;
+    TreeMap<String, String> attrs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Map.Entry<String, String> e : b.attributes.entrySet()) {
+      if (!ATTRIBUTE_NAME.matcher(e.getKey()).matches()) {
+        throw InvalidInputException.of("attribute name", "must be an identifier of at most 64 characters");
+      }
+      String v = requireNonNull(e.getValue(), "attribute value");
+      if (v.length() > MAX_ATTRIBUTE_LENGTH) {
+        throw InvalidInputException.of(e.getKey(), "must be at most " + MAX_ATTRIBUTE_LENGTH + " characters");
+      }
+      attrs.put(e.getKey(), v);
+    }
+    this.attributes = Collections.unmodifiableSortedMap(attrs);
+    this.groups = Set.copyOf(b.groups.keySet());
+    EnumMap<PhoneType, PhoneNumber> p = new EnumMap<>(PhoneType.class);
+    p.putAll(b.phones);
+    this.phones = Collections.unmodifiableMap(p);
+    this.forceChangePasswordNextSignIn = b.forceChangePasswordNextSignIn;
+    if (b.version < 0) {
+      throw InvalidInputException.of("version", "must not be negative");
+    }
+    this.version = b.version;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder()
+        .id(id)
+        .userPrincipalName(userPrincipalName)
+        .displayName(displayName)
+        .source(source)
+        .accountEnabled(accountEnabled)
+        .attributes(attributes)
+        .groups(groups)
+        .phones(phones)
+        .forceChangePasswordNextSignIn(forceChangePasswordNextSignIn)
+        .version(version);
+    onPremisesSamAccountName.ifPresent(b::onPremisesSamAccountName);
+    return b;
+  }
+
+  public UserId id() {
+    return id;
+  }
+
+  public String userPrincipalName() {
+    return userPrincipalName;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public UserSource source() {
+    return source;
+  }
+
+  public boolean isSynced() {
+    return source == UserSource.SYNCED_FROM_ON_PREMISES;
+  }
+
+  public Optional<String> onPremisesSamAccountName() {
+    return onPremisesSamAccountName;
+  }
+
+  public boolean accountEnabled() {
+    return accountEnabled;
+  }
+
+  /** Further directory properties by Graph name, case-insensitive keys, sorted. */
+  public Map<String, String> attributes() {
+    return attributes;
+  }
+
+  public Optional<String> attribute(String name) {
+    return Optional.ofNullable(attributes.get(name));
+  }
+
+  /** The groups this user is a direct member of (used by the feature gate's "selected" mode). */
+  public Set<GroupId> groups() {
+    return groups;
+  }
+
+  /** The phone methods the user has, at most one per type. */
+  public Map<PhoneType, PhoneNumber> phones() {
+    return phones;
+  }
+
+  public Optional<PhoneNumber> phone(PhoneType type) {
+    return Optional.ofNullable(phones.get(type));
+  }
+
+  public boolean forceChangePasswordNextSignIn() {
+    return forceChangePasswordNextSignIn;
+  }
+
+  /** Monotonically increasing with every write; compare-and-set writes name the version read. */
+  public long version() {
+    return version;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof User u
+        && id.equals(u.id)
+        && userPrincipalName.equals(u.userPrincipalName)
+        && displayName.equals(u.displayName)
+        && source == u.source
+        && onPremisesSamAccountName.equals(u.onPremisesSamAccountName)
+        && accountEnabled == u.accountEnabled
+        && attributes.equals(u.attributes)
+        && groups.equals(u.groups)
+        && phones.equals(u.phones)
+        && forceChangePasswordNextSignIn == u.forceChangePasswordNextSignIn
+        && version == u.version;
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode() * 31 + Long.hashCode(version);
+  }
+
+  @Override
+  public String toString() {
+    return "User{id=" + id + ", upn=" + userPrincipalName + ", source=" + source
+        + ", version=" + version + "}";
+  }
+
+  /** Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required. */
+  public static final class Builder {
+    private UserId id;
+    private String userPrincipalName;
+    private String displayName;
+    private UserSource source = UserSource.CLOUD_ONLY;
+    private String onPremisesSamAccountName;
+    private boolean accountEnabled = true;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<GroupId, Boolean> groups = new LinkedHashMap<>();
+    private final Map<PhoneType, PhoneNumber> phones = new EnumMap<>(PhoneType.class);
+    private boolean forceChangePasswordNextSignIn;
+    private long version;
+
+    private Builder() {}
+
+    public Builder id(UserId id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder userPrincipalName(String upn) {
+      this.userPrincipalName = upn;
+      return this;
+    }
+
+    public Builder displayName(String displayName) {
+      this.displayName = displayName;
+      return this;
+    }
+
+    public Builder source(UserSource source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder onPremisesSamAccountName(String samAccountName) {
+      this.onPremisesSamAccountName = samAccountName;
+      return this;
+    }
+
+    public Builder accountEnabled(boolean enabled) {
+      this.accountEnabled = enabled;
+      return this;
+    }
+
+    public Builder attribute(String name, String value) {
+      this.attributes.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Replaces all attributes. */
+    public Builder attributes(Map<String, String> attributes) {
+      this.attributes.clear();
+      attributes.forEach(this::attribute);
+      return this;
+    }
+
+    public Builder group(GroupId group) {
+      this.groups.put(requireNonNull(group, "group"), Boolean.TRUE);
+      return this;
+    }
+
+    /** Replaces all groups. */
+    public Builder groups(Set<GroupId> groups) {
+      this.groups.clear();
+      groups.forEach(this::group);
+      return this;
+    }
+
+    /** Sets or, with an empty number, removes the phone of the given type. */
+    public Builder phone(PhoneType type, Optional<PhoneNumber> number) {
+      requireNonNull(type, "type");
+      if (number.isPresent()) {
+        phones.put(type, number.get());
+      } else {
+        phones.remove(type);
+      }
+      return this;
+    }
+
+    public Builder phone(PhoneType type, PhoneNumber number) {
+      return phone(type, Optional.of(number));
+    }
+
+    /** Replaces all phones. */
+    public Builder phones(Map<PhoneType, PhoneNumber> phones) {
+      this.phones.clear();
+      this.phones.putAll(phones);
+      return this;
+    }
+
+    public Builder forceChangePasswordNextSignIn(boolean force) {
+      this.forceChangePasswordNextSignIn = force;
+      return this;
+    }
+
+    public Builder version(long version) {
+      this.version = version;
+      return this;
+    }
+
+    /**
+     * @throws InvalidInputException if a required part is missing or a part is malformed
+     */
+    public User build() {
+      return new User(this);
+    }
+  }
+}

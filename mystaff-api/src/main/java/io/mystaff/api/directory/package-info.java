@@ -1,0 +1,2 @@
+/** Users, administrative units and phone methods as the directory holds them. */
+package io.mystaff.api.directory;

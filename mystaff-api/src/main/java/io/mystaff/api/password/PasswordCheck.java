@@ -1,0 +1,27 @@
+package io.mystaff.api.password;
+
+import java.util.List;
+
+/** The outcome of checking a password against a policy: accepted exactly when no violations. */
+public record PasswordCheck(List<PolicyViolation> violations) {
+  private static final PasswordCheck ACCEPTED = new PasswordCheck(List.of());
+
+  public PasswordCheck {
+    violations = List.copyOf(violations);
+  }
+
+  public static PasswordCheck accepted() {
+    return ACCEPTED;
+  }
+
+  public static PasswordCheck rejected(List<PolicyViolation> violations) {
+    if (violations.isEmpty()) {
+      throw new IllegalArgumentException("a rejection needs at least one violation");
+    }
+    return new PasswordCheck(violations);
+  }
+
+  public boolean isAccepted() {
+    return violations.isEmpty();
+  }
+}

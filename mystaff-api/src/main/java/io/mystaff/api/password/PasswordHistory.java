@@ -1,0 +1,13 @@
+package io.mystaff.api.password;
+
+/** The user's recent passwords, as far as the system that checks a new one knows them. */
+@FunctionalInterface
+public interface PasswordHistory {
+  /** True if {@code candidate} equals one of the remembered passwords. */
+  boolean contains(Secret candidate);
+
+  /** No history is known. */
+  static PasswordHistory none() {
+    return candidate -> false;
+  }
+}

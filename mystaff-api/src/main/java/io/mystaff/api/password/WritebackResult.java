@@ -1,0 +1,34 @@
+package io.mystaff.api.password;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/** The final outcome of a writeback: success, or failure with a reason. */
+public record WritebackResult(WritebackStatus status, Optional<WritebackFailure> failure) {
+  private static final WritebackResult SUCCEEDED =
+      new WritebackResult(WritebackStatus.SUCCEEDED, Optional.empty());
+
+  public WritebackResult {
+    requireNonNull(status, "status");
+    requireNonNull(failure, "failure");
+    if (!status.isTerminal()) {
+      throw new IllegalArgumentException("a result is SUCCEEDED or FAILED");
+    }
+    if ((status == WritebackStatus.FAILED) != failure.isPresent()) {
+      throw new IllegalArgumentException("a failure reason is given exactly for FAILED");
+    }
+  }
+
+  public static WritebackResult succeeded() {
+    return SUCCEEDED;
+  }
+
+  public static WritebackResult failed(WritebackFailure reason) {
+    return new WritebackResult(WritebackStatus.FAILED, Optional.of(reason));
+  }
+
+  public boolean isSuccess() {
+    return status == WritebackStatus.SUCCEEDED;
+  }
+}

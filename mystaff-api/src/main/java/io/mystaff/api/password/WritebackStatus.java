@@ -1,0 +1,17 @@
+package io.mystaff.api.password;
+
+/** The progress of an asynchronous password writeback to the on-premises directory. */
+public enum WritebackStatus {
+  /** Accepted by mystaff and handed to the writeback provider. */
+  SUBMITTED,
+  /** The provider is talking to the on-premises directory. */
+  IN_PROGRESS,
+  /** The on-premises directory accepted the password. Terminal. */
+  SUCCEEDED,
+  /** The on-premises directory did not take the password. Terminal. */
+  FAILED;
+
+  public boolean isTerminal() {
+    return this == SUCCEEDED || this == FAILED;
+  }
+}

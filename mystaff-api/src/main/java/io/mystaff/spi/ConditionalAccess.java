@@ -1,0 +1,23 @@
+package io.mystaff.spi;
+
+import io.mystaff.api.access.AccessVerdict;
+import io.mystaff.api.access.SignInContext;
+
+/**
+ * The host's conditional-access hook, asked once per sign-in to My Staff. Thread-safe; never
+ * returns null; an exception counts as a block (fail closed).
+ */
+@FunctionalInterface
+public interface ConditionalAccess {
+  AccessVerdict evaluate(SignInContext context);
+
+  /** A policy that allows every sign-in. */
+  static ConditionalAccess allowAll() {
+    return context -> io.mystaff.api.access.AccessVerdict.allow();
+  }
+
+  /** A policy that requires multifactor authentication for every sign-in. */
+  static ConditionalAccess requireMfa() {
+    return context -> io.mystaff.api.access.AccessVerdict.requireMfa();
+  }
+}

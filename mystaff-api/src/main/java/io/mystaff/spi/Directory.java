@@ -1,0 +1,71 @@
+package io.mystaff.spi;
+
+import io.mystaff.api.Page;
+import io.mystaff.api.PageRequest;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UnknownUnitException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.User;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Read access to the organization's directory: users, administrative units (with dynamic
+ * membership already evaluated), role definitions and role assignments.
+ *
+ * <p>Contract for implementations: thread-safe; never returns null (absent is {@link
+ * Optional#empty()} or an empty collection); returned collections are immutable snapshots; reads
+ * reflect every write a {@link DirectoryWriter} of the same provider has completed before the read
+ * began. Failures to reach the backing store throw {@link io.mystaff.api.ProviderFailureException}.
+ * Core never passes null arguments.
+ */
+public interface Directory {
+
+  /** The user with this id, if any. */
+  Optional<User> findUser(UserId id);
+
+  /** The administrative unit with this id, if any. */
+  Optional<AdministrativeUnit> findUnit(UnitId id);
+
+  /**
+   * The units the user is a member of, assigned or dynamic; empty for an unknown user or a user
+   * in no unit.
+   */
+  Set<UnitId> unitsOf(UserId user);
+
+  /**
+   * The members of a unit, ordered by display name (case-insensitive), then id.
+   *
+   * @throws UnknownUnitException if there is no such unit
+   */
+  Page<User> members(UnitId unit, PageRequest page);
+
+  /**
+   * Users across the whole organization whose display name, any word of it, or user principal
+   * name starts with {@code query}, case-insensitively; ordered by display name, then id. The
+   * query is 1 to 256 characters, already trimmed by core.
+   */
+  Page<User> searchUsers(String query, PageRequest page);
+
+  /**
+   * Units across the whole organization whose display name or any word of it starts with {@code
+   * query}, case-insensitively; ordered by display name, then id.
+   */
+  Page<AdministrativeUnit> searchUnits(String query, PageRequest page);
+
+  /** Every role assignment whose principal is this user, active or not; empty if none. */
+  List<RoleAssignment> assignmentsOf(UserId principal);
+
+  /** The built-in roles and the tenant's custom roles. */
+  RoleCatalog roles();
+
+  /**
+   * Whether the user is a member or owner of a role-assignable group (such users are protected
+   * from most password administrators). A directory without role-assignable groups returns false.
+   */
+  boolean isRoleAssignableGroupMember(UserId user);
+}

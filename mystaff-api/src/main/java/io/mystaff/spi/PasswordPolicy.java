@@ -1,0 +1,18 @@
+package io.mystaff.spi;
+
+import io.mystaff.api.password.PasswordCheck;
+import io.mystaff.api.password.PasswordContext;
+import io.mystaff.api.password.Secret;
+
+/**
+ * Decides whether a password may be set. Contract: thread-safe, side-effect free, deterministic
+ * for equal input; never returns null; never puts the password (or part of it) into a violation,
+ * a log line or an exception.
+ */
+public interface PasswordPolicy {
+
+  /** A short name for diagnostics, e.g. {@code "entra-cloud"} or {@code "on-premises-ad"}. */
+  String name();
+
+  PasswordCheck check(Secret candidate, PasswordContext context);
+}

@@ -1,0 +1,24 @@
+package io.mystaff.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.CorrelationId;
+import io.mystaff.api.UserId;
+import io.mystaff.api.password.Secret;
+import java.util.Optional;
+
+/** A password to write back to the on-premises directory for one synced user. */
+public record WritebackRequest(
+    CorrelationId correlationId,
+    UserId user,
+    Optional<String> samAccountName,
+    Secret password,
+    boolean forceChangeNextSignIn) {
+
+  public WritebackRequest {
+    requireNonNull(correlationId, "correlationId");
+    requireNonNull(user, "user");
+    requireNonNull(samAccountName, "samAccountName");
+    requireNonNull(password, "password");
+  }
+}

@@ -1,0 +1,10 @@
+/** mystaff's engine and facade. Host applications depend on this module. */
+module io.mystaff.core {
+  requires transitive io.mystaff.api;
+  requires com.google.common;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
+  requires jakarta.validation;
+  requires com.google.i18n.phonenumbers.libphonenumber;
+
+}

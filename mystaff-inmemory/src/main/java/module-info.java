@@ -1,0 +1,8 @@
+/** The in-memory reference provider, the embedded default. */
+module io.mystaff.inmemory {
+  requires transitive io.mystaff.api;
+  requires io.mystaff.core;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+
+}

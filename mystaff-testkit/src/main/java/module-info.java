@@ -1,0 +1,8 @@
+/** Test support for hosts and SPI vendors. */
+module io.mystaff.testkit {
+  requires transitive io.mystaff.api;
+  requires transitive io.mystaff.core;
+  requires transitive org.junit.jupiter.api;
+  requires org.assertj.core;
+
+}
