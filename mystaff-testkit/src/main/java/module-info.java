@@ -2,7 +2,9 @@
 module io.mystaff.testkit {
   requires transitive io.mystaff.api;
   requires transitive io.mystaff.core;
+  requires transitive io.mystaff.inmemory;
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
 
+  exports io.mystaff.testkit.fixtures;
 }
