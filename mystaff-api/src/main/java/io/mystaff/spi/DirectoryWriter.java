@@ -3,37 +3,58 @@ package io.mystaff.spi;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
+import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Versioned writes to cloud-mastered user data. Every method is a compare-and-set: it applies only
- * if the user is still at {@code expectedVersion}, then returns the user at a strictly higher
- * version; otherwise it changes nothing and throws {@link StaleVersionException}. So concurrent
- * edits of one user never lose an update.
+ * Versioned writes to cloud-mastered user data, each committed atomically together with the audit
+ * event that describes it (a transactional outbox).
  *
- * <p>Contract: thread-safe and atomic per call; a call that throws has changed nothing.
+ * <p><b>Compare-and-set.</b> Every write applies only if the user is still at {@code
+ * expectedVersion}, then returns the user at a strictly higher version; otherwise it changes
+ * nothing and throws {@link StaleVersionException}. So concurrent edits never lose an update.
+ *
+ * <p><b>Outbox.</b> Every write takes the {@link AuditEvent} that records it. The implementation
+ * stores the event durably in the same atomic step as the change: after a successful return both
+ * are stored, after an exception neither is. Core then delivers outbox events to the {@link
+ * AuditSink} ({@link #pendingAuditEvents}) and acknowledges them once the sink has stored them
+ * ({@link #acknowledgeAuditEvents}). This is how mystaff guarantees that no change lacks its audit
+ * event and no event claims a change that did not happen, even when the audit sink is down.
+ *
+ * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing.
  */
 public interface DirectoryWriter {
 
   /**
    * Sets ({@code number} present) or removes ({@code number} empty) the user's phone of {@code
-   * type}. Removing an absent phone is allowed and still bumps the version.
+   * type}, and stores {@code event} in the outbox. Removing an absent phone is allowed.
    *
    * @throws UnknownUserException if there is no such user
    * @throws StaleVersionException if the user is no longer at {@code expectedVersion}
    */
-  User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number);
+  User setPhone(
+      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event);
 
   /**
-   * Sets a cloud-only user's password and whether it must be changed at next sign-in. The
-   * implementation must store only a salted hash (or hand the secret on), never the secret itself.
+   * Sets a cloud-only user's password and whether it must be changed at next sign-in, and stores
+   * {@code event} in the outbox. The implementation stores only a salted hash of the password (or
+   * hands it on), never the secret itself, and does not retain the {@code Secret} object.
    *
    * @throws UnknownUserException if there is no such user
    * @throws StaleVersionException if the user is no longer at {@code expectedVersion}
    */
-  User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn);
+  User setPassword(
+      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event);
+
+  /** Up to {@code max} outbox events not yet acknowledged, oldest first. */
+  List<AuditEvent> pendingAuditEvents(int max);
+
+  /** Removes delivered events from the outbox; unknown ids are ignored (idempotent). */
+  void acknowledgeAuditEvents(Collection<String> eventIds);
 }
