@@ -8,5 +8,5 @@ module io.mystaff.core {
   requires com.google.i18n.phonenumbers.libphonenumber;
 
   exports io.mystaff.core.authz;
-
+  exports io.mystaff.core.phone;
 }
