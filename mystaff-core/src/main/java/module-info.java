@@ -7,6 +7,8 @@ module io.mystaff.core {
   requires jakarta.validation;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
+  exports io.mystaff.core;
+  exports io.mystaff.core.access;
   exports io.mystaff.core.authz;
   exports io.mystaff.core.phone;
 }
