@@ -7,4 +7,5 @@ module io.mystaff.core {
   requires jakarta.validation;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
+  exports io.mystaff.core.password;
 }
