@@ -10,5 +10,6 @@ module io.mystaff.core {
   exports io.mystaff.core;
   exports io.mystaff.core.access;
   exports io.mystaff.core.authz;
+  exports io.mystaff.core.password;
   exports io.mystaff.core.phone;
 }
