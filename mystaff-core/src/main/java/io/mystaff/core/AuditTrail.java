@@ -68,6 +68,21 @@ final class AuditTrail {
     }
   }
 
+  /**
+   * Records {@code event}, the record of an attempt that ends in {@code outcome}, and returns
+   * {@code outcome} for the caller to throw; if the sink fails, returns the sink's {@link
+   * ProviderFailureException} instead, with {@code outcome} attached as suppressed.
+   */
+  RuntimeException recordEnding(AuditEvent event, RuntimeException outcome) {
+    try {
+      record(event);
+    } catch (ProviderFailureException sinkDown) {
+      sinkDown.addSuppressed(outcome);
+      return sinkDown;
+    }
+    return outcome;
+  }
+
   /** Records {@code event} now, or, if the sink refuses it, keeps it for the next flush. */
   void recordOrQueue(AuditEvent event) {
     try {

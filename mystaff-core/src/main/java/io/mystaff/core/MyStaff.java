@@ -135,8 +135,7 @@ public final class MyStaff implements AutoCloseable {
       user.ifPresent(u -> failed.target(Attempt.target(u, List.of())));
       RuntimeException thrown = e instanceof MyStaffException
           ? e : new ProviderFailureException("directory", "could not read the manager's facts", e);
-      config.trail().record(failed.build());
-      throw thrown;
+      throw config.trail().recordEnding(failed.build(), thrown);
     }
     Attempt attempt = Attempt.begin(initiator, config.clock());
     AuditEvent.Builder event = attempt.event(AuditActivity.SIGN_IN,
@@ -145,8 +144,8 @@ public final class MyStaff implements AutoCloseable {
     if (admission instanceof Admission.Refused refused) {
       event.resultReason(refused.reason().name());
       refused.detail().ifPresent(d -> event.additionalDetail(CONDITIONAL_ACCESS_DETAIL_KEY, d));
-      config.trail().record(event.build());
-      throw new SignInRefusedException(context.user(), refused.reason());
+      throw config.trail().recordEnding(event.build(),
+          new SignInRefusedException(context.user(), refused.reason()));
     }
     config.trail().record(event.build());
     return new StaffSession(new Workflow(config, user.orElseThrow(), initiator));

@@ -102,11 +102,11 @@ final class Workflow {
       return permit;
     }
     Decision.Deny deny = (Decision.Deny) decision;
-    config.trail().record(attempt.event(activity, AuditOutcome.DENIED)
-        .resultReason(deny.reason().name())
-        .target(Attempt.target(target, List.of()))
-        .build());
-    throw new AccessDeniedException(action, target.id(), deny.reason());
+    throw config.trail().recordEnding(attempt.event(activity, AuditOutcome.DENIED)
+            .resultReason(deny.reason().name())
+            .target(Attempt.target(target, List.of()))
+            .build(),
+        new AccessDeniedException(action, target.id(), deny.reason()));
   }
 
   /** The SUCCEEDED event of an attempt, naming the assignment that permitted it. */
@@ -166,8 +166,8 @@ final class Workflow {
   /**
    * Records the one FAILED event of the attempt and returns what to throw: {@code cause} if it is
    * one of mystaff's exceptions, else a {@link ProviderFailureException} naming {@code provider}.
-   * If the sink cannot record the event, the sink's failure is returned instead, with the original
-   * attached as suppressed.
+   * If the sink cannot record the event, the sink's failure is returned instead (see {@link
+   * AuditTrail#recordEnding}).
    */
   RuntimeException fail(Attempt attempt, AuditActivity activity, User target, String reason,
       Map<String, String> details, String provider, RuntimeException cause) {
@@ -178,13 +178,7 @@ final class Workflow {
         .resultReason(reason)
         .target(Attempt.target(target, List.of()));
     details.forEach(event::additionalDetail);
-    try {
-      config.trail().record(event.build());
-    } catch (ProviderFailureException sinkDown) {
-      sinkDown.addSuppressed(thrown);
-      return sinkDown;
-    }
-    return thrown;
+    return config.trail().recordEnding(event.build(), thrown);
   }
 
   /** The violated rules of a rejected password, by key only: they never hold the password. */
