@@ -8,4 +8,5 @@ module io.mystaff.core {
   requires com.google.i18n.phonenumbers.libphonenumber;
 
   exports io.mystaff.core.phone;
+  exports io.mystaff.core.audit;
 }

@@ -123,13 +123,18 @@ class PhoneNumberParserFuzzTest {
     if (!isValid(parsed.e164())) {
       throw new AssertionError(context + ": libphonenumber does not call " + parsed + " valid");
     }
-    String graph = parser.toGraphFormat(parsed);
-    if (!PhoneNumberParserTest.GRAPH_FORMAT.matcher(graph).matches()
-        || !parser.parse(graph).equals(parsed)
-        || !international.parse(graph).equals(parsed)) {
-      throw new AssertionError(context + ": round trip through Graph format broke: " + graph);
+    String graph;
+    try {
+      graph = parser.toGraphFormat(parsed);
+      if (PhoneNumberParserTest.GRAPH_FORMAT.matcher(graph).matches()
+          && parser.parse(graph).equals(parsed)
+          && international.parse(graph).equals(parsed)) {
+        return true;
+      }
+    } catch (RuntimeException e) {
+      throw new AssertionError(context + ": round trip through Graph format threw " + e, e);
     }
-    return true;
+    throw new AssertionError(context + ": round trip through Graph format broke: " + graph);
   }
 
   private static boolean isValid(String e164) {
