@@ -76,6 +76,17 @@ class AuditJsonTest {
         .build();
   }
 
+  /** An event with only the required parts, at the epoch, from user "u". */
+  static AuditEvent.Builder minimal(AuditActivity activity, AuditOutcome outcome) {
+    return AuditEvent.builder()
+        .id("e")
+        .activityDateTime(Instant.EPOCH)
+        .activity(activity)
+        .outcome(outcome)
+        .correlationId(CorrelationId.of("c"))
+        .initiatedBy(new AuditInitiator(UserId.of("u"), Optional.empty(), Optional.empty()));
+  }
+
   static String resource(String name) {
     try (InputStream in = AuditJsonTest.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -109,14 +120,7 @@ class AuditJsonTest {
 
   @Test
   void write_isCompactAndEscapesControlCharacters() {
-    AuditEvent event = AuditEvent.builder()
-        .id("line\nbreak \"quoted\" \u0000")
-        .activityDateTime(Instant.EPOCH)
-        .activity(AuditActivity.SIGN_IN)
-        .outcome(AuditOutcome.SUCCEEDED)
-        .correlationId(CorrelationId.of("c"))
-        .initiatedBy(new AuditInitiator(UserId.of("u"), Optional.empty(), Optional.empty()))
-        .build();
+    AuditEvent event = minimal(AuditActivity.SIGN_IN, AuditOutcome.SUCCEEDED).id("line\nbreak \"quoted\" \u0000").build();
 
     String written = json.write(event);
 
@@ -152,28 +156,18 @@ class AuditJsonTest {
 
   @Test
   void readWrite_detailNamedLikeOutcomeKey_survivesRoundTrip() {
-    AuditEvent event = AuditEvent.builder()
-        .id("e")
-        .activityDateTime(Instant.EPOCH)
-        .activity(AuditActivity.DELETE_PHONE)
-        .outcome(AuditOutcome.FAILED)
-        .correlationId(CorrelationId.of("c"))
-        .initiatedBy(new AuditInitiator(UserId.of("u"), Optional.empty(), Optional.empty()))
-        .additionalDetail(AuditJson.OUTCOME_KEY, "SUCCEEDED")
-        .build();
+    AuditEvent event =
+        minimal(AuditActivity.DELETE_PHONE, AuditOutcome.FAILED).additionalDetail(AuditJson.OUTCOME_KEY, "SUCCEEDED").build();
 
     assertThat(json.read(json.write(event))).isEqualTo(event);
   }
 
   @Test
   void read_emptyStringsInOptionals_stayPresent() {
-    AuditEvent event = AuditEvent.builder()
+    AuditEvent event = minimal(AuditActivity.VIEW_PROFILE, AuditOutcome.PENDING)
         .id("")
         .activityDateTime(Instant.MAX)
-        .activity(AuditActivity.VIEW_PROFILE)
-        .outcome(AuditOutcome.PENDING)
         .resultReason("")
-        .correlationId(CorrelationId.of("c"))
         .initiatedBy(new AuditInitiator(UserId.of("u"), Optional.of(""), Optional.of("")))
         .loggedByService("")
         .build();
