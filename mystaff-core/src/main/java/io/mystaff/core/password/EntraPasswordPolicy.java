@@ -15,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -129,13 +128,8 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
     char[] chars = candidate.toCharArray();
     char[] normalized = null;
     try {
-      List<PolicyViolation> violations = new ArrayList<>();
-      if (chars.length < MIN_LENGTH) {
-        violations.add(PolicyViolation.of(PasswordViolations.TOO_SHORT, "minLength", MIN_LENGTH));
-      }
-      if (chars.length > MAX_LENGTH) {
-        violations.add(PolicyViolation.of(PasswordViolations.TOO_LONG, "maxLength", MAX_LENGTH));
-      }
+      ViolationCollector violations = new ViolationCollector();
+      violations.checkLength(chars.length, MIN_LENGTH, MAX_LENGTH);
       int categories = 0;
       boolean disallowed = false;
       for (char c : chars) {
@@ -143,36 +137,23 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
         disallowed |= category == 0;
         categories |= category;
       }
-      if (disallowed) {
-        violations.add(PolicyViolation.of(PasswordViolations.DISALLOWED_CHARACTER));
-      }
-      if (Integer.bitCount(categories) < REQUIRED_CATEGORIES) {
-        violations.add(new PolicyViolation(PasswordViolations.TOO_FEW_CATEGORIES, Map.of(
-            "categoriesRequired", String.valueOf(REQUIRED_CATEGORIES),
-            "categories", CATEGORIES)));
-      }
+      violations.reportIf(disallowed, PasswordViolations.DISALLOWED_CHARACTER);
+      violations.checkCategories(categories, REQUIRED_CATEGORIES, CATEGORIES);
       normalized = CharFolding.ENTRA_NORMALIZATION.fold(chars);
-      if (userNames(context).occursIn(normalized)) {
-        violations.add(PolicyViolation.of(PasswordViolations.CONTAINS_USER_NAME));
-      }
-      if (tenantName.occursIn(normalized)) {
-        violations.add(PolicyViolation.of(PasswordViolations.CONTAINS_TENANT_NAME));
-      }
+      violations.reportIf(userNames(context).occursIn(normalized),
+          PasswordViolations.CONTAINS_USER_NAME);
+      violations.reportIf(tenantName.occursIn(normalized), PasswordViolations.CONTAINS_TENANT_NAME);
       int score = bannedTerms.score(normalized);
       if (score < REQUIRED_SCORE && score < normalized.length) {
-        violations.add(new PolicyViolation(PasswordViolations.BANNED, Map.of(
+        violations.report(new PolicyViolation(PasswordViolations.BANNED, Map.of(
             "score", String.valueOf(score),
             "requiredScore", String.valueOf(REQUIRED_SCORE))));
       }
-      if (context.history().contains(candidate)) {
-        violations.add(PolicyViolation.of(PasswordViolations.RECENTLY_USED));
-      }
-      return violations.isEmpty() ? PasswordCheck.accepted() : PasswordCheck.rejected(violations);
+      violations.reportIf(context.history().contains(candidate), PasswordViolations.RECENTLY_USED);
+      return violations.toCheck();
     } finally {
-      Arrays.fill(chars, '\0');
-      if (normalized != null) {
-        Arrays.fill(normalized, '\0');
-      }
+      CharFolding.wipe(chars);
+      CharFolding.wipe(normalized);
     }
   }
 
