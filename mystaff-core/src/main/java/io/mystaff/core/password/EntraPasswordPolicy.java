@@ -45,7 +45,8 @@ import java.util.Optional;
  *       ({@link PasswordViolations#BANNED}, with arguments {@code score} and {@code
  *       requiredScore}): after normalization, every match of a banned term at edit distance one
  *       earns one point and every other character earns one point; the score is the fewest points
- *       over all ways to read the password (see Microsoft's "How are passwords evaluated");
+ *       over all ways to read the password (see Microsoft's "How are passwords evaluated"). A
+ *       candidate that is already too long is not scored, which bounds the work per check;
  *   <li>it is not in the user's {@link PasswordContext#history() history} ({@link
  *       PasswordViolations#RECENTLY_USED}); Entra compares with the current password.
  * </ol>
@@ -76,7 +77,7 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
   /** The fewest characters of a term in a replacement global list. */
   public static final int MIN_GLOBAL_BANNED_PASSWORD_LENGTH = 4;
   /** The most characters of a term in a replacement global list. */
-  public static final int MAX_GLOBAL_BANNED_PASSWORD_LENGTH = 64;
+  public static final int MAX_GLOBAL_BANNED_PASSWORD_LENGTH = 32;
 
   /** Names shorter than this are not looked for (Microsoft: "at least four characters long"). */
   static final int MIN_NAME_LENGTH = 4;
@@ -143,7 +144,7 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
       violations.reportIf(userNames(context).occursIn(normalized),
           PasswordViolations.CONTAINS_USER_NAME);
       violations.reportIf(tenantName.occursIn(normalized), PasswordViolations.CONTAINS_TENANT_NAME);
-      int score = bannedTerms.score(normalized);
+      int score = chars.length > MAX_LENGTH ? MAX_LENGTH : bannedTerms.score(normalized);
       if (score < REQUIRED_SCORE && score < normalized.length) {
         violations.report(new PolicyViolation(PasswordViolations.BANNED, Map.of(
             "score", String.valueOf(score),
