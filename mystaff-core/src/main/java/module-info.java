@@ -9,4 +9,5 @@ module io.mystaff.core {
 
   exports io.mystaff.core.phone;
   exports io.mystaff.core.audit;
+  exports io.mystaff.core.password;
 }
