@@ -3,8 +3,9 @@ package io.mystaff.testkit.random;
 import java.util.Objects;
 
 /**
- * A property did not hold for one generated case. The message says how to replay it: the whole
- * run with {@link Seeds#replayFlag(long)}, or this one case with {@link Property#replay}.
+ * A property did not hold for one generated case. The message names the property's seed and the
+ * case's iteration seed, and says how to replay: the whole run with the run's {@link Seeds#base()
+ * base seed}, from which tests derive theirs, or this one case with {@link Property#replay}.
  */
 public final class PropertyFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
@@ -39,7 +40,7 @@ public final class PropertyFailure extends AssertionError {
       long seed, int iteration, int iterations, long iterationSeed, Object value, Throwable cause) {
     String prefix = iterations < 0 ? "replayed case" : "iteration " + iteration + " of " + iterations;
     return "Property failed at " + prefix + ", seed " + seed + " (iteration seed " + iterationSeed + "L)"
-        + "\n  replay the run:  " + Seeds.replayFlag(seed)
+        + "\n  replay the run:  " + Seeds.replayFlag(Seeds.base()) + " (the run's base seed)"
         + "\n  replay the case: Property.replay(" + iterationSeed + "L, generator, check)"
         + "\n  case: " + Objects.toString(value)
         + "\n  " + cause;

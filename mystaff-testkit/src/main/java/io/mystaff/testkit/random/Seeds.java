@@ -23,13 +23,18 @@ public final class Seeds {
   private Seeds() {}
 
   /**
-   * The base seed of this run.
+   * The base seed of this run: read from {@value #PROPERTY} once per JVM, so every test of a run
+   * (and, with {@code random}, every failure message) sees the same value.
    *
    * @throws IllegalArgumentException if {@value #PROPERTY} is set to something that is neither a
    *     {@code long} nor {@code random}
    */
   public static long base() {
-    String value = System.getProperty(PROPERTY);
+    return Base.SEED;
+  }
+
+  /** Parses a {@value #PROPERTY} value; null or blank means {@link #DEFAULT}. */
+  static long parse(String value) {
     if (value == null || value.isBlank()) {
       return DEFAULT;
     }
@@ -62,9 +67,14 @@ public final class Seeds {
     return new Random(seed);
   }
 
-  /** The command-line flag that replays a run with this base seed. */
+  /** The command-line flag that replays a run with this base seed (see {@link #base()}). */
   public static String replayFlag(long seed) {
     return "-D" + PROPERTY + "=" + seed;
+  }
+
+  /** Holds the base seed, computed on first use. */
+  private static final class Base {
+    static final long SEED = parse(System.getProperty(PROPERTY));
   }
 
   /** Stafford's variant 13 of the MurmurHash3 finalizer, as in SplittableRandom. */
