@@ -19,10 +19,12 @@ import io.mystaff.testkit.random.Seeds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,69 +35,57 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class EngineMutationTest {
 
-  /** The real engine with one rule broken. */
+  /** The real engine with one rule broken, by rewriting its inputs or its answer. */
   enum Mutant implements ReferenceCheck.Decider {
     /** Tenant-scoped administrators reach members of restricted-management units. */
-    RESTRICTED_UNITS_IGNORED {
-      @Override
-      public Decision decide(ActorFacts actor, StaffAction action, TargetFacts target,
-          RoleCatalog roles, Instant now) {
-        TargetFacts unrestricted = new TargetFacts(target.id(), target.units(), Set.of(),
-            target.assignments(), target.roleAssignableGroupMember());
-        return ENGINE.decide(actor, action, unrestricted, roles, now);
-      }
-    },
+    RESTRICTED_UNITS_IGNORED(UnaryOperator.identity(), t -> new TargetFacts(t.id(), t.units(), Set.of(),
+        t.assignments(), t.roleAssignableGroupMember()), UnaryOperator.identity()),
     /** Expired and future assignments still grant. */
-    TIME_BOUNDS_IGNORED {
-      @Override
-      public Decision decide(ActorFacts actor, StaffAction action, TargetFacts target,
-          RoleCatalog roles, Instant now) {
-        List<RoleAssignment> permanent = new ArrayList<>();
-        for (RoleAssignment a : actor.assignments()) {
-          permanent.add(RoleAssignment.of(a.id(), a.principal(), a.role(), a.scope()));
-        }
-        return ENGINE.decide(new ActorFacts(actor.id(), permanent), action, target, roles, now);
-      }
-    },
+    TIME_BOUNDS_IGNORED(actor -> eachAssignment(actor,
+        a -> RoleAssignment.of(a.id(), a.principal(), a.role(), a.scope())),
+        UnaryOperator.identity(), UnaryOperator.identity()),
     /** Unit-scoped assignments act as if tenant-wide. */
-    UNIT_SCOPES_WIDENED {
-      @Override
-      public Decision decide(ActorFacts actor, StaffAction action, TargetFacts target,
-          RoleCatalog roles, Instant now) {
-        List<RoleAssignment> widened = new ArrayList<>();
-        for (RoleAssignment a : actor.assignments()) {
-          widened.add(new RoleAssignment(a.id(), a.principal(), a.role(), Scope.tenant(), a.start(), a.end()));
-        }
-        return ENGINE.decide(new ActorFacts(actor.id(), widened), action, target, roles, now);
-      }
-    },
+    UNIT_SCOPES_WIDENED(actor -> eachAssignment(actor,
+        a -> new RoleAssignment(a.id(), a.principal(), a.role(), Scope.tenant(), a.start(), a.end())),
+        UnaryOperator.identity(), UnaryOperator.identity()),
     /** Nobody is protected: the target's roles and group memberships are not looked at. */
-    PROTECTION_IGNORED {
-      @Override
-      public Decision decide(ActorFacts actor, StaffAction action, TargetFacts target,
-          RoleCatalog roles, Instant now) {
-        TargetFacts plain = new TargetFacts(target.id(), target.units(), target.restrictedUnits(), List.of(), false);
-        return ENGINE.decide(actor, action, plain, roles, now);
-      }
-    },
+    PROTECTION_IGNORED(UnaryOperator.identity(),
+        t -> new TargetFacts(t.id(), t.units(), t.restrictedUnits(), List.of(), false),
+        UnaryOperator.identity()),
     /** The deny reasons for scope and protection are swapped. */
-    REASONS_SWAPPED {
-      @Override
-      public Decision decide(ActorFacts actor, StaffAction action, TargetFacts target,
-          RoleCatalog roles, Instant now) {
-        Decision d = ENGINE.decide(actor, action, target, roles, now);
-        if (d.denyReason().isEmpty()) {
-          return d;
-        }
-        switch (d.denyReason().get()) {
-          case TARGET_OUT_OF_SCOPE:
-            return new Decision.Deny(action, DenyReason.TARGET_PROTECTED);
-          case TARGET_PROTECTED:
-            return new Decision.Deny(action, DenyReason.TARGET_OUT_OF_SCOPE);
-          default:
-            return d;
-        }
+    REASONS_SWAPPED(UnaryOperator.identity(), UnaryOperator.identity(), Mutant::swapScopeAndProtection);
+
+    private final UnaryOperator<ActorFacts> actor;
+    private final UnaryOperator<TargetFacts> target;
+    private final UnaryOperator<Decision> answer;
+
+    Mutant(UnaryOperator<ActorFacts> actor, UnaryOperator<TargetFacts> target, UnaryOperator<Decision> answer) {
+      this.actor = actor;
+      this.target = target;
+      this.answer = answer;
+    }
+
+    @Override
+    public Decision decide(ActorFacts a, StaffAction action, TargetFacts t, RoleCatalog roles, Instant now) {
+      return answer.apply(ENGINE.decide(actor.apply(a), action, target.apply(t), roles, now));
+    }
+
+    private static ActorFacts eachAssignment(ActorFacts actor, UnaryOperator<RoleAssignment> change) {
+      List<RoleAssignment> changed = new ArrayList<>();
+      for (RoleAssignment a : actor.assignments()) {
+        changed.add(change.apply(a));
       }
+      return new ActorFacts(actor.id(), changed);
+    }
+
+    private static Decision swapScopeAndProtection(Decision d) {
+      if (d.denyReason().equals(Optional.of(DenyReason.TARGET_OUT_OF_SCOPE))) {
+        return new Decision.Deny(d.action(), DenyReason.TARGET_PROTECTED);
+      }
+      if (d.denyReason().equals(Optional.of(DenyReason.TARGET_PROTECTED))) {
+        return new Decision.Deny(d.action(), DenyReason.TARGET_OUT_OF_SCOPE);
+      }
+      return d;
     }
   }
 
