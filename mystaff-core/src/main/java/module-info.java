@@ -10,4 +10,6 @@ module io.mystaff.core {
   exports io.mystaff.core.phone;
   exports io.mystaff.core.audit;
   exports io.mystaff.core.password;
+  exports io.mystaff.core.authz;
+
 }
