@@ -9,6 +9,7 @@ module io.mystaff.core {
 
   exports io.mystaff.core;
   exports io.mystaff.core.access;
+  exports io.mystaff.core.audit;
   exports io.mystaff.core.authz;
   exports io.mystaff.core.password;
   exports io.mystaff.core.phone;

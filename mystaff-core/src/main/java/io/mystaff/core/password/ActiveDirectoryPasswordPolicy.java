@@ -8,10 +8,7 @@ import io.mystaff.api.password.PasswordContext;
 import io.mystaff.api.password.PolicyViolation;
 import io.mystaff.api.password.Secret;
 import io.mystaff.spi.PasswordPolicy;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An on-premises Active Directory domain password policy, for users whose password is written back
@@ -123,36 +120,22 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
     char[] chars = candidate.toCharArray();
     char[] folded = null;
     try {
-      List<PolicyViolation> violations = new ArrayList<>();
-      if (chars.length < minimumLength) {
-        violations.add(PolicyViolation.of(PasswordViolations.TOO_SHORT, "minLength", minimumLength));
-      }
-      if (chars.length > maximumLength) {
-        violations.add(PolicyViolation.of(PasswordViolations.TOO_LONG, "maxLength", maximumLength));
-      }
+      ViolationCollector violations = new ViolationCollector();
+      violations.checkLength(chars.length, minimumLength, maximumLength);
       if (complexityEnabled) {
-        if (Integer.bitCount(categories(chars)) < REQUIRED_CATEGORIES) {
-          violations.add(new PolicyViolation(PasswordViolations.TOO_FEW_CATEGORIES, Map.of(
-              "categoriesRequired", String.valueOf(REQUIRED_CATEGORIES),
-              "categories", CATEGORIES)));
-        }
+        violations.checkCategories(categories(chars), REQUIRED_CATEGORIES, CATEGORIES);
         folded = CharFolding.IGNORE_CASE.fold(chars);
-        if (accountName(context).occursIn(folded)) {
-          violations.add(PolicyViolation.of(PasswordViolations.CONTAINS_ACCOUNT_NAME));
-        }
-        if (displayName(context).occursIn(folded)) {
-          violations.add(PolicyViolation.of(PasswordViolations.CONTAINS_DISPLAY_NAME));
-        }
+        violations.reportIf(accountName(context).occursIn(folded),
+            PasswordViolations.CONTAINS_ACCOUNT_NAME);
+        violations.reportIf(displayName(context).occursIn(folded),
+            PasswordViolations.CONTAINS_DISPLAY_NAME);
       }
-      if (enforcesHistory && context.history().contains(candidate)) {
-        violations.add(PolicyViolation.of(PasswordViolations.RECENTLY_USED));
-      }
-      return violations.isEmpty() ? PasswordCheck.accepted() : PasswordCheck.rejected(violations);
+      violations.reportIf(enforcesHistory && context.history().contains(candidate),
+          PasswordViolations.RECENTLY_USED);
+      return violations.toCheck();
     } finally {
-      Arrays.fill(chars, '\0');
-      if (folded != null) {
-        Arrays.fill(folded, '\0');
-      }
+      CharFolding.wipe(chars);
+      CharFolding.wipe(folded);
     }
   }
 

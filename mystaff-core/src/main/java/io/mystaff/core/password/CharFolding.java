@@ -1,5 +1,7 @@
 package io.mystaff.core.password;
 
+import java.util.Arrays;
+
 /**
  * A per-character mapping applied to a password and to the terms it is compared with, so that
  * comparisons ignore differences a policy does not care about. Every folding maps one UTF-16 unit
@@ -46,6 +48,13 @@ enum CharFolding {
       folded[i] = fold(chars[i]);
     }
     return folded;
+  }
+
+  /** Overwrites a copy of a secret; {@code null} (not yet copied) is ignored. */
+  static void wipe(char[] chars) {
+    if (chars != null) {
+      Arrays.fill(chars, '\0');
+    }
   }
 
   /** A folded copy of a non-secret term. */

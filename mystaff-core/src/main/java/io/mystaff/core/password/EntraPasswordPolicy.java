@@ -15,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,8 @@ import java.util.Optional;
  *       ({@link PasswordViolations#BANNED}, with arguments {@code score} and {@code
  *       requiredScore}): after normalization, every match of a banned term at edit distance one
  *       earns one point and every other character earns one point; the score is the fewest points
- *       over all ways to read the password (see Microsoft's "How are passwords evaluated");
+ *       over all ways to read the password (see Microsoft's "How are passwords evaluated"). A
+ *       candidate that is already too long is not scored, which bounds the work per check;
  *   <li>it is not in the user's {@link PasswordContext#history() history} ({@link
  *       PasswordViolations#RECENTLY_USED}); Entra compares with the current password.
  * </ol>
@@ -77,7 +77,7 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
   /** The fewest characters of a term in a replacement global list. */
   public static final int MIN_GLOBAL_BANNED_PASSWORD_LENGTH = 4;
   /** The most characters of a term in a replacement global list. */
-  public static final int MAX_GLOBAL_BANNED_PASSWORD_LENGTH = 64;
+  public static final int MAX_GLOBAL_BANNED_PASSWORD_LENGTH = 32;
 
   /** Names shorter than this are not looked for (Microsoft: "at least four characters long"). */
   static final int MIN_NAME_LENGTH = 4;
@@ -129,13 +129,8 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
     char[] chars = candidate.toCharArray();
     char[] normalized = null;
     try {
-      List<PolicyViolation> violations = new ArrayList<>();
-      if (chars.length < MIN_LENGTH) {
-        violations.add(PolicyViolation.of(PasswordViolations.TOO_SHORT, "minLength", MIN_LENGTH));
-      }
-      if (chars.length > MAX_LENGTH) {
-        violations.add(PolicyViolation.of(PasswordViolations.TOO_LONG, "maxLength", MAX_LENGTH));
-      }
+      ViolationCollector violations = new ViolationCollector();
+      violations.checkLength(chars.length, MIN_LENGTH, MAX_LENGTH);
       int categories = 0;
       boolean disallowed = false;
       for (char c : chars) {
@@ -143,36 +138,23 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
         disallowed |= category == 0;
         categories |= category;
       }
-      if (disallowed) {
-        violations.add(PolicyViolation.of(PasswordViolations.DISALLOWED_CHARACTER));
-      }
-      if (Integer.bitCount(categories) < REQUIRED_CATEGORIES) {
-        violations.add(new PolicyViolation(PasswordViolations.TOO_FEW_CATEGORIES, Map.of(
-            "categoriesRequired", String.valueOf(REQUIRED_CATEGORIES),
-            "categories", CATEGORIES)));
-      }
+      violations.reportIf(disallowed, PasswordViolations.DISALLOWED_CHARACTER);
+      violations.checkCategories(categories, REQUIRED_CATEGORIES, CATEGORIES);
       normalized = CharFolding.ENTRA_NORMALIZATION.fold(chars);
-      if (userNames(context).occursIn(normalized)) {
-        violations.add(PolicyViolation.of(PasswordViolations.CONTAINS_USER_NAME));
-      }
-      if (tenantName.occursIn(normalized)) {
-        violations.add(PolicyViolation.of(PasswordViolations.CONTAINS_TENANT_NAME));
-      }
-      int score = bannedTerms.score(normalized);
+      violations.reportIf(userNames(context).occursIn(normalized),
+          PasswordViolations.CONTAINS_USER_NAME);
+      violations.reportIf(tenantName.occursIn(normalized), PasswordViolations.CONTAINS_TENANT_NAME);
+      int score = chars.length > MAX_LENGTH ? MAX_LENGTH : bannedTerms.score(normalized);
       if (score < REQUIRED_SCORE && score < normalized.length) {
-        violations.add(new PolicyViolation(PasswordViolations.BANNED, Map.of(
+        violations.report(new PolicyViolation(PasswordViolations.BANNED, Map.of(
             "score", String.valueOf(score),
             "requiredScore", String.valueOf(REQUIRED_SCORE))));
       }
-      if (context.history().contains(candidate)) {
-        violations.add(PolicyViolation.of(PasswordViolations.RECENTLY_USED));
-      }
-      return violations.isEmpty() ? PasswordCheck.accepted() : PasswordCheck.rejected(violations);
+      violations.reportIf(context.history().contains(candidate), PasswordViolations.RECENTLY_USED);
+      return violations.toCheck();
     } finally {
-      Arrays.fill(chars, '\0');
-      if (normalized != null) {
-        Arrays.fill(normalized, '\0');
-      }
+      CharFolding.wipe(chars);
+      CharFolding.wipe(normalized);
     }
   }
 

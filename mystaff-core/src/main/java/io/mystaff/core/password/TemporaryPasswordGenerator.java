@@ -44,7 +44,7 @@ public final class TemporaryPasswordGenerator {
   public static final String ALPHABET = UPPERCASE + LOWERCASE + DIGITS + SYMBOLS;
 
   /** How many candidates {@link #generate} tries before it gives up. */
-  static final int MAX_ATTEMPTS = 32;
+  public static final int MAX_ATTEMPTS = 32;
 
   private static final List<char[]> CLASSES = List.of(
       UPPERCASE.toCharArray(), LOWERCASE.toCharArray(), DIGITS.toCharArray(),

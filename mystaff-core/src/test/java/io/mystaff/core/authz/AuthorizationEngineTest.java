@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -215,7 +216,7 @@ class AuthorizationEngineTest {
     void decide_targetRoleNotYetActive_notProtected() {
       RoleAssignment futureGa = new RoleAssignment(AssignmentId.of("future"), TARGET,
           GLOBAL_ADMINISTRATOR.templateId(), Scope.tenant(),
-          java.util.Optional.of(NOW.plusSeconds(1)), java.util.Optional.empty());
+          Optional.of(NOW.plusSeconds(1)), Optional.empty());
       TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(), List.of(futureGa), false);
       assertThat(decide(actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t).isPermit())
           .isTrue();

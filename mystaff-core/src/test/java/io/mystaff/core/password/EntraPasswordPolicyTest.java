@@ -50,6 +50,12 @@ class EntraPasswordPolicyTest {
         .containsExactly(PolicyViolation.of(PasswordViolations.TOO_LONG, "maxLength", 256));
   }
 
+  @Test
+  void check_tooLong_notScoredAgainstBannedLists() {
+    assertThat(keys(STANDARD, "P@ssw0rd!".repeat(29)))
+        .containsExactly(PasswordViolations.TOO_LONG);
+  }
+
   // allowed characters
 
   @Test
