@@ -7,4 +7,6 @@ module io.mystaff.core {
   requires jakarta.validation;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
+  exports io.mystaff.core.membership;
+
 }
