@@ -18,6 +18,7 @@ import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffSession;
+import io.mystaff.core.audit.AuditJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,7 @@ class AuditGuaranteesTest {
     harness.sink.recover();
 
     seen.addAll(harness.events());
+    seen.add(AuditJson.standard().writeAll(harness.events()));
     for (Object o : seen) {
       String text = describe(o);
       for (String secret : secrets) {
@@ -183,7 +185,10 @@ class AuditGuaranteesTest {
     throw new AssertionError("expected the call to throw");
   }
 
-  /** Everything a log line could print about {@code o}: toString, and for throwables the whole chain. */
+  /**
+   * Everything a log line could print about {@code o}: its string (for events, their record form;
+   * the Graph JSON of all events is added as a string), and for throwables the whole chain.
+   */
   private static String describe(Object o) {
     if (!(o instanceof Throwable t)) {
       return String.valueOf(o);
