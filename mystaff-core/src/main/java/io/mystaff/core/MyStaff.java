@@ -100,6 +100,7 @@ public final class MyStaff implements AutoCloseable {
     this.config = config;
   }
 
+  /** A builder with nothing wired yet; see {@link Builder} for what is required. */
   public static Builder builder() {
     return new Builder();
   }

@@ -61,6 +61,7 @@ public record MyStaffSettings(
     return DEFAULTS;
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
@@ -90,26 +91,31 @@ public record MyStaffSettings(
 
     private Builder() {}
 
+    /** Who may open My Staff; see {@link MyStaffSettings#availability()}. */
     public Builder availability(FeatureAvailability availability) {
       this.availability = requireNonNull(availability, "availability");
       return this;
     }
 
+    /** Whether managers may choose cloud-only users' passwords. */
     public Builder managerChosenPasswordsForCloudUsers(boolean allowed) {
       this.managerChosenPasswordsForCloudUsers = allowed;
       return this;
     }
 
+    /** The length of generated temporary passwords, 16 to 256; checked by {@link #build()}. */
     public Builder temporaryPasswordLength(int length) {
       this.temporaryPasswordLength = length;
       return this;
     }
 
+    /** The region national phone numbers are read in (e.g. {@code US}); checked by {@link #build()}. */
     public Builder defaultPhoneRegion(Optional<String> region) {
       this.defaultPhoneRegion = requireNonNull(region, "region");
       return this;
     }
 
+    /** The largest page a listing returns, 1 to {@link PageRequest#MAX_SIZE}; checked by {@link #build()}. */
     public Builder maxPageSize(int size) {
       this.maxPageSize = size;
       return this;

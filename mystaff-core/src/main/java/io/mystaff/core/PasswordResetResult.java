@@ -13,8 +13,10 @@ public sealed interface PasswordResetResult
     permits PasswordResetResult.TemporaryPassword, PasswordResetResult.PasswordSet,
         PasswordResetResult.WritebackPending {
 
+  /** The user whose password was reset. */
   UserId user();
 
+  /** The correlation id of the reset's audit events. */
   CorrelationId correlationId();
 
   /**

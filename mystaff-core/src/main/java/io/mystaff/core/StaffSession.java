@@ -24,6 +24,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
+import io.mystaff.core.authz.AuthorizationEngine;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -71,9 +72,8 @@ public final class StaffSession {
    * Reader).
    */
   public List<Location> locations() {
-    config.ensureOpen();
-    DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-    Set<Scope> scopes = changeScopes(reader.actor(managerId()), config.directory().roles(), now());
+    Standing standing = standing();
+    Set<Scope> scopes = standing.changeScopes();
     if (scopes.contains(Scope.tenant())) {
       return List.of(Location.wholeOrganization());
     }
@@ -83,7 +83,7 @@ public final class StaffSession {
         units.add(unit.unit());
       }
     }
-    return reader.units(units).stream().map(Location::of).toList();
+    return standing.reader().units(units).stream().map(Location::of).toList();
   }
 
   /**
@@ -109,12 +109,8 @@ public final class StaffSession {
   public Page<StaffMember> members(Location location, PageRequest page) {
     require(location, "location");
     require(page, "page");
-    config.ensureOpen();
-    Instant now = now();
-    DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-    ActorFacts actor = reader.actor(managerId());
-    RoleCatalog roles = config.directory().roles();
-    Set<Scope> scopes = changeScopes(actor, roles, now);
+    Standing standing = standing();
+    Set<Scope> scopes = standing.changeScopes();
     if (!scopes.contains(Scope.tenant()) && !scopes.contains(location.scope())) {
       throw InvalidInputException.of("location", "is not one of the locations you administer");
     }
@@ -122,7 +118,7 @@ public final class StaffSession {
     Page<User> users = location instanceof Location.Unit unit
         ? config.directory().members(unit.unit().id(), capped)
         : config.directory().allUsers(capped);
-    return users.map(u -> member(u, actor, roles, now, reader));
+    return users.map(standing::member);
   }
 
   /**
@@ -136,13 +132,8 @@ public final class StaffSession {
   public Page<StaffMember> searchUsers(String query, PageRequest page) {
     String q = SearchQuery.of(query);
     require(page, "page");
-    config.ensureOpen();
-    Instant now = now();
-    DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-    ActorFacts actor = reader.actor(managerId());
-    RoleCatalog roles = config.directory().roles();
-    return config.directory().searchUsers(q, config.settings().cap(page))
-        .map(u -> member(u, actor, roles, now, reader));
+    Standing standing = standing();
+    return config.directory().searchUsers(q, config.settings().cap(page)).map(standing::member);
   }
 
   /**
@@ -156,13 +147,10 @@ public final class StaffSession {
   public Page<UnitSearchResult> searchUnits(String query, PageRequest page) {
     String q = SearchQuery.of(query);
     require(page, "page");
-    config.ensureOpen();
-    Instant now = now();
-    ActorFacts actor = DirectoryFacts.reading(config.directory()).actor(managerId());
-    RoleCatalog roles = config.directory().roles();
+    Standing standing = standing();
     Map<StaffAction, Set<Scope>> scopes = new EnumMap<>(StaffAction.class);
     for (StaffAction a : StaffAction.values()) {
-      scopes.put(a, config.engine().scopesFor(actor, a, roles, now));
+      scopes.put(a, standing.scopesFor(a));
     }
     return config.directory().searchUnits(q, config.settings().cap(page))
         .map(unit -> new UnitSearchResult(unit, actionsOn(unit, scopes)));
@@ -296,18 +284,36 @@ public final class StaffSession {
     return workflow.change(target, attempt, new PhoneEdit(command, config.writer(), attempt.correlationId()));
   }
 
-  private StaffMember member(User user, ActorFacts actor, RoleCatalog roles, Instant now, DirectoryFacts reader) {
-    return new StaffMember(UserSummary.of(user),
-        config.engine().allowedActions(actor, reader.target(user.id()), roles, now));
+  /** The manager's facts at this moment, after checking that the session is still usable. */
+  private Standing standing() {
+    config.ensureOpen();
+    DirectoryFacts reader = DirectoryFacts.reading(config.directory());
+    return new Standing(config.engine(), reader, reader.actor(managerId()), config.directory().roles(),
+        config.clock().instant());
   }
 
-  /** The scopes at which the manager's active roles grant some change. */
-  private Set<Scope> changeScopes(ActorFacts actor, RoleCatalog roles, Instant now) {
-    Set<Scope> scopes = new LinkedHashSet<>();
-    for (StaffAction a : CHANGES) {
-      scopes.addAll(config.engine().scopesFor(actor, a, roles, now));
+  /** What a listing or search is computed from: the manager's assignments and roles at one instant. */
+  private record Standing(
+      AuthorizationEngine engine, DirectoryFacts reader, ActorFacts actor, RoleCatalog roles, Instant now) {
+
+    /** {@code user} with the actions the manager may perform on them. */
+    StaffMember member(User user) {
+      return new StaffMember(UserSummary.of(user), engine.allowedActions(actor, reader.target(user.id()), roles, now));
     }
-    return scopes;
+
+    /** Where the manager's roles grant {@code action}. */
+    Set<Scope> scopesFor(StaffAction action) {
+      return engine.scopesFor(actor, action, roles, now);
+    }
+
+    /** The scopes at which the manager's roles grant some change. */
+    Set<Scope> changeScopes() {
+      Set<Scope> scopes = new LinkedHashSet<>();
+      for (StaffAction a : CHANGES) {
+        scopes.addAll(scopesFor(a));
+      }
+      return scopes;
+    }
   }
 
   /**
@@ -328,10 +334,6 @@ public final class StaffSession {
 
   private UserId managerId() {
     return workflow.manager().id();
-  }
-
-  private Instant now() {
-    return config.clock().instant();
   }
 
   private static void require(Object argument, String field) {

@@ -23,6 +23,7 @@ public record UserProfile(User user, List<AdministrativeUnit> units, Set<StaffAc
     allowedActions = StaffActions.copyOf(allowedActions);
   }
 
+  /** The user as a listing would show them. */
   public UserSummary summary() {
     return UserSummary.of(user);
   }

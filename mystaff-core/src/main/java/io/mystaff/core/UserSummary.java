@@ -9,6 +9,9 @@ import io.mystaff.api.directory.UserSource;
 /**
  * What a list or search shows of a user: identity and account state, without the profile details
  * (phone methods, attributes) whose viewing is authorized and audited separately.
+ *
+ * @param source whether the user is cloud-only or synced, which decides how a reset works
+ * @param accountEnabled whether the user may sign in
  */
 public record UserSummary(
     UserId id, String displayName, String userPrincipalName, UserSource source, boolean accountEnabled) {

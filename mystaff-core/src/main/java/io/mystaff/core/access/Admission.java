@@ -8,14 +8,17 @@ import java.util.Optional;
 /** The sign-in gate's answer: admitted, or refused with the reason. */
 public sealed interface Admission permits Admission.Admitted, Admission.Refused {
 
+  /** The manager may open My Staff. */
   static Admission admitted() {
     return Admitted.INSTANCE;
   }
 
+  /** The manager may not open My Staff, for {@code reason}, with no further detail. */
   static Admission refused(SignInRefusal reason) {
     return new Refused(reason, Optional.empty());
   }
 
+  /** True for {@link Admitted}. */
   boolean isAdmitted();
 
   /** The manager may open My Staff. */

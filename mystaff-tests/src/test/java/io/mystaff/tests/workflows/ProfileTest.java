@@ -18,6 +18,7 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.UserProfile;
+import io.mystaff.testkit.fakes.FailingDirectory;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,23 @@ class ProfileTest {
     assertThatThrownBy(() -> nina.profile(UserId.of("ghost"))).isInstanceOf(UnknownUserException.class);
     assertThatThrownBy(() -> nina.profile(null)).isInstanceOf(InvalidInputException.class);
     assertThat(harness.log.size()).isEqualTo(before);
+  }
+
+  @Test
+  void profile_directoryFailsReadingFacts_oneFailedEvent() {
+    var directory = Harness.directoryOf(StoreChain.fixture().build());
+    FailingDirectory failing = FailingDirectory.wrapping(directory);
+    try (Harness wired = Harness.storeChain(b -> b.directory(failing).directoryWriter(failing))) {
+      StaffSession nina = wired.signIn("nina");
+      failing.failAlways(FailingDirectory.Operation.UNITS_OF);
+
+      assertThatThrownBy(() -> nina.profile(UserId.of("alice"))).isInstanceOf(ProviderFailureException.class);
+      assertThat(wired.eventsSince(1)).singleElement().satisfies(e -> {
+        assertThat(e.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
+        assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+        assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
+      });
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.access.FeatureAvailability;
 import io.mystaff.spi.ConditionalAccess;
+import io.mystaff.testkit.fakes.FailingDirectory;
 import io.mystaff.testkit.fakes.ScriptedConditionalAccess;
 import java.util.Optional;
 import java.util.Set;
@@ -178,6 +179,22 @@ class SignInTest {
     assertThatThrownBy(() -> harness.signIn("eve"))
         .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.getSuppressed())
             .singleElement().isInstanceOf(SignInRefusedException.class));
+  }
+
+  @Test
+  void signIn_directoryDown_providerFailureWithOneFailedEvent() {
+    var directory = Harness.directoryOf(StoreChain.fixture().build());
+    FailingDirectory failing = FailingDirectory.wrapping(directory).failAlways(FailingDirectory.Operation.ASSIGNMENTS_OF);
+    harness(b -> b.directory(failing).directoryWriter(failing));
+
+    assertThatThrownBy(() -> harness.signIn("nina"))
+        .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.provider()).isEqualTo("directory"));
+    assertThat(harness.log.all()).singleElement().satisfies(e -> {
+      assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
+      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+      assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
+      assertThat(e.initiatedBy().userPrincipalName()).contains("nina@contoso.com");
+    });
   }
 
   @Test
