@@ -330,6 +330,8 @@ class MembershipRuleTest {
       "user.city -any (_ -eq \"x\") | at position 11: -any and -all apply to multi-valued properties",
       "user.city -ge \"x\" | at position 11: -ge and -le apply to dates",
       "user.city -not null | at position 11: expected a comparison operator",
+      "user.city --eq \"x\" | at position 11: expected a comparison operator",
+      "user.city -eq \"x\" --and user.city -eq \"y\" | at position 19: expected -and, -or",
       "-not | at position 5: expected a condition",
       "() | at position 2: expected a condition",
       "user.city -eq \"x\" -and (user.city -eq \"y\" | at position 24: \"(\" is never closed",
