@@ -7,4 +7,6 @@ module io.mystaff.testkit {
   requires org.assertj.core;
 
   exports io.mystaff.testkit.fixtures;
+  exports io.mystaff.testkit.random;
+  exports io.mystaff.testkit.reference;
 }

@@ -24,7 +24,10 @@ public enum BuiltInRole {
   GUEST_INVITER("95e79109-95c0-4d8e-aee3-d01accf2d47b", "Guest Inviter"),
   MESSAGE_CENTER_READER("790c1fb9-7f7d-4f88-86a1-ef1f95c05c1b", "Message Center Reader"),
   REPORTS_READER("4a5d8f65-41da-4de4-8968-e035b65339cf", "Reports Reader"),
-  USAGE_SUMMARY_REPORTS_READER("75934031-6c7e-415a-99d7-48dbd49e875e", "Usage Summary Reports Reader");
+  USAGE_SUMMARY_REPORTS_READER("75934031-6c7e-415a-99d7-48dbd49e875e", "Usage Summary Reports Reader"),
+  /** A row of Entra's "who can reset passwords" matrix: Helpdesk and higher may reset its holders. */
+  USER_EXPERIENCE_SUCCESS_MANAGER(
+      "27460883-1df1-4691-b032-3b79643e5e63", "User Experience Success Manager");
 
   private final RoleId templateId;
   private final String displayName;

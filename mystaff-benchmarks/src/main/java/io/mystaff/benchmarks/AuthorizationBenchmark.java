@@ -1,0 +1,66 @@
+package io.mystaff.benchmarks;
+
+import io.mystaff.api.authz.Decision;
+import io.mystaff.core.authz.AuthorizationEngine;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One authorization check ("may this manager reset / manage phones of this user?") on a small
+ * store and on a large tenant, by mystaff's engine and by jCasbin on the same facts. Facts are
+ * prepared in setup (as a host's session would have them), so this measures the decision itself.
+ * Before measuring, {@link AgreementGate} compares both engines on every sampled query plus
+ * 100,000 more and stops the run on any disagreement.
+ *
+ * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar AuthorizationBenchmark -prof gc}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx8g"})
+public class AuthorizationBenchmark {
+  private static final int POOL = 4096;
+
+  @Param({"SMALL_STORE", "LARGE_TENANT"})
+  public Workload.Scale scale;
+
+  private Workload workload;
+  private Workload.Query[] pool;
+  private AuthorizationEngine engine;
+  private CasbinPeer peer;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    workload = Workload.generate(scale, 42);
+    pool = workload.sample(POOL, 7);
+    engine = AuthorizationEngine.standard();
+    peer = new CasbinPeer(workload);
+    AgreementGate.check(workload, pool, engine, peer);
+    AgreementGate.check(workload, workload.sample(100_000, 8), engine, peer);
+  }
+
+  @Benchmark
+  public Decision mystaff() {
+    Workload.Query q = pool[next++ & (POOL - 1)];
+    return engine.decide(q.actorFacts(), q.action(), q.targetFacts(), workload.catalog, Workload.NOW);
+  }
+
+  @Benchmark
+  public boolean jcasbin() {
+    return peer.allows(pool[next++ & (POOL - 1)]);
+  }
+}

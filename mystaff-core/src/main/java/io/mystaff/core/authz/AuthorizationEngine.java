@@ -1,0 +1,317 @@
+package io.mystaff.core.authz;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.DenyReason;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.Scope;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.authz.TargetFacts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides what a manager (the actor) may do to a user (the target) through My Staff, following
+ * Microsoft Entra's rules. Pure: no I/O, no clock, no state that changes an answer; deny by default;
+ * every deny carries the reason a UI can show, every permit names the assignment that grants it.
+ *
+ * <h2>How a decision is made</h2>
+ *
+ * Only assignments active at {@code now} ({@link RoleAssignment#isActiveAt}) count, the actor's and
+ * the target's alike.
+ *
+ * <p>{@link StaffAction#VIEW_PROFILE} is permitted, for any target in the organization including
+ * the actor, as soon as the actor holds any active assignment of any role: My Staff lets managers
+ * search and view across the organization and change only within their scope. The permit names the
+ * first active assignment.
+ *
+ * <p>A change action passes the actor's active assignments through these filters, in order; the
+ * permit names the first assignment, in the actor's list order, that passes all of them, and a
+ * deny names the first filter that left no assignment standing:
+ *
+ * <ol>
+ *   <li>{@link DenyReason#SELF_ACTION}: the target is the actor (checked before anything else).
+ *   <li>{@link DenyReason#NO_ACTIVE_ROLE}: the actor holds no assignment active at {@code now}.
+ *   <li>{@link DenyReason#ROLE_LACKS_PERMISSION}: no active assignment's role grants the action. A
+ *       built-in role grants it if it has a column in Entra's matrix for that action (password:
+ *       Password, Helpdesk, User, Authentication, Privileged Authentication and Global
+ *       Administrator; phones: Authentication, Privileged Authentication and Global
+ *       Administrator); a custom role if its permissions contain {@link
+ *       StaffAction#resourceAction()}; a role the catalog does not know grants nothing.
+ *   <li>{@link DenyReason#RESTRICTED_MANAGEMENT_UNIT}: the target is a member of a
+ *       restricted-management unit, and no granting assignment is scoped to a restricted unit the
+ *       target is a member of. For such targets nothing else reaches: not tenant-scoped
+ *       assignments (not even Global Administrator), not assignments scoped to other units.
+ *   <li>{@link DenyReason#TARGET_OUT_OF_SCOPE}: no granting assignment's scope covers the target
+ *       (a tenant scope covers everyone, a unit scope the unit's members).
+ *   <li>{@link DenyReason#TARGET_PROTECTED}: every reaching assignment is barred by Entra's
+ *       protection matrix from acting on what the target is, by its active roles, membership of a
+ *       role-assignable group, and roles scoped to restricted units (see {@code ProtectionMatrix},
+ *       which also explains why unit-scoped assignments act only on targets without roles).
+ * </ol>
+ *
+ * The order goes from facts about the actor alone, to the actor's roles, to where the target
+ * stands, to who the target is, so a reason is the most specific true one: a manager told the user
+ * is "protected" knows that every other condition was met.
+ *
+ * <h2>Performance</h2>
+ *
+ * Deciding allocates nothing but a {@link Decision.Permit} (denials are shared constants): roles
+ * resolve through precomputed tables, and the engine keeps the compiled form of the last {@link
+ * RoleCatalog} instance it was given, so callers should reuse one catalog per tenant.
+ *
+ * <p>Instances are immutable in behaviour and safe to share between threads.
+ */
+public final class AuthorizationEngine {
+  private static final StaffAction[] ACTIONS = StaffAction.values();
+  private static final Decision.Deny[][] DENIALS = denials();
+  private static final List<Set<StaffAction>> ACTION_SETS = actionSets();
+  private static final long UNIT_SCOPED_ROWS = ProtectionMatrix.mask(ProtectionMatrix.UNIT_SCOPED);
+  private static final long UNCOMPUTED = -1L;
+  private static final AuthorizationEngine STANDARD = new AuthorizationEngine();
+
+  /** The compiled form of the last catalog seen; replaced, never mutated. */
+  private volatile CatalogRules lastCatalog;
+
+  private AuthorizationEngine() {}
+
+  /** The engine with Entra's rules. Thread-safe and reusable; always the same instance. */
+  public static AuthorizationEngine standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Decides whether {@code actor} may perform {@code action} on {@code target} at {@code now}.
+   *
+   * @param roles resolves the role ids of both parties' assignments; a role it does not know
+   *     grants nothing and protects its holder like a custom role
+   * @return a permit naming the first granting assignment in the actor's list, or a deny with the
+   *     most specific reason (see the class documentation for the order)
+   * @throws NullPointerException if an argument is null
+   */
+  public Decision decide(
+      ActorFacts actor, StaffAction action, TargetFacts target, RoleCatalog roles, Instant now) {
+    checkNotNull(actor, "actor");
+    checkNotNull(action, "action");
+    checkNotNull(target, "target");
+    checkNotNull(now, "now");
+    int outcome = evaluate(actor, action, target, rules(checkNotNull(roles, "roles")), now);
+    return outcome >= 0
+        ? new Decision.Permit(action, actor.assignments().get(outcome))
+        : DENIALS[action.ordinal()][-outcome - 1];
+  }
+
+  /**
+   * The actions {@link #decide} permits for this actor and target at {@code now}.
+   *
+   * @return an immutable set, possibly empty
+   * @throws NullPointerException if an argument is null
+   */
+  public Set<StaffAction> allowedActions(
+      ActorFacts actor, TargetFacts target, RoleCatalog roles, Instant now) {
+    checkNotNull(actor, "actor");
+    checkNotNull(target, "target");
+    checkNotNull(now, "now");
+    CatalogRules rules = rules(checkNotNull(roles, "roles"));
+    int allowed = 0;
+    for (StaffAction action : ACTIONS) {
+      if (evaluate(actor, action, target, rules, now) >= 0) {
+        allowed |= 1 << action.ordinal();
+      }
+    }
+    return ACTION_SETS.get(allowed);
+  }
+
+  /**
+   * True if any of the actor's assignments, of any role and scope, is active at {@code now}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public boolean holdsActiveRole(ActorFacts actor, Instant now) {
+    checkNotNull(actor, "actor");
+    checkNotNull(now, "now");
+    return firstActive(actor.assignments(), now) >= 0;
+  }
+
+  /**
+   * Where the actor's roles active at {@code now} grant {@code action}: the distinct scopes of the
+   * granting assignments, in the order of the actor's list. It contains {@link Scope#tenant()} if a
+   * grant is tenant-wide, which for {@link StaffAction#VIEW_PROFILE} is the case as soon as any
+   * assignment is active. A scope in this set does not mean every user in it may be changed: the
+   * restricted-unit and protection rules of {@link #decide} still apply per target.
+   *
+   * @return an immutable set, empty when no active role grants the action
+   * @throws NullPointerException if an argument is null
+   */
+  public Set<Scope> scopesFor(ActorFacts actor, StaffAction action, RoleCatalog roles, Instant now) {
+    checkNotNull(actor, "actor");
+    checkNotNull(action, "action");
+    checkNotNull(now, "now");
+    CatalogRules rules = rules(checkNotNull(roles, "roles"));
+    List<RoleAssignment> assignments = actor.assignments();
+    if (!action.isChange()) {
+      return firstActive(assignments, now) >= 0 ? Set.of(Scope.tenant()) : Set.of();
+    }
+    Set<Scope> scopes = new LinkedHashSet<>();
+    for (int i = 0, n = assignments.size(); i < n; i++) {
+      RoleAssignment a = assignments.get(i);
+      if (a.isActiveAt(now) && rules.resolve(a.role()).grants(action)) {
+        scopes.add(a.scope());
+      }
+    }
+    return Collections.unmodifiableSet(scopes);
+  }
+
+  @Override
+  public String toString() {
+    return "AuthorizationEngine.standard()";
+  }
+
+  /**
+   * The index of the granting assignment in the actor's list, or {@code -(reason.ordinal() + 1)}.
+   * The filters of the class documentation, in one pass over the actor's assignments.
+   */
+  private static int evaluate(
+      ActorFacts actor, StaffAction action, TargetFacts target, CatalogRules rules, Instant now) {
+    boolean change = action.isChange();
+    if (change && actor.id().equals(target.id())) {
+      return denied(DenyReason.SELF_ACTION);
+    }
+    List<RoleAssignment> assignments = actor.assignments();
+    if (!change) {
+      int first = firstActive(assignments, now);
+      return first >= 0 ? first : denied(DenyReason.NO_ACTIVE_ROLE);
+    }
+    boolean restricted = !target.restrictedUnits().isEmpty() && target.inRestrictedUnit();
+    boolean active = false;
+    boolean granted = false;
+    boolean reached = false;
+    long protection = UNCOMPUTED;
+    for (int i = 0, n = assignments.size(); i < n; i++) {
+      RoleAssignment a = assignments.get(i);
+      if (!a.isActiveAt(now)) {
+        continue;
+      }
+      active = true;
+      long rows = rules.resolve(a.role()).rows(action);
+      if (rows == 0L) {
+        continue;
+      }
+      granted = true;
+      Scope scope = a.scope();
+      if (!reaches(scope, target, restricted)) {
+        continue;
+      }
+      reached = true;
+      if (scope instanceof Scope.Unit) {
+        rows &= UNIT_SCOPED_ROWS;
+      }
+      if (protection == UNCOMPUTED) {
+        protection = protection(target, rules, now);
+      }
+      if ((rows & protection) == protection) {
+        return i;
+      }
+    }
+    if (!active) {
+      return denied(DenyReason.NO_ACTIVE_ROLE);
+    }
+    if (!granted) {
+      return denied(DenyReason.ROLE_LACKS_PERMISSION);
+    }
+    if (!reached) {
+      return denied(restricted ? DenyReason.RESTRICTED_MANAGEMENT_UNIT : DenyReason.TARGET_OUT_OF_SCOPE);
+    }
+    return denied(DenyReason.TARGET_PROTECTED);
+  }
+
+  /**
+   * Whether an assignment at {@code scope} may change the target at all: members of a restricted
+   * unit only through a scope on a restricted unit they belong to; anyone else when covered.
+   */
+  private static boolean reaches(Scope scope, TargetFacts target, boolean restricted) {
+    if (restricted) {
+      return scope instanceof Scope.Unit
+          && target.restrictedUnits().contains(((Scope.Unit) scope).unit())
+          && scope.covers(target.units());
+    }
+    return scope.covers(target.units());
+  }
+
+  /** The {@link TargetRow}s the target falls in at {@code now}, as a mask. */
+  private static long protection(TargetFacts target, CatalogRules rules, Instant now) {
+    long rows = TargetRow.NON_ADMIN.bit();
+    if (target.roleAssignableGroupMember()) {
+      rows |= TargetRow.ROLE_ASSIGNABLE_GROUP_MEMBER.bit();
+    }
+    List<RoleAssignment> held = target.assignments();
+    for (int i = 0, n = held.size(); i < n; i++) {
+      RoleAssignment t = held.get(i);
+      if (!t.isActiveAt(now)) {
+        continue;
+      }
+      rows |= rules.resolve(t.role()).rowAsTarget();
+      if (t.scope() instanceof Scope.Unit
+          && target.restrictedUnits().contains(((Scope.Unit) t.scope()).unit())) {
+        rows |= TargetRow.ROLE_IN_RESTRICTED_UNIT.bit();
+      }
+    }
+    return rows;
+  }
+
+  private static int firstActive(List<RoleAssignment> assignments, Instant now) {
+    for (int i = 0, n = assignments.size(); i < n; i++) {
+      if (assignments.get(i).isActiveAt(now)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int denied(DenyReason reason) {
+    return -reason.ordinal() - 1;
+  }
+
+  private CatalogRules rules(RoleCatalog roles) {
+    CatalogRules r = lastCatalog;
+    if (r == null || !r.isFor(roles)) {
+      r = CatalogRules.compile(roles);
+      lastCatalog = r;
+    }
+    return r;
+  }
+
+  private static Decision.Deny[][] denials() {
+    DenyReason[] reasons = DenyReason.values();
+    Decision.Deny[][] d = new Decision.Deny[ACTIONS.length][reasons.length];
+    for (StaffAction a : ACTIONS) {
+      for (DenyReason r : reasons) {
+        d[a.ordinal()][r.ordinal()] = new Decision.Deny(a, r);
+      }
+    }
+    return d;
+  }
+
+  /** Every subset of the actions, indexed by its bit mask of ordinals. */
+  private static List<Set<StaffAction>> actionSets() {
+    List<Set<StaffAction>> sets = new ArrayList<>();
+    for (int mask = 0; mask < 1 << ACTIONS.length; mask++) {
+      EnumSet<StaffAction> s = EnumSet.noneOf(StaffAction.class);
+      for (StaffAction a : ACTIONS) {
+        if ((mask & 1 << a.ordinal()) != 0) {
+          s.add(a);
+        }
+      }
+      sets.add(Collections.unmodifiableSet(s));
+    }
+    return List.copyOf(sets);
+  }
+}

@@ -1,0 +1,72 @@
+package io.mystaff.core.authz;
+
+import io.mystaff.api.RoleId;
+import io.mystaff.api.authz.BuiltInRole;
+import io.mystaff.api.authz.RoleDefinition;
+import io.mystaff.api.authz.StaffAction;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one role means to the engine, precomputed: for each change action, the {@link TargetRow}s
+ * a holder may change (0 when the role does not grant the action), and the row the role puts its
+ * own holders in when they are the target. Immutable.
+ */
+final class RoleRules {
+  private static final StaffAction[] ACTIONS = StaffAction.values();
+  private static final Map<RoleId, RoleRules> BUILT_INS;
+
+  /** A role the catalog does not know: grants nothing, and protects like a custom role. */
+  static final RoleRules UNKNOWN = new RoleRules(new long[ACTIONS.length], TargetRow.OTHER_ROLE.bit());
+
+  static {
+    Map<RoleId, RoleRules> m = new HashMap<>();
+    for (BuiltInRole role : BuiltInRole.values()) {
+      long[] rows = new long[ACTIONS.length];
+      for (StaffAction a : ACTIONS) {
+        rows[a.ordinal()] = ProtectionMatrix.mask(a, role);
+      }
+      m.put(role.templateId(), new RoleRules(rows, TargetRow.of(role).bit()));
+    }
+    BUILT_INS = Map.copyOf(m);
+  }
+
+  private final long[] rowsByAction;
+  private final long rowAsTarget;
+
+  private RoleRules(long[] rowsByAction, long rowAsTarget) {
+    this.rowsByAction = rowsByAction;
+    this.rowAsTarget = rowAsTarget;
+  }
+
+  /** The rules of a built-in role, or null if {@code id} is not a built-in template id. */
+  static RoleRules builtIn(RoleId id) {
+    return BUILT_INS.get(id);
+  }
+
+  /** A custom role grants each change action whose resource action it lists, on non-admins. */
+  static RoleRules custom(RoleDefinition definition) {
+    long[] rows = new long[ACTIONS.length];
+    long customRows = ProtectionMatrix.mask(ProtectionMatrix.CUSTOM_ROLE);
+    for (StaffAction a : ACTIONS) {
+      if (a.isChange() && definition.allowedResourceActions().contains(a.resourceAction())) {
+        rows[a.ordinal()] = customRows;
+      }
+    }
+    return new RoleRules(rows, TargetRow.OTHER_ROLE.bit());
+  }
+
+  /** The target rows a holder may change by {@code action}; 0 if the role does not grant it. */
+  long rows(StaffAction action) {
+    return rowsByAction[action.ordinal()];
+  }
+
+  boolean grants(StaffAction action) {
+    return rowsByAction[action.ordinal()] != 0L;
+  }
+
+  /** The row a holder of this role falls in as a target, as a bit. */
+  long rowAsTarget() {
+    return rowAsTarget;
+  }
+}

@@ -1,0 +1,145 @@
+package io.mystaff.core.password;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.password.PasswordCheck;
+import io.mystaff.api.password.PasswordContext;
+import io.mystaff.api.password.PolicyViolation;
+import io.mystaff.api.password.Secret;
+import io.mystaff.spi.PasswordPolicy;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Generates the temporary password a manager hands to a cloud-only user after a reset.
+ *
+ * <p>A generated password has {@link #length()} characters drawn uniformly from {@link #ALPHABET}
+ * and contains at least one uppercase letter, one lowercase letter, one digit and one symbol, in
+ * random positions. The alphabet leaves out characters that are easy to misread when the password
+ * is read aloud or copied from a screen ({@code 0 O o 1 l I}), the space, quotes and the symbols
+ * that are dead keys on common keyboard layouts ({@code ^ ~ `}).
+ *
+ * <p>{@link #generate} returns only a password that the given policy accepts. Random passwords of
+ * this shape meet Entra's and Active Directory's rules almost always; a rare rejection (say, the
+ * user's three-letter name appearing by chance) leads to a fresh attempt, up to {@value
+ * #MAX_ATTEMPTS} attempts.
+ *
+ * <p>Thread-safe when its {@link SecureRandom} is, which every JDK implementation is.
+ */
+public final class TemporaryPasswordGenerator {
+  /** The default and the minimum length of a generated password. */
+  public static final int MIN_LENGTH = 16;
+
+  /** The uppercase letters used: A–Z without I and O. */
+  public static final String UPPERCASE = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+  /** The lowercase letters used: a–z without l and o. */
+  public static final String LOWERCASE = "abcdefghijkmnpqrstuvwxyz";
+  /** The digits used: 2–9. */
+  public static final String DIGITS = "23456789";
+  /** The symbols used. */
+  public static final String SYMBOLS = "!#$%&*+-=?@_";
+  /** Every character a generated password may contain. */
+  public static final String ALPHABET = UPPERCASE + LOWERCASE + DIGITS + SYMBOLS;
+
+  /** How many candidates {@link #generate} tries before it gives up. */
+  public static final int MAX_ATTEMPTS = 32;
+
+  private static final List<char[]> CLASSES = List.of(
+      UPPERCASE.toCharArray(), LOWERCASE.toCharArray(), DIGITS.toCharArray(),
+      SYMBOLS.toCharArray());
+  private static final char[] ALL = ALPHABET.toCharArray();
+
+  private final SecureRandom random;
+  private final int length;
+
+  /** A generator of {@value #MIN_LENGTH}-character passwords. */
+  public TemporaryPasswordGenerator(SecureRandom random) {
+    this(random, MIN_LENGTH);
+  }
+
+  /**
+   * A generator of {@code length}-character passwords.
+   *
+   * @throws InvalidInputException if {@code length} is below {@value #MIN_LENGTH} or above {@link
+   *     Secret#MAX_LENGTH}
+   */
+  public TemporaryPasswordGenerator(SecureRandom random, int length) {
+    this.random = requireNonNull(random, "random");
+    if (length < MIN_LENGTH || length > Secret.MAX_LENGTH) {
+      throw InvalidInputException.of(
+          "length", "must be between " + MIN_LENGTH + " and " + Secret.MAX_LENGTH);
+    }
+    this.length = length;
+  }
+
+  /** The length of every password this generator makes. */
+  public int length() {
+    return length;
+  }
+
+  /**
+   * A fresh password that {@code policy} accepts for the user described by {@code context}. The
+   * caller owns the returned secret and should {@linkplain Secret#destroy() destroy} it once it
+   * has been shown; candidates the policy rejected are destroyed here.
+   *
+   * @throws IllegalStateException if {@code policy} rejected {@value #MAX_ATTEMPTS} candidates in
+   *     a row, which means its rules cannot be met by passwords of this shape; the message names
+   *     the policy and the violation keys of the last rejection, never a candidate
+   */
+  public Secret generate(PasswordPolicy policy, PasswordContext context) {
+    requireNonNull(policy, "policy");
+    requireNonNull(context, "context");
+    List<PolicyViolation> lastViolations = List.of();
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Secret candidate = candidate();
+      PasswordCheck check;
+      try {
+        check = policy.check(candidate, context);
+      } catch (RuntimeException e) {
+        candidate.destroy();
+        throw e;
+      }
+      if (check.isAccepted()) {
+        return candidate;
+      }
+      candidate.destroy();
+      lastViolations = check.violations();
+    }
+    throw new IllegalStateException("Policy '" + policy.name() + "' rejected " + MAX_ATTEMPTS
+        + " generated passwords of " + length + " characters in a row (last rejection: "
+        + lastViolations.stream().map(PolicyViolation::key).toList()
+        + "); its rules cannot be met by random passwords of this length and alphabet");
+  }
+
+  private Secret candidate() {
+    char[] chars = new char[length];
+    try {
+      for (int i = 0; i < CLASSES.size(); i++) {
+        chars[i] = pick(CLASSES.get(i));
+      }
+      for (int i = CLASSES.size(); i < length; i++) {
+        chars[i] = pick(ALL);
+      }
+      for (int i = length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        char swap = chars[i];
+        chars[i] = chars[j];
+        chars[j] = swap;
+      }
+      return Secret.of(chars);
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+  }
+
+  private char pick(char[] from) {
+    return from[random.nextInt(from.length)];
+  }
+
+  @Override
+  public String toString() {
+    return "TemporaryPasswordGenerator[length=" + length + "]";
+  }
+}

@@ -1,0 +1,80 @@
+package io.mystaff.testkit.random;
+
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UnknownUserException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.Scope;
+import io.mystaff.api.authz.TargetFacts;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.testkit.fixtures.Tenant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The facts the authorization engine decides on, read from a {@link Tenant}, as a directory
+ * provider would assemble them. Unit membership is the tenant's explicit (assigned) membership:
+ * members of dynamic units follow from rules this class does not evaluate.
+ */
+public final class TenantFacts {
+  private TenantFacts() {}
+
+  /**
+   * The user's facts as an actor: all their assignments, in the tenant's order.
+   *
+   * @throws UnknownUserException if the tenant has no such user
+   */
+  public static ActorFacts actor(Tenant tenant, UserId user) {
+    requireUser(tenant, user);
+    return new ActorFacts(user, tenant.assignmentsOf(user));
+  }
+
+  /**
+   * The user's facts as a target: assigned units, the restricted ones among those units and among
+   * the scopes of the user's own assignments, the user's assignments, and role-assignable group
+   * membership.
+   *
+   * @throws UnknownUserException if the tenant has no such user
+   */
+  public static TargetFacts target(Tenant tenant, UserId user) {
+    requireUser(tenant, user);
+    Set<UnitId> units = unitsOf(tenant, user);
+    List<RoleAssignment> assignments = tenant.assignmentsOf(user);
+    Set<UnitId> restricted = new LinkedHashSet<>();
+    for (UnitId u : units) {
+      if (isRestricted(tenant, u)) {
+        restricted.add(u);
+      }
+    }
+    for (RoleAssignment a : assignments) {
+      if (a.scope() instanceof Scope.Unit unit && isRestricted(tenant, unit.unit())) {
+        restricted.add(unit.unit());
+      }
+    }
+    return new TargetFacts(user, units, restricted, assignments,
+        tenant.roleAssignableGroupMembers().contains(user));
+  }
+
+  /** The assigned units the user is an explicit member of, in the tenant's unit order. */
+  public static Set<UnitId> unitsOf(Tenant tenant, UserId user) {
+    Set<UnitId> units = new LinkedHashSet<>();
+    for (AdministrativeUnit u : tenant.units()) {
+      if (tenant.assignedMembersOf(u.id()).contains(user)) {
+        units.add(u.id());
+      }
+    }
+    return units;
+  }
+
+  private static boolean isRestricted(Tenant tenant, UnitId unit) {
+    return tenant.unit(unit).map(AdministrativeUnit::restrictedManagement).orElse(false);
+  }
+
+  private static void requireUser(Tenant tenant, UserId user) {
+    if (tenant.user(user).isEmpty()) {
+      throw new UnknownUserException(user);
+    }
+  }
+}
