@@ -192,7 +192,7 @@ class MembershipRulePropertiesTest {
       case 8:
         return mutate(random, RandomRules.pick(random, MembershipRuleTest.DOCUMENTED_EXAMPLES));
       default:
-        return mutate(random, RandomRules.noisyText(random, RandomRules.expression(random, 3)));
+        return mutate(random, RandomRules.noisyText(random, RandomRules.expression(random, 2)));
     }
   }
 
