@@ -11,5 +11,6 @@ module io.mystaff.core {
   exports io.mystaff.core.audit;
   exports io.mystaff.core.password;
   exports io.mystaff.core.authz;
+  exports io.mystaff.core.membership;
 
 }

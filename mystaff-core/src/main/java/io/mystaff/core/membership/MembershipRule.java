@@ -1,0 +1,169 @@
+package io.mystaff.core.membership;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.directory.User;
+import io.mystaff.core.membership.RuleExpression.And;
+import io.mystaff.core.membership.RuleExpression.Comparison;
+import io.mystaff.core.membership.RuleExpression.Not;
+import io.mystaff.core.membership.RuleExpression.Or;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * A dynamic membership rule in Entra's syntax, parsed and ready to evaluate against users, e.g.
+ *
+ * <pre>{@code
+ * (user.department -eq "Sales") -and (user.city -in ["Seattle", "Redmond"])
+ *     -and -not (user.jobTitle -startsWith "Temp")
+ * }</pre>
+ *
+ * <p>The language, as Microsoft documents it for dynamic membership groups and administrative
+ * units:
+ *
+ * <ul>
+ *   <li>A condition is {@code user.<property> <operator> <value>}; see {@link RuleProperty} for
+ *       the properties and {@link RuleOperator} for the operators. Property names, operators and
+ *       keywords are case-insensitive, and their leading hyphen is optional.
+ *   <li>Values are double-quoted strings (a backtick escapes {@code "} and {@code `}),
+ *       single-quoted strings ({@code ''} is one quote), unquoted numbers, {@code true}, {@code
+ *       false} and {@code null}; {@code -in} and {@code -notIn} take a list {@code ["a", "b"]}.
+ *   <li>String comparisons are case-insensitive. {@code -match} compiles its value as a
+ *       case-insensitive {@link java.util.regex.Pattern} that may match anywhere in the value
+ *       (Entra uses .NET regular expressions; common patterns mean the same in both).
+ *   <li>{@code user.x -eq null} holds when the user has no {@code x}; {@code -ne null} when it
+ *       has one. Every other positive operator is false for an absent value, and its negative
+ *       twin ({@code -ne}, {@code -notStartsWith}, ...) is always its exact opposite.
+ *   <li>Precedence, tightest first: comparisons, {@code -not}, {@code -and}, {@code -or};
+ *       parentheses group.
+ *   <li>A rule has at most {@link #MAX_LENGTH} characters (Entra's limit) and nests {@code
+ *       -not}, {@code -and} and {@code -or} at most {@link RuleExpression#MAX_DEPTH} levels.
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe. Two rules are equal when their syntax trees are,
+ * whatever their spelling; {@link #toString()} is the canonical text, and {@link #source()} the
+ * text as given.
+ */
+public final class MembershipRule {
+  /** The field that {@link InvalidInputException}s about rules name. */
+  public static final String FIELD = "membership rule";
+
+  /** The longest rule text accepted, in characters: Entra's limit. */
+  public static final int MAX_LENGTH = 3072;
+
+  private final String source;
+  private final RuleExpression expression;
+  private final Predicate<User> predicate;
+  private final Set<String> referencedProperties;
+
+  private MembershipRule(String source, RuleExpression expression) {
+    this.source = source;
+    this.expression = expression;
+    this.predicate = RuleCompiler.compile(expression);
+    SortedSet<String> properties = new TreeSet<>();
+    collectProperties(expression, properties);
+    this.referencedProperties = Collections.unmodifiableSortedSet(properties);
+  }
+
+  /**
+   * Parses {@code rule}.
+   *
+   * @throws InvalidInputException (field {@value #FIELD}) if {@code rule} is null, longer than
+   *     {@link #MAX_LENGTH}, or not a valid rule; the reason names the position (counting
+   *     characters from 1) and what was expected there. No other exception is thrown for any
+   *     input.
+   */
+  public static MembershipRule parse(String rule) {
+    return new MembershipRule(rule, RuleParser.parse(rule));
+  }
+
+  /**
+   * The rule whose syntax tree is {@code expression}; its {@link #source()} is the canonical text.
+   *
+   * @throws InvalidInputException if the canonical text is longer than {@link #MAX_LENGTH}
+   */
+  public static MembershipRule of(RuleExpression expression) {
+    String text = expression.canonicalText();
+    if (text.length() > MAX_LENGTH) {
+      throw InvalidInputException.of(FIELD, "must be at most " + MAX_LENGTH
+          + " characters, but its text has " + text.length());
+    }
+    return new MembershipRule(text, expression);
+  }
+
+  /**
+   * Whether {@code user} satisfies this rule. Pure, thread-safe and total: it never throws for a
+   * user. A {@code -match} whose regular expression would take unreasonably long on the user's
+   * value (catastrophic backtracking) leaves the rule undecided, and an undecided rule does not
+   * match: membership fails closed.
+   *
+   * @throws NullPointerException if {@code user} is null
+   */
+  public boolean matches(User user) {
+    requireNonNull(user, "user");
+    try {
+      return predicate.test(user);
+    } catch (RuleCompiler.Undecided e) {
+      return false;
+    }
+  }
+
+  /** The rule text exactly as given to {@link #parse}. */
+  public String source() {
+    return source;
+  }
+
+  /** The syntax tree. */
+  public RuleExpression expression() {
+    return expression;
+  }
+
+  /**
+   * The lower-case names of the properties this rule reads, e.g. {@code [city, department]}. A
+   * user's membership can only change when one of these changes.
+   */
+  public Set<String> referencedProperties() {
+    return referencedProperties;
+  }
+
+  /** Equal when the syntax trees are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MembershipRule r && expression.equals(r.expression);
+  }
+
+  @Override
+  public int hashCode() {
+    return expression.hashCode();
+  }
+
+  /**
+   * The canonical text of this rule, which {@link #parse} reads back into an equal rule. The
+   * canonical spelling can be longer than the source (it quotes numbers, hyphenates operators,
+   * parenthesises the operand of {@code -not}), so for a source close to {@link #MAX_LENGTH} it may
+   * exceed that limit and then no longer parse.
+   */
+  @Override
+  public String toString() {
+    return expression.canonicalText();
+  }
+
+  private static void collectProperties(RuleExpression expression, Set<String> out) {
+    if (expression instanceof Comparison c) {
+      out.add(c.property().name().toLowerCase(Locale.ROOT));
+    } else if (expression instanceof Not n) {
+      collectProperties(n.operand(), out);
+    } else {
+      for (RuleExpression operand : expression instanceof And a
+          ? a.operands()
+          : ((Or) expression).operands()) {
+        collectProperties(operand, out);
+      }
+    }
+  }
+}
