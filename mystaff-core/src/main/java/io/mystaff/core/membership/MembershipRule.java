@@ -46,7 +46,8 @@ import java.util.function.Predicate;
  * </ul>
  *
  * <p>Instances are immutable and thread-safe. Two rules are equal when their syntax trees are,
- * whatever their spelling; {@link #toString()} is the canonical text.
+ * whatever their spelling; {@link #toString()} is the canonical text, and {@link #source()} the
+ * text as given.
  */
 public final class MembershipRule {
   /** The field that {@link InvalidInputException}s about rules name. */
@@ -141,7 +142,12 @@ public final class MembershipRule {
     return expression.hashCode();
   }
 
-  /** The canonical text of this rule, which {@link #parse} reads back into an equal rule. */
+  /**
+   * The canonical text of this rule, which {@link #parse} reads back into an equal rule. The
+   * canonical spelling can be longer than the source (it quotes numbers, hyphenates operators,
+   * parenthesises the operand of {@code -not}), so for a source close to {@link #MAX_LENGTH} it may
+   * exceed that limit and then no longer parse.
+   */
   @Override
   public String toString() {
     return expression.canonicalText();

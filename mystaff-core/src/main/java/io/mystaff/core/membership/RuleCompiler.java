@@ -87,7 +87,8 @@ final class RuleCompiler {
       case EQ:
         return present(property, value -> value.equalsIgnoreCase(operand));
       case STARTS_WITH:
-        return present(property, value -> value.regionMatches(true, 0, operand, 0, operand.length()));
+        return present(property,
+            value -> value.regionMatches(true, 0, operand, 0, operand.length()));
       case ENDS_WITH:
         return present(property, value -> value.regionMatches(
             true, value.length() - operand.length(), operand, 0, operand.length()));

@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public sealed interface RuleExpression {
 
-  /** The deepest nesting of {@code -not}, {@code -and} and {@code -or} that an expression may have. */
+  /** How deeply {@code -not}, {@code -and} and {@code -or} may nest in an expression. */
   int MAX_DEPTH = 64;
 
   /**
@@ -61,7 +61,8 @@ public sealed interface RuleExpression {
   /**
    * {@code -and}: true when every operand is true.
    *
-   * @param operands two or more expressions, none of them an {@code And} (those are flattened)
+   * @param operands two or more expressions; an operand that is itself a conjunction contributes
+   *     its operands instead
    */
   record And(List<RuleExpression> operands) implements RuleExpression {
     /**
@@ -86,7 +87,8 @@ public sealed interface RuleExpression {
   /**
    * {@code -or}: true when any operand is true.
    *
-   * @param operands two or more expressions, none of them an {@code Or} (those are flattened)
+   * @param operands two or more expressions; an operand that is itself a disjunction contributes
+   *     its operands instead
    */
   record Or(List<RuleExpression> operands) implements RuleExpression {
     /**
@@ -221,7 +223,8 @@ public sealed interface RuleExpression {
       }
     }
 
-    private static void checkOperand(RuleProperty property, RuleOperator operator, RuleValue value) {
+    private static void checkOperand(
+        RuleProperty property, RuleOperator operator, RuleValue value) {
       boolean equality = operator == RuleOperator.EQ || operator == RuleOperator.NE;
       if (property.type() == RuleProperty.Type.BOOLEAN) {
         if (!equality) {

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Keywords and operators are case-insensitive, and their leading hyphen is optional (Entra accepts
- * {@code and} as well as {@code -and}); an en dash ({@code –}), which Entra's documentation itself
- * uses in places, is read as a hyphen.
+ * {@code and} as well as {@code -and}); an en dash ({@code –}), which Entra's documentation
+ * itself uses in places, is read as a hyphen.
  *
  * <p>The parser is iterative (an operator-precedence parser with explicit stacks), so no input
  * can exhaust the call stack; deep nesting is rejected by {@link RuleExpression#MAX_DEPTH}.
@@ -40,7 +40,9 @@ final class RuleParser {
   private static final String EXPECTED_CONDITION =
       "a condition such as user.department -eq \"Sales\", \"(\" or -not";
 
-  private enum Kind { OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET, COMMA, STRING, WORD, END }
+  private enum Kind {
+    OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET, COMMA, STRING, WORD, END
+  }
 
   /** A lexical token; {@code text} is the decoded value of a string, else the source text. */
   private record Token(Kind kind, String text, int start) {
@@ -70,8 +72,12 @@ final class RuleParser {
     }
   }
 
-  /** A pending "(", -not, -and or -or on the operator stack. */
-  private record Pending(Kind kind, String keyword, int start) {}
+  /** A pending "(", -not, -and or -or on the operator stack, by keyword ("(", not, and, or). */
+  private record Pending(String keyword, int start) {
+    boolean isOpenParen() {
+      return keyword.equals("(");
+    }
+  }
 
   private final List<Token> tokens;
   private int next;
@@ -98,11 +104,11 @@ final class RuleParser {
       // Expecting an operand: a comparison, "(" or -not.
       Token token = tokens.get(next++);
       if (token.kind() == Kind.OPEN_PAREN) {
-        operators.push(new Pending(Kind.OPEN_PAREN, "(", token.start()));
+        operators.push(new Pending("(", token.start()));
         continue;
       }
       if (token.keyword().equals("not")) {
-        operators.push(new Pending(Kind.WORD, "not", token.start()));
+        operators.push(new Pending("not", token.start()));
         continue;
       }
       operands.push(comparison(token));
@@ -113,7 +119,7 @@ final class RuleParser {
         if (token.kind() != Kind.CLOSE_PAREN) {
           break;
         }
-        while (!operators.isEmpty() && operators.peek().kind() != Kind.OPEN_PAREN) {
+        while (!operators.isEmpty() && !operators.peek().isOpenParen()) {
           reduce(operands, operators.pop());
         }
         if (operators.isEmpty()) {
@@ -124,14 +130,15 @@ final class RuleParser {
       String keyword = token.keyword();
       if (keyword.equals("and") || keyword.equals("or")) {
         // Both are left-associative; -and binds tighter than -or.
-        while (!operators.isEmpty() && precedence(operators.peek().keyword()) >= precedence(keyword)) {
+        while (!operators.isEmpty()
+            && precedence(operators.peek().keyword()) >= precedence(keyword)) {
           reduce(operands, operators.pop());
         }
-        operators.push(new Pending(Kind.WORD, keyword, token.start()));
+        operators.push(new Pending(keyword, token.start()));
       } else if (token.kind() == Kind.END) {
         while (!operators.isEmpty()) {
           Pending pending = operators.pop();
-          if (pending.kind() == Kind.OPEN_PAREN) {
+          if (pending.isOpenParen()) {
             throw error(pending.start(), "\"(\" is never closed");
           }
           reduce(operands, pending);
@@ -240,8 +247,10 @@ final class RuleParser {
   }
 
   private RuleOperator operator(Token token) {
-    Optional<RuleOperator> operator =
-        token.kind() == Kind.WORD ? RuleOperator.fromToken(token.keyword()) : Optional.empty();
+    // keyword() has already dropped the one optional hyphen; a second one is not an operator.
+    Optional<RuleOperator> operator = token.kind() == Kind.WORD && !token.keyword().startsWith("-")
+        ? RuleOperator.fromToken(token.keyword())
+        : Optional.empty();
     if (operator.isPresent()) {
       return operator.get();
     }
@@ -265,8 +274,9 @@ final class RuleParser {
     boolean isBoolean = property.type() == RuleProperty.Type.BOOLEAN;
     if (token.kind() == Kind.STRING) {
       // Quotes are optional around true and false: "true" means the same to a boolean property.
-      if (isBoolean && (token.text().equalsIgnoreCase("true") || token.text().equalsIgnoreCase("false"))) {
-        return RuleValue.bool(token.text().equalsIgnoreCase("true"));
+      boolean isTrue = token.text().equalsIgnoreCase("true");
+      if (isBoolean && (isTrue || token.text().equalsIgnoreCase("false"))) {
+        return RuleValue.bool(isTrue);
       }
       return RuleValue.text(token.text());
     }
@@ -290,7 +300,8 @@ final class RuleParser {
   }
 
   private static InvalidInputException error(int index, String message) {
-    return InvalidInputException.of(MembershipRule.FIELD, "at position " + (index + 1) + ": " + message);
+    return InvalidInputException.of(
+        MembershipRule.FIELD, "at position " + (index + 1) + ": " + message);
   }
 
   /** The same violation, told at the position of the construct that caused it. */

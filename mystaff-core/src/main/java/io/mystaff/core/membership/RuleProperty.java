@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       {@code city}, {@code companyName}, {@code country}, {@code department}, {@code employeeId},
  *       {@code facsimileTelephoneNumber}, {@code givenName}, {@code jobTitle}, {@code mail}, {@code
  *       mailNickname}, {@code mobile}, {@code onPremisesDistinguishedName}, {@code
- *       onPremisesSecurityIdentifier}, {@code passwordPolicies}, {@code physicalDeliveryOfficeName},
+ *       onPremisesSecurityIdentifier}, {@code passwordPolicies}, {@code
+ *       physicalDeliveryOfficeName},
  *       {@code postalCode}, {@code preferredLanguage}, {@code sipProxyAddress}, {@code state},
  *       {@code streetAddress}, {@code surname}, {@code telephoneNumber}, {@code usageLocation},
  *       {@code userType}, {@code extensionAttribute1} to {@code extensionAttribute15}, and custom
@@ -66,12 +67,11 @@ public record RuleProperty(String name) {
     String fixed = FIXED.get(lower);
     if (fixed != null) {
       name = fixed;
-    } else {
-      if (!CUSTOM_EXTENSION.matcher(lower).matches()) {
-        throw InvalidInputException.of(
-            MembershipRule.FIELD, "\"user." + abbreviate(name) + "\" is not a supported user property");
-      }
+    } else if (CUSTOM_EXTENSION.matcher(lower).matches()) {
       name = lower;
+    } else {
+      throw InvalidInputException.of(MembershipRule.FIELD,
+          "\"user." + abbreviate(name) + "\" is not a supported user property");
     }
   }
 

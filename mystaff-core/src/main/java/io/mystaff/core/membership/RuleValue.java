@@ -51,7 +51,7 @@ public sealed interface RuleValue {
     }
   }
 
-  /** The {@code null} literal, written {@code null}; every instance equals {@link RuleValue#NULL}. */
+  /** The literal {@code null}; every instance equals {@link RuleValue#NULL}. */
   record Null() implements RuleValue {
     @Override
     public String toString() {
