@@ -7,10 +7,11 @@ module io.mystaff.core {
   requires jakarta.validation;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
-  exports io.mystaff.core.phone;
+  exports io.mystaff.core;
+  exports io.mystaff.core.access;
   exports io.mystaff.core.audit;
-  exports io.mystaff.core.password;
   exports io.mystaff.core.authz;
   exports io.mystaff.core.membership;
-
+  exports io.mystaff.core.password;
+  exports io.mystaff.core.phone;
 }

@@ -5,4 +5,6 @@ module io.mystaff.inmemory {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
+  exports io.mystaff.inmemory;
 }
+

@@ -1,5 +1,6 @@
 package io.mystaff.spi;
 
+import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
@@ -43,6 +44,22 @@ public interface Directory {
    * @throws UnknownUnitException if there is no such unit
    */
   Page<User> members(UnitId unit, PageRequest page);
+
+  /**
+   * Every user of the organization, ordered by display name (case-insensitive), then id: the
+   * members of the "whole organization" location that a tenant-wide administrator sees.
+   *
+   * <p>Additive since the first cut of this interface: the default throws {@link
+   * CapabilityNotSupportedException}, which core passes on to the host unchanged. Providers that
+   * can list their users override it.
+   *
+   * @throws CapabilityNotSupportedException if this directory cannot list all of its users
+   */
+  default Page<User> allUsers(PageRequest page) {
+    throw new CapabilityNotSupportedException(
+        "organization-wide user listing",
+        "This directory cannot list all of its users; search the organization instead.");
+  }
 
   /**
    * Users across the whole organization whose display name, any word of it, or user principal

@@ -1,0 +1,54 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.CorrelationId;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.AuditInitiator;
+import io.mystaff.api.audit.AuditOutcome;
+import io.mystaff.api.audit.AuditTarget;
+import io.mystaff.api.audit.ModifiedProperty;
+import io.mystaff.api.directory.User;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One attempt by one person to do one thing: every audit event of the attempt carries its
+ * correlation id and initiator, a fresh event id, the clock's time and the My Staff origin.
+ */
+record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock clock) {
+  /** The type of every target mystaff records. */
+  static final String USER_TARGET_TYPE = "User";
+
+  Attempt {
+    requireNonNull(correlationId, "correlationId");
+    requireNonNull(initiator, "initiator");
+    requireNonNull(clock, "clock");
+  }
+
+  /** A new attempt with a fresh correlation id. */
+  static Attempt begin(AuditInitiator initiator, Clock clock) {
+    return new Attempt(CorrelationId.random(), initiator, clock);
+  }
+
+  /** An event of this attempt, with everything set but its target, reason and further details. */
+  AuditEvent.Builder event(AuditActivity activity, AuditOutcome outcome) {
+    return AuditEvent.builder()
+        .id(UUID.randomUUID().toString())
+        .activityDateTime(clock.instant())
+        .activity(activity)
+        .outcome(outcome)
+        .correlationId(correlationId)
+        .initiatedBy(initiator)
+        .additionalDetail(AuditEvent.ORIGIN_KEY, AuditEvent.ORIGIN_MY_STAFF);
+  }
+
+  /** {@code user} as an event target, with the properties the change touched. */
+  static AuditTarget target(User user, List<ModifiedProperty> changes) {
+    return new AuditTarget(user.id().value(), USER_TARGET_TYPE, Optional.of(user.displayName()),
+        Optional.of(user.userPrincipalName()), changes);
+  }
+}

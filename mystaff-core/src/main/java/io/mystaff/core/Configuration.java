@@ -1,0 +1,57 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.core.access.SignInGate;
+import io.mystaff.core.authz.AuthorizationEngine;
+import io.mystaff.core.password.TemporaryPasswordGenerator;
+import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.PasswordPolicy;
+import io.mystaff.spi.PasswordWriteback;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The providers, policies and settings one {@link MyStaff} was built with, shared by its sessions. */
+record Configuration(
+    Directory directory,
+    DirectoryWriter writer,
+    AuditTrail trail,
+    AuthorizationEngine engine,
+    SignInGate gate,
+    PasswordPolicy cloudPolicy,
+    PasswordPolicy onPremisesPolicy,
+    Optional<PasswordWriteback> writeback,
+    TemporaryPasswordGenerator generator,
+    PhoneNumberParser phoneParser,
+    Clock clock,
+    MyStaffSettings settings,
+    AtomicBoolean closed) {
+
+  Configuration {
+    requireNonNull(directory, "directory");
+    requireNonNull(writer, "writer");
+    requireNonNull(trail, "trail");
+    requireNonNull(engine, "engine");
+    requireNonNull(gate, "gate");
+    requireNonNull(cloudPolicy, "cloudPolicy");
+    requireNonNull(onPremisesPolicy, "onPremisesPolicy");
+    requireNonNull(writeback, "writeback");
+    requireNonNull(generator, "generator");
+    requireNonNull(phoneParser, "phoneParser");
+    requireNonNull(clock, "clock");
+    requireNonNull(settings, "settings");
+    requireNonNull(closed, "closed");
+  }
+
+  /**
+   * @throws IllegalStateException if the {@link MyStaff} these belong to was closed
+   */
+  void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("MyStaff was closed");
+    }
+  }
+}

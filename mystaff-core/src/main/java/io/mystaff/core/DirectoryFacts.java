@@ -1,0 +1,87 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UserId;
+import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.Scope;
+import io.mystaff.api.authz.TargetFacts;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.spi.Directory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the facts the authorization engine decides on from the directory, for one request: the
+ * units looked up along the way are remembered until the request ends. Not thread-safe; one
+ * instance per request.
+ */
+final class DirectoryFacts {
+  private static final Comparator<AdministrativeUnit> BY_NAME =
+      Comparator.comparing(AdministrativeUnit::displayName, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(AdministrativeUnit::id);
+
+  private final Directory directory;
+  private final Map<UnitId, Optional<AdministrativeUnit>> units = new HashMap<>();
+
+  private DirectoryFacts(Directory directory) {
+    this.directory = requireNonNull(directory, "directory");
+  }
+
+  static DirectoryFacts reading(Directory directory) {
+    return new DirectoryFacts(directory);
+  }
+
+  /** The user's role assignments, active or not. */
+  ActorFacts actor(UserId user) {
+    return new ActorFacts(user, directory.assignmentsOf(user));
+  }
+
+  /**
+   * The user's units, the restricted-management units among them and among the scopes of the
+   * user's own assignments, the user's assignments, and role-assignable group membership.
+   */
+  TargetFacts target(UserId user) {
+    Set<UnitId> memberOf = directory.unitsOf(user);
+    List<RoleAssignment> assignments = directory.assignmentsOf(user);
+    Set<UnitId> restricted = new HashSet<>();
+    for (UnitId u : memberOf) {
+      if (isRestricted(u)) {
+        restricted.add(u);
+      }
+    }
+    for (RoleAssignment a : assignments) {
+      if (a.scope() instanceof Scope.Unit scope && isRestricted(scope.unit())) {
+        restricted.add(scope.unit());
+      }
+    }
+    return new TargetFacts(user, memberOf, restricted, assignments,
+        directory.isRoleAssignableGroupMember(user));
+  }
+
+  /** The units that exist among {@code ids}, ordered by display name (case-insensitive), then id. */
+  List<AdministrativeUnit> units(Set<UnitId> ids) {
+    List<AdministrativeUnit> found = new ArrayList<>(ids.size());
+    for (UnitId id : ids) {
+      unit(id).ifPresent(found::add);
+    }
+    found.sort(BY_NAME);
+    return found;
+  }
+
+  private Optional<AdministrativeUnit> unit(UnitId id) {
+    return units.computeIfAbsent(id, directory::findUnit);
+  }
+
+  private boolean isRestricted(UnitId id) {
+    return unit(id).map(AdministrativeUnit::restrictedManagement).orElse(false);
+  }
+}

@@ -1,0 +1,333 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.MyStaffException;
+import io.mystaff.api.ProviderFailureException;
+import io.mystaff.api.access.SignInContext;
+import io.mystaff.api.access.SignInRefusedException;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.AuditInitiator;
+import io.mystaff.api.audit.AuditOutcome;
+import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.directory.User;
+import io.mystaff.core.access.Admission;
+import io.mystaff.core.access.SignInGate;
+import io.mystaff.core.authz.AuthorizationEngine;
+import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
+import io.mystaff.core.password.EntraPasswordPolicy;
+import io.mystaff.core.password.TemporaryPasswordGenerator;
+import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.spi.AuditSink;
+import io.mystaff.spi.ConditionalAccess;
+import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.PasswordPolicy;
+import io.mystaff.spi.PasswordWriteback;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * My Staff as a library: the entry point a host application builds once and shares. A manager
+ * {@linkplain #signIn signs in} and gets a {@link StaffSession}, through which they list their
+ * locations and staff, search the organization, view profiles, reset passwords and manage phone
+ * methods.
+ *
+ * <h2>Every operation</h2>
+ *
+ * Validate the input (a typed exception, nothing changed, nothing recorded) → read the facts from
+ * the {@link Directory} (the manager's role assignments; the target's units, the
+ * restricted-management units among them and among the scopes of the target's own assignments,
+ * the target's assignments and role-assignable group membership; the role catalog) → let the
+ * {@link AuthorizationEngine} decide → apply → audit.
+ *
+ * <h2>Audit rules</h2>
+ *
+ * <ul>
+ *   <li><b>Exactly one event per attempt.</b> Each sign-in, profile view and change attempt
+ *       records one event whose outcome is SUCCEEDED, DENIED or FAILED; a password writeback adds
+ *       one PENDING event before it (see below). Input rejected before any fact is read (a
+ *       malformed value, an unknown target user, a missing capability) is not an attempt and
+ *       records nothing.
+ *   <li><b>Successful changes travel with their change.</b> A SUCCEEDED change event is handed to
+ *       the {@link DirectoryWriter} with the write, which commits both atomically (a
+ *       transactional outbox); mystaff then relays outbox events to the {@link AuditSink}. So a
+ *       change always has its event, even when the sink is down (the event is delivered by a
+ *       later relay: after every write, and on {@link #flushAudit()}), and a failed write leaves
+ *       no event claiming a change. Relay is at least once; an event keeps its id when delivered
+ *       again.
+ *   <li><b>Attempts that changed nothing go straight to the sink.</b> DENIED and FAILED events,
+ *       sign-ins and profile views are recorded directly. If the sink fails there, the operation
+ *       throws {@link ProviderFailureException} (nothing was changed; a profile is not shown and a
+ *       session is not opened without its event).
+ *   <li><b>Asynchronous writeback.</b> A synced user's reset records one PENDING event (reason
+ *       {@code WRITEBACK_SUBMITTED}) directly in the sink <em>before</em> submitting; if that
+ *       fails nothing is submitted and the reset throws (fail closed). When the writeback
+ *       completes, one final SUCCEEDED or FAILED event with the same correlation id is recorded.
+ *       If the sink refuses that final event, it waits in a queue <b>held in memory</b> by this
+ *       instance and is delivered by {@link #flushAudit()}; it is lost if the process ends first.
+ *   <li><b>Contents.</b> Every event has the activity, the initiator (manager id, user principal
+ *       name, client IP if known), the target (id, type {@code User}, display name, user principal
+ *       name), the modified properties (phones: old and new E.164 values; passwords: only the
+ *       names {@code PasswordProfile} and {@code forceChangePasswordNextSignIn}, never a value), the
+ *       outcome with a reason code, one correlation id per attempt, {@link AuditEvent#ORIGIN_KEY} =
+ *       {@link AuditEvent#ORIGIN_MY_STAFF}, and for permitted attempts {@code grantedByAssignment},
+ *       the role assignment that permitted it. No event ever holds a secret.
+ *   <li><b>Reason codes.</b> DENIED: a {@link io.mystaff.api.authz.DenyReason} name, or for
+ *       sign-ins a {@link io.mystaff.api.access.SignInRefusal} name (with {@code
+ *       conditionalAccessDetail} when conditional access refused). FAILED: {@code
+ *       PASSWORD_POLICY_VIOLATION} (with {@code policyViolations}, the rule keys), {@code
+ *       PROVIDER_FAILURE}, {@code CONCURRENT_MODIFICATION}, {@code UNKNOWN_USER}, or for a
+ *       writeback {@code WRITEBACK_} followed by a {@link
+ *       io.mystaff.api.password.WritebackFailure} name.
+ * </ul>
+ *
+ * <p>Thread-safe. {@link #close()} it when the host shuts down.
+ */
+public final class MyStaff implements AutoCloseable {
+  /** The additional detail holding conditional access's reason for a refused sign-in. */
+  static final String CONDITIONAL_ACCESS_DETAIL_KEY = "conditionalAccessDetail";
+
+  private final Configuration config;
+
+  private MyStaff(Configuration config) {
+    this.config = config;
+  }
+
+  /** A builder with nothing wired yet; see {@link Builder} for what is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Lets a manager into My Staff if the gate admits them (see {@link SignInGate} for the checks
+   * and their order), recording the attempt as a {@link AuditActivity#SIGN_IN} event: SUCCEEDED,
+   * or DENIED with the refusal as reason.
+   *
+   * @throws SignInRefusedException if the gate refused; {@link SignInRefusedException#reason()}
+   *     says why
+   * @throws ProviderFailureException if the directory or the audit sink failed (no session is
+   *     opened without its event)
+   * @throws IllegalStateException if this instance was closed
+   */
+  public StaffSession signIn(SignInContext context) {
+    if (context == null) {
+      throw InvalidInputException.of("sign-in context", "is required");
+    }
+    config.ensureOpen();
+    Optional<User> user = Optional.empty();
+    AuditInitiator initiator = new AuditInitiator(context.user(), Optional.empty(), context.clientIp());
+    Admission admission;
+    try {
+      user = config.directory().findUser(context.user());
+      initiator = new AuditInitiator(context.user(), user.map(User::userPrincipalName), context.clientIp());
+      ActorFacts actor = new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
+      admission = config.gate().admit(context, user, actor, config.clock().instant());
+    } catch (RuntimeException e) {
+      Attempt attempt = Attempt.begin(initiator, config.clock());
+      AuditEvent.Builder failed = attempt.event(AuditActivity.SIGN_IN, AuditOutcome.FAILED)
+          .resultReason(AuditTrail.PROVIDER_FAILURE);
+      user.ifPresent(u -> failed.target(Attempt.target(u, List.of())));
+      RuntimeException thrown = e instanceof MyStaffException
+          ? e : new ProviderFailureException("directory", "could not read the manager's facts", e);
+      throw config.trail().recordEnding(failed.build(), thrown);
+    }
+    Attempt attempt = Attempt.begin(initiator, config.clock());
+    AuditEvent.Builder event = attempt.event(AuditActivity.SIGN_IN,
+        admission.isAdmitted() ? AuditOutcome.SUCCEEDED : AuditOutcome.DENIED);
+    user.ifPresent(u -> event.target(Attempt.target(u, List.of())));
+    if (admission instanceof Admission.Refused refused) {
+      event.resultReason(refused.reason().name());
+      refused.detail().ifPresent(d -> event.additionalDetail(CONDITIONAL_ACCESS_DETAIL_KEY, d));
+      throw config.trail().recordEnding(event.build(),
+          new SignInRefusedException(context.user(), refused.reason()));
+    }
+    config.trail().record(event.build());
+    return new StaffSession(new Workflow(config, user.orElseThrow(), initiator));
+  }
+
+  /**
+   * Delivers to the audit sink, now, the final writeback events the sink refused earlier (held in
+   * memory) and every event waiting in the directory writer's outbox. mystaff also relays after
+   * every write; call this to catch up once a failed sink has recovered, e.g. on a schedule.
+   *
+   * @throws ProviderFailureException if the sink or the outbox still fails; the events not yet
+   *     delivered stay where they were, to be delivered by a later call
+   */
+  public void flushAudit() {
+    config.trail().flush();
+  }
+
+  /** The settings this instance applies. */
+  public MyStaffSettings settings() {
+    return config.settings();
+  }
+
+  /**
+   * Makes this instance and its sessions unusable and relays waiting audit events one last time
+   * (a sink failure here is logged, not thrown). Writebacks still under way complete and record
+   * their final events; events the sink refuses after closing are lost with the in-memory queue.
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (config.closed().compareAndSet(false, true)) {
+      config.trail().flushQuietly();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MyStaff{settings=" + config.settings() + ", closed=" + config.closed().get() + "}";
+  }
+
+  /**
+   * Wires a {@link MyStaff}. A directory, a directory writer and an audit sink are required;
+   * there is no silent default for any of them. Everything else has a documented default.
+   */
+  public static final class Builder {
+    private Directory directory;
+    private DirectoryWriter directoryWriter;
+    private AuditSink auditSink;
+    private PasswordPolicy cloudPasswordPolicy;
+    private PasswordPolicy onPremisesPasswordPolicy;
+    private PasswordWriteback passwordWriteback;
+    private ConditionalAccess conditionalAccess = ConditionalAccess.allowAll();
+    private Clock clock = Clock.systemUTC();
+    private SecureRandom random;
+    private MyStaffSettings settings = MyStaffSettings.defaults();
+    private PhoneNumberParser phoneParser;
+
+    private Builder() {}
+
+    /** Where users, units, roles and assignments are read. Required. */
+    public Builder directory(Directory directory) {
+      this.directory = requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Where cloud-mastered changes are written, with their audit events. Required. */
+    public Builder directoryWriter(DirectoryWriter writer) {
+      this.directoryWriter = requireNonNull(writer, "writer");
+      return this;
+    }
+
+    /** Where audit events are stored. Required. */
+    public Builder auditSink(AuditSink sink) {
+      this.auditSink = requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** The policy for cloud-only users' passwords; default {@link EntraPasswordPolicy#standard()}. */
+    public Builder cloudPasswordPolicy(PasswordPolicy policy) {
+      this.cloudPasswordPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * The policy for synced users' passwords, checked before writeback; default {@link
+     * ActiveDirectoryPasswordPolicy#defaults()}.
+     */
+    public Builder onPremisesPasswordPolicy(PasswordPolicy policy) {
+      this.onPremisesPasswordPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Writes synced users' passwords back on premises. Optional: without it, resetting a synced
+     * user's password throws {@link io.mystaff.api.CapabilityNotSupportedException}.
+     */
+    public Builder passwordWriteback(PasswordWriteback writeback) {
+      this.passwordWriteback = requireNonNull(writeback, "writeback");
+      return this;
+    }
+
+    /** The conditional-access hook asked at every sign-in; default allows every sign-in. */
+    public Builder conditionalAccess(ConditionalAccess conditionalAccess) {
+      this.conditionalAccess = requireNonNull(conditionalAccess, "conditionalAccess");
+      return this;
+    }
+
+    /** The source of time for role activity and audit timestamps; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The randomness for temporary passwords; default a new {@link SecureRandom}. */
+    public Builder random(SecureRandom random) {
+      this.random = requireNonNull(random, "random");
+      return this;
+    }
+
+    /** The tenant's My Staff settings; default {@link MyStaffSettings#defaults()}. */
+    public Builder settings(MyStaffSettings settings) {
+      this.settings = requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * The phone number parser; default {@link PhoneNumberParser#withDefaultRegion} of the
+     * settings' default phone region if there is one, else {@link
+     * PhoneNumberParser#international()}. Set this or that region, not both.
+     */
+    public Builder phoneParser(PhoneNumberParser parser) {
+      this.phoneParser = requireNonNull(parser, "parser");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException naming every missing required part, or if both a phone parser
+     *     and a default phone region are set
+     * @throws InvalidInputException if the settings' default phone region is not supported
+     */
+    public MyStaff build() {
+      List<String> missing = new ArrayList<>(3);
+      if (directory == null) {
+        missing.add("directory(Directory)");
+      }
+      if (directoryWriter == null) {
+        missing.add("directoryWriter(DirectoryWriter)");
+      }
+      if (auditSink == null) {
+        missing.add("auditSink(AuditSink)");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("MyStaff needs a directory, a directory writer and an audit sink;"
+            + " there are no defaults for them. Call " + String.join(", ", missing)
+            + " on the builder (the in-memory provider implements Directory and DirectoryWriter).");
+      }
+      if (phoneParser != null && settings.defaultPhoneRegion().isPresent()) {
+        throw new IllegalStateException("Both phoneParser(...) and settings.defaultPhoneRegion are set;"
+            + " set only one of them.");
+      }
+      PhoneNumberParser parser = phoneParser != null
+          ? phoneParser
+          : settings.defaultPhoneRegion().map(PhoneNumberParser::withDefaultRegion)
+              .orElseGet(PhoneNumberParser::international);
+      AuthorizationEngine engine = AuthorizationEngine.standard();
+      Configuration config = new Configuration(
+          directory,
+          directoryWriter,
+          new AuditTrail(auditSink, directoryWriter),
+          engine,
+          SignInGate.of(settings.availability(), conditionalAccess, engine),
+          cloudPasswordPolicy != null ? cloudPasswordPolicy : EntraPasswordPolicy.standard(),
+          onPremisesPasswordPolicy != null ? onPremisesPasswordPolicy : ActiveDirectoryPasswordPolicy.defaults(),
+          Optional.ofNullable(passwordWriteback),
+          new TemporaryPasswordGenerator(random != null ? random : new SecureRandom(),
+              settings.temporaryPasswordLength()),
+          parser,
+          clock,
+          settings,
+          new AtomicBoolean());
+      return new MyStaff(config);
+    }
+  }
+}

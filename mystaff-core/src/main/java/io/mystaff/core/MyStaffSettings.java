@@ -1,0 +1,132 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.PageRequest;
+import io.mystaff.core.access.FeatureAvailability;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The tenant's My Staff settings. Immutable; {@link #defaults()} or {@link #builder()} to create.
+ *
+ * @param availability who may open My Staff at all (default {@link FeatureAvailability#all()}:
+ *     every user who also holds an administrator role active now)
+ * @param managerChosenPasswordsForCloudUsers whether a manager may type the new password of a
+ *     cloud-only user instead of having one generated (default false, as in Entra)
+ * @param temporaryPasswordLength the length of generated temporary passwords, 16 to 256 (default
+ *     16)
+ * @param defaultPhoneRegion the ISO 3166-1 alpha-2 region (e.g. {@code US}) that national phone
+ *     numbers without a leading {@code +} are read in; empty means numbers must be international
+ * @param maxPageSize the largest page a listing or search returns, 1 to {@link
+ *     PageRequest#MAX_SIZE} (default 100); larger requests are served this many items
+ */
+public record MyStaffSettings(
+    FeatureAvailability availability,
+    boolean managerChosenPasswordsForCloudUsers,
+    int temporaryPasswordLength,
+    Optional<String> defaultPhoneRegion,
+    int maxPageSize) {
+
+  /** The shortest temporary password mystaff generates. */
+  public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
+  /** The longest password Entra accepts. */
+  public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
+
+  private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
+  private static final MyStaffSettings DEFAULTS = builder().build();
+
+  /**
+   * @throws InvalidInputException if a value is out of its documented range
+   */
+  public MyStaffSettings {
+    requireNonNull(availability, "availability");
+    requireNonNull(defaultPhoneRegion, "defaultPhoneRegion");
+    if (temporaryPasswordLength < MIN_TEMPORARY_PASSWORD_LENGTH
+        || temporaryPasswordLength > MAX_TEMPORARY_PASSWORD_LENGTH) {
+      throw InvalidInputException.of("temporary password length",
+          "must be between " + MIN_TEMPORARY_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH);
+    }
+    if (defaultPhoneRegion.isPresent() && !REGION.matcher(defaultPhoneRegion.get()).matches()) {
+      throw InvalidInputException.of("default phone region", "must be two upper-case letters, e.g. US");
+    }
+    if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_SIZE) {
+      throw InvalidInputException.of("max page size", "must be between 1 and " + PageRequest.MAX_SIZE);
+    }
+  }
+
+  /** Every setting at its default. */
+  public static MyStaffSettings defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these settings, to derive changed ones. */
+  public Builder toBuilder() {
+    return new Builder()
+        .availability(availability)
+        .managerChosenPasswordsForCloudUsers(managerChosenPasswordsForCloudUsers)
+        .temporaryPasswordLength(temporaryPasswordLength)
+        .defaultPhoneRegion(defaultPhoneRegion)
+        .maxPageSize(maxPageSize);
+  }
+
+  /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
+  PageRequest cap(PageRequest requested) {
+    return requested.size() <= maxPageSize ? requested : new PageRequest(maxPageSize, requested.cursor());
+  }
+
+  /** Collects settings; unset ones keep their defaults. {@link #build()} validates. */
+  public static final class Builder {
+    private FeatureAvailability availability = FeatureAvailability.all();
+    private boolean managerChosenPasswordsForCloudUsers;
+    private int temporaryPasswordLength = MIN_TEMPORARY_PASSWORD_LENGTH;
+    private Optional<String> defaultPhoneRegion = Optional.empty();
+    private int maxPageSize = 100;
+
+    private Builder() {}
+
+    /** Who may open My Staff; see {@link MyStaffSettings#availability()}. */
+    public Builder availability(FeatureAvailability availability) {
+      this.availability = requireNonNull(availability, "availability");
+      return this;
+    }
+
+    /** Whether managers may choose cloud-only users' passwords. */
+    public Builder managerChosenPasswordsForCloudUsers(boolean allowed) {
+      this.managerChosenPasswordsForCloudUsers = allowed;
+      return this;
+    }
+
+    /** The length of generated temporary passwords, 16 to 256; checked by {@link #build()}. */
+    public Builder temporaryPasswordLength(int length) {
+      this.temporaryPasswordLength = length;
+      return this;
+    }
+
+    /** The region national phone numbers are read in (e.g. {@code US}); checked by {@link #build()}. */
+    public Builder defaultPhoneRegion(Optional<String> region) {
+      this.defaultPhoneRegion = requireNonNull(region, "region");
+      return this;
+    }
+
+    /** The largest page a listing returns, 1 to {@link PageRequest#MAX_SIZE}; checked by {@link #build()}. */
+    public Builder maxPageSize(int size) {
+      this.maxPageSize = size;
+      return this;
+    }
+
+    /**
+     * @throws InvalidInputException if a value is out of its documented range
+     */
+    public MyStaffSettings build() {
+      return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
+          temporaryPasswordLength, defaultPhoneRegion, maxPageSize);
+    }
+  }
+}

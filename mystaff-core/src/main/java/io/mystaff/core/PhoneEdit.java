@@ -1,0 +1,56 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.CorrelationId;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.ModifiedProperty;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.PhoneNumber;
+import io.mystaff.api.directory.User;
+import io.mystaff.spi.DirectoryWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Adds, edits or removes one phone method. The audit event names the property after the phone
+ * type ({@code mobilePhoneNumber}, {@code alternateMobilePhoneNumber}, {@code officePhoneNumber})
+ * with its old and new values in E.164 form.
+ */
+record PhoneEdit(PhoneCommand command, DirectoryWriter writer, CorrelationId correlationId)
+    implements UserChange<PhoneChange> {
+
+  PhoneEdit {
+    requireNonNull(command, "command");
+    requireNonNull(writer, "writer");
+    requireNonNull(correlationId, "correlationId");
+  }
+
+  @Override
+  public StaffAction action() {
+    return StaffAction.MANAGE_PHONES;
+  }
+
+  @Override
+  public AuditActivity activity(User current) {
+    if (command.number().isEmpty()) {
+      return AuditActivity.DELETE_PHONE;
+    }
+    return current.phone(command.type()).isPresent() ? AuditActivity.UPDATE_PHONE : AuditActivity.ADD_PHONE;
+  }
+
+  @Override
+  public List<ModifiedProperty> changes(User current) {
+    return List.of(ModifiedProperty.of(command.type().graphName() + "PhoneNumber",
+        current.phone(command.type()).map(PhoneNumber::toString),
+        command.number().map(PhoneNumber::toString)));
+  }
+
+  @Override
+  public PhoneChange apply(User current, AuditEvent event) {
+    Optional<PhoneNumber> previous = current.phone(command.type());
+    User written = writer.setPhone(current.id(), current.version(), command.type(), command.number(), event);
+    return new PhoneChange(current.id(), command.type(), previous, written.phone(command.type()), correlationId);
+  }
+}

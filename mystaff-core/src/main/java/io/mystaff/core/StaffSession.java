@@ -1,0 +1,349 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.CapabilityNotSupportedException;
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Page;
+import io.mystaff.api.PageRequest;
+import io.mystaff.api.ProviderFailureException;
+import io.mystaff.api.StaleVersionException;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UnknownUnitException;
+import io.mystaff.api.UnknownUserException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.authz.AccessDeniedException;
+import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.Scope;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.PhoneType;
+import io.mystaff.api.directory.User;
+import io.mystaff.api.password.PasswordRejectedException;
+import io.mystaff.api.password.Secret;
+import io.mystaff.core.authz.AuthorizationEngine;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one signed-in manager sees and does in My Staff. Obtained from {@link
+ * MyStaff#signIn(io.mystaff.api.access.SignInContext)}.
+ *
+ * <p>Every answer is computed from the directory as it is at the moment of the call, with the
+ * manager's role assignments active at that moment: a role that expires mid-session stops
+ * granting at once. Listings and searches are not audited; {@link #profile} views and every
+ * change are, as {@link MyStaff} describes. A call rejected as invalid input ({@link
+ * InvalidInputException}, {@link UnknownUserException}, {@link CapabilityNotSupportedException})
+ * has changed and recorded nothing.
+ *
+ * <p>Immutable and thread-safe; any number of threads may use one session. Once the {@link
+ * MyStaff} it came from is closed, every method throws {@link IllegalStateException}.
+ */
+public final class StaffSession {
+  private static final Set<StaffAction> CHANGES = EnumSet.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES);
+
+  private final Workflow workflow;
+  private final Configuration config;
+
+  StaffSession(Workflow workflow) {
+    this.workflow = requireNonNull(workflow, "workflow");
+    this.config = workflow.config();
+  }
+
+  /** The manager, as the directory held them at sign-in. */
+  public UserSummary manager() {
+    return UserSummary.of(workflow.manager());
+  }
+
+  /**
+   * The places whose staff the manager may change: the administrative units that the scopes of
+   * the manager's active, password- or phone-granting role assignments name, ordered by display
+   * name (case-insensitive), then id; or, if any such assignment is tenant-wide, the single {@link
+   * Location#wholeOrganization()}. Empty for a manager whose roles change no one (e.g. Global
+   * Reader).
+   */
+  public List<Location> locations() {
+    Standing standing = standing();
+    Set<Scope> scopes = standing.changeScopes();
+    if (scopes.contains(Scope.tenant())) {
+      return List.of(Location.wholeOrganization());
+    }
+    Set<UnitId> units = new LinkedHashSet<>();
+    for (Scope s : scopes) {
+      if (s instanceof Scope.Unit unit) {
+        units.add(unit.unit());
+      }
+    }
+    return standing.reader().units(units).stream().map(Location::of).toList();
+  }
+
+  /**
+   * The manager's location when there is exactly one, so a UI can go straight in; empty when
+   * there are none or several to pick from.
+   */
+  public Optional<Location> singleLocation() {
+    List<Location> locations = locations();
+    return locations.size() == 1 ? Optional.of(locations.get(0)) : Optional.empty();
+  }
+
+  /**
+   * One page of the members of {@code location}, ordered by display name (case-insensitive), then
+   * id, each with the actions the manager may perform on them now. The page holds at most {@link
+   * MyStaffSettings#maxPageSize()} items.
+   *
+   * @throws InvalidInputException if an argument is missing, or the location is not one of the
+   *     manager's (a tenant-wide manager may list any unit)
+   * @throws UnknownUnitException if the location's unit no longer exists
+   * @throws CapabilityNotSupportedException if the location is the whole organization and the
+   *     directory cannot list all users
+   */
+  public Page<StaffMember> members(Location location, PageRequest page) {
+    require(location, "location");
+    require(page, "page");
+    Standing standing = standing();
+    Set<Scope> scopes = standing.changeScopes();
+    if (!scopes.contains(Scope.tenant()) && !scopes.contains(location.scope())) {
+      throw InvalidInputException.of("location", "is not one of the locations you administer");
+    }
+    PageRequest capped = config.settings().cap(page);
+    Page<User> users = location instanceof Location.Unit unit
+        ? config.directory().members(unit.unit().id(), capped)
+        : config.directory().allUsers(capped);
+    return users.map(standing::member);
+  }
+
+  /**
+   * One page of the users of the whole organization whose display name, a word of it, or user
+   * principal name starts with {@code query} (case-insensitive), with the actions the manager may
+   * perform on each ({@link StaffMember#canManage()} tells whether they may change them).
+   *
+   * @param query trimmed, then 1 to 256 characters
+   * @throws InvalidInputException if the query or page is missing or the query is out of bounds
+   */
+  public Page<StaffMember> searchUsers(String query, PageRequest page) {
+    String q = SearchQuery.of(query);
+    require(page, "page");
+    Standing standing = standing();
+    return config.directory().searchUsers(q, config.settings().cap(page)).map(standing::member);
+  }
+
+  /**
+   * One page of the administrative units of the whole organization whose display name or a word
+   * of it starts with {@code query} (case-insensitive), each with the actions the manager's role
+   * scopes allow on its members ({@link UnitSearchResult#canManage()}).
+   *
+   * @param query trimmed, then 1 to 256 characters
+   * @throws InvalidInputException if the query or page is missing or the query is out of bounds
+   */
+  public Page<UnitSearchResult> searchUnits(String query, PageRequest page) {
+    String q = SearchQuery.of(query);
+    require(page, "page");
+    Standing standing = standing();
+    Map<StaffAction, Set<Scope>> scopes = new EnumMap<>(StaffAction.class);
+    for (StaffAction a : StaffAction.values()) {
+      scopes.put(a, standing.scopesFor(a));
+    }
+    return config.directory().searchUnits(q, config.settings().cap(page))
+        .map(unit -> new UnitSearchResult(unit, actionsOn(unit, scopes)));
+  }
+
+  /**
+   * The user's profile: the user, their units and the actions the manager may perform on them.
+   * Audited as {@link AuditActivity#VIEW_PROFILE}: the profile is returned only once its SUCCEEDED
+   * event is recorded.
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @throws UnknownUserException if there is no such user
+   * @throws AccessDeniedException if the manager may not view the user (after one DENIED event)
+   * @throws ProviderFailureException if the directory or the audit sink failed
+   */
+  public UserProfile profile(UserId user) {
+    require(user, "target user");
+    config.ensureOpen();
+    User target = workflow.readTarget(user);
+    Attempt attempt = workflow.begin();
+    AuditActivity activity = AuditActivity.VIEW_PROFILE;
+    Workflow.Facts facts = workflow.facts(attempt, activity, target);
+    Decision.Permit permit = workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
+    UserProfile profile;
+    try {
+      profile = new UserProfile(target, facts.reader().units(facts.target().units()),
+          config.engine().allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
+    } catch (RuntimeException e) {
+      throw workflow.fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+    }
+    config.trail().record(workflow.succeeded(attempt, activity, permit)
+        .target(Attempt.target(target, List.of()))
+        .build());
+    return profile;
+  }
+
+  /**
+   * Resets the password of a cloud-only user to a generated temporary password (at least 16
+   * characters, accepted by the cloud policy) that the user must change at next sign-in. The
+   * result is a {@link PasswordResetResult.TemporaryPassword} whose password can be revealed once.
+   *
+   * @throws InvalidInputException if {@code user} is missing, or is synced (whose password the
+   *     manager must choose: use {@link #resetPassword(UserId, Secret)})
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if the user is synced and no writeback is configured
+   * @throws AccessDeniedException if the manager may not reset the user (after one DENIED event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed (after one FAILED
+   *     event, if the sink could take it)
+   */
+  public PasswordResetResult resetPassword(UserId user) {
+    return reset(PasswordResetCommand.of(user, Optional.empty()));
+  }
+
+  /**
+   * Resets a user's password to one the manager chose; the user must change it at next sign-in.
+   *
+   * <p>For a synced user the password is checked now against the on-premises policy and the
+   * user's on-premises history, then written back asynchronously: the result is a {@link
+   * PasswordResetResult.WritebackPending} whose handle reports SUBMITTED, IN_PROGRESS, then
+   * SUCCEEDED or FAILED. For a cloud-only user this is allowed only when {@link
+   * MyStaffSettings#managerChosenPasswordsForCloudUsers()} is set; the password is checked against
+   * the cloud policy and set at once ({@link PasswordResetResult.PasswordSet}).
+   *
+   * <p>mystaff does not destroy {@code password}; the caller may destroy it once this returns.
+   *
+   * @throws InvalidInputException if an argument is missing or destroyed, or the user is
+   *     cloud-only and the settings do not let managers choose
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if the user is synced and no writeback is configured
+   * @throws AccessDeniedException if the manager may not reset the user (after one DENIED event)
+   * @throws PasswordRejectedException if the password fails the policy (after one FAILED event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed; for a synced user,
+   *     also if the PENDING event could not be recorded, in which case nothing was submitted
+   */
+  public PasswordResetResult resetPassword(UserId user, Secret password) {
+    return reset(PasswordResetCommand.of(user, password == null ? null : Optional.of(password)));
+  }
+
+  /**
+   * Adds the user's phone method of {@code type}, or replaces its number, with {@code rawNumber}
+   * parsed and normalized to E.164 (national numbers need {@link
+   * MyStaffSettings#defaultPhoneRegion()}). Concurrent edits of the user are never lost: the write
+   * applies only to the version read, and on a conflict the user is read and the change decided
+   * again, a bounded number of times.
+   *
+   * @throws InvalidInputException if an argument is missing or the number is not valid
+   * @throws UnknownUserException if there is no such user
+   * @throws AccessDeniedException if the manager may not manage the user's phones (after one
+   *     DENIED event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   */
+  public PhoneChange setPhone(UserId user, PhoneType type, String rawNumber) {
+    return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser()));
+  }
+
+  /**
+   * Removes the user's phone method of {@code type}; removing an absent phone succeeds and is
+   * audited with no old value. Conflicts are handled as for {@link #setPhone}.
+   *
+   * @throws InvalidInputException if an argument is missing
+   * @throws UnknownUserException if there is no such user
+   * @throws AccessDeniedException if the manager may not manage the user's phones (after one
+   *     DENIED event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   */
+  public PhoneChange removePhone(UserId user, PhoneType type) {
+    return changePhone(PhoneCommand.remove(user, type));
+  }
+
+  private PasswordResetResult reset(PasswordResetCommand command) {
+    config.ensureOpen();
+    User target = workflow.readTarget(command.target());
+    command.checkApplicable(target, config.settings(), config.writeback().isPresent());
+    Attempt attempt = workflow.begin();
+    if (target.isSynced()) {
+      return new WritebackReset(workflow, config.writeback().orElseThrow())
+          .start(target, command.managerChosen().orElseThrow(), attempt);
+    }
+    return workflow.change(target, attempt,
+        new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId()));
+  }
+
+  private PhoneChange changePhone(PhoneCommand command) {
+    config.ensureOpen();
+    User target = workflow.readTarget(command.target());
+    Attempt attempt = workflow.begin();
+    return workflow.change(target, attempt, new PhoneEdit(command, config.writer(), attempt.correlationId()));
+  }
+
+  /** The manager's facts at this moment, after checking that the session is still usable. */
+  private Standing standing() {
+    config.ensureOpen();
+    DirectoryFacts reader = DirectoryFacts.reading(config.directory());
+    return new Standing(config.engine(), reader, reader.actor(managerId()), config.directory().roles(),
+        config.clock().instant());
+  }
+
+  /** What a listing or search is computed from: the manager's assignments and roles at one instant. */
+  private record Standing(
+      AuthorizationEngine engine, DirectoryFacts reader, ActorFacts actor, RoleCatalog roles, Instant now) {
+
+    /** {@code user} with the actions the manager may perform on them. */
+    StaffMember member(User user) {
+      return new StaffMember(UserSummary.of(user), engine.allowedActions(actor, reader.target(user.id()), roles, now));
+    }
+
+    /** Where the manager's roles grant {@code action}. */
+    Set<Scope> scopesFor(StaffAction action) {
+      return engine.scopesFor(actor, action, roles, now);
+    }
+
+    /** The scopes at which the manager's roles grant some change. */
+    Set<Scope> changeScopes() {
+      Set<Scope> scopes = new LinkedHashSet<>();
+      for (StaffAction a : CHANGES) {
+        scopes.addAll(scopesFor(a));
+      }
+      return scopes;
+    }
+  }
+
+  /**
+   * The actions whose granting scopes reach the members of {@code unit}: a scope on the unit
+   * itself, or the tenant, which does not reach restricted-management units for changes.
+   */
+  private static Set<StaffAction> actionsOn(AdministrativeUnit unit, Map<StaffAction, Set<Scope>> scopes) {
+    Set<StaffAction> actions = EnumSet.noneOf(StaffAction.class);
+    scopes.forEach((action, granted) -> {
+      boolean tenantReaches = granted.contains(Scope.tenant())
+          && (!action.isChange() || !unit.restrictedManagement());
+      if (tenantReaches || granted.contains(Scope.unit(unit.id()))) {
+        actions.add(action);
+      }
+    });
+    return actions;
+  }
+
+  private UserId managerId() {
+    return workflow.manager().id();
+  }
+
+  private static void require(Object argument, String field) {
+    if (argument == null) {
+      throw InvalidInputException.of(field, "is required");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StaffSession{manager=" + managerId() + "}";
+  }
+}

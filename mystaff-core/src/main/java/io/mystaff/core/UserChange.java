@@ -1,0 +1,32 @@
+package io.mystaff.core;
+
+import io.mystaff.api.StaleVersionException;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.ModifiedProperty;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.User;
+import java.util.List;
+
+/**
+ * One kind of change to a cloud-mastered user, as the compare-and-set loop of {@link Workflow}
+ * drives it: what it needs permission for, how its audit event describes it given the user as
+ * last read, and the versioned write that carries the event.
+ */
+interface UserChange<T> {
+
+  StaffAction action();
+
+  /** The activity the change is on {@code current} (adding and editing a phone differ). */
+  AuditActivity activity(User current);
+
+  /** The properties the change touches on {@code current}, never with a secret value. */
+  List<ModifiedProperty> changes(User current);
+
+  /**
+   * Writes the change to {@code current} at its version, committing {@code event} with it.
+   *
+   * @throws StaleVersionException if {@code current} is no longer the latest version
+   */
+  T apply(User current, AuditEvent event);
+}

@@ -1,0 +1,189 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.MyStaffException;
+import io.mystaff.api.ProviderFailureException;
+import io.mystaff.api.StaleVersionException;
+import io.mystaff.api.UnknownUserException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.AuditInitiator;
+import io.mystaff.api.audit.AuditOutcome;
+import io.mystaff.api.authz.AccessDeniedException;
+import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.authz.TargetFacts;
+import io.mystaff.api.directory.User;
+import io.mystaff.api.password.PasswordRejectedException;
+import io.mystaff.api.password.PolicyViolation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The steps every audited operation of one manager goes through: facts from the directory, a
+ * decision by the engine, and exactly one terminal audit event per attempt: DENIED and FAILED
+ * straight to the sink, SUCCEEDED through the writer's outbox with the write (or straight to the
+ * sink for views). Immutable and thread-safe.
+ */
+final class Workflow {
+  /** How many compare-and-set rounds a change gets before it gives up on a busy user. */
+  static final int MAX_ROUNDS = 5;
+
+  private final Configuration config;
+  private final User manager;
+  private final AuditInitiator initiator;
+
+  Workflow(Configuration config, User manager, AuditInitiator initiator) {
+    this.config = requireNonNull(config, "config");
+    this.manager = requireNonNull(manager, "manager");
+    this.initiator = requireNonNull(initiator, "initiator");
+  }
+
+  /** What the engine decides on, read for one target at one instant. */
+  record Facts(ActorFacts actor, TargetFacts target, RoleCatalog roles, Instant now, DirectoryFacts reader) {}
+
+  Configuration config() {
+    return config;
+  }
+
+  User manager() {
+    return manager;
+  }
+
+  Attempt begin() {
+    return Attempt.begin(initiator, config.clock());
+  }
+
+  /**
+   * The user as the directory holds it now.
+   *
+   * @throws UnknownUserException if there is none
+   * @throws ProviderFailureException if the directory failed
+   */
+  User readTarget(UserId id) {
+    try {
+      return config.directory().findUser(id).orElseThrow(() -> new UnknownUserException(id));
+    } catch (MyStaffException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ProviderFailureException("directory", "could not read user " + id, e);
+    }
+  }
+
+  /**
+   * Reads the facts about the manager and {@code target}; a directory failure records a FAILED
+   * event of the attempt and is thrown.
+   */
+  Facts facts(Attempt attempt, AuditActivity activity, User target) {
+    try {
+      DirectoryFacts reader = DirectoryFacts.reading(config.directory());
+      return new Facts(reader.actor(manager.id()), reader.target(target.id()), config.directory().roles(),
+          config.clock().instant(), reader);
+    } catch (RuntimeException e) {
+      throw fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+    }
+  }
+
+  /**
+   * Asks the engine; on a deny records the one DENIED event of the attempt and throws.
+   *
+   * @throws AccessDeniedException if the engine denies {@code action}
+   * @throws ProviderFailureException if the DENIED event could not be recorded
+   */
+  Decision.Permit authorize(Attempt attempt, AuditActivity activity, StaffAction action, User target, Facts facts) {
+    Decision decision = config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
+    if (decision instanceof Decision.Permit permit) {
+      return permit;
+    }
+    Decision.Deny deny = (Decision.Deny) decision;
+    throw config.trail().recordEnding(attempt.event(activity, AuditOutcome.DENIED)
+            .resultReason(deny.reason().name())
+            .target(Attempt.target(target, List.of()))
+            .build(),
+        new AccessDeniedException(action, target.id(), deny.reason()));
+  }
+
+  /** The SUCCEEDED event of an attempt, naming the assignment that permitted it. */
+  AuditEvent.Builder succeeded(Attempt attempt, AuditActivity activity, Decision.Permit permit) {
+    return attempt.event(activity, AuditOutcome.SUCCEEDED)
+        .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value());
+  }
+
+  /**
+   * Applies {@code change} to the user with compare-and-set: authorize against fresh facts, write
+   * at the version read; when another write won, read again and decide again, up to {@link
+   * #MAX_ROUNDS} rounds. A successful write commits its SUCCEEDED event through the outbox, which
+   * is then relayed; every other end records one DENIED or FAILED event and throws.
+   */
+  <T> T change(User first, Attempt attempt, UserChange<T> change) {
+    User current = first;
+    for (int round = 1; ; round++) {
+      AuditActivity activity = change.activity(current);
+      Decision.Permit permit = authorize(attempt, activity, change.action(), current,
+          facts(attempt, activity, current));
+      AuditEvent event = succeeded(attempt, activity, permit)
+          .target(Attempt.target(current, change.changes(current)))
+          .build();
+      T result;
+      try {
+        result = change.apply(current, event);
+      } catch (StaleVersionException e) {
+        if (round == MAX_ROUNDS) {
+          throw fail(attempt, activity, current, AuditTrail.CONCURRENT_MODIFICATION,
+              Map.of("rounds", Integer.toString(round)), "directory writer", e);
+        }
+        current = reread(attempt, activity, current);
+        continue;
+      } catch (PasswordRejectedException e) {
+        throw fail(attempt, activity, current, AuditTrail.PASSWORD_POLICY_VIOLATION, violations(e),
+            "password policy", e);
+      } catch (UnknownUserException e) {
+        throw fail(attempt, activity, current, AuditTrail.UNKNOWN_USER, Map.of(), "directory writer", e);
+      } catch (RuntimeException e) {
+        throw fail(attempt, activity, current, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory writer", e);
+      }
+      config.trail().flushQuietly();
+      return result;
+    }
+  }
+
+  private User reread(Attempt attempt, AuditActivity activity, User stale) {
+    try {
+      return readTarget(stale.id());
+    } catch (UnknownUserException e) {
+      throw fail(attempt, activity, stale, AuditTrail.UNKNOWN_USER, Map.of(), "directory", e);
+    } catch (RuntimeException e) {
+      throw fail(attempt, activity, stale, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+    }
+  }
+
+  /**
+   * Records the one FAILED event of the attempt and returns what to throw: {@code cause} if it is
+   * one of mystaff's exceptions, else a {@link ProviderFailureException} naming {@code provider}.
+   * If the sink cannot record the event, the sink's failure is returned instead (see {@link
+   * AuditTrail#recordEnding}).
+   */
+  RuntimeException fail(Attempt attempt, AuditActivity activity, User target, String reason,
+      Map<String, String> details, String provider, RuntimeException cause) {
+    RuntimeException thrown = cause instanceof MyStaffException
+        ? cause
+        : new ProviderFailureException(provider, "failed with " + cause.getClass().getName(), cause);
+    AuditEvent.Builder event = attempt.event(activity, AuditOutcome.FAILED)
+        .resultReason(reason)
+        .target(Attempt.target(target, List.of()));
+    details.forEach(event::additionalDetail);
+    return config.trail().recordEnding(event.build(), thrown);
+  }
+
+  /** The violated rules of a rejected password, by key only: they never hold the password. */
+  static Map<String, String> violations(PasswordRejectedException e) {
+    return Map.of("policyViolations",
+        e.violations().stream().map(PolicyViolation::key).collect(Collectors.joining(",")));
+  }
+}

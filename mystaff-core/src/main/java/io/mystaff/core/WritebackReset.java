@@ -1,0 +1,120 @@
+package io.mystaff.core;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.ProviderFailureException;
+import io.mystaff.api.audit.AuditActivity;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.AuditOutcome;
+import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.User;
+import io.mystaff.api.password.PasswordCheck;
+import io.mystaff.api.password.PasswordHistory;
+import io.mystaff.api.password.PasswordRejectedException;
+import io.mystaff.api.password.Secret;
+import io.mystaff.api.password.WritebackFailure;
+import io.mystaff.api.password.WritebackResult;
+import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.WritebackRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Resets a synced user's password: authorize, check the manager's password synchronously against
+ * the on-premises policy and the user's on-premises history, record the PENDING event, then submit
+ * it to the writeback and record the final SUCCEEDED or FAILED event (same correlation id) when it
+ * completes. If the PENDING event cannot be recorded nothing is submitted.
+ */
+final class WritebackReset {
+  private static final AuditActivity ACTIVITY = AuditActivity.RESET_PASSWORD;
+
+  private final Workflow workflow;
+  private final PasswordWriteback writeback;
+
+  WritebackReset(Workflow workflow, PasswordWriteback writeback) {
+    this.workflow = requireNonNull(workflow, "workflow");
+    this.writeback = requireNonNull(writeback, "writeback");
+  }
+
+  /**
+   * @return the pending result, whose handle reports the writeback's progress
+   * @throws io.mystaff.api.authz.AccessDeniedException if the manager may not reset the user
+   * @throws PasswordRejectedException if the password fails the on-premises policy
+   * @throws ProviderFailureException if the writeback, the policy or the audit sink failed
+   */
+  PasswordResetResult start(User target, Secret chosen, Attempt attempt) {
+    Configuration config = workflow.config();
+    Decision.Permit permit = workflow.authorize(attempt, ACTIVITY, StaffAction.RESET_PASSWORD, target,
+        workflow.facts(attempt, ACTIVITY, target));
+    check(target, chosen, attempt);
+
+    config.trail().record(attempt.event(ACTIVITY, AuditOutcome.PENDING)
+        .resultReason(AuditTrail.WRITEBACK_SUBMITTED)
+        .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value())
+        .target(Attempt.target(target, List.of()))
+        .build());
+
+    Secret copy = copyOf(chosen); // the caller may destroy theirs as soon as we return
+    WritebackHandle handle = new WritebackHandle(target.id(), attempt.correlationId());
+    CompletionStage<WritebackResult> stage;
+    try {
+      stage = writeback.submit(new WritebackRequest(attempt.correlationId(), target.id(),
+          target.onPremisesSamAccountName(), copy, true), handle::advance);
+      requireNonNull(stage, "the writeback returned no completion stage");
+    } catch (RuntimeException e) {
+      finish(target, attempt, permit, handle, copy, WritebackResult.failed(WritebackFailure.UNKNOWN));
+      throw e instanceof ProviderFailureException
+          ? e
+          : new ProviderFailureException("password writeback", "could not submit the writeback", e);
+    }
+    stage.whenComplete((result, error) -> finish(target, attempt, permit, handle, copy,
+        error == null && result != null ? result : WritebackResult.failed(WritebackFailure.UNKNOWN)));
+    return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
+  }
+
+  /** The synchronous on-premises check; a rejection or failure records the one FAILED event. */
+  private void check(User target, Secret chosen, Attempt attempt) {
+    PasswordCheck check;
+    try {
+      PasswordHistory history = writeback.historyOf(target.id());
+      check = workflow.config().onPremisesPolicy().check(chosen, PasswordResetCommand.contextOf(target, history));
+    } catch (RuntimeException e) {
+      throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.PROVIDER_FAILURE, Map.of(),
+          "password writeback", e);
+    }
+    if (!check.isAccepted()) {
+      PasswordRejectedException rejected = new PasswordRejectedException(check.violations());
+      throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.PASSWORD_POLICY_VIOLATION,
+          Workflow.violations(rejected), "password policy", rejected);
+    }
+  }
+
+  /** Records the final event, then lets the handle (and whoever waits on it) know. */
+  private void finish(User target, Attempt attempt, Decision.Permit permit, WritebackHandle handle,
+      Secret copy, WritebackResult result) {
+    copy.destroy();
+    try {
+      AuditEvent.Builder event = result.isSuccess()
+          ? workflow.succeeded(attempt, ACTIVITY, permit)
+              .target(Attempt.target(target, CloudPasswordReset.CHANGES))
+          : attempt.event(ACTIVITY, AuditOutcome.FAILED)
+              .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
+              .target(Attempt.target(target, List.of()));
+      workflow.config().trail().recordOrQueue(event.build());
+    } finally {
+      handle.finish(result);
+    }
+  }
+
+  private static Secret copyOf(Secret secret) {
+    char[] chars = secret.toCharArray();
+    try {
+      return Secret.of(chars);
+    } finally {
+      Arrays.fill(chars, '\0');
+    }
+  }
+}

@@ -1,0 +1,929 @@
+package io.mystaff.inmemory;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.AssignmentId;
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Page;
+import io.mystaff.api.PageRequest;
+import io.mystaff.api.RoleId;
+import io.mystaff.api.StaleVersionException;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UnknownUnitException;
+import io.mystaff.api.UnknownUserException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.RoleDefinition;
+import io.mystaff.api.authz.Scope;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.PhoneNumber;
+import io.mystaff.api.directory.PhoneType;
+import io.mystaff.api.directory.User;
+import io.mystaff.api.password.Secret;
+import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryWriter;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The in-memory reference {@link Directory} and {@link DirectoryWriter}: the embedded default
+ * provider, and the first customer of the SPIs. Thread-safe; sized for a million users and ten
+ * thousand units in a default-size heap.
+ *
+ * <p><b>Seeding and administration.</b> Besides the SPI, hosts, tests and demos shape the
+ * directory with {@link #builder()} and the live mutators ({@link #putUser}, {@link #removeUser},
+ * {@link #putUnit}, {@link #addMember}, {@link #addAssignment}, ...). Each mutator is atomic:
+ * bad input throws a typed {@link io.mystaff.api.MyStaffException} and changes nothing.
+ *
+ * <p><b>Versions</b> come from one directory-wide counter: every write ({@link #putUser}, {@link
+ * #setPhone}, {@link #setPassword}) stores the user at a version higher than every version this
+ * directory has handed out before, and at least one above the version it was given. So a user's
+ * version only grows, even across removal and re-creation.
+ *
+ * <p><b>Dynamic units</b> have as members exactly the users their {@link MembershipRule}
+ * matches, kept current as users are put and removed and as units are put. Changing a dynamic
+ * unit to assigned keeps its current members, now as assigned members; changing an assigned unit
+ * to dynamic replaces its members by the rule's.
+ *
+ * <p><b>Listings</b> ({@link #members}, {@link #searchUsers}, {@link #searchUnits}) are in
+ * directory order (display name case-insensitively, then id) and page with opaque cursors that
+ * carry the last item's sort key: a listing resumes exactly after that key even when the
+ * directory changed in between, and a cursor altered or used for another listing is rejected
+ * with {@link InvalidInputException}. A search term is the display name, each whitespace-separated
+ * word of it, or (for users) the user principal name.
+ *
+ * <p><b>Passwords</b> are kept only as salted PBKDF2-HMAC-SHA256 hashes.
+ *
+ * <p><b>Consistency.</b> Every read reflects every write completed before it began. Listings are
+ * snapshots: each page is computed against one consistent state of the indexes.
+ * Compare-and-set writes are linearizable and store their audit event in the outbox in the same
+ * critical section as the change.
+ */
+public final class InMemoryDirectory implements Directory, DirectoryWriter {
+  /**
+   * Above this many users matching a search, the search walks all users in directory order
+   * instead of sorting the matches (which are then dense enough for the walk to be short).
+   */
+  static final int DEFAULT_SEARCH_SORT_LIMIT = 8_192;
+
+  private static final int MAX_QUERY_LENGTH = 256;
+
+  private final StampedLock lock = new StampedLock();
+  private final AtomicLong versions = new AtomicLong();
+  private final SecureRandom random = new SecureRandom();
+  private final PageCursors cursors = new PageCursors();
+  private final Outbox outbox = new Outbox();
+  private final int passwordHashIterations;
+  private final int searchSortLimit;
+
+  private final ConcurrentHashMap<UserId, UserRecord> users = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
+      new ConcurrentSkipListMap<>(Listed.ORDER);
+  private final TermIndex<UserRecord> userTerms = new TermIndex<>();
+
+  private final ConcurrentHashMap<UnitId, UnitRecord> units = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Listed, UnitRecord> unitsInOrder =
+      new ConcurrentSkipListMap<>(Listed.ORDER);
+  private final TermIndex<UnitRecord> unitTerms = new TermIndex<>();
+  /** Guarded by the write lock. */
+  private final Set<UnitRecord> dynamicUnits = new LinkedHashSet<>();
+
+  private final ConcurrentHashMap<AssignmentId, RoleAssignment> assignments = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<UserId, List<RoleAssignment>> assignmentsByPrincipal =
+      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<RoleId, RoleDefinition> customRoles = new ConcurrentHashMap<>();
+  private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
+  private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
+
+  private InMemoryDirectory(int passwordHashIterations, int searchSortLimit) {
+    this.passwordHashIterations = passwordHashIterations;
+    this.searchSortLimit = searchSortLimit;
+  }
+
+  /** A builder for a directory seeded with users, units, members, roles and assignments. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Directory
+
+  @Override
+  public Optional<User> findUser(UserId id) {
+    requireNonNull(id, "id");
+    UserRecord record = users.get(id);
+    return record == null ? Optional.empty() : Optional.of(record.user);
+  }
+
+  @Override
+  public Optional<AdministrativeUnit> findUnit(UnitId id) {
+    requireNonNull(id, "id");
+    UnitRecord record = units.get(id);
+    return record == null ? Optional.empty() : Optional.of(record.unit);
+  }
+
+  @Override
+  public Set<UnitId> unitsOf(UserId user) {
+    requireNonNull(user, "user");
+    UserRecord record = users.get(user);
+    return record == null ? Set.of() : record.units;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the cursor was not issued for this unit's members
+   */
+  @Override
+  public Page<User> members(UnitId unit, PageRequest page) {
+    requireNonNull(unit, "unit");
+    requireNonNull(page, "page");
+    String listing = "members:" + unit.value();
+    return read(() -> {
+      UnitRecord record = units.get(unit);
+      if (record == null) {
+        throw new UnknownUnitException(unit);
+      }
+      Optional<Listed> after = cursors.after(listing, page);
+      Collection<UserRecord> from = after.isEmpty()
+          ? record.members.values()
+          : record.members.tailMap(after.get(), false).values();
+      return cursors.page(listing, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
+   *     cursor was not issued for this query
+   */
+  @Override
+  public Page<User> searchUsers(String query, PageRequest page) {
+    requireQuery(query);
+    requireNonNull(page, "page");
+    String listing = "users:" + query;
+    return read(() -> {
+      Optional<Listed> after = cursors.after(listing, page);
+      Iterator<UserRecord> matches = search(userTerms, usersInOrder, query, after,
+          r -> userMatches(r.user, query));
+      return cursors.page(listing, matches, page.size(), r -> r.user, InMemoryDirectory::keyOf);
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
+   *     cursor was not issued for this query
+   */
+  @Override
+  public Page<AdministrativeUnit> searchUnits(String query, PageRequest page) {
+    requireQuery(query);
+    requireNonNull(page, "page");
+    String listing = "units:" + query;
+    return read(() -> {
+      Optional<Listed> after = cursors.after(listing, page);
+      Iterator<UnitRecord> matches = search(unitTerms, unitsInOrder, query, after,
+          r -> TermIndex.nameMatches(r.unit.displayName(), query));
+      return cursors.page(listing, matches, page.size(), r -> r.unit,
+          u -> new Listed.Key(u.displayName(), u.id().value()));
+    });
+  }
+
+  @Override
+  public List<RoleAssignment> assignmentsOf(UserId principal) {
+    requireNonNull(principal, "principal");
+    return assignmentsByPrincipal.getOrDefault(principal, List.of());
+  }
+
+  @Override
+  public RoleCatalog roles() {
+    return roleCatalog;
+  }
+
+  @Override
+  public boolean isRoleAssignableGroupMember(UserId user) {
+    requireNonNull(user, "user");
+    return roleAssignableGroupMembers.contains(user);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // DirectoryWriter
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if an event with the same id is already pending in the outbox
+   */
+  @Override
+  public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
+      AuditEvent event) {
+    requireNonNull(type, "type");
+    requireNonNull(number, "number");
+    return compareAndSet(user, expectedVersion, event, null, current -> current.toBuilder().phone(type, number));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The password is stored as a salted PBKDF2 hash (see {@link #verifyPassword}); the secret
+   * is read once and not retained.
+   *
+   * @throws InvalidInputException if the user is synced from on-premises (their password is
+   *     written back, not set here), or an event with the same id is already pending
+   */
+  @Override
+  public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
+      AuditEvent event) {
+    requireNonNull(password, "password");
+    requireNonNull(event, "event");
+    // Fail fast, before paying for the hash; compareAndSet checks again atomically.
+    User current = requireRecord(user).user;
+    checkVersion(current, expectedVersion);
+    requireCloudOnly(current);
+    PasswordHash hash = PasswordHash.of(password, passwordHashIterations, random);
+    return compareAndSet(user, expectedVersion, event, hash, u -> {
+      requireCloudOnly(u);
+      return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if {@code max} is negative
+   */
+  @Override
+  public List<AuditEvent> pendingAuditEvents(int max) {
+    if (max < 0) {
+      throw InvalidInputException.of("max", "must not be negative");
+    }
+    return outbox.oldest(max);
+  }
+
+  @Override
+  public void acknowledgeAuditEvents(Collection<String> eventIds) {
+    requireNonNull(eventIds, "eventIds");
+    outbox.acknowledge(eventIds);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Administration
+
+  /**
+   * Creates the user, or replaces the user with the same id (keeping the password), and returns
+   * it as stored: at a version above every version handed out so far and above {@code
+   * user.version()}. Updates the dynamic units the user enters or leaves.
+   *
+   * @throws InvalidInputException if another user has the same user principal name
+   *     (case-insensitively), or {@code user.version()} is {@link Long#MAX_VALUE}
+   */
+  public User putUser(User user) {
+    requireNonNull(user, "user");
+    if (user.version() == Long.MAX_VALUE) {
+      throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
+    }
+    return write(() -> {
+      for (UserRecord other : userTerms.withTerm(user.userPrincipalName())) {
+        if (!other.user.id().equals(user.id())
+            && other.user.userPrincipalName().equalsIgnoreCase(user.userPrincipalName())) {
+          throw InvalidInputException.of("user principal name", "is already used by user " + other.user.id());
+        }
+      }
+      UserRecord record = users.get(user.id());
+      if (record == null) {
+        User stored = user.toBuilder().version(nextVersion(user.version())).build();
+        create(stored);
+        return stored;
+      }
+      synchronized (record) {
+        User stored = user.toBuilder().version(nextVersion(user.version())).build();
+        replace(record, stored);
+        return stored;
+      }
+    });
+  }
+
+  /**
+   * Removes the user with their memberships, role assignments and password.
+   *
+   * @return false if there was no such user (nothing changed)
+   */
+  public boolean removeUser(UserId id) {
+    requireNonNull(id, "id");
+    return write(() -> {
+      UserRecord record = users.remove(id);
+      if (record == null) {
+        return false;
+      }
+      synchronized (record) {
+        record.removed = true;
+      }
+      unindex(record);
+      for (UnitId unit : record.units) {
+        units.get(unit).members.remove(record);
+      }
+      record.units = Set.of();
+      removeAssignmentsWhere(a -> a.principal().equals(id));
+      roleAssignableGroupMembers.remove(id);
+      return true;
+    });
+  }
+
+  /**
+   * Creates or replaces the unit. A dynamic unit's rule is parsed first, and its members become
+   * the users it matches (unless it was already dynamic with an equal rule); see the class
+   * documentation for changes of membership type.
+   *
+   * @throws InvalidInputException if the unit is dynamic and its rule is not a valid membership
+   *     rule
+   */
+  public void putUnit(AdministrativeUnit unit) {
+    requireNonNull(unit, "unit");
+    Optional<MembershipRule> rule = unit.membershipRule().map(MembershipRule::parse);
+    write(() -> {
+      UnitRecord record = units.get(unit.id());
+      if (record == null) {
+        record = new UnitRecord(unit, rule);
+        unitsInOrder.put(record, record);
+        unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
+        units.put(unit.id(), record);
+        if (rule.isPresent()) {
+          dynamicUnits.add(record);
+          evaluateAll(record, rule.get());
+        }
+        return null;
+      }
+      AdministrativeUnit old = record.unit;
+      boolean renamed = !old.displayName().equals(unit.displayName());
+      if (renamed) {
+        unitsInOrder.remove(record);
+        unitTerms.remove(record, TermIndex.nameTerms(old.displayName()));
+      }
+      record.unit = unit;
+      if (renamed) {
+        unitsInOrder.put(record, record);
+        unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
+      }
+      Optional<MembershipRule> oldRule = record.rule;
+      record.rule = rule;
+      if (rule.isEmpty()) {
+        dynamicUnits.remove(record);
+      } else if (!rule.equals(oldRule)) {
+        dynamicUnits.add(record);
+        evaluateAll(record, rule.get());
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Removes the unit, its memberships and the role assignments scoped to it.
+   *
+   * @return false if there was no such unit (nothing changed)
+   */
+  public boolean removeUnit(UnitId id) {
+    requireNonNull(id, "id");
+    return write(() -> {
+      UnitRecord record = units.remove(id);
+      if (record == null) {
+        return false;
+      }
+      unitsInOrder.remove(record);
+      unitTerms.remove(record, TermIndex.nameTerms(record.unit.displayName()));
+      dynamicUnits.remove(record);
+      for (UserRecord member : record.members.values()) {
+        member.units = without(member.units, id);
+      }
+      removeAssignmentsWhere(a -> a.scope().equals(Scope.unit(id)));
+      return true;
+    });
+  }
+
+  /**
+   * Makes the user a member of the assigned unit.
+   *
+   * @return false if the user already was a member (nothing changed)
+   * @throws UnknownUnitException if there is no such unit
+   * @throws UnknownUserException if there is no such user
+   * @throws InvalidInputException if the unit is dynamic (its rule decides its members)
+   */
+  public boolean addMember(UnitId unit, UserId user) {
+    requireNonNull(unit, "unit");
+    requireNonNull(user, "user");
+    return write(() -> {
+      UnitRecord record = assignedUnit(unit);
+      UserRecord member = requireRecord(user);
+      if (record.members.putIfAbsent(member, member) != null) {
+        return false;
+      }
+      member.units = with(member.units, unit);
+      return true;
+    });
+  }
+
+  /**
+   * Removes the user from the assigned unit.
+   *
+   * @return false if the user was not a member (nothing changed)
+   * @throws UnknownUnitException if there is no such unit
+   * @throws InvalidInputException if the unit is dynamic (its rule decides its members)
+   */
+  public boolean removeMember(UnitId unit, UserId user) {
+    requireNonNull(unit, "unit");
+    requireNonNull(user, "user");
+    return write(() -> {
+      UnitRecord record = assignedUnit(unit);
+      UserRecord member = users.get(user);
+      if (member == null || record.members.remove(member) == null) {
+        return false;
+      }
+      member.units = without(member.units, unit);
+      return true;
+    });
+  }
+
+  /**
+   * Adds a role assignment.
+   *
+   * @throws UnknownUserException if the principal is not a user of this directory
+   * @throws UnknownUnitException if it is scoped to a unit this directory does not have
+   * @throws InvalidInputException if its role is neither built in nor a custom role of this
+   *     directory, or its id is already used
+   */
+  public void addAssignment(RoleAssignment assignment) {
+    requireNonNull(assignment, "assignment");
+    write(() -> {
+      requireRecord(assignment.principal());
+      if (roleCatalog.find(assignment.role()).isEmpty()) {
+        throw InvalidInputException.of("role assignment",
+            "role " + assignment.role() + " is neither built in nor a custom role of this directory");
+      }
+      if (assignment.scope() instanceof Scope.Unit scope && !units.containsKey(scope.unit())) {
+        throw new UnknownUnitException(scope.unit());
+      }
+      if (assignments.putIfAbsent(assignment.id(), assignment) != null) {
+        throw InvalidInputException.of("role assignment id", assignment.id() + " is already used");
+      }
+      assignmentsByPrincipal.merge(assignment.principal(), List.of(assignment), InMemoryDirectory::concat);
+      return null;
+    });
+  }
+
+  /**
+   * Removes a role assignment.
+   *
+   * @return false if there was no such assignment (nothing changed)
+   */
+  public boolean removeAssignment(AssignmentId id) {
+    requireNonNull(id, "id");
+    return write(() -> removeAssignmentsWhere(a -> a.id().equals(id)) > 0);
+  }
+
+  /**
+   * Adds or replaces a custom role definition.
+   *
+   * @throws InvalidInputException if the definition is a built-in role
+   */
+  public void putCustomRole(RoleDefinition role) {
+    requireNonNull(role, "role");
+    if (role.isBuiltIn()) {
+      throw InvalidInputException.of("custom role", "built-in role " + role.displayName() + " cannot be redefined");
+    }
+    write(() -> {
+      customRoles.put(role.id(), role);
+      roleCatalog = RoleCatalog.of(List.copyOf(customRoles.values()));
+      return null;
+    });
+  }
+
+  /**
+   * Records whether the user is a member or owner of a role-assignable group.
+   *
+   * @throws UnknownUserException if there is no such user
+   */
+  public void setRoleAssignableGroupMember(UserId user, boolean member) {
+    requireNonNull(user, "user");
+    write(() -> {
+      requireRecord(user);
+      if (member) {
+        roleAssignableGroupMembers.add(user);
+      } else {
+        roleAssignableGroupMembers.remove(user);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Whether {@code candidate} is the password last set through {@link #setPassword}; false if
+   * none was set. For demos and tests.
+   *
+   * @throws UnknownUserException if there is no such user
+   */
+  public boolean verifyPassword(UserId user, Secret candidate) {
+    requireNonNull(candidate, "candidate");
+    PasswordHash hash = requireRecord(user).password;
+    return hash != null && hash.matches(candidate);
+  }
+
+  /** The number of users. */
+  public int userCount() {
+    return users.size();
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryDirectory{" + users.size() + " users, " + units.size() + " units}";
+  }
+
+  /** The stored password hash, for tests that prove the password itself is not stored. */
+  Optional<PasswordHash> passwordHashOf(UserId user) {
+    return Optional.ofNullable(requireRecord(user).password);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+
+  /**
+   * Applies {@code change} to the user if still at {@code expectedVersion}, storing {@code event}
+   * in the outbox in the same critical section; {@code password}, if not null, becomes the
+   * user's password hash.
+   */
+  private User compareAndSet(UserId user, long expectedVersion, AuditEvent event, PasswordHash password,
+      Function<User, User.Builder> change) {
+    requireNonNull(event, "event");
+    while (true) {
+      UserRecord record = requireRecord(user);
+      synchronized (record) {
+        if (record.removed) {
+          continue; // removed since looked up: look again (it may have been re-created)
+        }
+        User current = record.user;
+        checkVersion(current, expectedVersion);
+        User.Builder changed = change.apply(current);
+        if (outbox.isPending(event.id())) {
+          throw InvalidInputException.of("audit event id", "is already pending in the outbox");
+        }
+        User next = changed.version(nextVersion(current.version())).build();
+        // Nothing below can fail: the change and its event are committed together.
+        outbox.offer(event);
+        record.user = next;
+        if (password != null) {
+          record.password = password;
+        }
+        return next;
+      }
+    }
+  }
+
+  /** Adds a new user (already at its stored version) to every index. */
+  private void create(User user) {
+    UserRecord record = new UserRecord(user);
+    for (UnitRecord unit : dynamicUnits) {
+      setMembership(unit, record, unit.rule.orElseThrow().matches(user));
+    }
+    index(record);
+    users.put(user.id(), record);
+  }
+
+  /** Replaces a user's state; the caller holds the write lock and the record's monitor. */
+  private void replace(UserRecord record, User stored) {
+    User old = record.user;
+    boolean rekeyed = !old.displayName().equals(stored.displayName())
+        || !old.userPrincipalName().equals(stored.userPrincipalName());
+    if (rekeyed) {
+      unindex(record);
+      for (UnitId unit : record.units) {
+        units.get(unit).members.remove(record);
+      }
+    }
+    record.user = stored;
+    if (rekeyed) {
+      index(record);
+      for (UnitId unit : record.units) {
+        units.get(unit).members.put(record, record);
+      }
+    }
+    Set<String> changed = changedProperties(old, stored);
+    for (UnitRecord unit : dynamicUnits) {
+      MembershipRule rule = unit.rule.orElseThrow();
+      if (!Collections.disjoint(rule.referencedProperties(), changed)) {
+        setMembership(unit, record, rule.matches(stored));
+      }
+    }
+  }
+
+  /** Makes the unit's members exactly the users its rule matches. */
+  private void evaluateAll(UnitRecord unit, MembershipRule rule) {
+    for (UserRecord record : users.values()) {
+      setMembership(unit, record, rule.matches(record.user));
+    }
+  }
+
+  /** Puts the user in or out of the unit, in both directions of the index. */
+  private static void setMembership(UnitRecord unit, UserRecord record, boolean member) {
+    UnitId id = unit.unit.id();
+    boolean is = record.units.contains(id);
+    if (member && !is) {
+      unit.members.put(record, record);
+      record.units = with(record.units, id);
+    } else if (!member && is) {
+      unit.members.remove(record);
+      record.units = without(record.units, id);
+    }
+  }
+
+  /**
+   * The lower-case names of the rule properties whose values differ between two versions of a
+   * user (see {@link MembershipRule#referencedProperties()}): the fixed ones, and every
+   * attribute that was added, removed or changed.
+   */
+  private static Set<String> changedProperties(User old, User now) {
+    Set<String> changed = new HashSet<>();
+    if (!old.displayName().equals(now.displayName())) {
+      changed.add("displayname");
+    }
+    if (!old.userPrincipalName().equals(now.userPrincipalName())) {
+      changed.add("userprincipalname");
+    }
+    if (old.accountEnabled() != now.accountEnabled()) {
+      changed.add("accountenabled");
+    }
+    if (old.isSynced() != now.isSynced()) {
+      changed.add("dirsyncenabled");
+    }
+    Set<String> names = new HashSet<>();
+    old.attributes().keySet().forEach(k -> names.add(k.toLowerCase(Locale.ROOT)));
+    now.attributes().keySet().forEach(k -> names.add(k.toLowerCase(Locale.ROOT)));
+    for (String name : names) {
+      if (!Objects.equals(old.attributes().get(name), now.attributes().get(name))) {
+        changed.add(name);
+      }
+    }
+    return changed;
+  }
+
+  private void index(UserRecord record) {
+    usersInOrder.put(record, record);
+    userTerms.add(record, userTermsOf(record.user));
+  }
+
+  private void unindex(UserRecord record) {
+    usersInOrder.remove(record);
+    userTerms.remove(record, userTermsOf(record.user));
+  }
+
+  private static List<String> userTermsOf(User user) {
+    List<String> terms = TermIndex.nameTerms(user.displayName());
+    terms.add(user.userPrincipalName());
+    return terms;
+  }
+
+  private static boolean userMatches(User user, String query) {
+    return TermIndex.nameMatches(user.displayName(), query)
+        || TermIndex.startsWith(user.userPrincipalName(), 0, query);
+  }
+
+  /**
+   * The entries matching {@code query} after {@code after}, in directory order: sorted from the
+   * term index when there are few, else filtered from a walk of all entries in order.
+   */
+  private <T extends Listed> Iterator<T> search(TermIndex<T> terms, ConcurrentSkipListMap<Listed, T> inOrder,
+      String query, Optional<Listed> after, Predicate<T> matches) {
+    Optional<List<T>> few = terms.startingWith(query, searchSortLimit);
+    if (few.isPresent()) {
+      List<T> sorted = few.get();
+      sorted.sort(Listed.ORDER);
+      return sorted.stream().filter(e -> after.isEmpty() || Listed.ORDER.compare(e, after.get()) > 0).iterator();
+    }
+    Collection<T> from = after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
+    return from.stream().filter(matches).iterator();
+  }
+
+  private int removeAssignmentsWhere(Predicate<RoleAssignment> doomed) {
+    int removed = 0;
+    for (RoleAssignment a : List.copyOf(assignments.values())) {
+      if (doomed.test(a)) {
+        assignments.remove(a.id());
+        assignmentsByPrincipal.computeIfPresent(a.principal(), (p, list) -> {
+          List<RoleAssignment> rest = list.stream().filter(x -> !x.id().equals(a.id())).toList();
+          return rest.isEmpty() ? null : rest;
+        });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private UnitRecord assignedUnit(UnitId unit) {
+    UnitRecord record = units.get(unit);
+    if (record == null) {
+      throw new UnknownUnitException(unit);
+    }
+    if (record.rule.isPresent()) {
+      throw InvalidInputException.of("unit membership",
+          "unit " + unit + " is dynamic: its membership rule decides its members");
+    }
+    return record;
+  }
+
+  private UserRecord requireRecord(UserId user) {
+    requireNonNull(user, "user");
+    UserRecord record = users.get(user);
+    if (record == null) {
+      throw new UnknownUserException(user);
+    }
+    return record;
+  }
+
+  private static void checkVersion(User current, long expectedVersion) {
+    if (current.version() != expectedVersion) {
+      throw new StaleVersionException(current.id(), expectedVersion, current.version());
+    }
+  }
+
+  private static void requireCloudOnly(User user) {
+    if (user.isSynced()) {
+      throw InvalidInputException.of("user", "is synced from on-premises: its password is written back, not set in the cloud");
+    }
+  }
+
+  private static void requireQuery(String query) {
+    requireNonNull(query, "query");
+    if (query.isEmpty() || query.length() > MAX_QUERY_LENGTH) {
+      throw InvalidInputException.of("search query", "must be 1 to " + MAX_QUERY_LENGTH + " characters");
+    }
+  }
+
+  /** A version above every version handed out so far and above {@code atLeastAbove}. */
+  private long nextVersion(long atLeastAbove) {
+    return versions.updateAndGet(v -> Math.max(v, atLeastAbove) + 1);
+  }
+
+  private static Listed keyOf(User user) {
+    return new Listed.Key(user.displayName(), user.id().value());
+  }
+
+  private static Set<UnitId> with(Set<UnitId> set, UnitId unit) {
+    Set<UnitId> copy = new HashSet<>(set);
+    copy.add(unit);
+    return Set.copyOf(copy);
+  }
+
+  private static Set<UnitId> without(Set<UnitId> set, UnitId unit) {
+    Set<UnitId> copy = new HashSet<>(set);
+    copy.remove(unit);
+    return Set.copyOf(copy);
+  }
+
+  private static List<RoleAssignment> concat(List<RoleAssignment> a, List<RoleAssignment> b) {
+    List<RoleAssignment> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  /**
+   * Runs a read against one consistent state of the indexes: optimistically first, then, if a
+   * structural write intervened, under the read lock.
+   */
+  private <T> T read(Supplier<T> query) {
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      try {
+        T result = query.get();
+        if (lock.validate(stamp)) {
+          return result;
+        }
+      } catch (RuntimeException e) {
+        if (lock.validate(stamp)) {
+          throw e;
+        }
+      }
+    }
+    stamp = lock.readLock();
+    try {
+      return query.get();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private <T> T write(Supplier<T> change) {
+    long stamp = lock.writeLock();
+    try {
+      return change.get();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  /**
+   * Seeds an {@link InMemoryDirectory}. {@link #build()} adds, in this order, the custom roles,
+   * the units, the users, the members, the assignments and the role-assignable group members,
+   * through the same checks as the live mutators; a later user or unit with an id already given
+   * replaces the earlier one.
+   */
+  public static final class Builder {
+    private final Map<UserId, User> users = new LinkedHashMap<>();
+    private final Map<UnitId, AdministrativeUnit> units = new LinkedHashMap<>();
+    private final List<Map.Entry<UnitId, UserId>> members = new ArrayList<>();
+    private final List<RoleDefinition> customRoles = new ArrayList<>();
+    private final List<RoleAssignment> assignments = new ArrayList<>();
+    private final Set<UserId> roleAssignableGroupMembers = new LinkedHashSet<>();
+    private int passwordHashIterations = PasswordHash.DEFAULT_ITERATIONS;
+    private int searchSortLimit = DEFAULT_SEARCH_SORT_LIMIT;
+
+    private Builder() {}
+
+    public Builder user(User user) {
+      users.put(user.id(), user);
+      return this;
+    }
+
+    public Builder unit(AdministrativeUnit unit) {
+      units.put(unit.id(), unit);
+      return this;
+    }
+
+    /** Makes the user a member of the assigned unit. */
+    public Builder member(UnitId unit, UserId user) {
+      members.add(Map.entry(requireNonNull(unit, "unit"), requireNonNull(user, "user")));
+      return this;
+    }
+
+    public Builder customRole(RoleDefinition role) {
+      customRoles.add(requireNonNull(role, "role"));
+      return this;
+    }
+
+    public Builder assignment(RoleAssignment assignment) {
+      assignments.add(requireNonNull(assignment, "assignment"));
+      return this;
+    }
+
+    /** Marks the user as a member or owner of a role-assignable group. */
+    public Builder roleAssignableGroupMember(UserId user) {
+      roleAssignableGroupMembers.add(requireNonNull(user, "user"));
+      return this;
+    }
+
+    /**
+     * The PBKDF2 iteration count for stored password hashes; 10,000 by default, modest because
+     * this provider serves tests and demos.
+     *
+     * @throws InvalidInputException if not positive
+     */
+    public Builder passwordHashIterations(int iterations) {
+      this.passwordHashIterations = PasswordHash.requireIterations(iterations);
+      return this;
+    }
+
+    /** See {@link #DEFAULT_SEARCH_SORT_LIMIT}; tests lower it to exercise both search paths. */
+    Builder searchSortLimit(int limit) {
+      this.searchSortLimit = limit;
+      return this;
+    }
+
+    /**
+     * @throws io.mystaff.api.MyStaffException as the corresponding live mutator would, if the
+     *     contents are inconsistent (a member, assignment or flag naming an unknown user or unit,
+     *     a duplicate principal name, an invalid rule, ...)
+     */
+    public InMemoryDirectory build() {
+      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchSortLimit);
+      customRoles.forEach(directory::putCustomRole);
+      units.values().forEach(directory::putUnit);
+      users.values().forEach(directory::putUser);
+      for (Map.Entry<UnitId, UserId> m : members) {
+        directory.addMember(m.getKey(), m.getValue());
+      }
+      assignments.forEach(directory::addAssignment);
+      roleAssignableGroupMembers.forEach(u -> directory.setRoleAssignableGroupMember(u, true));
+      return directory;
+    }
+  }
+}

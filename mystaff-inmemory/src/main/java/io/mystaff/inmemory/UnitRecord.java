@@ -1,0 +1,37 @@
+package io.mystaff.inmemory;
+
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.core.membership.MembershipRule;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The directory's state for one administrative unit: the unit, its parsed rule if it is dynamic,
+ * and its members in directory order. Changed only under the directory's write lock.
+ */
+final class UnitRecord implements Listed {
+  volatile AdministrativeUnit unit;
+  /** Present exactly when the unit is dynamic. */
+  volatile Optional<MembershipRule> rule;
+  final ConcurrentSkipListMap<Listed, UserRecord> members = new ConcurrentSkipListMap<>(Listed.ORDER);
+
+  UnitRecord(AdministrativeUnit unit, Optional<MembershipRule> rule) {
+    this.unit = unit;
+    this.rule = rule;
+  }
+
+  @Override
+  public String displayName() {
+    return unit.displayName();
+  }
+
+  @Override
+  public String sortId() {
+    return unit.id().value();
+  }
+
+  @Override
+  public String toString() {
+    return "UnitRecord{" + unit.id() + "}";
+  }
+}

@@ -1,0 +1,112 @@
+package io.mystaff.tests.workflows;
+
+import io.mystaff.api.CorrelationId;
+import io.mystaff.api.UserId;
+import io.mystaff.api.access.SignInContext;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.directory.User;
+import io.mystaff.core.MyStaff;
+import io.mystaff.core.StaffSession;
+import io.mystaff.inmemory.InMemoryAuditLog;
+import io.mystaff.inmemory.InMemoryDirectory;
+import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
+import io.mystaff.testkit.fakes.FailingAuditSink;
+import io.mystaff.testkit.fakes.MutableClock;
+import io.mystaff.testkit.fixtures.Tenant;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One {@link MyStaff} wired to the in-memory provider: an {@link InMemoryDirectory} seeded from a
+ * {@link Tenant}, a {@link SimulatedOnPremisesWriteback} that knows the directory's synced users,
+ * and an {@link InMemoryAuditLog} behind a {@link FailingAuditSink} that tests can take down. The
+ * clock starts at {@link StoreChain#T0}.
+ */
+final class Harness implements AutoCloseable {
+  final MutableClock clock = MutableClock.at(StoreChain.T0);
+  final InMemoryDirectory directory;
+  final InMemoryAuditLog log = new InMemoryAuditLog();
+  final FailingAuditSink sink = FailingAuditSink.wrapping(log);
+  final SimulatedOnPremisesWriteback writeback;
+  final MyStaff myStaff;
+
+  private Harness(Tenant tenant, Consumer<MyStaff.Builder> customize) {
+    this.directory = directoryOf(tenant);
+    this.writeback = SimulatedOnPremisesWriteback.builder().knownUsers(directory).hashIterations(1_000).build();
+    MyStaff.Builder builder = MyStaff.builder()
+        .directory(directory)
+        .directoryWriter(directory)
+        .auditSink(sink)
+        .passwordWriteback(writeback)
+        .clock(clock);
+    customize.accept(builder);
+    this.myStaff = builder.build();
+  }
+
+  /** The store chain, wired with the defaults. */
+  static Harness storeChain() {
+    return of(StoreChain.fixture().build(), b -> { });
+  }
+
+  /** The store chain, with the builder adjusted by {@code customize}. */
+  static Harness storeChain(Consumer<MyStaff.Builder> customize) {
+    return of(StoreChain.fixture().build(), customize);
+  }
+
+  static Harness of(Tenant tenant, Consumer<MyStaff.Builder> customize) {
+    return new Harness(tenant, customize);
+  }
+
+  static InMemoryDirectory directoryOf(Tenant tenant) {
+    InMemoryDirectory.Builder b = InMemoryDirectory.builder();
+    tenant.units().forEach(b::unit);
+    tenant.users().forEach(b::user);
+    tenant.assignedMembers().forEach((unit, members) -> members.forEach(m -> b.member(unit, m)));
+    tenant.customRoles().forEach(b::customRole);
+    tenant.assignments().forEach(b::assignment);
+    tenant.roleAssignableGroupMembers().forEach(b::roleAssignableGroupMember);
+    return b.build();
+  }
+
+  /** Signs {@code alias} in with multifactor authentication. */
+  StaffSession signIn(String alias) {
+    return myStaff.signIn(SignInContext.of(UserId.of(alias), true));
+  }
+
+  static UserId id(String alias) {
+    return UserId.of(alias);
+  }
+
+  /** The user as the directory holds it now. */
+  User user(String alias) {
+    return directory.findUser(id(alias)).orElseThrow();
+  }
+
+  List<AuditEvent> events() {
+    return log.all();
+  }
+
+  List<AuditEvent> events(CorrelationId correlationId) {
+    return log.byCorrelationId(correlationId);
+  }
+
+  /** The events recorded after the first {@code skip}. */
+  List<AuditEvent> eventsSince(int skip) {
+    List<AuditEvent> all = log.all();
+    return all.subList(skip, all.size());
+  }
+
+  /** Waits until the writeback simulator has finished every writeback. */
+  void awaitWritebacks() {
+    if (!writeback.awaitIdle(Duration.ofSeconds(30))) {
+      throw new AssertionError("writebacks still under way after 30 seconds");
+    }
+  }
+
+  @Override
+  public void close() {
+    myStaff.close();
+    writeback.close();
+  }
+}
