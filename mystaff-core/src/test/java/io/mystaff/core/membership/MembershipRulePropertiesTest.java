@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Laws of the rule language, checked on seeded random inputs. Each failure names the seed of its
- * trial; {@code -Dmembership.seed=<seed>} replays exactly that trial.
+ * trial; {@code -Dmystaff.seed=<seed>} replays exactly that trial.
  */
 class MembershipRulePropertiesTest {
   private static final int TRIALS = 2_000;

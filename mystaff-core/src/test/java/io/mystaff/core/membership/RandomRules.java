@@ -19,8 +19,8 @@ import java.util.stream.LongStream;
  * the {@link Random} of one trial, so a failing trial is replayed from its seed alone.
  */
 final class RandomRules {
-  /** System property that replays one trial: {@code -Dmembership.seed=<seed>}. */
-  static final String SEED_PROPERTY = "membership.seed";
+  /** System property that replays one trial: {@code -Dmystaff.seed=<seed>}. */
+  static final String SEED_PROPERTY = "mystaff.seed";
 
   /** Words shared by rules and users, so that comparisons hit as well as miss. */
   private static final List<String> WORDS = List.of(

@@ -76,7 +76,7 @@ class BannedTermsTest {
    */
   @Test
   void score_randomInputs_agreesWithReferenceModel() {
-    long seed = Long.getLong("mystaff.test.seed", ThreadLocalRandom.current().nextLong());
+    long seed = Long.getLong("mystaff.seed", ThreadLocalRandom.current().nextLong());
     Random random = new Random(seed);
     for (int round = 0; round < 2_000; round++) {
       List<String> raw = new ArrayList<>();
@@ -87,7 +87,7 @@ class BannedTermsTest {
       String password = word(random, random.nextInt(13));
       int expected = referenceScore(password, raw);
       assertThat(score(BannedTerms.of(raw), password))
-          .as("seed=%d (replay with -Dmystaff.test.seed=%d) round=%d terms=%s password=%s",
+          .as("seed=%d (replay with -Dmystaff.seed=%d) round=%d terms=%s password=%s",
               seed, seed, round, raw, password)
           .isEqualTo(expected);
     }

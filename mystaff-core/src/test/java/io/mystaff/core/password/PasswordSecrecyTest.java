@@ -57,7 +57,7 @@ class PasswordSecrecyTest {
 
   @Test
   void check_randomCandidates_nothingDerivedFromCandidateLeaks() {
-    long seed = Long.getLong("mystaff.test.seed", ThreadLocalRandom.current().nextLong());
+    long seed = Long.getLong("mystaff.seed", ThreadLocalRandom.current().nextLong());
     Random random = new Random(seed);
     String pool = "abcXYZ019@$#! éЖ密";
     List<String> words = List.of("password", "contoso", "fabrikam", "hagens", "erin", "summer");
@@ -73,7 +73,7 @@ class PasswordSecrecyTest {
       }
       String candidate = sb.toString();
       for (PasswordPolicy policy : POLICIES) {
-        assertNoLeak(policy, candidate, "seed=" + seed + " (replay with -Dmystaff.test.seed="
+        assertNoLeak(policy, candidate, "seed=" + seed + " (replay with -Dmystaff.seed="
             + seed + ") run=" + run + " policy=" + policy.name());
       }
     }

@@ -199,11 +199,11 @@ class TemporaryPasswordGeneratorTest {
   }
 
   private static long seed() {
-    return Long.getLong("mystaff.test.seed", ThreadLocalRandom.current().nextLong());
+    return Long.getLong("mystaff.seed", ThreadLocalRandom.current().nextLong());
   }
 
   private static String replay(long seed, int run) {
-    return "seed=" + seed + " (replay with -Dmystaff.test.seed=" + seed + ") run=" + run;
+    return "seed=" + seed + " (replay with -Dmystaff.seed=" + seed + ") run=" + run;
   }
 
   private static SecureRandom seeded(long seed) {
