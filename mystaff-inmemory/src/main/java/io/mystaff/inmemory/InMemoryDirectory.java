@@ -67,8 +67,9 @@ import java.util.function.Supplier;
  * unit to assigned keeps its current members, now as assigned members; changing an assigned unit
  * to dynamic replaces its members by the rule's.
  *
- * <p><b>Listings</b> ({@link #members}, {@link #searchUsers}, {@link #searchUnits}) are in
- * directory order (display name case-insensitively, then id) and page with opaque cursors that
+ * <p><b>Listings</b> ({@link #members}, {@link #allUsers}, {@link #searchUsers}, {@link
+ * #searchUnits}) are in directory order (display name case-insensitively, then id) and page with
+ * opaque cursors that
  * carry the last item's sort key: a listing resumes exactly after that key even when the
  * directory changed in between, and a cursor altered or used for another listing is rejected
  * with {@link InvalidInputException}. A search term is the display name, each whitespace-separated
@@ -89,6 +90,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   static final int DEFAULT_SEARCH_SORT_LIMIT = 8_192;
 
   private static final int MAX_QUERY_LENGTH = 256;
+  /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
+  private static final String ALL_USERS = "all-users";
 
   private final StampedLock lock = new StampedLock();
   private final AtomicLong versions = new AtomicLong();
@@ -171,6 +174,26 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           ? record.members.values()
           : record.members.tailMap(after.get(), false).values();
       return cursors.page(listing, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages like {@link #members}: the cursor carries the last user's sort key, so a walk
+   * resumes exactly after it even if users were added, renamed or removed in between.
+   *
+   * @throws InvalidInputException if the cursor was not issued for this listing
+   */
+  @Override
+  public Page<User> allUsers(PageRequest page) {
+    requireNonNull(page, "page");
+    return read(() -> {
+      Optional<Listed> after = cursors.after(ALL_USERS, page);
+      Collection<UserRecord> from = after.isEmpty()
+          ? usersInOrder.values()
+          : usersInOrder.tailMap(after.get(), false).values();
+      return cursors.page(ALL_USERS, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
     });
   }
 
