@@ -25,6 +25,8 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.core.membership.MembershipRule;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -906,6 +908,33 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     public Builder assignment(RoleAssignment assignment) {
       assignments.add(requireNonNull(assignment, "assignment"));
       return this;
+    }
+
+    /**
+     * Adds everything a tenant fixture in mystaff's JSON format describes (see {@link TenantJson}
+     * and {@code docs/fixtures.md}), as if each part were given to this builder.
+     *
+     * @throws InvalidInputException listing every problem of the document, by path; nothing is
+     *     added then
+     * @throws io.mystaff.api.ProviderFailureException if the stream cannot be read
+     */
+    public Builder load(InputStream json) {
+      return TenantJson.read(json).applyTo(this);
+    }
+
+    /**
+     * Adds everything the tenant fixture file describes; see {@link #load(InputStream)}.
+     *
+     * @throws InvalidInputException if there is no such file or it is not a valid tenant document
+     * @throws io.mystaff.api.ProviderFailureException if the file cannot be read
+     */
+    public Builder load(Path json) {
+      return TenantJson.read(json).applyTo(this);
+    }
+
+    /** Adds everything {@code tenant} describes. */
+    public Builder load(TenantJson tenant) {
+      return requireNonNull(tenant, "tenant").applyTo(this);
     }
 
     /** Marks the user as a member or owner of a role-assignable group. */
