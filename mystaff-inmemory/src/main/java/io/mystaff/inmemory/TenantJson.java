@@ -32,9 +32,11 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
 import io.mystaff.core.membership.MembershipRule;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -200,14 +202,7 @@ public record TenantJson(
    * @throws InvalidInputException if it is not a valid tenant document
    */
   public static TenantJson parse(String json) {
-    requireNonNull(json, "json");
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    }
-    return new Decoder().tenant(root);
+    return read(new ByteArrayInputStream(requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
