@@ -55,7 +55,8 @@ import java.util.function.Supplier;
  * thousand units in a default-size heap.
  *
  * <p><b>Seeding and administration.</b> Besides the SPI, hosts, tests and demos shape the
- * directory with {@link #builder()} and the live mutators ({@link #putUser}, {@link #removeUser},
+ * directory with {@link #builder()} (which also loads JSON tenant fixtures, see {@link TenantJson})
+ * and the live mutators ({@link #putUser}, {@link #removeUser},
  * {@link #putUnit}, {@link #addMember}, {@link #addAssignment}, ...). Each mutator is atomic:
  * bad input throws a typed {@link io.mystaff.api.MyStaffException} and changes nothing.
  *

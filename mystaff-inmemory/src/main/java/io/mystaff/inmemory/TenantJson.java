@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -454,21 +453,25 @@ public record TenantJson(
       Optional<String> name = required(node, "displayName", at).flatMap(n -> string(n, at + ".displayName"));
       Optional<String> description = text(node, "description", at, false);
       MembershipType type = MembershipType.ASSIGNED;
+      boolean typeKnown = true;
       Optional<String> typeName = text(node, "membershipType", at, false);
       if (typeName.isPresent()) {
         switch (typeName.get()) {
           case "assigned" -> type = MembershipType.ASSIGNED;
           case "dynamic" -> type = MembershipType.DYNAMIC;
-          default -> problems.add(new Violation(at + ".membershipType", "must be assigned or dynamic"));
+          default -> {
+            problems.add(new Violation(at + ".membershipType", "must be assigned or dynamic"));
+            typeKnown = false;
+          }
         }
       }
       Optional<String> rule = text(node, "membershipRule", at, false);
-      if (type == MembershipType.DYNAMIC && rule.isEmpty() && typeName.isPresent()) {
+      if (typeKnown && type == MembershipType.DYNAMIC && rule.isEmpty()) {
         problems.add(new Violation(at + ".membershipRule", "is required for a dynamic unit"));
-      } else if (type == MembershipType.ASSIGNED && rule.isPresent() && typeName.isPresent()) {
-        problems.add(new Violation(at + ".membershipRule", "is only for dynamic units"));
-      } else if (rule.isPresent() && typeName.isEmpty()) {
-        problems.add(new Violation(at + ".membershipType", "must be dynamic when a membership rule is given"));
+      } else if (typeKnown && type == MembershipType.ASSIGNED && rule.isPresent()) {
+        problems.add(typeName.isPresent()
+            ? new Violation(at + ".membershipRule", "is only for dynamic units")
+            : new Violation(at + ".membershipType", "must be dynamic when a membership rule is given"));
       }
       boolean restricted = bool(node, "restrictedManagement", at, false);
       Set<UserId> ids = new LinkedHashSet<>();
@@ -698,8 +701,7 @@ public record TenantJson(
     private Encoder() {}
 
     static ObjectNode tenant(TenantJson t) {
-      ObjectMapper m = MAPPER;
-      ObjectNode root = m.createObjectNode();
+      ObjectNode root = MAPPER.createObjectNode();
       root.put("formatVersion", FORMAT_VERSION);
       ArrayNode users = root.putArray("users");
       t.users().forEach(u -> users.add(user(u)));
