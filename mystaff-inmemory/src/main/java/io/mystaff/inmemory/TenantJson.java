@@ -44,7 +44,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -409,16 +408,14 @@ public record TenantJson(
       b.forceChangePasswordNextSignIn(bool(node, "forceChangePasswordNextSignIn", at, false));
       JsonNode attributes = node.get("attributes");
       if (attributes != null && object(attributes, at + ".attributes", null)) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : attributes.properties()) {
           string(e.getValue(), at + ".attributes." + e.getKey()).ifPresent(v -> b.attribute(e.getKey(), v));
         }
       }
       each(node, "groups", at, (n, path) -> id(n, path, GroupId::of).ifPresent(b::group));
       JsonNode phones = node.get("phones");
       if (phones != null && object(phones, at + ".phones", null)) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = phones.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : phones.properties()) {
           String path = at + ".phones." + e.getKey();
           Optional<PhoneType> type = phoneType(e.getKey());
           if (type.isEmpty()) {
@@ -614,8 +611,8 @@ public record TenantJson(
     }
 
     private void fields(JsonNode node, String at, Set<String> allowed) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
+      for (Map.Entry<String, JsonNode> property : node.properties()) {
+        String name = property.getKey();
         if (!allowed.contains(name)) {
           problems.add(new Violation(at + "." + name, "is not a field of this format"));
         }
