@@ -25,6 +25,8 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.core.membership.MembershipRule;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,7 +55,8 @@ import java.util.function.Supplier;
  * thousand units in a default-size heap.
  *
  * <p><b>Seeding and administration.</b> Besides the SPI, hosts, tests and demos shape the
- * directory with {@link #builder()} and the live mutators ({@link #putUser}, {@link #removeUser},
+ * directory with {@link #builder()} (which also loads JSON tenant fixtures, see {@link TenantJson})
+ * and the live mutators ({@link #putUser}, {@link #removeUser},
  * {@link #putUnit}, {@link #addMember}, {@link #addAssignment}, ...). Each mutator is atomic:
  * bad input throws a typed {@link io.mystaff.api.MyStaffException} and changes nothing.
  *
@@ -67,8 +70,9 @@ import java.util.function.Supplier;
  * unit to assigned keeps its current members, now as assigned members; changing an assigned unit
  * to dynamic replaces its members by the rule's.
  *
- * <p><b>Listings</b> ({@link #members}, {@link #searchUsers}, {@link #searchUnits}) are in
- * directory order (display name case-insensitively, then id) and page with opaque cursors that
+ * <p><b>Listings</b> ({@link #members}, {@link #allUsers}, {@link #searchUsers}, {@link
+ * #searchUnits}) are in directory order (display name case-insensitively, then id) and page with
+ * opaque cursors that
  * carry the last item's sort key: a listing resumes exactly after that key even when the
  * directory changed in between, and a cursor altered or used for another listing is rejected
  * with {@link InvalidInputException}. A search term is the display name, each whitespace-separated
@@ -89,6 +93,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   static final int DEFAULT_SEARCH_SORT_LIMIT = 8_192;
 
   private static final int MAX_QUERY_LENGTH = 256;
+  /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
+  private static final String ALL_USERS = "all-users";
 
   private final StampedLock lock = new StampedLock();
   private final AtomicLong versions = new AtomicLong();
@@ -171,6 +177,26 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           ? record.members.values()
           : record.members.tailMap(after.get(), false).values();
       return cursors.page(listing, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages like {@link #members}: the cursor carries the last user's sort key, so a walk
+   * resumes exactly after it even if users were added, renamed or removed in between.
+   *
+   * @throws InvalidInputException if the cursor was not issued for this listing
+   */
+  @Override
+  public Page<User> allUsers(PageRequest page) {
+    requireNonNull(page, "page");
+    return read(() -> {
+      Optional<Listed> after = cursors.after(ALL_USERS, page);
+      Collection<UserRecord> from = after.isEmpty()
+          ? usersInOrder.values()
+          : usersInOrder.tailMap(after.get(), false).values();
+      return cursors.page(ALL_USERS, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
     });
   }
 
@@ -883,6 +909,33 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     public Builder assignment(RoleAssignment assignment) {
       assignments.add(requireNonNull(assignment, "assignment"));
       return this;
+    }
+
+    /**
+     * Adds everything a tenant fixture in mystaff's JSON format describes (see {@link TenantJson}
+     * and {@code docs/fixtures.md}), as if each part were given to this builder.
+     *
+     * @throws InvalidInputException listing every problem of the document, by path; nothing is
+     *     added then
+     * @throws io.mystaff.api.ProviderFailureException if the stream cannot be read
+     */
+    public Builder load(InputStream json) {
+      return TenantJson.read(json).applyTo(this);
+    }
+
+    /**
+     * Adds everything the tenant fixture file describes; see {@link #load(InputStream)}.
+     *
+     * @throws InvalidInputException if there is no such file or it is not a valid tenant document
+     * @throws io.mystaff.api.ProviderFailureException if the file cannot be read
+     */
+    public Builder load(Path json) {
+      return TenantJson.read(json).applyTo(this);
+    }
+
+    /** Adds everything {@code tenant} describes. */
+    public Builder load(TenantJson tenant) {
+      return requireNonNull(tenant, "tenant").applyTo(this);
     }
 
     /** Marks the user as a member or owner of a role-assignable group. */

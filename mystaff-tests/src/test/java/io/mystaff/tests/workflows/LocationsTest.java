@@ -2,7 +2,6 @@ package io.mystaff.tests.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.InvalidInputException;
@@ -150,19 +149,27 @@ class LocationsTest {
   @Test
   void members_wholeOrganization_everyUserWithActions() {
     StaffSession tara = harness.signIn("tara");
-    List<StaffMember> members;
-    try {
-      members = all(tara, Location.wholeOrganization(), 5);
-    } catch (CapabilityNotSupportedException e) {
-      assumeTrue(false, "the in-memory directory does not list all users yet: " + e.getMessage());
-      return;
-    }
+    List<StaffMember> members = all(tara, Location.wholeOrganization(), 5);
     Map<String, StaffMember> byId = members.stream()
         .collect(Collectors.toMap(m -> m.user().id().value(), Function.identity()));
-    assertThat(byId).containsKeys("alice", "dora", "eve", "nina");
+    assertThat(members).extracting(m -> m.user().id().value()).as("every user, in directory order")
+        .containsExactly("alice", "bob", "carl", "dora", "erin", "eve", "hank", "nina", "pam", "rita", "sam",
+            "tara", "tim", "val");
     assertThat(byId.get("dora").canManage()).isTrue();
     assertThat(byId.get("erin").canManage()).as("restricted unit").isFalse();
     assertThat(byId.get("tara").canManage()).as("self").isFalse();
+    assertThat(byId.get("pam").canManage()).as("holds an admin role").isFalse();
+  }
+
+  @Test
+  void members_wholeOrganization_directoryThatCannotListEveryone_capabilityErrorPassedOn() {
+    harness.close();
+    harness = Harness.storeChain(b -> b.directory(new UnitsOnlyDirectory(Harness.directoryOf(
+        StoreChain.fixture().build()))));
+    StaffSession tara = harness.signIn("tara");
+    assertThatThrownBy(() -> tara.members(Location.wholeOrganization(), PageRequest.first(5)))
+        .isInstanceOf(CapabilityNotSupportedException.class);
+    assertThat(all(tara, unit("south"), 5)).extracting(m -> m.user().id().value()).containsExactly("dora");
   }
 
   @Test

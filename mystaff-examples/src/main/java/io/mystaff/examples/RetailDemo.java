@@ -1,0 +1,269 @@
+package io.mystaff.examples;
+
+import io.mystaff.api.Page;
+import io.mystaff.api.PageRequest;
+import io.mystaff.api.UserId;
+import io.mystaff.api.access.SignInContext;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.audit.AuditTarget;
+import io.mystaff.api.authz.AccessDeniedException;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.PhoneType;
+import io.mystaff.api.directory.UserSource;
+import io.mystaff.api.password.Secret;
+import io.mystaff.api.password.WritebackResult;
+import io.mystaff.core.Location;
+import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.PasswordResetResult;
+import io.mystaff.core.PhoneChange;
+import io.mystaff.core.StaffMember;
+import io.mystaff.core.StaffSession;
+import io.mystaff.core.WritebackHandle;
+import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
+import io.mystaff.inmemory.InMemoryAuditLog;
+import io.mystaff.inmemory.InMemoryDirectory;
+import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The README's first command: a morning at Alpine Outfitters, a small retail chain, told through
+ * mystaff on the in-memory provider. Rosa Diaz, a regional manager, signs in to My Staff, picks one
+ * of her stores, looks after her staff (a cloud user's password, a synced user's password written
+ * back on premises, a phone number), is refused where her roles do not reach, and reads the audit
+ * trail of it all.
+ *
+ * <p>The organization is {@code retail.json}, a tenant fixture in mystaff's JSON format (see
+ * {@code docs/fixtures.md}): three stores, a seasonal crew defined by a dynamic membership rule, and
+ * a finance office under restricted management.
+ *
+ * <p>Run it from the repository root with {@code mvn -B -q -DskipTests -Pdemo verify}.
+ */
+public final class RetailDemo {
+  /** When the story starts (Black Friday, stores opening); the demo clock runs on from here. */
+  static final Instant OPENING = Instant.parse("2025-11-28T16:00:00Z");
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private final PrintStream out;
+  private final InMemoryDirectory directory;
+  private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+  private final SimulatedOnPremisesWriteback writeback;
+  private final MyStaff myStaff;
+
+  private RetailDemo(PrintStream out) {
+    this.out = out;
+    this.directory = InMemoryDirectory.builder().load(fixture()).build();
+    // The on-premises Active Directory: its accounts are the synced users of the directory, except
+    // Dana's, deleted on premises this morning (the sync has not caught up yet).
+    this.writeback = SimulatedOnPremisesWriteback.builder()
+        .knownUsers(directory)
+        .unknownUser(UserId.of("dana"))
+        .policy(ActiveDirectoryPasswordPolicy.defaults())
+        .latency(Duration.ofMillis(300))
+        .build();
+    this.myStaff = MyStaff.builder()
+        .directory(directory)
+        .directoryWriter(directory)
+        .auditSink(auditLog)
+        .passwordWriteback(writeback)
+        .onPremisesPasswordPolicy(ActiveDirectoryPasswordPolicy.defaults())
+        .clock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPENING)))
+        .settings(MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build())
+        .build();
+  }
+
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Tells the whole story on {@code out}. */
+  public static void run(PrintStream out) {
+    RetailDemo demo = new RetailDemo(out);
+    try {
+      demo.tell();
+    } finally {
+      demo.myStaff.close();
+      demo.writeback.close();
+    }
+  }
+
+  private static InputStream fixture() {
+    InputStream in = RetailDemo.class.getResourceAsStream("/retail.json");
+    if (in == null) {
+      throw new IllegalStateException("retail.json is missing from the class path");
+    }
+    return in;
+  }
+
+  private void tell() {
+    out.println("mystaff demo: a morning at Alpine Outfitters");
+    out.println("Loaded retail.json: " + directory.userCount() + " users in 3 stores, a seasonal crew"
+        + " (dynamic unit) and a finance office (restricted management).");
+
+    step(1, "Sam Okafor, manager of one store, signs in");
+    StaffSession sam = myStaff.signIn(SignInContext.of(UserId.of("sam"), true));
+    say("one location, so My Staff goes straight in: " + sam.singleLocation().map(Location::displayName)
+        .orElseThrow());
+
+    step(2, "Rosa Diaz, regional manager, signs in and picks a location");
+    StaffSession rosa = myStaff.signIn(SignInContext.of(UserId.of("rosa"), true));
+    List<Location> locations = rosa.locations();
+    say("Rosa administers " + locations.size() + " locations, so she picks one:");
+    locations.forEach(l -> say("  - " + l.displayName()));
+    Location seattle = locations.stream().filter(l -> l.displayName().equals("Seattle Store")).findFirst()
+        .orElseThrow();
+    say("She picks " + seattle.displayName() + ".");
+
+    step(3, "Members of " + seattle.displayName());
+    Page<StaffMember> page = rosa.members(seattle, PageRequest.first(4));
+    int n = 0;
+    while (true) {
+      for (StaffMember m : page.items()) {
+        say(member(m));
+      }
+      n++;
+      if (!page.hasNext()) {
+        break;
+      }
+      page = rosa.members(seattle, PageRequest.after(page.nextCursor().orElseThrow(), 4));
+    }
+    say("(" + n + " pages of at most 4; the cursor resumes exactly where a page ended)");
+
+    step(4, "Rosa searches the whole organization for \"car\"");
+    for (StaffMember m : rosa.searchUsers("car", PageRequest.first(10)).items()) {
+      say(String.format("%-14s %-30s canManage=%s", m.user().displayName(), unitsOf(m.user().id()),
+          m.canManage()));
+    }
+
+    step(5, "Reset the password of a cloud user: Alice Ng");
+    PasswordResetResult reset = rosa.resetPassword(UserId.of("alice"));
+    if (!(reset instanceof PasswordResetResult.TemporaryPassword temporary)) {
+      throw new IllegalStateException("expected a temporary password, got " + reset);
+    }
+    String shown = temporary.password().reveal();
+    say("Temporary password for Alice (shown once): " + shown);
+    try {
+      temporary.password().reveal();
+      say("Showing it again: allowed (unexpected)");
+    } catch (IllegalStateException e) {
+      say("Showing it again: refused, it was revealed once and wiped. Alice must change it at next sign-in.");
+    }
+
+    step(6, "Reset the password of a synced user: Carlos Mendez, through on-premises writeback");
+    Secret chosen = Secret.of("Spruce-Harbor-42!");
+    WritebackResult carlos = followWriteback(rosa.resetPassword(UserId.of("carlos"), chosen));
+    say(carlos.isSuccess()
+        ? "The on-premises directory now holds Carlos's new password: "
+            + writeback.verifyPassword(UserId.of("carlos"), chosen)
+        : "unexpected: " + carlos);
+
+    step(7, "A writeback that fails: Dana Kim");
+    WritebackResult dana = followWriteback(rosa.resetPassword(UserId.of("dana"), chosen));
+    say("Reason: " + dana.failure().map(f -> f.name() + " - " + f.message()).orElse("none"));
+    String chosenText = chosen.reveal();
+    chosen.destroy();
+
+    step(8, "Edit a phone: Alice's mobile, typed as a local number");
+    PhoneChange phone = rosa.setPhone(UserId.of("alice"), PhoneType.MOBILE, "(206) 555-0143");
+    say("mobile " + phone.previous().map(Object::toString).orElse("(none)") + " -> "
+        + phone.current().map(Object::toString).orElse("(none)"));
+
+    step(9, "Outside Rosa's scope: refused with a typed reason");
+    refuse(() -> rosa.resetPassword(UserId.of("hiro")), "reset Hiro Sato (Bellevue Store)");
+    refuse(() -> rosa.setPhone(UserId.of("ivy"), PhoneType.MOBILE, "+12065550177"),
+        "edit Ivy Tran's phone (also in the restricted Finance Office)");
+
+    step(10, "The audit trail (InMemoryAuditLog)");
+    writeback.awaitIdle(Duration.ofSeconds(10));
+    myStaff.flushAudit();
+    for (AuditEvent e : auditLog.all()) {
+      say(event(e));
+    }
+    long fromMyStaff = auditLog.all().stream().filter(AuditEvent::isFromMyStaff).count();
+    boolean secretFree = auditLog.all().stream().map(AuditEvent::toString)
+        .noneMatch(e -> e.contains(shown) || e.contains(chosenText));
+    say(fromMyStaff + " of " + auditLog.size() + " events say origin=" + AuditEvent.ORIGIN_MY_STAFF + "; "
+        + (secretFree ? "none holds either password." : "SOME HOLD A PASSWORD (a bug)."));
+    out.println();
+    out.println("Demo complete.");
+  }
+
+  /** Prints a writeback's progress as it happens and returns its result. */
+  private WritebackResult followWriteback(PasswordResetResult result) {
+    if (!(result instanceof PasswordResetResult.WritebackPending pending)) {
+      throw new IllegalStateException("expected a writeback, got " + result);
+    }
+    WritebackHandle handle = pending.writeback();
+    handle.onStatus(status -> say("  writeback " + status));
+    WritebackResult done = handle.completion().toCompletableFuture().join();
+    writeback.awaitIdle(Duration.ofSeconds(10));
+    return done;
+  }
+
+  private void refuse(Runnable attempt, String what) {
+    try {
+      attempt.run();
+      say(what + ": allowed (unexpected)");
+    } catch (AccessDeniedException e) {
+      say(what + ": refused, " + e.reason() + " (\"" + e.reason().message() + "\")");
+    }
+  }
+
+  private String member(StaffMember m) {
+    String kind = m.user().source() == UserSource.CLOUD_ONLY ? "cloud" : "synced";
+    String may = m.allowedActions().stream().filter(StaffAction::isChange).map(Enum::name)
+        .map(s -> s.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
+    return String.format("%-14s %-7s %-8s %s", m.user().displayName(), kind,
+        m.user().accountEnabled() ? "enabled" : "disabled",
+        may.isEmpty() ? "view only" : "may " + may);
+  }
+
+  private String unitsOf(UserId user) {
+    Set<String> names = directory.unitsOf(user).stream()
+        .map(u -> directory.findUnit(u).orElseThrow().displayName())
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    return String.join(", ", names);
+  }
+
+  private static String event(AuditEvent e) {
+    String target = e.targets().stream().findFirst().flatMap(AuditTarget::displayName).orElse("-");
+    String changed = e.targets().stream().flatMap(t -> t.modifiedProperties().stream())
+        .map(p -> p.displayName() + p.newValue().map(v -> "=" + v).orElse(""))
+        .collect(Collectors.joining(", "));
+    return String.format("%s  %-30s %-9s %-30s %-14s by %-5s origin=%s%s",
+        TIME.format(e.activityDateTime()), e.activity().displayName(), e.outcome(),
+        e.resultReason().orElse(""), target, e.initiatedBy().id(),
+        e.additionalDetails().get(AuditEvent.ORIGIN_KEY), changed.isEmpty() ? "" : "  [" + changed + "]");
+  }
+
+  private void step(int number, String title) {
+    out.println();
+    out.println(number + ". " + title);
+  }
+
+  private void say(String line) {
+    out.println("   " + line);
+  }
+
+  /** Reads the fixture; for tests. */
+  static String fixtureText() {
+    try (InputStream in = fixture()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
