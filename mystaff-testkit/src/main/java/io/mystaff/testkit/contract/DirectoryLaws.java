@@ -157,7 +157,8 @@ final class DirectoryLaws {
           .filter(u -> tenant.assignedMembersOf(unit.id()).contains(u.id())).sorted(USER_ORDER).toList());
       for (int size : sizes) {
         List<User> listed = Listings.drainUsers("members(" + unit.id() + ")", size, p -> d.members(unit.id(), p));
-        assertThat(ids(listed)).as("members(%s) in pages of %d, in %s", unit.id(), size, tenant)
+        assertThat(ids(listed)).as("members(%s) in pages of %d: every member once, in directory order (display name ignoring case,"
+                + " then id); in %s", unit.id(), size, tenant)
             .containsExactlyElementsOf(expected);
       }
     }
