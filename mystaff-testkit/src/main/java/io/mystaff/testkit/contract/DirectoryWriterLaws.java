@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +33,7 @@ final class DirectoryWriterLaws {
   private static final UserId ALICE = UserId.of("alice");
   private static final UserId BOB = UserId.of("bob");
   private static final int WRITERS = 4;
-  private static final int INCREMENTS_PER_WRITER = 25;
+  private static final int INCREMENTS_PER_WRITER = 50;
   private static final String SECRET = "Zq7#vXw-9kTp$Lm2";
 
   static final List<Law<WritableDirectory, DirectoryWriterFeature>> ALL = List.of(
@@ -230,15 +231,18 @@ final class DirectoryWriterLaws {
     WritableDirectory d = t.subject(ContractTenants.writable());
     d.writer().setPhone(BOB, read(d, BOB).version(), MOBILE, Optional.of(counter(0)), phoneChange("start", BOB));
     AtomicInteger eventIds = new AtomicInteger();
+    CyclicBarrier start = new CyclicBarrier(WRITERS);
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     try {
       List<Callable<Integer>> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         writers.add(() -> {
           int conflicts = 0;
+          start.await();
           for (int done = 0; done < INCREMENTS_PER_WRITER; ) {
             User bob = read(d, BOB);
             int value = valueOf(bob.phone(MOBILE).orElseThrow());
+            Thread.yield(); // widen the window between read and write, where lost updates happen
             try {
               d.writer().setPhone(BOB, bob.version(), MOBILE, Optional.of(counter(value + 1)),
                   phoneChange("inc-" + eventIds.incrementAndGet(), BOB));
