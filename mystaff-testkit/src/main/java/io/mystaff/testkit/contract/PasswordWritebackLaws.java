@@ -35,7 +35,7 @@ final class PasswordWritebackLaws {
       Law.of("submit_listener_hearsInProgressBeforeOutcome", PasswordWritebackFeature.REPORTS_PROGRESS,
           PasswordWritebackLaws::reportsProgress),
       Law.of("submit_unknownUser_failsWithUserNotFound_notExceptionally", PasswordWritebackLaws::unknownUser),
-      Law.of("submit_sameCorrelationIdTwice_sameOutcome_bothListenersHearIt", PasswordWritebackLaws::idempotent),
+      Law.of("submit_sameCorrelationIdTwice_sameOutcome_appliedOnce", PasswordWritebackLaws::idempotent),
       Law.of("submit_manyAtOnce_everyStageCompletes", PasswordWritebackLaws::many),
       Law.of("submit_password_inNoToStringOrResult", PasswordWritebackLaws::keepsSecret),
       Law.of("historyOf_afterSuccess_holdsThePasswordOnly", PasswordWritebackFeature.READS_HISTORY,
@@ -100,7 +100,11 @@ final class PasswordWritebackLaws {
     assertThat(rb).as("resubmitting the correlation id gives the first outcome, not a second application")
         .isEqualTo(ra);
     assertThat(first.awaitOutcome(t.timeout())).as("first listener").endsWith(ra.status());
-    assertThat(second.awaitOutcome(t.timeout())).as("second listener").endsWith(ra.status());
+    List<WritebackStatus> echoed = second.heard();
+    if (!echoed.isEmpty()) {
+      // A provider may or may not replay progress to a duplicate's listener; what it replays must be in order.
+      checkOrder(second.awaitOutcome(t.timeout()), "the duplicate submission");
+    }
     WritebackResult later = await(w.submit(request("same", UMA, password), new Recorder()), t.timeout());
     assertThat(later).as("resubmitting after completion").isEqualTo(ra);
   }
@@ -219,6 +223,11 @@ final class PasswordWritebackLaws {
     @Override
     public void onStatus(WritebackStatus status) {
       heard.add(status);
+    }
+
+    /** What was heard so far. */
+    List<WritebackStatus> heard() {
+      return List.copyOf(heard);
     }
 
     /** What was heard, once an outcome was (waiting up to {@code timeout} for it). */

@@ -51,7 +51,7 @@ class PasswordWritebackContractSelfTest {
   @Test
   void resubmissionAppliedAgain_failsTheIdempotencyLaw() {
     SuiteRun run = SuiteRun.of(AppliesTwice.class);
-    assertThat(run.failed()).as("%s", run).containsExactly("submit_sameCorrelationIdTwice_sameOutcome_bothListenersHearIt");
+    assertThat(run.failed()).as("%s", run).containsExactly("submit_sameCorrelationIdTwice_sameOutcome_appliedOnce");
   }
 
   @Test
