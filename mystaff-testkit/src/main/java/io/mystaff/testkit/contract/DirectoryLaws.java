@@ -144,11 +144,21 @@ final class DirectoryLaws {
   }
 
   private static void membersOfRandomTenants(Trial<Directory> t) throws Exception {
+    forRandomTenants(t, (tenant, d, r) -> checkMembers(tenant, d, new int[] {1 + r.nextInt(5), PageRequest.MAX_SIZE}));
+  }
+
+  /** Runs {@code check} on {@value #RANDOM_TENANTS} random tenants, each in a fresh subject. */
+  private static void forRandomTenants(Trial<Directory> t, RandomCheck check) throws Exception {
     for (int i = 0; i < RANDOM_TENANTS; i++) {
       Random r = t.random();
       Tenant tenant = ContractTenants.random(r);
-      checkMembers(tenant, t.subject(tenant), new int[] {1 + r.nextInt(5), PageRequest.MAX_SIZE});
+      check.run(tenant, t.subject(tenant), r);
     }
+  }
+
+  @FunctionalInterface
+  private interface RandomCheck {
+    void run(Tenant tenant, Directory directory, Random random);
   }
 
   private static void checkMembers(Tenant tenant, Directory d, int[] sizes) {
@@ -180,14 +190,11 @@ final class DirectoryLaws {
   }
 
   private static void searchUsersRandom(Trial<Directory> t) throws Exception {
-    for (int i = 0; i < RANDOM_TENANTS; i++) {
-      Random r = t.random();
-      Tenant tenant = ContractTenants.random(r);
-      Directory d = t.subject(tenant);
+    forRandomTenants(t, (tenant, d, r) -> {
       for (int q = 0; q < QUERIES_PER_TENANT; q++) {
         checkUserSearch(tenant, d, ContractTenants.randomQuery(r, tenant), new int[] {1 + r.nextInt(4), PageRequest.MAX_SIZE});
       }
-    }
+    });
   }
 
   private static void checkUserSearch(Tenant tenant, Directory d, String query, int[] sizes) {
@@ -232,14 +239,11 @@ final class DirectoryLaws {
   }
 
   private static void searchUnitsRandom(Trial<Directory> t) throws Exception {
-    for (int i = 0; i < RANDOM_TENANTS; i++) {
-      Random r = t.random();
-      Tenant tenant = ContractTenants.random(r);
-      Directory d = t.subject(tenant);
+    forRandomTenants(t, (tenant, d, r) -> {
       for (int q = 0; q < QUERIES_PER_TENANT; q++) {
         checkUnitSearch(tenant, d, ContractTenants.randomUnitQuery(r, tenant), new int[] {1, PageRequest.MAX_SIZE});
       }
-    }
+    });
   }
 
   private static void checkUnitSearch(Tenant tenant, Directory d, String query, int[] sizes) {
@@ -298,11 +302,7 @@ final class DirectoryLaws {
   }
 
   private static void allUsersRandom(Trial<Directory> t) throws Exception {
-    for (int i = 0; i < RANDOM_TENANTS; i++) {
-      Random r = t.random();
-      Tenant tenant = ContractTenants.random(r);
-      checkAllUsers(tenant, t.subject(tenant), new int[] {1 + r.nextInt(6)});
-    }
+    forRandomTenants(t, (tenant, d, r) -> checkAllUsers(tenant, d, new int[] {1 + r.nextInt(6)}));
   }
 
   private static void checkAllUsers(Tenant tenant, Directory d, int[] sizes) {
