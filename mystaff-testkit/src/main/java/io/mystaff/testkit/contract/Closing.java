@@ -4,11 +4,32 @@ package io.mystaff.testkit.contract;
 final class Closing {
   private Closing() {}
 
-  static void close(Object... parts) throws Exception {
+  /**
+   * Closes each {@link AutoCloseable} part once, all of them even if one fails.
+   *
+   * @throws IllegalStateException if a part failed to close (the first failure, others suppressed)
+   */
+  static void close(Object... parts) {
+    IllegalStateException failure = null;
     for (int i = 0; i < parts.length; i++) {
       if (parts[i] instanceof AutoCloseable c && !seenBefore(parts, i)) {
-        c.close();
+        try {
+          c.close();
+        } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          IllegalStateException wrapped = new IllegalStateException("closing " + c.getClass().getName() + " failed", e);
+          if (failure == null) {
+            failure = wrapped;
+          } else {
+            failure.addSuppressed(wrapped);
+          }
+        }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

@@ -21,7 +21,7 @@ public record ReadableAuditSink(AuditSink sink, Supplier<List<AuditEvent>> store
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     Closing.close(sink);
   }
 }

@@ -49,21 +49,9 @@ final class Trial<S> implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    Exception first = null;
-    while (!opened.isEmpty()) {
-      try {
-        Closing.close(opened.pop());
-      } catch (Exception e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+  public void close() {
+    Object[] parts = opened.toArray();
+    opened.clear();
+    Closing.close(parts);
   }
 }

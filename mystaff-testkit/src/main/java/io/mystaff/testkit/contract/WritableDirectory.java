@@ -22,7 +22,7 @@ public record WritableDirectory(Directory reader, DirectoryWriter writer) implem
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     Closing.close(writer, reader);
   }
 }

@@ -36,7 +36,9 @@
  *
  * <p>Each law is one dynamic test named {@code operation_condition_outcome}, e.g. {@code
  * members_everyPageSize_allMembersInDirectoryOrderOnce}; a failure restates the contract and
- * names the seed to replay ({@code -Dmystaff.seed=...}, or {@code withSeed}).
+ * names the seed to replay ({@code -Dmystaff.seed=...}, or {@code withSeed}). Maven Surefire names
+ * dynamic tests {@code directory()[1][7]} in its XML reports unless its JUnit 5 reporter is set to
+ * {@code usePhrasedTestCaseMethodName} (as this module's own build does).
  *
  * <h2>Why builders of dynamic tests</h2>
  *
@@ -67,7 +69,7 @@
  * closes each one that is {@link java.lang.AutoCloseable} when the law ends; {@link
  * io.mystaff.testkit.contract.WritableDirectory} and {@link
  * io.mystaff.testkit.contract.ReadableAuditSink} close their parts. Some laws use several threads
- * (concurrent writers, recorders, checks); asynchronous waits are bounded by {@code withTimeout}
+ * (concurrent writers, recorders, checks); a subject that fails to close fails its law; asynchronous waits are bounded by {@code withTimeout}
  * (default 10 seconds).
  */
 package io.mystaff.testkit.contract;

@@ -72,10 +72,19 @@ class DirectoryWriterContractSelfTest {
         @Override
         public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
             AuditEvent event) {
+          pause(); // let other writers in between the caller's read and this write, every time
           long current = delegate.findUser(user).map(User::version).orElse(expectedVersion);
           return delegate.setPhone(user, current, type, number, event);
         }
       });
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
