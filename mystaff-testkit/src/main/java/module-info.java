@@ -6,6 +6,8 @@ module io.mystaff.testkit {
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
 
+  exports io.mystaff.testkit.contract;
+  exports io.mystaff.testkit.fakes;
   exports io.mystaff.testkit.fixtures;
   exports io.mystaff.testkit.random;
   exports io.mystaff.testkit.reference;

@@ -12,6 +12,7 @@ import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
 import io.mystaff.testkit.fakes.FailingAuditSink;
 import io.mystaff.testkit.fakes.MutableClock;
+import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.time.Duration;
 import java.util.List;
@@ -59,14 +60,7 @@ final class Harness implements AutoCloseable {
   }
 
   static InMemoryDirectory directoryOf(Tenant tenant) {
-    InMemoryDirectory.Builder b = InMemoryDirectory.builder();
-    tenant.units().forEach(b::unit);
-    tenant.users().forEach(b::user);
-    tenant.assignedMembers().forEach((unit, members) -> members.forEach(m -> b.member(unit, m)));
-    tenant.customRoles().forEach(b::customRole);
-    tenant.assignments().forEach(b::assignment);
-    tenant.roleAssignableGroupMembers().forEach(b::roleAssignableGroupMember);
-    return b.build();
+    return Fixtures.inMemoryDirectory(tenant);
   }
 
   /** Signs {@code alias} in with multifactor authentication. */

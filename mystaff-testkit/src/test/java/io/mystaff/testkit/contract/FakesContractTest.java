@@ -1,0 +1,54 @@
+package io.mystaff.testkit.contract;
+
+import io.mystaff.api.password.WritebackFailure;
+import io.mystaff.testkit.fakes.RecordingAuditSink;
+import io.mystaff.testkit.fakes.ScriptableWriteback;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+
+/** The testkit's own fakes are providers too, and keep the contracts they claim. */
+class FakesContractTest {
+  private static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor();
+
+  @AfterAll
+  static void stopExecutor() {
+    EXECUTOR.shutdownNow();
+  }
+
+  /**
+   * Scripted to succeed by default and to fail for the one user the suite treats as unknown on
+   * premises (the fake has no directory of its own).
+   */
+  @TestFactory
+  DynamicContainer scriptableWriteback() {
+    return PasswordWritebackTestSuiteBuilder.using(tenant -> ScriptableWriteback.synchronous()
+            .scriptUser(ContractTenants.GHOST_USER, ScriptableWriteback.Outcome.fail(WritebackFailure.USER_NOT_FOUND)))
+        .named("ScriptableWriteback.synchronous()")
+        .withFeatures(PasswordWritebackFeature.values())
+        .build();
+  }
+
+  @TestFactory
+  DynamicContainer scriptableWritebackOnExecutor() {
+    return PasswordWritebackTestSuiteBuilder.using(tenant -> ScriptableWriteback.completingOn(EXECUTOR)
+            .scriptUser(ContractTenants.GHOST_USER, ScriptableWriteback.Outcome.fail(WritebackFailure.USER_NOT_FOUND)))
+        .named("ScriptableWriteback.completingOn(executor)")
+        .withFeatures(PasswordWritebackFeature.values())
+        .build();
+  }
+
+  /** It records calls, so it keeps redelivered events (documented on the class). */
+  @TestFactory
+  DynamicContainer recordingAuditSink() {
+    return AuditSinkTestSuiteBuilder.using(tenant -> {
+      RecordingAuditSink sink = new RecordingAuditSink();
+      return new ReadableAuditSink(sink, sink::events);
+    }).named("RecordingAuditSink")
+        .withFeatures(AuditSinkFeature.KEEPS_RECORDING_ORDER)
+        .withoutFeatures(AuditSinkFeature.DEDUPLICATES_BY_ID)
+        .build();
+  }
+}

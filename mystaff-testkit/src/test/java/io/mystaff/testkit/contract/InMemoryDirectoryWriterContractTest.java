@@ -1,0 +1,17 @@
+package io.mystaff.testkit.contract;
+
+import io.mystaff.testkit.fixtures.Fixtures;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+
+/** The reference provider runs the directory-writer contract, password writes included. */
+class InMemoryDirectoryWriterContractTest {
+  @TestFactory
+  DynamicContainer writer() {
+    return DirectoryWriterTestSuiteBuilder
+        .using(tenant -> WritableDirectory.of(Fixtures.inMemoryDirectory(tenant)))
+        .named("InMemoryDirectory")
+        .withFeatures(DirectoryWriterFeature.SETS_PASSWORDS)
+        .build();
+  }
+}
