@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * and an {@link InMemoryAuditLog} behind a {@link FailingAuditSink} that tests can take down. The
  * clock starts at {@link StoreChain#T0}.
  */
-final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable {
   final MutableClock clock = MutableClock.at(StoreChain.T0);
   final InMemoryDirectory directory;
   final InMemoryAuditLog log = new InMemoryAuditLog();
@@ -58,7 +58,8 @@ final class Harness implements AutoCloseable {
     return new Harness(tenant, customize);
   }
 
-  static InMemoryDirectory directoryOf(Tenant tenant) {
+  /** A directory holding {@code tenant}'s users, units, members, roles and assignments. */
+  public static InMemoryDirectory directoryOf(Tenant tenant) {
     InMemoryDirectory.Builder b = InMemoryDirectory.builder();
     tenant.units().forEach(b::unit);
     tenant.users().forEach(b::user);
