@@ -124,7 +124,7 @@ class ModelBasedTest {
       this.tenant = TENANTS.apply(r);
       this.model = new StaffModel(tenant);
       this.clock = MutableClock.at(RandomTenants.instant(r));
-      this.directory = Harness.directoryOf(tenant);
+      this.directory = Harness.seeded(tenant).passwordHashIterations(1).build();
       this.myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
           .passwordWriteback(ScriptableWriteback.synchronous()).clock(clock).phoneParser(PARSER).build();
       tenant.users().forEach(u -> ids.add(u.id()));

@@ -60,6 +60,11 @@ public final class Harness implements AutoCloseable {
 
   /** A directory holding {@code tenant}'s users, units, members, roles and assignments. */
   public static InMemoryDirectory directoryOf(Tenant tenant) {
+    return seeded(tenant).build();
+  }
+
+  /** A directory builder seeded with {@code tenant}, for tests that tune it further. */
+  public static InMemoryDirectory.Builder seeded(Tenant tenant) {
     InMemoryDirectory.Builder b = InMemoryDirectory.builder();
     tenant.units().forEach(b::unit);
     tenant.users().forEach(b::user);
@@ -67,7 +72,7 @@ public final class Harness implements AutoCloseable {
     tenant.customRoles().forEach(b::customRole);
     tenant.assignments().forEach(b::assignment);
     tenant.roleAssignableGroupMembers().forEach(b::roleAssignableGroupMember);
-    return b.build();
+    return b;
   }
 
   /** Signs {@code alias} in with multifactor authentication. */
