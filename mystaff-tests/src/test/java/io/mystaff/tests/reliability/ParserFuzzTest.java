@@ -18,16 +18,23 @@ import io.mystaff.core.phone.PhoneNumberParser;
  * <p>In a normal build ({@code mvn verify}) Jazzer runs in regression mode: each target runs once
  * per file of its seed corpus under {@code src/test/resources/io/mystaff/tests/reliability/
  * ParserFuzzTestInputs/<target>/} (and once on empty input), which takes well under a second.
- * To fuzz, run with {@code JAZZER_FUZZ=1}, e.g. {@code JAZZER_FUZZ=1 mvn -pl mystaff-tests test
- * -Dtest=ParserFuzzTest#membershipRule}; {@code @FuzzTest(maxDuration)} bounds each target, and
- * findings land in the inputs directory as new regression cases.
+ * To fuzz one target, with coverage of mystaff's own classes:
+ *
+ * <pre>
+ * JAZZER_FUZZ=1 mvn -o -pl mystaff-tests test -Dtest=ParserFuzzTest#membershipRule \
+ *     -Djazzer.instrument='io.mystaff.core.**,io.mystaff.api.**'
+ * </pre>
+ *
+ * {@code @FuzzTest(maxDuration)} bounds each target; findings land in the inputs directory as new
+ * regression cases (the instrumentation is not set for the normal build, where it would only slow
+ * the other tests sharing the JVM).
  */
 class ParserFuzzTest {
   private static final PhoneNumberParser INTERNATIONAL = PhoneNumberParser.international();
   private static final PhoneNumberParser US = PhoneNumberParser.withDefaultRegion("US");
   private static final AuditJson JSON = AuditJson.standard();
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = "1m")
   void phoneNumber(FuzzedDataProvider data) {
     PhoneNumberParser parser = data.consumeBoolean() ? INTERNATIONAL : US;
     String raw = data.consumeRemainingAsString();
@@ -41,7 +48,7 @@ class ParserFuzzTest {
         .isEqualTo(new PhoneNumber(number.e164(), java.util.Optional.empty()));
   }
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = "1m")
   void membershipRule(FuzzedDataProvider data) {
     String text = data.consumeRemainingAsString();
     MembershipRule rule;
@@ -54,7 +61,7 @@ class ParserFuzzTest {
         .isEqualTo(rule);
   }
 
-  @FuzzTest(maxDuration = "2m")
+  @FuzzTest(maxDuration = "1m")
   void auditJson(FuzzedDataProvider data) {
     String json = data.consumeRemainingAsString();
     AuditEvent event;
