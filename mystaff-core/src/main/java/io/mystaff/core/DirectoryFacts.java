@@ -9,6 +9,7 @@ import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.Scope;
 import io.mystaff.api.authz.TargetFacts;
 import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.User;
 import io.mystaff.spi.Directory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,9 +41,14 @@ final class DirectoryFacts {
     return new DirectoryFacts(directory);
   }
 
-  /** The user's role assignments, active or not. */
-  ActorFacts actor(UserId user) {
-    return new ActorFacts(user, directory.assignmentsOf(user));
+  /**
+   * The signed-in manager's role assignments, active or not, read now. A manager whose account has
+   * since been disabled or deleted holds none: a session outlives neither, so every change and
+   * profile view is then denied ({@code NO_ACTIVE_ROLE}, audited) and listings grant nothing.
+   */
+  ActorFacts manager(UserId user) {
+    boolean enabled = directory.findUser(user).map(User::accountEnabled).orElse(false);
+    return new ActorFacts(user, enabled ? directory.assignmentsOf(user) : List.of());
   }
 
   /**

@@ -40,7 +40,9 @@ import java.util.Set;
  *
  * <p>Every answer is computed from the directory as it is at the moment of the call, with the
  * manager's role assignments active at that moment: a role that expires mid-session stops
- * granting at once. Listings and searches are not audited; {@link #profile} views and every
+ * granting at once, and a manager whose account is disabled or deleted mid-session holds no role
+ * from then on (changes and profile views are denied with {@code NO_ACTIVE_ROLE}, listings grant
+ * nothing). Listings and searches are not audited; {@link #profile} views and every
  * change are, as {@link MyStaff} describes. A call rejected as invalid input ({@link
  * InvalidInputException}, {@link UnknownUserException}, {@link CapabilityNotSupportedException})
  * has changed and recorded nothing.
@@ -288,7 +290,7 @@ public final class StaffSession {
   private Standing standing() {
     config.ensureOpen();
     DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-    return new Standing(config.engine(), reader, reader.actor(managerId()), config.directory().roles(),
+    return new Standing(config.engine(), reader, reader.manager(managerId()), config.directory().roles(),
         config.clock().instant());
   }
 

@@ -44,10 +44,14 @@ public record AdministrativeUnit(
         id, displayName, Optional.empty(), MembershipType.ASSIGNED, Optional.empty(), false);
   }
 
-  /** A dynamic-membership unit without description. */
+  /**
+   * A dynamic-membership unit without description.
+   *
+   * @throws InvalidInputException if {@code rule} is missing, blank or too long
+   */
   public static AdministrativeUnit dynamic(UnitId id, String displayName, String rule) {
     return new AdministrativeUnit(
-        id, displayName, Optional.empty(), MembershipType.DYNAMIC, Optional.of(rule), false);
+        id, displayName, Optional.empty(), MembershipType.DYNAMIC, Optional.ofNullable(rule), false);
   }
 
   /** This unit with its restricted-management flag set as given. */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * and an {@link InMemoryAuditLog} behind a {@link FailingAuditSink} that tests can take down. The
  * clock starts at {@link StoreChain#T0}.
  */
-final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable {
   final MutableClock clock = MutableClock.at(StoreChain.T0);
   final InMemoryDirectory directory;
   final InMemoryAuditLog log = new InMemoryAuditLog();
@@ -59,8 +59,14 @@ final class Harness implements AutoCloseable {
     return new Harness(tenant, customize);
   }
 
-  static InMemoryDirectory directoryOf(Tenant tenant) {
+  /** A directory holding {@code tenant}'s users, units, members, roles and assignments. */
+  public static InMemoryDirectory directoryOf(Tenant tenant) {
     return Fixtures.inMemoryDirectory(tenant);
+  }
+
+  /** A directory builder seeded with {@code tenant}, for tests that tune it further. */
+  public static InMemoryDirectory.Builder seeded(Tenant tenant) {
+    return Fixtures.inMemoryDirectoryBuilder(tenant);
   }
 
   /** Signs {@code alias} in with multifactor authentication. */

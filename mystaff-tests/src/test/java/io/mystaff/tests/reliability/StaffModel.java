@@ -1,0 +1,86 @@
+package io.mystaff.tests.reliability;
+
+import io.mystaff.api.AssignmentId;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UserId;
+import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.User;
+import io.mystaff.testkit.fixtures.Tenant;
+import io.mystaff.testkit.reference.ReferenceAuthorizationModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model the model-based test runs against: a plain map of user state (versions ignored), the
+ * tenant's structure as plain collections, and the {@link ReferenceAuthorizationModel} for every
+ * decision. A manager whose account is disabled holds no role (the session rule of {@code
+ * StaffSession}); a target's own roles still protect it whether or not it is enabled.
+ */
+final class StaffModel {
+  private static final ReferenceAuthorizationModel REFERENCE = new ReferenceAuthorizationModel();
+
+  final Map<UserId, User> users = new LinkedHashMap<>();
+  final List<AdministrativeUnit> units;
+  final Map<UnitId, Set<UserId>> members = new LinkedHashMap<>();
+  final Map<AssignmentId, RoleAssignment> assignments = new LinkedHashMap<>();
+  private final Tenant initial;
+
+  StaffModel(Tenant tenant) {
+    this.initial = tenant;
+    tenant.users().forEach(u -> users.put(u.id(), normalized(u)));
+    this.units = tenant.units();
+    tenant.units().forEach(u -> members.put(u.id(), new LinkedHashSet<>(tenant.assignedMembersOf(u.id()))));
+    tenant.assignments().forEach(a -> assignments.put(a.id(), a));
+  }
+
+  /** {@code user} with version 0, so values compare on content alone. */
+  static User normalized(User user) {
+    return user.toBuilder().version(0).build();
+  }
+
+  /** The tenant as it is now, as {@code actor} acts in it: a disabled actor holds no assignment. */
+  Tenant tenantFor(UserId actor) {
+    boolean enabled = users.get(actor).accountEnabled();
+    List<RoleAssignment> held = new ArrayList<>();
+    for (RoleAssignment a : assignments.values()) {
+      if (enabled || !a.principal().equals(actor)) {
+        held.add(a);
+      }
+    }
+    return new Tenant(List.copyOf(users.values()), units, members, initial.customRoles(), held,
+        initial.roleAssignableGroupMembers());
+  }
+
+  Decision decide(UserId actor, StaffAction action, UserId target, Instant now) {
+    return REFERENCE.decide(tenantFor(actor), actor, action, target, now);
+  }
+
+  Set<StaffAction> allowed(UserId actor, UserId target, Instant now) {
+    return REFERENCE.allowedActions(tenantFor(actor), actor, target, now);
+  }
+
+  /** Whether the gate admits {@code user}: enabled, and some assignment of theirs active now. */
+  boolean admits(UserId user, Instant now) {
+    if (!users.get(user).accountEnabled()) {
+      return false;
+    }
+    for (RoleAssignment a : assignments.values()) {
+      if (a.principal().equals(user) && a.isActiveAt(now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void update(User user) {
+    users.put(user.id(), normalized(user));
+  }
+}
