@@ -2,20 +2,103 @@ package io.mystaff.api.access;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.UserId;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
  * What the host knows about the manager's sign-in when opening My Staff: who it is, whether the
  * session satisfied multifactor authentication, and where the request came from.
+ *
+ * <p>The client IP, when given, must be an IPv4 address in dotted-quad form or an IPv6 address
+ * literal (no host names, no zone ids); it is kept in canonical form ({@code 2001:db8:0:0:0:0:0:1},
+ * not {@code 2001:DB8::1}) because it is copied into every audit event of the session. Checking it
+ * never consults DNS.
  */
 public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optional<String> clientIp) {
+  /** Longest textual IPv6 address: eight groups of four plus an embedded IPv4 tail. */
+  private static final int MAX_ADDRESS_LENGTH = 45;
+
+  /**
+   * @throws InvalidInputException if the client IP is present but not an IP address literal
+   */
   public SignInContext {
     requireNonNull(user, "user");
     requireNonNull(clientIp, "clientIp");
+    clientIp = clientIp.map(SignInContext::canonicalAddress);
   }
 
   public static SignInContext of(UserId user, boolean multiFactorAuthenticated) {
     return new SignInContext(user, multiFactorAuthenticated, Optional.empty());
+  }
+
+  /** The same sign-in, coming from {@code clientIp}. */
+  public SignInContext withClientIp(String clientIp) {
+    return new SignInContext(user, multiFactorAuthenticated, Optional.of(clientIp));
+  }
+
+  private static String canonicalAddress(String text) {
+    if (text.isEmpty() || text.length() > MAX_ADDRESS_LENGTH) {
+      throw invalid();
+    }
+    if (text.indexOf(':') < 0) {
+      return ipv4(text);
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!hex && c != ':' && c != '.') {
+        throw invalid();
+      }
+    }
+    int lastColon = text.lastIndexOf(':');
+    String tail = text.substring(lastColon + 1);
+    if (tail.indexOf('.') >= 0) {
+      ipv4(tail); // an embedded IPv4 tail must be a strict dotted quad as well
+    } else if (text.indexOf('.') >= 0) {
+      throw invalid();
+    }
+    try {
+      // A literal containing ':' is parsed as IPv6 without any name lookup.
+      // An IPv4-mapped literal (::ffff:a.b.c.d) comes back as the IPv4 address it maps.
+      return InetAddress.getByName(text).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw invalid();
+    }
+  }
+
+  private static String ipv4(String text) {
+    String[] parts = text.split("\\.", -1);
+    if (parts.length != 4) {
+      throw invalid();
+    }
+    StringBuilder canonical = new StringBuilder(15);
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+        throw invalid();
+      }
+      int value = 0;
+      for (int i = 0; i < part.length(); i++) {
+        char c = part.charAt(i);
+        if (c < '0' || c > '9') {
+          throw invalid();
+        }
+        value = value * 10 + (c - '0');
+      }
+      if (value > 255) {
+        throw invalid();
+      }
+      if (canonical.length() > 0) {
+        canonical.append('.');
+      }
+      canonical.append(value);
+    }
+    return canonical.toString();
+  }
+
+  private static InvalidInputException invalid() {
+    return InvalidInputException.of("clientIp", "must be an IPv4 or IPv6 address literal");
   }
 }
