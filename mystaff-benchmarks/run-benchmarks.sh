@@ -36,10 +36,20 @@ run() {
     | tee "$out/$name.txt" | sed -n '/^Benchmark /,$p'
 }
 
+# The CPU time the benchmark thread spent per operation in each measurement iteration: unlike the
+# wall-clock score, it does not grow when the machine is busy with other work.
+cpu_per_op() {
+  echo "-- $1: benchmark-thread CPU time per operation, measurement iterations"
+  awk '/^# Benchmark:/ {b=$3} /^# Parameters:/ {p=$3" "$4" "$5} /^# Warmup Iteration/ {w=1} /^Iteration/ {w=0}
+       /CPU time per op/ && !w {sub(/^ +/, ""); print b, p, $0}' "$out/$1.txt"
+}
+
 # Authorization: one fork per trial; the agreement gate runs in every setup.
 run AuthorizationBenchmark "$@"
+cpu_per_op AuthorizationBenchmark
 # Search: the 1M-user tenant takes minutes to load, so one JVM serves every trial.
 run SearchBenchmark -f 0 "$@"
+cpu_per_op SearchBenchmark
 run PasswordResetBenchmark "$@"
 
 echo "== memory: 1M users, 10k units, default heap"

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,6 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Queries ({@link Query}): a first name shared by about 1/64 of the users, early and late in
  * the alphabet (thousands of matches: the directory walks its users in order), and a rare one
  * (one user principal name; one unit), answered from the term index.
+ *
+ * <p>Every iteration also prints the CPU time the benchmark thread spent per search ({@link
+ * CpuPerOperation}).
  *
  * <p>Loading the tenant takes minutes on a small machine, so the loaded tenant is kept for the
  * life of the JVM and shared by every trial in it: {@code run-benchmarks.sh} runs this class
@@ -85,6 +89,8 @@ public class SearchBenchmark {
   private StaffSession session;
   private String users;
   private String units;
+  private long ops;
+  private final CpuPerOperation cpu = new CpuPerOperation();
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -106,23 +112,37 @@ public class SearchBenchmark {
     return loaded;
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    cpu.start(ops);
+  }
+
+  @TearDown(Level.Iteration)
+  public void endIteration() {
+    cpu.stop(ops, query.name());
+  }
+
   @Benchmark
   public Page<User> directoryUsers() {
+    ops++;
     return tenant.directory.searchUsers(users, FIRST_PAGE);
   }
 
   @Benchmark
   public Page<AdministrativeUnit> directoryUnits() {
+    ops++;
     return tenant.directory.searchUnits(units, FIRST_PAGE);
   }
 
   @Benchmark
   public Page<StaffMember> sessionUsers() {
+    ops++;
     return session.searchUsers(users, FIRST_PAGE);
   }
 
   @Benchmark
   public Page<UnitSearchResult> sessionUnits() {
+    ops++;
     return session.searchUnits(units, FIRST_PAGE);
   }
 }
