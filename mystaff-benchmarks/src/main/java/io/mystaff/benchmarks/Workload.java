@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -59,6 +60,28 @@ public final class Workload {
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
   static final RoleId CUSTOM_RESET_ROLE = RoleId.of("custom-store-password-reset");
   static final int DEPARTMENTS = 1_000;
+  static final int FIRST_NAME_COUNT = 64;
+  static final int LAST_NAME_COUNT = 128;
+
+  private static final String[] FIRST_NAMES = {
+    "Aaliyah", "Adam", "Ahmed", "Aiko", "Alba", "Amir", "Anna", "Arjun", "Astrid", "Ben", "Carla",
+    "Chen", "Clara", "Daniel", "Dara", "Elena", "Elif", "Emil", "Emma", "Farah", "Felix", "Grace",
+    "Hana", "Hugo", "Ines", "Ivan", "Jana", "Jonas", "Julia", "Kai", "Kenji", "Lara", "Leon", "Lina",
+    "Luca", "Maja", "Marco", "Maria", "Mateo", "Mia", "Nadia", "Nina", "Noah", "Omar", "Oskar",
+    "Paula", "Priya", "Rafael", "Rosa", "Sami", "Sara", "Sofia", "Tariq", "Tess", "Theo", "Uma",
+    "Vera", "Victor", "Wanda", "Xavier", "Yara", "Yusuf", "Zara", "Zoe",
+  };
+
+  private static final String[] LAST_NAMES = lastNames();
+
+  private static final String[] CITIES = {
+    "Aarhus", "Accra", "Athens", "Austin", "Bergen", "Bogota", "Bristol", "Cairo", "Calgary", "Cork",
+    "Dakar", "Denver", "Dublin", "Durban", "Essen", "Faro", "Geneva", "Graz", "Hanoi", "Helsinki",
+    "Izmir", "Jakarta", "Kyoto", "Lagos", "Leeds", "Lima", "Lyon", "Madrid", "Malmo", "Manila",
+    "Nairobi", "Nantes", "Osaka", "Oslo", "Perth", "Porto", "Quito", "Riga", "Rome", "Seoul",
+    "Seville", "Tallinn", "Tampere", "Toronto", "Turin", "Utrecht", "Valencia", "Vienna", "Warsaw",
+    "Zurich",
+  };
 
   private static final BuiltInRole[] ROLES = {
     BuiltInRole.HELPDESK_ADMINISTRATOR,
@@ -111,6 +134,18 @@ public final class Workload {
         "Store password reset", Set.of(StaffAction.RESET_PASSWORD.resourceAction()))));
   }
 
+  /** 128 distinct last names: syllable pairs, "Abberg" to "Wolvik". */
+  private static String[] lastNames() {
+    String[] heads = {"Ab", "Bran", "Cal", "Dur", "Eld", "Fen", "Gar", "Hol", "Isk", "Jor", "Kel", "Lun",
+      "Mor", "Nor", "Ost", "Wol"};
+    String[] tails = {"berg", "by", "dahl", "feld", "gaard", "holm", "strom", "vik"};
+    String[] names = new String[LAST_NAME_COUNT];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = heads[i / tails.length] + tails[i % tails.length];
+    }
+    return names;
+  }
+
   /** A manager mostly administers their own home unit, sometimes any unit (dynamic ones too). */
   private int pickUnit(Random r, int principal) {
     return r.nextInt(4) == 0 ? r.nextInt(scale.units) : homeUnit[principal];
@@ -130,6 +165,44 @@ public final class Workload {
 
   static UnitId unitId(int u) {
     return UnitId.of("unit" + u);
+  }
+
+  /**
+   * User {@code i}'s display name, "First Last": one of {@value #FIRST_NAME_COUNT} first names and
+   * {@value #LAST_NAME_COUNT} last names, drawn from {@code i} and the seed, so each first name is
+   * shared by about 1/{@value #FIRST_NAME_COUNT} of the users.
+   */
+  String displayName(int i) {
+    long h = mix(seed ^ i);
+    return FIRST_NAMES[(int) ((h >>> 32) % FIRST_NAME_COUNT)] + " " + LAST_NAMES[(int) ((h & 0xffff_ffffL) % LAST_NAME_COUNT)];
+  }
+
+  /** User {@code i}'s principal name, {@code first.last.i@contoso.example} in lower case. */
+  String userPrincipalName(int i) {
+    return displayName(i).toLowerCase(Locale.ROOT).replace(' ', '.') + "." + i + "@contoso.example";
+  }
+
+  /** Every fourth staff user is synced from on-premises; managers and the rest are cloud-only. */
+  boolean isSynced(int i) {
+    return i >= managers && i % 4 == 3;
+  }
+
+  /** The department attribute that dynamic units' rules read. */
+  String departmentOf(int i) {
+    return "dept-" + department[i];
+  }
+
+  /** Unit {@code u}'s display name: "Store u City" for assigned units, "Department k" for dynamic ones. */
+  String unitName(int u) {
+    int k = dynamicDepartment(u);
+    return k >= 0 ? "Department " + k : "Store " + u + " " + CITIES[(int) ((mix(seed ^ ~u) >>> 1) % CITIES.length)];
+  }
+
+  /** A 64-bit finalizer (SplitMix64), so names do not depend on the generation order. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** Whether unit {@code u} is dynamic, and if so which department its rule selects. */

@@ -76,7 +76,10 @@ import java.util.function.Supplier;
  * carry the last item's sort key: a listing resumes exactly after that key even when the
  * directory changed in between, and a cursor altered or used for another listing is rejected
  * with {@link InvalidInputException}. A search term is the display name, each whitespace-separated
- * word of it, or (for users) the user principal name.
+ * word of it, or (for users) the user principal name. A search page costs at most about twice
+ * the cheaper of reading every posting of the matching terms and walking the entries in order up
+ * to the page's last match ({@link PrefixSearch}), so neither a common name late in the alphabet
+ * nor a prefix that matches nearly everyone is slow.
  *
  * <p><b>Passwords</b> are kept only as salted PBKDF2-HMAC-SHA256 hashes.
  *
@@ -86,12 +89,6 @@ import java.util.function.Supplier;
  * critical section as the change.
  */
 public final class InMemoryDirectory implements Directory, DirectoryWriter {
-  /**
-   * Above this many users matching a search, the search walks all users in directory order
-   * instead of sorting the matches (which are then dense enough for the walk to be short).
-   */
-  static final int DEFAULT_SEARCH_SORT_LIMIT = 8_192;
-
   private static final int MAX_QUERY_LENGTH = 256;
   /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
   private static final String ALL_USERS = "all-users";
@@ -102,7 +99,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final PageCursors cursors = new PageCursors();
   private final Outbox outbox = new Outbox();
   private final int passwordHashIterations;
-  private final int searchSortLimit;
+  private final PrefixSearch.Plan searchPlan;
 
   private final ConcurrentHashMap<UserId, UserRecord> users = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
@@ -123,9 +120,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
 
-  private InMemoryDirectory(int passwordHashIterations, int searchSortLimit) {
+  private InMemoryDirectory(int passwordHashIterations, PrefixSearch.Plan searchPlan) {
     this.passwordHashIterations = passwordHashIterations;
-    this.searchSortLimit = searchSortLimit;
+    this.searchPlan = searchPlan;
   }
 
   /** A builder for a directory seeded with users, units, members, roles and assignments. */
@@ -213,7 +210,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     String listing = "users:" + query;
     return read(() -> {
       Optional<Listed> after = cursors.after(listing, page);
-      Iterator<UserRecord> matches = search(userTerms, usersInOrder, query, after,
+      Iterator<UserRecord> matches = search(userTerms, usersInOrder, query, after, page.size(),
           r -> userMatches(r.user, query));
       return cursors.page(listing, matches, page.size(), r -> r.user, InMemoryDirectory::keyOf);
     });
@@ -232,7 +229,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     String listing = "units:" + query;
     return read(() -> {
       Optional<Listed> after = cursors.after(listing, page);
-      Iterator<UnitRecord> matches = search(unitTerms, unitsInOrder, query, after,
+      Iterator<UnitRecord> matches = search(unitTerms, unitsInOrder, query, after, page.size(),
           r -> TermIndex.nameMatches(r.unit.displayName(), query));
       return cursors.page(listing, matches, page.size(), r -> r.unit,
           u -> new Listed.Key(u.displayName(), u.id().value()));
@@ -735,19 +732,15 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * The entries matching {@code query} after {@code after}, in directory order: sorted from the
-   * term index when there are few, else filtered from a walk of all entries in order.
+   * The first {@code size + 1} entries matching {@code query} after {@code after}, in directory
+   * order (one more than a page, so the page knows whether more follow): from the term index or a
+   * walk of all entries in order, whichever gets there first (see {@link PrefixSearch}).
    */
   private <T extends Listed> Iterator<T> search(TermIndex<T> terms, ConcurrentSkipListMap<Listed, T> inOrder,
-      String query, Optional<Listed> after, Predicate<T> matches) {
-    Optional<List<T>> few = terms.startingWith(query, searchSortLimit);
-    if (few.isPresent()) {
-      List<T> sorted = few.get();
-      sorted.sort(Listed.ORDER);
-      return sorted.stream().filter(e -> after.isEmpty() || Listed.ORDER.compare(e, after.get()) > 0).iterator();
-    }
+      String query, Optional<Listed> after, int size, Predicate<T> matches) {
     Collection<T> from = after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
-    return from.stream().filter(matches).iterator();
+    return PrefixSearch.first(searchPlan, size + 1, after, terms.startingWith(query), from.iterator(), matches)
+        .iterator();
   }
 
   private int removeAssignmentsWhere(Predicate<RoleAssignment> doomed) {
@@ -881,7 +874,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     private final List<RoleAssignment> assignments = new ArrayList<>();
     private final Set<UserId> roleAssignableGroupMembers = new LinkedHashSet<>();
     private int passwordHashIterations = PasswordHash.DEFAULT_ITERATIONS;
-    private int searchSortLimit = DEFAULT_SEARCH_SORT_LIMIT;
+    private PrefixSearch.Plan searchPlan = PrefixSearch.Plan.RACE;
 
     private Builder() {}
 
@@ -955,9 +948,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       return this;
     }
 
-    /** See {@link #DEFAULT_SEARCH_SORT_LIMIT}; tests lower it to exercise both search paths. */
-    Builder searchSortLimit(int limit) {
-      this.searchSortLimit = limit;
+    /** How searches find their matches (see {@link PrefixSearch}); tests pin each source alone. */
+    Builder searchPlan(PrefixSearch.Plan plan) {
+      this.searchPlan = requireNonNull(plan, "plan");
       return this;
     }
 
@@ -967,7 +960,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
      *     a duplicate principal name, an invalid rule, ...)
      */
     public InMemoryDirectory build() {
-      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchSortLimit);
+      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
       users.values().forEach(directory::putUser);

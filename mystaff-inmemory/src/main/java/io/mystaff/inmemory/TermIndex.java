@@ -2,12 +2,10 @@ package io.mystaff.inmemory;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -42,21 +40,39 @@ final class TermIndex<T extends Listed> {
   }
 
   /**
-   * The distinct entries having a term that starts with {@code prefix}, in no particular order;
-   * empty if there are more than {@code limit} of them.
+   * The entries having a term that starts with {@code prefix}, in term order: an entry appears
+   * once per such term. Lazy: each step reads one posting.
    */
-  Optional<List<T>> startingWith(String prefix, int limit) {
-    Set<T> found = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Map.Entry<Posting, T> e : postings.tailMap(new Posting(prefix, Listed.FIRST)).entrySet()) {
-      if (!startsWith(e.getKey().term(), 0, prefix)) {
-        break;
+  Iterator<T> startingWith(String prefix) {
+    Iterator<Map.Entry<Posting, T>> from = postings.tailMap(new Posting(prefix, Listed.FIRST)).entrySet().iterator();
+    return new Iterator<>() {
+      private T next = advance();
+
+      private T advance() {
+        if (from.hasNext()) {
+          Map.Entry<Posting, T> e = from.next();
+          if (startsWith(e.getKey().term(), 0, prefix)) {
+            return e.getValue();
+          }
+        }
+        return null;
       }
-      found.add(e.getValue());
-      if (found.size() > limit) {
-        return Optional.empty();
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
       }
-    }
-    return Optional.of(new ArrayList<>(found));
+
+      @Override
+      public T next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        T current = next;
+        next = advance();
+        return current;
+      }
+    };
   }
 
   /** The distinct entries having a term equal to {@code term}, case-insensitively. */

@@ -137,13 +137,13 @@ class DirectoryListingTest {
   }
 
   @RepeatedTest(4)
-  void searchUsers_randomDirectory_bothSearchPathsAgreeWithTheModel() {
+  void searchUsers_randomDirectory_everySearchPlanAgreesWithTheModel() {
     long seed = new Random().nextLong();
     Random random = new Random(seed);
     Map<UserId, User> users = randomUsers(random, random.nextInt(300));
     List<InMemoryDirectory> directories = new ArrayList<>();
-    for (int limit : new int[] {0, 5, InMemoryDirectory.DEFAULT_SEARCH_SORT_LIMIT}) {
-      InMemoryDirectory.Builder builder = InMemoryDirectory.builder().searchSortLimit(limit);
+    for (PrefixSearch.Plan plan : PrefixSearch.Plan.values()) {
+      InMemoryDirectory.Builder builder = InMemoryDirectory.builder().searchPlan(plan);
       users.values().forEach(builder::user);
       directories.add(builder.build());
     }
@@ -161,7 +161,7 @@ class DirectoryListingTest {
   }
 
   @RepeatedTest(2)
-  void searchUnits_randomUnits_bothSearchPathsAgreeWithTheModel() {
+  void searchUnits_randomUnits_everySearchPlanAgreesWithTheModel() {
     long seed = new Random().nextLong();
     Random random = new Random(seed);
     List<AdministrativeUnit> units = new ArrayList<>();
@@ -169,8 +169,8 @@ class DirectoryListingTest {
       units.add(AdministrativeUnit.assigned(UnitId.of("au-" + i), randomName(random)));
     }
     List<InMemoryDirectory> directories = new ArrayList<>();
-    for (int limit : new int[] {0, 5, InMemoryDirectory.DEFAULT_SEARCH_SORT_LIMIT}) {
-      InMemoryDirectory.Builder builder = InMemoryDirectory.builder().searchSortLimit(limit);
+    for (PrefixSearch.Plan plan : PrefixSearch.Plan.values()) {
+      InMemoryDirectory.Builder builder = InMemoryDirectory.builder().searchPlan(plan);
       units.forEach(builder::unit);
       directories.add(builder.build());
     }

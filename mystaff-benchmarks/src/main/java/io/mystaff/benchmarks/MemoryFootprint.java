@@ -1,0 +1,56 @@
+package io.mystaff.benchmarks;
+
+import io.mystaff.inmemory.InMemoryDirectory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Locale;
+
+/**
+ * Measures the heap an {@link InMemoryDirectory} retains for a {@link Workload}: used heap after
+ * full collections, before the workload is generated and after the directory is loaded and the
+ * workload dropped. The difference is everything the directory holds: users, units, memberships
+ * (dynamic included), role assignments and the search and listing indexes.
+ *
+ * <p>Run: {@code java -cp mystaff-benchmarks/target/benchmarks.jar
+ * io.mystaff.benchmarks.MemoryFootprint [LARGE_TENANT|SMALL_STORE]}, with and without {@code
+ * -Xmx}, to see that it fits in a default-size heap and how much room is left.
+ */
+public final class MemoryFootprint {
+  private MemoryFootprint() {}
+
+  public static void main(String[] args) {
+    Workload.Scale scale = Workload.Scale.valueOf(args.length > 0 ? args[0] : "LARGE_TENANT");
+    long before = usedAfterGc();
+    long started = System.nanoTime();
+    Workload workload = Workload.generate(scale, 42);
+    InMemoryDirectory directory = WorkloadDirectory.load(workload);
+    double loadSeconds = (System.nanoTime() - started) / 1e9;
+    int users = workload.users();
+    int units = scale.units;
+    int assignments = scale.assignments;
+    workload = null; // the directory must stand on its own
+    long after = usedAfterGc();
+    long retained = after - before;
+    long max = Runtime.getRuntime().maxMemory();
+    System.out.printf(Locale.ROOT, "scale              %s: %,d users, %,d units (%d dynamic), %,d assignments%n",
+        scale, users, units, scale.dynamicUnits, assignments);
+    System.out.printf(Locale.ROOT, "loaded in          %.1f s%n", loadSeconds);
+    System.out.printf(Locale.ROOT, "retained heap      %,d bytes (%.2f GiB)%n", retained, retained / GIB);
+    System.out.printf(Locale.ROOT, "bytes per user     %,d%n", retained / users);
+    System.out.printf(Locale.ROOT, "max heap           %,d bytes (%.2f GiB), %.0f%% used by the directory%n",
+        max, max / GIB, 100.0 * retained / max);
+    System.out.println("directory          " + directory);
+  }
+
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  private static long usedAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+}

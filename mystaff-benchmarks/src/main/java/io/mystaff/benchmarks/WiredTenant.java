@@ -1,0 +1,60 @@
+package io.mystaff.benchmarks;
+
+import io.mystaff.api.access.SignInContext;
+import io.mystaff.api.authz.StaffAction;
+import io.mystaff.core.MyStaff;
+import io.mystaff.core.StaffSession;
+import io.mystaff.core.authz.AuthorizationEngine;
+import io.mystaff.inmemory.InMemoryAuditLog;
+import io.mystaff.inmemory.InMemoryDirectory;
+import io.mystaff.spi.PasswordWriteback;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * A {@link Workload} loaded into an {@link InMemoryDirectory} and wired into a {@link MyStaff} as
+ * a host would: the directory as reader and writer, a bounded {@link InMemoryAuditLog} as the
+ * sink, a clock fixed at {@link Workload#NOW}, and optionally a password writeback.
+ */
+final class WiredTenant implements AutoCloseable {
+  static final int AUDIT_LOG_CAPACITY = 100_000;
+
+  final Workload workload;
+  final InMemoryDirectory directory;
+  final InMemoryAuditLog log = InMemoryAuditLog.withCapacity(AUDIT_LOG_CAPACITY);
+  final MyStaff myStaff;
+
+  WiredTenant(Workload workload, InMemoryDirectory directory, Optional<PasswordWriteback> writeback) {
+    this.workload = workload;
+    this.directory = directory;
+    MyStaff.Builder b = MyStaff.builder()
+        .directory(directory)
+        .directoryWriter(directory)
+        .auditSink(log)
+        .clock(Clock.fixed(Workload.NOW, ZoneOffset.UTC));
+    writeback.ifPresent(b::passwordWriteback);
+    this.myStaff = b.build();
+  }
+
+  /** Signs manager {@code i} in (with multifactor authentication); the sign-in is audited. */
+  StaffSession signIn(int i) {
+    return myStaff.signIn(SignInContext.of(Workload.userId(i), true));
+  }
+
+  /** The first manager whose roles, active now, let them reset passwords somewhere. */
+  int firstPasswordManager() {
+    AuthorizationEngine engine = AuthorizationEngine.standard();
+    for (int i = 0; i < workload.managers; i++) {
+      if (!engine.scopesFor(workload.actor(i), StaffAction.RESET_PASSWORD, workload.catalog, Workload.NOW).isEmpty()) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no manager may reset passwords (seed " + workload.seed + ")");
+  }
+
+  @Override
+  public void close() {
+    myStaff.close();
+  }
+}
