@@ -46,6 +46,7 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
     FIND_UNIT,
     UNITS_OF,
     MEMBERS,
+    ALL_USERS,
     SEARCH_USERS,
     SEARCH_UNITS,
     ASSIGNMENTS_OF,
@@ -160,6 +161,11 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
   @Override
   public Page<User> members(UnitId unit, PageRequest page) {
     return call(Operation.MEMBERS, () -> directory.members(unit, page));
+  }
+
+  @Override
+  public Page<User> allUsers(PageRequest page) {
+    return call(Operation.ALL_USERS, () -> directory.allUsers(page));
   }
 
   @Override

@@ -19,6 +19,7 @@ import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.testkit.fakes.ForwardingDirectoryWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,13 +51,12 @@ class ConcurrentEditTest {
    * A writer over the in-memory directory that runs {@code interference} just before each of the
    * first {@code times} phone writes reach the directory, as a concurrent writer would.
    */
-  private static final class InterferingWriter implements DirectoryWriter {
-    private final InMemoryDirectory directory;
+  private static final class InterferingWriter extends ForwardingDirectoryWriter {
     private final Runnable interference;
     private final AtomicInteger remaining;
 
     InterferingWriter(InMemoryDirectory directory, int times, Runnable interference) {
-      this.directory = directory;
+      super(directory);
       this.interference = interference;
       this.remaining = new AtomicInteger(times);
     }
@@ -67,23 +67,7 @@ class ConcurrentEditTest {
       if (remaining.getAndDecrement() > 0) {
         interference.run();
       }
-      return directory.setPhone(user, expectedVersion, type, number, event);
-    }
-
-    @Override
-    public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-        AuditEvent event) {
-      return directory.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event);
-    }
-
-    @Override
-    public List<AuditEvent> pendingAuditEvents(int max) {
-      return directory.pendingAuditEvents(max);
-    }
-
-    @Override
-    public void acknowledgeAuditEvents(Collection<String> eventIds) {
-      directory.acknowledgeAuditEvents(eventIds);
+      return super.setPhone(user, expectedVersion, type, number, event);
     }
   }
 
