@@ -14,11 +14,9 @@ import java.util.Set;
 final class ForbiddenSubstrings {
   private static final String DELIMITERS = ",.-_# \t";
 
-  private final CharFolding folding;
   private final List<char[]> needles;
 
-  private ForbiddenSubstrings(CharFolding folding, List<char[]> needles) {
-    this.folding = folding;
+  private ForbiddenSubstrings(List<char[]> needles) {
     this.needles = needles;
   }
 
@@ -53,19 +51,14 @@ final class ForbiddenSubstrings {
     for (String term : folded) {
       needles.add(term.toCharArray());
     }
-    return new ForbiddenSubstrings(folding, List.copyOf(needles));
-  }
-
-  /** The folding both the terms and any password checked against them go through. */
-  CharFolding folding() {
-    return folding;
+    return new ForbiddenSubstrings(List.copyOf(needles));
   }
 
   boolean isEmpty() {
     return needles.isEmpty();
   }
 
-  /** True if any term occurs in {@code folded}, a password already folded by {@link #folding()}. */
+  /** True if any term occurs in {@code folded}, a password folded as the terms were. */
   boolean occursIn(char[] folded) {
     for (char[] needle : needles) {
       if (indexOf(folded, needle) >= 0) {

@@ -91,6 +91,17 @@ class EntraPasswordPolicyTest {
     assertThat(check(STANDARD, "vqrnt kzw 7").isAccepted()).as("space is a symbol").isTrue();
   }
 
+  @Test
+  void check_firstAndLastCharacterOfEachRange_countsInThatCategory() {
+    // Each password has the boundary character, lowercase or uppercase filler, and one symbol:
+    // three categories only if the boundary character counts as upper, lower or digit.
+    for (String password : List.of("A#vqrntk", "Z#vqrntk", "0#vqrntk", "9#vqrntk",
+        "a#VQRNTK", "z#VQRNTK")) {
+      assertThat(keys(STANDARD, password)).as(password)
+          .doesNotContain(PasswordViolations.TOO_FEW_CATEGORIES);
+    }
+  }
+
   // normalization and banned lists
 
   @Test
@@ -131,6 +142,22 @@ class EntraPasswordPolicyTest {
   void check_bannedTermWithEnoughElse_acceptedAsMicrosoftDocuments() {
     assertThat(check(STANDARD, "Summer#Vq7k").isAccepted()).isTrue();
     assertThat(violations(STANDARD, "Summer2024!")).containsExactly(banned(3));
+  }
+
+  @Test
+  void check_shortPasswordMatchingNoTerm_tooShortButNeverBanned() {
+    // Four points is below the required five, but a password matching no term is not banned.
+    EntraPasswordPolicy noLists =
+        EntraPasswordPolicy.builder().globalBannedPasswords(List.of()).build();
+    assertThat(keys(noLists, "Vq7#")).containsExactly(PasswordViolations.TOO_SHORT);
+  }
+
+  @Test
+  void termLines_skipsBlankAndCommentLinesAndStrips() throws java.io.IOException {
+    String file = "# global list\n\n  contoso  \n\t# indented comment\nfabrikam\n   \nwoodgrove";
+    assertThat(EntraPasswordPolicy.termLines(
+        new java.io.BufferedReader(new java.io.StringReader(file))))
+        .containsExactly("contoso", "fabrikam", "woodgrove");
   }
 
   @Test
@@ -199,6 +226,15 @@ class EntraPasswordPolicyTest {
     assertThat(keys(check(STANDARD, "EHagens7!", erin)))
         .contains(PasswordViolations.CONTAINS_USER_NAME);
     assertThat(check(STANDARD, "Xy#7Mhag!Eri", erin).isAccepted()).isTrue();
+  }
+
+  @Test
+  void check_upnDomain_notAUserName() {
+    PasswordContext quinn = user("Q Z", "hagens@fabrikam.com", null);
+    assertThat(keys(check(STANDARD, "Xy#7Hagens", quinn)))
+        .containsExactly(PasswordViolations.CONTAINS_USER_NAME);
+    assertThat(keys(check(STANDARD, "Xy#7Fabrikam", quinn)))
+        .doesNotContain(PasswordViolations.CONTAINS_USER_NAME);
   }
 
   // history
@@ -295,6 +331,15 @@ class EntraPasswordPolicyTest {
     assertThat(EntraPasswordPolicy.builder().tenantName("Contoso")
         .customBannedPasswords(List.of("widget")).build().toString())
         .contains("customBannedPasswords=1").doesNotContain("widget").doesNotContain("Contoso");
+  }
+
+  @Test
+  void toString_saysWhetherTenantNameIsChecked() {
+    assertThat(EntraPasswordPolicy.builder().tenantName("Contoso").build().toString())
+        .endsWith(", tenantName=checked]");
+    assertThat(STANDARD.toString()).isEqualTo(
+        "EntraPasswordPolicy[bannedTerms=" + STANDARD.bannedTermCount()
+            + ", customBannedPasswords=0, tenantName=none]");
   }
 
   private static PolicyViolation banned(int score) {

@@ -115,6 +115,12 @@ class TemporaryPasswordGeneratorTest {
   }
 
   @Test
+  void toString_namesLengthOnly() {
+    assertThat(new TemporaryPasswordGenerator(new SecureRandom(), 20).toString())
+        .isEqualTo("TemporaryPasswordGenerator[length=20]");
+  }
+
+  @Test
   void generate_rejectedCandidates_destroyedAndAcceptedOneReturnedIntact() {
     List<Secret> seen = new ArrayList<>();
     PasswordPolicy thirdTime = policy("third-time", candidate -> {
