@@ -206,7 +206,8 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
     return ForbiddenSubstrings.of(names, CharFolding.ENTRA_NORMALIZATION);
   }
 
-  private static List<String> bundledGlobalList() {
+  /** The bundled global banned list, read from the jar; fails if the resource is missing. */
+  static List<String> bundledGlobalList() {
     InputStream in = EntraPasswordPolicy.class.getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new IllegalStateException("mystaff-core is missing its resource " + RESOURCE);

@@ -61,14 +61,14 @@ final class ForbiddenSubstrings {
   /** True if any term occurs in {@code folded}, a password folded as the terms were. */
   boolean occursIn(char[] folded) {
     for (char[] needle : needles) {
-      if (indexOf(folded, needle) >= 0) {
+      if (contains(folded, needle)) {
         return true;
       }
     }
     return false;
   }
 
-  private static int indexOf(char[] haystack, char[] needle) {
+  private static boolean contains(char[] haystack, char[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {
@@ -76,8 +76,8 @@ final class ForbiddenSubstrings {
           continue outer;
         }
       }
-      return i;
+      return true;
     }
-    return -1;
+    return false;
   }
 }

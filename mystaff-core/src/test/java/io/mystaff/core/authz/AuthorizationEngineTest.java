@@ -699,5 +699,10 @@ class AuthorizationEngineTest {
     void standard_calledTwice_sameInstance() {
       assertThat(AuthorizationEngine.standard()).isSameAs(ENGINE);
     }
+
+    @Test
+    void toString_namesTheFactory() {
+      assertThat(ENGINE).hasToString("AuthorizationEngine.standard()");
+    }
   }
 }

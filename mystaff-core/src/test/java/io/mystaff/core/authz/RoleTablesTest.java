@@ -109,6 +109,16 @@ class RoleTablesTest {
     assertThat(rules.resolve(RoleId.of("nobody-knows"))).isSameAs(RoleRules.UNKNOWN);
   }
 
+  @Test
+  void customRole_listingTheViewAction_grantsOnlyChangeActionsItLists() {
+    RoleRules reader = RoleRules.custom(RoleDefinition.custom(RoleId.of("custom-reader"), "Reader",
+        Set.of(VIEW_PROFILE.resourceAction(), MANAGE_PHONES.resourceAction())));
+
+    assertThat(reader.grants(VIEW_PROFILE)).isFalse();
+    assertThat(reader.grants(RESET_PASSWORD)).isFalse();
+    assertThat(reader.grants(MANAGE_PHONES)).isTrue();
+  }
+
   private static long bits(TargetRow... rows) {
     long m = 0L;
     for (TargetRow r : EnumSet.copyOf(Arrays.asList(rows))) {

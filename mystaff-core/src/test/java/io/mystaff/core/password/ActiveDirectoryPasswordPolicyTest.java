@@ -79,6 +79,19 @@ class ActiveDirectoryPasswordPolicyTest {
   }
 
   @Test
+  void check_firstAndLastDigit_countAsDigits() {
+    assertThat(check(DEFAULTS, "abcDEF0").isAccepted()).isTrue();
+    assertThat(check(DEFAULTS, "abcDEF9").isAccepted()).isTrue();
+  }
+
+  @Test
+  void check_uppercaseAndUncasedLetters_separateCategories() {
+    // Upper, lower and a letter without case: three categories, not two.
+    assertThat(check(DEFAULTS, "ABC\u4e2ddef").isAccepted()).isTrue();
+    assertThat(violations(DEFAULTS, "\u4e2d\u6587def\u5b57x")).containsExactly(TOO_FEW_CATEGORIES);
+  }
+
+  @Test
   void check_everyListedSymbol_countsAsNonAlphanumeric() {
     for (char symbol : "~!@#$%^&*_-+=`|\\(){}[]:;\"'<>,.?/".toCharArray()) {
       assertThat(check(DEFAULTS, "abcdef1" + symbol).isAccepted()).as("%s", symbol).isTrue();

@@ -161,6 +161,13 @@ class EntraPasswordPolicyTest {
   }
 
   @Test
+  void bundledGlobalList_loadsCommonBaseWordsFromTheJar() {
+    List<String> terms = EntraPasswordPolicy.bundledGlobalList();
+    assertThat(terms).hasSizeGreaterThan(300).contains("password").noneMatch(t -> t.startsWith("#"));
+    assertThat(terms).allSatisfy(t -> assertThat(t).isEqualTo(t.strip()).isNotEmpty());
+  }
+
+  @Test
   void check_bundledList_containsCommonBaseWords() {
     for (String word : List.of("password", "welcome", "letmein", "qwerty", "summer", "winter",
         "spring", "autumn", "monkey", "dragon", "admin", "iloveyou", "football", "baseball",
@@ -235,6 +242,10 @@ class EntraPasswordPolicyTest {
         .containsExactly(PasswordViolations.CONTAINS_USER_NAME);
     assertThat(keys(check(STANDARD, "Xy#7Fabrikam", quinn)))
         .doesNotContain(PasswordViolations.CONTAINS_USER_NAME);
+    PasswordContext noDomain = user("Q Z", "hagens", null);
+    assertThat(keys(check(STANDARD, "Xy#7Hagens", noDomain)))
+        .as("a UPN without @ is all local part")
+        .containsExactly(PasswordViolations.CONTAINS_USER_NAME);
   }
 
   // history
