@@ -246,6 +246,10 @@ class EntraPasswordPolicyTest {
     assertThat(keys(check(STANDARD, "Xy#7Hagens", noDomain)))
         .as("a UPN without @ is all local part")
         .containsExactly(PasswordViolations.CONTAINS_USER_NAME);
+    PasswordContext noLocalPart = user("Q Z", "@contoso.com", null);
+    assertThat(keys(check(STANDARD, "Xy#7@contoso", noLocalPart)))
+        .as("a UPN starting with @ has an empty local part")
+        .doesNotContain(PasswordViolations.CONTAINS_USER_NAME);
   }
 
   // history
