@@ -206,22 +206,31 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
     return ForbiddenSubstrings.of(names, CharFolding.ENTRA_NORMALIZATION);
   }
 
-  private static List<String> bundledGlobalList() {
+  /** The bundled global banned list, read from the jar; fails if the resource is missing. */
+  static List<String> bundledGlobalList() {
     InputStream in = EntraPasswordPolicy.class.getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new IllegalStateException("mystaff-core is missing its resource " + RESOURCE);
     }
-    List<String> terms = new ArrayList<>();
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String term = line.strip();
-        if (!term.isEmpty() && !term.startsWith("#")) {
-          terms.add(term);
-        }
-      }
+      return termLines(reader);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * The terms of a banned-list file: one per line, surrounding white space stripped; blank lines
+   * and lines starting with {@code #} skipped.
+   */
+  static List<String> termLines(BufferedReader reader) throws IOException {
+    List<String> terms = new ArrayList<>();
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      String term = line.strip();
+      if (!term.isEmpty() && !term.startsWith("#")) {
+        terms.add(term);
+      }
     }
     return terms;
   }

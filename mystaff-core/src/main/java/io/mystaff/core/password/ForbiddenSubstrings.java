@@ -14,11 +14,9 @@ import java.util.Set;
 final class ForbiddenSubstrings {
   private static final String DELIMITERS = ",.-_# \t";
 
-  private final CharFolding folding;
   private final List<char[]> needles;
 
-  private ForbiddenSubstrings(CharFolding folding, List<char[]> needles) {
-    this.folding = folding;
+  private ForbiddenSubstrings(List<char[]> needles) {
     this.needles = needles;
   }
 
@@ -53,29 +51,24 @@ final class ForbiddenSubstrings {
     for (String term : folded) {
       needles.add(term.toCharArray());
     }
-    return new ForbiddenSubstrings(folding, List.copyOf(needles));
-  }
-
-  /** The folding both the terms and any password checked against them go through. */
-  CharFolding folding() {
-    return folding;
+    return new ForbiddenSubstrings(List.copyOf(needles));
   }
 
   boolean isEmpty() {
     return needles.isEmpty();
   }
 
-  /** True if any term occurs in {@code folded}, a password already folded by {@link #folding()}. */
+  /** True if any term occurs in {@code folded}, a password folded as the terms were. */
   boolean occursIn(char[] folded) {
     for (char[] needle : needles) {
-      if (indexOf(folded, needle) >= 0) {
+      if (contains(folded, needle)) {
         return true;
       }
     }
     return false;
   }
 
-  private static int indexOf(char[] haystack, char[] needle) {
+  private static boolean contains(char[] haystack, char[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       for (int j = 0; j < needle.length; j++) {
@@ -83,8 +76,8 @@ final class ForbiddenSubstrings {
           continue outer;
         }
       }
-      return i;
+      return true;
     }
-    return -1;
+    return false;
   }
 }

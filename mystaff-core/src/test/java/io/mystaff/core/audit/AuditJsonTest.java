@@ -299,6 +299,20 @@ class AuditJsonTest {
     assertThat(e.getMessage()).doesNotContain(SECRET);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\n\t"})
+  void read_noContent_rejectedAsEmpty(String document) {
+    assertRejected(document, "audit JSON", "must not be empty");
+  }
+
+  @Test
+  void readAndReadAll_jsonArray_rejectedAsNotAnObject() {
+    assertRejected("[]", "audit JSON", "must be a JSON object");
+    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.readAll("[{}]"));
+    assertThat(e).isNotNull();
+    assertThat(e.violations()).containsExactly(new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
+  }
+
   @Test
   void read_truncatedDocument_neverQuotesInput() {
     String document = json.write(phoneUpdated()).replace("Adele Vance", SECRET);

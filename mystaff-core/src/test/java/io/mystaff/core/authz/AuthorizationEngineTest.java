@@ -140,6 +140,15 @@ class AuthorizationEngineTest {
     }
 
     @Test
+    void decide_firstAssignmentExpired_permitNamesFirstActiveOne() {
+      RoleAssignment expired = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
+          .during(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
+      RoleAssignment readers = grant(ACTOR, DIRECTORY_READERS, Scope.unit(PARIS));
+      assertThat(grantedBy(decide(actor(expired, readers), VIEW_PROFILE, plainTarget())))
+          .isEqualTo(readers);
+    }
+
+    @Test
     void decide_customRoleWithoutAnyUserPermission_permitted() {
       RoleAssignment a = grant(ACTOR, PHONER, Scope.unit(PARIS));
       assertThat(decide(actor(a), VIEW_PROFILE, plainTarget()).isPermit()).isTrue();
@@ -358,6 +367,16 @@ class AuthorizationEngineTest {
     }
 
     @Test
+    void decide_scopedToRestrictedUnitWhereTargetOnlyHoldsARole_deniedRestrictedManagementUnit() {
+      // VAULT is among the target's restricted units through its own role there, not membership:
+      // a VAULT-scoped assignment does not cover the target, so it does not reach it.
+      TargetFacts t = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC, VAULT),
+          List.of(grant(TARGET, DIRECTORY_READERS, Scope.unit(VAULT))), false);
+      assertThat(reason(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(VAULT)),
+          RESET_PASSWORD, t))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+    }
+
+    @Test
     void decide_scopedToTargetsRestrictedUnit_permitted() {
       RoleAssignment tenantGa = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant());
       RoleAssignment execHelpdesk = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(EXEC));
@@ -458,6 +477,15 @@ class AuthorizationEngineTest {
       TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(EXEC),
           List.of(grant(TARGET, DIRECTORY_READERS, Scope.unit(EXEC))), false);
       assertRow(action, t, "PAA GA");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    void decide_targetWithRoleScopedToOrdinaryUnit_protectedByThatRoleRowOnly(StaffAction action) {
+      // A unit-scoped role outside restricted units protects like the same role at tenant scope.
+      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(),
+          List.of(grant(TARGET, DIRECTORY_READERS, Scope.unit(SALES))), false);
+      assertRow(action, t, action == RESET_PASSWORD ? "PW HD AUTH UA PAA GA" : "AUTH PAA GA");
     }
 
     @ParameterizedTest
@@ -670,6 +698,11 @@ class AuthorizationEngineTest {
     @Test
     void standard_calledTwice_sameInstance() {
       assertThat(AuthorizationEngine.standard()).isSameAs(ENGINE);
+    }
+
+    @Test
+    void toString_namesTheFactory() {
+      assertThat(ENGINE).hasToString("AuthorizationEngine.standard()");
     }
   }
 }

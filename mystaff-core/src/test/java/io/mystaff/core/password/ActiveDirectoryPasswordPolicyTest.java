@@ -79,6 +79,19 @@ class ActiveDirectoryPasswordPolicyTest {
   }
 
   @Test
+  void check_firstAndLastDigit_countAsDigits() {
+    assertThat(check(DEFAULTS, "abcDEF0").isAccepted()).isTrue();
+    assertThat(check(DEFAULTS, "abcDEF9").isAccepted()).isTrue();
+  }
+
+  @Test
+  void check_uppercaseAndUncasedLetters_separateCategories() {
+    // Upper, lower and a letter without case: three categories, not two.
+    assertThat(check(DEFAULTS, "ABC\u4e2ddef").isAccepted()).isTrue();
+    assertThat(violations(DEFAULTS, "\u4e2d\u6587def\u5b57x")).containsExactly(TOO_FEW_CATEGORIES);
+  }
+
+  @Test
   void check_everyListedSymbol_countsAsNonAlphanumeric() {
     for (char symbol : "~!@#$%^&*_-+=`|\\(){}[]:;\"'<>,.?/".toCharArray()) {
       assertThat(check(DEFAULTS, "abcdef1" + symbol).isAccepted()).as("%s", symbol).isTrue();
@@ -131,6 +144,13 @@ class ActiveDirectoryPasswordPolicyTest {
   void check_samAccountNameShorterThanThree_notChecked() {
     PasswordContext jd = user("Q Z", "jd@contoso.com", "jd");
     assertThat(check(DEFAULTS, "Xy7!jdjd", jd).isAccepted()).isTrue();
+  }
+
+  @Test
+  void check_samAccountNameOfExactlyThree_checked() {
+    PasswordContext bob = user("Q Z", "q.z@contoso.com", "bob");
+    assertThat(violations(DEFAULTS, "Xy7!BoBq", bob))
+        .containsExactly(PolicyViolation.of(PasswordViolations.CONTAINS_ACCOUNT_NAME));
   }
 
   @Test
@@ -222,6 +242,21 @@ class ActiveDirectoryPasswordPolicyTest {
   }
 
   @Test
+  void builder_lengthLimits_inclusive() {
+    assertThat(ActiveDirectoryPasswordPolicy.builder().maximumLength(Secret.MAX_LENGTH)
+        .minimumLength(Secret.MAX_LENGTH).build().minimumLength()).isEqualTo(Secret.MAX_LENGTH);
+    assertThat(ActiveDirectoryPasswordPolicy.builder().minimumLength(1).maximumLength(1).build()
+        .maximumLength()).isEqualTo(1);
+    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder()
+        .maximumLength(Secret.MAX_LENGTH + 1)).isInstanceOf(InvalidInputException.class);
+    ActiveDirectoryPasswordPolicy exact = ActiveDirectoryPasswordPolicy.builder()
+        .minimumLength(8).maximumLength(8).build();
+    assertThat(check(exact, "Ab1!wxyz").isAccepted()).isTrue();
+    assertThat(violations(exact, "Ab1!wxyzq"))
+        .containsExactly(PolicyViolation.of(PasswordViolations.TOO_LONG, "maxLength", 8));
+  }
+
+  @Test
   void toBuilder_roundTripsSettings() {
     ActiveDirectoryPasswordPolicy policy = ActiveDirectoryPasswordPolicy.builder()
         .minimumLength(12).maximumLength(64).complexityEnabled(false).enforceHistory(false)
@@ -231,6 +266,14 @@ class ActiveDirectoryPasswordPolicyTest {
     assertThat(copy.maximumLength()).isEqualTo(64);
     assertThat(copy.complexityEnabled()).isFalse();
     assertThat(copy.enforcesHistory()).isFalse();
+  }
+
+  @Test
+  void toString_namesEverySetting() {
+    assertThat(ActiveDirectoryPasswordPolicy.builder().minimumLength(12).maximumLength(64)
+        .complexityEnabled(false).build().toString())
+        .isEqualTo("ActiveDirectoryPasswordPolicy[minimumLength=12, maximumLength=64, "
+            + "complexityEnabled=false, enforcesHistory=true]");
   }
 
   private static PasswordCheck check(ActiveDirectoryPasswordPolicy policy, String password) {

@@ -1,6 +1,7 @@
 package io.mystaff.core.password;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,25 @@ class BannedTermsTest {
     assertThat(both.size()).isEqualTo(2);
     assertThat(score(both, "contosoblank")).isEqualTo(2);
     assertThat(BannedTerms.none().plus(both)).isSameAs(both);
+  }
+
+  @Test
+  void plus_nothing_sameTermsNotReindexed() {
+    BannedTerms contoso = BannedTerms.of(List.of("contoso"));
+    assertThat(contoso.plus(BannedTerms.none())).isSameAs(contoso);
+    assertThat(BannedTerms.of(List.of())).isSameAs(BannedTerms.none());
+  }
+
+  @Test
+  void of_termShorterThanTwo_rejected() {
+    assertThatThrownBy(() -> BannedTerms.of(List.of("ok", "x")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(BannedTerms.of(List.of("ok")).size()).isEqualTo(1);
+  }
+
+  @Test
+  void toString_countsTermsOnly() {
+    assertThat(BannedTerms.of(List.of("contoso", "blank"))).hasToString("BannedTerms[2 terms]");
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EntraPasswordPolicyTest {
   private static final EntraPasswordPolicy STANDARD = EntraPasswordPolicy.standard();
@@ -91,6 +93,17 @@ class EntraPasswordPolicyTest {
     assertThat(check(STANDARD, "vqrnt kzw 7").isAccepted()).as("space is a symbol").isTrue();
   }
 
+  @Test
+  void check_firstAndLastCharacterOfEachRange_countsInThatCategory() {
+    // Each password has the boundary character, lowercase or uppercase filler, and one symbol:
+    // three categories only if the boundary character counts as upper, lower or digit.
+    for (String password : List.of("A#vqrntk", "Z#vqrntk", "0#vqrntk", "9#vqrntk",
+        "a#VQRNTK", "z#VQRNTK")) {
+      assertThat(keys(STANDARD, password)).as(password)
+          .doesNotContain(PasswordViolations.TOO_FEW_CATEGORIES);
+    }
+  }
+
   // normalization and banned lists
 
   @Test
@@ -131,6 +144,29 @@ class EntraPasswordPolicyTest {
   void check_bannedTermWithEnoughElse_acceptedAsMicrosoftDocuments() {
     assertThat(check(STANDARD, "Summer#Vq7k").isAccepted()).isTrue();
     assertThat(violations(STANDARD, "Summer2024!")).containsExactly(banned(3));
+  }
+
+  @Test
+  void check_shortPasswordMatchingNoTerm_tooShortButNeverBanned() {
+    // Four points is below the required five, but a password matching no term is not banned.
+    EntraPasswordPolicy noLists =
+        EntraPasswordPolicy.builder().globalBannedPasswords(List.of()).build();
+    assertThat(keys(noLists, "Vq7#")).containsExactly(PasswordViolations.TOO_SHORT);
+  }
+
+  @Test
+  void termLines_skipsBlankAndCommentLinesAndStrips() throws java.io.IOException {
+    String file = "# global list\n\n  contoso  \n\t# indented comment\nfabrikam\n   \nwoodgrove";
+    assertThat(EntraPasswordPolicy.termLines(
+        new java.io.BufferedReader(new java.io.StringReader(file))))
+        .containsExactly("contoso", "fabrikam", "woodgrove");
+  }
+
+  @Test
+  void bundledGlobalList_loadsCommonBaseWordsFromTheJar() {
+    List<String> terms = EntraPasswordPolicy.bundledGlobalList();
+    assertThat(terms).hasSizeGreaterThan(300).contains("password").noneMatch(t -> t.startsWith("#"));
+    assertThat(terms).allSatisfy(t -> assertThat(t).isEqualTo(t.strip()).isNotEmpty());
   }
 
   @Test
@@ -199,6 +235,18 @@ class EntraPasswordPolicyTest {
     assertThat(keys(check(STANDARD, "EHagens7!", erin)))
         .contains(PasswordViolations.CONTAINS_USER_NAME);
     assertThat(check(STANDARD, "Xy#7Mhag!Eri", erin).isAccepted()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} / {1}: {2}")
+  @CsvSource({
+      "hagens@fabrikam.com, Xy#7Hagens,   true",
+      "hagens@fabrikam.com, Xy#7Fabrikam, false",
+      "hagens,              Xy#7Hagens,   true",   // no @: the whole UPN is the local part
+      "@contoso.com,        Xy#7@contoso, false",  // empty local part
+  })
+  void check_upn_onlyItsLocalPartIsAUserName(String upn, String password, boolean found) {
+    List<String> keys = keys(check(STANDARD, password, user("Q Z", upn, null)));
+    assertThat(keys.contains(PasswordViolations.CONTAINS_USER_NAME)).isEqualTo(found);
   }
 
   // history
@@ -295,6 +343,15 @@ class EntraPasswordPolicyTest {
     assertThat(EntraPasswordPolicy.builder().tenantName("Contoso")
         .customBannedPasswords(List.of("widget")).build().toString())
         .contains("customBannedPasswords=1").doesNotContain("widget").doesNotContain("Contoso");
+  }
+
+  @Test
+  void toString_saysWhetherTenantNameIsChecked() {
+    assertThat(EntraPasswordPolicy.builder().tenantName("Contoso").build().toString())
+        .endsWith(", tenantName=checked]");
+    assertThat(STANDARD.toString()).isEqualTo(
+        "EntraPasswordPolicy[bannedTerms=" + STANDARD.bannedTermCount()
+            + ", customBannedPasswords=0, tenantName=none]");
   }
 
   private static PolicyViolation banned(int score) {

@@ -112,6 +112,14 @@ class TemporaryPasswordGeneratorTest {
         .isInstanceOf(InvalidInputException.class);
     assertThat(new TemporaryPasswordGenerator(random).length()).isEqualTo(16);
     assertThat(new TemporaryPasswordGenerator(random, 16).length()).isEqualTo(16);
+    assertThat(new TemporaryPasswordGenerator(random, Secret.MAX_LENGTH).length())
+        .isEqualTo(Secret.MAX_LENGTH);
+  }
+
+  @Test
+  void toString_namesLengthOnly() {
+    assertThat(new TemporaryPasswordGenerator(new SecureRandom(), 20).toString())
+        .isEqualTo("TemporaryPasswordGenerator[length=20]");
   }
 
   @Test
