@@ -134,7 +134,7 @@ class MembershipRulePropertiesTest {
         }
         outcomes[0]++;
         return;
-      } catch (Throwable t) {
+      } catch (RuntimeException | Error t) {
         throw new AssertionError(replay(seed) + "parse threw " + t + " for " + escape(text), t);
       }
       outcomes[1]++;
@@ -146,7 +146,7 @@ class MembershipRulePropertiesTest {
         if (rule.toString().length() <= MembershipRule.MAX_LENGTH) {
           assertThat(MembershipRule.parse(rule.toString())).isEqualTo(rule);
         }
-      } catch (Throwable t) {
+      } catch (RuntimeException | Error t) {
         throw new AssertionError(replay(seed) + t + " after parsing " + escape(text), t);
       }
     });

@@ -1,7 +1,8 @@
 package io.mystaff.testkit.contract;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /** Checks that a secret (or a long enough piece of it) does not appear in text the SDK shows. */
 final class Secrets {
@@ -26,8 +27,23 @@ final class Secrets {
 
   /** The message, toString and stack trace of a throwable and its causes, as one text. */
   static String describe(Throwable t) {
-    StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
+    StringBuilder out = new StringBuilder();
+    append(t, out, Collections.newSetFromMap(new IdentityHashMap<>()));
     return out.toString();
+  }
+
+  /** Appends what a printed stack trace shows: toString, frames, suppressed, then the cause. */
+  private static void append(Throwable t, StringBuilder out, Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) {
+      return;
+    }
+    out.append(t).append('\n');
+    for (StackTraceElement frame : t.getStackTrace()) {
+      out.append("\tat ").append(frame).append('\n');
+    }
+    for (Throwable suppressed : t.getSuppressed()) {
+      append(suppressed, out, seen);
+    }
+    append(t.getCause(), out, seen);
   }
 }
