@@ -1,6 +1,5 @@
 package io.mystaff.core.password;
 
-import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -32,9 +31,9 @@ final class BannedTerms {
   private static final BannedTerms NONE = new BannedTerms(Set.of());
 
   private final Set<String> terms;
-  private final Set<CharBuffer> exact = new HashSet<>();
-  private final Set<CharBuffer> oneMissing = new HashSet<>();
-  private final Set<CharBuffer> oneSubstituted = new HashSet<>();
+  private final Set<Chars> exact = new HashSet<>();
+  private final Set<Chars> oneMissing = new HashSet<>();
+  private final Set<Chars> oneSubstituted = new HashSet<>();
   private final boolean[] termLength;
   private final int[] matchLengths;
   private final int longestMatch;
@@ -101,6 +100,7 @@ final class BannedTerms {
     int n = normalized.length;
     int[] best = new int[n + 1];
     char[] scratch = new char[longestMatch + 1];
+    Chars probe = new Chars();
     try {
       for (int end = 1; end <= n; end++) {
         best[end] = best[end - 1] + 1;
@@ -109,7 +109,7 @@ final class BannedTerms {
             break;
           }
           int start = end - length;
-          if (best[start] + 1 < best[end] && matches(normalized, start, length, scratch)) {
+          if (best[start] + 1 < best[end] && matches(normalized, start, length, scratch, probe)) {
             best[end] = best[start] + 1;
           }
         }
@@ -117,30 +117,34 @@ final class BannedTerms {
       return best[n];
     } finally {
       Arrays.fill(scratch, '\0');
+      probe.clear();
     }
   }
 
-  /** True if {@code s[start, start + length)} is within edit distance one of a term (see class doc). */
-  private boolean matches(char[] s, int start, int length, char[] scratch) {
+  /**
+   * True if {@code s[start, start + length)} is within edit distance one of a term (see class doc).
+   * Every lookup goes through {@code probe}, so matching allocates nothing per candidate window.
+   */
+  private boolean matches(char[] s, int start, int length, char[] scratch, Chars probe) {
     if (isTermLength(length)) {
-      if (exact.contains(CharBuffer.wrap(s, start, length))) {
+      if (exact.contains(probe.set(s, start, length))) {
         return true;
       }
       for (int k = 0; k < length; k++) {
         scratch[0] = (char) k;
         copyWithout(s, start, length, k, scratch, 1);
-        if (oneSubstituted.contains(CharBuffer.wrap(scratch, 0, length))) {
+        if (oneSubstituted.contains(probe.set(scratch, 0, length))) {
           return true;
         }
       }
     }
-    if (isTermLength(length + 1) && oneMissing.contains(CharBuffer.wrap(s, start, length))) {
+    if (isTermLength(length + 1) && oneMissing.contains(probe.set(s, start, length))) {
       return true;
     }
     if (isTermLength(length - 1)) {
       for (int k = 1; k < length - 1; k++) {
         copyWithout(s, start, length, k, scratch, 0);
-        if (exact.contains(CharBuffer.wrap(scratch, 0, length - 1))) {
+        if (exact.contains(probe.set(scratch, 0, length - 1))) {
           return true;
         }
       }
@@ -154,16 +158,16 @@ final class BannedTerms {
 
   private void index(char[] term) {
     int length = term.length;
-    exact.add(CharBuffer.wrap(term));
+    exact.add(new Chars().set(term, 0, length));
     for (int k = 0; k < length; k++) {
       char[] missing = new char[length - 1];
       copyWithout(term, 0, length, k, missing, 0);
-      oneMissing.add(CharBuffer.wrap(missing));
+      oneMissing.add(new Chars().set(missing, 0, missing.length));
 
       char[] substituted = new char[length];
       substituted[0] = (char) k;
       copyWithout(term, 0, length, k, substituted, 1);
-      oneSubstituted.add(CharBuffer.wrap(substituted));
+      oneSubstituted.add(new Chars().set(substituted, 0, substituted.length));
     }
   }
 
@@ -177,5 +181,54 @@ final class BannedTerms {
   @Override
   public String toString() {
     return "BannedTerms[" + terms.size() + " terms]";
+  }
+
+  /**
+   * A window on a char array, equal to another window with the same characters. The index keeps
+   * one per key over its own array; {@link #score} reuses one probe for every lookup, pointing it
+   * at the password or the scratch buffer, and {@link #clear clears} it afterwards. Its {@code
+   * toString} never shows the characters.
+   */
+  private static final class Chars {
+    private char[] array;
+    private int offset;
+    private int length;
+    private int hash;
+
+    Chars set(char[] array, int offset, int length) {
+      int h = 1;
+      for (int i = offset, end = offset + length; i < end; i++) {
+        h = 31 * h + array[i];
+      }
+      this.array = array;
+      this.offset = offset;
+      this.length = length;
+      this.hash = h;
+      return this;
+    }
+
+    void clear() {
+      array = null;
+      offset = 0;
+      length = 0;
+      hash = 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Chars c
+          && c.length == length
+          && Arrays.equals(array, offset, offset + length, c.array, c.offset, c.offset + length);
+    }
+
+    @Override
+    public String toString() {
+      return "Chars[" + length + " characters]";
+    }
   }
 }
