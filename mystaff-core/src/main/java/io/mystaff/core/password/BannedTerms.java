@@ -221,9 +221,9 @@ final class BannedTerms {
 
     @Override
     public boolean equals(Object o) {
+      // Arrays.equals over ranges is false when the ranges differ in length.
       return o instanceof Chars c
-          && c.length == length
-          && Arrays.equals(array, offset, offset + length, c.array, c.offset, c.offset + length);
+          && Arrays.equals(array, offset, offset + length, c.array, c.offset, c.offset + c.length);
     }
 
     @Override
