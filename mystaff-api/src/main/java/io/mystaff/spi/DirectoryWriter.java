@@ -1,5 +1,6 @@
 package io.mystaff.spi;
 
+import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
@@ -27,30 +28,62 @@ import java.util.Optional;
  * ({@link #acknowledgeAuditEvents}). This is how mystaff guarantees that no change lacks its audit
  * event and no event claims a change that did not happen, even when the audit sink is down.
  *
+ * <p><b>Commit conditions.</b> A write that core makes on a manager's behalf carries a {@link
+ * CommitCondition}: the authorization decision, to be re-checked inside the write's atomic section
+ * against the state the write commits to. The implementation calls it exactly once per write,
+ * after the version check and before storing anything, and excludes every write to the facts it
+ * reads until the commit (see {@link CommitCondition}); if it throws, nothing is stored and the
+ * exception is rethrown unchanged. So a change lands only if the manager may still make it at
+ * commit time, even while role assignments, unit memberships or unit flags change concurrently.
+ *
  * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing.
  */
 public interface DirectoryWriter {
 
   /**
    * Sets ({@code number} present) or removes ({@code number} empty) the user's phone of {@code
-   * type}, and stores {@code event} in the outbox. Removing an absent phone is allowed.
+   * type}, and stores {@code event} in the outbox, if {@code condition} still holds at commit.
+   * Removing an absent phone is allowed.
    *
    * @throws UnknownUserException if there is no such user
    * @throws StaleVersionException if the user is no longer at {@code expectedVersion}
+   * @throws StaleFactsException (or whatever {@code condition} throws) if the condition failed
+   * @since 0.1.0
    */
-  User setPhone(
-      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event);
+  User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
+      AuditEvent event, CommitCondition condition);
+
+  /**
+   * {@link #setPhone(UserId, long, PhoneType, Optional, AuditEvent, CommitCondition)} with no
+   * condition, for writes that rest on no authorization decision (administration, tests).
+   */
+  default User setPhone(
+      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event) {
+    return setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
+  }
 
   /**
    * Sets a cloud-only user's password and whether it must be changed at next sign-in, and stores
    * {@code event} in the outbox. The implementation stores only a salted hash of the password (or
-   * hands it on), never the secret itself, and does not retain the {@code Secret} object.
+   * hands it on), never the secret itself, and does not retain the {@code Secret} object. Applies
+   * only if {@code condition} still holds at commit.
    *
    * @throws UnknownUserException if there is no such user
    * @throws StaleVersionException if the user is no longer at {@code expectedVersion}
+   * @throws StaleFactsException (or whatever {@code condition} throws) if the condition failed
+   * @since 0.1.0
    */
-  User setPassword(
-      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event);
+  User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
+      AuditEvent event, CommitCondition condition);
+
+  /**
+   * {@link #setPassword(UserId, long, Secret, boolean, AuditEvent, CommitCondition)} with no
+   * condition, for writes that rest on no authorization decision (administration, tests).
+   */
+  default User setPassword(
+      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event) {
+    return setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
+  }
 
   /** Up to {@code max} outbox events not yet acknowledged, oldest first. */
   List<AuditEvent> pendingAuditEvents(int max);

@@ -12,7 +12,10 @@ import java.util.concurrent.CompletionStage;
  * reports {@link io.mystaff.api.password.WritebackStatus#IN_PROGRESS} through the listener when it
  * starts, and completes the stage exactly once with a {@link WritebackResult} (a failure with a
  * reason, not an exceptional completion, for every outcome it understands). Submitting the same
- * correlation id twice must not apply the password twice (idempotent). Thread-safe.
+ * correlation id twice must not apply the password twice (idempotent). Immediately before applying
+ * a password, it asks the request's {@link WritebackRequest#precondition()}; if that does not hold
+ * (or throws), it applies nothing and completes with {@link
+ * io.mystaff.api.password.WritebackFailure#AUTHORIZATION_REVOKED}. Thread-safe.
  */
 public interface PasswordWriteback {
 

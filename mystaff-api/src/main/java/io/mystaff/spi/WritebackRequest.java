@@ -7,18 +7,31 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.password.Secret;
 import java.util.Optional;
 
-/** A password to write back to the on-premises directory for one synced user. */
+/**
+ * A password to write back to the on-premises directory for one synced user.
+ *
+ * @param precondition checked by the writeback immediately before it applies the password (see
+ *     {@link WritebackPrecondition})
+ */
 public record WritebackRequest(
     CorrelationId correlationId,
     UserId user,
     Optional<String> samAccountName,
     Secret password,
-    boolean forceChangeNextSignIn) {
+    boolean forceChangeNextSignIn,
+    WritebackPrecondition precondition) {
 
   public WritebackRequest {
     requireNonNull(correlationId, "correlationId");
     requireNonNull(user, "user");
     requireNonNull(samAccountName, "samAccountName");
     requireNonNull(password, "password");
+    requireNonNull(precondition, "precondition");
+  }
+
+  /** A request whose precondition always holds (tests, administration). */
+  public WritebackRequest(CorrelationId correlationId, UserId user, Optional<String> samAccountName,
+      Secret password, boolean forceChangeNextSignIn) {
+    this(correlationId, user, samAccountName, password, forceChangeNextSignIn, WritebackPrecondition.always());
   }
 }

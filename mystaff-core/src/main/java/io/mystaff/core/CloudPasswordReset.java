@@ -15,6 +15,7 @@ import io.mystaff.api.password.PasswordContext;
 import io.mystaff.api.password.PasswordHistory;
 import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
+import io.mystaff.spi.CommitCondition;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +58,7 @@ record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, 
    * @throws ProviderFailureException if the generator found no password the cloud policy accepts
    */
   @Override
-  public PasswordResetResult apply(User current, AuditEvent event) {
+  public PasswordResetResult apply(User current, AuditEvent event, CommitCondition condition) {
     if (current.isSynced()) {
       throw new ProviderFailureException("directory", "user " + current.id()
           + " became synchronized from on premises during the reset; reset again");
@@ -69,12 +70,12 @@ record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, 
       if (!check.isAccepted()) {
         throw new PasswordRejectedException(check.violations());
       }
-      config.writer().setPassword(current.id(), current.version(), chosen, true, event);
+      config.writer().setPassword(current.id(), current.version(), chosen, true, event, condition);
       return new PasswordResetResult.PasswordSet(current.id(), correlationId);
     }
     Secret temporary = generate(context);
     try {
-      config.writer().setPassword(current.id(), current.version(), temporary, true, event);
+      config.writer().setPassword(current.id(), current.version(), temporary, true, event, condition);
     } catch (RuntimeException e) {
       temporary.destroy();
       throw e;

@@ -9,6 +9,7 @@ import io.mystaff.api.audit.ModifiedProperty;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +49,10 @@ record PhoneEdit(PhoneCommand command, DirectoryWriter writer, CorrelationId cor
   }
 
   @Override
-  public PhoneChange apply(User current, AuditEvent event) {
+  public PhoneChange apply(User current, AuditEvent event, CommitCondition condition) {
     Optional<PhoneNumber> previous = current.phone(command.type());
-    User written = writer.setPhone(current.id(), current.version(), command.type(), command.number(), event);
+    User written = writer.setPhone(current.id(), current.version(), command.type(), command.number(), event,
+        condition);
     return new PhoneChange(current.id(), command.type(), previous, written.phone(command.type()), correlationId);
   }
 }

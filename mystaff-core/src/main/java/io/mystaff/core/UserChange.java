@@ -1,11 +1,13 @@
 package io.mystaff.core;
 
+import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.ModifiedProperty;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.User;
+import io.mystaff.spi.CommitCondition;
 import java.util.List;
 
 /**
@@ -24,9 +26,11 @@ interface UserChange<T> {
   List<ModifiedProperty> changes(User current);
 
   /**
-   * Writes the change to {@code current} at its version, committing {@code event} with it.
+   * Writes the change to {@code current} at its version, committing {@code event} with it, if
+   * {@code condition} holds at commit.
    *
    * @throws StaleVersionException if {@code current} is no longer the latest version
+   * @throws StaleFactsException if a fact the decision rested on changed before the commit
    */
-  T apply(User current, AuditEvent event);
+  T apply(User current, AuditEvent event, CommitCondition condition);
 }

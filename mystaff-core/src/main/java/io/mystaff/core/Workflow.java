@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.ProviderFailureException;
+import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
@@ -82,11 +83,30 @@ final class Workflow {
    */
   Facts facts(Attempt attempt, AuditActivity activity, User target) {
     try {
-      DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-      return new Facts(reader.manager(manager.id()), reader.target(target.id()), config.directory().roles(),
-          config.clock().instant(), reader);
+      return readFacts(target.id());
     } catch (RuntimeException e) {
       throw fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+    }
+  }
+
+  /** Reads the facts about the manager and {@code target} now, recording nothing. */
+  Facts readFacts(UserId target) {
+    DirectoryFacts reader = DirectoryFacts.reading(config.directory());
+    return new Facts(reader.manager(manager.id()), reader.target(target), config.directory().roles(),
+        config.clock().instant(), reader);
+  }
+
+  /**
+   * Whether the engine, asked again from facts read now, still permits {@code action} on {@code
+   * target}; false when the facts cannot be read (fail closed). Records nothing.
+   */
+  boolean stillPermits(StaffAction action, UserId target) {
+    try {
+      Facts facts = readFacts(target);
+      return config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now())
+          instanceof Decision.Permit;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
@@ -117,23 +137,25 @@ final class Workflow {
 
   /**
    * Applies {@code change} to the user with compare-and-set: authorize against fresh facts, write
-   * at the version read; when another write won, read again and decide again, up to {@link
-   * #MAX_ROUNDS} rounds. A successful write commits its SUCCEEDED event through the outbox, which
-   * is then relayed; every other end records one DENIED or FAILED event and throws.
+   * at the version read, on the condition ({@link CommitCheck}) that every fact the decision rested
+   * on is unchanged at commit and the engine still permits it then. When another write won, or a
+   * fact changed, read again and decide again, up to {@link #MAX_ROUNDS} rounds. A successful write
+   * commits its SUCCEEDED event through the outbox, which is then relayed; every other end records
+   * one DENIED or FAILED event and throws.
    */
   <T> T change(User first, Attempt attempt, UserChange<T> change) {
     User current = first;
     for (int round = 1; ; round++) {
       AuditActivity activity = change.activity(current);
-      Decision.Permit permit = authorize(attempt, activity, change.action(), current,
-          facts(attempt, activity, current));
+      Facts facts = facts(attempt, activity, current);
+      Decision.Permit permit = authorize(attempt, activity, change.action(), current, facts);
       AuditEvent event = succeeded(attempt, activity, permit)
           .target(Attempt.target(current, change.changes(current)))
           .build();
       T result;
       try {
-        result = change.apply(current, event);
-      } catch (StaleVersionException e) {
+        result = change.apply(current, event, new CommitCheck(this, change.action(), facts, permit));
+      } catch (StaleVersionException | StaleFactsException e) {
         if (round == MAX_ROUNDS) {
           throw fail(attempt, activity, current, AuditTrail.CONCURRENT_MODIFICATION,
               Map.of("rounds", Integer.toString(round)), "directory writer", e);

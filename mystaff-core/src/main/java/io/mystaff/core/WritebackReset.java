@@ -16,6 +16,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,12 @@ import java.util.concurrent.CompletionStage;
  * the on-premises policy and the user's on-premises history, record the PENDING event, then submit
  * it to the writeback and record the final SUCCEEDED or FAILED event (same correlation id) when it
  * completes. If the PENDING event cannot be recorded nothing is submitted.
+ *
+ * <p>The decision is made again from fresh facts just before submitting and, through the request's
+ * {@link WritebackPrecondition}, by the writeback just before it applies the password: if the
+ * manager may no longer reset the user then (the user became a protected administrator, left the
+ * manager's scope, or the manager's role ended), the writeback ends FAILED with {@link
+ * WritebackFailure#AUTHORIZATION_REVOKED} and its final event says so.
  */
 final class WritebackReset {
   private static final AuditActivity ACTIVITY = AuditActivity.RESET_PASSWORD;
@@ -59,10 +66,15 @@ final class WritebackReset {
 
     Secret copy = copyOf(chosen); // the caller may destroy theirs as soon as we return
     WritebackHandle handle = new WritebackHandle(target.id(), attempt.correlationId());
+    WritebackPrecondition precondition = () -> workflow.stillPermits(StaffAction.RESET_PASSWORD, target.id());
+    if (!precondition.holds()) { // decided again just before submitting: facts may have changed
+      finish(target, attempt, permit, handle, copy, WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED));
+      return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
+    }
     CompletionStage<WritebackResult> stage;
     try {
       stage = writeback.submit(new WritebackRequest(attempt.correlationId(), target.id(),
-          target.onPremisesSamAccountName(), copy, true), handle::advance);
+          target.onPremisesSamAccountName(), copy, true, precondition), handle::advance);
       requireNonNull(stage, "the writeback returned no completion stage");
     } catch (RuntimeException e) {
       finish(target, attempt, permit, handle, copy, WritebackResult.failed(WritebackFailure.UNKNOWN));

@@ -15,6 +15,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.spi.AuditSink;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,13 +39,13 @@ class AuditTrailTest {
 
     @Override
     public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-        AuditEvent event) {
+        AuditEvent event, CommitCondition condition) {
       throw new UnsupportedOperationException("these tests write to the outbox directly");
     }
 
     @Override
     public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-        AuditEvent event) {
+        AuditEvent event, CommitCondition condition) {
       throw new UnsupportedOperationException("these tests write to the outbox directly");
     }
 

@@ -23,6 +23,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import java.io.InputStream;
@@ -263,10 +264,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    */
   @Override
   public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event) {
+      AuditEvent event, CommitCondition condition) {
     requireNonNull(type, "type");
     requireNonNull(number, "number");
-    return compareAndSet(user, expectedVersion, event, null, current -> current.toBuilder().phone(type, number));
+    return compareAndSet(user, expectedVersion, event, condition, null,
+        current -> current.toBuilder().phone(type, number));
   }
 
   /**
@@ -280,15 +282,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    */
   @Override
   public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event) {
+      AuditEvent event, CommitCondition condition) {
     requireNonNull(password, "password");
     requireNonNull(event, "event");
+    requireNonNull(condition, "condition");
     // Fail fast, before paying for the hash; compareAndSet checks again atomically.
     User current = requireRecord(user).user;
     checkVersion(current, expectedVersion);
     requireCloudOnly(current);
     PasswordHash hash = PasswordHash.of(password, passwordHashIterations, random);
-    return compareAndSet(user, expectedVersion, event, hash, u -> {
+    return compareAndSet(user, expectedVersion, event, condition, hash, u -> {
       requireCloudOnly(u);
       return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
     });
@@ -361,9 +364,6 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       UserRecord record = users.remove(id);
       if (record == null) {
         return false;
-      }
-      synchronized (record) {
-        record.removed = true;
       }
       unindex(record);
       for (UnitId unit : record.units) {
@@ -592,25 +592,31 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   // Internals
 
   /**
-   * Applies {@code change} to the user if still at {@code expectedVersion}, storing {@code event}
-   * in the outbox in the same critical section; {@code password}, if not null, becomes the
-   * user's password hash.
+   * Applies {@code change} to the user if still at {@code expectedVersion} and {@code condition}
+   * holds, storing {@code event} in the outbox in the same critical section; {@code password}, if
+   * not null, becomes the user's password hash.
+   *
+   * <p>The critical section holds the directory's read lock, which excludes every structural write
+   * (users put or removed, units, memberships, role assignments, custom roles, role-assignable
+   * groups: all take the write lock), and the user's monitor, which excludes other writes to this
+   * user. So the facts {@code condition} reads cannot change until the commit. Compare-and-set
+   * writes of different users still run in parallel.
    */
-  private User compareAndSet(UserId user, long expectedVersion, AuditEvent event, PasswordHash password,
-      Function<User, User.Builder> change) {
+  private User compareAndSet(UserId user, long expectedVersion, AuditEvent event, CommitCondition condition,
+      PasswordHash password, Function<User, User.Builder> change) {
     requireNonNull(event, "event");
-    while (true) {
+    requireNonNull(condition, "condition");
+    long stamp = lock.readLock();
+    try {
       UserRecord record = requireRecord(user);
       synchronized (record) {
-        if (record.removed) {
-          continue; // removed since looked up: look again (it may have been re-created)
-        }
         User current = record.user;
         checkVersion(current, expectedVersion);
         User.Builder changed = change.apply(current);
         if (outbox.isPending(event.id())) {
           throw InvalidInputException.of("audit event id", "is already pending in the outbox");
         }
+        condition.verify(this);
         User next = changed.version(nextVersion(current.version())).build();
         // Nothing below can fail: the change and its event are committed together.
         outbox.offer(event);
@@ -620,6 +626,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         }
         return next;
       }
+    } finally {
+      lock.unlockRead(stamp);
     }
   }
 

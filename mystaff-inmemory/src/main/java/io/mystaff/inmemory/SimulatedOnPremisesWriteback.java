@@ -17,6 +17,7 @@ import io.mystaff.spi.Directory;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
+import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * Builder#latency latency} it decides the outcome, reports it ({@code SUCCEEDED} or {@code
  * FAILED}) and then completes the stage. The outcome is, in this order of precedence: an
  * injected failure ({@link #failFor}, then {@link #failNext}); {@link
+ * WritebackFailure#AUTHORIZATION_REVOKED} if the request's {@linkplain
+ * WritebackRequest#precondition() precondition}, asked just then, does not hold (or throws); {@link
  * WritebackFailure#USER_NOT_FOUND} for a user the on-premises directory does not know; {@link
  * WritebackFailure#POLICY_VIOLATION} if the {@linkplain Builder#policy on-premises policy}
  * rejects the password (it is checked here, when the writeback runs, with this simulator's own
@@ -339,6 +342,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   }
 
   private WritebackResult apply(Operation op) {
+    if (!holds(op.precondition)) {
+      return WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED);
+    }
     Optional<PasswordContext> context = contextOf(op);
     if (context.isEmpty()) {
       return WritebackResult.failed(WritebackFailure.USER_NOT_FOUND);
@@ -354,6 +360,16 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
       }
       account.apply(PasswordHash.of(op.password, hashIterations, random), op.forceChange, historyDepth);
       return WritebackResult.succeeded();
+    }
+  }
+
+  /** The request's precondition, asked now; one that throws does not hold (fail closed). */
+  private static boolean holds(WritebackPrecondition precondition) {
+    try {
+      return precondition.holds();
+    } catch (RuntimeException e) {
+      LOG.warn("A writeback precondition failed; the password is not applied", e);
+      return false;
     }
   }
 
@@ -422,6 +438,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     final Optional<String> samAccountName;
     final boolean forceChange;
     final Secret password;
+    final WritebackPrecondition precondition;
     final CompletableFuture<WritebackResult> future = new CompletableFuture<>();
 
     // Guarded by this.
@@ -435,6 +452,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
       this.samAccountName = request.samAccountName();
       this.forceChange = request.forceChangeNextSignIn();
       this.password = password;
+      this.precondition = request.precondition();
     }
 
     void subscribe(WritebackListener listener) {

@@ -6,20 +6,32 @@ import static io.mystaff.inmemory.TestUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mystaff.api.AssignmentId;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.authz.BuiltInRole;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.Scope;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class DirectoryWriterTest {
@@ -245,5 +257,59 @@ class DirectoryWriterTest {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * A structural write (here a role assignment for the target) issued while a compare-and-set
+   * write's commit condition runs waits until that write has committed: the facts the condition
+   * read cannot change before the commit.
+   */
+  @Test
+  void assignmentAddedWhileCommitConditionRuns_waitsUntilTheWriteCommitted() throws Exception {
+    User before = alex();
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      AtomicReference<Future<?>> promotion =
+          new AtomicReference<>();
+      directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE), phoneEvent("e1", "mgr", "alex"),
+          current -> {
+            order.add("condition verified: alex holds " + current.assignmentsOf(ALEX).size() + " assignments");
+            promotion.set(other.submit(() -> {
+              directory.addAssignment(RoleAssignment.of(AssignmentId.of("ga"),
+                  ALEX, BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant()));
+              order.add("promoted");
+            }));
+            try {
+              promotion.get().get(100, TimeUnit.MILLISECONDS);
+              order.add("promotion committed inside the write");
+            } catch (TimeoutException e) {
+              order.add("promotion waits");
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          });
+      order.add("phone committed");
+      promotion.get().get(10, TimeUnit.SECONDS);
+      assertThat(order).containsExactly("condition verified: alex holds 0 assignments", "promotion waits",
+          "phone committed", "promoted");
+      assertThat(directory.assignmentsOf(ALEX)).hasSize(1);
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
+  void commitConditionThatThrows_changesNothingAndIsRethrown() {
+    User before = alex();
+    StaleFactsException refused = new StaleFactsException(ALEX, "test");
+
+    assertThatThrownBy(() -> directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE),
+        phoneEvent("e1", "mgr", "alex"), current -> {
+          throw refused;
+        })).isSameAs(refused);
+
+    assertThat(alex()).isEqualTo(before);
+    assertThat(directory.pendingAuditEvents(10)).isEmpty();
   }
 }

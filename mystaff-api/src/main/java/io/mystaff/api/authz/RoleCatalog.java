@@ -45,6 +45,17 @@ public final class RoleCatalog {
     return roles.values();
   }
 
+  /** Equal to another catalog with the same definitions, built-in and custom. */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof RoleCatalog other && roles.equals(other.roles));
+  }
+
+  @Override
+  public int hashCode() {
+    return roles.hashCode();
+  }
+
   @Override
   public String toString() {
     return "RoleCatalog{" + roles.size() + " roles}";

@@ -8,6 +8,7 @@ import static io.mystaff.testkit.contract.ContractEvents.phoneChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
@@ -15,6 +16,8 @@ import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
+import io.mystaff.spi.CommitCondition;
+import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +56,119 @@ final class DirectoryWriterLaws {
       Law.of("outbox_pendingMax_limitsToOldest", DirectoryWriterLaws::outboxMax),
       Law.of("outbox_acknowledge_removesExactlyThoseIds_idempotent", DirectoryWriterLaws::outboxAcknowledge),
       Law.of("outbox_failedWrites_storeNoEvent", DirectoryWriterLaws::outboxFailedWrites),
-      Law.of("concurrentWriters_compareAndSetRetry_loseNoUpdate", DirectoryWriterLaws::concurrentWriters));
+      Law.of("concurrentWriters_compareAndSetRetry_loseNoUpdate", DirectoryWriterLaws::concurrentWriters),
+      Law.of("setPhone_conditionFails_rethrowsAndChangesNothing", DirectoryWriterLaws::setPhoneConditionFails),
+      Law.of("setPassword_conditionFails_rethrowsAndChangesNothing", DirectoryWriterFeature.SETS_PASSWORDS,
+          DirectoryWriterLaws::setPasswordConditionFails),
+      Law.of("setPhone_condition_verifiedOnceAgainstTheStateCommittedTo", DirectoryWriterLaws::setPhoneConditionSeesState),
+      Law.of("setPhone_staleVersion_conditionNotVerified", DirectoryWriterLaws::setPhoneStaleSkipsCondition),
+      Law.of("setPhone_writeOfSameUserDuringCondition_doesNotCommitInBetween",
+          DirectoryWriterLaws::setPhoneConditionExcludesWrites));
 
   private DirectoryWriterLaws() {}
+
+  /** A condition that fails the way core's does when a fact changed. */
+  private static final class FailingCondition implements CommitCondition {
+    final AtomicInteger calls = new AtomicInteger();
+    final StaleFactsException failure = new StaleFactsException(BOB, "a role assignment changed (contract law)");
+
+    @Override
+    public void verify(Directory current) {
+      calls.incrementAndGet();
+      throw failure;
+    }
+  }
+
+  private static void setPhoneConditionFails(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    User before = read(d, BOB);
+    FailingCondition condition = new FailingCondition();
+    assertThatThrownBy(() -> d.writer().setPhone(BOB, before.version(), OFFICE,
+        Optional.of(PhoneNumber.of("+14255550123")), phoneChange("e1", BOB), condition))
+        .as("setPhone whose commit condition throws rethrows that very exception")
+        .isSameAs(condition.failure);
+    assertThat(condition.calls).as("times the condition was verified").hasValue(1);
+    assertThat(read(d, BOB)).as("bob after a write whose condition failed").isEqualTo(before);
+    assertThat(d.writer().pendingAuditEvents(100)).as("outbox after a write whose condition failed").isEmpty();
+  }
+
+  private static void setPasswordConditionFails(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    User before = read(d, BOB);
+    FailingCondition condition = new FailingCondition();
+    assertThatThrownBy(() -> d.writer().setPassword(BOB, before.version(), Secret.of(SECRET), true,
+        passwordReset("e1", BOB), condition))
+        .as("setPassword whose commit condition throws rethrows that very exception")
+        .isSameAs(condition.failure);
+    assertThat(condition.calls).as("times the condition was verified").hasValue(1);
+    assertThat(read(d, BOB)).as("bob after a password write whose condition failed").isEqualTo(before);
+    assertThat(d.writer().pendingAuditEvents(100)).as("outbox after a password write whose condition failed")
+        .isEmpty();
+  }
+
+  private static void setPhoneConditionSeesState(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    User before = read(d, BOB);
+    List<Optional<User>> seen = new ArrayList<>();
+    List<List<AuditEvent>> outboxSeen = new ArrayList<>();
+    User after = d.writer().setPhone(BOB, before.version(), OFFICE, Optional.of(PhoneNumber.of("+14255550123")),
+        phoneChange("e1", BOB), current -> {
+          seen.add(current.findUser(BOB));
+          outboxSeen.add(d.writer().pendingAuditEvents(100));
+        });
+    assertThat(seen).as("users the condition saw, one per verification").hasSize(1);
+    assertThat(seen.get(0)).as("bob as the condition saw him: the version being written to")
+        .hasValueSatisfying(u -> assertThat(u.version()).isEqualTo(before.version()));
+    assertThat(outboxSeen.get(0)).as("outbox while the condition runs: the event is not stored yet").isEmpty();
+    assertThat(after.version()).as("version after a write whose condition held").isGreaterThan(before.version());
+    assertThat(ids(d.writer().pendingAuditEvents(100))).as("outbox after a write whose condition held")
+        .containsExactly("e1");
+  }
+
+  private static void setPhoneStaleSkipsCondition(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    long old = read(d, BOB).version();
+    d.writer().setPhone(BOB, old, OFFICE, Optional.of(PhoneNumber.of("+14255550111")), phoneChange("e1", BOB));
+    FailingCondition condition = new FailingCondition();
+    assertThatThrownBy(() -> d.writer().setPhone(BOB, old, OFFICE, Optional.of(PhoneNumber.of("+14255550222")),
+        phoneChange("e2", BOB), condition))
+        .as("a stale write fails its version check before its condition is verified")
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(condition.calls).as("times the condition of a stale write was verified").hasValue(0);
+  }
+
+  /**
+   * While the condition runs, another thread writes the same user at the same version. The
+   * condition runs inside the atomic section, so that write cannot commit before this one: it waits
+   * and then finds a newer version, or fails at once. Both committing would be a lost update.
+   */
+  private static void setPhoneConditionExcludesWrites(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    User before = read(d, BOB);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      List<Future<User>> rival = new ArrayList<>();
+      User mine = d.writer().setPhone(BOB, before.version(), OFFICE, Optional.of(PhoneNumber.of("+14255550101")),
+          phoneChange("mine", BOB), current -> {
+            rival.add(other.submit(() -> d.writer().setPhone(BOB, before.version(), MOBILE,
+                Optional.of(PhoneNumber.of("+14255550202")), phoneChange("rival", BOB))));
+            try {
+              rival.get(0).get(100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+              // waiting for this write to commit, or refused: both keep the write atomic
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      assertThat(mine.phone(OFFICE)).as("the write whose condition ran").contains(PhoneNumber.of("+14255550101"));
+      assertThatThrownBy(() -> rival.get(0).get(10, TimeUnit.SECONDS))
+          .as("a write of the same user at the same version, made while the condition ran")
+          .hasCauseInstanceOf(StaleVersionException.class);
+      assertThat(ids(d.writer().pendingAuditEvents(100))).as("outbox").containsExactly("mine");
+    } finally {
+      other.shutdownNow();
+    }
+  }
 
   private static void setPhoneApplies(Trial<WritableDirectory> t) throws Exception {
     WritableDirectory d = t.subject(ContractTenants.writable());

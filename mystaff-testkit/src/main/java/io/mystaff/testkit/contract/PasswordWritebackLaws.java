@@ -10,6 +10,7 @@ import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
+import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The laws of {@link PasswordWritebackTestSuiteBuilder}. */
 final class PasswordWritebackLaws {
@@ -39,9 +41,50 @@ final class PasswordWritebackLaws {
       Law.of("submit_manyAtOnce_everyStageCompletes", PasswordWritebackLaws::many),
       Law.of("submit_password_inNoToStringOrResult", PasswordWritebackLaws::keepsSecret),
       Law.of("historyOf_afterSuccess_holdsThePasswordOnly", PasswordWritebackFeature.READS_HISTORY,
-          PasswordWritebackLaws::history));
+          PasswordWritebackLaws::history),
+      Law.of("submit_preconditionFails_failsAuthorizationRevoked_appliesNothing",
+          PasswordWritebackLaws::preconditionFails),
+      Law.of("submit_preconditionThrows_failsAuthorizationRevoked", PasswordWritebackLaws::preconditionThrows),
+      Law.of("submit_success_preconditionAskedFirst", PasswordWritebackLaws::preconditionAsked));
 
   private PasswordWritebackLaws() {}
+
+  private static void preconditionFails(Trial<PasswordWriteback> t) throws Exception {
+    PasswordWriteback w = t.subject(ContractTenants.onPremises());
+    String password = strongPassword(t.random());
+    AtomicInteger asked = new AtomicInteger();
+    Recorder heard = new Recorder();
+    WritebackResult result = await(w.submit(request("revoked", SAM, password, () -> {
+      asked.incrementAndGet();
+      return false;
+    }), heard), t.timeout());
+    assertThat(asked).as("times the precondition was asked").hasPositiveValue();
+    assertThat(result.failure()).as("outcome when the precondition does not hold")
+        .contains(WritebackFailure.AUTHORIZATION_REVOKED);
+    assertThat(heard.awaitOutcome(t.timeout())).as("statuses heard").endsWith(WritebackStatus.FAILED);
+    assertThat(w.historyOf(SAM).contains(Secret.of(password)))
+        .as("the password of a revoked writeback is not in the user's history").isFalse();
+  }
+
+  private static void preconditionThrows(Trial<PasswordWriteback> t) throws Exception {
+    PasswordWriteback w = t.subject(ContractTenants.onPremises());
+    WritebackResult result = await(w.submit(request("throws", TIA, strongPassword(t.random()), () -> {
+      throw new IllegalStateException("the directory could not be read (contract law)");
+    }), new Recorder()), t.timeout());
+    assertThat(result.failure()).as("outcome when the precondition throws (fail closed)")
+        .contains(WritebackFailure.AUTHORIZATION_REVOKED);
+  }
+
+  private static void preconditionAsked(Trial<PasswordWriteback> t) throws Exception {
+    PasswordWriteback w = t.subject(ContractTenants.onPremises());
+    AtomicInteger asked = new AtomicInteger();
+    WritebackResult result = await(w.submit(request("asked", UMA, strongPassword(t.random()), () -> {
+      asked.incrementAndGet();
+      return true;
+    }), new Recorder()), t.timeout());
+    assertThat(result.status()).as("outcome when the precondition holds").isEqualTo(WritebackStatus.SUCCEEDED);
+    assertThat(asked).as("times the precondition was asked before applying").hasPositiveValue();
+  }
 
   private static void succeeds(Trial<PasswordWriteback> t) throws Exception {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());
@@ -171,8 +214,13 @@ final class PasswordWritebackLaws {
   }
 
   private static WritebackRequest request(String correlation, UserId user, String password) {
+    return request(correlation, user, password, WritebackPrecondition.always());
+  }
+
+  private static WritebackRequest request(String correlation, UserId user, String password,
+      WritebackPrecondition precondition) {
     return new WritebackRequest(CorrelationId.of(correlation), user, Optional.of(user.value() + ".synced"),
-        Secret.of(password), true);
+        Secret.of(password), true, precondition);
   }
 
   /** A password any on-premises policy accepts: long, four categories, no names, no common words. */

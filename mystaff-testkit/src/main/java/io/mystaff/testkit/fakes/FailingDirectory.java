@@ -16,6 +16,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.spi.Directory;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -194,16 +195,16 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
   }
 
   @Override
-  public User setPhone(
-      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event) {
-    return call(Operation.SET_PHONE, () -> writer.setPhone(user, expectedVersion, type, number, event));
+  public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
+      AuditEvent event, CommitCondition condition) {
+    return call(Operation.SET_PHONE, () -> writer.setPhone(user, expectedVersion, type, number, event, condition));
   }
 
   @Override
-  public User setPassword(
-      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event) {
+  public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
+      AuditEvent event, CommitCondition condition) {
     return call(Operation.SET_PASSWORD,
-        () -> writer.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event));
+        () -> writer.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.Collection;
 import java.util.List;
@@ -31,14 +32,34 @@ public class ForwardingDirectoryWriter implements DirectoryWriter {
 
   @Override
   public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event) {
-    return delegate.setPhone(user, expectedVersion, type, number, event);
+      AuditEvent event, CommitCondition condition) {
+    return delegate.setPhone(user, expectedVersion, type, number, event, condition);
   }
 
   @Override
   public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event) {
-    return delegate.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event);
+      AuditEvent event, CommitCondition condition) {
+    return delegate.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition);
+  }
+
+  /**
+   * Final, so that a subclass overrides the method core calls, the one with a {@link
+   * CommitCondition}: this one forwards to it with {@link CommitCondition#none()}.
+   */
+  @Override
+  public final User setPhone(
+      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event) {
+    return setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
+  }
+
+  /**
+   * Final, so that a subclass overrides the method core calls, the one with a {@link
+   * CommitCondition}: this one forwards to it with {@link CommitCondition#none()}.
+   */
+  @Override
+  public final User setPassword(
+      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event) {
+    return setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
   }
 
   @Override

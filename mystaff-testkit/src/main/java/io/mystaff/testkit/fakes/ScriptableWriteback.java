@@ -12,6 +12,7 @@ import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
+import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -45,8 +46,10 @@ import java.util.concurrent.Executor;
  * WritebackStatus#IN_PROGRESS}, then its terminal status, to its listener, and completes its stage
  * exactly once. A second submission with a correlation id already seen is recorded as a duplicate,
  * is not applied again (its password is ignored, nothing is reported to its listener) and gets a
- * stage completing with the first submission's result. A successful writeback adds the password
- * to the user's {@linkplain #historyOf history}.
+ * stage completing with the first submission's result. A scripted success is applied only if the
+ * request's {@linkplain WritebackRequest#precondition() precondition}, asked when the writeback
+ * completes, holds; otherwise it fails with {@link WritebackFailure#AUTHORIZATION_REVOKED}. A
+ * successful writeback adds the password to the user's {@linkplain #historyOf history}.
  *
  * <p><b>Secrets.</b> The fake never keeps a {@link Secret} or its characters: it records whether
  * a password was given and keeps only a digest salted per instance, enough for {@link
@@ -165,7 +168,7 @@ public final class ScriptableWriteback implements PasswordWriteback {
       if (outcome == null) {
         outcome = perCall.isEmpty() ? defaultOutcome : perCall.remove();
       }
-      attempt = new Attempt(s, outcome, digest, listener);
+      attempt = new Attempt(s, outcome, digest, listener, request.precondition());
       attempts.put(request.correlationId(), attempt);
     }
     dispatch(attempt::start);
@@ -324,16 +327,19 @@ public final class ScriptableWriteback implements PasswordWriteback {
     final Outcome outcome;
     final byte[] digest;
     final WritebackListener listener;
+    final WritebackPrecondition precondition;
     final CompletableFuture<WritebackResult> future = new CompletableFuture<>();
     boolean releaseRequested; // guarded by ScriptableWriteback.this
     private boolean started;
     private WritebackResult earlyRelease;
 
-    Attempt(Submission submission, Outcome outcome, byte[] digest, WritebackListener listener) {
+    Attempt(Submission submission, Outcome outcome, byte[] digest, WritebackListener listener,
+        WritebackPrecondition precondition) {
       this.submission = submission;
       this.outcome = outcome;
       this.digest = digest;
       this.listener = listener;
+      this.precondition = precondition;
     }
 
     synchronized void start() {
@@ -359,12 +365,24 @@ public final class ScriptableWriteback implements PasswordWriteback {
       }
     }
 
-    private void finish(WritebackResult result) {
+    private void finish(WritebackResult scripted) {
+      WritebackResult result = scripted.isSuccess() && !holds(precondition)
+          ? WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED)
+          : scripted;
       if (result.isSuccess()) {
         succeeded(submission.user(), digest);
       }
       report(listener, result.status());
       future.complete(result);
+    }
+  }
+
+  /** A precondition that throws does not hold (fail closed). */
+  private static boolean holds(WritebackPrecondition precondition) {
+    try {
+      return precondition.holds();
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 

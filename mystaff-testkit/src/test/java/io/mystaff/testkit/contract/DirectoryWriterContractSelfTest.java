@@ -8,6 +8,7 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.util.Collection;
@@ -28,6 +29,30 @@ class DirectoryWriterContractSelfTest {
     assertThat(run.failed()).as("%s", run).contains("setPhone_staleVersion_throwsStaleAndChangesNothing",
         "setPhone_futureVersion_throwsStaleAndChangesNothing", "concurrentWriters_compareAndSetRetry_loseNoUpdate");
     assertThat(run.passed()).as("%s", run).contains("outbox_successfulWrites_pendingOldestFirst");
+  }
+
+  @Test
+  void writerIgnoringTheCommitCondition_failsTheConditionLaws() {
+    SuiteRun run = SuiteRun.of(IgnoresCondition.class);
+    assertThat(run.failed()).as("%s", run).containsExactlyInAnyOrder(
+        "setPhone_conditionFails_rethrowsAndChangesNothing", "setPassword_conditionFails_rethrowsAndChangesNothing",
+        "setPhone_condition_verifiedOnceAgainstTheStateCommittedTo",
+        "setPhone_writeOfSameUserDuringCondition_doesNotCommitInBetween");
+  }
+
+  @Test
+  void writerVerifyingTheConditionAfterCommitting_failsTheConditionLaws() {
+    SuiteRun run = SuiteRun.of(VerifiesAfterCommit.class);
+    assertThat(run.failed()).as("%s", run).contains(
+        "setPhone_conditionFails_rethrowsAndChangesNothing", "setPassword_conditionFails_rethrowsAndChangesNothing",
+        "setPhone_condition_verifiedOnceAgainstTheStateCommittedTo");
+  }
+
+  @Test
+  void writerVerifyingTheConditionOutsideItsAtomicSection_failsTheExclusionLaws() {
+    SuiteRun run = SuiteRun.of(VerifiesOutsideAtomicSection.class);
+    assertThat(run.failed()).as("%s", run).containsExactlyInAnyOrder(
+        "setPhone_staleVersion_conditionNotVerified", "setPhone_writeOfSameUserDuringCondition_doesNotCommitInBetween");
   }
 
   @Test
@@ -75,6 +100,73 @@ class DirectoryWriterContractSelfTest {
           pause(); // let other writers in between the caller's read and this write, every time
           long current = delegate.findUser(user).map(User::version).orElse(expectedVersion);
           return delegate.setPhone(user, current, type, number, event);
+        }
+      });
+    }
+  }
+
+  @SelfTestOnly
+  static class IgnoresCondition {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryWriterContractSelfTest.suite("ignores condition", t -> new ForwardingDirectory(Fixtures.inMemoryDirectory(t)) {
+        @Override
+        public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
+            AuditEvent event, CommitCondition condition) {
+          return delegate.setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
+        }
+
+        @Override
+        public User setPassword(UserId user, long expectedVersion, Secret password, boolean force, AuditEvent event,
+            CommitCondition condition) {
+          return delegate.setPassword(user, expectedVersion, password, force, event, CommitCondition.none());
+        }
+      });
+    }
+  }
+
+  @SelfTestOnly
+  static class VerifiesAfterCommit {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryWriterContractSelfTest.suite("verifies after commit", t -> new ForwardingDirectory(Fixtures.inMemoryDirectory(t)) {
+        @Override
+        public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
+            AuditEvent event, CommitCondition condition) {
+          User written = delegate.setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
+          condition.verify(delegate);
+          return written;
+        }
+
+        @Override
+        public User setPassword(UserId user, long expectedVersion, Secret password, boolean force, AuditEvent event,
+            CommitCondition condition) {
+          User written = delegate.setPassword(user, expectedVersion, password, force, event, CommitCondition.none());
+          condition.verify(delegate);
+          return written;
+        }
+      });
+    }
+  }
+
+  /** Checks the condition first, without holding anything, then writes. */
+  @SelfTestOnly
+  static class VerifiesOutsideAtomicSection {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryWriterContractSelfTest.suite("verifies outside its atomic section", t -> new ForwardingDirectory(Fixtures.inMemoryDirectory(t)) {
+        @Override
+        public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
+            AuditEvent event, CommitCondition condition) {
+          condition.verify(delegate);
+          return delegate.setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
+        }
+
+        @Override
+        public User setPassword(UserId user, long expectedVersion, Secret password, boolean force, AuditEvent event,
+            CommitCondition condition) {
+          condition.verify(delegate);
+          return delegate.setPassword(user, expectedVersion, password, force, event, CommitCondition.none());
         }
       });
     }

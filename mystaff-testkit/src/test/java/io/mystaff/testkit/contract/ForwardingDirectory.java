@@ -7,6 +7,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.inmemory.InMemoryDirectory;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.Collection;
 import java.util.List;
@@ -23,14 +24,14 @@ class ForwardingDirectory extends io.mystaff.testkit.fakes.ForwardingDirectory i
 
   @Override
   public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event) {
-    return delegate.setPhone(user, expectedVersion, type, number, event);
+      AuditEvent event, CommitCondition condition) {
+    return delegate.setPhone(user, expectedVersion, type, number, event, condition);
   }
 
   @Override
   public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event) {
-    return delegate.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event);
+      AuditEvent event, CommitCondition condition) {
+    return delegate.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition);
   }
 
   @Override

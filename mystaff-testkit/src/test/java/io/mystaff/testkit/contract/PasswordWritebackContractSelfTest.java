@@ -61,6 +61,14 @@ class PasswordWritebackContractSelfTest {
   }
 
   @Test
+  void writebackIgnoringThePrecondition_failsThePreconditionLaws() {
+    SuiteRun run = SuiteRun.of(IgnoresPrecondition.class);
+    assertThat(run.failed()).as("%s", run).containsExactlyInAnyOrder(
+        "submit_preconditionFails_failsAuthorizationRevoked_appliesNothing",
+        "submit_preconditionThrows_failsAuthorizationRevoked", "submit_success_preconditionAskedFirst");
+  }
+
+  @Test
   void writebackWithoutHistory_failsTheClaimedHistoryLaw() {
     SuiteRun run = SuiteRun.of(NoHistory.class);
     assertThat(run.failed()).as("%s", run).containsExactly("historyOf_afterSuccess_holdsThePasswordOnly");
@@ -97,6 +105,21 @@ class PasswordWritebackContractSelfTest {
     @Override
     public void close() {
       delegate.close();
+    }
+  }
+
+  /** Applies the password whatever the request's precondition says. */
+  @SelfTestOnly
+  static class IgnoresPrecondition {
+    @TestFactory
+    DynamicContainer suite() {
+      return PasswordWritebackContractSelfTest.suite("ignores precondition", t -> new Forwarding(t) {
+        @Override
+        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+          return delegate.submit(new WritebackRequest(request.correlationId(), request.user(),
+              request.samAccountName(), request.password(), request.forceChangeNextSignIn()), listener);
+        }
+      });
     }
   }
 
@@ -163,7 +186,7 @@ class PasswordWritebackContractSelfTest {
         public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
           WritebackRequest fresh = new WritebackRequest(
               CorrelationId.of(request.correlationId().value() + "-" + submissions.incrementAndGet()), request.user(),
-              request.samAccountName(), request.password(), request.forceChangeNextSignIn());
+              request.samAccountName(), request.password(), request.forceChangeNextSignIn(), request.precondition());
           return delegate.submit(fresh, listener);
         }
       });

@@ -18,6 +18,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryDirectory;
+import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.testkit.fakes.ForwardingDirectoryWriter;
 import java.util.ArrayList;
@@ -63,11 +64,11 @@ class ConcurrentEditTest {
 
     @Override
     public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-        AuditEvent event) {
+        AuditEvent event, CommitCondition condition) {
       if (remaining.getAndDecrement() > 0) {
         interference.run();
       }
-      return super.setPhone(user, expectedVersion, type, number, event);
+      return super.setPhone(user, expectedVersion, type, number, event, condition);
     }
   }
 
