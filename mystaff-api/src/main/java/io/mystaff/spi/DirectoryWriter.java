@@ -85,6 +85,17 @@ public interface DirectoryWriter {
     return setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
   }
 
+  /**
+   * Stores {@code event} in the outbox on its own, durably, as the record of a change made
+   * elsewhere: the final SUCCEEDED or FAILED event of a password written back on premises. After
+   * a successful return the event survives what the outbox survives (for a database, a restart)
+   * until it is acknowledged; after an exception nothing was stored. Storing an event whose id is
+   * already pending changes nothing (idempotent, so a retried call stores it once).
+   *
+   * @since 0.1.0
+   */
+  void appendAuditEvent(AuditEvent event);
+
   /** Up to {@code max} outbox events not yet acknowledged, oldest first. */
   List<AuditEvent> pendingAuditEvents(int max);
 

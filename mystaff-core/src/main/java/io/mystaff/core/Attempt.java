@@ -40,6 +40,7 @@ record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock cloc
         .id(UUID.randomUUID().toString())
         .activityDateTime(clock.instant())
         .activity(activity)
+        .loggedByService(activity.loggedByService())
         .outcome(outcome)
         .correlationId(correlationId)
         .initiatedBy(initiator)

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Where events go. Events of attempts that changed nothing (denied, failed, views, sign-ins, the
  * pending step of a writeback) are recorded directly and fail the attempt when the sink fails.
- * Events of successful writes are committed by the {@link DirectoryWriter} with the write and
- * relayed from its outbox to the sink. Final writeback events that the sink refused wait in an
- * in-memory queue. Thread-safe.
+ * Events of successful writes are committed by the {@link DirectoryWriter} with the write, and
+ * final writeback events are appended to its outbox; both are relayed from the outbox to the sink
+ * by the relay executor ({@link #relaySoon()}), never on a lock that changes wait for. Only a final
+ * writeback event that neither the outbox nor the sink would take waits in an in-memory queue.
+ * Thread-safe.
  */
 final class AuditTrail {
   /** A provider (directory, writer, writeback) failed; nothing changed. */
@@ -41,12 +45,19 @@ final class AuditTrail {
 
   private final AuditSink sink;
   private final DirectoryWriter writer;
+  private final Executor relay;
   private final Queue<AuditEvent> retry = new ConcurrentLinkedQueue<>();
   private final ReentrantLock relaying = new ReentrantLock();
+  private final AtomicBoolean relayScheduled = new AtomicBoolean();
 
-  AuditTrail(AuditSink sink, DirectoryWriter writer) {
+  /**
+   * @param relay where {@link #relaySoon()} relays the outbox: a background thread, so a slow sink
+   *     never holds up a change, or the calling thread ({@code Runnable::run})
+   */
+  AuditTrail(AuditSink sink, DirectoryWriter writer, Executor relay) {
     this.sink = requireNonNull(sink, "sink");
     this.writer = requireNonNull(writer, "writer");
+    this.relay = requireNonNull(relay, "relay");
   }
 
   /** The reason code of a failed writeback. */
@@ -83,14 +94,47 @@ final class AuditTrail {
     return outcome;
   }
 
-  /** Records {@code event} now, or, if the sink refuses it, keeps it for the next flush. */
-  void recordOrQueue(AuditEvent event) {
+  /**
+   * Stores the final event of a change made elsewhere (a password written back on premises)
+   * durably in the writer's outbox and relays it soon. Only if the outbox refuses it is it
+   * recorded in the sink directly, and only if the sink refuses it too is it kept in memory for
+   * the next flush (and lost if the process ends first). Never throws.
+   */
+  void commitFinal(AuditEvent event) {
+    try {
+      writer.appendAuditEvent(event);
+      relaySoon();
+      return;
+    } catch (Throwable e) { // whatever failed, the event must not be lost
+      LOG.warn("The outbox refused the final {} event of {} (correlation {}); recording it in the sink directly",
+          event.outcome(), event.activity(), event.correlationId(), e);
+    }
     try {
       sink.record(event);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // the sink down too: keep it in memory, never lose it silently
       retry.add(event);
       LOG.warn("Audit sink refused the {} event of {} (correlation {}); queued in memory for flushAudit()",
           event.outcome(), event.activity(), event.correlationId(), e);
+    }
+  }
+
+  /**
+   * Asks the relay executor to deliver the outbox to the sink; returns without waiting for it
+   * (with a background executor) and never throws: the events stay in the outbox until a relay
+   * succeeds. Requests made while a relay is scheduled but not yet started are served by it.
+   */
+  void relaySoon() {
+    if (!relayScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      relay.execute(() -> {
+        relayScheduled.set(false);
+        flushQuietly();
+      });
+    } catch (Throwable e) { // a committed change must not fail because its relay could not run
+      relayScheduled.set(false);
+      LOG.warn("Audit relay could not be scheduled; events stay in the outbox until the next flushAudit()", e);
     }
   }
 
@@ -115,7 +159,7 @@ final class AuditTrail {
   void flushQuietly() {
     try {
       flush();
-    } catch (ProviderFailureException e) {
+    } catch (Throwable e) { // the events stay in the outbox; nothing is lost by not throwing
       LOG.warn("Audit relay deferred; events stay in the outbox until the next flushAudit()", e);
     }
   }

@@ -31,6 +31,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,11 +60,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       records nothing.
  *   <li><b>Successful changes travel with their change.</b> A SUCCEEDED change event is handed to
  *       the {@link DirectoryWriter} with the write, which commits both atomically (a
- *       transactional outbox); mystaff then relays outbox events to the {@link AuditSink}. So a
- *       change always has its event, even when the sink is down (the event is delivered by a
- *       later relay: after every write, and on {@link #flushAudit()}), and a failed write leaves
- *       no event claiming a change. Relay is at least once; an event keeps its id when delivered
- *       again.
+ *       transactional outbox); mystaff then relays outbox events to the {@link AuditSink} in the
+ *       background ({@link Builder#auditRelay}). So a change always has its event, even when the
+ *       sink is down (the event is delivered by a later relay: after every write, and on {@link
+ *       #flushAudit()}), a failed write leaves no event claiming a change, and a slow sink never
+ *       slows a change down. Relay is at least once; an event keeps its id when delivered again.
  *   <li><b>Attempts that changed nothing go straight to the sink.</b> DENIED and FAILED events,
  *       sign-ins and profile views are recorded directly. If the sink fails there, the operation
  *       throws {@link ProviderFailureException} (nothing was changed; a profile is not shown and a
@@ -69,9 +72,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li><b>Asynchronous writeback.</b> A synced user's reset records one PENDING event (reason
  *       {@code WRITEBACK_SUBMITTED}) directly in the sink <em>before</em> submitting; if that
  *       fails nothing is submitted and the reset throws (fail closed). When the writeback
- *       completes, one final SUCCEEDED or FAILED event with the same correlation id is recorded.
- *       If the sink refuses that final event, it waits in a queue <b>held in memory</b> by this
- *       instance and is delivered by {@link #flushAudit()}; it is lost if the process ends first.
+ *       completes, one final SUCCEEDED or FAILED event with the same correlation id is stored in
+ *       the directory writer's outbox ({@link DirectoryWriter#appendAuditEvent}), as durable as a
+ *       change's event, and relayed like one. Only if the outbox refuses it is it recorded in the
+ *       sink directly, and only if both refuse is it held in memory for {@link #flushAudit()}.
+ *       The PENDING event has no Graph result of its own: its JSON {@code result} is {@code
+ *       unknownFutureValue} with the reason {@code WRITEBACK_SUBMITTED}; read the final event.
  *   <li><b>Contents.</b> Every event has the activity, the initiator (manager id, user principal
  *       name, client IP if known), the target (id, type {@code User}, display name, user principal
  *       name), the modified properties (phones: old and new E.164 values; passwords: only the
@@ -95,9 +101,12 @@ public final class MyStaff implements AutoCloseable {
   static final String CONDITIONAL_ACCESS_DETAIL_KEY = "conditionalAccessDetail";
 
   private final Configuration config;
+  /** The relay thread this instance started, if the host gave none; stopped by {@link #close()}. */
+  private final Optional<ExecutorService> ownRelay;
 
-  private MyStaff(Configuration config) {
+  private MyStaff(Configuration config, Optional<ExecutorService> ownRelay) {
     this.config = config;
+    this.ownRelay = ownRelay;
   }
 
   /** A builder with nothing wired yet; see {@link Builder} for what is required. */
@@ -126,7 +135,8 @@ public final class MyStaff implements AutoCloseable {
     Admission admission;
     try {
       user = config.directory().findUser(context.user());
-      initiator = new AuditInitiator(context.user(), user.map(User::userPrincipalName), context.clientIp());
+      initiator = new AuditInitiator(context.user(), user.map(User::displayName), user.map(User::userPrincipalName),
+          context.clientIp());
       ActorFacts actor = new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
       admission = config.gate().admit(context, user, actor, config.clock().instant());
     } catch (RuntimeException e) {
@@ -170,15 +180,16 @@ public final class MyStaff implements AutoCloseable {
   }
 
   /**
-   * Makes this instance and its sessions unusable and relays waiting audit events one last time
-   * (a sink failure here is logged, not thrown). Writebacks still under way complete and record
-   * their final events; events the sink refuses after closing are lost with the in-memory queue.
-   * Idempotent.
+   * Makes this instance and its sessions unusable, relays waiting audit events one last time (a
+   * sink failure here is logged, not thrown) and stops the relay thread it started. Writebacks
+   * still under way complete and store their final events in the outbox, where the next instance
+   * over the same writer delivers them. Idempotent.
    */
   @Override
   public void close() {
     if (config.closed().compareAndSet(false, true)) {
       config.trail().flushQuietly();
+      ownRelay.ifPresent(ExecutorService::shutdown);
     }
   }
 
@@ -203,6 +214,7 @@ public final class MyStaff implements AutoCloseable {
     private SecureRandom random;
     private MyStaffSettings settings = MyStaffSettings.defaults();
     private PhoneNumberParser phoneParser;
+    private Executor auditRelay;
 
     private Builder() {}
 
@@ -283,6 +295,21 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Where the directory writer's outbox is relayed to the audit sink after each change. Default:
+     * one daemon thread that this instance starts and {@link MyStaff#close()} stops, so a change
+     * returns as soon as it is committed and a slow audit sink never slows a manager down.
+     * {@code Runnable::run} relays on the thread that made the change, before the call returns:
+     * the event is in the sink when the call returns (handy in tests), at the price of that call
+     * waiting for the sink. {@link MyStaff#flushAudit()} always relays on the calling thread.
+     *
+     * @since 0.1.0
+     */
+    public Builder auditRelay(Executor executor) {
+      this.auditRelay = requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * @throws IllegalStateException naming every missing required part, or if both a phone parser
      *     and a default phone region are set
      * @throws InvalidInputException if the settings' default phone region is not supported
@@ -312,10 +339,11 @@ public final class MyStaff implements AutoCloseable {
           : settings.defaultPhoneRegion().map(PhoneNumberParser::withDefaultRegion)
               .orElseGet(PhoneNumberParser::international);
       AuthorizationEngine engine = AuthorizationEngine.standard();
+      Optional<ExecutorService> ownRelay = auditRelay == null ? Optional.of(relayThread()) : Optional.empty();
       Configuration config = new Configuration(
           directory,
           directoryWriter,
-          new AuditTrail(auditSink, directoryWriter),
+          new AuditTrail(auditSink, directoryWriter, auditRelay != null ? auditRelay : ownRelay.orElseThrow()),
           engine,
           SignInGate.of(settings.availability(), conditionalAccess, engine),
           cloudPasswordPolicy != null ? cloudPasswordPolicy : EntraPasswordPolicy.standard(),
@@ -327,7 +355,15 @@ public final class MyStaff implements AutoCloseable {
           clock,
           settings,
           new AtomicBoolean());
-      return new MyStaff(config);
+      return new MyStaff(config, ownRelay);
+    }
+
+    private static ExecutorService relayThread() {
+      return Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "mystaff-audit-relay");
+        t.setDaemon(true);
+        return t;
+      });
     }
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.core.access.FeatureAvailability;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,18 +22,25 @@ import java.util.regex.Pattern;
  *     numbers without a leading {@code +} are read in; empty means numbers must be international
  * @param maxPageSize the largest page a listing or search returns, 1 to {@link
  *     PageRequest#MAX_SIZE} (default 100); larger requests are served this many items
+ * @param writebackDeadline how long a synced user's password writeback may take, positive
+ *     (default 5 minutes, Entra's "several minutes"); one still unfinished then ends FAILED with
+ *     {@link io.mystaff.api.password.WritebackFailure#UNREACHABLE} and its final event, and its
+ *     precondition no longer holds, so a writeback that wakes up later applies nothing
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
     boolean managerChosenPasswordsForCloudUsers,
     int temporaryPasswordLength,
     Optional<String> defaultPhoneRegion,
-    int maxPageSize) {
+    int maxPageSize,
+    Duration writebackDeadline) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
   /** The longest password Entra accepts. */
   public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
+  /** The default {@link #writebackDeadline()}. */
+  public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
 
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
   private static final MyStaffSettings DEFAULTS = builder().build();
@@ -54,6 +62,10 @@ public record MyStaffSettings(
     if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_SIZE) {
       throw InvalidInputException.of("max page size", "must be between 1 and " + PageRequest.MAX_SIZE);
     }
+    requireNonNull(writebackDeadline, "writebackDeadline");
+    if (writebackDeadline.isNegative() || writebackDeadline.isZero()) {
+      throw InvalidInputException.of("writeback deadline", "must be positive");
+    }
   }
 
   /** Every setting at its default. */
@@ -73,7 +85,8 @@ public record MyStaffSettings(
         .managerChosenPasswordsForCloudUsers(managerChosenPasswordsForCloudUsers)
         .temporaryPasswordLength(temporaryPasswordLength)
         .defaultPhoneRegion(defaultPhoneRegion)
-        .maxPageSize(maxPageSize);
+        .maxPageSize(maxPageSize)
+        .writebackDeadline(writebackDeadline);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -88,6 +101,7 @@ public record MyStaffSettings(
     private int temporaryPasswordLength = MIN_TEMPORARY_PASSWORD_LENGTH;
     private Optional<String> defaultPhoneRegion = Optional.empty();
     private int maxPageSize = 100;
+    private Duration writebackDeadline = DEFAULT_WRITEBACK_DEADLINE;
 
     private Builder() {}
 
@@ -122,11 +136,22 @@ public record MyStaffSettings(
     }
 
     /**
+     * How long a password writeback may take before it ends FAILED with {@code UNREACHABLE};
+     * positive; checked by {@link #build()}.
+     *
+     * @since 0.1.0
+     */
+    public Builder writebackDeadline(Duration deadline) {
+      this.writebackDeadline = requireNonNull(deadline, "deadline");
+      return this;
+    }
+
+    /**
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {
       return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
-          temporaryPasswordLength, defaultPhoneRegion, maxPageSize);
+          temporaryPasswordLength, defaultPhoneRegion, maxPageSize, writebackDeadline);
     }
   }
 }

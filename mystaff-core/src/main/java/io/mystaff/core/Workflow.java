@@ -170,7 +170,7 @@ final class Workflow {
       } catch (RuntimeException e) {
         throw fail(attempt, activity, current, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory writer", e);
       }
-      config.trail().flushQuietly();
+      config.trail().relaySoon();
       return result;
     }
   }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. Listeners run on the thread that moved the status (usually the writeback
  * provider's) or, for statuses already reached, on the registering thread; they must be quick and
- * must not block. A listener that throws is logged and ignored.
+ * must not block. A listener that throws anything (an error included) is logged and ignored.
  */
 public final class WritebackHandle {
   private static final Logger LOG = LoggerFactory.getLogger(WritebackHandle.class);
@@ -133,7 +133,7 @@ public final class WritebackHandle {
   private void notify(Consumer<? super WritebackStatus> listener, WritebackStatus status) {
     try {
       listener.accept(status);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // no listener, however broken, may stop the writeback from completing
       LOG.warn("Writeback status listener failed on {} for correlation {}", status, correlationId, e);
     }
   }

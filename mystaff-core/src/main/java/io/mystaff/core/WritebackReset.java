@@ -18,10 +18,15 @@ import io.mystaff.api.password.WritebackResult;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Resets a synced user's password: authorize, check the manager's password synchronously against
@@ -37,6 +42,10 @@ import java.util.concurrent.CompletionStage;
  */
 final class WritebackReset {
   private static final AuditActivity ACTIVITY = AuditActivity.RESET_PASSWORD;
+  /** The user attribute holding Entra's password policies ({@code passwordPolicies}). */
+  static final String PASSWORD_POLICIES = "passwordPolicies";
+  /** The password policy that makes a password never expire. */
+  static final String DISABLE_PASSWORD_EXPIRATION = "DisablePasswordExpiration";
 
   private final Workflow workflow;
   private final PasswordWriteback writeback;
@@ -56,6 +65,7 @@ final class WritebackReset {
     Configuration config = workflow.config();
     Decision.Permit permit = workflow.authorize(attempt, ACTIVITY, StaffAction.RESET_PASSWORD, target,
         workflow.facts(attempt, ACTIVITY, target));
+    requireAvailable(target, attempt);
     check(target, chosen, attempt);
 
     config.trail().record(attempt.event(ACTIVITY, AuditOutcome.PENDING)
@@ -66,25 +76,62 @@ final class WritebackReset {
 
     Secret copy = copyOf(chosen); // the caller may destroy theirs as soon as we return
     WritebackHandle handle = new WritebackHandle(target.id(), attempt.correlationId());
-    WritebackPrecondition precondition = () -> workflow.stillPermits(StaffAction.RESET_PASSWORD, target.id());
+    Duration deadline = config.settings().writebackDeadline();
+    long expiresAt = System.nanoTime() + deadline.toNanos();
+    WritebackPrecondition precondition = () -> System.nanoTime() - expiresAt < 0
+        && workflow.stillPermits(StaffAction.RESET_PASSWORD, target.id());
+    Finisher finisher = new Finisher(target, attempt, permit, handle, copy);
     if (!precondition.holds()) { // decided again just before submitting: facts may have changed
-      finish(target, attempt, permit, handle, copy, WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED));
+      finisher.finish(WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED));
       return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
     }
     CompletionStage<WritebackResult> stage;
     try {
       stage = writeback.submit(new WritebackRequest(attempt.correlationId(), target.id(),
-          target.onPremisesSamAccountName(), copy, true, precondition), handle::advance);
+          target.onPremisesSamAccountName(), copy, forceChangeNextSignIn(target), precondition), handle::advance);
       requireNonNull(stage, "the writeback returned no completion stage");
     } catch (RuntimeException e) {
-      finish(target, attempt, permit, handle, copy, WritebackResult.failed(WritebackFailure.UNKNOWN));
+      finisher.finish(WritebackResult.failed(WritebackFailure.UNKNOWN));
       throw e instanceof ProviderFailureException
           ? e
           : new ProviderFailureException("password writeback", "could not submit the writeback", e);
     }
-    stage.whenComplete((result, error) -> finish(target, attempt, permit, handle, copy,
+    CompletableFuture<WritebackResult> bounded = new CompletableFuture<>();
+    stage.whenComplete((result, error) -> bounded.complete(
         error == null && result != null ? result : WritebackResult.failed(WritebackFailure.UNKNOWN)));
+    bounded.completeOnTimeout(WritebackResult.failed(WritebackFailure.UNREACHABLE), deadline.toNanos(),
+            TimeUnit.NANOSECONDS)
+        .thenAccept(finisher::finish);
     return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
+  }
+
+  /**
+   * Entra's rule: after an administrator's reset the user must choose a new password at next
+   * sign-in, unless their password never expires ({@code passwordPolicies} holds {@code
+   * DisablePasswordExpiration}), in which case the flag is not set.
+   */
+  static boolean forceChangeNextSignIn(User target) {
+    return target.attribute(PASSWORD_POLICIES)
+        .map(p -> !p.toLowerCase(Locale.ROOT).contains(DISABLE_PASSWORD_EXPIRATION.toLowerCase(Locale.ROOT)))
+        .orElse(true);
+  }
+
+  /**
+   * Refuses the reset up front, with its one FAILED event, when the writeback knows the
+   * on-premises side is down (asking it counts as reaching it: a writeback that throws is down).
+   */
+  private void requireAvailable(User target, Attempt attempt) {
+    boolean available;
+    try {
+      available = writeback.isAvailable();
+    } catch (RuntimeException e) {
+      available = false;
+    }
+    if (!available) {
+      throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.writebackFailure(WritebackFailure.UNREACHABLE),
+          Map.of(), "password writeback", new ProviderFailureException("password writeback",
+              "the on-premises directory is unreachable; nothing was submitted, try again later"));
+    }
   }
 
   /** The synchronous on-premises check; a rejection or failure records the one FAILED event. */
@@ -104,20 +151,43 @@ final class WritebackReset {
     }
   }
 
-  /** Records the final event, then lets the handle (and whoever waits on it) know. */
-  private void finish(User target, Attempt attempt, Decision.Permit permit, WritebackHandle handle,
-      Secret copy, WritebackResult result) {
-    copy.destroy();
-    try {
-      AuditEvent.Builder event = result.isSuccess()
-          ? workflow.succeeded(attempt, ACTIVITY, permit)
-              .target(Attempt.target(target, CloudPasswordReset.CHANGES))
-          : attempt.event(ACTIVITY, AuditOutcome.FAILED)
-              .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
-              .target(Attempt.target(target, List.of()));
-      workflow.config().trail().recordOrQueue(event.build());
-    } finally {
-      handle.finish(result);
+  /**
+   * Ends one writeback exactly once, whichever comes first: the writeback's outcome, the deadline,
+   * or a failure to submit. Stores the final event durably, then lets the handle (and whoever
+   * waits on it) know.
+   */
+  private final class Finisher {
+    private final User target;
+    private final Attempt attempt;
+    private final Decision.Permit permit;
+    private final WritebackHandle handle;
+    private final Secret copy;
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    Finisher(User target, Attempt attempt, Decision.Permit permit, WritebackHandle handle, Secret copy) {
+      this.target = target;
+      this.attempt = attempt;
+      this.permit = permit;
+      this.handle = handle;
+      this.copy = copy;
+    }
+
+    void finish(WritebackResult result) {
+      if (!finished.compareAndSet(false, true)) {
+        return;
+      }
+      copy.destroy();
+      try {
+        AuditEvent.Builder event = result.isSuccess()
+            ? workflow.succeeded(attempt, ACTIVITY, permit)
+                .target(Attempt.target(target, CloudPasswordReset.CHANGES))
+            : attempt.event(ACTIVITY, AuditOutcome.FAILED)
+                .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
+                .target(Attempt.target(target, List.of()));
+        workflow.config().trail().commitFinal(event.build());
+      } finally {
+        handle.finish(result);
+      }
     }
   }
 

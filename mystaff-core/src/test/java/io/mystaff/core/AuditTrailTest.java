@@ -36,6 +36,7 @@ class AuditTrailTest {
   private static final class OutboxOnly implements DirectoryWriter {
     final List<AuditEvent> outbox = new ArrayList<>();
     int acknowledgements;
+    boolean refuseAppend;
 
     @Override
     public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
@@ -47,6 +48,16 @@ class AuditTrailTest {
     public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
         AuditEvent event, CommitCondition condition) {
       throw new UnsupportedOperationException("these tests write to the outbox directly");
+    }
+
+    @Override
+    public void appendAuditEvent(AuditEvent event) {
+      if (refuseAppend) {
+        throw new IllegalStateException("outbox down");
+      }
+      if (outbox.stream().noneMatch(e -> e.id().equals(event.id()))) {
+        outbox.add(event);
+      }
     }
 
     @Override
@@ -78,7 +89,7 @@ class AuditTrailTest {
 
   private final OutboxOnly writer = new OutboxOnly();
   private final SwitchableSink sink = new SwitchableSink();
-  private final AuditTrail trail = new AuditTrail(sink, writer);
+  private final AuditTrail trail = new AuditTrail(sink, writer, Runnable::run);
 
   private static AuditEvent event(AuditOutcome outcome) {
     return ATTEMPT.event(AuditActivity.ADD_PHONE, outcome).build();
@@ -139,10 +150,34 @@ class AuditTrailTest {
   }
 
   @Test
-  void recordOrQueue_sinkDown_queuedUntilFlush() {
-    AuditEvent last = event(AuditOutcome.FAILED);
+  void commitFinal_outboxTakesIt_storedDurablyThenRelayed() {
+    AuditEvent last = event(AuditOutcome.SUCCEEDED);
     sink.down = true;
-    trail.recordOrQueue(last);
+    trail.commitFinal(last);
+    assertThat(writer.outbox).as("the final event waits in the durable outbox").containsExactly(last);
+    assertThat(trail.queued()).as("nothing held in memory").isZero();
+
+    sink.down = false;
+    trail.commitFinal(last); // idempotent by id
+    assertThat(sink.stored).containsExactly(last);
+    assertThat(writer.outbox).isEmpty();
+  }
+
+  @Test
+  void commitFinal_outboxDown_recordedInTheSinkDirectly() {
+    AuditEvent last = event(AuditOutcome.FAILED);
+    writer.refuseAppend = true;
+    trail.commitFinal(last);
+    assertThat(sink.stored).containsExactly(last);
+    assertThat(trail.queued()).isZero();
+  }
+
+  @Test
+  void commitFinal_outboxAndSinkDown_queuedUntilFlush() {
+    AuditEvent last = event(AuditOutcome.FAILED);
+    writer.refuseAppend = true;
+    sink.down = true;
+    trail.commitFinal(last);
     assertThat(trail.queued()).isEqualTo(1);
     assertThatThrownBy(trail::flush).isInstanceOf(ProviderFailureException.class);
     assertThat(trail.queued()).isEqualTo(1);
@@ -157,11 +192,51 @@ class AuditTrailTest {
   void flush_queuedAndOutboxEvents_queueFirst() {
     AuditEvent queued = event(AuditOutcome.SUCCEEDED);
     AuditEvent inOutbox = event(AuditOutcome.SUCCEEDED);
+    writer.refuseAppend = true;
     sink.down = true;
-    trail.recordOrQueue(queued);
+    trail.commitFinal(queued);
     writer.outbox.add(inOutbox);
     sink.down = false;
     trail.flush();
     assertThat(sink.stored).containsExactly(queued, inOutbox);
+  }
+
+  @Test
+  void relaySoon_sinkThrowsAnError_neverThrowsAndKeepsTheEvent() {
+    AuditEvent e = event(AuditOutcome.SUCCEEDED);
+    writer.outbox.add(e);
+    AuditTrail erring = new AuditTrail(event -> {
+      throw new OutOfMemoryError("simulated");
+    }, writer, Runnable::run);
+    erring.relaySoon();
+    assertThat(writer.outbox).containsExactly(e);
+  }
+
+  @Test
+  void relaySoon_executorRefuses_neverThrowsAndRelaysLater() {
+    AuditEvent e = event(AuditOutcome.SUCCEEDED);
+    writer.outbox.add(e);
+    AuditTrail refusing = new AuditTrail(sink, writer, task -> {
+      throw new java.util.concurrent.RejectedExecutionException("shut down");
+    });
+    refusing.relaySoon();
+    refusing.relaySoon();
+    assertThat(writer.outbox).containsExactly(e);
+    refusing.flush();
+    assertThat(sink.stored).containsExactly(e);
+  }
+
+  @Test
+  void relaySoon_whileARelayIsScheduled_coalesced() {
+    List<Runnable> scheduled = new ArrayList<>();
+    AuditTrail deferred = new AuditTrail(sink, writer, scheduled::add);
+    deferred.relaySoon();
+    deferred.relaySoon();
+    assertThat(scheduled).as("one relay serves both requests").hasSize(1);
+    writer.outbox.add(event(AuditOutcome.SUCCEEDED));
+    scheduled.get(0).run();
+    assertThat(writer.outbox).isEmpty();
+    deferred.relaySoon();
+    assertThat(scheduled).as("a request after the relay started schedules another").hasSize(2);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.audit.AuditEvent;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,10 +35,13 @@ import java.util.function.Supplier;
  * directory's outbox delivers at least once, so an event whose id is already stored is not stored
  * again.
  *
- * <p>A log made with {@link #withCapacity(int)} keeps at most that many events: recording one more
- * first drops the oldest recorded event (and counts it in {@link #droppedCount()}). A dropped
- * event's id is forgotten, so a redelivered copy of it would be stored again. {@link
- * #InMemoryAuditLog() The default log} is unbounded.
+ * <p>A log made with {@link #withCapacity(int)} holds at most that many events and never drops
+ * one: once full it refuses new events with {@link ProviderFailureException} (counted in {@link
+ * #refusedCount()}) and stores nothing, so mystaff fails closed, exactly as with any audit sink that
+ * is down: a denied or failed attempt, a sign-in or a profile view throws, and a change's event
+ * stays in the directory's outbox until the log has room again ({@link #clear()}) and {@code
+ * MyStaff.flushAudit()} runs. A redelivered copy of a stored event is still accepted (it is
+ * already there). {@link #InMemoryAuditLog() The default log} is unbounded.
  *
  * <p>Every query is indexed (by correlation id, target id, initiator, activity and time), so its
  * cost is proportional to the size of its answer, not of the log.
@@ -55,7 +58,7 @@ public final class InMemoryAuditLog implements AuditSink {
   private final Map<AuditActivity, ArrayDeque<AuditEvent>> byActivity =
       new EnumMap<>(AuditActivity.class);
   private final TreeMap<Instant, ArrayDeque<AuditEvent>> byTime = new TreeMap<>();
-  private long dropped;
+  private long refused;
 
   /** An unbounded log. */
   public InMemoryAuditLog() {
@@ -67,7 +70,8 @@ public final class InMemoryAuditLog implements AuditSink {
   }
 
   /**
-   * A log that keeps at most {@code capacity} events, dropping the oldest recorded first.
+   * A log that holds at most {@code capacity} events and refuses more (see the class
+   * documentation): it never drops an event silently.
    *
    * @throws InvalidInputException if {@code capacity} is not positive
    */
@@ -79,8 +83,10 @@ public final class InMemoryAuditLog implements AuditSink {
   }
 
   /**
-   * Stores the event; does nothing if an event with the same id is already stored. Never throws
-   * for a non-null event.
+   * Stores the event; does nothing if an event with the same id is already stored.
+   *
+   * @throws ProviderFailureException if the log is full (it has {@link #withCapacity a capacity}
+   *     and holds that many events); nothing is stored
    */
   @Override
   public void record(AuditEvent event) {
@@ -91,7 +97,9 @@ public final class InMemoryAuditLog implements AuditSink {
         return;
       }
       if (byId.size() >= capacity) {
-        dropOldest();
+        refused++;
+        throw new ProviderFailureException("audit sink",
+            "the in-memory audit log is full (capacity " + capacity + "); the event was not stored");
       }
       byId.put(event.id(), event);
       append(byCorrelation, event.correlationId(), event);
@@ -164,33 +172,32 @@ public final class InMemoryAuditLog implements AuditSink {
     return read(byId::size);
   }
 
-  /** How many events were dropped because the log was full; always 0 for an unbounded log. */
-  public long droppedCount() {
-    return read(() -> dropped);
+  /** How many events were refused because the log was full; always 0 for an unbounded log. */
+  public long refusedCount() {
+    return read(() -> refused);
+  }
+
+  /**
+   * Removes every stored event, making room in a full log (for tests, demos and benchmarks that
+   * read the log and then start over). The refused count is kept.
+   */
+  public void clear() {
+    lock.writeLock().lock();
+    try {
+      byId.clear();
+      byCorrelation.clear();
+      byTarget.clear();
+      byInitiator.clear();
+      byActivity.clear();
+      byTime.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   @Override
   public String toString() {
     return "InMemoryAuditLog{" + size() + " events}";
-  }
-
-  private void dropOldest() {
-    Iterator<AuditEvent> it = byId.values().iterator();
-    AuditEvent oldest = it.next();
-    it.remove();
-    dropped++;
-    // The oldest recorded event heads every recording-ordered queue it is in.
-    removeHead(byCorrelation, oldest.correlationId(), oldest);
-    for (String target : targetIds(oldest)) {
-      removeHead(byTarget, target, oldest);
-    }
-    removeHead(byInitiator, oldest.initiatedBy().id(), oldest);
-    removeHead(byActivity, oldest.activity(), oldest);
-    ArrayDeque<AuditEvent> sameTime = byTime.get(oldest.activityDateTime());
-    sameTime.removeFirstOccurrence(oldest);
-    if (sameTime.isEmpty()) {
-      byTime.remove(oldest.activityDateTime());
-    }
   }
 
   private static Set<String> targetIds(AuditEvent event) {
@@ -203,15 +210,6 @@ public final class InMemoryAuditLog implements AuditSink {
 
   private static <K> void append(Map<K, ArrayDeque<AuditEvent>> index, K key, AuditEvent event) {
     index.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(event);
-  }
-
-  private static <K> void removeHead(Map<K, ArrayDeque<AuditEvent>> index, K key, AuditEvent event) {
-    ArrayDeque<AuditEvent> events = index.get(key);
-    AuditEvent head = events.pollFirst();
-    assert head == event : "the oldest event heads its index queue";
-    if (events.isEmpty()) {
-      index.remove(key);
-    }
   }
 
   private static List<AuditEvent> copy(Collection<AuditEvent> events) {

@@ -297,6 +297,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     });
   }
 
+  @Override
+  public void appendAuditEvent(AuditEvent event) {
+    requireNonNull(event, "event");
+    outbox.offer(event);
+  }
+
   /**
    * {@inheritDoc}
    *

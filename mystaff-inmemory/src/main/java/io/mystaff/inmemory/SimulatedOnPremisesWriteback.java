@@ -20,7 +20,9 @@ import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +90,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   private final Set<UserId> unknownUsers;
   private final int historyDepth;
   private final int hashIterations;
+  private final Duration minimumPasswordAge;
+  private final Clock clock;
+  private final Set<UserId> neverExpire;
   private final SecureRandom random = new SecureRandom();
 
   private final ConcurrentHashMap<CorrelationId, Operation> operations = new ConcurrentHashMap<>();
@@ -100,6 +106,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   private final List<Operation> parked = new ArrayList<>();
   private int inFlight;
   private boolean closed;
+  private boolean reachable = true;
 
   private SimulatedOnPremisesWriteback(Builder b) {
     this.policy = b.policy;
@@ -111,6 +118,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     this.unknownUsers = Set.copyOf(b.unknownUsers);
     this.historyDepth = b.historyDepth;
     this.hashIterations = b.hashIterations;
+    this.minimumPasswordAge = b.minimumPasswordAge;
+    this.clock = b.clock;
+    this.neverExpire = Set.copyOf(b.neverExpire);
   }
 
   public static Builder builder() {
@@ -197,6 +207,21 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   /** Makes every writeback for {@code user} decided from now on fail with {@code reason}. */
   public synchronized void failFor(UserId user, WritebackFailure reason) {
     failFor.put(requireNonNull(user, "user"), requireNonNull(reason, "reason"));
+  }
+
+  /**
+   * Takes the simulated on-premises directory off the network ({@code false}) or back: while it
+   * is unreachable, {@link #isAvailable()} is false and every writeback decided fails with {@link
+   * WritebackFailure#UNREACHABLE}.
+   */
+  public synchronized void setReachable(boolean reachable) {
+    this.reachable = reachable;
+  }
+
+  /** False once closed or while {@linkplain #setReachable unreachable}. */
+  @Override
+  public synchronized boolean isAvailable() {
+    return reachable && !closed;
   }
 
   /** Cancels every injected failure ({@link #failNext} and {@link #failFor}). */
@@ -318,7 +343,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   private void decide(Operation op) {
     WritebackFailure injected;
     synchronized (this) {
-      if (closed) {
+      if (closed || !reachable) {
         injected = WritebackFailure.UNREACHABLE;
       } else if (stalled) {
         parked.add(op);
@@ -355,10 +380,11 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
       PasswordContext withHistory = new PasswordContext(op.user, context.get().userPrincipalName(),
           context.get().displayName(), context.get().samAccountName(), history);
       PasswordCheck check = policy.check(op.password, withHistory);
-      if (!check.isAccepted() || history.contains(op.password)) {
+      if (!check.isAccepted() || history.contains(op.password) || account.tooYoung(clock.instant(), minimumPasswordAge)) {
         return WritebackResult.failed(WritebackFailure.POLICY_VIOLATION);
       }
-      account.apply(PasswordHash.of(op.password, hashIterations, random), op.forceChange, historyDepth);
+      account.apply(PasswordHash.of(op.password, hashIterations, random), op.forceChange && !neverExpires(op.user),
+          historyDepth, clock.instant());
       return WritebackResult.succeeded();
     }
   }
@@ -371,6 +397,19 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
       LOG.warn("A writeback precondition failed; the password is not applied", e);
       return false;
     }
+  }
+
+  /** Whether the user's on-premises password never expires (so a reset sets no forced change). */
+  private boolean neverExpires(UserId user) {
+    if (neverExpire.contains(user)) {
+      return true;
+    }
+    User known = knownUsers.get(user);
+    if (known == null && knownDirectory.isPresent()) {
+      known = knownDirectory.get().findUser(user).orElse(null);
+    }
+    return known != null && known.attribute("passwordPolicies")
+        .map(p -> p.toLowerCase(Locale.ROOT).contains("disablepasswordexpiration")).orElse(false);
   }
 
   /** What the on-premises directory knows of the user (without history), if it knows the user. */
@@ -526,7 +565,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     private void notify(WritebackStatus status) {
       try {
         listener.onStatus(status);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // a broken listener must not stop the writeback
         LOG.warn("A writeback listener failed on {}", status, e);
       }
     }
@@ -539,11 +578,13 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     private PasswordHash current;
     private int applied;
     private boolean mustChange;
+    private Instant lastSet;
 
-    synchronized void apply(PasswordHash hash, boolean forceChange, int depth) {
+    synchronized void apply(PasswordHash hash, boolean forceChange, int depth, Instant now) {
       current = hash;
       applied++;
       mustChange = forceChange;
+      lastSet = now;
       if (depth > 0) {
         history.addFirst(hash);
         while (history.size() > depth) {
@@ -568,6 +609,11 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     synchronized boolean mustChange() {
       return mustChange;
     }
+
+    /** Whether the current password was set less than {@code minimumAge} before {@code now}. */
+    synchronized boolean tooYoung(Instant now, Duration minimumAge) {
+      return lastSet != null && !minimumAge.isZero() && now.isBefore(lastSet.plus(minimumAge));
+    }
   }
 
   /**
@@ -585,8 +631,46 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     private final Set<UserId> unknownUsers = new HashSet<>();
     private int historyDepth = DEFAULT_HISTORY_DEPTH;
     private int hashIterations = PasswordHash.DEFAULT_ITERATIONS;
+    private Duration minimumPasswordAge = Duration.ZERO;
+    private Clock clock = Clock.systemUTC();
+    private final Set<UserId> neverExpire = new HashSet<>();
 
     private Builder() {}
+
+    /**
+     * Refuses ({@link WritebackFailure#POLICY_VIOLATION}) a reset of a password set less than
+     * {@code age} ago by this simulator; default zero, as Active Directory, which applies
+     * "Minimum password age" to users' own changes, lets administrators reset at any time. Set it
+     * to simulate a domain (or password filter) that applies it to resets too.
+     *
+     * @throws InvalidInputException if negative
+     */
+    public Builder minimumPasswordAge(Duration age) {
+      if (requireNonNull(age, "age").isNegative()) {
+        throw InvalidInputException.of("minimum password age", "must not be negative");
+      }
+      this.minimumPasswordAge = age;
+      return this;
+    }
+
+    /** The clock {@link #minimumPasswordAge} is measured on; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Marks the users whose on-premises password never expires ({@code DONT_EXPIRE_PASSWORD}):
+     * a writeback for them never sets "must change password at next logon", whatever the request
+     * asks, as Active Directory and Entra do. Known users whose {@code passwordPolicies} attribute
+     * holds {@code DisablePasswordExpiration} are treated the same way.
+     */
+    public Builder passwordNeverExpires(UserId... users) {
+      for (UserId u : users) {
+        neverExpire.add(requireNonNull(u, "user"));
+      }
+      return this;
+    }
 
     /** The on-premises password policy, checked when each writeback runs. */
     public Builder policy(PasswordPolicy policy) {

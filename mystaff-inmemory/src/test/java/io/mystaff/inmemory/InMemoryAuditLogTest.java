@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.audit.AuditEvent;
@@ -41,7 +42,7 @@ class InMemoryAuditLogTest {
 
     assertThat(log.all()).containsExactly(a, b, c);
     assertThat(log.size()).isEqualTo(3);
-    assertThat(log.droppedCount()).isZero();
+    assertThat(log.refusedCount()).isZero();
   }
 
   @Test
@@ -98,22 +99,28 @@ class InMemoryAuditLogTest {
 
     log.record(twice);
     assertThat(log.forTarget("u1")).containsExactly(twice);
+    log.clear();
     log.record(a);
     assertThat(log.forTarget("u1")).containsExactly(a);
   }
 
   @Test
-  void withCapacity_full_dropsOldestRecordedFromEveryQuery() {
+  void withCapacity_full_refusesNewEventsAndDropsNone() {
     InMemoryAuditLog log = InMemoryAuditLog.withCapacity(2);
-    List.of(a, b, c).forEach(log::record);
+    log.record(a);
+    log.record(b);
 
-    assertThat(log.all()).containsExactly(b, c);
-    assertThat(log.droppedCount()).isEqualTo(1);
-    assertThat(log.byCorrelationId(CorrelationId.of("c1"))).containsExactly(c);
-    assertThat(log.forTarget("u1")).containsExactly(c);
-    assertThat(log.byInitiator(UserId.of("mgr"))).containsExactly(b);
-    assertThat(log.byActivity(AuditActivity.RESET_PASSWORD)).containsExactly(c);
-    assertThat(log.between(Instant.MIN, Instant.MAX)).containsExactly(c, b);
+    assertThatThrownBy(() -> log.record(c)).isInstanceOf(ProviderFailureException.class)
+        .hasMessageContaining("full");
+
+    assertThat(log.all()).containsExactly(a, b);
+    assertThat(log.refusedCount()).isEqualTo(1);
+    assertThat(log.byCorrelationId(CorrelationId.of("c1"))).doesNotContain(c);
+    log.record(b); // a redelivered copy of a stored event is accepted: it is already there
+    assertThat(log.refusedCount()).isEqualTo(1);
+    log.clear();
+    log.record(c);
+    assertThat(log.all()).containsExactly(c);
   }
 
   @Test
@@ -123,7 +130,7 @@ class InMemoryAuditLogTest {
   }
 
   @Test
-  void queries_randomBoundedLog_agreeWithFilteringTheRetainedEvents() {
+  void queries_randomBoundedLog_agreeWithFilteringTheStoredEvents() {
     long seed = new Random().nextLong();
     Random random = new Random(seed);
     int capacity = 1 + random.nextInt(40);
@@ -134,11 +141,14 @@ class InMemoryAuditLogTest {
           AuditActivity.values()[random.nextInt(AuditActivity.values().length)],
           "c" + random.nextInt(10), "i" + random.nextInt(5), "t" + random.nextInt(8),
           T0.plusSeconds(random.nextInt(100)));
-      if (recorded.stream().noneMatch(r -> r.id().equals(e.id()))) {
+      boolean stored = recorded.stream().anyMatch(r -> r.id().equals(e.id()));
+      if (!stored && recorded.size() == capacity) {
+        assertThatThrownBy(() -> log.record(e)).as("seed %d: a full log refuses", seed)
+            .isInstanceOf(ProviderFailureException.class);
+        continue;
+      }
+      if (!stored) {
         recorded.add(e);
-        if (recorded.size() > capacity) {
-          recorded.remove(0);
-        }
       }
       log.record(e);
     }

@@ -19,6 +19,8 @@ import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackRequest;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -399,6 +401,63 @@ class SimulatedOnPremisesWritebackTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> SimulatedOnPremisesWriteback.builder().hashIterations(0))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void minimumPasswordAge_resetOfAPasswordTooYoung_failsWithPolicyViolationUntilItIsOldEnough() throws Exception {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-03-03T08:00:00Z"));
+    java.time.Clock ticking = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder()
+        .minimumPasswordAge(Duration.ofDays(1)).clock(ticking));
+    assertThat(await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder())))
+        .isEqualTo(WritebackResult.succeeded());
+
+    now.set(now.get().plus(Duration.ofHours(23)));
+    assertThat(await(writeback.submit(request("c2", ALEX, "Summer2025!y", true), new Recorder())).failure())
+        .contains(WritebackFailure.POLICY_VIOLATION);
+    now.set(now.get().plus(Duration.ofHours(1)));
+    assertThat(await(writeback.submit(request("c3", ALEX, "Summer2025!y", true), new Recorder())))
+        .isEqualTo(WritebackResult.succeeded());
+  }
+
+  @Test
+  void passwordNeverExpires_resetSetsNoForcedChange() throws Exception {
+    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder()
+        .passwordNeverExpires(ALEX));
+
+    await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder()));
+    await(writeback.submit(request("c2", SAM, "Spring2025!x", true), new Recorder()));
+
+    assertThat(writeback.mustChangePassword(ALEX)).as("never-expiring password").isFalse();
+    assertThat(writeback.mustChangePassword(SAM)).as("ordinary password").isTrue();
+  }
+
+  @Test
+  void unreachable_notAvailableAndWritebacksFailUnreachable_untilReachableAgain() throws Exception {
+    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder());
+    assertThat(writeback.isAvailable()).isTrue();
+    writeback.setReachable(false);
+    assertThat(writeback.isAvailable()).isFalse();
+    assertThat(await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder())).failure())
+        .contains(WritebackFailure.UNREACHABLE);
+    writeback.setReachable(true);
+    assertThat(await(writeback.submit(request("c2", ALEX, "Spring2025!x", true), new Recorder())))
+        .isEqualTo(WritebackResult.succeeded());
   }
 
   private SimulatedOnPremisesWriteback simulator(SimulatedOnPremisesWriteback.Builder builder) {

@@ -1,25 +1,52 @@
 package io.mystaff.api.audit;
 
 /**
- * The activities My Staff records, with the {@code activityDisplayName}, {@code category} and
- * {@code operationType} they carry in a Microsoft Graph {@code directoryAudit}.
+ * The activities My Staff records, with the {@code activityDisplayName}, {@code category}, {@code
+ * operationType} and {@code loggedByService} they carry in a Microsoft Graph {@code
+ * directoryAudit}, as Entra logs them (Microsoft Learn, "Microsoft Entra audit log activity
+ * reference"): a password reset by {@code Core Directory}, phone methods by {@code Authentication
+ * Methods}, the feature setting by {@code Self-service group management}.
+ *
+ * <p>{@link #SIGN_IN} and {@link #VIEW_PROFILE} are mystaff's own additions: Entra writes sign-ins
+ * to the sign-in log and does not audit profile views. They use the same shape, operation type
+ * {@code Other} and service {@code My Staff}, so consumers can filter them out.
  */
 public enum AuditActivity {
-  SIGN_IN("Sign in to My Staff", "UserManagement", "Other"),
-  VIEW_PROFILE("View user profile", "UserManagement", "Other"),
-  RESET_PASSWORD("Reset user password", "UserManagement", "Update"),
-  ADD_PHONE("Admin registered security info", "UserManagement", "Add"),
-  UPDATE_PHONE("Admin updated security info", "UserManagement", "Update"),
-  DELETE_PHONE("Admin deleted security info", "UserManagement", "Delete");
+  /** mystaff's own: a manager opened My Staff (or was refused). */
+  SIGN_IN("Sign in to My Staff", "UserManagement", "Other", "My Staff"),
+  /** mystaff's own: a manager opened a user's profile (or was refused). */
+  VIEW_PROFILE("View user profile", "UserManagement", "Other", "My Staff"),
+  RESET_PASSWORD("Reset user password", "UserManagement", "Update", "Core Directory"),
+  ADD_PHONE("Admin registered security info", "UserManagement", "Add", "Authentication Methods"),
+  UPDATE_PHONE("Admin updated security info", "UserManagement", "Update", "Authentication Methods"),
+  DELETE_PHONE("Admin deleted security info", "UserManagement", "Delete", "Authentication Methods"),
+  /**
+   * The My Staff availability setting changed.
+   *
+   * @since 0.1.0
+   */
+  UPDATE_FEATURE_VALUE("Update MyStaff feature value", "UserManagement", "Update",
+      "Self-service group management");
 
   private final String displayName;
   private final String category;
   private final String operationType;
+  private final String loggedByService;
 
-  AuditActivity(String displayName, String category, String operationType) {
+  AuditActivity(String displayName, String category, String operationType, String loggedByService) {
     this.displayName = displayName;
     this.category = category;
     this.operationType = operationType;
+    this.loggedByService = loggedByService;
+  }
+
+  /**
+   * The service Entra names as the logger of this activity ({@code loggedByService}).
+   *
+   * @since 0.1.0
+   */
+  public String loggedByService() {
+    return loggedByService;
   }
 
   public String displayName() {

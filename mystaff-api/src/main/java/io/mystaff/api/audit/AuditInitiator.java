@@ -5,11 +5,18 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.UserId;
 import java.util.Optional;
 
-/** Who initiated an event ({@code initiatedBy.user} in Graph). */
-public record AuditInitiator(UserId id, Optional<String> userPrincipalName, Optional<String> ipAddress) {
+/** Who initiated an event ({@code initiatedBy.user} in Graph: id, display name, UPN, IP address). */
+public record AuditInitiator(
+    UserId id, Optional<String> displayName, Optional<String> userPrincipalName, Optional<String> ipAddress) {
   public AuditInitiator {
     requireNonNull(id, "id");
+    requireNonNull(displayName, "displayName");
     requireNonNull(userPrincipalName, "userPrincipalName");
     requireNonNull(ipAddress, "ipAddress");
+  }
+
+  /** An initiator whose display name is not known. */
+  public AuditInitiator(UserId id, Optional<String> userPrincipalName, Optional<String> ipAddress) {
+    this(id, Optional.empty(), userPrincipalName, ipAddress);
   }
 }

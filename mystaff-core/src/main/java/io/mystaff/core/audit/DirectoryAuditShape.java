@@ -81,7 +81,7 @@ final class DirectoryAuditShape {
     initiatedBy
         .putObject(USER)
         .put(ID, initiator.id().value())
-        .putNull(DISPLAY_NAME)
+        .put(DISPLAY_NAME, initiator.displayName().orElse(null))
         .put(USER_PRINCIPAL_NAME, initiator.userPrincipalName().orElse(null))
         .put(IP_ADDRESS, initiator.ipAddress().orElse(null));
     initiatedBy.putNull(APP);
@@ -165,6 +165,7 @@ final class DirectoryAuditShape {
   private static AuditInitiator initiator(Located user) {
     return new AuditInitiator(
         user.field(ID).parse(UserId::of, "is not a valid user id"),
+        user.field(DISPLAY_NAME).optionalText(),
         user.field(USER_PRINCIPAL_NAME).optionalText(),
         user.field(IP_ADDRESS).optionalText());
   }

@@ -8,6 +8,7 @@ import io.mystaff.api.password.PasswordContext;
 import io.mystaff.api.password.PolicyViolation;
 import io.mystaff.api.password.Secret;
 import io.mystaff.spi.PasswordPolicy;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -43,6 +44,15 @@ import java.util.List;
  *       business.
  * </ol>
  *
+ * <p><b>Ages.</b> The policy also carries the domain's "Minimum password age" ({@link
+ * #minimumPasswordAge()}, default 1 day) and "Maximum password age" ({@link
+ * #maximumPasswordAge()}, default 42 days; zero means passwords never expire). They are data, not
+ * checks: {@link #check} cannot see when a password was last set, so, as DOMAIN decision 14 says,
+ * the directory enforces minimum age itself and its refusal becomes {@code POLICY_VIOLATION} (the
+ * in-memory {@code SimulatedOnPremisesWriteback} enforces it). Whether an administrator's reset is
+ * forced to be changed at next sign-in depends on the user's own "password never expires" flag,
+ * not on this policy.
+ *
  * <p>Immutable and thread-safe. {@link #check} reads the candidate into arrays it wipes before
  * returning and never turns it into a {@code String}.
  */
@@ -51,6 +61,10 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
   public static final int DEFAULT_MINIMUM_LENGTH = 7;
   /** The longest password Active Directory stores. */
   public static final int DEFAULT_MAXIMUM_LENGTH = 256;
+  /** The "Minimum password age" of the Default Domain Policy. */
+  public static final Duration DEFAULT_MINIMUM_PASSWORD_AGE = Duration.ofDays(1);
+  /** The "Maximum password age" of the Default Domain Policy. */
+  public static final Duration DEFAULT_MAXIMUM_PASSWORD_AGE = Duration.ofDays(42);
   /** How many of the five character categories a complex password must use. */
   public static final int REQUIRED_CATEGORIES = 3;
 
@@ -71,12 +85,16 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
   private final int maximumLength;
   private final boolean complexityEnabled;
   private final boolean enforcesHistory;
+  private final Duration minimumPasswordAge;
+  private final Duration maximumPasswordAge;
 
   private ActiveDirectoryPasswordPolicy(Builder builder) {
     this.minimumLength = builder.minimumLength;
     this.maximumLength = builder.maximumLength;
     this.complexityEnabled = builder.complexityEnabled;
     this.enforcesHistory = builder.enforceHistory;
+    this.minimumPasswordAge = builder.minimumPasswordAge;
+    this.maximumPasswordAge = builder.maximumPasswordAge;
   }
 
   /**
@@ -98,7 +116,9 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
         .minimumLength(minimumLength)
         .maximumLength(maximumLength)
         .complexityEnabled(complexityEnabled)
-        .enforceHistory(enforcesHistory);
+        .enforceHistory(enforcesHistory)
+        .minimumPasswordAge(minimumPasswordAge)
+        .maximumPasswordAge(maximumPasswordAge);
   }
 
   /** Returns {@code "on-premises-ad"}. */
@@ -159,12 +179,43 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
     return enforcesHistory;
   }
 
+  /**
+   * How long a password must be kept before the user may change it again ("Minimum password
+   * age"); zero for none. Enforced by the directory, not by {@link #check}.
+   *
+   * @since 0.1.0
+   */
+  public Duration minimumPasswordAge() {
+    return minimumPasswordAge;
+  }
+
+  /**
+   * How long a password may be used before it expires ("Maximum password age"); zero means
+   * passwords never expire.
+   *
+   * @since 0.1.0
+   */
+  public Duration maximumPasswordAge() {
+    return maximumPasswordAge;
+  }
+
+  /**
+   * True if passwords under this policy never expire (a maximum age of zero).
+   *
+   * @since 0.1.0
+   */
+  public boolean passwordsNeverExpire() {
+    return maximumPasswordAge.isZero();
+  }
+
   @Override
   public String toString() {
     return "ActiveDirectoryPasswordPolicy[minimumLength=" + minimumLength
         + ", maximumLength=" + maximumLength
         + ", complexityEnabled=" + complexityEnabled
-        + ", enforcesHistory=" + enforcesHistory + "]";
+        + ", enforcesHistory=" + enforcesHistory
+        + ", minimumPasswordAge=" + minimumPasswordAge
+        + ", maximumPasswordAge=" + maximumPasswordAge + "]";
   }
 
   /** The category bits of the characters, read by code point. */
@@ -212,6 +263,8 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
     private int maximumLength = DEFAULT_MAXIMUM_LENGTH;
     private boolean complexityEnabled = true;
     private boolean enforceHistory = true;
+    private Duration minimumPasswordAge = DEFAULT_MINIMUM_PASSWORD_AGE;
+    private Duration maximumPasswordAge = DEFAULT_MAXIMUM_PASSWORD_AGE;
 
     private Builder() {}
 
@@ -256,14 +309,48 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
     }
 
     /**
+     * The "Minimum password age", zero (none) to 998 days as in Active Directory; default 1 day.
+     *
+     * @throws InvalidInputException if out of range
+     * @since 0.1.0
+     */
+    public Builder minimumPasswordAge(Duration age) {
+      this.minimumPasswordAge = requireAge(age, "minimumPasswordAge");
+      return this;
+    }
+
+    /**
+     * The "Maximum password age", zero (passwords never expire) to 999 days as in Active
+     * Directory; default 42 days.
+     *
+     * @throws InvalidInputException if out of range
+     * @since 0.1.0
+     */
+    public Builder maximumPasswordAge(Duration age) {
+      this.maximumPasswordAge = requireAge(age, "maximumPasswordAge");
+      return this;
+    }
+
+    private static Duration requireAge(Duration age, String field) {
+      if (age == null || age.isNegative() || age.compareTo(Duration.ofDays(999)) > 0) {
+        throw InvalidInputException.of(field, "must be between 0 and 999 days");
+      }
+      return age;
+    }
+
+    /**
      * A policy with the configuration so far.
      *
-     * @throws InvalidInputException if the minimum length exceeds the maximum length
+     * @throws InvalidInputException if the minimum length exceeds the maximum length, or the
+     *     minimum age is not below a maximum age that is set
      */
     public ActiveDirectoryPasswordPolicy build() {
       if (minimumLength > maximumLength) {
         throw InvalidInputException.of(
             "minimumLength", "must not exceed maximumLength (" + maximumLength + ")");
+      }
+      if (!maximumPasswordAge.isZero() && minimumPasswordAge.compareTo(maximumPasswordAge) >= 0) {
+        throw InvalidInputException.of("minimumPasswordAge", "must be less than maximumPasswordAge");
       }
       return new ActiveDirectoryPasswordPolicy(this);
     }

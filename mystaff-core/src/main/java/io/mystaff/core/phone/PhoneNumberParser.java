@@ -151,7 +151,20 @@ public final class PhoneNumberParser {
       throw InvalidInputException.of(
           PhoneInput.NUMBER, "is too long (at most " + MAX_E164_DIGITS + " digits are allowed)");
     }
+    // What is stored is the E.164 form, so it must be valid on its own: a national reading can be
+    // valid in its region (e.g. Belarus's 8 810 ... long-distance prefix) while its E.164 form is not.
+    if (!isValidE164(e164)) {
+      throw InvalidInputException.of(PhoneInput.NUMBER, "is not a valid number for its country");
+    }
     return e164;
+  }
+
+  private boolean isValidE164(String e164) {
+    try {
+      return numbering.isValidNumber(numbering.parse(e164, UNKNOWN_REGION));
+    } catch (NumberParseException e) {
+      return false;
+    }
   }
 
   private static String reason(NumberParseException.ErrorType error) {

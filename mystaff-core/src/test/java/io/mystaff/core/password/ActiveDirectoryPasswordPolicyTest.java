@@ -273,7 +273,33 @@ class ActiveDirectoryPasswordPolicyTest {
     assertThat(ActiveDirectoryPasswordPolicy.builder().minimumLength(12).maximumLength(64)
         .complexityEnabled(false).build().toString())
         .isEqualTo("ActiveDirectoryPasswordPolicy[minimumLength=12, maximumLength=64, "
-            + "complexityEnabled=false, enforcesHistory=true]");
+            + "complexityEnabled=false, enforcesHistory=true, minimumPasswordAge=PT24H, maximumPasswordAge=PT1008H]");
+  }
+
+  @Test
+  void ages_defaultDomainPolicy_oneDayAndFortyTwoDays() {
+    ActiveDirectoryPasswordPolicy policy = ActiveDirectoryPasswordPolicy.defaults();
+    assertThat(policy.minimumPasswordAge()).isEqualTo(java.time.Duration.ofDays(1));
+    assertThat(policy.maximumPasswordAge()).isEqualTo(java.time.Duration.ofDays(42));
+    assertThat(policy.passwordsNeverExpire()).isFalse();
+    ActiveDirectoryPasswordPolicy neverExpires = policy.toBuilder().maximumPasswordAge(java.time.Duration.ZERO)
+        .build();
+    assertThat(neverExpires.passwordsNeverExpire()).isTrue();
+    assertThat(neverExpires.toBuilder().build().minimumPasswordAge()).isEqualTo(java.time.Duration.ofDays(1));
+  }
+
+  @Test
+  void ages_outOfRangeOrMinimumNotBelowMaximum_rejected() {
+    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder().minimumPasswordAge(java.time.Duration.ofDays(-1)))
+        .isInstanceOf(io.mystaff.api.InvalidInputException.class);
+    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder().maximumPasswordAge(java.time.Duration.ofDays(1000)))
+        .isInstanceOf(io.mystaff.api.InvalidInputException.class);
+    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder().minimumPasswordAge(java.time.Duration.ofDays(5))
+        .maximumPasswordAge(java.time.Duration.ofDays(5)).build())
+        .isInstanceOf(io.mystaff.api.InvalidInputException.class);
+    assertThat(ActiveDirectoryPasswordPolicy.builder().minimumPasswordAge(java.time.Duration.ofDays(5))
+        .maximumPasswordAge(java.time.Duration.ZERO).build().minimumPasswordAge())
+        .isEqualTo(java.time.Duration.ofDays(5));
   }
 
   private static PasswordCheck check(ActiveDirectoryPasswordPolicy policy, String password) {

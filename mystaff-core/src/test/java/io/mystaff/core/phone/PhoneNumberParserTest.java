@@ -114,6 +114,9 @@ class PhoneNumberParserTest {
         "+49 800 12345678910|-|phone number", // valid in Germany, but longer than E.164 allows
         "555 0100|US|phone number", // local only: missing area code
         "00|US|phone number",
+        // Found by PhoneNumberParserFuzzTest (seed -1098808774949806489): valid as a Belarusian
+        // national reading, but its E.164 form +3758101234567 is not a valid number.
+        "8 810 123 4567 ext.35|BY|phone number",
       })
   void parse_invalidInput_throwsTypedErrorNamingField(String raw, String region, String field) {
     InvalidInputException e =

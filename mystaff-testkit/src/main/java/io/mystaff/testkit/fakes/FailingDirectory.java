@@ -55,6 +55,7 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
     IS_ROLE_ASSIGNABLE_GROUP_MEMBER,
     SET_PHONE,
     SET_PASSWORD,
+    APPEND_AUDIT_EVENT,
     PENDING_AUDIT_EVENTS,
     ACKNOWLEDGE_AUDIT_EVENTS;
 
@@ -205,6 +206,14 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
       AuditEvent event, CommitCondition condition) {
     return call(Operation.SET_PASSWORD,
         () -> writer.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition));
+  }
+
+  @Override
+  public void appendAuditEvent(AuditEvent event) {
+    call(Operation.APPEND_AUDIT_EVENT, () -> {
+      writer.appendAuditEvent(event);
+      return null;
+    });
   }
 
   @Override

@@ -63,6 +63,11 @@ public class ForwardingDirectoryWriter implements DirectoryWriter {
   }
 
   @Override
+  public void appendAuditEvent(AuditEvent event) {
+    delegate.appendAuditEvent(event);
+  }
+
+  @Override
   public List<AuditEvent> pendingAuditEvents(int max) {
     return delegate.pendingAuditEvents(max);
   }

@@ -72,6 +72,7 @@ public final class ScriptableWriteback implements PasswordWriteback {
   private final Map<UserId, List<byte[]>> history = new HashMap<>();
   private final List<RuntimeException> listenerErrors = new ArrayList<>();
   private Outcome defaultOutcome = Outcome.succeed();
+  private volatile boolean available = true;
 
   private ScriptableWriteback(Optional<Executor> executor) {
     this.executor = executor;
@@ -173,6 +174,20 @@ public final class ScriptableWriteback implements PasswordWriteback {
     }
     dispatch(attempt::start);
     return attempt.future.copy();
+  }
+
+  /**
+   * What {@link #isAvailable()} answers from now on (initially true). Submissions are still
+   * accepted and scripted either way: core is what refuses a reset up front.
+   */
+  public ScriptableWriteback available(boolean available) {
+    this.available = available;
+    return this;
+  }
+
+  @Override
+  public boolean isAvailable() {
+    return available;
   }
 
   /**

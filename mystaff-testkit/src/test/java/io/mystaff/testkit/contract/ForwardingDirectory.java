@@ -35,6 +35,11 @@ class ForwardingDirectory extends io.mystaff.testkit.fakes.ForwardingDirectory i
   }
 
   @Override
+  public void appendAuditEvent(AuditEvent event) {
+    delegate.appendAuditEvent(event);
+  }
+
+  @Override
   public List<AuditEvent> pendingAuditEvents(int max) {
     return delegate.pendingAuditEvents(max);
   }

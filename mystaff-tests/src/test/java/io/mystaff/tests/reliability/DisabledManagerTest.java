@@ -38,7 +38,7 @@ class DisabledManagerTest {
       .build());
   private final RecordingAuditSink sink = new RecordingAuditSink();
   private final MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory)
-      .auditSink(sink).build();
+      .auditSink(sink).auditRelay(Runnable::run).build();
 
   @Test
   void disabledManager_sessionDeniesEveryChangeAndViewAndListsNothing() {

@@ -141,7 +141,7 @@ class FaultInjectionTest {
       directory = Harness.seeded(tenant.build()).passwordHashIterations(1).build();
       faulty = FailingDirectory.wrapping(directory);
       myStaff = MyStaff.builder().directory(faulty).directoryWriter(faulty).auditSink(sink)
-          .passwordWriteback(writeback).build();
+          .auditRelay(Runnable::run).passwordWriteback(writeback).build();
     }
 
     void run() {

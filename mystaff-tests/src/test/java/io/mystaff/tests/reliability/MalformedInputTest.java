@@ -62,7 +62,7 @@ class MalformedInputTest {
       .admin("nina", AUTHENTICATION_ADMINISTRATOR, "north")
       .build()).passwordHashIterations(1).build();
   private final RecordingAuditSink sink = new RecordingAuditSink();
-  private final MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
+  private final MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
       .passwordWriteback(ScriptableWriteback.synchronous() // failing keeps the on-premises history short
           .defaultOutcome(ScriptableWriteback.Outcome.fail(WritebackFailure.UNREACHABLE))).build();
   private final StaffSession session = myStaff.signIn(SignInContext.of(NINA, true));

@@ -125,7 +125,7 @@ class ModelBasedTest {
       this.model = new StaffModel(tenant);
       this.clock = MutableClock.at(RandomTenants.instant(r));
       this.directory = Harness.seeded(tenant).passwordHashIterations(1).build();
-      this.myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
+      this.myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
           .passwordWriteback(ScriptableWriteback.synchronous()).clock(clock).phoneParser(PARSER).build();
       tenant.users().forEach(u -> ids.add(u.id()));
     }

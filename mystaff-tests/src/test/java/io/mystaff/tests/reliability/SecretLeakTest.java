@@ -87,7 +87,7 @@ class SecretLeakTest {
     String log;
     long started = System.nanoTime();
     try (CapturedLog captured = CapturedLog.start();
-        MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
+        MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
             .passwordWriteback(writeback)
             .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build()).build()) {
       StaffSession session = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));

@@ -39,6 +39,7 @@ public final class Harness implements AutoCloseable {
         .directory(directory)
         .directoryWriter(directory)
         .auditSink(sink)
+        .auditRelay(Runnable::run)
         .passwordWriteback(writeback)
         .clock(clock);
     customize.accept(builder);

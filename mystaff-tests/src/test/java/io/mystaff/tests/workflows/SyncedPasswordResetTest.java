@@ -146,7 +146,7 @@ class SyncedPasswordResetTest {
   void resetPassword_noWritebackConfigured_capabilityNotSupported() {
     InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
     try (MyStaff withoutWriteback = MyStaff.builder().directory(directory).directoryWriter(directory)
-        .auditSink(harness.log).clock(harness.clock).build()) {
+        .auditSink(harness.log).auditRelay(Runnable::run).clock(harness.clock).build()) {
       StaffSession nina = withoutWriteback.signIn(io.mystaff.api.access.SignInContext.of(UserId.of("nina"), true));
       int before = harness.log.size();
       assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(CHOSEN)))

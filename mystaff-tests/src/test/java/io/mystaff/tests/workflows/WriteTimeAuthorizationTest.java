@@ -67,6 +67,7 @@ class WriteTimeAuthorizationTest {
       .directory(directory)
       .directoryWriter(new InterferingWriter())
       .auditSink(new InterferingSink())
+      .auditRelay(Runnable::run)
       .passwordWriteback(writeback)
       .clock(clock)
       .build();
