@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.core.access.FeatureAvailability;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,18 +22,34 @@ import java.util.regex.Pattern;
  *     numbers without a leading {@code +} are read in; empty means numbers must be international
  * @param maxPageSize the largest page a listing or search returns, 1 to {@link
  *     PageRequest#MAX_SIZE} (default 100); larger requests are served this many items
+ * @param sessionRecheckInterval how long a session's sign-in checks (account enabled, feature
+ *     availability, an active role granting a My Staff action, conditional access) hold before a
+ *     call runs them again; zero runs them on every call; 0 to {@code sessionLifetime} (default
+ *     60 seconds)
+ * @param sessionLifetime how long after sign-in a session refuses every call ({@code
+ *     SESSION_EXPIRED}), however active it is; more than zero, at most {@link
+ *     #MAX_SESSION_LIFETIME} (default 8 hours)
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
     boolean managerChosenPasswordsForCloudUsers,
     int temporaryPasswordLength,
     Optional<String> defaultPhoneRegion,
-    int maxPageSize) {
+    int maxPageSize,
+    Duration sessionRecheckInterval,
+    Duration sessionLifetime) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
   /** The longest password Entra accepts. */
   public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
+
+  /** The default {@link #sessionRecheckInterval()}. */
+  public static final Duration DEFAULT_SESSION_RECHECK_INTERVAL = Duration.ofSeconds(60);
+  /** The default {@link #sessionLifetime()}. */
+  public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
+  /** The longest {@link #sessionLifetime()}. */
+  public static final Duration MAX_SESSION_LIFETIME = Duration.ofDays(7);
 
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
   private static final MyStaffSettings DEFAULTS = builder().build();
@@ -54,6 +71,32 @@ public record MyStaffSettings(
     if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_SIZE) {
       throw InvalidInputException.of("max page size", "must be between 1 and " + PageRequest.MAX_SIZE);
     }
+    requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
+    requireNonNull(sessionLifetime, "sessionLifetime");
+    if (sessionLifetime.isNegative() || sessionLifetime.isZero()
+        || sessionLifetime.compareTo(MAX_SESSION_LIFETIME) > 0) {
+      throw InvalidInputException.of("session lifetime", "must be more than zero and at most 7 days");
+    }
+    if (sessionRecheckInterval.isNegative() || sessionRecheckInterval.compareTo(sessionLifetime) > 0) {
+      throw InvalidInputException.of("session recheck interval",
+          "must be between zero and the session lifetime");
+    }
+  }
+
+  /**
+   * The settings before sessions had a recheck interval and a lifetime: those two take their
+   * defaults.
+   *
+   * @throws InvalidInputException if a value is out of its documented range
+   */
+  public MyStaffSettings(
+      FeatureAvailability availability,
+      boolean managerChosenPasswordsForCloudUsers,
+      int temporaryPasswordLength,
+      Optional<String> defaultPhoneRegion,
+      int maxPageSize) {
+    this(availability, managerChosenPasswordsForCloudUsers, temporaryPasswordLength, defaultPhoneRegion,
+        maxPageSize, DEFAULT_SESSION_RECHECK_INTERVAL, DEFAULT_SESSION_LIFETIME);
   }
 
   /** Every setting at its default. */
@@ -73,7 +116,9 @@ public record MyStaffSettings(
         .managerChosenPasswordsForCloudUsers(managerChosenPasswordsForCloudUsers)
         .temporaryPasswordLength(temporaryPasswordLength)
         .defaultPhoneRegion(defaultPhoneRegion)
-        .maxPageSize(maxPageSize);
+        .maxPageSize(maxPageSize)
+        .sessionRecheckInterval(sessionRecheckInterval)
+        .sessionLifetime(sessionLifetime);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -88,6 +133,8 @@ public record MyStaffSettings(
     private int temporaryPasswordLength = MIN_TEMPORARY_PASSWORD_LENGTH;
     private Optional<String> defaultPhoneRegion = Optional.empty();
     private int maxPageSize = 100;
+    private Duration sessionRecheckInterval = DEFAULT_SESSION_RECHECK_INTERVAL;
+    private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
 
     private Builder() {}
 
@@ -122,11 +169,26 @@ public record MyStaffSettings(
     }
 
     /**
+     * How long a session's sign-in checks hold before a call runs them again, zero for every call;
+     * checked by {@link #build()}.
+     */
+    public Builder sessionRecheckInterval(Duration interval) {
+      this.sessionRecheckInterval = requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** How long a session lasts after sign-in; checked by {@link #build()}. */
+    public Builder sessionLifetime(Duration lifetime) {
+      this.sessionLifetime = requireNonNull(lifetime, "lifetime");
+      return this;
+    }
+
+    /**
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {
       return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
-          temporaryPasswordLength, defaultPhoneRegion, maxPageSize);
+          temporaryPasswordLength, defaultPhoneRegion, maxPageSize, sessionRecheckInterval, sessionLifetime);
     }
   }
 }

@@ -83,7 +83,7 @@ final class Workflow {
   Facts facts(Attempt attempt, AuditActivity activity, User target) {
     try {
       DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-      return new Facts(reader.manager(manager.id()), reader.target(target.id()), config.directory().roles(),
+      return new Facts(reader.manager(manager.id()), reader.target(target), config.directory().roles(),
           config.clock().instant(), reader);
     } catch (RuntimeException e) {
       throw fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);

@@ -13,6 +13,7 @@ import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
+import io.mystaff.api.directory.UserType;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,7 @@ public final class RandomTenants implements Function<Random, Tenant> {
     Tenant.Builder b = Tenant.builder();
     int userCount = 2 + r.nextInt(maxUsers - 1);
     List<UserId> users = new ArrayList<>();
+    List<User> built = new ArrayList<>();
     for (int i = 0; i < userCount; i++) {
       UserId id = UserId.of("user" + i);
       users.add(id);
@@ -88,7 +90,8 @@ public final class RandomTenants implements Function<Random, Tenant> {
       if (r.nextInt(10) < 4) {
         u.source(UserSource.SYNCED_FROM_ON_PREMISES).onPremisesSamAccountName("user" + i);
       }
-      b.user(u.build());
+      built.add(u.build());
+      b.user(built.get(i));
     }
     int unitCount = r.nextInt(maxUnits + 1);
     List<UnitId> units = new ArrayList<>();
@@ -126,6 +129,12 @@ public final class RandomTenants implements Function<Random, Tenant> {
     for (UserId user : users) {
       if (r.nextInt(100) < 15) {
         b.roleAssignableGroupMember(user);
+      }
+    }
+    // Drawn last, so that the tenants of earlier seeds keep every other part.
+    for (User user : built) {
+      if (r.nextInt(100) < 10) {
+        b.user(user.toBuilder().userType(UserType.GUEST).build());
       }
     }
     return b.build();
