@@ -185,7 +185,9 @@ public final class StaffSession {
   }
 
   /**
-   * The user's profile: the user, their units and the actions the manager may perform on them.
+   * The user's profile: the user, their units, the actions the manager may perform on them, and
+   * their phone numbers, whole only if those actions include managing the user's phones, else
+   * masked to the last two digits ({@link UserProfile#phones()}).
    * Audited as {@link AuditActivity#VIEW_PROFILE}: the profile is returned only once its SUCCEEDED
    * event is recorded.
    *
@@ -204,7 +206,7 @@ public final class StaffSession {
     Decision.Permit permit = workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
     UserProfile profile;
     try {
-      profile = new UserProfile(target, facts.reader().units(facts.target().units()),
+      profile = UserProfile.of(target, facts.reader().units(facts.target().units()),
           config.engine().allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
     } catch (RuntimeException e) {
       throw workflow.fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);

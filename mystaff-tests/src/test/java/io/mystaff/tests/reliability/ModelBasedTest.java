@@ -29,6 +29,7 @@ import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffMember;
 import io.mystaff.core.StaffSession;
+import io.mystaff.core.PhoneView;
 import io.mystaff.core.UserProfile;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.inmemory.InMemoryDirectory;
@@ -50,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -263,7 +265,11 @@ class ModelBasedTest {
         UserProfile p = sessions.get(actor).profile(target);
         assertThat(d).isInstanceOf(Decision.Permit.class);
         assertThat(p.allowedActions()).isEqualTo(model.allowed(actor, target, now));
-        assertThat(StaffModel.normalized(p.user())).isEqualTo(model.users.get(target));
+        User modelled = model.users.get(target);
+        assertThat(StaffModel.normalized(p.user())).isEqualTo(modelled.toBuilder().phones(Map.of()).build());
+        boolean reveal = p.may(StaffAction.MANAGE_PHONES);
+        assertThat(p.phones()).isEqualTo(modelled.phones().entrySet().stream().collect(Collectors.toMap(
+            Map.Entry::getKey, e -> reveal ? PhoneView.of(e.getValue()) : PhoneView.masked(e.getValue()))));
         expected.add(permitted(AuditActivity.VIEW_PROFILE, AuditOutcome.SUCCEEDED, "", actor, target, d, List.of()));
       } catch (AccessDeniedException e) {
         denied(e, d, AuditActivity.VIEW_PROFILE, actor, target);
