@@ -133,7 +133,7 @@ public final class RandomTenants implements Function<Random, Tenant> {
     }
     // Drawn last, so that the tenants of earlier seeds keep every other part.
     for (User user : built) {
-      if (r.nextInt(100) < 10) {
+      if (r.nextInt(100) < 25) {
         b.user(user.toBuilder().userType(UserType.GUEST).build());
       }
     }
