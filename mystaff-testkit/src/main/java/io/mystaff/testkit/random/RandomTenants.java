@@ -29,7 +29,8 @@ import java.util.function.Function;
  * Generates small random tenants, and questions about them, from a seeded {@link Random}: cloud
  * and synced users, assigned units (some with restricted management), explicit memberships,
  * custom roles with random permissions, built-in and custom role assignments at tenant and unit
- * scope (some bounded in time), and role-assignable group members. Dynamic units are not generated.
+ * scope (some bounded in time), role-assignable group members, and guests (about a quarter of the
+ * users, drawn after everything else). Dynamic units are not generated.
  *
  * <p>Everything drawn depends only on the {@link Random} passed in, so a seed reproduces a tenant
  * exactly. Time windows start and end on whole days after {@link #EPOCH}, and {@link #instant}
