@@ -2,6 +2,10 @@ package io.mystaff.api;
 
 /** Validation shared by the typed identifiers of this package. */
 final class Ids {
+  /** The reason given for a character that can disguise an identifier. */
+  static final String INVISIBLE_REASON =
+      "must not contain control, zero-width or bidirectional-control characters";
+
   static final int MAX_LENGTH = 256;
 
   private Ids() {}
@@ -21,7 +25,24 @@ final class Ids {
       if (Character.isISOControl(c) || Character.isWhitespace(c)) {
         throw InvalidInputException.of(field, "must not contain whitespace or control characters");
       }
+      if (isInvisible(c)) {
+        throw InvalidInputException.of(field, INVISIBLE_REASON);
+      }
     }
     return value;
+  }
+
+  /**
+   * True for the characters that make two different identifiers look the same or reorder what a
+   * reader sees: zero-width characters (U+200B to U+200D, U+2060, U+FEFF) and bidirectional
+   * controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069). Control characters
+   * (Unicode category Cc) are checked separately. {@code io.mystaff.api.directory.Users} keeps a
+   * copy of this list for user principal and display names.
+   */
+  static boolean isInvisible(char c) {
+    return (c >= '\u200B' && c <= '\u200F')
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u2060' || c == '\uFEFF' || c == '\u061C';
   }
 }

@@ -9,6 +9,7 @@ import io.mystaff.api.authz.Decision;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.authz.TargetFacts;
+import io.mystaff.api.directory.User;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.Directory;
 
@@ -39,7 +40,9 @@ final class CommitCheck implements CommitCondition {
     if (!actor.equals(decidedOn.actor())) {
       throw new StaleFactsException(target, "the manager's account or role assignments changed");
     }
-    TargetFacts facts = reader.target(target);
+    User user = current.findUser(target)
+        .orElseThrow(() -> new StaleFactsException(target, "the user no longer exists"));
+    TargetFacts facts = reader.target(user);
     if (!facts.equals(decidedOn.target())) {
       throw new StaleFactsException(target,
           "the user's units, role assignments, group roles or their units' restrictions changed");

@@ -73,6 +73,12 @@ final class DirectoryFacts {
         directory.isRoleAssignableGroupMember(user));
   }
 
+  /** {@link #target(UserId)} of {@code user}, knowing from the user whether they are a guest. */
+  TargetFacts target(User user) {
+    TargetFacts facts = target(user.id());
+    return user.isGuest() ? facts.asGuest() : facts;
+  }
+
   /** The units that exist among {@code ids}, ordered by display name (case-insensitive), then id. */
   List<AdministrativeUnit> units(Set<UnitId> ids) {
     List<AdministrativeUnit> found = new ArrayList<>(ids.size());

@@ -30,6 +30,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +118,8 @@ public final class MyStaff implements AutoCloseable {
   /**
    * Lets a manager into My Staff if the gate admits them (see {@link SignInGate} for the checks
    * and their order), recording the attempt as a {@link AuditActivity#SIGN_IN} event: SUCCEEDED,
-   * or DENIED with the refusal as reason.
+   * or DENIED with the refusal as reason. The session runs the same gate again on later calls and
+   * ends at {@link MyStaffSettings#sessionLifetime()} (see {@link StaffSession}).
    *
    * @throws SignInRefusedException if the gate refused; {@link SignInRefusedException#reason()}
    *     says why
@@ -130,6 +132,24 @@ public final class MyStaff implements AutoCloseable {
       throw InvalidInputException.of("sign-in context", "is required");
     }
     config.ensureOpen();
+    Admitted admitted = admit(config, context, Map.of());
+    config.trail().record(admitted.event());
+    Workflow workflow = new Workflow(config, admitted.user(), admitted.initiator());
+    return new StaffSession(workflow, new SessionGuard(context, config.clock().instant(), config.settings()));
+  }
+
+  /** A manager the gate let in, with the SUCCEEDED sign-in event that a sign-in records. */
+  record Admitted(User user, AuditInitiator initiator, AuditEvent event) {}
+
+  /**
+   * Runs the sign-in gate on the manager's facts read now; {@code details} are added to the event
+   * of a refused or failed attempt (an open session's re-check names itself there).
+   *
+   * @throws SignInRefusedException if the gate refused, after one DENIED sign-in event
+   * @throws ProviderFailureException if the directory or the audit sink failed, after one FAILED
+   *     sign-in event if the sink could take it
+   */
+  static Admitted admit(Configuration config, SignInContext context, Map<String, String> details) {
     Optional<User> user = Optional.empty();
     AuditInitiator initiator = new AuditInitiator(context.user(), Optional.empty(), context.clientIp());
     Admission admission;
@@ -138,12 +158,13 @@ public final class MyStaff implements AutoCloseable {
       initiator = new AuditInitiator(context.user(), user.map(User::displayName), user.map(User::userPrincipalName),
           context.clientIp());
       ActorFacts actor = new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
-      admission = config.gate().admit(context, user, actor, config.clock().instant());
+      admission = config.gate().admit(context, user, actor, config.directory().roles(), config.clock().instant());
     } catch (RuntimeException e) {
       Attempt attempt = Attempt.begin(initiator, config.clock());
       AuditEvent.Builder failed = attempt.event(AuditActivity.SIGN_IN, AuditOutcome.FAILED)
           .resultReason(AuditTrail.PROVIDER_FAILURE);
       user.ifPresent(u -> failed.target(Attempt.target(u, List.of())));
+      details.forEach(failed::additionalDetail);
       RuntimeException thrown = e instanceof MyStaffException
           ? e : new ProviderFailureException("directory", "could not read the manager's facts", e);
       throw config.trail().recordEnding(failed.build(), thrown);
@@ -155,11 +176,11 @@ public final class MyStaff implements AutoCloseable {
     if (admission instanceof Admission.Refused refused) {
       event.resultReason(refused.reason().name());
       refused.detail().ifPresent(d -> event.additionalDetail(CONDITIONAL_ACCESS_DETAIL_KEY, d));
+      details.forEach(event::additionalDetail);
       throw config.trail().recordEnding(event.build(),
           new SignInRefusedException(context.user(), refused.reason()));
     }
-    config.trail().record(event.build());
-    return new StaffSession(new Workflow(config, user.orElseThrow(), initiator));
+    return new Admitted(user.orElseThrow(), initiator, event.build());
   }
 
   /**

@@ -22,6 +22,13 @@ import java.util.regex.Pattern;
  *     numbers without a leading {@code +} are read in; empty means numbers must be international
  * @param maxPageSize the largest page a listing or search returns, 1 to {@link
  *     PageRequest#MAX_SIZE} (default 100); larger requests are served this many items
+ * @param sessionRecheckInterval how long a session's sign-in checks (account enabled, feature
+ *     availability, an active role granting a My Staff action, conditional access) hold before a
+ *     call runs them again; zero runs them on every call; 0 to {@code sessionLifetime} (default
+ *     60 seconds)
+ * @param sessionLifetime how long after sign-in a session refuses every call ({@code
+ *     SESSION_EXPIRED}), however active it is; more than zero, at most {@link
+ *     #MAX_SESSION_LIFETIME} (default 8 hours)
  * @param writebackDeadline how long a synced user's password writeback may take, positive
  *     (default 5 minutes, Entra's "several minutes"); one still unfinished then ends FAILED with
  *     {@link io.mystaff.api.password.WritebackFailure#UNREACHABLE} and its final event, and its
@@ -33,6 +40,8 @@ public record MyStaffSettings(
     int temporaryPasswordLength,
     Optional<String> defaultPhoneRegion,
     int maxPageSize,
+    Duration sessionRecheckInterval,
+    Duration sessionLifetime,
     Duration writebackDeadline) {
 
   /** The shortest temporary password mystaff generates. */
@@ -41,6 +50,13 @@ public record MyStaffSettings(
   public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
   /** The default {@link #writebackDeadline()}. */
   public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
+
+  /** The default {@link #sessionRecheckInterval()}. */
+  public static final Duration DEFAULT_SESSION_RECHECK_INTERVAL = Duration.ofSeconds(60);
+  /** The default {@link #sessionLifetime()}. */
+  public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
+  /** The longest {@link #sessionLifetime()}. */
+  public static final Duration MAX_SESSION_LIFETIME = Duration.ofDays(7);
 
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
   private static final MyStaffSettings DEFAULTS = builder().build();
@@ -66,6 +82,16 @@ public record MyStaffSettings(
     if (writebackDeadline.isNegative() || writebackDeadline.isZero()) {
       throw InvalidInputException.of("writeback deadline", "must be positive");
     }
+    requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
+    requireNonNull(sessionLifetime, "sessionLifetime");
+    if (sessionLifetime.isNegative() || sessionLifetime.isZero()
+        || sessionLifetime.compareTo(MAX_SESSION_LIFETIME) > 0) {
+      throw InvalidInputException.of("session lifetime", "must be more than zero and at most 7 days");
+    }
+    if (sessionRecheckInterval.isNegative() || sessionRecheckInterval.compareTo(sessionLifetime) > 0) {
+      throw InvalidInputException.of("session recheck interval",
+          "must be between zero and the session lifetime");
+    }
   }
 
   /** Every setting at its default. */
@@ -86,6 +112,8 @@ public record MyStaffSettings(
         .temporaryPasswordLength(temporaryPasswordLength)
         .defaultPhoneRegion(defaultPhoneRegion)
         .maxPageSize(maxPageSize)
+        .sessionRecheckInterval(sessionRecheckInterval)
+        .sessionLifetime(sessionLifetime)
         .writebackDeadline(writebackDeadline);
   }
 
@@ -101,6 +129,8 @@ public record MyStaffSettings(
     private int temporaryPasswordLength = MIN_TEMPORARY_PASSWORD_LENGTH;
     private Optional<String> defaultPhoneRegion = Optional.empty();
     private int maxPageSize = 100;
+    private Duration sessionRecheckInterval = DEFAULT_SESSION_RECHECK_INTERVAL;
+    private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
     private Duration writebackDeadline = DEFAULT_WRITEBACK_DEADLINE;
 
     private Builder() {}
@@ -136,6 +166,21 @@ public record MyStaffSettings(
     }
 
     /**
+     * How long a session's sign-in checks hold before a call runs them again, zero for every call;
+     * checked by {@link #build()}.
+     */
+    public Builder sessionRecheckInterval(Duration interval) {
+      this.sessionRecheckInterval = requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** How long a session lasts after sign-in; checked by {@link #build()}. */
+    public Builder sessionLifetime(Duration lifetime) {
+      this.sessionLifetime = requireNonNull(lifetime, "lifetime");
+      return this;
+    }
+
+    /**
      * How long a password writeback may take before it ends FAILED with {@code UNREACHABLE};
      * positive; checked by {@link #build()}.
      *
@@ -151,7 +196,8 @@ public record MyStaffSettings(
      */
     public MyStaffSettings build() {
       return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
-          temporaryPasswordLength, defaultPhoneRegion, maxPageSize, writebackDeadline);
+          temporaryPasswordLength, defaultPhoneRegion, maxPageSize, sessionRecheckInterval, sessionLifetime,
+          writebackDeadline);
     }
   }
 }

@@ -12,6 +12,8 @@ import io.mystaff.api.UnitId;
 import io.mystaff.api.UnknownUnitException;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
+import io.mystaff.api.access.SignInRefusal;
+import io.mystaff.api.access.SignInRefusedException;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.ActorFacts;
@@ -47,6 +49,15 @@ import java.util.Set;
  * InvalidInputException}, {@link UnknownUserException}, {@link CapabilityNotSupportedException})
  * has changed and recorded nothing.
  *
+ * <p>A session does not outlive its grounds. Every call first checks the session: from {@link
+ * #expiresAt()} on ({@link MyStaffSettings#sessionLifetime()} after sign-in, default 8 hours) it is
+ * refused with {@link SignInRefusal#SESSION_EXPIRED}; and once the last check is {@link
+ * MyStaffSettings#sessionRecheckInterval()} old (default 60 seconds; zero checks every call), the
+ * sign-in gate runs again (account enabled, feature availability including selected groups, an
+ * active role granting a My Staff change, conditional access with the sign-in's context), and a
+ * refusal refuses the call with the gate's reason. Both throw {@link SignInRefusedException}
+ * after one DENIED sign-in event with the additional detail {@code sessionCheck}.
+ *
  * <p>Immutable and thread-safe; any number of threads may use one session. Once the {@link
  * MyStaff} it came from is closed, every method throws {@link IllegalStateException}.
  */
@@ -55,15 +66,26 @@ public final class StaffSession {
 
   private final Workflow workflow;
   private final Configuration config;
+  private final SessionGuard guard;
 
-  StaffSession(Workflow workflow) {
+  StaffSession(Workflow workflow, SessionGuard guard) {
     this.workflow = requireNonNull(workflow, "workflow");
     this.config = workflow.config();
+    this.guard = requireNonNull(guard, "guard");
   }
 
   /** The manager, as the directory held them at sign-in. */
   public UserSummary manager() {
+    checkSession();
     return UserSummary.of(workflow.manager());
+  }
+
+  /**
+   * The instant from which every call of this session is refused with {@link
+   * SignInRefusal#SESSION_EXPIRED}: sign-in plus {@link MyStaffSettings#sessionLifetime()}.
+   */
+  public Instant expiresAt() {
+    return guard.expiresAt();
   }
 
   /**
@@ -74,6 +96,7 @@ public final class StaffSession {
    * Reader).
    */
   public List<Location> locations() {
+    checkSession();
     Standing standing = standing();
     Set<Scope> scopes = standing.changeScopes();
     if (scopes.contains(Scope.tenant())) {
@@ -109,6 +132,7 @@ public final class StaffSession {
    *     directory cannot list all users
    */
   public Page<StaffMember> members(Location location, PageRequest page) {
+    checkSession();
     require(location, "location");
     require(page, "page");
     Standing standing = standing();
@@ -132,6 +156,7 @@ public final class StaffSession {
    * @throws InvalidInputException if the query or page is missing or the query is out of bounds
    */
   public Page<StaffMember> searchUsers(String query, PageRequest page) {
+    checkSession();
     String q = SearchQuery.of(query);
     require(page, "page");
     Standing standing = standing();
@@ -147,6 +172,7 @@ public final class StaffSession {
    * @throws InvalidInputException if the query or page is missing or the query is out of bounds
    */
   public Page<UnitSearchResult> searchUnits(String query, PageRequest page) {
+    checkSession();
     String q = SearchQuery.of(query);
     require(page, "page");
     Standing standing = standing();
@@ -159,7 +185,9 @@ public final class StaffSession {
   }
 
   /**
-   * The user's profile: the user, their units and the actions the manager may perform on them.
+   * The user's profile: the user, their units, the actions the manager may perform on them, and
+   * their phone numbers, whole only if those actions include managing the user's phones, else
+   * masked to the last two digits ({@link UserProfile#phones()}).
    * Audited as {@link AuditActivity#VIEW_PROFILE}: the profile is returned only once its SUCCEEDED
    * event is recorded.
    *
@@ -169,8 +197,8 @@ public final class StaffSession {
    * @throws ProviderFailureException if the directory or the audit sink failed
    */
   public UserProfile profile(UserId user) {
+    checkSession();
     require(user, "target user");
-    config.ensureOpen();
     User target = workflow.readTarget(user);
     Attempt attempt = workflow.begin();
     AuditActivity activity = AuditActivity.VIEW_PROFILE;
@@ -178,7 +206,7 @@ public final class StaffSession {
     Decision.Permit permit = workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
     UserProfile profile;
     try {
-      profile = new UserProfile(target, facts.reader().units(facts.target().units()),
+      profile = UserProfile.of(target, facts.reader().units(facts.target().units()),
           config.engine().allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
     } catch (RuntimeException e) {
       throw workflow.fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
@@ -204,6 +232,7 @@ public final class StaffSession {
    *     event, if the sink could take it)
    */
   public PasswordResetResult resetPassword(UserId user) {
+    checkSession();
     return reset(PasswordResetCommand.of(user, Optional.empty()));
   }
 
@@ -230,6 +259,7 @@ public final class StaffSession {
    *     also if the PENDING event could not be recorded, in which case nothing was submitted
    */
   public PasswordResetResult resetPassword(UserId user, Secret password) {
+    checkSession();
     return reset(PasswordResetCommand.of(user, password == null ? null : Optional.of(password)));
   }
 
@@ -248,6 +278,7 @@ public final class StaffSession {
    * @throws ProviderFailureException if a provider or the audit sink failed
    */
   public PhoneChange setPhone(UserId user, PhoneType type, String rawNumber) {
+    checkSession();
     return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser()));
   }
 
@@ -263,6 +294,7 @@ public final class StaffSession {
    * @throws ProviderFailureException if a provider or the audit sink failed
    */
   public PhoneChange removePhone(UserId user, PhoneType type) {
+    checkSession();
     return changePhone(PhoneCommand.remove(user, type));
   }
 
@@ -300,7 +332,7 @@ public final class StaffSession {
 
     /** {@code user} with the actions the manager may perform on them. */
     StaffMember member(User user) {
-      return new StaffMember(UserSummary.of(user), engine.allowedActions(actor, reader.target(user.id()), roles, now));
+      return new StaffMember(UserSummary.of(user), engine.allowedActions(actor, reader.target(user), roles, now));
     }
 
     /** Where the manager's roles grant {@code action}. */
@@ -332,6 +364,11 @@ public final class StaffSession {
       }
     });
     return actions;
+  }
+
+  /** Refuses the call if the session expired or its sign-in grounds no longer hold. */
+  private void checkSession() {
+    guard.check(workflow);
   }
 
   private UserId managerId() {

@@ -24,6 +24,7 @@ import io.mystaff.api.password.PolicyViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -83,14 +84,14 @@ final class Workflow {
    */
   Facts facts(Attempt attempt, AuditActivity activity, User target) {
     try {
-      return readFacts(target.id());
+      return readFacts(target);
     } catch (RuntimeException e) {
       throw fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
     }
   }
 
   /** Reads the facts about the manager and {@code target} now, recording nothing. */
-  Facts readFacts(UserId target) {
+  Facts readFacts(User target) {
     DirectoryFacts reader = DirectoryFacts.reading(config.directory());
     return new Facts(reader.manager(manager.id()), reader.target(target), config.directory().roles(),
         config.clock().instant(), reader);
@@ -102,7 +103,11 @@ final class Workflow {
    */
   boolean stillPermits(StaffAction action, UserId target) {
     try {
-      Facts facts = readFacts(target);
+      Optional<User> user = config.directory().findUser(target);
+      if (user.isEmpty()) {
+        return false;
+      }
+      Facts facts = readFacts(user.get());
       return config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now())
           instanceof Decision.Permit;
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.core.access.FeatureAvailability;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,48 @@ class MyStaffSettingsTest {
     assertThat(d.temporaryPasswordLength()).isEqualTo(16);
     assertThat(d.defaultPhoneRegion()).isEmpty();
     assertThat(d.maxPageSize()).isEqualTo(100);
+    assertThat(d.sessionRecheckInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(d.sessionLifetime()).isEqualTo(Duration.ofHours(8));
+  }
+
+  @Test
+  void sessionDurations_outOfRange_rejectedNamingTheField() {
+    assertThat(field(b -> b.sessionLifetime(Duration.ZERO))).isEqualTo("session lifetime");
+    assertThat(field(b -> b.sessionLifetime(Duration.ofSeconds(-1)))).isEqualTo("session lifetime");
+    assertThat(field(b -> b.sessionLifetime(Duration.ofDays(7).plusNanos(1)))).isEqualTo("session lifetime");
+    assertThat(field(b -> b.sessionRecheckInterval(Duration.ofNanos(-1)))).isEqualTo("session recheck interval");
+    assertThat(field(b -> b.sessionLifetime(Duration.ofMinutes(30)).sessionRecheckInterval(Duration.ofMinutes(31))))
+        .isEqualTo("session recheck interval");
+  }
+
+  @Test
+  void sessionDurations_boundsAccepted() {
+    MyStaffSettings s = MyStaffSettings.builder().sessionRecheckInterval(Duration.ZERO)
+        .sessionLifetime(Duration.ofDays(7)).build();
+    assertThat(s.sessionRecheckInterval()).isZero();
+    assertThat(s.sessionLifetime()).isEqualTo(MyStaffSettings.MAX_SESSION_LIFETIME);
+    MyStaffSettings equal = MyStaffSettings.builder().sessionRecheckInterval(Duration.ofSeconds(1))
+        .sessionLifetime(Duration.ofSeconds(1)).build();
+    assertThat(equal.sessionRecheckInterval()).isEqualTo(equal.sessionLifetime());
+  }
+
+  @Test
+  void writebackDeadline_defaultFiveMinutes_positiveRequired() {
+    assertThat(MyStaffSettings.defaults().writebackDeadline()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(MyStaffSettings.defaults().toBuilder().build()).isEqualTo(MyStaffSettings.defaults());
+    assertThat(field(b -> b.writebackDeadline(Duration.ZERO))).isEqualTo("writeback deadline");
+    assertThat(field(b -> b.writebackDeadline(Duration.ofSeconds(-1)))).isEqualTo("writeback deadline");
+  }
+
+  private static String field(java.util.function.Consumer<MyStaffSettings.Builder> change) {
+    MyStaffSettings.Builder b = MyStaffSettings.builder();
+    change.accept(b);
+    try {
+      b.build();
+    } catch (InvalidInputException e) {
+      return e.violations().get(0).field();
+    }
+    throw new AssertionError("accepted");
   }
 
   @Test
@@ -31,6 +74,8 @@ class MyStaffSettingsTest {
         .temporaryPasswordLength(24)
         .defaultPhoneRegion(Optional.of("US"))
         .maxPageSize(7)
+        .sessionRecheckInterval(Duration.ofSeconds(5))
+        .sessionLifetime(Duration.ofHours(1))
         .build();
     assertThat(s.toBuilder().build()).isEqualTo(s);
   }

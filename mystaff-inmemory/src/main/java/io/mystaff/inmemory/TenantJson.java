@@ -30,6 +30,7 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
+import io.mystaff.api.directory.UserType;
 import io.mystaff.core.membership.MembershipRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -112,7 +113,7 @@ public record TenantJson(
       "customRoles", "roleAssignments", "roleAssignableGroupMembers");
   private static final Set<String> USER_FIELDS = Set.of("id", "userPrincipalName", "displayName",
       "onPremisesSyncEnabled", "onPremisesSamAccountName", "accountEnabled", "forceChangePasswordNextSignIn",
-      "attributes", "groups", "phones");
+      "attributes", "groups", "phones", "userType");
   private static final Set<String> UNIT_FIELDS = Set.of("id", "displayName", "description", "membershipType",
       "membershipRule", "restrictedManagement", "members");
   private static final Set<String> ROLE_FIELDS = Set.of("id", "displayName", "allowedResourceActions");
@@ -405,6 +406,8 @@ public record TenantJson(
       b.source(synced ? UserSource.SYNCED_FROM_ON_PREMISES : UserSource.CLOUD_ONLY);
       text(node, "onPremisesSamAccountName", at, false).ifPresent(b::onPremisesSamAccountName);
       b.accountEnabled(bool(node, "accountEnabled", at, true));
+      text(node, "userType", at, false).ifPresent(t -> UserType.fromGraphName(t).ifPresentOrElse(b::userType,
+          () -> problems.add(new Violation(at + ".userType", "must be Member or Guest"))));
       b.forceChangePasswordNextSignIn(bool(node, "forceChangePasswordNextSignIn", at, false));
       JsonNode attributes = node.get("attributes");
       if (attributes != null && object(attributes, at + ".attributes", null)) {
@@ -740,6 +743,9 @@ public record TenantJson(
       u.onPremisesSamAccountName().ifPresent(s -> n.put("onPremisesSamAccountName", s));
       if (!u.accountEnabled()) {
         n.put("accountEnabled", false);
+      }
+      if (u.isGuest()) {
+        n.put("userType", u.userType().graphName());
       }
       if (u.forceChangePasswordNextSignIn()) {
         n.put("forceChangePasswordNextSignIn", true);

@@ -18,6 +18,7 @@ import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
+import io.mystaff.api.directory.UserType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -245,6 +246,39 @@ class TenantJsonTest {
     assertThatThrownBy(() -> builder.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(InvalidInputException.class);
     assertThat(builder.build().userCount()).as(why).isZero();
+  }
+
+  @Test
+  void parse_userType_guestReadAndWrittenBack() {
+    String json = doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+        + " \"userType\": \"Guest\"}, {\"id\": \"m\", \"userPrincipalName\": \"m@b.c\", \"displayName\": \"M\","
+        + " \"userType\": \"member\"}, {\"id\": \"d\", \"userPrincipalName\": \"d@b.c\", \"displayName\": \"D\"}]");
+    TenantJson tenant = TenantJson.parse(json);
+    assertThat(tenant.users()).extracting(User::userType)
+        .containsExactly(UserType.GUEST, UserType.MEMBER, UserType.MEMBER);
+    String written = tenant.toJson();
+    assertThat(written).contains("\"userType\" : \"Guest\"").doesNotContain("\"Member\"");
+    assertThat(TenantJson.parse(written)).isEqualTo(tenant);
+  }
+
+  @Test
+  void parse_unknownUserTypeOrUserTypeAttribute_rejectedWithPath() {
+    assertThat(violations(doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+        + " \"userType\": \"Robot\"}]"))).extracting(Violation::field).containsExactly("$.users[0].userType");
+    assertThat(violations(doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+        + " \"userType\": true}]"))).extracting(Violation::field).containsExactly("$.users[0].userType");
+    assertThat(violations(doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+        + " \"attributes\": {\"userType\": \"Guest\"}}]"))).extracting(Violation::field)
+        .containsExactly("$.users[0].attributes");
+  }
+
+  @Test
+  void parse_bidiOverrideInId_rejectedWithPathAndWithoutTheValue() {
+    String json = doc("\"users\": [{\"id\": \"ad\\u202Emin\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\"}]");
+    assertThatThrownBy(() -> TenantJson.parse(json)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+      assertThat(e.violations()).extracting(Violation::field).containsExactly("$.users[0].id");
+      assertThat(e.getMessage()).doesNotContain("min");
+    });
   }
 
   @Test

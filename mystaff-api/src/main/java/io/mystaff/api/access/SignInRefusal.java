@@ -11,7 +11,16 @@ public enum SignInRefusal {
   /** Conditional access blocked the sign-in. */
   BLOCKED_BY_POLICY("Your organization's access policy blocked this sign-in."),
   /** The user does not exist or is disabled. */
-  ACCOUNT_UNAVAILABLE("Your account is not available.");
+  ACCOUNT_UNAVAILABLE("Your account is not available."),
+  /**
+   * The user's active administrator roles grant nothing in My Staff: neither resetting passwords
+   * nor managing phone numbers (e.g. Global Reader, Directory Readers, a custom role without those
+   * permissions).
+   */
+  NO_MY_STAFF_PERMISSION(
+      "You have insufficient permissions: your administrator roles do not allow any action in My Staff."),
+  /** The session reached its absolute lifetime; the manager must sign in again. */
+  SESSION_EXPIRED("Your My Staff session has expired. Sign in again.");
 
   private final String message;
 

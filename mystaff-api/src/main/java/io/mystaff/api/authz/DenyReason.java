@@ -13,7 +13,9 @@ public enum DenyReason {
   /** The user is in a restricted-management unit and the manager is not assigned at its scope. */
   RESTRICTED_MANAGEMENT_UNIT("This user is in a restricted management unit you are not assigned to."),
   /** Managers change their own credentials elsewhere, not through My Staff. */
-  SELF_ACTION("You cannot perform this action on your own account.");
+  SELF_ACTION("You cannot perform this action on your own account."),
+  /** Guests' credentials belong to their home organization: My Staff only shows them. */
+  GUEST_ACCOUNT("This user is a guest: My Staff cannot change a guest's password or phone numbers.");
 
   private final String message;
 

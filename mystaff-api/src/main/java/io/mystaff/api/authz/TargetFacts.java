@@ -16,13 +16,16 @@ import java.util.Set;
  *     scopes of the user's own {@code assignments}
  * @param assignments the user's own role assignments (they decide whether the user is protected)
  * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable group
+ * @param guest whether the user is a guest ({@code userType} Guest), whom no one changes through My
+ *     Staff
  */
 public record TargetFacts(
     UserId id,
     Set<UnitId> units,
     Set<UnitId> restrictedUnits,
     List<RoleAssignment> assignments,
-    boolean roleAssignableGroupMember) {
+    boolean roleAssignableGroupMember,
+    boolean guest) {
 
   public TargetFacts {
     requireNonNull(id, "id");
@@ -34,6 +37,21 @@ public record TargetFacts(
         throw InvalidInputException.of("target assignments", "must all have the target as principal");
       }
     }
+  }
+
+  /** Facts about a member of the organization (not a guest). */
+  public TargetFacts(
+      UserId id,
+      Set<UnitId> units,
+      Set<UnitId> restrictedUnits,
+      List<RoleAssignment> assignments,
+      boolean roleAssignableGroupMember) {
+    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, false);
+  }
+
+  /** These facts about a user who is a guest. */
+  public TargetFacts asGuest() {
+    return new TargetFacts(id, units, restrictedUnits, assignments, roleAssignableGroupMember, true);
   }
 
   /** A user with no roles, members of the given units, none restricted. */

@@ -21,12 +21,17 @@ import java.util.regex.Pattern;
  * <p>{@code attributes} holds the further directory properties that dynamic membership rules and
  * profiles read, keyed by their Microsoft Graph name ({@code department}, {@code jobTitle}, {@code
  * city}, {@code country}, {@code companyName}, {@code employeeId}, {@code usageLocation}, ...).
- * Keys are compared case-insensitively, as Entra's rule language does.
+ * Keys are compared case-insensitively, as Entra's rule language does. {@code userType} is not an
+ * attribute but {@link #userType()}.
+ *
+ * <p>Ids, the user principal name and the display name reject control, zero-width and
+ * bidirectional-control characters, which could make one user pass for another.
  */
 public final class User {
   private static final Pattern UPN = Pattern.compile("[^@\\s]{1,113}@[^@\\s]{1,255}");
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
   private static final int MAX_ATTRIBUTE_LENGTH = 1024;
+  private static final String USER_TYPE_ATTRIBUTE = "userType";
 
   private final UserId id;
   private final String userPrincipalName;
@@ -34,6 +39,7 @@ public final class User {
   private final UserSource source;
   private final Optional<String> onPremisesSamAccountName;
   private final boolean accountEnabled;
+  private final UserType userType;
   private final Map<String, String> attributes;
   private final Set<GroupId> groups;
   private final Map<PhoneType, PhoneNumber> phones;
@@ -48,6 +54,7 @@ public final class User {
     if (b.userPrincipalName == null || !UPN.matcher(b.userPrincipalName).matches()) {
       throw InvalidInputException.of("user principal name", "must look like alias@domain");
     }
+    Users.requireVisible(b.userPrincipalName, "user principal name");
     this.userPrincipalName = b.userPrincipalName;
     this.displayName = Users.requireText(b.displayName, "display name", 256);
     if (b.source == null) {
@@ -59,10 +66,17 @@ public final class User {
     }
     this.onPremisesSamAccountName = Optional.ofNullable(b.onPremisesSamAccountName);
     this.accountEnabled = b.accountEnabled;
+    if (b.userType == null) {
+      throw InvalidInputException.of("user type", "is required");
+    }
+    this.userType = b.userType;
     TreeMap<String, String> attrs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : b.attributes.entrySet()) {
       if (!ATTRIBUTE_NAME.matcher(e.getKey()).matches()) {
         throw InvalidInputException.of("attribute name", "must be an identifier of at most 64 characters");
+      }
+      if (e.getKey().equalsIgnoreCase(USER_TYPE_ATTRIBUTE)) {
+        throw InvalidInputException.of("attribute name", "must not be userType; set the user type instead");
       }
       String v = requireNonNull(e.getValue(), "attribute value");
       if (v.length() > MAX_ATTRIBUTE_LENGTH) {
@@ -93,6 +107,7 @@ public final class User {
         .displayName(displayName)
         .source(source)
         .accountEnabled(accountEnabled)
+        .userType(userType)
         .attributes(attributes)
         .groups(groups)
         .phones(phones)
@@ -128,6 +143,16 @@ public final class User {
 
   public boolean accountEnabled() {
     return accountEnabled;
+  }
+
+  /** Member of the organization or guest; guests are view-only in My Staff. */
+  public UserType userType() {
+    return userType;
+  }
+
+  /** True if {@link #userType()} is {@link UserType#GUEST}. */
+  public boolean isGuest() {
+    return userType == UserType.GUEST;
   }
 
   /** Further directory properties by Graph name, case-insensitive keys, sorted. */
@@ -171,6 +196,7 @@ public final class User {
         && source == u.source
         && onPremisesSamAccountName.equals(u.onPremisesSamAccountName)
         && accountEnabled == u.accountEnabled
+        && userType == u.userType
         && attributes.equals(u.attributes)
         && groups.equals(u.groups)
         && phones.equals(u.phones)
@@ -197,6 +223,7 @@ public final class User {
     private UserSource source = UserSource.CLOUD_ONLY;
     private String onPremisesSamAccountName;
     private boolean accountEnabled = true;
+    private UserType userType = UserType.MEMBER;
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final Map<GroupId, Boolean> groups = new LinkedHashMap<>();
     private final Map<PhoneType, PhoneNumber> phones = new EnumMap<>(PhoneType.class);
@@ -232,6 +259,12 @@ public final class User {
 
     public Builder accountEnabled(boolean enabled) {
       this.accountEnabled = enabled;
+      return this;
+    }
+
+    /** Member (the default) or guest. */
+    public Builder userType(UserType type) {
+      this.userType = type;
       return this;
     }
 

@@ -22,6 +22,45 @@ class UserTest {
   }
 
   @Test
+  void zeroWidthOrBidiInUserPrincipalNameRejected() {
+    for (String upn : new String[] {"ad\u200Bmin@contoso.com", "admin@contoso\u202E.com", "\uFEFFadmin@contoso.com",
+        "admin@con\u2066toso.com", "admin\u0000@contoso.com"}) {
+      assertThatThrownBy(() -> alice.toBuilder().userPrincipalName(upn).build())
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.violations()).singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("user principal name"));
+            assertThat(e.getMessage()).doesNotContain("admin").doesNotContain("contoso");
+          });
+    }
+  }
+
+  @Test
+  void bidiOverrideInDisplayNameRejected() {
+    for (String name : new String[] {"Alice \u202Enimda", "Al\u200Dice", "Alice\u061C", "Alice\u0007"}) {
+      assertThatThrownBy(() -> alice.toBuilder().displayName(name).build())
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+              .satisfies(v -> assertThat(v.field()).isEqualTo("display name")));
+    }
+    assertThat(alice.toBuilder().displayName("Zoë Ünal-Ça\u011Flar").build().displayName()).startsWith("Zo");
+  }
+
+  @Test
+  void userType_memberByDefault_guestKeptByToBuilderAndEquals() {
+    assertThat(alice.userType()).isEqualTo(UserType.MEMBER);
+    assertThat(alice.isGuest()).isFalse();
+    User guest = alice.toBuilder().userType(UserType.GUEST).build();
+    assertThat(guest.isGuest()).isTrue();
+    assertThat(guest.toBuilder().build()).isEqualTo(guest);
+    assertThat(guest).isNotEqualTo(alice);
+    assertThatThrownBy(() -> alice.toBuilder().userType(null).build()).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> alice.toBuilder().attribute("userType", "Guest").build())
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(UserType.fromGraphName("guest")).contains(UserType.GUEST);
+    assertThat(UserType.fromGraphName("Member")).contains(UserType.MEMBER);
+    assertThat(UserType.fromGraphName("Robot")).isEmpty();
+  }
+
+  @Test
   void toBuilder_roundTrips() {
     assertThat(alice.toBuilder().build()).isEqualTo(alice);
     assertThat(alice.toBuilder().version(1).build()).isNotEqualTo(alice);

@@ -7,6 +7,8 @@ import io.mystaff.api.access.AccessVerdict;
 import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.access.SignInRefusal;
 import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.User;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.spi.ConditionalAccess;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  *   <li>the feature is available to the user, else {@link SignInRefusal#FEATURE_NOT_ENABLED};
  *   <li>the user holds an administrator role assignment active at the instant of sign-in, else
  *       {@link SignInRefusal#NO_ADMIN_ROLE};
+ *   <li>one of those active assignments grants a change in My Staff (resetting passwords or
+ *       managing phone methods, as {@link AuthorizationEngine#scopesFor} tells), else {@link
+ *       SignInRefusal#NO_MY_STAFF_PERMISSION}: a Global Reader, Directory Readers or a custom role
+ *       without those permissions does not get in. Viewing profiles alone does not count, since
+ *       any active role would grant it;
  *   <li>the conditional-access hook allows it: {@link AccessVerdict.Allow} admits, {@link
  *       AccessVerdict.RequireMfa} admits only a multifactor-authenticated sign-in (else {@link
  *       SignInRefusal#MFA_REQUIRED}), {@link AccessVerdict.Block} refuses with {@link
@@ -32,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>The hook is consulted only when every earlier check passed, and at most once per call. Apart
- * from that hook the gate is a pure function of its arguments. Immutable and thread-safe if the
+ * from that hook the gate is a pure function of its arguments. Open sessions run the same gate
+ * again (see {@code StaffSession}), so a manager who loses any of these grounds is refused on a
+ * later call. Immutable and thread-safe if the
  * hook is.
  */
 public final class SignInGate {
@@ -64,13 +73,16 @@ public final class SignInGate {
    * @param context what the host knows about the sign-in
    * @param user the directory's user with id {@code context.user()}, or empty if there is none
    * @param actor the role assignments of {@code context.user()}, active or not
+   * @param roles resolves the roles of {@code actor}'s assignments
    * @param now the instant of the sign-in, against which role activity is judged
    * @throws IllegalArgumentException if {@code user} or {@code actor} is about another user
    */
-  public Admission admit(SignInContext context, Optional<User> user, ActorFacts actor, Instant now) {
+  public Admission admit(
+      SignInContext context, Optional<User> user, ActorFacts actor, RoleCatalog roles, Instant now) {
     requireNonNull(context, "context");
     requireNonNull(user, "user");
     requireNonNull(actor, "actor");
+    requireNonNull(roles, "roles");
     requireNonNull(now, "now");
     checkArgument(user.isEmpty() || user.get().id().equals(context.user()),
         "user %s is not the one signing in (%s)", user.map(User::id).orElse(null), context.user());
@@ -86,7 +98,19 @@ public final class SignInGate {
     if (!engine.holdsActiveRole(actor, now)) {
       return Admission.refused(SignInRefusal.NO_ADMIN_ROLE);
     }
+    if (!grantsChange(actor, roles, now)) {
+      return Admission.refused(SignInRefusal.NO_MY_STAFF_PERMISSION);
+    }
     return conditionalAccess(context);
+  }
+
+  private boolean grantsChange(ActorFacts actor, RoleCatalog roles, Instant now) {
+    for (StaffAction action : StaffAction.values()) {
+      if (action.isChange() && !engine.scopesFor(actor, action, roles, now).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Admission conditionalAccess(SignInContext context) {

@@ -56,6 +56,9 @@ import java.util.Set;
  *       protection matrix from acting on what the target is, by its active roles, membership of a
  *       role-assignable group, and roles scoped to restricted units (see {@code ProtectionMatrix},
  *       which also explains why unit-scoped assignments act only on targets without roles).
+ *   <li>{@link DenyReason#GUEST_ACCOUNT}: the target is a guest ({@link TargetFacts#guest()}), and
+ *       an assignment passed every filter above. Guests are view-only in My Staff; the reason
+ *       comes last so that it tells a manager only what they could otherwise have done.
  * </ol>
  *
  * The order goes from facts about the actor alone, to the actor's roles, to where the target
@@ -218,7 +221,7 @@ public final class AuthorizationEngine {
         protection = protection(target, rules, now);
       }
       if ((rows & protection) == protection) {
-        return i;
+        return target.guest() ? denied(DenyReason.GUEST_ACCOUNT) : i;
       }
     }
     if (!active) {

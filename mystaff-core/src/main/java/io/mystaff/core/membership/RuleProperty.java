@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>booleans {@code accountEnabled} ({@link User#accountEnabled()}) and {@code dirSyncEnabled}
  *       ({@link User#isSynced()});
- *   <li>strings {@code userPrincipalName}, {@code displayName} and {@code objectId} ({@link
- *       User#id()}), which every user has;
+ *   <li>strings {@code userPrincipalName}, {@code displayName}, {@code objectId} ({@link
+ *       User#id()}) and {@code userType} ({@link User#userType()}: {@code Member} or {@code
+ *       Guest}), which every user has;
  *   <li>strings read through {@link User#attribute(String)}, absent when the user lacks them:
  *       {@code city}, {@code companyName}, {@code country}, {@code department}, {@code employeeId},
  *       {@code facsimileTelephoneNumber}, {@code givenName}, {@code jobTitle}, {@code mail}, {@code
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  *       physicalDeliveryOfficeName},
  *       {@code postalCode}, {@code preferredLanguage}, {@code sipProxyAddress}, {@code state},
  *       {@code streetAddress}, {@code surname}, {@code telephoneNumber}, {@code usageLocation},
- *       {@code userType}, {@code extensionAttribute1} to {@code extensionAttribute15}, and custom
+ *       {@code extensionAttribute1} to {@code extensionAttribute15}, and custom
  *       extension properties {@code extension_<32 letters or digits>_<attribute>} (canonically
  *       lower-case).
  * </ul>
@@ -102,6 +103,8 @@ public record RuleProperty(String name) {
         return Optional.of(user.displayName());
       case "objectId":
         return Optional.of(user.id().value());
+      case "userType":
+        return Optional.of(user.userType().graphName());
       default:
         return user.attribute(name);
     }

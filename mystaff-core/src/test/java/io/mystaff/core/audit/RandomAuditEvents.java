@@ -103,10 +103,15 @@ final class RandomAuditEvents {
     return s.toString();
   }
 
-  /** A string the typed ids accept: 1 to 256 characters, no whitespace or control characters. */
+  /**
+   * A string the typed ids accept: 1 to 256 characters, no whitespace, control or format characters
+   * (the zero-width and bidirectional controls the ids reject are format characters).
+   */
   private String token() {
     StringBuilder s = new StringBuilder();
-    string().chars().filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c)).forEach(c -> s.append((char) c));
+    string().chars()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+        .forEach(c -> s.append((char) c));
     if (s.length() == 0) {
       s.append('t');
     }

@@ -102,6 +102,65 @@ class AuthorizationEngineTest {
   }
 
   @Nested
+  class Guests {
+    private final TargetFacts guest = plainTarget(SALES).asGuest();
+
+    @Test
+    void guestPasswordResetDenied() {
+      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, guest)))
+          .isEqualTo(DenyReason.GUEST_ACCOUNT);
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, guest)))
+          .isEqualTo(DenyReason.GUEST_ACCOUNT);
+    }
+
+    @Test
+    void guestPhoneChangeDenied() {
+      assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)), MANAGE_PHONES, guest)))
+          .isEqualTo(DenyReason.GUEST_ACCOUNT);
+      assertThat(reason(decide(actor(grant(ACTOR, PHONER, Scope.tenant())), MANAGE_PHONES, guest)))
+          .isEqualTo(DenyReason.GUEST_ACCOUNT);
+    }
+
+    @Test
+    void guestProfileStillViewable() {
+      ActorFacts tenantAdmin = actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant());
+      assertThat(decide(tenantAdmin, VIEW_PROFILE, guest).isPermit()).isTrue();
+      assertThat(ENGINE.allowedActions(tenantAdmin, guest, CATALOG, NOW)).containsExactly(VIEW_PROFILE);
+      assertThat(ENGINE.allowedActions(tenantAdmin, plainTarget(SALES), CATALOG, NOW))
+          .containsExactlyInAnyOrder(VIEW_PROFILE, RESET_PASSWORD, MANAGE_PHONES);
+    }
+
+    @Test
+    void guestDeniedOnlyWhenEverythingElseWouldPermit() {
+      // Each earlier filter keeps its own reason for a guest, so the reason stays the most specific.
+      assertThat(reason(decide(actor(), RESET_PASSWORD, guest))).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
+      assertThat(reason(decide(actor(grant(ACTOR, PHONER, Scope.tenant())), RESET_PASSWORD, guest)))
+          .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)), RESET_PASSWORD, guest)))
+          .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+      TargetFacts restrictedGuest = new TargetFacts(TARGET, Set.of(VAULT), Set.of(VAULT), List.of(), false, true);
+      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, restrictedGuest)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      TargetFacts adminGuest = new TargetFacts(TARGET, Set.of(SALES), Set.of(),
+          List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())), false, true);
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, adminGuest)))
+          .isEqualTo(DenyReason.TARGET_PROTECTED);
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD,
+          TargetFacts.member(ACTOR, Set.of()).asGuest()))).isEqualTo(DenyReason.SELF_ACTION);
+    }
+
+    @Test
+    void guestFlag_keptByFactoryAndOldConstructorMeansMember() {
+      assertThat(guest.guest()).isTrue();
+      assertThat(guest.asGuest()).isEqualTo(guest);
+      assertThat(plainTarget(SALES).guest()).isFalse();
+      assertThat(new TargetFacts(TARGET, Set.of(), Set.of(), List.of(), true).guest()).isFalse();
+      assertThat(guest.units()).containsExactly(SALES);
+      assertThat(DenyReason.GUEST_ACCOUNT.message()).contains("guest");
+    }
+  }
+
+  @Nested
   class ViewProfile {
     @Test
     void decide_anyActiveRoleAndTargetOutsideScope_permitted() {

@@ -20,8 +20,7 @@ class MembershipRuleTest {
       "city", "Seattle",
       "jobTitle", "Account Executive",
       "country", "US",
-      "mail", "alice@contoso.com",
-      "userType", "Member"));
+      "mail", "alice@contoso.com"));
 
   private static User user(String displayName, Map<String, String> attributes) {
     return User.builder()
@@ -95,6 +94,17 @@ class MembershipRuleTest {
       "(user.objectId -ne null) -and (user.userType -eq \"Member\")",
       "(user.extensionAttribute15 -eq \"Marketing\")",
       "user.extension_c272a57b722d4eb29bfe327874ae79cb_OfficeNumber -eq \"123\"");
+
+  @Test
+  void userType_readsTheTypedUserType_notAnAttribute() {
+    User guest = ALICE.toBuilder().userType(io.mystaff.api.directory.UserType.GUEST).build();
+    assertThat(eval("user.userType -eq \"Member\"", ALICE)).isTrue();
+    assertThat(eval("user.userType -eq \"guest\"", ALICE)).isFalse();
+    assertThat(eval("user.userType -eq \"Guest\"", guest)).isTrue();
+    assertThat(eval("user.userType -ne \"Member\"", guest)).isTrue();
+    assertThatThrownBy(() -> ALICE.toBuilder().attribute("UserType", "Guest").build())
+        .isInstanceOf(InvalidInputException.class);
+  }
 
   @Test
   void parse_documentedExamples_accepted() {

@@ -13,6 +13,7 @@ import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
+import io.mystaff.api.directory.UserType;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * Generates small random tenants, and questions about them, from a seeded {@link Random}: cloud
  * and synced users, assigned units (some with restricted management), explicit memberships,
  * custom roles with random permissions, built-in and custom role assignments at tenant and unit
- * scope (some bounded in time), and role-assignable group members. Dynamic units are not generated.
+ * scope (some bounded in time), role-assignable group members, and guests (about a quarter of the
+ * users, drawn after everything else). Dynamic units are not generated.
  *
  * <p>Everything drawn depends only on the {@link Random} passed in, so a seed reproduces a tenant
  * exactly. Time windows start and end on whole days after {@link #EPOCH}, and {@link #instant}
@@ -80,6 +82,7 @@ public final class RandomTenants implements Function<Random, Tenant> {
     Tenant.Builder b = Tenant.builder();
     int userCount = 2 + r.nextInt(maxUsers - 1);
     List<UserId> users = new ArrayList<>();
+    List<User> built = new ArrayList<>();
     for (int i = 0; i < userCount; i++) {
       UserId id = UserId.of("user" + i);
       users.add(id);
@@ -88,7 +91,8 @@ public final class RandomTenants implements Function<Random, Tenant> {
       if (r.nextInt(10) < 4) {
         u.source(UserSource.SYNCED_FROM_ON_PREMISES).onPremisesSamAccountName("user" + i);
       }
-      b.user(u.build());
+      built.add(u.build());
+      b.user(built.get(i));
     }
     int unitCount = r.nextInt(maxUnits + 1);
     List<UnitId> units = new ArrayList<>();
@@ -126,6 +130,12 @@ public final class RandomTenants implements Function<Random, Tenant> {
     for (UserId user : users) {
       if (r.nextInt(100) < 15) {
         b.roleAssignableGroupMember(user);
+      }
+    }
+    // Drawn last, so that the tenants of earlier seeds keep every other part.
+    for (User user : built) {
+      if (r.nextInt(100) < 25) {
+        b.user(user.toBuilder().userType(UserType.GUEST).build());
       }
     }
     return b.build();

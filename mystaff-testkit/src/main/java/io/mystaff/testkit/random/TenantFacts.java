@@ -33,8 +33,8 @@ public final class TenantFacts {
 
   /**
    * The user's facts as a target: assigned units, the restricted ones among those units and among
-   * the scopes of the user's own assignments, the user's assignments, and role-assignable group
-   * membership.
+   * the scopes of the user's own assignments, the user's assignments, role-assignable group
+   * membership, and whether the user is a guest.
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -53,8 +53,9 @@ public final class TenantFacts {
         restricted.add(unit.unit());
       }
     }
-    return new TargetFacts(user, units, restricted, assignments,
+    TargetFacts facts = new TargetFacts(user, units, restricted, assignments,
         tenant.roleAssignableGroupMembers().contains(user));
+    return tenant.user(user).orElseThrow().isGuest() ? facts.asGuest() : facts;
   }
 
   /** The assigned units the user is an explicit member of, in the tenant's unit order. */

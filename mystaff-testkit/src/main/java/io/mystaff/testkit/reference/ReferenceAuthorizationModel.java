@@ -7,6 +7,7 @@ import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.authz.Decision;
 import io.mystaff.api.authz.DenyReason;
+import io.mystaff.api.directory.UserType;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.RoleDefinition;
@@ -47,6 +48,8 @@ import java.util.Set;
  *   <li>The assignment's role must be allowed, by the table, on everything the target is; a
  *       custom role only on users without any role or role-assignable group; a unit-scoped
  *       assignment only on users without any role: else {@code TARGET_PROTECTED}.
+ *   <li>A guest (user type Guest) is never changed, only viewed: a change that passed every step
+ *       above is denied with {@code GUEST_ACCOUNT}.
  *   <li>The permit names the first assignment of the actor that passes every step.
  * </ol>
  *
@@ -212,7 +215,8 @@ public final class ReferenceAuthorizationModel {
 
     for (RoleAssignment a : reaching) {
       if (mayTouch(tenant, roles, a, action, target, now)) {
-        return new Decision.Permit(action, a);
+        boolean guest = tenant.user(target).orElseThrow().userType() == UserType.GUEST;
+        return guest ? new Decision.Deny(action, DenyReason.GUEST_ACCOUNT) : new Decision.Permit(action, a);
       }
     }
     return new Decision.Deny(action, DenyReason.TARGET_PROTECTED);

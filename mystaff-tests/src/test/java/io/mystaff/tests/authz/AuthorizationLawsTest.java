@@ -157,7 +157,7 @@ class AuthorizationLawsTest {
       Set<UnitId> fewer = new LinkedHashSet<>(before.units());
       fewer.remove(left);
       TargetFacts after = new TargetFacts(before.id(), fewer, before.restrictedUnits(), before.assignments(),
-          before.roleAssignableGroupMember());
+          before.roleAssignableGroupMember(), before.guest());
       ActorFacts actor = c.world().actor(q);
       if (ENGINE.decide(actor, q.action(), after, c.world().roles(), q.now()).isPermit()) {
         assertThat(ENGINE.decide(actor, q.action(), before, c.world().roles(), q.now()).isPermit())
@@ -238,7 +238,7 @@ class AuthorizationLawsTest {
       TargetFacts target = world.target(q);
       ActorFacts activeActor = new ActorFacts(actor.id(), activeOnly(actor.assignments(), q.now()));
       TargetFacts activeTarget = new TargetFacts(target.id(), target.units(), target.restrictedUnits(),
-          activeOnly(target.assignments(), q.now()), target.roleAssignableGroupMember());
+          activeOnly(target.assignments(), q.now()), target.roleAssignableGroupMember(), target.guest());
       assertThat(ENGINE.decide(activeActor, q.action(), activeTarget, world.roles(), q.now()))
           .as("%s without inactive assignments", q)
           .isEqualTo(ENGINE.decide(actor, q.action(), target, world.roles(), q.now()));

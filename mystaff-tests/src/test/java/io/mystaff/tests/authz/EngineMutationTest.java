@@ -39,7 +39,7 @@ class EngineMutationTest {
   enum Mutant implements ReferenceCheck.Decider {
     /** Tenant-scoped administrators reach members of restricted-management units. */
     RESTRICTED_UNITS_IGNORED(UnaryOperator.identity(), t -> new TargetFacts(t.id(), t.units(), Set.of(),
-        t.assignments(), t.roleAssignableGroupMember()), UnaryOperator.identity()),
+        t.assignments(), t.roleAssignableGroupMember(), t.guest()), UnaryOperator.identity()),
     /** Expired and future assignments still grant. */
     TIME_BOUNDS_IGNORED(actor -> eachAssignment(actor,
         a -> RoleAssignment.of(a.id(), a.principal(), a.role(), a.scope())),
@@ -50,8 +50,11 @@ class EngineMutationTest {
         UnaryOperator.identity(), UnaryOperator.identity()),
     /** Nobody is protected: the target's roles and group memberships are not looked at. */
     PROTECTION_IGNORED(UnaryOperator.identity(),
-        t -> new TargetFacts(t.id(), t.units(), t.restrictedUnits(), List.of(), false),
+        t -> new TargetFacts(t.id(), t.units(), t.restrictedUnits(), List.of(), false, t.guest()),
         UnaryOperator.identity()),
+    /** Guests are changed like members of the organization. */
+    GUESTS_CHANGED(UnaryOperator.identity(), t -> new TargetFacts(t.id(), t.units(), t.restrictedUnits(),
+        t.assignments(), t.roleAssignableGroupMember(), false), UnaryOperator.identity()),
     /** The deny reasons for scope and protection are swapped. */
     REASONS_SWAPPED(UnaryOperator.identity(), UnaryOperator.identity(), Mutant::swapScopeAndProtection);
 

@@ -3,7 +3,10 @@ package io.mystaff.tests.reliability;
 import io.mystaff.api.AssignmentId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
+import io.mystaff.api.access.SignInRefusal;
+import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.RoleDefinition;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
@@ -12,10 +15,12 @@ import io.mystaff.testkit.fixtures.Tenant;
 import io.mystaff.testkit.reference.ReferenceAuthorizationModel;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +31,9 @@ import java.util.Set;
  */
 final class StaffModel {
   private static final ReferenceAuthorizationModel REFERENCE = new ReferenceAuthorizationModel();
+  private static final Set<BuiltInRole> CHANGING_ROLES = EnumSet.of(BuiltInRole.GLOBAL_ADMINISTRATOR,
+      BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
+      BuiltInRole.USER_ADMINISTRATOR, BuiltInRole.HELPDESK_ADMINISTRATOR, BuiltInRole.PASSWORD_ADMINISTRATOR);
 
   final Map<UserId, User> users = new LinkedHashMap<>();
   final List<AdministrativeUnit> units;
@@ -67,14 +75,41 @@ final class StaffModel {
     return REFERENCE.allowedActions(tenantFor(actor), actor, target, now);
   }
 
-  /** Whether the gate admits {@code user}: enabled, and some assignment of theirs active now. */
+  /** Whether the gate admits {@code user}. */
   boolean admits(UserId user, Instant now) {
+    return refusal(user, now).isEmpty();
+  }
+
+  /**
+   * Why the gate refuses {@code user} now, if it does: disabled, no assignment active now, or none
+   * of the active ones of a role that resets passwords or manages phones (the six password roles
+   * of Entra's table, or a custom role listing either permission).
+   */
+  Optional<SignInRefusal> refusal(UserId user, Instant now) {
     if (!users.get(user).accountEnabled()) {
-      return false;
+      return Optional.of(SignInRefusal.ACCOUNT_UNAVAILABLE);
     }
+    boolean active = false;
     for (RoleAssignment a : assignments.values()) {
       if (a.principal().equals(user) && a.isActiveAt(now)) {
-        return true;
+        active = true;
+        if (grantsChange(a)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(active ? SignInRefusal.NO_MY_STAFF_PERMISSION : SignInRefusal.NO_ADMIN_ROLE);
+  }
+
+  private boolean grantsChange(RoleAssignment a) {
+    Optional<BuiltInRole> builtIn = BuiltInRole.byTemplateId(a.role());
+    if (builtIn.isPresent()) {
+      return CHANGING_ROLES.contains(builtIn.get());
+    }
+    for (RoleDefinition d : initial.customRoles()) {
+      if (d.id().equals(a.role())) {
+        return d.allowedResourceActions().contains(StaffAction.RESET_PASSWORD.resourceAction())
+            || d.allowedResourceActions().contains(StaffAction.MANAGE_PHONES.resourceAction());
       }
     }
     return false;

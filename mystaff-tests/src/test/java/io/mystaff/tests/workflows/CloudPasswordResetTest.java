@@ -104,7 +104,6 @@ class CloudPasswordResetTest {
       "tara, tara, SELF_ACTION",
       "nina, pam,  TARGET_PROTECTED",
       "tara, erin, RESTRICTED_MANAGEMENT_UNIT",
-      "rita, bob,  ROLE_LACKS_PERMISSION",
   })
   void resetPassword_notAllowed_deniedWithOneEventAndNothingChanged(String manager, String target, DenyReason reason) {
     StaffSession session = harness.signIn(manager);

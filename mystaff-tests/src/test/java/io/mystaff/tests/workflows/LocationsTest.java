@@ -8,6 +8,8 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
+import io.mystaff.api.access.SignInRefusal;
+import io.mystaff.api.access.SignInRefusedException;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.core.Location;
 import io.mystaff.core.MyStaffSettings;
@@ -73,14 +75,15 @@ class LocationsTest {
   }
 
   @Test
-  void locations_roleThatChangesNoOne_none() {
-    StaffSession rita = harness.signIn("rita");
-    assertThat(rita.locations()).isEmpty();
-    assertThat(rita.singleLocation()).isEmpty();
+  void locations_roleThatChangesNoOne_notAdmitted() {
+    assertThatThrownBy(() -> harness.signIn("rita"))
+        .isInstanceOfSatisfying(SignInRefusedException.class,
+            e -> assertThat(e.reason()).isEqualTo(SignInRefusal.NO_MY_STAFF_PERMISSION));
   }
 
   @Test
   void locations_roleExpiresDuringSession_goneAtOnce() {
+    harness.clock.set(StoreChain.TIM_ROLE_ENDS.minusSeconds(30)); // within the session's recheck interval
     StaffSession tim = harness.signIn("tim");
     assertThat(names(tim.locations())).containsExactly("North Store");
     harness.clock.set(StoreChain.TIM_ROLE_ENDS);

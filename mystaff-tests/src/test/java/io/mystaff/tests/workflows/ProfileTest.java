@@ -16,10 +16,12 @@ import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
+import io.mystaff.core.PhoneView;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.UserProfile;
 import io.mystaff.testkit.fakes.FailingDirectory;
 import java.util.EnumSet;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +40,10 @@ class ProfileTest {
 
     UserProfile alice = nina.profile(UserId.of("alice"));
 
-    assertThat(alice.user()).isEqualTo(harness.user("alice"));
+    assertThat(alice.user()).isEqualTo(harness.user("alice").toBuilder().phones(Map.of()).build());
     assertThat(alice.units()).extracting(AdministrativeUnit::displayName).containsExactly("North Store");
-    assertThat(alice.phones()).containsEntry(PhoneType.MOBILE, PhoneNumber.of(StoreChain.ALICE_MOBILE));
+    assertThat(alice.phones()).containsEntry(PhoneType.MOBILE, PhoneView.of(PhoneNumber.of(StoreChain.ALICE_MOBILE)));
+    assertThat(alice.phonesMasked()).isFalse();
     assertThat(alice.allowedActions()).isEqualTo(EnumSet.allOf(StaffAction.class));
     AuditEvent event = harness.eventsSince(before).get(0);
     assertThat(harness.eventsSince(before)).hasSize(1);
@@ -70,6 +73,7 @@ class ProfileTest {
 
   @Test
   void profile_roleExpiredDuringSession_deniedWithOneEvent() {
+    harness.clock.set(StoreChain.TIM_ROLE_ENDS.minusSeconds(30)); // within the session's recheck interval
     StaffSession tim = harness.signIn("tim");
     harness.clock.set(StoreChain.TIM_ROLE_ENDS);
     int before = harness.log.size();
