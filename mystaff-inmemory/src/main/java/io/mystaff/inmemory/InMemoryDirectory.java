@@ -952,10 +952,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     }
 
     /**
-     * The PBKDF2 iteration count for stored password hashes; 10,000 by default, modest because
-     * this provider serves tests and demos.
+     * The PBKDF2-HMAC-SHA256 iteration count for stored password hashes: 600,000 by default and
+     * at the least (OWASP). Only a JVM started with {@code
+     * -Dmystaff.passwordHash.allowWeakForTests=true} (this project's tests and benchmarks) may
+     * choose fewer.
      *
-     * @throws InvalidInputException if not positive
+     * @throws InvalidInputException if below that floor
      */
     public Builder passwordHashIterations(int iterations) {
       this.passwordHashIterations = PasswordHash.requireIterations(iterations);

@@ -14,10 +14,20 @@ import javax.crypto.spec.PBEKeySpec;
  * A salted PBKDF2-HMAC-SHA256 hash of a password: the only form in which this provider keeps a
  * password. Neither the {@link Secret} nor a {@code String} of it is ever retained; the
  * characters copied out for hashing are wiped at once.
+ *
+ * <p><b>Work factor.</b> {@value #MIN_ITERATIONS} iterations by default and at the least: the
+ * OWASP Password Storage Cheat Sheet's figure for PBKDF2-HMAC-SHA256. Configuration cannot go below
+ * it, except in a JVM started with {@code -D}{@value #WEAK_FOR_TESTS_PROPERTY}{@code =true}, which
+ * this project's own test and benchmark runs set so that thousands of resets stay fast; never set it
+ * in a host.
  */
 final class PasswordHash {
-  /** The default iteration count: modest, because this provider serves tests and demos. */
-  static final int DEFAULT_ITERATIONS = 10_000;
+  /** The least iteration count configuration may choose (OWASP, PBKDF2-HMAC-SHA256). */
+  static final int MIN_ITERATIONS = 600_000;
+  /** The default iteration count. */
+  static final int DEFAULT_ITERATIONS = MIN_ITERATIONS;
+  /** The system property that lets tests and benchmarks use fewer iterations. */
+  static final String WEAK_FOR_TESTS_PROPERTY = "mystaff.passwordHash.allowWeakForTests";
 
   private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
   private static final int SALT_BYTES = 16;
@@ -41,11 +51,19 @@ final class PasswordHash {
   }
 
   /**
-   * @throws InvalidInputException if {@code iterations} is not positive
+   * @throws InvalidInputException if {@code iterations} is below {@value #MIN_ITERATIONS} (or,
+   *     with {@value #WEAK_FOR_TESTS_PROPERTY} set, below 1)
    */
   static int requireIterations(int iterations) {
-    if (iterations < 1) {
-      throw InvalidInputException.of("password hash iterations", "must be at least 1");
+    return requireIterations(iterations, Boolean.getBoolean(WEAK_FOR_TESTS_PROPERTY));
+  }
+
+  static int requireIterations(int iterations, boolean weakAllowedForTests) {
+    int floor = weakAllowedForTests ? 1 : MIN_ITERATIONS;
+    if (iterations < floor) {
+      throw InvalidInputException.of("password hash iterations", weakAllowedForTests
+          ? "must be at least 1"
+          : "must be at least " + MIN_ITERATIONS + " (OWASP's figure for PBKDF2-HMAC-SHA256)");
     }
     return iterations;
   }
@@ -53,6 +71,11 @@ final class PasswordHash {
   /** Whether {@code candidate} is the password this hash was made from (constant time). */
   boolean matches(Secret candidate) {
     return MessageDigest.isEqual(hash, derive(candidate, salt, iterations));
+  }
+
+  /** The iteration count this hash was made with. */
+  int iterations() {
+    return iterations;
   }
 
   /** A copy of the derived key, for tests that prove the password is not stored. */

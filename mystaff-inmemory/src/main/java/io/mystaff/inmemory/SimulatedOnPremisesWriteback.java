@@ -619,7 +619,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   /**
    * Configures a {@link SimulatedOnPremisesWriteback}. By default: a policy that accepts every
    * password, no latency, a private daemon scheduler, every user known, a history of {@value
-   * SimulatedOnPremisesWriteback#DEFAULT_HISTORY_DEPTH} passwords hashed with 10,000 PBKDF2
+   * SimulatedOnPremisesWriteback#DEFAULT_HISTORY_DEPTH} passwords hashed with 600,000 PBKDF2
    * iterations.
    */
   public static final class Builder {
@@ -739,9 +739,10 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     }
 
     /**
-     * The PBKDF2 iteration count of the stored history hashes.
+     * The PBKDF2-HMAC-SHA256 iteration count of the stored history hashes: 600,000 by default
+     * and at the least, as for {@link InMemoryDirectory.Builder#passwordHashIterations}.
      *
-     * @throws InvalidInputException if not positive
+     * @throws InvalidInputException if below that floor
      */
     public Builder hashIterations(int iterations) {
       this.hashIterations = PasswordHash.requireIterations(iterations);

@@ -60,15 +60,21 @@ public final class Harness implements AutoCloseable {
     return new Harness(tenant, customize);
   }
 
-  /** A directory holding {@code tenant}'s users, units, members, roles and assignments. */
+  /**
+   * A directory holding {@code tenant}'s users, units, members, roles and assignments, hashing
+   * passwords cheaply.
+   */
   public static InMemoryDirectory directoryOf(Tenant tenant) {
-    return Fixtures.inMemoryDirectory(tenant);
+    return seeded(tenant).build();
   }
 
   /** A directory builder seeded with {@code tenant}, for tests that tune it further. */
   public static InMemoryDirectory.Builder seeded(Tenant tenant) {
-    return Fixtures.inMemoryDirectoryBuilder(tenant);
+    return Fixtures.inMemoryDirectoryBuilder(tenant).passwordHashIterations(TEST_HASH_ITERATIONS);
   }
+
+  /** Cheap hashing for tests (allowed by the build's -Dmystaff.passwordHash.allowWeakForTests). */
+  static final int TEST_HASH_ITERATIONS = 1_000;
 
   /** Signs {@code alias} in with multifactor authentication. */
   StaffSession signIn(String alias) {
