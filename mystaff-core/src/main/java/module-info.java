@@ -4,7 +4,6 @@ module io.mystaff.core {
   requires com.google.common;
   requires org.slf4j;
   requires com.fasterxml.jackson.databind;
-  requires jakarta.validation;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
   exports io.mystaff.core;
