@@ -22,7 +22,8 @@ public final class TenantFacts {
   private TenantFacts() {}
 
   /**
-   * The user's facts as an actor: all their assignments, in the tenant's order.
+   * The user's facts as an actor: all their effective assignments (direct and through groups),
+   * in the tenant's order.
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -33,8 +34,8 @@ public final class TenantFacts {
 
   /**
    * The user's facts as a target: assigned units, the restricted ones among those units and among
-   * the scopes of the user's own assignments, the user's assignments, and role-assignable group
-   * membership.
+   * the scopes of the user's effective assignments, those assignments (direct and through
+   * groups), and role-assignable group membership ({@link Tenant#isRoleAssignableGroupMember}).
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -54,7 +55,7 @@ public final class TenantFacts {
       }
     }
     return new TargetFacts(user, units, restricted, assignments,
-        tenant.roleAssignableGroupMembers().contains(user));
+        tenant.isRoleAssignableGroupMember(user));
   }
 
   /** The assigned units the user is an explicit member of, in the tenant's unit order. */
