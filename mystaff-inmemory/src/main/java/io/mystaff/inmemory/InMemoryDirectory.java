@@ -33,6 +33,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -119,6 +120,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /** By principal: a user's direct assignments, a group's assignments (held by its members). */
   private final ConcurrentHashMap<Principal, List<RoleAssignment>> assignmentsByPrincipal =
       new ConcurrentHashMap<>();
+  /** When each assignment was added (a counter), so that a user's effective ones keep that order. */
+  private final ConcurrentHashMap<AssignmentId, Long> addedAt = new ConcurrentHashMap<>();
+  private final AtomicLong additions = new AtomicLong();
   private final ConcurrentHashMap<RoleId, RoleDefinition> customRoles = new ConcurrentHashMap<>();
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
@@ -242,8 +246,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /**
    * {@inheritDoc}
    *
-   * <p>The user's direct assignments first, then those of each group in the user's {@link
-   * User#groups()}.
+   * <p>The user's direct assignments and those of each group in the user's {@link User#groups()},
+   * in the order they were added to this directory.
    */
   @Override
   public List<RoleAssignment> assignmentsOf(UserId principal) {
@@ -258,6 +262,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       for (GroupId group : record.user.groups()) {
         effective.addAll(assignmentsByPrincipal.getOrDefault(group, List.of()));
       }
+      if (effective.size() == direct.size()) {
+        return direct;
+      }
+      effective.sort(Comparator.comparingLong(a -> addedAt.getOrDefault(a.id(), Long.MAX_VALUE)));
       return List.copyOf(effective);
     });
   }
@@ -560,6 +568,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       if (assignments.putIfAbsent(assignment.id(), assignment) != null) {
         throw InvalidInputException.of("role assignment id", assignment.id() + " is already used");
       }
+      addedAt.put(assignment.id(), additions.incrementAndGet());
       assignmentsByPrincipal.merge(assignment.principal(), List.of(assignment), InMemoryDirectory::concat);
       return null;
     });
@@ -806,6 +815,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     for (RoleAssignment a : List.copyOf(assignments.values())) {
       if (doomed.test(a)) {
         assignments.remove(a.id());
+        addedAt.remove(a.id());
         assignmentsByPrincipal.computeIfPresent(a.principal(), (p, list) -> {
           List<RoleAssignment> rest = list.stream().filter(x -> !x.id().equals(a.id())).toList();
           return rest.isEmpty() ? null : rest;

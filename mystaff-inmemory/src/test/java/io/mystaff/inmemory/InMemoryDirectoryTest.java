@@ -294,7 +294,7 @@ class InMemoryDirectoryTest {
     directory.addAssignment(viaGroup);
     directory.addAssignment(direct);
 
-    assertThat(directory.assignmentsOf(BO)).containsExactly(direct, viaGroup);
+    assertThat(directory.assignmentsOf(BO)).as("in the order added").containsExactly(viaGroup, direct);
     assertThat(directory.isRoleAssignableGroupMember(BO)).isTrue();
     assertThat(directory.assignmentsOf(ALEX)).extracting(RoleAssignment::id).containsExactly(AssignmentId.of("a1"));
     assertThat(directory.isRoleAssignableGroupMember(ALEX)).isFalse();
