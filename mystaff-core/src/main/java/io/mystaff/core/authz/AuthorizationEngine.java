@@ -155,7 +155,7 @@ public final class AuthorizationEngine {
   public boolean holdsActiveRole(ActorFacts actor, Instant now) {
     checkNotNull(actor, "actor");
     checkNotNull(now, "now");
-    return firstActive(actor.assignments(), now) >= 0;
+    return anyActive(actor.assignments(), now);
   }
 
   /**
@@ -209,7 +209,7 @@ public final class AuthorizationEngine {
       if (first >= 0) {
         return first;
       }
-      return denied(firstActive(assignments, now) >= 0
+      return denied(anyActive(assignments, now)
           ? DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE : DenyReason.NO_ACTIVE_ROLE);
     }
     boolean restricted = !target.restrictedUnits().isEmpty() && target.inRestrictedUnit();
@@ -317,13 +317,13 @@ public final class AuthorizationEngine {
     return -1;
   }
 
-  private static int firstActive(List<RoleAssignment> assignments, Instant now) {
+  private static boolean anyActive(List<RoleAssignment> assignments, Instant now) {
     for (int i = 0, n = assignments.size(); i < n; i++) {
       if (assignments.get(i).isActiveAt(now)) {
-        return i;
+        return true;
       }
     }
-    return -1;
+    return false;
   }
 
   private static int denied(DenyReason reason) {
