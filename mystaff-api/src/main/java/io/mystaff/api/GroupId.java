@@ -4,7 +4,7 @@ package io.mystaff.api;
  * The opaque, case-sensitive identifier of a group (in Entra, an object id GUID; any token without
  * whitespace of at most 256 characters is accepted).
  */
-public record GroupId(String value) implements Comparable<GroupId> {
+public record GroupId(String value) implements Comparable<GroupId>, Principal {
   /**
    * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
    */

@@ -74,7 +74,15 @@ public interface Directory {
    */
   Page<AdministrativeUnit> searchUnits(String query, PageRequest page);
 
-  /** Every role assignment whose principal is this user, active or not; empty if none. */
+  /**
+   * The user's effective role assignments, active, scheduled, eligible or expired: the direct ones
+   * (principal the user) and those held through the role-assignable groups the user is a member of
+   * (principal the group, reported once per assignment); empty if none. Core treats a
+   * group-derived assignment exactly like a direct one, for managers and for targets, so a
+   * directory that leaves them out lets lower administrators reach group-held Global
+   * Administrators. Assignments of a role Entra does not allow at administrative-unit scope
+   * should never be scoped to a unit; if one is, it grants nothing.
+   */
   List<RoleAssignment> assignmentsOf(UserId principal);
 
   /** The built-in roles and the tenant's custom roles. */
@@ -82,7 +90,9 @@ public interface Directory {
 
   /**
    * Whether the user is a member or owner of a role-assignable group (such users are protected
-   * from most password administrators). A directory without role-assignable groups returns false.
+   * from most password administrators, and from every administrator scoped to a unit). True in
+   * particular for every member of a group that holds a role assignment. A directory without
+   * role-assignable groups returns false.
    */
   boolean isRoleAssignableGroupMember(UserId user);
 }

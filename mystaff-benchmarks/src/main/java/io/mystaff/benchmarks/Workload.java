@@ -89,7 +89,8 @@ public final class Workload {
     BuiltInRole.USER_ADMINISTRATOR,
     BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
     BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
-    BuiltInRole.GLOBAL_READER,
+    // a role without reset or phone columns that Entra allows at unit scope (Global Reader is not)
+    BuiltInRole.GROUPS_ADMINISTRATOR,
   };
 
   final Scale scale;

@@ -3,9 +3,11 @@ package io.mystaff.inmemory;
 import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
+import io.mystaff.api.Principal;
 import io.mystaff.api.RoleId;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnitId;
@@ -32,6 +34,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -115,8 +118,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final Set<UnitRecord> dynamicUnits = new LinkedHashSet<>();
 
   private final ConcurrentHashMap<AssignmentId, RoleAssignment> assignments = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<UserId, List<RoleAssignment>> assignmentsByPrincipal =
+  /** By principal: a user's direct assignments, a group's assignments (held by its members). */
+  private final ConcurrentHashMap<Principal, List<RoleAssignment>> assignmentsByPrincipal =
       new ConcurrentHashMap<>();
+  /** When each assignment was added (a counter), so that a user's effective ones keep that order. */
+  private final ConcurrentHashMap<AssignmentId, Long> addedAt = new ConcurrentHashMap<>();
+  private final AtomicLong additions = new AtomicLong();
   private final ConcurrentHashMap<RoleId, RoleDefinition> customRoles = new ConcurrentHashMap<>();
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
@@ -237,10 +244,31 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The user's direct assignments and those of each group in the user's {@link User#groups()},
+   * in the order they were added to this directory.
+   */
   @Override
   public List<RoleAssignment> assignmentsOf(UserId principal) {
     requireNonNull(principal, "principal");
-    return assignmentsByPrincipal.getOrDefault(principal, List.of());
+    return read(() -> {
+      List<RoleAssignment> direct = assignmentsByPrincipal.getOrDefault(principal, List.of());
+      UserRecord record = users.get(principal);
+      if (record == null || record.user.groups().isEmpty()) {
+        return direct;
+      }
+      List<RoleAssignment> effective = new ArrayList<>(direct);
+      for (GroupId group : record.user.groups()) {
+        effective.addAll(assignmentsByPrincipal.getOrDefault(group, List.of()));
+      }
+      if (effective.size() == direct.size()) {
+        return direct;
+      }
+      effective.sort(Comparator.comparingLong(a -> addedAt.getOrDefault(a.id(), Long.MAX_VALUE)));
+      return List.copyOf(effective);
+    });
   }
 
   @Override
@@ -248,10 +276,29 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     return roleCatalog;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>True for users marked with {@link #setRoleAssignableGroupMember} and for members of any
+   * group that holds a role assignment (a group that holds one is role-assignable), whatever the
+   * assignment's window or kind.
+   */
   @Override
   public boolean isRoleAssignableGroupMember(UserId user) {
     requireNonNull(user, "user");
-    return roleAssignableGroupMembers.contains(user);
+    if (roleAssignableGroupMembers.contains(user)) {
+      return true;
+    }
+    UserRecord record = users.get(user);
+    if (record == null) {
+      return false;
+    }
+    for (GroupId group : record.user.groups()) {
+      if (assignmentsByPrincipal.containsKey(group)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -496,20 +543,30 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * Adds a role assignment.
+   * Adds a role assignment. Its principal is a user of this directory, or a group: the group's
+   * members (the users listing it in {@link User#groups()}) hold the role through it, and are
+   * members of a role-assignable group from then on.
    *
-   * @throws UnknownUserException if the principal is not a user of this directory
+   * @throws UnknownUserException if the principal is a user this directory does not have
    * @throws UnknownUnitException if it is scoped to a unit this directory does not have
    * @throws InvalidInputException if its role is neither built in nor a custom role of this
-   *     directory, or its id is already used
+   *     directory, it is scoped to a unit but its role may not be ({@link
+   *     RoleDefinition#isAssignableAtUnitScope()}), or its id is already used
    */
   public void addAssignment(RoleAssignment assignment) {
     requireNonNull(assignment, "assignment");
     write(() -> {
-      requireRecord(assignment.principal());
-      if (roleCatalog.find(assignment.role()).isEmpty()) {
+      if (assignment.principal() instanceof UserId user) {
+        requireRecord(user);
+      }
+      Optional<RoleDefinition> role = roleCatalog.find(assignment.role());
+      if (role.isEmpty()) {
         throw InvalidInputException.of("role assignment",
             "role " + assignment.role() + " is neither built in nor a custom role of this directory");
+      }
+      if (assignment.scope() instanceof Scope.Unit && !role.get().isAssignableAtUnitScope()) {
+        throw InvalidInputException.of("role assignment",
+            "role " + assignment.role() + " cannot be assigned at administrative-unit scope");
       }
       if (assignment.scope() instanceof Scope.Unit scope && !units.containsKey(scope.unit())) {
         throw new UnknownUnitException(scope.unit());
@@ -517,6 +574,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       if (assignments.putIfAbsent(assignment.id(), assignment) != null) {
         throw InvalidInputException.of("role assignment id", assignment.id() + " is already used");
       }
+      addedAt.put(assignment.id(), additions.incrementAndGet());
       assignmentsByPrincipal.merge(assignment.principal(), List.of(assignment), InMemoryDirectory::concat);
       return null;
     });
@@ -535,7 +593,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /**
    * Adds or replaces a custom role definition.
    *
-   * @throws InvalidInputException if the definition is a built-in role
+   * @throws InvalidInputException if the definition is a built-in role, or it would leave an
+   *     assignment scoped to a unit with a role that may not be assigned there
    */
   public void putCustomRole(RoleDefinition role) {
     requireNonNull(role, "role");
@@ -543,6 +602,14 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       throw InvalidInputException.of("custom role", "built-in role " + role.displayName() + " cannot be redefined");
     }
     write(() -> {
+      if (!role.isAssignableAtUnitScope()) {
+        for (RoleAssignment a : assignments.values()) {
+          if (a.role().equals(role.id()) && a.scope() instanceof Scope.Unit) {
+            throw InvalidInputException.of("custom role", "role " + role.id()
+                + " is assigned at administrative-unit scope, so it needs a user, group or device permission");
+          }
+        }
+      }
       customRoles.put(role.id(), role);
       roleCatalog = RoleCatalog.of(List.copyOf(customRoles.values()));
       return null;
@@ -762,6 +829,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     for (RoleAssignment a : List.copyOf(assignments.values())) {
       if (doomed.test(a)) {
         assignments.remove(a.id());
+        addedAt.remove(a.id());
         assignmentsByPrincipal.computeIfPresent(a.principal(), (p, list) -> {
           List<RoleAssignment> rest = list.stream().filter(x -> !x.id().equals(a.id())).toList();
           return rest.isEmpty() ? null : rest;

@@ -16,10 +16,12 @@ import io.mystaff.api.AssignmentId;
 import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.InvalidInputException.Violation;
+import io.mystaff.api.Principal;
 import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.RoleId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
+import io.mystaff.api.authz.AssignmentKind;
 import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleDefinition;
@@ -117,11 +119,13 @@ public record TenantJson(
   private static final Set<String> UNIT_FIELDS = Set.of("id", "displayName", "description", "membershipType",
       "membershipRule", "restrictedManagement", "members");
   private static final Set<String> ROLE_FIELDS = Set.of("id", "displayName", "allowedResourceActions");
-  private static final Set<String> ASSIGNMENT_FIELDS = Set.of("id", "principalId", "role", "directoryScopeId",
-      "start", "end");
+  private static final Set<String> ASSIGNMENT_FIELDS = Set.of("id", "principalId", "principalType", "role",
+      "directoryScopeId", "start", "end", "kind");
 
   private static final String UNKNOWN_ROLE =
       "is neither a built-in role (by display name or template id) nor a custom role of this tenant (by id)";
+  private static final String NOT_AT_UNIT_SCOPE =
+      "is an administrative unit, but Entra does not allow this role at administrative-unit scope";
 
   /** The JSON names of the fields that {@link User}'s own checks report. */
   private static final Map<String, String> USER_FIELD_NAMES = Map.of(
@@ -135,7 +139,10 @@ public record TenantJson(
    * Copies the parts and checks that they fit together: ids are unique, user principal names are
    * unique ignoring case, dynamic units' rules parse, members and role-assignable group members
    * are users of this tenant, only assigned units have explicit members, custom role names clash
-   * with no other role, and every assignment's principal, role and scope unit exist.
+   * with no other role, every assignment's user principal, role and scope unit exist, and a role
+   * scoped to a unit may be assigned there ({@link RoleDefinition#isAssignableAtUnitScope()}).
+   * A group principal needs no declaration: its members are the users that list it in {@code
+   * groups}.
    *
    * @throws InvalidInputException listing every inconsistency, by path
    */
@@ -329,11 +336,15 @@ public record TenantJson(
         if (!assignmentIds.add(a.id())) {
           problems.add(new Violation(at + ".id", "repeats the id of an earlier assignment"));
         }
-        if (!userIndex.containsKey(a.principal())) {
-          problems.add(new Violation(at + ".principalId", "names unknown user " + a.principal()));
+        if (a.principal() instanceof UserId user && !userIndex.containsKey(user)) {
+          problems.add(new Violation(at + ".principalId", "names unknown user " + user));
         }
-        if (BuiltInRole.byTemplateId(a.role()).isEmpty() && !roleIndex.containsKey(a.role())) {
+        Integer custom = roleIndex.get(a.role());
+        if (BuiltInRole.byTemplateId(a.role()).isEmpty() && custom == null) {
           problems.add(new Violation(at + ".role", UNKNOWN_ROLE));
+        } else if (custom != null && a.scope() instanceof Scope.Unit
+            && !customRoles.get(custom).isAssignableAtUnitScope()) {
+          problems.add(new Violation(at + ".directoryScopeId", NOT_AT_UNIT_SCOPE));
         }
         if (a.scope() instanceof Scope.Unit scope && !unitIndex.containsKey(scope.unit())) {
           problems.add(new Violation(at + ".directoryScopeId", "names unknown unit " + scope.unit()));
@@ -526,8 +537,22 @@ public record TenantJson(
       Optional<AssignmentId> id = node.has("id")
           ? id(node.get("id"), at + ".id", AssignmentId::of)
           : Optional.of(AssignmentId.of("assignment-" + position));
-      Optional<UserId> principal = required(node, "principalId", at)
-          .flatMap(n -> id(n, at + ".principalId", UserId::of));
+      Optional<String> principalType = text(node, "principalType", at, false);
+      boolean group = principalType.isPresent() && principalType.get().equals("group");
+      if (principalType.isPresent() && !group && !principalType.get().equals("user")) {
+        problems.add(new Violation(at + ".principalType", "must be \"user\" or \"group\""));
+      }
+      Optional<Principal> principal = required(node, "principalId", at)
+          .flatMap(n -> id(n, at + ".principalId", group ? GroupId::of : UserId::of));
+      Optional<String> kindName = text(node, "kind", at, false);
+      AssignmentKind kind = AssignmentKind.ACTIVE;
+      if (kindName.isPresent()) {
+        if (kindName.get().equals("eligible")) {
+          kind = AssignmentKind.ELIGIBLE;
+        } else if (!kindName.get().equals("active")) {
+          problems.add(new Violation(at + ".kind", "must be \"active\" or \"eligible\""));
+        }
+      }
       Optional<RoleId> role = required(node, "role", at).flatMap(n -> string(n, at + ".role"))
           .flatMap(r -> roleId(r, at + ".role"));
       Optional<Scope> scope = required(node, "directoryScopeId", at)
@@ -542,12 +567,16 @@ public record TenantJson(
           });
       Optional<Instant> start = instant(node, "start", at);
       Optional<Instant> end = instant(node, "end", at);
+      if (scope.isPresent() && scope.get() instanceof Scope.Unit && role.isPresent()
+          && BuiltInRole.byTemplateId(role.get()).map(r -> !r.isAssignableAtUnitScope()).orElse(false)) {
+        problems.add(new Violation(at + ".directoryScopeId", NOT_AT_UNIT_SCOPE));
+      }
       if (problems.size() > before) {
         return Optional.empty();
       }
       try {
         return Optional.of(new RoleAssignment(id.orElseThrow(), principal.orElseThrow(), role.orElseThrow(),
-            scope.orElseThrow(), start, end));
+            scope.orElseThrow(), start, end, kind));
       } catch (InvalidInputException e) {
         problems.add(new Violation(at + ".end", "must be after start"));
         return Optional.empty();
@@ -719,11 +748,17 @@ public record TenantJson(
       for (RoleAssignment a : t.assignments()) {
         ObjectNode n = assignments.addObject()
             .put("id", a.id().value())
-            .put("principalId", a.principal().value())
-            .put("role", BuiltInRole.byTemplateId(a.role()).map(BuiltInRole::displayName).orElse(a.role().value()))
+            .put("principalId", a.principal().value());
+        if (a.isHeldThroughGroup()) {
+          n.put("principalType", "group");
+        }
+        n.put("role", BuiltInRole.byTemplateId(a.role()).map(BuiltInRole::displayName).orElse(a.role().value()))
             .put("directoryScopeId", a.scope().directoryScopeId());
         a.start().ifPresent(s -> n.put("start", s.toString()));
         a.end().ifPresent(e -> n.put("end", e.toString()));
+        if (a.isEligible()) {
+          n.put("kind", "eligible");
+        }
       }
       if (!t.roleAssignableGroupMembers().isEmpty()) {
         ArrayNode rag = root.putArray("roleAssignableGroupMembers");

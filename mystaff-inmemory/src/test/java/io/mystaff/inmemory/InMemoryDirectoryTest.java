@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
@@ -277,6 +278,64 @@ class InMemoryDirectoryTest {
         BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant()))).isInstanceOf(InvalidInputException.class);
 
     assertThat(directory.assignmentsOf(BO)).isEmpty();
+  }
+
+  @Test
+  void addAssignment_toGroup_heldByItsMembersWhoBecomeRoleAssignableGroupMembers() {
+    InMemoryDirectory directory = retail();
+    GroupId admins = GroupId.of("global-admins");
+    directory.putUser(directory.findUser(BO).orElseThrow().toBuilder().group(admins).build());
+    assertThat(directory.isRoleAssignableGroupMember(BO)).as("a group without roles").isFalse();
+    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), admins, BuiltInRole.GLOBAL_ADMINISTRATOR,
+        Scope.tenant());
+    RoleAssignment direct = RoleAssignment.of(AssignmentId.of("d1"), BO, BuiltInRole.GROUPS_ADMINISTRATOR,
+        Scope.unit(STORE_12));
+
+    directory.addAssignment(viaGroup);
+    directory.addAssignment(direct);
+
+    assertThat(directory.assignmentsOf(BO)).as("in the order added").containsExactly(viaGroup, direct);
+    assertThat(directory.isRoleAssignableGroupMember(BO)).isTrue();
+    assertThat(directory.assignmentsOf(ALEX)).extracting(RoleAssignment::id).containsExactly(AssignmentId.of("a1"));
+    assertThat(directory.isRoleAssignableGroupMember(ALEX)).isFalse();
+    assertThatThrownBy(() -> directory.assignmentsOf(BO).clear()).isInstanceOf(UnsupportedOperationException.class);
+
+    directory.putUser(directory.findUser(BO).orElseThrow().toBuilder().groups(Set.of()).build());
+    assertThat(directory.assignmentsOf(BO)).as("after leaving the group").containsExactly(direct);
+    assertThat(directory.isRoleAssignableGroupMember(BO)).isFalse();
+    assertThat(directory.removeAssignment(AssignmentId.of("g1"))).isTrue();
+  }
+
+  @Test
+  void globalAdminScopedToUnitRejectedAtCreation() {
+    InMemoryDirectory directory = retail();
+    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), BO,
+        BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.unit(STORE_12)))).isInstanceOf(InvalidInputException.class);
+    RoleDefinition apps = RoleDefinition.custom(RoleId.of("apps"), "App registrations",
+        Set.of("microsoft.directory/applications/create"));
+    directory.putCustomRole(apps);
+    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), BO, apps.id(),
+        Scope.unit(STORE_12)))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("administrative-unit scope");
+    directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), BO, apps.id(), Scope.tenant()));
+    assertThat(directory.assignmentsOf(BO)).extracting(RoleAssignment::scope).containsExactly(Scope.tenant());
+  }
+
+  @Test
+  void putCustomRole_losingLastUserPermissionWhileAssignedAtUnit_isRejected() {
+    InMemoryDirectory directory = retail();
+    RoleDefinition resetter = RoleDefinition.custom(RoleId.of("resetter"), "Resetter",
+        Set.of("microsoft.directory/users/password/update"));
+    directory.putCustomRole(resetter);
+    directory.addAssignment(RoleAssignment.of(AssignmentId.of("r1"), BO, resetter.id(), Scope.unit(STORE_12)));
+    RoleDefinition stripped = RoleDefinition.custom(resetter.id(), "Resetter",
+        Set.of("microsoft.directory/applications/create"));
+
+    assertThatThrownBy(() -> directory.putCustomRole(stripped)).isInstanceOf(InvalidInputException.class);
+    assertThat(directory.roles().find(resetter.id())).contains(resetter);
+    directory.removeAssignment(AssignmentId.of("r1"));
+    directory.putCustomRole(stripped);
+    assertThat(directory.roles().find(resetter.id())).contains(stripped);
   }
 
   @Test

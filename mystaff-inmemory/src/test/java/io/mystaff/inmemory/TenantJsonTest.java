@@ -151,6 +151,29 @@ class TenantJsonTest {
     assertThat(TenantJson.parse(tenant.toJson())).isEqualTo(tenant);
   }
 
+  @Test
+  void load_groupAndEligibleAssignments_effectiveForMembers() {
+    String json = doc("\"users\": [" + ANA.replace("\"Ana\"}", "\"Ana\", \"groups\": [\"g-admins\"]}") + ", "
+        + ANA.replace("ana", "bo").replace("\"Ana\"", "\"Bo\"") + "],"
+        + " \"roleAssignments\": ["
+        + "{\"id\": \"g1\", \"principalId\": \"g-admins\", \"principalType\": \"group\","
+        + " \"role\": \"Global Administrator\", \"directoryScopeId\": \"/\"},"
+        + "{\"id\": \"e1\", \"principalId\": \"bo\", \"role\": \"Privileged Role Administrator\","
+        + " \"directoryScopeId\": \"/\", \"kind\": \"eligible\"}]");
+    InMemoryDirectory d = load(json);
+    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), GroupId.of("g-admins"),
+        BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant());
+    assertThat(d.assignmentsOf(UserId.of("ana"))).containsExactly(viaGroup);
+    assertThat(d.isRoleAssignableGroupMember(UserId.of("ana"))).isTrue();
+    assertThat(d.assignmentsOf(UserId.of("bo"))).singleElement().satisfies(a -> assertThat(a.isEligible()).isTrue());
+    assertThat(d.isRoleAssignableGroupMember(UserId.of("bo"))).isFalse();
+
+    TenantJson read = TenantJson.parse(json);
+    String written = read.toJson();
+    assertThat(written).contains("\"principalType\" : \"group\"").contains("\"kind\" : \"eligible\"");
+    assertThat(TenantJson.parse(written)).isEqualTo(read);
+  }
+
   static Stream<Arguments> malformed() {
     return Stream.of(
         Arguments.of("not JSON", "{\"formatVersion\": 1,", "$", "well-formed"),
@@ -226,7 +249,23 @@ class TenantJsonTest {
             + " \"729827e3-9c14-49f7-bb1b-9608f156bbb8\", \"displayName\": \"Mine\"}]"), "$.customRoles[0].id",
             "built-in"),
         Arguments.of("unknown role-assignable member", doc("\"roleAssignableGroupMembers\": [\"ghost\"]"),
-            "$.roleAssignableGroupMembers[0]", "unknown user ghost"));
+            "$.roleAssignableGroupMembers[0]", "unknown user ghost"),
+        Arguments.of("globalAdminScopedToUnitRejected", doc("\"users\": [" + ANA + "], \"units\": [{\"id\": \"s\","
+            + " \"displayName\": \"S\"}], \"roleAssignments\": [{\"principalId\": \"ana\","
+            + " \"role\": \"Global Administrator\", \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
+            "$.roleAssignments[0].directoryScopeId", "not allow this role at administrative-unit scope"),
+        Arguments.of("custom role without user permission scoped to unit", doc("\"users\": [" + ANA + "],"
+            + " \"units\": [{\"id\": \"s\", \"displayName\": \"S\"}], \"customRoles\": [{\"id\": \"apps\","
+            + " \"displayName\": \"Apps\", \"allowedResourceActions\": [\"microsoft.directory/applications/create\"]}],"
+            + " \"roleAssignments\": [{\"principalId\": \"ana\", \"role\": \"apps\","
+            + " \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
+            "$.roleAssignments[0].directoryScopeId", "not allow this role at administrative-unit scope"),
+        Arguments.of("unknown principal type", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\":"
+            + " \"ana\", \"principalType\": \"servicePrincipal\", \"role\": \"Helpdesk Administrator\","
+            + " \"directoryScopeId\": \"/\"}]"), "$.roleAssignments[0].principalType", "\"user\" or \"group\""),
+        Arguments.of("unknown assignment kind", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\":"
+            + " \"ana\", \"kind\": \"permanent\", \"role\": \"Helpdesk Administrator\","
+            + " \"directoryScopeId\": \"/\"}]"), "$.roleAssignments[0].kind", "\"active\" or \"eligible\""));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,6 +6,14 @@ public enum DenyReason {
   NO_ACTIVE_ROLE("You have no administrator role that is active now."),
   /** None of the manager's active roles includes this action. */
   ROLE_LACKS_PERMISSION("Your administrator roles do not allow this action."),
+  /**
+   * The manager's only roles that are active now are assigned to an administrative unit, but
+   * Entra does not allow those roles at that scope (e.g. Global Administrator, or a custom role
+   * without user, group or device permissions), so they grant nothing.
+   */
+  ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE(
+      "Your administrator role is assigned to a location, but that role cannot be limited to a"
+          + " location, so it grants nothing there."),
   /** A role includes the action, but no assignment of it covers a unit the user belongs to. */
   TARGET_OUT_OF_SCOPE("This user is outside the locations you manage."),
   /** The user holds a role that protects them from the manager's roles (e.g. an administrator). */

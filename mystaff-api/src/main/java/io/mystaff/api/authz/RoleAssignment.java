@@ -3,23 +3,36 @@ package io.mystaff.api.authz;
 import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Principal;
 import io.mystaff.api.RoleId;
-import io.mystaff.api.UserId;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A role granted to a user at a scope, optionally bounded in time (as Privileged Identity
- * Management schedules are): active from {@code start} inclusive until {@code end} exclusive.
+ * A role given to a principal at a scope, optionally bounded in time (as Privileged Identity
+ * Management schedules are): in force from {@code start} inclusive until {@code end} exclusive.
+ *
+ * <p>The principal is a user, or a role-assignable group whose members hold the role through it
+ * ({@link #isHeldThroughGroup()}). The {@link AssignmentKind kind} says whether the role is held
+ * ({@link AssignmentKind#ACTIVE}) or only claimable ({@link AssignmentKind#ELIGIBLE}); only an
+ * active assignment inside its window grants anything ({@link #isActiveAt}), while every assignment
+ * that has not ended yet, scheduled or eligible included, protects its holder ({@link
+ * #hasEndedAt}).
+ *
+ * @throws InvalidInputException if the window is empty, or a built-in role that Entra does not
+ *     allow at administrative-unit scope ({@link BuiltInRole#isAssignableAtUnitScope()}) is
+ *     scoped to a unit
  */
 public record RoleAssignment(
     AssignmentId id,
-    UserId principal,
+    Principal principal,
     RoleId role,
     Scope scope,
     Optional<Instant> start,
-    Optional<Instant> end) {
+    Optional<Instant> end,
+    AssignmentKind kind) {
 
   public RoleAssignment {
     requireNonNull(id, "id");
@@ -28,29 +41,70 @@ public record RoleAssignment(
     requireNonNull(scope, "scope");
     requireNonNull(start, "start");
     requireNonNull(end, "end");
+    requireNonNull(kind, "kind");
     if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
       throw InvalidInputException.of("assignment end", "must be after its start");
     }
+    if (scope instanceof Scope.Unit
+        && BuiltInRole.byTemplateId(role).map(r -> !r.isAssignableAtUnitScope()).orElse(false)) {
+      throw InvalidInputException.of("assignment scope",
+          "this built-in role cannot be assigned at administrative-unit scope");
+    }
   }
 
-  /** A permanent assignment. */
-  public static RoleAssignment of(AssignmentId id, UserId principal, RoleId role, Scope scope) {
+  /** An {@link AssignmentKind#ACTIVE active} assignment with the given window. */
+  public RoleAssignment(
+      AssignmentId id, Principal principal, RoleId role, Scope scope, Optional<Instant> start,
+      Optional<Instant> end) {
+    this(id, principal, role, scope, start, end, AssignmentKind.ACTIVE);
+  }
+
+  /** A permanent, active assignment. */
+  public static RoleAssignment of(AssignmentId id, Principal principal, RoleId role, Scope scope) {
     return new RoleAssignment(id, principal, role, scope, Optional.empty(), Optional.empty());
   }
 
-  /** A permanent assignment of a built-in role. */
-  public static RoleAssignment of(AssignmentId id, UserId principal, BuiltInRole role, Scope scope) {
+  /** A permanent, active assignment of a built-in role. */
+  public static RoleAssignment of(AssignmentId id, Principal principal, BuiltInRole role, Scope scope) {
     return of(id, principal, role.templateId(), scope);
   }
 
-  /** This assignment limited to {@code [start, end)}. */
+  /** This assignment limited to {@code [start, end)}, of the same kind. */
   public RoleAssignment during(Instant start, Instant end) {
-    return new RoleAssignment(id, principal, role, scope, Optional.of(start), Optional.of(end));
+    return new RoleAssignment(id, principal, role, scope, Optional.of(start), Optional.of(end), kind);
   }
 
-  /** True when {@code start <= now < end}, an absent bound being unbounded. */
+  /** This assignment as an {@link AssignmentKind#ELIGIBLE eligible} one, with the same window. */
+  public RoleAssignment eligible() {
+    return new RoleAssignment(id, principal, role, scope, start, end, AssignmentKind.ELIGIBLE);
+  }
+
+  /** True for an {@link AssignmentKind#ELIGIBLE eligible} assignment. */
+  public boolean isEligible() {
+    return kind == AssignmentKind.ELIGIBLE;
+  }
+
+  /** True when the principal is a group, whose members hold the role through it. */
+  public boolean isHeldThroughGroup() {
+    return principal instanceof GroupId;
+  }
+
+  /**
+   * True when the role is held at {@code now}: the assignment is {@link AssignmentKind#ACTIVE}
+   * and {@code start <= now < end}, an absent bound being unbounded. Eligible assignments are
+   * never active.
+   */
   public boolean isActiveAt(Instant now) {
-    return (start.isEmpty() || !now.isBefore(start.get()))
+    return kind == AssignmentKind.ACTIVE
+        && (start.isEmpty() || !now.isBefore(start.get()))
         && (end.isEmpty() || now.isBefore(end.get()));
+  }
+
+  /**
+   * True when the window is over at {@code now} ({@code end <= now}). An assignment that has not
+   * ended is active, scheduled (not started yet) or eligible, and protects its holder.
+   */
+  public boolean hasEndedAt(Instant now) {
+    return end.isPresent() && !now.isBefore(end.get());
   }
 }

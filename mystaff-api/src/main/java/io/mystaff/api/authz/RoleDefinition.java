@@ -15,6 +15,11 @@ import java.util.Set;
 public record RoleDefinition(
     RoleId id, String displayName, Optional<BuiltInRole> builtIn, Set<String> allowedResourceActions) {
 
+  /** The resource-action prefixes that make a custom role assignable at administrative-unit scope. */
+  private static final String[] UNIT_SCOPE_RESOURCES = {
+    "microsoft.directory/users/", "microsoft.directory/groups/", "microsoft.directory/devices/"
+  };
+
   public RoleDefinition {
     requireNonNull(id, "id");
     if (displayName == null || displayName.isBlank() || displayName.length() > 256) {
@@ -40,5 +45,26 @@ public record RoleDefinition(
 
   public boolean isBuiltIn() {
     return builtIn.isPresent();
+  }
+
+  /**
+   * Whether Entra lets this role be assigned at the scope of an administrative unit: a built-in
+   * role if {@link BuiltInRole#isAssignableAtUnitScope()}; a custom role if it has at least one
+   * user, group or device permission (an allowed resource action starting with {@code
+   * microsoft.directory/users/}, {@code microsoft.directory/groups/} or {@code
+   * microsoft.directory/devices/}).
+   */
+  public boolean isAssignableAtUnitScope() {
+    if (builtIn.isPresent()) {
+      return builtIn.get().isAssignableAtUnitScope();
+    }
+    for (String action : allowedResourceActions) {
+      for (String prefix : UNIT_SCOPE_RESOURCES) {
+        if (action.startsWith(prefix)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

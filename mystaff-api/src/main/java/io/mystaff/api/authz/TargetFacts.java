@@ -14,7 +14,9 @@ import java.util.Set;
  * @param units the administrative units the user is a member of (assigned or dynamic)
  * @param restrictedUnits the restricted-management units among {@code units} and among the
  *     scopes of the user's own {@code assignments}
- * @param assignments the user's own role assignments (they decide whether the user is protected)
+ * @param assignments the user's effective role assignments, active or not: the user's own and
+ *     those held through role-assignable groups (principal the group); they decide whether the
+ *     user is protected
  * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable group
  * @param guest whether the user is a guest ({@code userType} Guest), whom no one changes through My
  *     Staff
@@ -33,8 +35,8 @@ public record TargetFacts(
     restrictedUnits = Set.copyOf(restrictedUnits);
     assignments = List.copyOf(assignments);
     for (RoleAssignment a : assignments) {
-      if (!a.principal().equals(id)) {
-        throw InvalidInputException.of("target assignments", "must all have the target as principal");
+      if (!a.isHeldThroughGroup() && !a.principal().equals(id)) {
+        throw InvalidInputException.of("target assignments", "must all have the target or a group as principal");
       }
     }
   }

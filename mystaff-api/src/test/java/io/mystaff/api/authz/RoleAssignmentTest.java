@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.RoleId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
 import java.time.Instant;
@@ -65,5 +67,70 @@ class RoleAssignmentTest {
     assertThatThrownBy(() -> RoleDefinition.custom(
             BuiltInRole.GLOBAL_ADMINISTRATOR.templateId(), "Fake GA", Set.of()))
         .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void globalAdminScopedToUnitRejectedAtCreation() {
+    UnitId store = UnitId.of("store-1");
+    for (BuiltInRole role : BuiltInRole.values()) {
+      if (role.isAssignableAtUnitScope()) {
+        assertThat(RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.unit(store)).scope())
+            .isEqualTo(Scope.unit(store));
+      } else {
+        assertThatThrownBy(() -> RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.unit(store)))
+            .as("%s at unit scope", role)
+            .isInstanceOf(InvalidInputException.class)
+            .hasMessageContaining("administrative-unit scope")
+            .hasMessageNotContaining(role.templateId().value());
+        assertThat(RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.tenant()).role())
+            .isEqualTo(role.templateId());
+      }
+    }
+  }
+
+  @Test
+  void groupPrincipal_heldThroughGroup() {
+    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), GroupId.of("helpdesk-team"),
+        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant());
+    assertThat(viaGroup.isHeldThroughGroup()).isTrue();
+    assertThat(permanent.isHeldThroughGroup()).isFalse();
+    assertThat(viaGroup.principal()).isNotEqualTo(UserId.of("helpdesk-team"));
+  }
+
+  @Test
+  void eligible_neverActive_butInForceUntilItsEnd() {
+    RoleAssignment eligible = permanent.during(T0, T0.plusSeconds(60)).eligible();
+    assertThat(eligible.isEligible()).isTrue();
+    assertThat(eligible.kind()).isEqualTo(AssignmentKind.ELIGIBLE);
+    assertThat(eligible.start()).contains(T0);
+    assertThat(eligible.isActiveAt(T0)).isFalse();
+    assertThat(eligible.hasEndedAt(T0.plusSeconds(59))).isFalse();
+    assertThat(eligible.hasEndedAt(T0.plusSeconds(60))).isTrue();
+    assertThat(eligible.during(T0, T0.plusSeconds(5)).isEligible()).as("during keeps the kind").isTrue();
+    assertThat(permanent.kind()).isEqualTo(AssignmentKind.ACTIVE);
+    assertThat(permanent.isEligible()).isFalse();
+    assertThat(permanent.hasEndedAt(Instant.MAX)).isFalse();
+  }
+
+  @Test
+  void hasEndedAt_scheduledNotYetStarted_notEnded() {
+    RoleAssignment scheduled = permanent.during(T0, T0.plusSeconds(60));
+    assertThat(scheduled.isActiveAt(T0.minusSeconds(1))).isFalse();
+    assertThat(scheduled.hasEndedAt(T0.minusSeconds(1))).isFalse();
+  }
+
+  @Test
+  void customRole_assignableAtUnitScope_iffUserGroupOrDevicePermission() {
+    assertThat(RoleDefinition.custom(RoleId.of("c1"), "C", Set.of("microsoft.directory/users/password/update"))
+        .isAssignableAtUnitScope()).isTrue();
+    assertThat(RoleDefinition.custom(RoleId.of("c2"), "C", Set.of("microsoft.directory/groups/members/update"))
+        .isAssignableAtUnitScope()).isTrue();
+    assertThat(RoleDefinition.custom(RoleId.of("c3"), "C", Set.of("microsoft.directory/devices/delete"))
+        .isAssignableAtUnitScope()).isTrue();
+    assertThat(RoleDefinition.custom(RoleId.of("c4"), "C", Set.of("microsoft.directory/applications/create"))
+        .isAssignableAtUnitScope()).isFalse();
+    assertThat(RoleDefinition.custom(RoleId.of("c5"), "C", Set.of()).isAssignableAtUnitScope()).isFalse();
+    assertThat(RoleDefinition.of(BuiltInRole.GLOBAL_ADMINISTRATOR).isAssignableAtUnitScope()).isFalse();
+    assertThat(RoleDefinition.of(BuiltInRole.GROUPS_ADMINISTRATOR).isAssignableAtUnitScope()).isTrue();
   }
 }

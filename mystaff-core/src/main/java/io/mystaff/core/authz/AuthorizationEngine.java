@@ -25,23 +25,33 @@ import java.util.Set;
  *
  * <h2>How a decision is made</h2>
  *
- * Only assignments active at {@code now} ({@link RoleAssignment#isActiveAt}) count, the actor's and
- * the target's alike.
+ * Assignments are the parties' effective ones: direct, and held through role-assignable groups
+ * (principal the group), which count exactly like direct ones. An assignment of the actor
+ * <em>counts</em> at {@code now} when it is active then ({@link RoleAssignment#isActiveAt}: an
+ * {@linkplain RoleAssignment#isEligible() eligible} assignment never is) and, if it is scoped to
+ * an administrative unit, its role may be assigned there ({@link
+ * io.mystaff.api.authz.RoleDefinition#isAssignableAtUnitScope()}; a role the catalog does not know
+ * may not). An assignment scoped to a unit whose role may not be is refused by Entra at creation;
+ * if a provider returns one anyway, it grants nothing (fail closed).
  *
  * <p>{@link StaffAction#VIEW_PROFILE} is permitted, for any target in the organization including
- * the actor, as soon as the actor holds any active assignment of any role: My Staff lets managers
- * search and view across the organization and change only within their scope. The permit names the
- * first active assignment.
+ * the actor, as soon as the actor holds any counting assignment of any role: My Staff lets
+ * managers search and view across the organization and change only within their scope. The permit
+ * names the first counting assignment; without one the deny is {@link DenyReason#NO_ACTIVE_ROLE},
+ * or {@link DenyReason#ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE} when active assignments exist but none
+ * counts.
  *
- * <p>A change action passes the actor's active assignments through these filters, in order; the
- * permit names the first assignment, in the actor's list order, that passes all of them, and a
- * deny names the first filter that left no assignment standing:
+ * <p>A change action passes the actor's assignments through these filters, in order; the permit
+ * names the first assignment, in the actor's list order, that passes all of them, and a deny names
+ * the first filter that left no assignment standing:
  *
  * <ol>
  *   <li>{@link DenyReason#SELF_ACTION}: the target is the actor (checked before anything else).
  *   <li>{@link DenyReason#NO_ACTIVE_ROLE}: the actor holds no assignment active at {@code now}.
- *   <li>{@link DenyReason#ROLE_LACKS_PERMISSION}: no active assignment's role grants the action. A
- *       built-in role grants it if it has a column in Entra's matrix for that action (password:
+ *   <li>{@link DenyReason#ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE}: every active assignment is scoped to
+ *       a unit with a role that may not be assigned at unit scope.
+ *   <li>{@link DenyReason#ROLE_LACKS_PERMISSION}: no counting assignment's role grants the action.
+ *       A built-in role grants it if it has a column in Entra's matrix for that action (password:
  *       Password, Helpdesk, User, Authentication, Privileged Authentication and Global
  *       Administrator; phones: Authentication, Privileged Authentication and Global
  *       Administrator); a custom role if its permissions contain {@link
@@ -53,9 +63,13 @@ import java.util.Set;
  *   <li>{@link DenyReason#TARGET_OUT_OF_SCOPE}: no granting assignment's scope covers the target
  *       (a tenant scope covers everyone, a unit scope the unit's members).
  *   <li>{@link DenyReason#TARGET_PROTECTED}: every reaching assignment is barred by Entra's
- *       protection matrix from acting on what the target is, by its active roles, membership of a
+ *       protection matrix from acting on what the target is, by its roles, membership of a
  *       role-assignable group, and roles scoped to restricted units (see {@code ProtectionMatrix},
- *       which also explains why unit-scoped assignments act only on targets without roles).
+ *       which also explains why unit-scoped assignments act only on targets without roles and
+ *       outside role-assignable groups). A target is protected by every assignment of theirs that
+ *       has not ended at {@code now} ({@link RoleAssignment#hasEndedAt}): active ones, scheduled
+ *       ones that start later, and eligible ones, so that nobody can take over an account that is
+ *       about to become privileged. Expired assignments protect nobody.
  *   <li>{@link DenyReason#GUEST_ACCOUNT}: the target is a guest ({@link TargetFacts#guest()}), and
  *       an assignment passed every filter above. Guests are view-only in My Staff; the reason
  *       comes last so that it tells a manager only what they could otherwise have done.
@@ -95,7 +109,7 @@ public final class AuthorizationEngine {
    * Decides whether {@code actor} may perform {@code action} on {@code target} at {@code now}.
    *
    * @param roles resolves the role ids of both parties' assignments; a role it does not know
-   *     grants nothing and protects its holder like a custom role
+   *     grants nothing, may not be scoped to a unit, and protects its holder like a custom role
    * @return a permit naming the first granting assignment in the actor's list, or a deny with the
    *     most specific reason (see the class documentation for the order)
    * @throws NullPointerException if an argument is null
@@ -134,14 +148,17 @@ public final class AuthorizationEngine {
   }
 
   /**
-   * True if any of the actor's assignments, of any role and scope, is active at {@code now}.
+   * True if any of the actor's assignments, of any role and scope, is active at {@code now}
+   * (eligible assignments never are). Without a catalog this cannot tell whether a unit-scoped
+   * custom role may be assigned there; {@link #decide} and {@link #scopesFor} can, and grant
+   * nothing from one that may not.
    *
    * @throws NullPointerException if an argument is null
    */
   public boolean holdsActiveRole(ActorFacts actor, Instant now) {
     checkNotNull(actor, "actor");
     checkNotNull(now, "now");
-    return firstActive(actor.assignments(), now) >= 0;
+    return anyActive(actor.assignments(), now);
   }
 
   /**
@@ -161,12 +178,13 @@ public final class AuthorizationEngine {
     CatalogRules rules = rules(checkNotNull(roles, "roles"));
     List<RoleAssignment> assignments = actor.assignments();
     if (!action.isChange()) {
-      return firstActive(assignments, now) >= 0 ? Set.of(Scope.tenant()) : Set.of();
+      return firstCounting(assignments, rules, now) >= 0 ? Set.of(Scope.tenant()) : Set.of();
     }
     Set<Scope> scopes = new LinkedHashSet<>();
     for (int i = 0, n = assignments.size(); i < n; i++) {
       RoleAssignment a = assignments.get(i);
-      if (a.isActiveAt(now) && rules.resolve(a.role()).grants(action)) {
+      RoleRules role = rules.resolve(a.role());
+      if (a.isActiveAt(now) && counts(a, role) && role.grants(action)) {
         scopes.add(a.scope());
       }
     }
@@ -190,11 +208,16 @@ public final class AuthorizationEngine {
     }
     List<RoleAssignment> assignments = actor.assignments();
     if (!change) {
-      int first = firstActive(assignments, now);
-      return first >= 0 ? first : denied(DenyReason.NO_ACTIVE_ROLE);
+      int first = firstCounting(assignments, rules, now);
+      if (first >= 0) {
+        return first;
+      }
+      return denied(anyActive(assignments, now)
+          ? DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE : DenyReason.NO_ACTIVE_ROLE);
     }
     boolean restricted = !target.restrictedUnits().isEmpty() && target.inRestrictedUnit();
     boolean active = false;
+    boolean counting = false;
     boolean granted = false;
     boolean reached = false;
     long protection = UNCOMPUTED;
@@ -204,7 +227,12 @@ public final class AuthorizationEngine {
         continue;
       }
       active = true;
-      long rows = rules.resolve(a.role()).rows(action);
+      RoleRules role = rules.resolve(a.role());
+      if (!counts(a, role)) {
+        continue;
+      }
+      counting = true;
+      long rows = role.rows(action);
       if (rows == 0L) {
         continue;
       }
@@ -227,6 +255,9 @@ public final class AuthorizationEngine {
     if (!active) {
       return denied(DenyReason.NO_ACTIVE_ROLE);
     }
+    if (!counting) {
+      return denied(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+    }
     if (!granted) {
       return denied(DenyReason.ROLE_LACKS_PERMISSION);
     }
@@ -234,6 +265,11 @@ public final class AuthorizationEngine {
       return denied(restricted ? DenyReason.RESTRICTED_MANAGEMENT_UNIT : DenyReason.TARGET_OUT_OF_SCOPE);
     }
     return denied(DenyReason.TARGET_PROTECTED);
+  }
+
+  /** Whether an active assignment of {@code role} counts: not scoped to a unit its role may not be. */
+  private static boolean counts(RoleAssignment a, RoleRules role) {
+    return a.scope() instanceof Scope.Tenant || role.assignableAtUnitScope();
   }
 
   /**
@@ -249,7 +285,11 @@ public final class AuthorizationEngine {
     return scope.covers(target.units());
   }
 
-  /** The {@link TargetRow}s the target falls in at {@code now}, as a mask. */
+  /**
+   * The {@link TargetRow}s the target falls in at {@code now}, as a mask: by every assignment that
+   * has not ended (active, scheduled or eligible; wherever it is scoped, even where its role may
+   * not be).
+   */
   private static long protection(TargetFacts target, CatalogRules rules, Instant now) {
     long rows = TargetRow.NON_ADMIN.bit();
     if (target.roleAssignableGroupMember()) {
@@ -258,7 +298,7 @@ public final class AuthorizationEngine {
     List<RoleAssignment> held = target.assignments();
     for (int i = 0, n = held.size(); i < n; i++) {
       RoleAssignment t = held.get(i);
-      if (!t.isActiveAt(now)) {
+      if (t.hasEndedAt(now)) {
         continue;
       }
       rows |= rules.resolve(t.role()).rowAsTarget();
@@ -270,13 +310,23 @@ public final class AuthorizationEngine {
     return rows;
   }
 
-  private static int firstActive(List<RoleAssignment> assignments, Instant now) {
+  private static int firstCounting(List<RoleAssignment> assignments, CatalogRules rules, Instant now) {
     for (int i = 0, n = assignments.size(); i < n; i++) {
-      if (assignments.get(i).isActiveAt(now)) {
+      RoleAssignment a = assignments.get(i);
+      if (a.isActiveAt(now) && counts(a, rules.resolve(a.role()))) {
         return i;
       }
     }
     return -1;
+  }
+
+  private static boolean anyActive(List<RoleAssignment> assignments, Instant now) {
+    for (int i = 0, n = assignments.size(); i < n; i++) {
+      if (assignments.get(i).isActiveAt(now)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int denied(DenyReason reason) {

@@ -9,7 +9,6 @@ import static io.mystaff.core.authz.TargetRow.MESSAGE_CENTER_READER;
 import static io.mystaff.core.authz.TargetRow.NON_ADMIN;
 import static io.mystaff.core.authz.TargetRow.PASSWORD_ADMINISTRATOR;
 import static io.mystaff.core.authz.TargetRow.REPORTS_READER;
-import static io.mystaff.core.authz.TargetRow.ROLE_ASSIGNABLE_GROUP_MEMBER;
 import static io.mystaff.core.authz.TargetRow.USAGE_SUMMARY_REPORTS_READER;
 import static io.mystaff.core.authz.TargetRow.USER_ADMINISTRATOR;
 import static io.mystaff.core.authz.TargetRow.USER_EXPERIENCE_SUCCESS_MANAGER;
@@ -46,11 +45,15 @@ import java.util.Set;
  *       TargetRow#NON_ADMIN} targets only: the tables give custom roles no column, so a custom
  *       role gets the one row every column has.
  *   <li>An assignment scoped to an administrative unit acts only on targets that hold no role
- *       (rows {@link TargetRow#NON_ADMIN} and {@link TargetRow#ROLE_ASSIGNABLE_GROUP_MEMBER}):
- *       "Assign Microsoft Entra roles", section "Roles that can be assigned with administrative
- *       unit scope", says password reset and authentication-method and sensitive-property changes
- *       "are restricted when the target of an action is a user with another role or an
- *       administrator". The tables above are stated "for roles assigned at the scope of a tenant".
+ *       and are in no role-assignable group (row {@link TargetRow#NON_ADMIN} alone): "Assign
+ *       Microsoft Entra roles", section "Roles that can be assigned with administrative unit
+ *       scope", says password reset and authentication-method and sensitive-property changes "are
+ *       restricted when the target of an action is a user with another role or an administrator";
+ *       the tables above are stated "for roles assigned at the scope of a tenant"; and changing
+ *       the credentials of a role-assignable group's member or owner needs Privileged
+ *       Authentication Administrator or Global Administrator at tenant scope ("Use Microsoft
+ *       Entra groups to manage role assignments"), so not even a unit-scoped Privileged
+ *       Authentication Administrator may.
  * </ul>
  */
 final class ProtectionMatrix {
@@ -62,8 +65,7 @@ final class ProtectionMatrix {
   static final Set<TargetRow> CUSTOM_ROLE = Collections.unmodifiableSet(EnumSet.of(NON_ADMIN));
 
   /** The rows any assignment scoped to an administrative unit may change. */
-  static final Set<TargetRow> UNIT_SCOPED =
-      Collections.unmodifiableSet(EnumSet.of(NON_ADMIN, ROLE_ASSIGNABLE_GROUP_MEMBER));
+  static final Set<TargetRow> UNIT_SCOPED = Collections.unmodifiableSet(EnumSet.of(NON_ADMIN));
 
   static {
     Set<TargetRow> everyone = EnumSet.allOf(TargetRow.class);

@@ -9,15 +9,19 @@ import java.util.Map;
 
 /**
  * What one role means to the engine, precomputed: for each change action, the {@link TargetRow}s
- * a holder may change (0 when the role does not grant the action), and the row the role puts its
- * own holders in when they are the target. Immutable.
+ * a holder may change (0 when the role does not grant the action), the row the role puts its
+ * own holders in when they are the target, and whether it may be assigned at unit scope.
+ * Immutable.
  */
 final class RoleRules {
   private static final StaffAction[] ACTIONS = StaffAction.values();
   private static final Map<RoleId, RoleRules> BUILT_INS;
 
-  /** A role the catalog does not know: grants nothing, and protects like a custom role. */
-  static final RoleRules UNKNOWN = new RoleRules(new long[ACTIONS.length], TargetRow.OTHER_ROLE.bit());
+  /**
+   * A role the catalog does not know: grants nothing, protects like a custom role, and is not
+   * known to be assignable at unit scope.
+   */
+  static final RoleRules UNKNOWN = new RoleRules(new long[ACTIONS.length], TargetRow.OTHER_ROLE.bit(), false);
 
   static {
     Map<RoleId, RoleRules> m = new HashMap<>();
@@ -26,17 +30,19 @@ final class RoleRules {
       for (StaffAction a : ACTIONS) {
         rows[a.ordinal()] = ProtectionMatrix.mask(a, role);
       }
-      m.put(role.templateId(), new RoleRules(rows, TargetRow.of(role).bit()));
+      m.put(role.templateId(), new RoleRules(rows, TargetRow.of(role).bit(), role.isAssignableAtUnitScope()));
     }
     BUILT_INS = Map.copyOf(m);
   }
 
   private final long[] rowsByAction;
   private final long rowAsTarget;
+  private final boolean assignableAtUnitScope;
 
-  private RoleRules(long[] rowsByAction, long rowAsTarget) {
+  private RoleRules(long[] rowsByAction, long rowAsTarget, boolean assignableAtUnitScope) {
     this.rowsByAction = rowsByAction;
     this.rowAsTarget = rowAsTarget;
+    this.assignableAtUnitScope = assignableAtUnitScope;
   }
 
   /** The rules of a built-in role, or null if {@code id} is not a built-in template id. */
@@ -53,7 +59,7 @@ final class RoleRules {
         rows[a.ordinal()] = customRows;
       }
     }
-    return new RoleRules(rows, TargetRow.OTHER_ROLE.bit());
+    return new RoleRules(rows, TargetRow.OTHER_ROLE.bit(), definition.isAssignableAtUnitScope());
   }
 
   /** The target rows a holder may change by {@code action}; 0 if the role does not grant it. */
@@ -63,6 +69,14 @@ final class RoleRules {
 
   boolean grants(StaffAction action) {
     return rowsByAction[action.ordinal()] != 0L;
+  }
+
+  /**
+   * Whether an assignment of this role may be scoped to an administrative unit; one that is
+   * scoped there although it may not grants nothing.
+   */
+  boolean assignableAtUnitScope() {
+    return assignableAtUnitScope;
   }
 
   /** The row a holder of this role falls in as a target, as a bit. */

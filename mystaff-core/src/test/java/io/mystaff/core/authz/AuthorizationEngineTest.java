@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Principal;
 import io.mystaff.api.RoleId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
@@ -55,18 +58,23 @@ class AuthorizationEngineTest {
   private static final RoleId RESETTER = RoleId.of("custom-resetter");
   private static final RoleId PHONER = RoleId.of("custom-phoner");
   private static final RoleId READER = RoleId.of("custom-reader");
+  /** A custom role without any user, group or device permission: not assignable at unit scope. */
+  private static final RoleId APPS = RoleId.of("custom-apps");
   private static final RoleCatalog CATALOG = RoleCatalog.of(List.of(
+      RoleDefinition.custom(APPS, "App registrations", Set.of("microsoft.directory/applications/create")),
       RoleDefinition.custom(RESETTER, "Store password resetter", Set.of(RESET_PASSWORD.resourceAction())),
       RoleDefinition.custom(PHONER, "Store phone manager", Set.of(MANAGE_PHONES.resourceAction())),
       RoleDefinition.custom(READER, "Store reader", Set.of(VIEW_PROFILE.resourceAction()))));
 
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  private static RoleAssignment grant(UserId who, RoleId role, Scope scope) {
+  private static final BuiltInRole PRIVILEGED_ROLE_ADMINISTRATOR_ROLE = BuiltInRole.PRIVILEGED_ROLE_ADMINISTRATOR;
+
+  private static RoleAssignment grant(Principal who, RoleId role, Scope scope) {
     return RoleAssignment.of(AssignmentId.of("a" + IDS.incrementAndGet()), who, role, scope);
   }
 
-  private static RoleAssignment grant(UserId who, BuiltInRole role, Scope scope) {
+  private static RoleAssignment grant(Principal who, BuiltInRole role, Scope scope) {
     return grant(who, role.templateId(), scope);
   }
 
@@ -161,10 +169,138 @@ class AuthorizationEngineTest {
   }
 
   @Nested
+  class GroupsEligibilityAndUnitScope {
+    private final GroupId admins = GroupId.of("helpdesk-group");
+    private final GroupId globals = GroupId.of("global-admins");
+
+    @Test
+    void groupHeldGlobalAdminIsProtected() {
+      RoleAssignment viaGroup = grant(globals, GLOBAL_ADMINISTRATOR, Scope.tenant());
+      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(viaGroup), true);
+      for (BuiltInRole role : List.of(HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR, PASSWORD_ADMINISTRATOR,
+          AUTHENTICATION_ADMINISTRATOR)) {
+        assertThat(reason(decide(actorWith(role, Scope.tenant()), RESET_PASSWORD, t))).as("%s", role)
+            .isEqualTo(DenyReason.TARGET_PROTECTED);
+      }
+      assertThat(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)
+          .isPermit()).isTrue();
+    }
+
+    @Test
+    void managerWithHelpdeskThroughGroupCanResetPlainMember() {
+      RoleAssignment viaGroup = grant(admins, HELPDESK_ADMINISTRATOR, Scope.unit(SALES));
+      ActorFacts manager = actor(viaGroup);
+      assertThat(grantedBy(decide(manager, RESET_PASSWORD, plainTarget(SALES)))).isEqualTo(viaGroup);
+      assertThat(grantedBy(decide(manager, VIEW_PROFILE, plainTarget()))).isEqualTo(viaGroup);
+      assertThat(ENGINE.holdsActiveRole(manager, NOW)).isTrue();
+      assertThat(reason(decide(manager, RESET_PASSWORD, plainTarget(PARIS)))).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+    }
+
+    @Test
+    void targetWithScheduledGlobalAdminIsProtectedNow() {
+      RoleAssignment tomorrow = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
+          .during(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(tomorrow), false);
+      for (StaffAction action : List.of(RESET_PASSWORD, MANAGE_PHONES)) {
+        assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)), action, t)))
+            .as("%s", action).isEqualTo(DenyReason.TARGET_PROTECTED);
+        assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), action, t)))
+            .as("%s at tenant scope", action).isEqualTo(DenyReason.TARGET_PROTECTED);
+      }
+    }
+
+    @Test
+    void targetWithEligibleGlobalAdminIsProtected() {
+      RoleAssignment eligible = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant()).eligible();
+      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(eligible), false);
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
+          .isEqualTo(DenyReason.TARGET_PROTECTED);
+      assertThat(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t).isPermit()).isTrue();
+    }
+
+    @Test
+    void expiredAssignmentDoesNotProtect() {
+      RoleAssignment expired = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
+          .during(NOW.minus(Duration.ofDays(2)), NOW);
+      RoleAssignment expiredEligible = grant(TARGET, PRIVILEGED_ROLE_ADMINISTRATOR_ROLE, Scope.tenant())
+          .during(NOW.minus(Duration.ofDays(2)), NOW).eligible();
+      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(expired, expiredEligible), false);
+      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, t).isPermit()).isTrue();
+      // one nanosecond earlier both are still in force and protect
+      assertThat(ENGINE.decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, t, CATALOG,
+          NOW.minusNanos(1)).denyReason()).contains(DenyReason.TARGET_PROTECTED);
+    }
+
+    @Test
+    void eligibleAssignmentGrantsNothingAndDoesNotAdmit() {
+      ActorFacts eligibleGa = actor(grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant()).eligible());
+      for (StaffAction action : StaffAction.values()) {
+        assertThat(reason(decide(eligibleGa, action, plainTarget()))).as("%s", action)
+            .isEqualTo(DenyReason.NO_ACTIVE_ROLE);
+      }
+      assertThat(ENGINE.holdsActiveRole(eligibleGa, NOW)).isFalse();
+      assertThat(ENGINE.scopesFor(eligibleGa, RESET_PASSWORD, CATALOG, NOW)).isEmpty();
+      assertThat(ENGINE.scopesFor(eligibleGa, VIEW_PROFILE, CATALOG, NOW)).isEmpty();
+    }
+
+    @Test
+    void unitScopedRoleNotAssignableThereGrantsNothing() {
+      RoleAssignment apps = grant(ACTOR, APPS, Scope.unit(SALES));
+      ActorFacts a = actor(apps);
+      for (StaffAction action : StaffAction.values()) {
+        assertThat(reason(decide(a, action, plainTarget(SALES)))).as("%s", action)
+            .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+      }
+      assertThat(ENGINE.scopesFor(a, VIEW_PROFILE, CATALOG, NOW)).isEmpty();
+      assertThat(ENGINE.allowedActions(a, plainTarget(SALES), CATALOG, NOW)).isEmpty();
+      // At tenant scope the same role counts: it lets its holder view, and lacks the changes.
+      ActorFacts tenantWide = actor(grant(ACTOR, APPS, Scope.tenant()));
+      assertThat(decide(tenantWide, VIEW_PROFILE, plainTarget()).isPermit()).isTrue();
+      assertThat(reason(decide(tenantWide, RESET_PASSWORD, plainTarget()))).isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
+    }
+
+    @Test
+    void unitScopedRoleUnknownToCatalog_deniedNotAssignableAtUnitScope() {
+      ActorFacts a = actor(grant(ACTOR, RoleId.of("not-in-catalog"), Scope.unit(SALES)));
+      assertThat(reason(decide(a, VIEW_PROFILE, plainTarget(SALES)))).isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+      assertThat(reason(decide(a, RESET_PASSWORD, plainTarget(SALES))))
+          .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+    }
+
+    @Test
+    void notAssignableNextToValidAssignment_laterFiltersDecide() {
+      RoleAssignment apps = grant(ACTOR, APPS, Scope.unit(SALES));
+      RoleAssignment reader = grant(ACTOR, DIRECTORY_READERS, Scope.tenant());
+      RoleAssignment helpdesk = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(PARIS));
+      assertThat(grantedBy(decide(actor(apps, reader), VIEW_PROFILE, plainTarget()))).isEqualTo(reader);
+      assertThat(reason(decide(actor(apps, reader), RESET_PASSWORD, plainTarget(SALES))))
+          .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
+      assertThat(reason(decide(actor(apps, helpdesk), RESET_PASSWORD, plainTarget(SALES))))
+          .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+      assertThat(ENGINE.scopesFor(actor(apps, helpdesk), RESET_PASSWORD, CATALOG, NOW))
+          .containsExactly(Scope.unit(PARIS));
+      // an expired assignment is not active: without any active one the reason stays NO_ACTIVE_ROLE
+      RoleAssignment expired = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant()).during(NOW.minusSeconds(9), NOW);
+      assertThat(reason(decide(actor(expired), VIEW_PROFILE, plainTarget()))).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
+    }
+
+    @Test
+    void factsAcceptGroupPrincipalsButNotOtherUsers() {
+      RoleAssignment other = grant(UserId.of("someone-else"), HELPDESK_ADMINISTRATOR, Scope.tenant());
+      assertThatThrownBy(() -> actor(other)).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> new TargetFacts(TARGET, Set.of(), Set.of(), List.of(other), false))
+          .isInstanceOf(InvalidInputException.class);
+      RoleAssignment group = grant(admins, HELPDESK_ADMINISTRATOR, Scope.tenant());
+      assertThat(actor(group).assignments()).containsExactly(group);
+      assertThat(new TargetFacts(TARGET, Set.of(), Set.of(), List.of(group), true).assignments()).containsExactly(group);
+    }
+  }
+
+  @Nested
   class ViewProfile {
     @Test
     void decide_anyActiveRoleAndTargetOutsideScope_permitted() {
-      RoleAssignment readers = grant(ACTOR, DIRECTORY_READERS, Scope.unit(PARIS));
+      RoleAssignment readers = grant(ACTOR, GROUPS_ADMINISTRATOR, Scope.unit(PARIS));
       Decision d = decide(actor(readers), VIEW_PROFILE, plainTarget(SALES));
       assertThat(grantedBy(d)).isEqualTo(readers);
     }
@@ -202,7 +338,7 @@ class AuthorizationEngineTest {
     void decide_firstAssignmentExpired_permitNamesFirstActiveOne() {
       RoleAssignment expired = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
           .during(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
-      RoleAssignment readers = grant(ACTOR, DIRECTORY_READERS, Scope.unit(PARIS));
+      RoleAssignment readers = grant(ACTOR, GROUPS_ADMINISTRATOR, Scope.unit(PARIS));
       assertThat(grantedBy(decide(actor(expired, readers), VIEW_PROFILE, plainTarget())))
           .isEqualTo(readers);
     }
@@ -281,13 +417,13 @@ class AuthorizationEngineTest {
     }
 
     @Test
-    void decide_targetRoleNotYetActive_notProtected() {
+    void decide_targetRoleNotYetActive_protected() {
       RoleAssignment futureGa = new RoleAssignment(AssignmentId.of("future"), TARGET,
           GLOBAL_ADMINISTRATOR.templateId(), Scope.tenant(),
           Optional.of(NOW.plusSeconds(1)), Optional.empty());
       TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(), List.of(futureGa), false);
-      assertThat(decide(actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t).isPermit())
-          .isTrue();
+      assertThat(reason(decide(actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
+          .isEqualTo(DenyReason.TARGET_PROTECTED);
     }
   }
 
@@ -430,7 +566,7 @@ class AuthorizationEngineTest {
       // VAULT is among the target's restricted units through its own role there, not membership:
       // a VAULT-scoped assignment does not cover the target, so it does not reach it.
       TargetFacts t = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC, VAULT),
-          List.of(grant(TARGET, DIRECTORY_READERS, Scope.unit(VAULT))), false);
+          List.of(grant(TARGET, GROUPS_ADMINISTRATOR, Scope.unit(VAULT))), false);
       assertThat(reason(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(VAULT)),
           RESET_PASSWORD, t))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
@@ -534,7 +670,7 @@ class AuthorizationEngineTest {
         StaffAction action) {
       // The target is not a member of the restricted unit, only holds a role scoped to it.
       TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(EXEC),
-          List.of(grant(TARGET, DIRECTORY_READERS, Scope.unit(EXEC))), false);
+          List.of(grant(TARGET, GROUPS_ADMINISTRATOR, Scope.unit(EXEC))), false);
       assertRow(action, t, "PAA GA");
     }
 
@@ -543,7 +679,7 @@ class AuthorizationEngineTest {
     void decide_targetWithRoleScopedToOrdinaryUnit_protectedByThatRoleRowOnly(StaffAction action) {
       // A unit-scoped role outside restricted units protects like the same role at tenant scope.
       TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(),
-          List.of(grant(TARGET, DIRECTORY_READERS, Scope.unit(SALES))), false);
+          List.of(grant(TARGET, PASSWORD_ADMINISTRATOR, Scope.unit(SALES))), false);
       assertRow(action, t, action == RESET_PASSWORD ? "PW HD AUTH UA PAA GA" : "AUTH PAA GA");
     }
 
@@ -582,10 +718,17 @@ class AuthorizationEngineTest {
     }
 
     @Test
-    void decide_unitScopedPrivilegedAuthenticationOnRoleAssignableGroupMember_permitted() {
+    void unitScopedAdminCannotResetRoleAssignableGroupMember() {
+      // Only PAA or GA at tenant scope change a role-assignable group member's credentials.
       TargetFacts member = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(), true);
-      assertThat(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
-          RESET_PASSWORD, member).isPermit()).isTrue();
+      for (StaffAction action : List.of(RESET_PASSWORD, MANAGE_PHONES)) {
+        assertThat(reason(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
+            action, member))).as("%s", action).isEqualTo(DenyReason.TARGET_PROTECTED);
+        assertThat(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), action, member)
+            .isPermit()).as("%s at tenant scope", action).isTrue();
+      }
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, member)))
+          .isEqualTo(DenyReason.TARGET_PROTECTED);
     }
 
     @Test
@@ -658,7 +801,7 @@ class AuthorizationEngineTest {
 
     @Test
     void decide_oneGranterOutOfScopeAnotherProtected_deniedTargetProtected() {
-      ActorFacts a = actor(grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.unit(PARIS)),
+      ActorFacts a = actor(grant(ACTOR, PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(PARIS)),
           grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant()));
       assertThat(reason(decide(a, RESET_PASSWORD, targetHolding(GLOBAL_ADMINISTRATOR))))
           .isEqualTo(DenyReason.TARGET_PROTECTED);
@@ -735,7 +878,7 @@ class AuthorizationEngineTest {
 
     @Test
     void scopesFor_viewWithAnyActiveRole_tenant() {
-      ActorFacts a = actorWith(DIRECTORY_READERS, Scope.unit(SALES));
+      ActorFacts a = actorWith(GROUPS_ADMINISTRATOR, Scope.unit(SALES));
       assertThat(ENGINE.scopesFor(a, VIEW_PROFILE, CATALOG, NOW)).containsExactly(Scope.tenant());
       assertThat(ENGINE.scopesFor(actor(), VIEW_PROFILE, CATALOG, NOW)).isEmpty();
     }

@@ -75,8 +75,7 @@ class RoleTablesTest {
   @Test
   void customRoleAndUnitScopedRows_asDocumented() {
     assertThat(ProtectionMatrix.mask(ProtectionMatrix.CUSTOM_ROLE)).isEqualTo(bits(TargetRow.NON_ADMIN));
-    assertThat(ProtectionMatrix.mask(ProtectionMatrix.UNIT_SCOPED))
-        .isEqualTo(bits(TargetRow.NON_ADMIN, TargetRow.ROLE_ASSIGNABLE_GROUP_MEMBER));
+    assertThat(ProtectionMatrix.mask(ProtectionMatrix.UNIT_SCOPED)).isEqualTo(bits(TargetRow.NON_ADMIN));
   }
 
   @Test
@@ -117,6 +116,25 @@ class RoleTablesTest {
     assertThat(reader.grants(VIEW_PROFILE)).isFalse();
     assertThat(reader.grants(RESET_PASSWORD)).isFalse();
     assertThat(reader.grants(MANAGE_PHONES)).isTrue();
+  }
+
+  @Test
+  void unitScopeAssignability_builtInsFromEntrasList_customByUserGroupOrDevicePermission_unknownNever() {
+    for (BuiltInRole role : BuiltInRole.values()) {
+      assertThat(RoleRules.builtIn(role.templateId()).assignableAtUnitScope()).as("%s", role)
+          .isEqualTo(role.isAssignableAtUnitScope());
+    }
+    assertThat(RoleRules.builtIn(BuiltInRole.GLOBAL_ADMINISTRATOR.templateId()).assignableAtUnitScope()).isFalse();
+    assertThat(RoleRules.builtIn(BuiltInRole.HELPDESK_ADMINISTRATOR.templateId()).assignableAtUnitScope()).isTrue();
+    for (String action : List.of("microsoft.directory/users/basic/update", "microsoft.directory/groups/members/update",
+        "microsoft.directory/devices/delete")) {
+      assertThat(RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C", Set.of(action))).assignableAtUnitScope())
+          .as("custom role with %s", action).isTrue();
+    }
+    assertThat(RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C",
+        Set.of("microsoft.directory/applications/create"))).assignableAtUnitScope()).isFalse();
+    assertThat(RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C", Set.of())).assignableAtUnitScope()).isFalse();
+    assertThat(RoleRules.UNKNOWN.assignableAtUnitScope()).isFalse();
   }
 
   private static long bits(TargetRow... rows) {

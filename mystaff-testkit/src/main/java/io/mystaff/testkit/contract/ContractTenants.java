@@ -98,13 +98,23 @@ final class ContractTenants {
         .build();
   }
 
-  /** A tenant with members of a role-assignable group among ordinary users. */
+  /**
+   * A tenant with members of role-assignable groups among ordinary users: two marked as such, two
+   * members of groups that hold roles (one of them in two such groups and holding a role directly
+   * too, one group's assignment eligible), and a member of a group without roles.
+   */
   static Tenant roleAssignableGroups() {
     return Fixtures.tenant()
         .unit("store-1", "Store 1")
         .cloudUser("ann", u -> u.in("store-1").roleAssignableGroupMember())
         .cloudUser("bob", u -> u.in("store-1"))
         .syncedUser("cat", "cat.sam", u -> u.roleAssignableGroupMember())
+        .cloudUser("dee", u -> u.in("store-1").group("global-admins").group("plain-group"))
+        .cloudUser("eve", u -> u.group("helpdesk-team").group("global-admins"))
+        .cloudUser("fay", u -> u.in("store-1").group("plain-group"))
+        .groupAdmin("global-admins", BuiltInRole.GLOBAL_ADMINISTRATOR)
+        .groupAssignment("helpdesk-team", a -> a.role(BuiltInRole.HELPDESK_ADMINISTRATOR).unit("store-1").eligible())
+        .admin("eve", BuiltInRole.PASSWORD_ADMINISTRATOR, "store-1")
         .build();
   }
 

@@ -73,6 +73,8 @@ final class DirectoryLaws {
       }),
       Law.of("isRoleAssignableGroupMember_members_true_othersFalse", DirectoryFeature.ROLE_ASSIGNABLE_GROUPS,
           DirectoryLaws::roleAssignableGroupMembers),
+      Law.of("assignmentsOf_groupMember_directAndGroupAssignments", DirectoryFeature.ROLE_ASSIGNABLE_GROUPS,
+          DirectoryLaws::groupAssignments),
       Law.of("allUsers_everyPageSize_everyUserInDirectoryOrderOnce", DirectoryFeature.LISTS_ALL_USERS,
           DirectoryLaws::allUsersSample),
       Law.of("allUsers_randomTenants_matchReference", DirectoryFeature.LISTS_ALL_USERS,
@@ -290,10 +292,26 @@ final class DirectoryLaws {
     Tenant tenant = ContractTenants.roleAssignableGroups();
     Directory d = t.subject(tenant);
     for (User u : tenant.users()) {
-      assertThat(d.isRoleAssignableGroupMember(u.id())).as("isRoleAssignableGroupMember(%s)", u.id())
-          .isEqualTo(tenant.roleAssignableGroupMembers().contains(u.id()));
+      assertThat(d.isRoleAssignableGroupMember(u.id()))
+          .as("isRoleAssignableGroupMember(%s): marked as such, or a member of a group that holds a role", u.id())
+          .isEqualTo(tenant.isRoleAssignableGroupMember(u.id()));
     }
     assertThat(d.isRoleAssignableGroupMember(GHOST_USER)).as("isRoleAssignableGroupMember of an unknown user").isFalse();
+  }
+
+  /**
+   * A user's effective assignments are the direct ones plus those of every group the user is a
+   * member of, whatever their window or kind; nothing else, nothing twice.
+   */
+  private static void groupAssignments(Trial<Directory> t) throws Exception {
+    Tenant tenant = ContractTenants.roleAssignableGroups();
+    Directory d = t.subject(tenant);
+    for (User u : tenant.users()) {
+      List<RoleAssignment> actual = d.assignmentsOf(u.id());
+      assertThat(actual).as("assignmentsOf(%s): direct and through the groups %s", u.id(), u.groups())
+          .hasSameElementsAs(tenant.assignmentsOf(u.id()));
+      assertThat(actual).as("assignmentsOf(%s) repeats nothing", u.id()).doesNotHaveDuplicates();
+    }
   }
 
   private static void allUsersSample(Trial<Directory> t) throws Exception {

@@ -1,10 +1,13 @@
 package io.mystaff.testkit.random;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Principal;
 import io.mystaff.api.RoleId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
+import io.mystaff.api.authz.AssignmentKind;
 import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleDefinition;
@@ -28,9 +31,15 @@ import java.util.function.Function;
 /**
  * Generates small random tenants, and questions about them, from a seeded {@link Random}: cloud
  * and synced users, assigned units (some with restricted management), explicit memberships,
- * custom roles with random permissions, built-in and custom role assignments at tenant and unit
- * scope (some bounded in time), role-assignable group members, and guests (about a quarter of the
- * users, drawn after everything else). Dynamic units are not generated.
+ * groups the users are members of, custom roles with random permissions, built-in and custom role
+ * assignments to users and to groups at tenant and unit scope (some bounded in time, some
+ * eligible), role-assignable group members, and guests (about a quarter of the users, drawn after
+ * everything else). Dynamic units are not generated.
+ *
+ * <p>Every tenant is one a provider accepts: roles that may not be assigned at unit scope are
+ * assigned at tenant scope only. {@link #includingUnassignableUnitScopes()} adds what a provider
+ * must never return but the engine must survive: a custom role without user, group or device
+ * permissions scoped to a unit.
  *
  * <p>Everything drawn depends only on the {@link Random} passed in, so a seed reproduces a tenant
  * exactly. Time windows start and end on whole days after {@link #EPOCH}, and {@link #instant}
@@ -49,22 +58,27 @@ public final class RandomTenants implements Function<Random, Tenant> {
   private static final BuiltInRole[] BUILT_INS = BuiltInRole.values();
   private static final StaffAction[] ACTIONS = StaffAction.values();
 
+  /** The id of the custom role {@link #includingUnassignableUnitScopes()} scopes to units. */
+  static final RoleId UNASSIGNABLE_AT_UNIT = RoleId.of("custom-apps");
+
   private final int maxUsers;
   private final int maxUnits;
   private final int maxAssignments;
+  private final boolean unassignableUnitScopes;
 
-  private RandomTenants(int maxUsers, int maxUnits, int maxAssignments) {
+  private RandomTenants(int maxUsers, int maxUnits, int maxAssignments, boolean unassignableUnitScopes) {
     if (maxUsers < 2 || maxUnits < 0 || maxAssignments < 0) {
       throw InvalidInputException.of("random tenant sizes", "need at least 2 users and no negative size");
     }
     this.maxUsers = maxUsers;
     this.maxUnits = maxUnits;
     this.maxAssignments = maxAssignments;
+    this.unassignableUnitScopes = unassignableUnitScopes;
   }
 
   /** Up to 8 users, 4 units and 14 assignments: small enough that rules collide often. */
   public static RandomTenants small() {
-    return new RandomTenants(8, 4, 14);
+    return new RandomTenants(8, 4, 14, false);
   }
 
   /**
@@ -73,7 +87,17 @@ public final class RandomTenants implements Function<Random, Tenant> {
    * @throws InvalidInputException if {@code maxUsers < 2} or a size is negative
    */
   public static RandomTenants of(int maxUsers, int maxUnits, int maxAssignments) {
-    return new RandomTenants(maxUsers, maxUnits, maxAssignments);
+    return new RandomTenants(maxUsers, maxUnits, maxAssignments, false);
+  }
+
+  /**
+   * These tenants, plus in each a custom role ({@code custom-apps}) with no user, group or device
+   * permission that is often assigned at unit scope, as a provider might still report after the
+   * role was redefined. Providers refuse to store such tenants; the engine must grant nothing
+   * from those assignments.
+   */
+  public RandomTenants includingUnassignableUnitScopes() {
+    return new RandomTenants(maxUsers, maxUnits, maxAssignments, true);
   }
 
   /** A random tenant. */
@@ -81,6 +105,10 @@ public final class RandomTenants implements Function<Random, Tenant> {
   public Tenant apply(Random r) {
     Tenant.Builder b = Tenant.builder();
     int userCount = 2 + r.nextInt(maxUsers - 1);
+    List<GroupId> groups = new ArrayList<>();
+    for (int i = r.nextInt(3); i > 0; i--) {
+      groups.add(GroupId.of("group" + groups.size()));
+    }
     List<UserId> users = new ArrayList<>();
     List<User> built = new ArrayList<>();
     for (int i = 0; i < userCount; i++) {
@@ -90,6 +118,11 @@ public final class RandomTenants implements Function<Random, Tenant> {
           .displayName("User " + i);
       if (r.nextInt(10) < 4) {
         u.source(UserSource.SYNCED_FROM_ON_PREMISES).onPremisesSamAccountName("user" + i);
+      }
+      for (GroupId g : groups) {
+        if (r.nextInt(10) < 3) {
+          u.group(g);
+        }
       }
       built.add(u.build());
       b.user(built.get(i));
@@ -106,11 +139,10 @@ public final class RandomTenants implements Function<Random, Tenant> {
         }
       }
     }
-    List<RoleId> customRoles = new ArrayList<>();
+    List<RoleDefinition> customRoles = new ArrayList<>();
     int customCount = r.nextInt(4);
     for (int i = 0; i < customCount; i++) {
       RoleId id = RoleId.of("custom" + i);
-      customRoles.add(id);
       Set<String> actions = new HashSet<>();
       for (StaffAction a : ACTIONS) {
         if (r.nextBoolean()) {
@@ -120,12 +152,19 @@ public final class RandomTenants implements Function<Random, Tenant> {
       if (r.nextBoolean()) {
         actions.add(EXTRA_ACTIONS[r.nextInt(EXTRA_ACTIONS.length)]);
       }
-      b.customRole(RoleDefinition.custom(id, "Custom role " + i, actions));
+      customRoles.add(RoleDefinition.custom(id, "Custom role " + i, actions));
     }
+    if (unassignableUnitScopes) {
+      customRoles.add(RoleDefinition.custom(UNASSIGNABLE_AT_UNIT, "App registrations",
+          Set.of("microsoft.directory/applications/create")));
+    }
+    customRoles.forEach(b::customRole);
     int assignmentCount = r.nextInt(maxAssignments + 1);
     for (int i = 0; i < assignmentCount; i++) {
-      UserId principal = users.get(r.nextInt(users.size()));
-      b.assignment(assignment(r, "a" + i, principal, units, customRoles));
+      Principal principal = !groups.isEmpty() && r.nextInt(4) == 0
+          ? groups.get(r.nextInt(groups.size()))
+          : users.get(r.nextInt(users.size()));
+      b.assignment(assignment(r, "a" + i, principal, units, customRoles, unassignableUnitScopes));
     }
     for (UserId user : users) {
       if (r.nextInt(100) < 15) {
@@ -148,9 +187,7 @@ public final class RandomTenants implements Function<Random, Tenant> {
   public RoleAssignment assignment(Random r, Tenant tenant, String id, UserId principal) {
     List<UnitId> units = new ArrayList<>();
     tenant.units().forEach(u -> units.add(u.id()));
-    List<RoleId> custom = new ArrayList<>();
-    tenant.customRoles().forEach(d -> custom.add(d.id()));
-    return assignment(r, id, principal, units, custom);
+    return assignment(r, id, principal, units, tenant.customRoles(), false);
   }
 
   /**
@@ -160,8 +197,14 @@ public final class RandomTenants implements Function<Random, Tenant> {
   public AuthorizationQuery query(Random r, Tenant tenant) {
     List<User> users = tenant.users();
     UserId actor;
-    if (!tenant.assignments().isEmpty() && r.nextInt(10) < 8) {
-      actor = tenant.assignments().get(r.nextInt(tenant.assignments().size())).principal();
+    Principal holder = !tenant.assignments().isEmpty() && r.nextInt(10) < 8
+        ? tenant.assignments().get(r.nextInt(tenant.assignments().size())).principal()
+        : users.get(r.nextInt(users.size())).id();
+    if (holder instanceof GroupId group && !tenant.membersOf(group).isEmpty()) {
+      List<UserId> members = tenant.membersOf(group);
+      actor = members.get(r.nextInt(members.size()));
+    } else if (holder instanceof UserId user) {
+      actor = user;
     } else {
       actor = users.get(r.nextInt(users.size())).id();
     }
@@ -198,15 +241,23 @@ public final class RandomTenants implements Function<Random, Tenant> {
     }
   }
 
-  private RoleAssignment assignment(
-      Random r, String id, UserId principal, List<UnitId> units, List<RoleId> customRoles) {
-    RoleId role;
+  /**
+   * A random assignment; its scope is a unit only where the role may be assigned there, except
+   * that with {@code unassignable} the role {@link #UNASSIGNABLE_AT_UNIT} is often scoped to one.
+   */
+  private RoleAssignment assignment(Random r, String id, Principal principal, List<UnitId> units,
+      List<RoleDefinition> customRoles, boolean unassignable) {
+    RoleDefinition role;
+    if (unassignable && !units.isEmpty() && r.nextInt(8) == 0) {
+      return new RoleAssignment(AssignmentId.of(id), principal, UNASSIGNABLE_AT_UNIT,
+          Scope.unit(units.get(r.nextInt(units.size()))), Optional.empty(), Optional.empty());
+    }
     if (!customRoles.isEmpty() && r.nextInt(10) < 3) {
       role = customRoles.get(r.nextInt(customRoles.size()));
     } else {
-      role = BUILT_INS[r.nextInt(BUILT_INS.length)].templateId();
+      role = RoleDefinition.of(BUILT_INS[r.nextInt(BUILT_INS.length)]);
     }
-    Scope scope = units.isEmpty() || r.nextInt(10) < 4
+    Scope scope = units.isEmpty() || r.nextInt(10) < 4 || !role.isAssignableAtUnitScope()
         ? Scope.tenant()
         : Scope.unit(units.get(r.nextInt(units.size())));
     Optional<Instant> start = Optional.empty();
@@ -218,11 +269,13 @@ public final class RandomTenants implements Function<Random, Tenant> {
       start = timing == 9 ? Optional.empty() : Optional.of(s);
       end = timing == 8 ? Optional.empty() : Optional.of(e);
     }
-    return new RoleAssignment(AssignmentId.of(id), principal, role, scope, start, end);
+    AssignmentKind kind = r.nextInt(10) == 0 ? AssignmentKind.ELIGIBLE : AssignmentKind.ACTIVE;
+    return new RoleAssignment(AssignmentId.of(id), principal, role.id(), scope, start, end, kind);
   }
 
   @Override
   public String toString() {
-    return "RandomTenants.of(" + maxUsers + ", " + maxUnits + ", " + maxAssignments + ")";
+    return "RandomTenants.of(" + maxUsers + ", " + maxUnits + ", " + maxAssignments + ")"
+        + (unassignableUnitScopes ? ".includingUnassignableUnitScopes()" : "");
   }
 }

@@ -22,7 +22,8 @@ public final class TenantFacts {
   private TenantFacts() {}
 
   /**
-   * The user's facts as an actor: all their assignments, in the tenant's order.
+   * The user's facts as an actor: all their effective assignments (direct and through groups),
+   * in the tenant's order.
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -33,8 +34,9 @@ public final class TenantFacts {
 
   /**
    * The user's facts as a target: assigned units, the restricted ones among those units and among
-   * the scopes of the user's own assignments, the user's assignments, role-assignable group
-   * membership, and whether the user is a guest.
+   * the scopes of the user's effective assignments, those assignments (direct and through
+   * groups), role-assignable group membership ({@link Tenant#isRoleAssignableGroupMember}), and
+   * whether the user is a guest.
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -54,7 +56,7 @@ public final class TenantFacts {
       }
     }
     TargetFacts facts = new TargetFacts(user, units, restricted, assignments,
-        tenant.roleAssignableGroupMembers().contains(user));
+        tenant.isRoleAssignableGroupMember(user));
     return tenant.user(user).orElseThrow().isGuest() ? facts.asGuest() : facts;
   }
 

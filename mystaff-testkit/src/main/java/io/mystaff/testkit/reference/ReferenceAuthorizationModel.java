@@ -2,9 +2,11 @@ package io.mystaff.testkit.reference;
 
 import static java.util.Map.entry;
 
+import io.mystaff.api.GroupId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
+import io.mystaff.api.authz.AssignmentKind;
 import io.mystaff.api.authz.Decision;
 import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.directory.UserType;
@@ -32,13 +34,21 @@ import java.util.Set;
  * <p>The rules (Microsoft Entra, "Privileged roles and permissions", sections "Who can reset
  * passwords" and "Who can perform sensitive actions"; "Restricted management administrative
  * units"; "Assign Microsoft Entra roles", section "Roles that can be assigned with administrative
- * unit scope"):
+ * unit scope"; "Use Microsoft Entra groups to manage role assignments"; Privileged Identity
+ * Management's eligible and scheduled assignments):
  *
  * <ol>
- *   <li>Only assignments active at {@code now} count, the actor's and the target's.
+ *   <li>A user holds the assignments given to them and those given to the groups they are a
+ *       member of ({@code User.groups()}), alike.
+ *   <li>The actor's assignments count only when active (not eligible) and inside their window at
+ *       {@code now}; the target is protected by every assignment whose window has not ended at
+ *       {@code now} (active, scheduled or eligible).
  *   <li>A change on oneself is denied: {@code SELF_ACTION}.
  *   <li>Without an active assignment everything is denied: {@code NO_ACTIVE_ROLE}.
- *   <li>Viewing a profile is allowed to anyone with an active assignment, for anyone.
+ *   <li>An assignment scoped to a unit whose role Entra does not allow at unit scope (the list of
+ *       built-ins below; a custom role without a user, group or device permission) grants
+ *       nothing; if that leaves none: {@code ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE}.
+ *   <li>Viewing a profile is allowed to anyone with a remaining assignment, for anyone.
  *   <li>A change needs a role that grants it (the table's column roles, or a custom role listing
  *       the action's resource action): else {@code ROLE_LACKS_PERMISSION}.
  *   <li>A target in a restricted-management unit can be changed only through an assignment scoped
@@ -47,7 +57,9 @@ import java.util.Set;
  *       TARGET_OUT_OF_SCOPE}.
  *   <li>The assignment's role must be allowed, by the table, on everything the target is; a
  *       custom role only on users without any role or role-assignable group; a unit-scoped
- *       assignment only on users without any role: else {@code TARGET_PROTECTED}.
+ *       assignment only on users without any role or role-assignable group: else {@code
+ *       TARGET_PROTECTED}. A role-assignable group member is a user listed as such, or a member
+ *       of a group that holds any assignment.
  *   <li>A guest (user type Guest) is never changed, only viewed: a change that passed every step
  *       above is denied with {@code GUEST_ACCOUNT}.
  *   <li>The permit names the first assignment of the actor that passes every step.
@@ -136,6 +148,16 @@ public final class ReferenceAuthorizationModel {
           "Global Admin")),
       entry(ALL_OTHER_ROLES, Set.of("Privileged Auth Admin", "Global Admin")));
 
+  /**
+   * "Roles that can be assigned with administrative unit scope": the built-in roles Entra accepts
+   * at an administrative unit, by display name. Any other built-in role is refused there.
+   */
+  private static final Set<String> UNIT_ASSIGNABLE_BUILT_INS = Set.of(
+      "Authentication Administrator", "Attribute Assignment Administrator", "Attribute Assignment Reader",
+      "Cloud Device Administrator", "Groups Administrator", "Helpdesk Administrator", "License Administrator",
+      "Password Administrator", "Printer Administrator", "Privileged Authentication Administrator",
+      "SharePoint Administrator", "Teams Administrator", "Teams Devices Administrator", "User Administrator");
+
   /** The column headers of each table: the built-in roles that may perform the action at all. */
   private static final Map<StaffAction, Set<String>> COLUMNS = Map.of(
       StaffAction.RESET_PASSWORD, Set.of("Password Admin", "Helpdesk Admin", "Auth Admin", "User Admin",
@@ -158,9 +180,10 @@ public final class ReferenceAuthorizationModel {
       return new Decision.Deny(action, DenyReason.SELF_ACTION);
     }
 
+    RoleCatalog roles = tenant.roleCatalog();
     List<RoleAssignment> active = new ArrayList<>();
-    for (RoleAssignment a : tenant.assignments()) {
-      if (a.principal().equals(actor) && a.isActiveAt(now)) {
+    for (RoleAssignment a : heldBy(tenant, actor)) {
+      if (a.kind() == AssignmentKind.ACTIVE && startedBy(a, now) && !endedBy(a, now)) {
         active.add(a);
       }
     }
@@ -168,13 +191,22 @@ public final class ReferenceAuthorizationModel {
       return new Decision.Deny(action, DenyReason.NO_ACTIVE_ROLE);
     }
 
-    if (action == StaffAction.VIEW_PROFILE) {
-      return new Decision.Permit(action, active.get(0));
+    List<RoleAssignment> counting = new ArrayList<>();
+    for (RoleAssignment a : active) {
+      if (a.scope() instanceof Scope.Tenant || allowedAtUnitScope(roles, a)) {
+        counting.add(a);
+      }
+    }
+    if (counting.isEmpty()) {
+      return new Decision.Deny(action, DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
     }
 
-    RoleCatalog roles = tenant.roleCatalog();
+    if (action == StaffAction.VIEW_PROFILE) {
+      return new Decision.Permit(action, counting.get(0));
+    }
+
     List<RoleAssignment> granting = new ArrayList<>();
-    for (RoleAssignment a : active) {
+    for (RoleAssignment a : counting) {
       if (roleCan(roles, a, action)) {
         granting.add(a);
       }
@@ -237,6 +269,60 @@ public final class ReferenceAuthorizationModel {
     return Set.copyOf(allowed);
   }
 
+  /** The assignments given to the user and to the groups the user is a member of, in tenant order. */
+  private static List<RoleAssignment> heldBy(Tenant tenant, UserId user) {
+    Set<GroupId> groups = tenant.user(user).orElseThrow().groups();
+    List<RoleAssignment> held = new ArrayList<>();
+    for (RoleAssignment a : tenant.assignments()) {
+      if (a.principal() instanceof UserId u && u.equals(user)) {
+        held.add(a);
+      } else if (a.principal() instanceof GroupId g && groups.contains(g)) {
+        held.add(a);
+      }
+    }
+    return held;
+  }
+
+  /** A user listed as a role-assignable group member, or in a group that holds any assignment. */
+  private static boolean inRoleAssignableGroup(Tenant tenant, UserId user) {
+    if (tenant.roleAssignableGroupMembers().contains(user)) {
+      return true;
+    }
+    Set<GroupId> groups = tenant.user(user).orElseThrow().groups();
+    for (RoleAssignment a : tenant.assignments()) {
+      if (a.principal() instanceof GroupId g && groups.contains(g)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startedBy(RoleAssignment a, Instant now) {
+    return a.start().isEmpty() || a.start().get().compareTo(now) <= 0;
+  }
+
+  private static boolean endedBy(RoleAssignment a, Instant now) {
+    return a.end().isPresent() && a.end().get().compareTo(now) <= 0;
+  }
+
+  /** Whether Entra accepts the assignment's role at an administrative unit. */
+  private static boolean allowedAtUnitScope(RoleCatalog roles, RoleAssignment a) {
+    Optional<RoleDefinition> role = roles.find(a.role());
+    if (role.isEmpty()) {
+      return false;
+    }
+    if (role.get().isBuiltIn()) {
+      return UNIT_ASSIGNABLE_BUILT_INS.contains(role.get().displayName());
+    }
+    for (String permission : role.get().allowedResourceActions()) {
+      if (permission.startsWith("microsoft.directory/users/") || permission.startsWith("microsoft.directory/groups/")
+          || permission.startsWith("microsoft.directory/devices/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the assignment's role includes the action at all. */
   private static boolean roleCan(RoleCatalog roles, RoleAssignment a, StaffAction action) {
     Optional<RoleDefinition> role = roles.find(a.role());
@@ -254,14 +340,14 @@ public final class ReferenceAuthorizationModel {
   private static boolean mayTouch(Tenant tenant, RoleCatalog roles, RoleAssignment a,
       StaffAction action, UserId target, Instant now) {
     List<RoleAssignment> targetRoles = new ArrayList<>();
-    for (RoleAssignment t : tenant.assignments()) {
-      if (t.principal().equals(target) && t.isActiveAt(now)) {
+    for (RoleAssignment t : heldBy(tenant, target)) {
+      if (!endedBy(t, now)) {
         targetRoles.add(t);
       }
     }
-    boolean inRoleAssignableGroup = tenant.roleAssignableGroupMembers().contains(target);
+    boolean inRoleAssignableGroup = inRoleAssignableGroup(tenant, target);
 
-    if (a.scope() instanceof Scope.Unit && !targetRoles.isEmpty()) {
+    if (a.scope() instanceof Scope.Unit && (!targetRoles.isEmpty() || inRoleAssignableGroup)) {
       return false;
     }
     Optional<RoleDefinition> actorRole = roles.find(a.role());

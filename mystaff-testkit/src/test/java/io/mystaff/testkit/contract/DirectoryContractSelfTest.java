@@ -82,6 +82,14 @@ class DirectoryContractSelfTest {
   }
 
   @Test
+  void directOnlyAssignments_failGroupLaws() {
+    SuiteRun run = SuiteRun.of(DirectAssignmentsOnly.class);
+    assertThat(run.failed()).as("%s", run).containsExactlyInAnyOrder(
+        "assignmentsOf_groupMember_directAndGroupAssignments", "isRoleAssignableGroupMember_members_true_othersFalse");
+    assertThat(run.failureOf("assignmentsOf_groupMember_directAndGroupAssignments")).contains("through the groups");
+  }
+
+  @Test
   void unsupportedRequiredOperation_fails() {
     SuiteRun run = SuiteRun.of(NoUserSearch.class);
     assertThat(run.failed()).as("%s", run).contains("searchUsers_queryCase_doesNotMatter");
@@ -185,6 +193,28 @@ class DirectoryContractSelfTest {
           int from = page.cursor().map(Integer::parseInt).orElse(0);
           int to = Math.min(all.size(), from + page.size());
           return new Page<>(all.subList(from, to), to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
+        }
+      });
+    }
+  }
+
+  /**
+   * Reports only assignments given to the user, and role-assignable group membership only where
+   * marked: a group-held Global Administrator looks like nobody special.
+   */
+  @SelfTestOnly
+  static class DirectAssignmentsOnly {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryContractSelfTest.suite("direct assignments only", t -> new ForwardingDirectory(Fixtures.inMemoryDirectory(t)) {
+        @Override
+        public List<io.mystaff.api.authz.RoleAssignment> assignmentsOf(UserId principal) {
+          return delegate.assignmentsOf(principal).stream().filter(a -> !a.isHeldThroughGroup()).toList();
+        }
+
+        @Override
+        public boolean isRoleAssignableGroupMember(UserId user) {
+          return t.roleAssignableGroupMembers().contains(user);
         }
       });
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
@@ -25,7 +26,7 @@ class TenantFactsTest {
   private static final UnitId VAULT = UnitId.of("vault");
 
   private final RoleAssignment bobInVault =
-      RoleAssignment.of(AssignmentId.of("a1"), BOB, BuiltInRole.DIRECTORY_READERS, Scope.unit(VAULT));
+      RoleAssignment.of(AssignmentId.of("a1"), BOB, BuiltInRole.GROUPS_ADMINISTRATOR, Scope.unit(VAULT));
   private final RoleAssignment annHelpdesk =
       RoleAssignment.of(AssignmentId.of("a2"), ANN, BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.unit(SALES));
   private final Tenant tenant = Tenant.builder()
@@ -65,5 +66,22 @@ class TenantFactsTest {
         .isInstanceOf(UnknownUserException.class);
     assertThatThrownBy(() -> TenantFacts.actor(tenant, UserId.of("nobody")))
         .isInstanceOf(UnknownUserException.class);
+  }
+
+  @Test
+  void groupHeldAssignments_inBothPartiesFacts_andMembersAreRoleAssignableGroupMembers() {
+    GroupId admins = GroupId.of("admins");
+    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), admins, BuiltInRole.GLOBAL_ADMINISTRATOR,
+        Scope.tenant()).eligible();
+    User cat = User.builder().id(UserId.of("cat")).userPrincipalName("cat@contoso.example").displayName("cat")
+        .group(admins).build();
+    Tenant withGroup = tenant.toBuilder().user(cat).assignment(viaGroup).build();
+
+    assertThat(TenantFacts.actor(withGroup, cat.id()).assignments()).containsExactly(viaGroup);
+    assertThat(TenantFacts.target(withGroup, cat.id()).assignments()).containsExactly(viaGroup);
+    assertThat(TenantFacts.target(withGroup, cat.id()).roleAssignableGroupMember()).isTrue();
+    assertThat(withGroup.membersOf(admins)).containsExactly(cat.id());
+    assertThat(withGroup.assignmentsHeldBy(admins)).containsExactly(viaGroup);
+    assertThat(TenantFacts.target(withGroup, ANN).roleAssignableGroupMember()).isFalse();
   }
 }

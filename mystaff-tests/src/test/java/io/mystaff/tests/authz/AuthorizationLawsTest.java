@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * of {@code allowedActions} with {@code decide}. Every failure reports its seed.
  */
 class AuthorizationLawsTest {
-  private static final RandomTenants TENANTS = RandomTenants.small();
+  private static final RandomTenants TENANTS = RandomTenants.small().includingUnassignableUnitScopes();
   private static final Function<Random, World> WORLDS = World.generator(TENANTS, 30);
   private static final int WORLDS_PER_LAW = 1_200;
 
@@ -210,8 +210,8 @@ class AuthorizationLawsTest {
           Instant start = a.start().orElse(RandomTenants.EPOCH);
           Instant end = a.end().orElse(now);
           moved.add(before
-              ? new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), Optional.of(start), a.end())
-              : new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), a.start(), Optional.of(end)));
+              ? new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), Optional.of(start), a.end(), a.kind())
+              : new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), a.start(), Optional.of(end), a.kind()));
         }
         ActorFacts outside = new ActorFacts(actor.id(), moved);
         TargetFacts target = c.world().target(q);
@@ -228,8 +228,9 @@ class AuthorizationLawsTest {
   }
 
   /**
-   * (d, both parties) Inactive assignments are inert: dropping every assignment of the actor and of
-   * the target that is not active at {@code now} leaves the decision exactly as it was.
+   * (d, both parties) What cannot act is inert: dropping every assignment of the actor that is not
+   * active at {@code now} (expired, scheduled or eligible) and every assignment of the target that
+   * has ended by {@code now} leaves the decision exactly as it was.
    */
   @Test
   void decide_inactiveAssignmentsDropped_sameDecision() {
@@ -237,12 +238,44 @@ class AuthorizationLawsTest {
       ActorFacts actor = world.actor(q);
       TargetFacts target = world.target(q);
       ActorFacts activeActor = new ActorFacts(actor.id(), activeOnly(actor.assignments(), q.now()));
+      List<RoleAssignment> inForce = new ArrayList<>(target.assignments());
+      inForce.removeIf(a -> a.hasEndedAt(q.now()));
       TargetFacts activeTarget = new TargetFacts(target.id(), target.units(), target.restrictedUnits(),
-          activeOnly(target.assignments(), q.now()), target.roleAssignableGroupMember(), target.guest());
+          inForce, target.roleAssignableGroupMember(), target.guest());
       assertThat(ENGINE.decide(activeActor, q.action(), activeTarget, world.roles(), q.now()))
           .as("%s without inactive assignments", q)
           .isEqualTo(ENGINE.decide(actor, q.action(), target, world.roles(), q.now()));
     }));
+  }
+
+  /**
+   * (f) Protection cannot be pre-staged: giving the target an extra assignment, of any role, scope
+   * and kind, that has not ended at {@code now} (scheduled and eligible ones included) never turns
+   * a deny into a permit; one that has ended changes nothing.
+   */
+  @Test
+  void decide_assignmentAddedToTarget_neverGainsPermit() {
+    Function<Random, Changed<RoleAssignment>> cases = withChanges(WORLDS, (r, w, q) ->
+        TENANTS.assignment(r, w.tenant(), "added", q.target()));
+    Property.forAll(Seeds.forTest("law_f"), WORLDS_PER_LAW, cases, c -> {
+      for (int i = 0; i < c.world().queries().size(); i++) {
+        AuthorizationQuery q = c.world().queries().get(i);
+        RoleAssignment added = c.changes().get(i);
+        TargetFacts before = c.world().target(q);
+        List<RoleAssignment> more = new ArrayList<>(before.assignments());
+        more.add(added);
+        TargetFacts after = new TargetFacts(before.id(), before.units(), before.restrictedUnits(), more,
+            before.roleAssignableGroupMember());
+        ActorFacts actor = c.world().actor(q);
+        Decision was = ENGINE.decide(actor, q.action(), before, c.world().roles(), q.now());
+        Decision now = ENGINE.decide(actor, q.action(), after, c.world().roles(), q.now());
+        if (added.hasEndedAt(q.now())) {
+          assertThat(now).as("%s after the target gained the ended %s", q, added).isEqualTo(was);
+        } else if (now.isPermit()) {
+          assertThat(was.isPermit()).as("%s after the target gained %s", q, added).isTrue();
+        }
+      }
+    });
   }
 
   /** (e) {@code allowedActions} is exactly the set of actions {@code decide} permits. */

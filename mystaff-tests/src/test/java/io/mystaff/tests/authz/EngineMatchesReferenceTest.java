@@ -28,14 +28,15 @@ class EngineMatchesReferenceTest {
 
   @Test
   void decide_smallRandomTenants_sameDecisionAsReference() {
-    Property.forAll(Seeds.forTest("decide_small"), 2_500, World.generator(RandomTenants.small(), 40),
+    Property.forAll(Seeds.forTest("decide_small"), 2_500,
+        World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 40),
         world -> ReferenceCheck.assertAgrees(ENGINE::decide, world));
   }
 
   @Test
   void decide_largerRandomTenants_sameDecisionAsReference() {
     Property.forAll(Seeds.forTest("decide_larger"), 400,
-        World.generator(RandomTenants.of(24, 8, 60), 60),
+        World.generator(RandomTenants.of(24, 8, 60).includingUnassignableUnitScopes(), 60),
         world -> ReferenceCheck.assertAgrees(ENGINE::decide, world));
   }
 
@@ -45,7 +46,7 @@ class EngineMatchesReferenceTest {
     long seed = Seeds.forTest("outcomes");
     Map<String, Integer> outcomes = new TreeMap<>();
     Random r = Seeds.random(seed);
-    Function<Random, World> worlds = World.generator(RandomTenants.small(), 40);
+    Function<Random, World> worlds = World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 40);
     for (int i = 0; i < 300; i++) {
       World world = worlds.apply(r);
       for (AuthorizationQuery q : world.queries()) {
@@ -73,7 +74,8 @@ class EngineMatchesReferenceTest {
 
   @Test
   void allowedActions_randomTenants_sameSetAsReference() {
-    Property.forAll(Seeds.forTest("allowedActions"), 1_000, World.generator(RandomTenants.small(), 20),
+    Property.forAll(Seeds.forTest("allowedActions"), 1_000,
+        World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 20),
         world -> {
           for (AuthorizationQuery q : world.queries()) {
             assertThat(ENGINE.allowedActions(world.actor(q), world.target(q), world.roles(), q.now()))

@@ -37,7 +37,8 @@ record World(Tenant tenant, RoleCatalog roles, List<AuthorizationQuery> queries)
   public String toString() {
     StringBuilder s = new StringBuilder("World{");
     s.append("\n    users: ");
-    tenant.users().forEach(u -> s.append(u.id()).append(u.isSynced() ? "(synced) " : " "));
+    tenant.users().forEach(u -> s.append(u.id()).append(u.isSynced() ? "(synced)" : "")
+        .append(u.groups().isEmpty() ? "" : " in " + u.groups()).append(' '));
     for (AdministrativeUnit u : tenant.units()) {
       s.append("\n    unit ").append(u.id()).append(u.restrictedManagement() ? " [restricted]" : "")
           .append(": ").append(tenant.assignedMembersOf(u.id()));
@@ -51,6 +52,9 @@ record World(Tenant tenant, RoleCatalog roles, List<AuthorizationQuery> queries)
           .append(" at ").append(a.scope());
       a.start().ifPresent(t -> s.append(" from ").append(t));
       a.end().ifPresent(t -> s.append(" until ").append(t));
+      if (a.isEligible()) {
+        s.append(" (eligible)");
+      }
     }
     s.append("\n    role-assignable group members: ").append(tenant.roleAssignableGroupMembers());
     return s.append("\n  }").toString();

@@ -228,7 +228,9 @@ class ModelBasedTest {
 
     private void signIn() {
       UserId who = r.nextInt(4) > 0 && !model.assignments.isEmpty()
-          ? new ArrayList<>(model.assignments.values()).get(r.nextInt(model.assignments.size())).principal()
+              && new ArrayList<>(model.assignments.values()).get(r.nextInt(model.assignments.size())).principal()
+                  instanceof UserId holder
+          ? holder
           : anyUser();
       log("signIn " + who);
       Instant now = clock.instant();
@@ -495,7 +497,7 @@ class ModelBasedTest {
         assertThat(StaffModel.normalized(directory.findUser(u.id()).orElseThrow())).as("user %s", u.id())
             .isEqualTo(u);
         Set<RoleAssignment> held = new HashSet<>();
-        model.assignments.values().stream().filter(a -> a.principal().equals(u.id())).forEach(held::add);
+        held.addAll(model.effective(u.id()));
         assertThat(new HashSet<>(directory.assignmentsOf(u.id()))).as("assignments of %s", u.id()).isEqualTo(held);
         Set<UnitId> units = new HashSet<>();
         model.members.forEach((unit, m) -> {

@@ -1,6 +1,7 @@
 package io.mystaff.tests.reliability;
 
 import io.mystaff.api.AssignmentId;
+import io.mystaff.api.GroupId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInRefusal;
@@ -63,8 +64,12 @@ final class StaffModel {
         held.add(a);
       }
     }
-    return new Tenant(List.copyOf(users.values()), units, members, initial.customRoles(), held,
-        initial.roleAssignableGroupMembers());
+    List<User> people = new ArrayList<>();
+    for (User u : users.values()) {
+      // a disabled actor holds nothing through groups either
+      people.add(enabled || !u.id().equals(actor) ? u : u.toBuilder().groups(Set.of()).build());
+    }
+    return new Tenant(people, units, members, initial.customRoles(), held, initial.roleAssignableGroupMembers());
   }
 
   Decision decide(UserId actor, StaffAction action, UserId target, Instant now) {
@@ -75,7 +80,10 @@ final class StaffModel {
     return REFERENCE.allowedActions(tenantFor(actor), actor, target, now);
   }
 
-  /** Whether the gate admits {@code user}. */
+  /**
+   * Whether the gate admits {@code user}: enabled, and some effective assignment of theirs (direct
+   * or through a group) active now (eligible ones never are).
+   */
   boolean admits(UserId user, Instant now) {
     return refusal(user, now).isEmpty();
   }
@@ -90,8 +98,8 @@ final class StaffModel {
       return Optional.of(SignInRefusal.ACCOUNT_UNAVAILABLE);
     }
     boolean active = false;
-    for (RoleAssignment a : assignments.values()) {
-      if (a.principal().equals(user) && a.isActiveAt(now)) {
+    for (RoleAssignment a : effective(user)) {
+      if (a.isActiveAt(now)) {
         active = true;
         if (grantsChange(a)) {
           return Optional.empty();
@@ -113,6 +121,18 @@ final class StaffModel {
       }
     }
     return false;
+  }
+
+  /** The user's direct assignments and those of the groups the user is a member of. */
+  List<RoleAssignment> effective(UserId user) {
+    Set<GroupId> groups = users.get(user).groups();
+    List<RoleAssignment> held = new ArrayList<>();
+    for (RoleAssignment a : assignments.values()) {
+      if (a.principal().equals(user) || (a.principal() instanceof GroupId g && groups.contains(g))) {
+        held.add(a);
+      }
+    }
+    return held;
   }
 
   void update(User user) {

@@ -1,0 +1,11 @@
+package io.mystaff.api;
+
+/**
+ * Who a role assignment is given to: a {@link UserId user}, or a {@link GroupId role-assignable
+ * group} whose members hold the role through it (Microsoft Graph's {@code principalId}).
+ */
+public sealed interface Principal permits UserId, GroupId {
+
+  /** The principal's opaque id. */
+  String value();
+}
