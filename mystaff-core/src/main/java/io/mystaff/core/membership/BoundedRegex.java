@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The regular expression of a {@code -match}: parsed without recursion, compiled to a Thompson
@@ -15,13 +16,15 @@ import java.util.List;
  * <p>The dialect is the common ground of .NET (which Entra runs) and {@code java.util.regex}, with
  * Java's meaning wherever they differ, matched case-insensitively: literals and escaped
  * metacharacters; {@code .} (any character but a line terminator); classes {@code [a-z]}, {@code
- * [^...]} with {@code \d \w \s \D \W \S} inside or outside; escapes {@code \t \n \r \f \a \e
+ * [^...]} with {@code \d \w \s \D \W \S \p{L}} (and the other one-letter Unicode
+ * categories) inside or outside; quoting {@code \Q...\E}; escapes {@code \t \n \r \f \a \e
  * \xhh \x{h...} &#92;uhhhh}; anchors {@code ^ $ \A \z \Z \b \B}; groups {@code (...)}, {@code
  * (?:...)}, {@code (?<name>...)}; alternation; quantifiers {@code * + ? {n} {n,} {n,m}} and their
  * lazy forms (laziness does not change whether a match exists). Constructs whose cost cannot be
  * bounded this way, or whose meaning differs between the dialects, are rejected when the rule is
  * parsed, with a typed error: back-references, lookaround, atomic groups, possessive quantifiers,
- * inline flags, Unicode properties, nested classes and class intersections.
+ * inline flags, Unicode properties other than the one-letter categories ({@code \p{L}} ...),
+ * nested classes and class intersections.
  *
  * <p>Groups nest at most {@link #MAX_GROUP_DEPTH} levels, and the compiled program (repetitions
  * expanded) has at most {@link #MAX_PROGRAM} instructions. Immutable and thread-safe.
@@ -235,26 +238,20 @@ final class BoundedRegex {
   private record Repeat(Node body, int min, int max) implements Node {}
 
   /**
-   * A set of code points: a union of items, each a list of ranges or its complement; the whole
-   * union possibly complemented. Ranges of literal characters match case-insensitively.
+   * A set of code points: case-insensitive ranges of literal characters and predefined items
+   * ({@code \d}, {@code \P{L}}, ...), the union possibly complemented.
    */
   private static final class CharClass {
     private final List<int[]> ranges = new ArrayList<>();
-    private final List<int[]> negatedItems = new ArrayList<>();
+    private final List<IntPredicate> items = new ArrayList<>();
     private boolean negated;
 
     void addRange(int lo, int hi) {
       ranges.add(new int[] {lo, hi});
     }
 
-    void addPredefined(int[] predefinedRanges, boolean complement) {
-      if (complement) {
-        negatedItems.add(predefinedRanges);
-      } else {
-        for (int i = 0; i < predefinedRanges.length; i += 2) {
-          addRange(predefinedRanges[i], predefinedRanges[i + 1]);
-        }
-      }
+    void addItem(IntPredicate item) {
+      items.add(item);
     }
 
     boolean matches(int c) {
@@ -262,24 +259,17 @@ final class BoundedRegex {
     }
 
     private boolean contains(int c) {
-      int upper = Character.toUpperCase(c);
-      int lower = Character.toLowerCase(c);
-      for (int[] r : ranges) {
-        if (in(r[0], r[1], c) || in(r[0], r[1], upper) || in(r[0], r[1], lower)) {
-          return true;
+      if (!ranges.isEmpty()) {
+        int upper = Character.toUpperCase(c);
+        int lower = Character.toLowerCase(c);
+        for (int[] r : ranges) {
+          if (in(r[0], r[1], c) || in(r[0], r[1], upper) || in(r[0], r[1], lower)) {
+            return true;
+          }
         }
       }
-      for (int[] item : negatedItems) {
-        if (!inAny(item, c)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean inAny(int[] pairs, int c) {
-      for (int i = 0; i < pairs.length; i += 2) {
-        if (in(pairs[i], pairs[i + 1], c)) {
+      for (IntPredicate item : items) {
+        if (item.test(c)) {
           return true;
         }
       }
@@ -291,11 +281,44 @@ final class BoundedRegex {
     }
   }
 
+  private static boolean inAny(int[] pairs, int c) {
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i] <= c && c <= pairs[i + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The bit of each {@link Character#getType} value in the one-letter Unicode categories. */
+  private static long categories(int... types) {
+    long mask = 0;
+    for (int t : types) {
+      mask |= 1L << t;
+    }
+    return mask;
+  }
+
+  private static final java.util.Map<Integer, Long> CATEGORIES = java.util.Map.of(
+      (int) 'L', categories(Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER, Character.MODIFIER_LETTER, Character.OTHER_LETTER),
+      (int) 'N', categories(Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER),
+      (int) 'P', categories(Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION),
+      (int) 'S', categories(Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL),
+      (int) 'Z', categories(Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR),
+      (int) 'M', categories(Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK),
+      (int) 'C', categories(Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE,
+          Character.SURROGATE, Character.UNASSIGNED));
+
   private static final int[] DIGIT = {'0', '9'};
   private static final int[] WORD = {'a', 'z', 'A', 'Z', '0', '9', '_', '_'};
   private static final int[] SPACE = {' ', ' ', '\t', '\r'};
-  private static final int[] LINE_TERMINATORS =
-      {'\n', '\n', '\r', '\r', '\u0085', '\u0085', '\u2028', '\u2029'};
 
   // ---------------------------------------------------------------------------------------------
   // Parser: iterative, one frame per open group on an explicit stack
@@ -372,7 +395,7 @@ final class BoundedRegex {
             break;
           case '.': {
             CharClass dot = new CharClass();
-            dot.addPredefined(LINE_TERMINATORS, true);
+            dot.addItem(c2 -> !isLineTerminator(c2));
             frame.items.add(new ClassNode(dot));
             frame.quantifiable = true;
             break;
@@ -386,7 +409,11 @@ final class BoundedRegex {
             frame.quantifiable = true;
             break;
           case '\\':
-            frame.items.add(escape(at));
+            if (i < cps.length && cps[i] == 'Q') {
+              quoted(frame);
+            } else {
+              frame.items.add(escape(at));
+            }
             frame.quantifiable = true;
             break;
           default:
@@ -399,6 +426,15 @@ final class BoundedRegex {
         throw invalid(pattern.length(), "Unclosed group");
       }
       return frame.finish();
+    }
+
+    /** Reads {@code \Q...\E} (or to the end), each character a literal, {@code i} at the Q. */
+    private void quoted(Frame frame) {
+      i++;
+      while (i < cps.length && !(cps[i] == '\\' && i + 1 < cps.length && cps[i + 1] == 'E')) {
+        frame.items.add(new Literal(fold(cps[i++])));
+      }
+      i = Math.min(i + 2, cps.length);
     }
 
     /** Reads what follows "(": a plain, non-capturing or named group; anything else is refused. */
@@ -518,10 +554,9 @@ final class BoundedRegex {
         if (c == '\\') {
           int escAt = i;
           i++;
-          int[] predefined = i < cps.length ? predefinedRanges(cps[i]) : null;
+          IntPredicate predefined = predefined(escAt);
           if (predefined != null) {
-            set.addPredefined(predefined, Character.isUpperCase(cps[i]));
-            i++;
+            set.addItem(predefined);
             continue;
           }
           lo = escapedCharacter(escAt, true);
@@ -576,11 +611,10 @@ final class BoundedRegex {
         default:
           break;
       }
-      int[] ranges = predefinedRanges(c);
-      if (ranges != null) {
-        i++;
+      IntPredicate predefined = predefined(at);
+      if (predefined != null) {
         CharClass set = new CharClass();
-        set.addPredefined(ranges, Character.isUpperCase(c));
+        set.addItem(predefined);
         return new ClassNode(set);
       }
       return new Literal(fold(escapedCharacter(at, false)));
@@ -619,9 +653,6 @@ final class BoundedRegex {
         if (c >= '1' && c <= '9' || c == 'k') {
           throw invalid(at, "back-references are not supported");
         }
-        if (c == 'p' || c == 'P') {
-          throw invalid(at, "Unicode property classes are not supported");
-        }
         throw invalid(at, "the escape \\" + Character.toString(c) + " is not supported"
             + (inClass ? " in a character class" : ""));
       }
@@ -656,6 +687,38 @@ final class BoundedRegex {
         i++;
       }
       return value;
+    }
+
+    /**
+     * The predefined class ({@code \d \w \s}, their complements, {@code \p{X}} and {@code
+     * \\P{X}} for a one-letter Unicode category) whose letter is at {@code i}, moving past it; null
+     * (leaving {@code i}) for any other escape.
+     */
+    private IntPredicate predefined(int at) {
+      if (i >= cps.length) {
+        return null;
+      }
+      int c = cps[i];
+      boolean complement = Character.isUpperCase(c);
+      if (c == 'p' || c == 'P') {
+        Long mask = i + 3 < cps.length && cps[i + 1] == '{' && cps[i + 3] == '}'
+            ? CATEGORIES.get(cps[i + 2]) : null;
+        if (mask == null) {
+          throw invalid(at, "Unicode properties other than \\p{L}, {N}, {P}, {S}, {Z}, {M} and {C}"
+              + " are not supported");
+        }
+        i += 4;
+        long m = mask;
+        return complement
+            ? ch -> (m & (1L << Character.getType(ch))) == 0
+            : ch -> (m & (1L << Character.getType(ch))) != 0;
+      }
+      int[] ranges = predefinedRanges(c);
+      if (ranges == null) {
+        return null;
+      }
+      i++;
+      return complement ? ch -> !inAny(ranges, ch) : ch -> inAny(ranges, ch);
     }
 
     private static int[] predefinedRanges(int c) {
