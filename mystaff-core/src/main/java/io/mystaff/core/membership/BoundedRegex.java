@@ -750,7 +750,7 @@ final class BoundedRegex {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Compiler: Thompson construction; recursion is bounded by the group nesting limit
+  // Compiler: Thompson construction on an explicit work list
 
   private static final class Program {
     int[] op = new int[64];
@@ -775,7 +775,25 @@ final class BoundedRegex {
       return size++;
     }
 
-    void emit(Node node) {
+    /**
+     * Emits {@code root} by Thompson's construction, iteratively: the work list holds nodes still
+     * to emit and patches to apply once what precedes them is emitted.
+     */
+    void emit(Node root) {
+      Deque<Object> work = new ArrayDeque<>();
+      work.push(root);
+      while (!work.isEmpty()) {
+        Object task = work.pop();
+        if (task instanceof Runnable patch) {
+          patch.run();
+        } else {
+          expand((Node) task, work);
+        }
+      }
+    }
+
+    /** Emits a leaf now, or pushes the steps of a composite node (in reverse: it is a stack). */
+    private void expand(Node node, Deque<Object> work) {
       if (node instanceof Literal l) {
         add(CHAR, l.codePoint(), 0);
       } else if (node instanceof ClassNode c) {
@@ -784,42 +802,69 @@ final class BoundedRegex {
       } else if (node instanceof Assertion a) {
         add(ASSERT, a.kind(), 0);
       } else if (node instanceof Sequence s) {
-        for (Node item : s.items()) {
-          emit(item);
+        List<Node> items = s.items();
+        for (int k = items.size() - 1; k >= 0; k--) {
+          work.push(items.get(k));
         }
       } else if (node instanceof Alternation alt) {
-        List<Integer> exits = new ArrayList<>();
+        // SPLIT next, else; option; JMP end; else: SPLIT ... ; last option; end.
         List<Node> options = alt.options();
-        for (int k = 0; k < options.size() - 1; k++) {
-          int split = add(SPLIT, size + 1, 0);
-          emit(options.get(k));
-          exits.add(add(JMP, 0, 0));
-          y[split] = size;
+        int last = options.size() - 1;
+        int[] splits = new int[last];
+        int[] exits = new int[last];
+        List<Object> steps = new ArrayList<>();
+        for (int k = 0; k < last; k++) {
+          int option = k;
+          steps.add((Runnable) () -> splits[option] = add(SPLIT, size + 1, 0));
+          steps.add(options.get(k));
+          steps.add((Runnable) () -> {
+            exits[option] = add(JMP, 0, 0);
+            y[splits[option]] = size;
+          });
         }
-        emit(options.get(options.size() - 1));
-        for (int exit : exits) {
-          x[exit] = size;
-        }
+        steps.add(options.get(last));
+        steps.add((Runnable) () -> {
+          for (int exit : exits) {
+            x[exit] = size;
+          }
+        });
+        pushAll(steps, work);
       } else {
         Repeat r = (Repeat) node;
+        List<Object> steps = new ArrayList<>();
         for (int k = 0; k < r.min(); k++) {
-          emit(r.body());
+          steps.add(r.body());
         }
         if (r.max() == -1) {
-          int loop = add(SPLIT, size + 1, 0);
-          emit(r.body());
-          add(JMP, loop, 0);
-          y[loop] = size;
+          // loop: SPLIT body, end; body; JMP loop; end.
+          int[] loop = new int[1];
+          steps.add((Runnable) () -> loop[0] = add(SPLIT, size + 1, 0));
+          steps.add(r.body());
+          steps.add((Runnable) () -> {
+            add(JMP, loop[0], 0);
+            y[loop[0]] = size;
+          });
         } else {
-          List<Integer> skips = new ArrayList<>();
-          for (int k = r.min(); k < r.max(); k++) {
-            skips.add(add(SPLIT, size + 1, 0));
-            emit(r.body());
+          // Each optional copy may skip to the end: SPLIT body, end; body; SPLIT ...; end.
+          int[] skips = new int[r.max() - r.min()];
+          for (int k = 0; k < skips.length; k++) {
+            int copy = k;
+            steps.add((Runnable) () -> skips[copy] = add(SPLIT, size + 1, 0));
+            steps.add(r.body());
           }
-          for (int skip : skips) {
-            y[skip] = size;
-          }
+          steps.add((Runnable) () -> {
+            for (int skip : skips) {
+              y[skip] = size;
+            }
+          });
         }
+        pushAll(steps, work);
+      }
+    }
+
+    private static void pushAll(List<Object> steps, Deque<Object> work) {
+      for (int k = steps.size() - 1; k >= 0; k--) {
+        work.push(steps.get(k));
       }
     }
   }
