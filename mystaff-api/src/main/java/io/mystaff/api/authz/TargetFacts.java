@@ -16,18 +16,23 @@ import java.util.Set;
  *     scopes of the user's own {@code assignments}
  * @param assignments the user's own role assignments (they decide whether the user is protected)
  * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable group
+ * @param undecidedRestrictedUnits the dynamic restricted-management units whose rule could not be
+ *     decided for the user: not among {@code units} (their scope does not cover the user), yet the
+ *     user counts as in a restricted unit (see {@link #inRestrictedUnit()})
  */
 public record TargetFacts(
     UserId id,
     Set<UnitId> units,
     Set<UnitId> restrictedUnits,
     List<RoleAssignment> assignments,
-    boolean roleAssignableGroupMember) {
+    boolean roleAssignableGroupMember,
+    Set<UnitId> undecidedRestrictedUnits) {
 
   public TargetFacts {
     requireNonNull(id, "id");
     units = Set.copyOf(units);
     restrictedUnits = Set.copyOf(restrictedUnits);
+    undecidedRestrictedUnits = Set.copyOf(undecidedRestrictedUnits);
     assignments = List.copyOf(assignments);
     for (RoleAssignment a : assignments) {
       if (!a.principal().equals(id)) {
@@ -36,13 +41,25 @@ public record TargetFacts(
     }
   }
 
+  /** Facts of a user for whom every dynamic restricted unit's rule was decided. */
+  public TargetFacts(UserId id, Set<UnitId> units, Set<UnitId> restrictedUnits,
+      List<RoleAssignment> assignments, boolean roleAssignableGroupMember) {
+    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, Set.of());
+  }
+
   /** A user with no roles, members of the given units, none restricted. */
   public static TargetFacts member(UserId id, Set<UnitId> units) {
     return new TargetFacts(id, units, Set.of(), List.of(), false);
   }
 
-  /** True if the user is a member of at least one restricted-management unit. */
+  /**
+   * True if the user is a member of at least one restricted-management unit, or may be one: an
+   * undecided rule of a restricted unit keeps its protection.
+   */
   public boolean inRestrictedUnit() {
+    if (!undecidedRestrictedUnits.isEmpty()) {
+      return true;
+    }
     for (UnitId u : units) {
       if (restrictedUnits.contains(u)) {
         return true;

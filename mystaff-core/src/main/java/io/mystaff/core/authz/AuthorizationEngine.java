@@ -49,7 +49,10 @@ import java.util.Set;
  *   <li>{@link DenyReason#RESTRICTED_MANAGEMENT_UNIT}: the target is a member of a
  *       restricted-management unit, and no granting assignment is scoped to a restricted unit the
  *       target is a member of. For such targets nothing else reaches: not tenant-scoped
- *       assignments (not even Global Administrator), not assignments scoped to other units.
+ *       assignments (not even Global Administrator), not assignments scoped to other units. A
+ *       dynamic restricted unit whose rule could not be decided for the target ({@link
+ *       TargetFacts#undecidedRestrictedUnits()}) counts here as one the target is in, but its
+ *       own scope does not reach the target: undecided is restricted, never covered.
  *   <li>{@link DenyReason#TARGET_OUT_OF_SCOPE}: no granting assignment's scope covers the target
  *       (a tenant scope covers everyone, a unit scope the unit's members).
  *   <li>{@link DenyReason#TARGET_PROTECTED}: every reaching assignment is barred by Entra's
@@ -190,7 +193,8 @@ public final class AuthorizationEngine {
       int first = firstActive(assignments, now);
       return first >= 0 ? first : denied(DenyReason.NO_ACTIVE_ROLE);
     }
-    boolean restricted = !target.restrictedUnits().isEmpty() && target.inRestrictedUnit();
+    boolean restricted = (!target.restrictedUnits().isEmpty()
+        || !target.undecidedRestrictedUnits().isEmpty()) && target.inRestrictedUnit();
     boolean active = false;
     boolean granted = false;
     boolean reached = false;
