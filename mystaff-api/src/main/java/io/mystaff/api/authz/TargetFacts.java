@@ -60,6 +60,9 @@ public record TargetFacts(
     if (!undecidedRestrictedUnits.isEmpty()) {
       return true;
     }
+    if (restrictedUnits.isEmpty()) {
+      return false; // the common case, without a lookup per unit
+    }
     for (UnitId u : units) {
       if (restrictedUnits.contains(u)) {
         return true;

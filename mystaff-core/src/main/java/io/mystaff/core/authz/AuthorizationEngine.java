@@ -193,8 +193,7 @@ public final class AuthorizationEngine {
       int first = firstActive(assignments, now);
       return first >= 0 ? first : denied(DenyReason.NO_ACTIVE_ROLE);
     }
-    boolean restricted = (!target.restrictedUnits().isEmpty()
-        || !target.undecidedRestrictedUnits().isEmpty()) && target.inRestrictedUnit();
+    boolean restricted = target.inRestrictedUnit();
     boolean active = false;
     boolean granted = false;
     boolean reached = false;

@@ -27,10 +27,10 @@ import java.util.function.Predicate;
  */
 final class RuleCompiler {
   /**
-   * Steps one evaluation of a rule may take across all its {@code -match} comparisons. Enough for
-   * every pattern of a few hundred instructions on a 256-character value; a rule of at most 3,072
-   * characters on values of at most 256 characters decides (or gives up) within about 10 ms on
-   * one core of a laptop (see docs/performance.md).
+   * Steps one evaluation of a rule may take across all its {@code -match} comparisons: enough for
+   * patterns of up to about 3,800 instructions on a 256-character value. Spent in under 8 ms even
+   * on a busy 2-core machine (docs/performance.md, "Membership rules"), so a rule of at most 3,072
+   * characters on values of at most 256 characters decides or gives up within about 10 ms.
    */
   static final long STEP_BUDGET = 1_000_000L;
 

@@ -20,8 +20,4 @@ final class StepBudget {
     remaining--;
     return true;
   }
-
-  boolean isSpent() {
-    return remaining <= 0;
-  }
 }
