@@ -148,6 +148,16 @@ class RuleBoundsTest {
     });
   }
 
+  @Test
+  void javaMissesMatchesNeedingAnEmptyIteration() {
+    // Two iterations: the first empty (^ holds only at the start), the second consuming "A".
+    // The automaton finds the match, as the regular language (and .NET) has it; Java does not.
+    String regex = "(^A?){2}\\s";
+    assertThat(Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher("A B").find()).isFalse();
+    assertThat(match(regex).evaluate(user("A B"))).isEqualTo(RuleOutcome.MATCH);
+    assertThat(match("(^A?)(^A?)\\s").evaluate(user("A B"))).isEqualTo(RuleOutcome.MATCH);
+  }
+
   private static String regex(Random random, int depth) {
     StringBuilder out = new StringBuilder();
     int alternatives = 1 + (random.nextInt(3) == 0 ? random.nextInt(2) + 1 : 0);
@@ -156,12 +166,19 @@ class RuleBoundsTest {
         out.append('|');
       }
       for (int n = random.nextInt(4); n > 0; n--) {
+        String quantifier = QUANTIFIERS[random.nextInt(QUANTIFIERS.length)];
         if (depth > 0 && random.nextInt(4) == 0) {
           out.append(random.nextBoolean() ? "(" : "(?:").append(regex(random, depth - 1)).append(')');
+          // java.util.regex ends a counted repetition of a group at an iteration that matched
+          // the empty string, so it misses matches that need such an iteration before another
+          // (see javaMissesMatchesNeedingAnEmptyIteration); a minimum of 2 is left to atoms.
+          if (quantifier.equals("{2}")) {
+            quantifier = "{0,2}";
+          }
         } else {
           out.append(ATOMS[random.nextInt(ATOMS.length)]);
         }
-        out.append(QUANTIFIERS[random.nextInt(QUANTIFIERS.length)]);
+        out.append(quantifier);
       }
     }
     return out.toString();
