@@ -39,6 +39,21 @@ public interface Directory {
   Set<UnitId> unitsOf(UserId user);
 
   /**
+   * The dynamic units whose membership rule could not be decided for the user (its evaluation
+   * spent its step budget), and which are therefore not among {@link #unitsOf}: the user is not
+   * listed as their member and no administrator's scope on them covers the user. Core treats the
+   * user as a member of those that are restricted-management units, so an undecidable rule never
+   * lifts a restricted unit's protection. Empty for an unknown user, a user whose rules all decided,
+   * or a directory without dynamic units.
+   *
+   * <p>Additive: the default returns an empty set, which is right for directories whose rule
+   * evaluation always decides. A provider that evaluates rules under a budget must override it.
+   */
+  default Set<UnitId> undecidedUnitsOf(UserId user) {
+    return Set.of();
+  }
+
+  /**
    * The members of a unit, ordered by display name (case-insensitive), then id.
    *
    * @throws UnknownUnitException if there is no such unit

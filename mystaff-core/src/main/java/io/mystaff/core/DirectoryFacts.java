@@ -53,7 +53,9 @@ final class DirectoryFacts {
 
   /**
    * The user's units, the restricted-management units among them and among the scopes of the
-   * user's own assignments, the user's assignments, and role-assignable group membership.
+   * user's own assignments, the user's assignments, role-assignable group membership, and the
+   * restricted units whose dynamic rule could not be decided for the user (which keep protecting
+   * the user but grant no scope).
    */
   TargetFacts target(UserId user) {
     Set<UnitId> memberOf = directory.unitsOf(user);
@@ -69,8 +71,14 @@ final class DirectoryFacts {
         restricted.add(scope.unit());
       }
     }
+    Set<UnitId> undecidedRestricted = new HashSet<>();
+    for (UnitId u : directory.undecidedUnitsOf(user)) {
+      if (isRestricted(u)) {
+        undecidedRestricted.add(u);
+      }
+    }
     return new TargetFacts(user, memberOf, restricted, assignments,
-        directory.isRoleAssignableGroupMember(user));
+        directory.isRoleAssignableGroupMember(user), undecidedRestricted);
   }
 
   /** {@link #target(UserId)} of {@code user}, knowing from the user whether they are a guest. */

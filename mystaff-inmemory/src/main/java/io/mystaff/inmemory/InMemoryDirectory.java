@@ -25,6 +25,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.core.membership.RuleOutcome;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
@@ -35,7 +36,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,9 +52,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory reference {@link Directory} and {@link DirectoryWriter}: the embedded default
@@ -72,7 +78,13 @@ import java.util.function.Supplier;
  * <p><b>Dynamic units</b> have as members exactly the users their {@link MembershipRule}
  * matches, kept current as users are put and removed and as units are put. Changing a dynamic
  * unit to assigned keeps its current members, now as assigned members; changing an assigned unit
- * to dynamic replaces its members by the rule's.
+ * to dynamic replaces its members by the rule's. A user for whom a rule is {@linkplain
+ * RuleOutcome#UNDECIDED undecided} (its evaluation spent its step budget) is not a member (not
+ * listed, not in {@link #unitsOf}) but is reported by {@link #undecidedUnitsOf}, so a restricted
+ * unit keeps protecting the user; each unit's rule logs, once, at WARN, its id and how many users
+ * it could not decide (never who they are). Rules are evaluated before the write lock is taken,
+ * against the users as they are then, and the outcomes applied under the lock, where only users
+ * changed in between are evaluated again: a rule over many users never stalls listings.
  *
  * <p><b>Listings</b> ({@link #members}, {@link #allUsers}, {@link #searchUsers}, {@link
  * #searchUnits}) are in directory order (display name case-insensitively, then id) and page with
@@ -96,6 +108,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private static final int MAX_QUERY_LENGTH = 256;
   /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
   private static final String ALL_USERS = "all-users";
+  private static final Logger LOG = LoggerFactory.getLogger(InMemoryDirectory.class);
 
   private final StampedLock lock = new StampedLock();
   private final AtomicLong versions = new AtomicLong();
@@ -116,6 +129,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final TermIndex<UnitRecord> unitTerms = new TermIndex<>();
   /** Guarded by the write lock. */
   private final Set<UnitRecord> dynamicUnits = new LinkedHashSet<>();
+  /** An immutable copy of {@link #dynamicUnits}, for evaluation outside the write lock. */
+  private volatile List<UnitRecord> dynamicSnapshot = List.of();
+  /** Test hook: told each user whose rule outcome was computed outside the write lock. */
+  volatile Consumer<UserId> unlockedEvaluationProbe = user -> { };
 
   private final ConcurrentHashMap<AssignmentId, RoleAssignment> assignments = new ConcurrentHashMap<>();
   /** By principal: a user's direct assignments, a group's assignments (held by its members). */
@@ -160,6 +177,13 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireNonNull(user, "user");
     UserRecord record = users.get(user);
     return record == null ? Set.of() : record.units;
+  }
+
+  @Override
+  public Set<UnitId> undecidedUnitsOf(UserId user) {
+    requireNonNull(user, "user");
+    UserRecord record = users.get(user);
+    return record == null ? Set.of() : record.undecidedUnits;
   }
 
   /**
@@ -385,6 +409,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     if (user.version() == Long.MAX_VALUE) {
       throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
     }
+    Map<UnitRecord, Evaluated> evaluated = evaluateUnlocked(user);
     return write(() -> {
       for (UserRecord other : userTerms.withTerm(user.userPrincipalName())) {
         if (!other.user.id().equals(user.id())
@@ -395,12 +420,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       UserRecord record = users.get(user.id());
       if (record == null) {
         User stored = user.toBuilder().version(nextVersion(user.version())).build();
-        create(stored);
+        create(stored, evaluated);
         return stored;
       }
       synchronized (record) {
         User stored = user.toBuilder().version(nextVersion(user.version())).build();
-        replace(record, stored);
+        replace(record, stored, evaluated);
         return stored;
       }
     });
@@ -423,6 +448,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         units.get(unit).members.remove(record);
       }
       record.units = Set.of();
+      for (UnitId unit : record.undecidedUnits) {
+        units.get(unit).undecided.remove(record);
+      }
+      record.undecidedUnits = Set.of();
       removeAssignmentsWhere(a -> a.principal().equals(id));
       roleAssignableGroupMembers.remove(id);
       return true;
@@ -440,6 +469,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   public void putUnit(AdministrativeUnit unit) {
     requireNonNull(unit, "unit");
     Optional<MembershipRule> rule = unit.membershipRule().map(MembershipRule::parse);
+    UnitRecord existing = units.get(unit.id());
+    Map<UserRecord, Evaluated> evaluated = rule.isEmpty()
+        || (existing != null && rule.equals(existing.rule))
+        ? Map.of()
+        : evaluateUnlocked(rule.get());
     write(() -> {
       UnitRecord record = units.get(unit.id());
       if (record == null) {
@@ -448,8 +482,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
         units.put(unit.id(), record);
         if (rule.isPresent()) {
-          dynamicUnits.add(record);
-          evaluateAll(record, rule.get());
+          addDynamic(record);
+          applyAll(record, rule.get(), evaluated);
         }
         return null;
       }
@@ -467,10 +501,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       Optional<MembershipRule> oldRule = record.rule;
       record.rule = rule;
       if (rule.isEmpty()) {
-        dynamicUnits.remove(record);
+        removeDynamic(record);
+        clearUndecided(record);
       } else if (!rule.equals(oldRule)) {
-        dynamicUnits.add(record);
-        evaluateAll(record, rule.get());
+        addDynamic(record);
+        applyAll(record, rule.get(), evaluated);
       }
       return null;
     });
@@ -490,7 +525,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       }
       unitsInOrder.remove(record);
       unitTerms.remove(record, TermIndex.nameTerms(record.unit.displayName()));
-      dynamicUnits.remove(record);
+      removeDynamic(record);
+      clearUndecided(record);
       for (UserRecord member : record.members.values()) {
         member.units = without(member.units, id);
       }
@@ -705,17 +741,21 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /** Adds a new user (already at its stored version) to every index. */
-  private void create(User user) {
+  private void create(User user, Map<UnitRecord, Evaluated> evaluated) {
     UserRecord record = new UserRecord(user);
     for (UnitRecord unit : dynamicUnits) {
-      setMembership(unit, record, unit.rule.orElseThrow().matches(user));
+      MembershipRule rule = unit.rule.orElseThrow();
+      Evaluated e = evaluated.get(unit);
+      RuleOutcome outcome = e != null && e.rule() == rule ? e.outcome() : rule.evaluate(user);
+      setMembership(unit, record, outcome);
+      logUndecided(unit, rule, outcome == RuleOutcome.UNDECIDED ? 1 : 0);
     }
     index(record);
     users.put(user.id(), record);
   }
 
   /** Replaces a user's state; the caller holds the write lock and the record's monitor. */
-  private void replace(UserRecord record, User stored) {
+  private void replace(UserRecord record, User stored, Map<UnitRecord, Evaluated> evaluated) {
     User old = record.user;
     boolean rekeyed = !old.displayName().equals(stored.displayName())
         || !old.userPrincipalName().equals(stored.userPrincipalName());
@@ -736,21 +776,77 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     for (UnitRecord unit : dynamicUnits) {
       MembershipRule rule = unit.rule.orElseThrow();
       if (!Collections.disjoint(rule.referencedProperties(), changed)) {
-        setMembership(unit, record, rule.matches(stored));
+        Evaluated e = evaluated.get(unit);
+        RuleOutcome outcome = e != null && e.rule() == rule ? e.outcome() : rule.evaluate(stored);
+        setMembership(unit, record, outcome);
+        logUndecided(unit, rule, outcome == RuleOutcome.UNDECIDED ? 1 : 0);
       }
     }
   }
 
-  /** Makes the unit's members exactly the users its rule matches. */
-  private void evaluateAll(UnitRecord unit, MembershipRule rule) {
-    for (UserRecord record : users.values()) {
-      setMembership(unit, record, rule.matches(record.user));
+  /** A rule's outcome for a user, computed outside the write lock. */
+  private record Evaluated(MembershipRule rule, User user, RuleOutcome outcome) {}
+
+  /**
+   * The outcomes of the dynamic units' rules for {@code user}, computed without the write lock
+   * (only for rules that read a property that changed, if the user exists). Valid under the lock
+   * for every unit whose rule is still the same instance: rules do not read the version.
+   */
+  private Map<UnitRecord, Evaluated> evaluateUnlocked(User user) {
+    UserRecord current = users.get(user.id());
+    Set<String> changed = current == null ? null : changedProperties(current.user, user);
+    Map<UnitRecord, Evaluated> out = new HashMap<>();
+    for (UnitRecord unit : dynamicSnapshot) {
+      Optional<MembershipRule> rule = unit.rule;
+      if (rule.isPresent()
+          && (changed == null || !Collections.disjoint(rule.get().referencedProperties(), changed))) {
+        out.put(unit, new Evaluated(rule.get(), user, rule.get().evaluate(user)));
+      }
     }
+    return out;
   }
 
-  /** Puts the user in or out of the unit, in both directions of the index. */
-  private static void setMembership(UnitRecord unit, UserRecord record, boolean member) {
+  /**
+   * The outcomes of {@code rule} for every user, computed without the write lock against each
+   * user as read then; valid under the lock for every user whose state is still that instance.
+   */
+  private Map<UserRecord, Evaluated> evaluateUnlocked(MembershipRule rule) {
+    Map<UserRecord, Evaluated> out = new IdentityHashMap<>();
+    for (UserRecord record : users.values()) {
+      User user = record.user;
+      out.put(record, new Evaluated(rule, user, rule.evaluate(user)));
+      unlockedEvaluationProbe.accept(user.id());
+    }
+    return out;
+  }
+
+  /**
+   * Makes the unit's members exactly the users its rule matches, from the outcomes computed
+   * outside the lock; users created or changed since are evaluated now.
+   */
+  private void applyAll(UnitRecord unit, MembershipRule rule, Map<UserRecord, Evaluated> evaluated) {
+    int undecided = 0;
+    for (UserRecord record : users.values()) {
+      Evaluated e = evaluated.get(record);
+      User user = record.user;
+      RuleOutcome outcome = e != null && e.rule() == rule && e.user() == user
+          ? e.outcome()
+          : rule.evaluate(user);
+      setMembership(unit, record, outcome);
+      if (outcome == RuleOutcome.UNDECIDED) {
+        undecided++;
+      }
+    }
+    logUndecided(unit, rule, undecided);
+  }
+
+  /**
+   * Puts the user in or out of the unit, in both directions of the index; an undecided outcome
+   * puts the user out of the members and into the unit's undecided users.
+   */
+  private void setMembership(UnitRecord unit, UserRecord record, RuleOutcome outcome) {
     UnitId id = unit.unit.id();
+    boolean member = outcome == RuleOutcome.MATCH;
     boolean is = record.units.contains(id);
     if (member && !is) {
       unit.members.put(record, record);
@@ -759,6 +855,44 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       unit.members.remove(record);
       record.units = without(record.units, id);
     }
+    boolean undecided = outcome == RuleOutcome.UNDECIDED;
+    boolean was = record.undecidedUnits.contains(id);
+    if (undecided && !was) {
+      unit.undecided.add(record);
+      record.undecidedUnits = with(record.undecidedUnits, id);
+    } else if (!undecided && was) {
+      unit.undecided.remove(record);
+      record.undecidedUnits = without(record.undecidedUnits, id);
+    }
+  }
+
+  /** Forgets the unit's undecided users (it is no longer dynamic, or is gone). */
+  private static void clearUndecided(UnitRecord unit) {
+    UnitId id = unit.unit.id();
+    for (UserRecord record : unit.undecided) {
+      record.undecidedUnits = without(record.undecidedUnits, id);
+    }
+    unit.undecided.clear();
+  }
+
+  /** Logs, once per unit and rule, that the rule could not be decided; names no user. */
+  private static void logUndecided(UnitRecord unit, MembershipRule rule, int users) {
+    if (users > 0 && unit.loggedUndecided != rule) {
+      unit.loggedUndecided = rule;
+      LOG.warn("Dynamic unit {}: its membership rule spent its step budget before deciding for {}"
+          + " user(s); they are not members, and stay protected if the unit is restricted",
+          unit.unit.id(), users);
+    }
+  }
+
+  private void addDynamic(UnitRecord unit) {
+    dynamicUnits.add(unit);
+    dynamicSnapshot = List.copyOf(dynamicUnits);
+  }
+
+  private void removeDynamic(UnitRecord unit) {
+    dynamicUnits.remove(unit);
+    dynamicSnapshot = List.copyOf(dynamicUnits);
   }
 
   /**

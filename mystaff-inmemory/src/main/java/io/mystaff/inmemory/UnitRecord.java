@@ -3,6 +3,8 @@ package io.mystaff.inmemory;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.core.membership.MembershipRule;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -14,6 +16,10 @@ final class UnitRecord implements Listed {
   /** Present exactly when the unit is dynamic. */
   volatile Optional<MembershipRule> rule;
   final ConcurrentSkipListMap<Listed, UserRecord> members = new ConcurrentSkipListMap<>(Listed.ORDER);
+  /** The users for whom the rule is undecided: not members. */
+  final Set<UserRecord> undecided = ConcurrentHashMap.newKeySet();
+  /** The rule whose undecided outcomes were last logged, so each rule logs once. */
+  volatile MembershipRule loggedUndecided;
 
   UnitRecord(AdministrativeUnit unit, Optional<MembershipRule> rule) {
     this.unit = unit;

@@ -16,10 +16,10 @@ final class UserRecord implements Listed {
   volatile User user;
   /** Every unit the user is a member of, assigned or dynamic; immutable. */
   volatile Set<UnitId> units = Set.of();
+  /** The dynamic units whose rule is undecided for the user (not among {@link #units}); immutable. */
+  volatile Set<UnitId> undecidedUnits = Set.of();
   /** Null until a password is set. */
   volatile PasswordHash password;
-  /** Set, under this record's monitor, when the user leaves the directory. */
-  boolean removed;
 
   UserRecord(User user) {
     this.user = user;

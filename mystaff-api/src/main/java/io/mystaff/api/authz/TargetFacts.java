@@ -20,6 +20,9 @@ import java.util.Set;
  * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable group
  * @param guest whether the user is a guest ({@code userType} Guest), whom no one changes through My
  *     Staff
+ * @param undecidedRestrictedUnits the dynamic restricted-management units whose rule could not be
+ *     decided for the user: not among {@code units} (their scope does not cover the user), yet the
+ *     user counts as in a restricted unit (see {@link #inRestrictedUnit()})
  */
 public record TargetFacts(
     UserId id,
@@ -27,12 +30,14 @@ public record TargetFacts(
     Set<UnitId> restrictedUnits,
     List<RoleAssignment> assignments,
     boolean roleAssignableGroupMember,
-    boolean guest) {
+    boolean guest,
+    Set<UnitId> undecidedRestrictedUnits) {
 
   public TargetFacts {
     requireNonNull(id, "id");
     units = Set.copyOf(units);
     restrictedUnits = Set.copyOf(restrictedUnits);
+    undecidedRestrictedUnits = Set.copyOf(undecidedRestrictedUnits);
     assignments = List.copyOf(assignments);
     for (RoleAssignment a : assignments) {
       if (!a.isHeldThroughGroup() && !a.principal().equals(id)) {
@@ -41,19 +46,32 @@ public record TargetFacts(
     }
   }
 
-  /** Facts about a member of the organization (not a guest). */
+  /** Facts about a member of the organization (not a guest) whose dynamic units were all decided. */
   public TargetFacts(
       UserId id,
       Set<UnitId> units,
       Set<UnitId> restrictedUnits,
       List<RoleAssignment> assignments,
       boolean roleAssignableGroupMember) {
-    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, false);
+    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, false, Set.of());
+  }
+
+  /** Facts about a member or a guest whose dynamic units were all decided. */
+  public TargetFacts(UserId id, Set<UnitId> units, Set<UnitId> restrictedUnits,
+      List<RoleAssignment> assignments, boolean roleAssignableGroupMember, boolean guest) {
+    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, guest, Set.of());
+  }
+
+  /** Facts about a member, some of whose dynamic restricted units could not be decided. */
+  public TargetFacts(UserId id, Set<UnitId> units, Set<UnitId> restrictedUnits,
+      List<RoleAssignment> assignments, boolean roleAssignableGroupMember, Set<UnitId> undecidedRestrictedUnits) {
+    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, false, undecidedRestrictedUnits);
   }
 
   /** These facts about a user who is a guest. */
   public TargetFacts asGuest() {
-    return new TargetFacts(id, units, restrictedUnits, assignments, roleAssignableGroupMember, true);
+    return new TargetFacts(id, units, restrictedUnits, assignments, roleAssignableGroupMember, true,
+        undecidedRestrictedUnits);
   }
 
   /** A user with no roles, members of the given units, none restricted. */
@@ -61,8 +79,17 @@ public record TargetFacts(
     return new TargetFacts(id, units, Set.of(), List.of(), false);
   }
 
-  /** True if the user is a member of at least one restricted-management unit. */
+  /**
+   * True if the user is a member of at least one restricted-management unit, or may be one: an
+   * undecided rule of a restricted unit keeps its protection.
+   */
   public boolean inRestrictedUnit() {
+    if (!undecidedRestrictedUnits.isEmpty()) {
+      return true;
+    }
+    if (restrictedUnits.isEmpty()) {
+      return false; // the common case, without a lookup per unit
+    }
     for (UnitId u : units) {
       if (restrictedUnits.contains(u)) {
         return true;

@@ -59,7 +59,10 @@ import java.util.Set;
  *   <li>{@link DenyReason#RESTRICTED_MANAGEMENT_UNIT}: the target is a member of a
  *       restricted-management unit, and no granting assignment is scoped to a restricted unit the
  *       target is a member of. For such targets nothing else reaches: not tenant-scoped
- *       assignments (not even Global Administrator), not assignments scoped to other units.
+ *       assignments (not even Global Administrator), not assignments scoped to other units. A
+ *       dynamic restricted unit whose rule could not be decided for the target ({@link
+ *       TargetFacts#undecidedRestrictedUnits()}) counts here as one the target is in, but its
+ *       own scope does not reach the target: undecided is restricted, never covered.
  *   <li>{@link DenyReason#TARGET_OUT_OF_SCOPE}: no granting assignment's scope covers the target
  *       (a tenant scope covers everyone, a unit scope the unit's members).
  *   <li>{@link DenyReason#TARGET_PROTECTED}: every reaching assignment is barred by Entra's
@@ -215,7 +218,7 @@ public final class AuthorizationEngine {
       return denied(anyActive(assignments, now)
           ? DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE : DenyReason.NO_ACTIVE_ROLE);
     }
-    boolean restricted = !target.restrictedUnits().isEmpty() && target.inRestrictedUnit();
+    boolean restricted = target.inRestrictedUnit();
     boolean active = false;
     boolean counting = false;
     boolean granted = false;

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * A dynamic membership rule in Entra's syntax, parsed and ready to evaluate against users, e.g.
@@ -34,8 +33,13 @@ import java.util.function.Predicate;
  *       single-quoted strings ({@code ''} is one quote), unquoted numbers, {@code true}, {@code
  *       false} and {@code null}; {@code -in} and {@code -notIn} take a list {@code ["a", "b"]}.
  *   <li>String comparisons are case-insensitive. {@code -match} compiles its value as a
- *       case-insensitive {@link java.util.regex.Pattern} that may match anywhere in the value
- *       (Entra uses .NET regular expressions; common patterns mean the same in both).
+ *       case-insensitive regular expression that may match anywhere in the value. Entra uses
+ *       .NET regular expressions; mystaff accepts their common ground with {@code
+ *       java.util.regex} (literals, {@code .}, classes, {@code \d \w \s}, anchors, groups,
+ *       alternation, greedy and lazy quantifiers) and refuses, when the rule is parsed, what it
+ *       cannot run in bounded time or what means different things in the two dialects
+ *       (back-references, lookaround, atomic groups, possessive quantifiers, inline flags,
+ *       Unicode properties, nested classes). Groups nest at most 64 levels.
  *   <li>{@code user.x -eq null} holds when the user has no {@code x}; {@code -ne null} when it
  *       has one. Every other positive operator is false for an absent value, and its negative
  *       twin ({@code -ne}, {@code -notStartsWith}, ...) is always its exact opposite.
@@ -58,13 +62,13 @@ public final class MembershipRule {
 
   private final String source;
   private final RuleExpression expression;
-  private final Predicate<User> predicate;
+  private final RuleCompiler.Evaluator evaluator;
   private final Set<String> referencedProperties;
 
   private MembershipRule(String source, RuleExpression expression) {
     this.source = source;
     this.expression = expression;
-    this.predicate = RuleCompiler.compile(expression);
+    this.evaluator = RuleCompiler.compile(expression);
     SortedSet<String> properties = new TreeSet<>();
     collectProperties(expression, properties);
     this.referencedProperties = Collections.unmodifiableSortedSet(properties);
@@ -97,20 +101,39 @@ public final class MembershipRule {
   }
 
   /**
-   * Whether {@code user} satisfies this rule. Pure, thread-safe and total: it never throws for a
-   * user. A {@code -match} whose regular expression would take unreasonably long on the user's
-   * value (catastrophic backtracking) leaves the rule undecided, and an undecided rule does not
-   * match: membership fails closed.
+   * Whether {@code user} satisfies this rule: {@link RuleOutcome#MATCH}, {@link
+   * RuleOutcome#NO_MATCH}, or {@link RuleOutcome#UNDECIDED} when the evaluation spent its step
+   * budget first. Every step of every {@code -match} counts, so an evaluation of a rule of at most
+   * {@link #MAX_LENGTH} characters on values of at most 256 characters ends within a fixed bound
+   * (about 10 ms); the outcome depends only on the rule and the user, never on the thread's stack
+   * size or timing. Pure, thread-safe and total: it never throws for a user.
+   *
+   * <p>Callers that decide protection fail closed on {@link RuleOutcome#UNDECIDED}: a dynamic
+   * restricted-management unit keeps protecting the user, and no administrator's scope covers
+   * the user through the unit.
+   *
+   * @throws NullPointerException if {@code user} is null
+   */
+  public RuleOutcome evaluate(User user) {
+    return evaluate(user, RuleCompiler.STEP_BUDGET);
+  }
+
+  /** {@link #evaluate(User)} with a budget of {@code steps}, for tests of the budget. */
+  RuleOutcome evaluate(User user, long steps) {
+    requireNonNull(user, "user");
+    return evaluator.evaluate(user, steps);
+  }
+
+  /**
+   * Whether {@code user} certainly satisfies this rule: {@link #evaluate} is {@link
+   * RuleOutcome#MATCH}. An undecided rule does not match, which fails closed for membership that
+   * grants; where membership protects, use {@link #evaluate} and treat {@link
+   * RuleOutcome#UNDECIDED} as a match.
    *
    * @throws NullPointerException if {@code user} is null
    */
   public boolean matches(User user) {
-    requireNonNull(user, "user");
-    try {
-      return predicate.test(user);
-    } catch (RuleCompiler.Undecided e) {
-      return false;
-    }
+    return evaluate(user) == RuleOutcome.MATCH;
   }
 
   /** The rule text exactly as given to {@link #parse}. */

@@ -10,77 +10,150 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
- * Turns an expression into a predicate over users, doing once what can be done once: regular
+ * Turns an expression into an evaluator over users, doing once what can be done once: regular
  * expressions are compiled and {@code -in} lists become hash sets of case-folded strings.
  *
  * <p>A negative operator is the negation of its positive twin, so absent values satisfy every
  * negative operator and no positive one (except {@code -eq null}).
  *
- * <p>Regular expressions run against a step budget: a pattern that backtracks catastrophically
- * (or recurses deeply enough to overflow the stack) makes the whole evaluation {@linkplain
- * Undecided undecided} instead of hanging the caller.
+ * <p>Evaluation is three-valued and iterative: {@code -and}, {@code -or} and {@code -not} combine
+ * {@link RuleOutcome}s by Kleene's logic on an explicit stack (as deep as the expression, at most
+ * {@link RuleExpression#MAX_DEPTH} + 1), so the outcome never depends on the evaluating thread's
+ * stack size; and every {@code -match} runs on a {@link BoundedRegex} that charges each step to the
+ * evaluation's {@link StepBudget}. A comparison whose regular expression finds the budget spent is
+ * {@link RuleOutcome#UNDECIDED}.
  */
 final class RuleCompiler {
-  /** Characters a single {@code -match} may examine, backtracking included. */
-  static final long REGEX_STEP_BUDGET = 10_000_000L;
+  /**
+   * Steps one evaluation of a rule may take across all its {@code -match} comparisons: enough for
+   * patterns of up to about 3,800 instructions on a 256-character value. Spent in under 8 ms even
+   * on a busy 2-core machine (docs/performance.md, "Membership rules"), so a rule of at most 3,072
+   * characters on values of at most 256 characters decides or gives up within about 10 ms.
+   */
+  static final long STEP_BUDGET = 1_000_000L;
+
+  private static final int TEST = 0;
+  private static final int AND = 1;
+  private static final int OR = 2;
+  private static final int NOT = 3;
 
   private RuleCompiler() {}
 
-  /** Thrown through an evaluation whose {@code -match} exceeded its budget; carries no stack. */
-  static final class Undecided extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    static final Undecided INSTANCE = new Undecided();
+  /** One comparison, decided for a user. */
+  private interface Test {
+    RuleOutcome test(User user, StepBudget budget);
+  }
 
-    private Undecided() {
-      super("a regular expression exceeded its step budget", null, false, false);
+  /** A node of the compiled expression. */
+  private static final class Node {
+    final int kind;
+    final Node[] operands;
+    final Test test;
+
+    Node(int kind, Node[] operands, Test test) {
+      this.kind = kind;
+      this.operands = operands;
+      this.test = test;
     }
   }
 
-  static Predicate<User> compile(RuleExpression expression) {
-    if (expression instanceof And a) {
-      List<Predicate<User>> operands = a.operands().stream().map(RuleCompiler::compile).toList();
-      return user -> {
-        for (Predicate<User> operand : operands) {
-          if (!operand.test(user)) {
-            return false;
+  /** A compiled rule. Immutable and thread-safe. */
+  static final class Evaluator {
+    private final Node root;
+    private final int depth;
+
+    private Evaluator(Node root, int depth) {
+      this.root = root;
+      this.depth = depth;
+    }
+
+    /** The rule's outcome for {@code user}, taking at most {@code steps} regular-expression steps. */
+    RuleOutcome evaluate(User user, long steps) {
+      StepBudget budget = new StepBudget(steps);
+      Node[] nodes = new Node[depth + 1];
+      int[] next = new int[depth + 1];
+      boolean[] undecided = new boolean[depth + 1];
+      int sp = 0;
+      nodes[0] = root;
+      RuleOutcome returned = null;
+      while (true) {
+        Node node = nodes[sp];
+        if (returned == null && node.kind != TEST) {
+          // Entering a logical operator: evaluate its first operand.
+          next[sp] = 1;
+          undecided[sp] = false;
+          nodes[++sp] = node.operands[0];
+          continue;
+        }
+        if (node.kind == TEST) {
+          returned = node.test.test(user, budget);
+        } else if (node.kind == NOT) {
+          returned = returned.negate();
+        } else {
+          // -and stops at the first NO_MATCH, -or at the first MATCH; else UNDECIDED if any was.
+          RuleOutcome decisive = node.kind == AND ? RuleOutcome.NO_MATCH : RuleOutcome.MATCH;
+          if (returned != decisive) {
+            undecided[sp] |= returned == RuleOutcome.UNDECIDED;
+            if (next[sp] < node.operands.length) {
+              nodes[sp + 1] = node.operands[next[sp]++];
+              sp++;
+              returned = null;
+              continue;
+            }
+            returned = undecided[sp] ? RuleOutcome.UNDECIDED : decisive.negate();
           }
         }
-        return true;
-      };
+        if (sp == 0) {
+          return returned;
+        }
+        sp--;
+      }
+    }
+  }
+
+  static Evaluator compile(RuleExpression expression) {
+    return new Evaluator(node(expression), expression.depth());
+  }
+
+  /** Recurses at most {@link RuleExpression#MAX_DEPTH} levels: expressions nest no deeper. */
+  private static Node node(RuleExpression expression) {
+    if (expression instanceof And a) {
+      return new Node(AND, nodes(a.operands()), null);
     }
     if (expression instanceof Or o) {
-      List<Predicate<User>> operands = o.operands().stream().map(RuleCompiler::compile).toList();
-      return user -> {
-        for (Predicate<User> operand : operands) {
-          if (operand.test(user)) {
-            return true;
-          }
-        }
-        return false;
-      };
+      return new Node(OR, nodes(o.operands()), null);
     }
     if (expression instanceof Not n) {
-      return compile(n.operand()).negate();
+      return new Node(NOT, new Node[] {node(n.operand())}, null);
     }
     Comparison c = (Comparison) expression;
-    Predicate<User> positive = positive(c.property(), c.operator().isNegative()
+    Test positive = positive(c.property(), c.operator().isNegative()
         ? c.operator().negated()
         : c.operator(), c.values());
-    return c.operator().isNegative() ? positive.negate() : positive;
+    Test test = c.operator().isNegative()
+        ? (user, budget) -> positive.test(user, budget).negate()
+        : positive;
+    return new Node(TEST, null, test);
   }
 
-  private static Predicate<User> positive(
-      RuleProperty property, RuleOperator operator, List<RuleValue> values) {
+  private static Node[] nodes(List<RuleExpression> operands) {
+    Node[] out = new Node[operands.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = node(operands.get(i));
+    }
+    return out;
+  }
+
+  private static Test positive(RuleProperty property, RuleOperator operator, List<RuleValue> values) {
     RuleValue first = values.get(0);
     if (first instanceof RuleValue.Bool b) {
       boolean expected = b.value();
-      return user -> property.readBoolean(user) == expected;
+      return decided(user -> property.readBoolean(user) == expected);
     }
     if (first instanceof RuleValue.Null) {
-      return user -> property.readString(user).isEmpty();
+      return decided(user -> property.readString(user).isEmpty());
     }
     String operand = ((RuleValue.Text) first).value();
     switch (operator) {
@@ -102,19 +175,26 @@ final class RuleCompiler {
         return present(property, value -> folded.contains(fold(value)));
       }
       case MATCH: {
-        Pattern pattern = Comparison.compileRegex(operand);
-        return present(property, value -> find(pattern, value));
+        BoundedRegex regex = Comparison.compileRegex(operand);
+        return (user, budget) -> {
+          Optional<String> value = property.readString(user);
+          return value.isPresent() ? regex.find(value.get(), budget) : RuleOutcome.NO_MATCH;
+        };
       }
       default:
         throw new AssertionError("not a positive operator: " + operator);
     }
   }
 
-  private static Predicate<User> present(RuleProperty property, Predicate<String> test) {
-    return user -> {
+  private static Test decided(Predicate<User> test) {
+    return (user, budget) -> test.test(user) ? RuleOutcome.MATCH : RuleOutcome.NO_MATCH;
+  }
+
+  private static Test present(RuleProperty property, Predicate<String> test) {
+    return decided(user -> {
       Optional<String> value = property.readString(user);
       return value.isPresent() && test.test(value.get());
-    };
+    });
   }
 
   private static boolean contains(String value, String operand) {
@@ -135,49 +215,5 @@ final class RuleCompiler {
     text.codePoints()
         .forEach(cp -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
     return out.toString();
-  }
-
-  private static boolean find(Pattern pattern, String value) {
-    try {
-      return pattern.matcher(new BoundedText(value, REGEX_STEP_BUDGET)).find();
-    } catch (StackOverflowError e) {
-      // java.util.regex recurses per repetition of some constructs; the matcher is local, so
-      // nothing is left half-done when the stack unwinds to here.
-      throw Undecided.INSTANCE;
-    }
-  }
-
-  /** A string whose characters may be read only so many times before {@link Undecided}. */
-  private static final class BoundedText implements CharSequence {
-    private final String text;
-    private long remaining;
-
-    BoundedText(String text, long budget) {
-      this.text = text;
-      this.remaining = budget;
-    }
-
-    @Override
-    public int length() {
-      return text.length();
-    }
-
-    @Override
-    public char charAt(int index) {
-      if (--remaining < 0) {
-        throw Undecided.INSTANCE;
-      }
-      return text.charAt(index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return new BoundedText(text.substring(start, end), remaining);
-    }
-
-    @Override
-    public String toString() {
-      return text;
-    }
   }
 }

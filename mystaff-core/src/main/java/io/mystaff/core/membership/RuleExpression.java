@@ -6,8 +6,6 @@ import io.mystaff.api.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The syntax tree of a membership rule: conditions ({@link Comparison}) combined by {@link Not},
@@ -144,7 +142,8 @@ public sealed interface RuleExpression {
    *   <li>a {@link RuleProperty.Type#BOOLEAN} property: {@code -eq} or {@code -ne} with a boolean;
    *   <li>a {@link RuleProperty.Type#STRING} property: strings, and {@code null} with {@code -eq}
    *       or {@code -ne} only;
-   *   <li>{@code -match} and {@code -notMatch}: a string that is a valid {@link Pattern}.
+   *   <li>{@code -match} and {@code -notMatch}: a string that is a valid regular expression of
+   *       the bounded dialect described at {@link MembershipRule}.
    * </ul>
    *
    * @param property the property read from the user
@@ -194,16 +193,8 @@ public sealed interface RuleExpression {
     }
 
     /** The compiled regular expression of a {@code -match} or {@code -notMatch} operand. */
-    static Pattern compileRegex(String regex) {
-      try {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      } catch (PatternSyntaxException e) {
-        String where = e.getIndex() >= 0 ? " near index " + e.getIndex() + " of the pattern" : "";
-        throw invalid("the regular expression is invalid" + where + ": " + e.getDescription());
-      } catch (StackOverflowError e) {
-        // Pattern.compile recurses once per nested group; a pathological pattern must not escape.
-        throw invalid("the regular expression nests too deeply to compile");
-      }
+    static BoundedRegex compileRegex(String regex) {
+      return BoundedRegex.compile(regex);
     }
 
     private static void checkOperands(

@@ -597,6 +597,46 @@ class AuthorizationEngineTest {
     }
   }
 
+  /** A dynamic restricted unit whose rule could not be decided for the target. */
+  @Nested
+  class UndecidedRestrictedUnits {
+    /** In SALES (ordinary), and perhaps in EXEC (restricted): EXEC's rule was undecidable. */
+    private final TargetFacts perhapsVip =
+        new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(), false, Set.of(EXEC));
+
+    @Test
+    void undecidableRuleKeepsUserInRestrictedUnit_tenantGlobalAdministratorDenied() {
+      assertThat(perhapsVip.inRestrictedUnit()).isTrue();
+      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD,
+          perhapsVip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD,
+          perhapsVip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+    }
+
+    @Test
+    void undecidableRuleGrantsNoScope_adminOfTheUndecidedUnitDenied() {
+      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(EXEC)), RESET_PASSWORD,
+          perhapsVip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+    }
+
+    @Test
+    void undecidedRestrictedUnit_adminOfAnotherRestrictedUnitTheTargetIsIn_permitted() {
+      TargetFacts t = new TargetFacts(TARGET, Set.of(VAULT), Set.of(VAULT), List.of(), false,
+          Set.of(EXEC));
+      RoleAssignment vaultHelpdesk = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(VAULT));
+      assertThat(grantedBy(decide(actor(vaultHelpdesk), RESET_PASSWORD, t))).isEqualTo(vaultHelpdesk);
+    }
+
+    @Test
+    void noUndecidedUnits_sameAsTheFiveComponentFacts() {
+      TargetFacts five = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(), false);
+      assertThat(five.undecidedRestrictedUnits()).isEmpty();
+      assertThat(five.inRestrictedUnit()).isFalse();
+      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, five)
+          .isPermit()).isTrue();
+    }
+  }
+
   @Nested
   class Protection {
     /**

@@ -88,6 +88,22 @@ final class ContractTenants {
         .build();
   }
 
+  /**
+   * A tenant with a restricted dynamic unit whose rule costs about 8,000 regular-expression steps
+   * per character of the value: decidable (no match) for "Sales", beyond mystaff's step budget on
+   * the 200 characters of erin's department. Either way neither user is a member.
+   */
+  static Tenant expensiveRule() {
+    return Fixtures.tenant()
+        .unit(io.mystaff.api.directory.AdministrativeUnit.dynamic(io.mystaff.api.UnitId.of("board"),
+            "Board", "user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\"")
+            .withRestrictedManagement(true))
+        .unit("store-1", "Store 1")
+        .cloudUser("dora", u -> u.displayName("Dora Sales").department("Sales").in("store-1"))
+        .cloudUser("erin", u -> u.displayName("Erin Long").department("a".repeat(200)).in("store-1"))
+        .build();
+  }
+
   /** A tenant with a custom role assigned at a unit. */
   static Tenant customRoles() {
     return Fixtures.tenant()

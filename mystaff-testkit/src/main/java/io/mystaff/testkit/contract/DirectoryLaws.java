@@ -80,7 +80,13 @@ final class DirectoryLaws {
       Law.of("allUsers_randomTenants_matchReference", DirectoryFeature.LISTS_ALL_USERS,
           DirectoryLaws::allUsersRandom),
       Law.of("dynamicUnit_members_exactlyUsersMatchingRule", DirectoryFeature.DYNAMIC_UNITS,
-          DirectoryLaws::dynamicUnitMembers));
+          DirectoryLaws::dynamicUnitMembers),
+      Law.of("undecidedUnitsOf_unknownUser_empty", t -> assertThat(t.subject(ContractTenants.directory())
+          .undecidedUnitsOf(GHOST_USER)).isEmpty()),
+      Law.of("undecidedUnitsOf_decidableRules_empty", DirectoryFeature.DYNAMIC_UNITS,
+          DirectoryLaws::undecidedUnitsOfDecidableRules),
+      Law.of("undecidedUnitsOf_expensiveRule_neverAMemberAndOnlyDynamicUnits", DirectoryFeature.DYNAMIC_UNITS,
+          DirectoryLaws::undecidedUnitsOfExpensiveRule));
 
   private DirectoryLaws() {}
 
@@ -342,6 +348,38 @@ final class DirectoryLaws {
     assertThat(d.unitsOf(UserId.of("cat"))).as("unitsOf(cat)").containsExactly(UnitId.of("store-1"));
     assertThat(d.unitsOf(UserId.of("dan"))).as("unitsOf(dan)").isEmpty();
     assertThat(d.findUnit(sales)).as("findUnit(sales)").contains(tenant.unit(sales).orElseThrow());
+  }
+
+  private static void undecidedUnitsOfDecidableRules(Trial<Directory> t) throws Exception {
+    for (Tenant tenant : List.of(ContractTenants.directory(), ContractTenants.dynamic())) {
+      Directory d = t.subject(tenant);
+      for (User u : tenant.users()) {
+        assertThat(d.undecidedUnitsOf(u.id())).as("undecidedUnitsOf(%s)", u.id()).isEmpty();
+      }
+    }
+  }
+
+  /**
+   * However much a provider may spend on a rule, a user it could not decide is not a member: only
+   * a decided match makes one. What it could not decide it reports, for dynamic units only, never
+   * for a unit the user is a member of.
+   */
+  private static void undecidedUnitsOfExpensiveRule(Trial<Directory> t) throws Exception {
+    Tenant tenant = ContractTenants.expensiveRule();
+    Directory d = t.subject(tenant);
+    UnitId board = UnitId.of("board");
+    assertThat(ids(Listings.drainUsers("members(board)", 5, p -> d.members(board, p))))
+        .as("members of a unit whose rule matches no one").isEmpty();
+    for (User u : tenant.users()) {
+      Set<UnitId> units = d.unitsOf(u.id());
+      Set<UnitId> undecided = d.undecidedUnitsOf(u.id());
+      assertThat(units).as("unitsOf(%s)", u.id()).containsExactly(UnitId.of("store-1"));
+      assertThat(undecided).as("undecidedUnitsOf(%s)", u.id()).isSubsetOf(board);
+      assertThatThrownBy(() -> undecided.add(GHOST_UNIT))
+          .as("undecidedUnitsOf(%s) is an immutable snapshot", u.id())
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+    assertThat(d.undecidedUnitsOf(UserId.of("dora"))).as("undecidedUnitsOf(dora): decidable").isEmpty();
   }
 
   private static Set<UnitId> assignedUnitsOf(Tenant tenant, UserId user) {

@@ -160,6 +160,12 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
     return call(Operation.UNITS_OF, () -> directory.unitsOf(user));
   }
 
+  /** Fails with {@link Operation#UNITS_OF}: both read where the user stands among the units. */
+  @Override
+  public Set<UnitId> undecidedUnitsOf(UserId user) {
+    return call(Operation.UNITS_OF, () -> directory.undecidedUnitsOf(user));
+  }
+
   @Override
   public Page<User> members(UnitId unit, PageRequest page) {
     return call(Operation.MEMBERS, () -> directory.members(unit, page));

@@ -48,6 +48,11 @@ public class ForwardingDirectory implements Directory {
   }
 
   @Override
+  public Set<UnitId> undecidedUnitsOf(UserId user) {
+    return delegate.undecidedUnitsOf(user);
+  }
+
+  @Override
   public Page<User> members(UnitId unit, PageRequest page) {
     return delegate.members(unit, page);
   }

@@ -41,6 +41,17 @@ public final class TenantFacts {
    * @throws UnknownUserException if the tenant has no such user
    */
   public static TargetFacts target(Tenant tenant, UserId user) {
+    return target(tenant, user, Set.of());
+  }
+
+  /**
+   * The user's facts as a target when the rules of the dynamic units {@code undecidedUnits} could
+   * not be decided for the user: as {@link #target(Tenant, UserId)}, plus the restricted units
+   * among {@code undecidedUnits}.
+   *
+   * @throws UnknownUserException if the tenant has no such user
+   */
+  public static TargetFacts target(Tenant tenant, UserId user, Set<UnitId> undecidedUnits) {
     requireUser(tenant, user);
     Set<UnitId> units = unitsOf(tenant, user);
     List<RoleAssignment> assignments = tenant.assignmentsOf(user);
@@ -55,8 +66,14 @@ public final class TenantFacts {
         restricted.add(unit.unit());
       }
     }
+    Set<UnitId> undecidedRestricted = new LinkedHashSet<>();
+    for (UnitId u : undecidedUnits) {
+      if (isRestricted(tenant, u)) {
+        undecidedRestricted.add(u);
+      }
+    }
     TargetFacts facts = new TargetFacts(user, units, restricted, assignments,
-        tenant.isRoleAssignableGroupMember(user));
+        tenant.isRoleAssignableGroupMember(user), undecidedRestricted);
     return tenant.user(user).orElseThrow().isGuest() ? facts.asGuest() : facts;
   }
 

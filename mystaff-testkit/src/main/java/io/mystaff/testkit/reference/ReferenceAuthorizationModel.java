@@ -52,7 +52,10 @@ import java.util.Set;
  *   <li>A change needs a role that grants it (the table's column roles, or a custom role listing
  *       the action's resource action): else {@code ROLE_LACKS_PERMISSION}.
  *   <li>A target in a restricted-management unit can be changed only through an assignment scoped
- *       to a restricted unit the target is in: else {@code RESTRICTED_MANAGEMENT_UNIT}.
+ *       to a restricted unit the target is in: else {@code RESTRICTED_MANAGEMENT_UNIT}. A
+ *       restricted unit whose dynamic rule could not be decided for the target makes the target
+ *       restricted just the same, but is not a unit the target is in: an assignment scoped to it
+ *       does not reach the target.
  *   <li>Otherwise the assignment's scope must contain the target: else {@code
  *       TARGET_OUT_OF_SCOPE}.
  *   <li>The assignment's role must be allowed, by the table, on everything the target is; a
@@ -173,6 +176,17 @@ public final class ReferenceAuthorizationModel {
    * @throws UnknownUserException if either user is not in the tenant
    */
   public Decision decide(Tenant tenant, UserId actor, StaffAction action, UserId target, Instant now) {
+    return decide(tenant, actor, action, target, now, Set.of());
+  }
+
+  /**
+   * The decision when the rules of the dynamic units {@code undecidedUnits} could not be decided
+   * for the target (see {@code Directory.undecidedUnitsOf}).
+   *
+   * @throws UnknownUserException if either user is not in the tenant
+   */
+  public Decision decide(Tenant tenant, UserId actor, StaffAction action, UserId target, Instant now,
+      Set<UnitId> undecidedUnits) {
     requireUser(tenant, actor);
     requireUser(tenant, target);
 
@@ -223,8 +237,15 @@ public final class ReferenceAuthorizationModel {
       }
     }
 
+    boolean perhapsInRestrictedUnit = false;
+    for (UnitId u : undecidedUnits) {
+      if (isRestricted(tenant, u)) {
+        perhapsInRestrictedUnit = true;
+      }
+    }
+
     List<RoleAssignment> reaching = new ArrayList<>();
-    if (!targetRestrictedUnits.isEmpty()) {
+    if (!targetRestrictedUnits.isEmpty() || perhapsInRestrictedUnit) {
       for (RoleAssignment a : granting) {
         if (a.scope() instanceof Scope.Unit u && targetRestrictedUnits.contains(u.unit())) {
           reaching.add(a);

@@ -103,8 +103,31 @@ class DirectoryContractSelfTest {
     assertThat(run.failed()).as("%s", run).isEmpty();
   }
 
+  @Test
+  void undecidedRuleCountedAsMembership_failsTheUndecidedLaw() {
+    SuiteRun run = SuiteRun.of(UndecidedAsMember.class);
+    assertThat(run.failed()).as("%s", run)
+        .containsExactly("undecidedUnitsOf_expensiveRule_neverAMemberAndOnlyDynamicUnits");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Suites over broken directories, launched by the tests above.
+
+  /** Fails open: a user whose rule could not be decided is reported as a member. */
+  @SelfTestOnly
+  static class UndecidedAsMember {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryContractSelfTest.suite("undecided as member", t -> new ForwardingDirectory(Fixtures.inMemoryDirectory(t)) {
+        @Override
+        public Set<UnitId> unitsOf(UserId user) {
+          Set<UnitId> all = new java.util.HashSet<>(delegate.unitsOf(user));
+          all.addAll(delegate.undecidedUnitsOf(user));
+          return Set.copyOf(all);
+        }
+      });
+    }
+  }
 
   private static DynamicContainer suite(String name, java.util.function.Function<Tenant, ForwardingDirectory> broken) {
     return DirectoryTestSuiteBuilder.using(broken::apply).named(name)

@@ -241,7 +241,7 @@ class AuthorizationLawsTest {
       List<RoleAssignment> inForce = new ArrayList<>(target.assignments());
       inForce.removeIf(a -> a.hasEndedAt(q.now()));
       TargetFacts activeTarget = new TargetFacts(target.id(), target.units(), target.restrictedUnits(),
-          inForce, target.roleAssignableGroupMember(), target.guest());
+          inForce, target.roleAssignableGroupMember(), target.guest(), target.undecidedRestrictedUnits());
       assertThat(ENGINE.decide(activeActor, q.action(), activeTarget, world.roles(), q.now()))
           .as("%s without inactive assignments", q)
           .isEqualTo(ENGINE.decide(actor, q.action(), target, world.roles(), q.now()));
@@ -265,7 +265,7 @@ class AuthorizationLawsTest {
         List<RoleAssignment> more = new ArrayList<>(before.assignments());
         more.add(added);
         TargetFacts after = new TargetFacts(before.id(), before.units(), before.restrictedUnits(), more,
-            before.roleAssignableGroupMember());
+            before.roleAssignableGroupMember(), before.guest(), before.undecidedRestrictedUnits());
         ActorFacts actor = c.world().actor(q);
         Decision was = ENGINE.decide(actor, q.action(), before, c.world().roles(), q.now());
         Decision now = ENGINE.decide(actor, q.action(), after, c.world().roles(), q.now());

@@ -40,6 +40,40 @@ class EngineMatchesReferenceTest {
         world -> ReferenceCheck.assertAgrees(ENGINE::decide, world));
   }
 
+  /**
+   * Undecided dynamic rules: some restricted units the target is not a member of are undecided
+   * for the target. The engine must treat the target as restricted without letting those units'
+   * scopes reach it, exactly as the reference model restates it.
+   */
+  @Test
+  void decide_undecidedRestrictedUnits_sameDecisionAsReference() {
+    int[] restrictedOnlyByUndecided = new int[1];
+    Property.forAll(Seeds.forTest("decide_undecided"), 1_500, World.generator(RandomTenants.small(), 40),
+        world -> {
+          Random r = new Random(world.queries().hashCode());
+          for (AuthorizationQuery q : world.queries()) {
+            java.util.Set<io.mystaff.api.UnitId> undecided = new java.util.LinkedHashSet<>();
+            for (io.mystaff.api.directory.AdministrativeUnit u : world.tenant().units()) {
+              if (!world.tenant().assignedMembersOf(u.id()).contains(q.target()) && r.nextInt(3) == 0) {
+                undecided.add(u.id());
+              }
+            }
+            io.mystaff.api.authz.TargetFacts target =
+                io.mystaff.testkit.random.TenantFacts.target(world.tenant(), q.target(), undecided);
+            if (!target.undecidedRestrictedUnits().isEmpty() && target.restrictedUnits().stream()
+                .noneMatch(target.units()::contains)) {
+              restrictedOnlyByUndecided[0]++;
+            }
+            Decision expected = REFERENCE.decide(world.tenant(), q.actor(), q.action(), q.target(), q.now(),
+                undecided);
+            Decision actual = ENGINE.decide(world.actor(q), q.action(), target, world.roles(), q.now());
+            assertThat(actual).as("decision on %s with %s undecided", q, undecided).isEqualTo(expected);
+          }
+        });
+    assertThat(restrictedOnlyByUndecided[0]).as("targets restricted only by an undecided rule")
+        .isGreaterThan(1_000);
+  }
+
   /** Guards against a vacuous comparison: the generated questions reach every outcome, often. */
   @Test
   void decide_randomTenants_reachEveryOutcome() {

@@ -8,12 +8,16 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.core.audit.AuditJson;
+import io.mystaff.api.directory.User;
 import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.core.membership.RuleOutcome;
 import io.mystaff.core.phone.PhoneNumberParser;
+import java.util.List;
 
 /**
- * Jazzer fuzz targets for the three parsers of untrusted text. Each either returns a value or
- * throws {@link InvalidInputException}; anything else (or a broken round trip) is a finding.
+ * Jazzer fuzz targets for the three parsers of untrusted text, and for the bounded evaluation of
+ * membership rules. Each parser either returns a value or throws {@link InvalidInputException};
+ * anything else (or a broken round trip) is a finding.
  *
  * <p>In a normal build ({@code mvn verify}) Jazzer runs in regression mode: each target runs once
  * per file of its seed corpus under {@code src/test/resources/io/mystaff/tests/reliability/
@@ -59,6 +63,67 @@ class ParserFuzzTest {
     }
     assertThat(MembershipRule.parse(rule.expression().canonicalText())).as("canonical text re-parses")
         .isEqualTo(rule);
+  }
+
+  /** Values of at most 256 characters that the rule under test is evaluated on. */
+  private static final List<String> VALUES = List.of("", "a", "Sales", "a".repeat(256),
+      "ab".repeat(128), "a".repeat(255) + "b", "z".repeat(256), "\u00e9".repeat(256),
+      "x\n".repeat(128), "_1 aB.".repeat(42));
+  private static final List<String> PROPERTIES = List.of("department", "city", "jobTitle",
+      "mail", "country", "employeeId", "extensionAttribute1");
+
+  /**
+   * The step budget holds for any rule of at most 3,072 characters on any value of at most 256
+   * characters: evaluation terminates (Jazzer reports an input that hangs) with MATCH, NO_MATCH or
+   * UNDECIDED, never an exception (only parsing may throw, and only {@link InvalidInputException});
+   * {@code matches} is exactly "evaluates to MATCH", and {@code -not} swaps MATCH and NO_MATCH
+   * and keeps UNDECIDED (Kleene's logic), so an undecided comparison never decides a rule.
+   */
+  @FuzzTest(maxDuration = "1m")
+  void membershipRuleEvaluation(FuzzedDataProvider data) {
+    String text = data.consumeRemainingAsString();
+    MembershipRule rule;
+    try {
+      rule = MembershipRule.parse(text);
+    } catch (InvalidInputException rejected) {
+      return;
+    }
+    List<String> values = new java.util.ArrayList<>(VALUES);
+    values.add(text.length() > 256 ? text.substring(0, 256) : text);
+    java.util.Optional<MembershipRule> negated = text.length() + 8 <= MembershipRule.MAX_LENGTH
+        ? optionalParse("-not (" + text + ")")
+        : java.util.Optional.empty();
+    for (String value : values) {
+      User user;
+      try {
+        User.Builder builder = User.builder()
+            .id(io.mystaff.api.UserId.of("fuzz"))
+            .userPrincipalName("fuzz@contoso.com")
+            .displayName("Fuzz");
+        for (String property : PROPERTIES) {
+          builder.attribute(property, value);
+        }
+        user = builder.build();
+      } catch (InvalidInputException notAUser) {
+        continue; // a value no directory holds
+      }
+      RuleOutcome outcome = rule.evaluate(user);
+      assertThat(outcome).as("outcome").isNotNull();
+      assertThat(rule.matches(user)).as("matches").isEqualTo(outcome == RuleOutcome.MATCH);
+      if (negated.isPresent()) {
+        RuleOutcome opposite = negated.get().evaluate(user);
+        assertThat(opposite).as("-not").isEqualTo(outcome == RuleOutcome.MATCH ? RuleOutcome.NO_MATCH
+            : outcome == RuleOutcome.NO_MATCH ? RuleOutcome.MATCH : RuleOutcome.UNDECIDED);
+      }
+    }
+  }
+
+  private static java.util.Optional<MembershipRule> optionalParse(String text) {
+    try {
+      return java.util.Optional.of(MembershipRule.parse(text));
+    } catch (InvalidInputException e) {
+      return java.util.Optional.empty(); // e.g. the added -not nests one level too deep
+    }
   }
 
   @FuzzTest(maxDuration = "1m")

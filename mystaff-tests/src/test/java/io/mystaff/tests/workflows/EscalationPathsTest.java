@@ -161,9 +161,10 @@ class EscalationPathsTest {
     assertThat(denial(() -> auth.setPhone(id("soonGa"), PhoneType.MOBILE, "+14255550100")))
         .isEqualTo(DenyReason.TARGET_PROTECTED);
     harness.clock.advance(Duration.ofDays(2));
-    assertThat(denial(() -> auth.resetPassword(id("soonGa")))).as("once active").isEqualTo(DenyReason.TARGET_PROTECTED);
+    StaffSession later = harness.signIn("auth"); // sessions last 8 hours
+    assertThat(denial(() -> later.resetPassword(id("soonGa")))).as("once active").isEqualTo(DenyReason.TARGET_PROTECTED);
     harness.clock.advance(Duration.ofDays(60));
-    assertThat(auth.resetPassword(id("soonGa"))).as("after it ended")
+    assertThat(harness.signIn("auth").resetPassword(id("soonGa"))).as("after it ended")
         .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
   }
 
@@ -220,16 +221,22 @@ class EscalationPathsTest {
         .build());
     RoleCatalog redefined = RoleCatalog.of(List.of(RoleDefinition.custom(phones, "Store phones",
         Set.of("microsoft.directory/applications/create"))));
+    java.util.concurrent.atomic.AtomicBoolean redefinedNow = new java.util.concurrent.atomic.AtomicBoolean();
     ForwardingDirectory stale = new ForwardingDirectory(real) {
       @Override
       public RoleCatalog roles() {
-        return redefined;
+        return redefinedNow.get() ? redefined : super.roles();
       }
     };
     MutableClock clock = MutableClock.at(StoreChain.T0);
     InMemoryAuditLog log = new InMemoryAuditLog();
-    try (MyStaff myStaff = MyStaff.builder().directory(stale).directoryWriter(real).auditSink(log).clock(clock).build()) {
+    try (MyStaff myStaff = MyStaff.builder().directory(stale).directoryWriter(real).auditSink(log).clock(clock)
+        .auditRelay(Runnable::run).build()) {
       StaffSession mgr = myStaff.signIn(SignInContext.of(id("mgr"), true));
+      redefinedNow.set(true); // the role loses its user permissions while the session is open
+      assertThatThrownBy(() -> myStaff.signIn(SignInContext.of(id("mgr"), true)))
+          .as("a new sign-in with only that role").isInstanceOfSatisfying(SignInRefusedException.class,
+              e -> assertThat(e.reason()).isEqualTo(SignInRefusal.NO_MY_STAFF_PERMISSION));
 
       assertThat(denial(() -> mgr.resetPassword(id("plain")))).isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
       assertThat(denial(() -> mgr.setPhone(id("plain"), PhoneType.MOBILE, "+14255550100")))
