@@ -108,15 +108,26 @@ record PasswordResetCommand(UserId target, Optional<Secret> managerChosen) {
 
   /**
    * Checks a manager-chosen password: first the floor {@code minimumLength} that no policy can
-   * lower (a shorter password is rejected with {@code password.tooShort} and the policy is not
-   * asked), then {@code policy}.
+   * lower (a password of fewer characters, counted as code points so that a surrogate pair is one,
+   * is rejected with {@code password.tooShort} and the policy is not asked), then {@code policy}.
    */
   static PasswordCheck check(Secret chosen, PasswordPolicy policy, PasswordContext context, int minimumLength) {
-    if (chosen.length() < minimumLength) {
+    if (codePoints(chosen) < minimumLength) {
       return PasswordCheck.rejected(
           List.of(PolicyViolation.of(PasswordViolations.TOO_SHORT, "minLength", minimumLength)));
     }
     return policy.check(chosen, context);
+  }
+
+  /** The number of Unicode code points of {@code secret}, without copying it. */
+  static int codePoints(Secret secret) {
+    int count = secret.length();
+    for (int i = 1; i < secret.length(); i++) {
+      if (Character.isLowSurrogate(secret.charAt(i)) && Character.isHighSurrogate(secret.charAt(i - 1))) {
+        count--;
+      }
+    }
+    return count;
   }
 
   /** What a password policy may consult about {@code user}, with the history known for them. */

@@ -174,6 +174,27 @@ class PasswordResetCommandTest {
   }
 
   @Test
+  void check_floorCountsCodePoints_surrogatePairIsOneCharacter() {
+    PasswordContext context = PasswordResetCommand.contextOf(CLOUD, PasswordHistory.none());
+    PasswordPolicy acceptsAll = new PasswordPolicy() {
+      @Override
+      public String name() {
+        return "lenient";
+      }
+
+      @Override
+      public PasswordCheck check(Secret candidate, PasswordContext c) {
+        return PasswordCheck.accepted();
+      }
+    };
+    String fourEmoji = "\uD83D\uDE00\uD83D\uDE01\uD83D\uDE02\uD83D\uDE03"; // 8 chars, 4 characters
+    assertThat(PasswordResetCommand.codePoints(Secret.of(fourEmoji))).isEqualTo(4);
+    assertThat(PasswordResetCommand.codePoints(Secret.of("\uDE00\uD83Dab"))).isEqualTo(4); // unpaired
+    assertThat(PasswordResetCommand.check(Secret.of(fourEmoji), acceptsAll, context, 8).isAccepted()).isFalse();
+    assertThat(PasswordResetCommand.check(Secret.of(fourEmoji + "Ab1!"), acceptsAll, context, 8).isAccepted()).isTrue();
+  }
+
+  @Test
   void check_atFloor_policyDecides() {
     PasswordContext context = PasswordResetCommand.contextOf(CLOUD, PasswordHistory.none());
     PasswordPolicy rejectsAll = new PasswordPolicy() {
