@@ -66,7 +66,8 @@ record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, 
     PasswordContext context = PasswordResetCommand.contextOf(current, PasswordHistory.none());
     if (managerChosen.isPresent()) {
       Secret chosen = managerChosen.get();
-      PasswordCheck check = config.cloudPolicy().check(chosen, context);
+      PasswordCheck check = PasswordResetCommand.check(chosen, config.cloudPolicy(), context,
+          config.settings().minimumManagerChosenPasswordLength());
       if (!check.isAccepted()) {
         throw new PasswordRejectedException(check.violations());
       }

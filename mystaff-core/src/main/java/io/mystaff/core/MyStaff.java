@@ -81,7 +81,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       unknownFutureValue} with the reason {@code WRITEBACK_SUBMITTED}; read the final event.
  *   <li><b>Contents.</b> Every event has the activity, the initiator (manager id, user principal
  *       name, client IP if known), the target (id, type {@code User}, display name, user principal
- *       name), the modified properties (phones: old and new E.164 values; passwords: only the
+ *       name), the modified properties (phones: old and new values in Graph's format, {@code +1
+ *       4255550100x123}; passwords: only the
  *       names {@code PasswordProfile} and {@code forceChangePasswordNextSignIn}, never a value), the
  *       outcome with a reason code, one correlation id per attempt, {@link AuditEvent#ORIGIN_KEY} =
  *       {@link AuditEvent#ORIGIN_MY_STAFF}, and for permitted attempts {@code grantedByAssignment},
@@ -90,9 +91,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       sign-ins a {@link io.mystaff.api.access.SignInRefusal} name (with {@code
  *       conditionalAccessDetail} when conditional access refused). FAILED: {@code
  *       PASSWORD_POLICY_VIOLATION} (with {@code policyViolations}, the rule keys), {@code
- *       PROVIDER_FAILURE}, {@code CONCURRENT_MODIFICATION}, {@code UNKNOWN_USER}, or for a
- *       writeback {@code WRITEBACK_} followed by a {@link
- *       io.mystaff.api.password.WritebackFailure} name.
+ *       PROVIDER_FAILURE}, {@code CONCURRENT_MODIFICATION}, {@code UNKNOWN_USER}, for phones
+ *       Graph's rules ({@code PHONE_METHOD_NOT_FOUND}, {@code ALTERNATE_MOBILE_REQUIRES_MOBILE},
+ *       {@code MOBILE_REQUIRED_BY_ALTERNATE_MOBILE}), or for a writeback {@code WRITEBACK_}
+ *       followed by a {@link io.mystaff.api.password.WritebackFailure} name.
  * </ul>
  *
  * <p>Thread-safe. {@link #close()} it when the host shuts down.

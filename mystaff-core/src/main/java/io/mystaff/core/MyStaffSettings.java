@@ -4,9 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
+import io.mystaff.api.directory.PhoneNumberKind;
 import io.mystaff.core.access.FeatureAvailability;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +38,19 @@ import java.util.regex.Pattern;
  *     (default 5 minutes, Entra's "several minutes"); one still unfinished then ends FAILED with
  *     {@link io.mystaff.api.password.WritebackFailure#UNREACHABLE} and its final event, and its
  *     precondition no longer holds, so a writeback that wakes up later applies nothing
+ * @param allowedPhoneNumberKinds the kinds of number a manager may set as a phone method, not
+ *     empty (default {@link #DEFAULT_PHONE_NUMBER_KINDS}: mobile, fixed line, fixed line or
+ *     mobile); a number of another kind, e.g. premium-rate, shared-cost or satellite, is refused
+ *     with an {@link InvalidInputException} naming the phone type and the number's kind
+ * @param minimumManagerChosenPasswordLength the fewest characters a password a manager types
+ *     (synced users, and cloud users when {@code managerChosenPasswordsForCloudUsers}) may have,
+ *     whatever the password policy says: {@link #MIN_MANAGER_CHOSEN_PASSWORD_LENGTH} (8) to
+ *     {@link #MAX_TEMPORARY_PASSWORD_LENGTH} (default 8). A policy can demand more but never less:
+ *     a shorter password is rejected ({@code password.tooShort}) before the policy is asked.
+ *     Eight is Entra's own minimum, OWASP ASVS 5.0 requirement 6.2.1 (user-set passwords of at
+ *     least 8 characters) and the least NIST SP 800-63B-4 allows for a password used only with a
+ *     second factor; NIST asks for 15 when the password is the only factor, so a host whose staff
+ *     sign in with the password alone should raise this setting
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
@@ -42,7 +60,9 @@ public record MyStaffSettings(
     int maxPageSize,
     Duration sessionRecheckInterval,
     Duration sessionLifetime,
-    Duration writebackDeadline) {
+    Duration writebackDeadline,
+    Set<PhoneNumberKind> allowedPhoneNumberKinds,
+    int minimumManagerChosenPasswordLength) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
@@ -57,6 +77,15 @@ public record MyStaffSettings(
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
   /** The longest {@link #sessionLifetime()}. */
   public static final Duration MAX_SESSION_LIFETIME = Duration.ofDays(7);
+
+  /** The default {@link #allowedPhoneNumberKinds()}: mobile, fixed line, fixed line or mobile. */
+  public static final Set<PhoneNumberKind> DEFAULT_PHONE_NUMBER_KINDS = Collections.unmodifiableSet(
+      EnumSet.of(PhoneNumberKind.MOBILE, PhoneNumberKind.FIXED_LINE, PhoneNumberKind.FIXED_LINE_OR_MOBILE));
+  /**
+   * The floor of {@link #minimumManagerChosenPasswordLength()} that no setting or policy lowers:
+   * 8, Entra's minimum and OWASP ASVS 5.0 requirement 6.2.1.
+   */
+  public static final int MIN_MANAGER_CHOSEN_PASSWORD_LENGTH = 8;
 
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
   private static final MyStaffSettings DEFAULTS = builder().build();
@@ -92,6 +121,16 @@ public record MyStaffSettings(
       throw InvalidInputException.of("session recheck interval",
           "must be between zero and the session lifetime");
     }
+    requireNonNull(allowedPhoneNumberKinds, "allowedPhoneNumberKinds");
+    if (allowedPhoneNumberKinds.isEmpty() || allowedPhoneNumberKinds.stream().anyMatch(Objects::isNull)) {
+      throw InvalidInputException.of("allowed phone number kinds", "must name at least one kind");
+    }
+    allowedPhoneNumberKinds = Collections.unmodifiableSet(EnumSet.copyOf(allowedPhoneNumberKinds));
+    if (minimumManagerChosenPasswordLength < MIN_MANAGER_CHOSEN_PASSWORD_LENGTH
+        || minimumManagerChosenPasswordLength > MAX_TEMPORARY_PASSWORD_LENGTH) {
+      throw InvalidInputException.of("minimum manager-chosen password length", "must be between "
+          + MIN_MANAGER_CHOSEN_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH);
+    }
   }
 
   /** Every setting at its default. */
@@ -114,7 +153,9 @@ public record MyStaffSettings(
         .maxPageSize(maxPageSize)
         .sessionRecheckInterval(sessionRecheckInterval)
         .sessionLifetime(sessionLifetime)
-        .writebackDeadline(writebackDeadline);
+        .writebackDeadline(writebackDeadline)
+        .allowedPhoneNumberKinds(allowedPhoneNumberKinds)
+        .minimumManagerChosenPasswordLength(minimumManagerChosenPasswordLength);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -132,6 +173,8 @@ public record MyStaffSettings(
     private Duration sessionRecheckInterval = DEFAULT_SESSION_RECHECK_INTERVAL;
     private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
     private Duration writebackDeadline = DEFAULT_WRITEBACK_DEADLINE;
+    private Set<PhoneNumberKind> allowedPhoneNumberKinds = DEFAULT_PHONE_NUMBER_KINDS;
+    private int minimumManagerChosenPasswordLength = MIN_MANAGER_CHOSEN_PASSWORD_LENGTH;
 
     private Builder() {}
 
@@ -192,12 +235,34 @@ public record MyStaffSettings(
     }
 
     /**
+     * The kinds of number managers may set, not empty; see {@link
+     * MyStaffSettings#allowedPhoneNumberKinds()}. Checked by {@link #build()}.
+     *
+     * @since 0.1.0
+     */
+    public Builder allowedPhoneNumberKinds(Set<PhoneNumberKind> kinds) {
+      this.allowedPhoneNumberKinds = requireNonNull(kinds, "kinds");
+      return this;
+    }
+
+    /**
+     * The fewest characters of a manager-chosen password, 8 to 256; see {@link
+     * MyStaffSettings#minimumManagerChosenPasswordLength()}. Checked by {@link #build()}.
+     *
+     * @since 0.1.0
+     */
+    public Builder minimumManagerChosenPasswordLength(int length) {
+      this.minimumManagerChosenPasswordLength = length;
+      return this;
+    }
+
+    /**
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {
       return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
           temporaryPasswordLength, defaultPhoneRegion, maxPageSize, sessionRecheckInterval, sessionLifetime,
-          writebackDeadline);
+          writebackDeadline, allowedPhoneNumberKinds, minimumManagerChosenPasswordLength);
     }
   }
 }

@@ -9,23 +9,31 @@ import io.mystaff.api.audit.ModifiedProperty;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
+import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Adds, edits or removes one phone method. The audit event names the property after the phone
- * type ({@code mobilePhoneNumber}, {@code alternateMobilePhoneNumber}, {@code officePhoneNumber})
- * with its old and new values in E.164 form.
+ * Adds, edits or removes one phone method, by Graph's rules ({@link PhoneCommand#refusal}). The
+ * audit event names the property after the phone type ({@code mobilePhoneNumber}, {@code
+ * alternateMobilePhoneNumber}, {@code officePhoneNumber}) with its old and new values in Graph's
+ * {@code phoneNumber} format ({@code +1 4255550100x123}).
  */
-record PhoneEdit(PhoneCommand command, DirectoryWriter writer, CorrelationId correlationId)
+record PhoneEdit(PhoneCommand command, DirectoryWriter writer, PhoneNumberParser parser, CorrelationId correlationId)
     implements UserChange<PhoneChange> {
 
   PhoneEdit {
     requireNonNull(command, "command");
     requireNonNull(writer, "writer");
+    requireNonNull(parser, "parser");
     requireNonNull(correlationId, "correlationId");
+  }
+
+  @Override
+  public Optional<Refusal> refusal(User current) {
+    return command.refusal(current);
   }
 
   @Override
@@ -44,8 +52,8 @@ record PhoneEdit(PhoneCommand command, DirectoryWriter writer, CorrelationId cor
   @Override
   public List<ModifiedProperty> changes(User current) {
     return List.of(ModifiedProperty.of(command.type().graphName() + "PhoneNumber",
-        current.phone(command.type()).map(PhoneNumber::toString),
-        command.number().map(PhoneNumber::toString)));
+        current.phone(command.type()).map(parser::toGraphFormatOrE164),
+        command.number().map(parser::toGraphFormatOrE164)));
   }
 
   @Override

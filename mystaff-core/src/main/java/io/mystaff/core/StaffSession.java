@@ -22,6 +22,7 @@ import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.Scope;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.PhoneMethodNotFoundException;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordRejectedException;
@@ -268,9 +269,17 @@ public final class StaffSession {
    * parsed and normalized to E.164 (national numbers need {@link
    * MyStaffSettings#defaultPhoneRegion()}). Concurrent edits of the user are never lost: the write
    * applies only to the version read, and on a conflict the user is read and the change decided
-   * again, a bounded number of times.
+   * again, a bounded number of times. Graph's phone method rules hold: one number per type
+   * (setting a type the user has replaces its number), and an alternate mobile only when the user
+   * has a mobile. The number must be valid for its country (libphonenumber decides, so short
+   * numbers such as Niue's are valid) and of a kind {@link
+   * MyStaffSettings#allowedPhoneNumberKinds()} allows. Errors about the number name the type's
+   * Graph name ({@code mobile}, {@code alternateMobile}, {@code office}) as their field.
    *
-   * @throws InvalidInputException if an argument is missing or the number is not valid
+   * @throws InvalidInputException if an argument is missing or the number is not valid or of a
+   *     kind not allowed (nothing recorded); or, after one FAILED event ({@code
+   *     ALTERNATE_MOBILE_REQUIRES_MOBILE}), if {@code type} is the alternate mobile and the user
+   *     has no mobile
    * @throws UnknownUserException if there is no such user
    * @throws AccessDeniedException if the manager may not manage the user's phones (after one
    *     DENIED event)
@@ -279,14 +288,21 @@ public final class StaffSession {
    */
   public PhoneChange setPhone(UserId user, PhoneType type, String rawNumber) {
     checkSession();
-    return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser()));
+    return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser(),
+        config.settings().allowedPhoneNumberKinds()));
   }
 
   /**
-   * Removes the user's phone method of {@code type}; removing an absent phone succeeds and is
-   * audited with no old value. Conflicts are handled as for {@link #setPhone}.
+   * Removes the user's phone method of {@code type}. Conflicts are handled as for {@link
+   * #setPhone}. As in Graph, the mobile cannot be removed while an alternate mobile exists, and
+   * removing a method the user lacks is not found; both end in one FAILED event, never in a
+   * deletion.
    *
-   * @throws InvalidInputException if an argument is missing
+   * @throws InvalidInputException if an argument is missing (nothing recorded); or, after one
+   *     FAILED event ({@code MOBILE_REQUIRED_BY_ALTERNATE_MOBILE}), if {@code type} is the mobile
+   *     and the user has an alternate mobile (field {@code mobile})
+   * @throws PhoneMethodNotFoundException if the user has no phone method of {@code type} (after
+   *     one FAILED event, {@code PHONE_METHOD_NOT_FOUND})
    * @throws UnknownUserException if there is no such user
    * @throws AccessDeniedException if the manager may not manage the user's phones (after one
    *     DENIED event)
@@ -315,7 +331,8 @@ public final class StaffSession {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     Attempt attempt = workflow.begin();
-    return workflow.change(target, attempt, new PhoneEdit(command, config.writer(), attempt.correlationId()));
+    return workflow.change(target, attempt, new PhoneEdit(command, config.writer(), config.phoneParser(),
+        attempt.correlationId()));
   }
 
   /** The manager's facts at this moment, after checking that the session is still usable. */

@@ -1,5 +1,8 @@
 package io.mystaff.core;
 
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.MyStaffException;
 import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.audit.AuditActivity;
@@ -9,6 +12,7 @@ import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.User;
 import io.mystaff.spi.CommitCondition;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One kind of change to a cloud-mastered user, as the compare-and-set loop of {@link Workflow}
@@ -17,7 +21,25 @@ import java.util.List;
  */
 interface UserChange<T> {
 
+  /** Why a permitted change cannot apply: the FAILED event's reason and the error to throw. */
+  record Refusal(String reason, MyStaffException error) {
+    public Refusal {
+      requireNonNull(reason, "reason");
+      requireNonNull(error, "error");
+    }
+  }
+
   StaffAction action();
+
+  /**
+   * Why the change, once permitted, cannot apply to {@code current} as read (a rule of the data,
+   * such as Graph's phone method rules); empty when it can. A refusal ends the attempt with one
+   * FAILED event. The write still goes to {@code current}'s version, so a concurrent edit that
+   * changes the answer makes it stale and the rule is checked again on the user read anew.
+   */
+  default Optional<Refusal> refusal(User current) {
+    return Optional.empty();
+  }
 
   /** The activity the change is on {@code current} (adding and editing a phone differ). */
   AuditActivity activity(User current);

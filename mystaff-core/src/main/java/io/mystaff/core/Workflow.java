@@ -154,6 +154,11 @@ final class Workflow {
       AuditActivity activity = change.activity(current);
       Facts facts = facts(attempt, activity, current);
       Decision.Permit permit = authorize(attempt, activity, change.action(), current, facts);
+      Optional<UserChange.Refusal> refusal = change.refusal(current);
+      if (refusal.isPresent()) {
+        throw fail(attempt, activity, current, refusal.get().reason(), Map.of(), "directory",
+            refusal.get().error());
+      }
       AuditEvent event = succeeded(attempt, activity, permit)
           .target(Attempt.target(current, change.changes(current)))
           .build();

@@ -139,7 +139,9 @@ final class WritebackReset {
     PasswordCheck check;
     try {
       PasswordHistory history = writeback.historyOf(target.id());
-      check = workflow.config().onPremisesPolicy().check(chosen, PasswordResetCommand.contextOf(target, history));
+      check = PasswordResetCommand.check(chosen, workflow.config().onPremisesPolicy(),
+          PasswordResetCommand.contextOf(target, history),
+          workflow.config().settings().minimumManagerChosenPasswordLength());
     } catch (RuntimeException e) {
       throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.PROVIDER_FAILURE, Map.of(),
           "password writeback", e);

@@ -7,7 +7,10 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.core.access.FeatureAvailability;
 import java.time.Duration;
+import io.mystaff.api.directory.PhoneNumberKind;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,8 +79,41 @@ class MyStaffSettingsTest {
         .maxPageSize(7)
         .sessionRecheckInterval(Duration.ofSeconds(5))
         .sessionLifetime(Duration.ofHours(1))
+        .allowedPhoneNumberKinds(Set.of(PhoneNumberKind.MOBILE, PhoneNumberKind.VOIP))
+        .minimumManagerChosenPasswordLength(15)
         .build();
     assertThat(s.toBuilder().build()).isEqualTo(s);
+  }
+
+  @Test
+  void allowedPhoneNumberKinds_defaultMobileAndFixedLine_copiedAndNeverEmpty() {
+    assertThat(MyStaffSettings.defaults().allowedPhoneNumberKinds()).containsExactlyInAnyOrder(
+        PhoneNumberKind.MOBILE, PhoneNumberKind.FIXED_LINE, PhoneNumberKind.FIXED_LINE_OR_MOBILE);
+    Set<PhoneNumberKind> kinds = EnumSet.of(PhoneNumberKind.MOBILE);
+    MyStaffSettings s = MyStaffSettings.builder().allowedPhoneNumberKinds(kinds).build();
+    kinds.add(PhoneNumberKind.PREMIUM_RATE);
+    assertThat(s.allowedPhoneNumberKinds()).containsExactly(PhoneNumberKind.MOBILE);
+    assertThatThrownBy(() -> s.allowedPhoneNumberKinds().add(PhoneNumberKind.PAGER))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> MyStaffSettings.builder().allowedPhoneNumberKinds(Set.of()).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).field())
+            .isEqualTo("allowed phone number kinds"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {Integer.MIN_VALUE, 0, 1, 7, 257})
+  void minimumManagerChosenPasswordLength_belowEntraFloorOrAboveMax_rejected(int length) {
+    assertThatThrownBy(() -> MyStaffSettings.builder().minimumManagerChosenPasswordLength(length).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).field())
+            .isEqualTo("minimum manager-chosen password length"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {8, 15, 256})
+  void minimumManagerChosenPasswordLength_inRange_kept(int length) {
+    assertThat(MyStaffSettings.builder().minimumManagerChosenPasswordLength(length).build()
+        .minimumManagerChosenPasswordLength()).isEqualTo(length);
+    assertThat(MyStaffSettings.defaults().minimumManagerChosenPasswordLength()).isEqualTo(8);
   }
 
   @ParameterizedTest

@@ -101,7 +101,7 @@ class RetailDemoTest {
     assertThat(events).hasSize(10).allSatisfy(l -> assertThat(l).contains("origin=MyStaff"));
     assertThat(trail).containsSubsequence("Sign in to My Staff", "Sign in to My Staff",
         "Reset user password            SUCCEEDED", "PENDING   WRITEBACK_SUBMITTED",
-        "WRITEBACK_USER_NOT_FOUND", "mobilePhoneNumber=+12065550143", "DENIED    TARGET_OUT_OF_SCOPE",
+        "WRITEBACK_USER_NOT_FOUND", "mobilePhoneNumber=+1 2065550143", "DENIED    TARGET_OUT_OF_SCOPE",
         "DENIED    RESTRICTED_MANAGEMENT_UNIT");
     assertThat(trail).contains("10 of 10 events say origin=MyStaff; none holds either password.");
   }

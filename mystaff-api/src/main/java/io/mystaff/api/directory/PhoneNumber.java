@@ -7,12 +7,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A normalized phone number: E.164 ({@code +} then 8 to 15 digits, no leading zero after the
- * plus) with an optional extension of 1 to 10 digits. Parsing free-form input ("(425) 555-0100",
- * national formats) is done by core's phone validation, which produces this value.
+ * A normalized phone number: E.164 ({@code +} then at most 15 digits, no leading zero after the
+ * plus) with an optional extension of 1 to 10 digits. This value checks the form only; there is
+ * no fixed minimum length, because valid numbers of some countries are short (Niue's {@code
+ * +6834002} has 7 digits). Parsing free-form input ("(425) 555-0100", national formats) and
+ * deciding whether a number is valid for its country is done by core's phone validation
+ * (libphonenumber), which produces this value.
  */
 public record PhoneNumber(String e164, Optional<String> extension) {
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,10}");
 
   public PhoneNumber {
@@ -33,7 +36,12 @@ public record PhoneNumber(String e164, Optional<String> extension) {
     return new PhoneNumber(e164, Optional.of(extension));
   }
 
-  /** The number as Microsoft Graph writes it: {@code +14255550100} or {@code +14255550100x123}. */
+  /**
+   * The E.164 form, then {@code x} and the extension if there is one: {@code +14255550100} or
+   * {@code +14255550100x123}. This is not Microsoft Graph's {@code phoneNumber} format, which puts
+   * a space after the country code ({@code +1 4255550100x123}); core's {@code
+   * PhoneNumberParser.toGraphFormat} writes that.
+   */
   @Override
   public String toString() {
     return extension.map(x -> e164 + "x" + x).orElse(e164);

@@ -8,8 +8,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.directory.PhoneNumber;
+import io.mystaff.api.directory.PhoneNumberKind;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns what a person typed into a validated {@link PhoneNumber}, using Google's libphonenumber
@@ -27,9 +29,12 @@ import java.util.Optional;
 public final class PhoneNumberParser {
   private static final String UNKNOWN_REGION = "ZZ";
   private static final String IDD_00 = "00";
-  /** {@link PhoneNumber} holds E.164 numbers of 8 to 15 digits. */
-  private static final int MIN_E164_DIGITS = 8;
+  /** E.164 numbers have at most 15 digits; there is no fixed minimum (Niue's have 7). */
   private static final int MAX_E164_DIGITS = 15;
+  /** Country calling codes of satellite networks: Inmarsat and global mobile satellite systems. */
+  private static final Set<Integer> SATELLITE_CODES = Set.of(870, 881);
+  /** Thuraya's satellite range inside the international networks code +882. */
+  private static final String THURAYA = "+88216";
 
   private static final PhoneNumberParser INTERNATIONAL = new PhoneNumberParser(Optional.empty());
 
@@ -74,7 +79,8 @@ public final class PhoneNumberParser {
    * @throws InvalidInputException (and nothing else) if the input is null, blank, longer than 64
    *     characters, contains letters other than an extension marker or other unexpected
    *     characters, lacks the country code on an {@link #international()} parser, is too short or
-   *     too long, or is not a valid number according to libphonenumber; the message names the
+   *     too long, or is not a valid number according to libphonenumber (which alone decides the
+   *     shortest valid number: Niue's 7-digit {@code +683 4002} is accepted); the message names the
    *     reason, never the input
    */
   public PhoneNumber parse(String raw) {
@@ -102,6 +108,53 @@ public final class PhoneNumberParser {
     }
     String graph = "+" + countryCode + " " + digits.substring(countryCode.length());
     return number.extension().map(x -> graph + "x" + x).orElse(graph);
+  }
+
+  /**
+   * {@link #toGraphFormat}, or, for a number whose country code libphonenumber does not know
+   * (possible for numbers a directory already held), its {@link PhoneNumber#toString()} form.
+   * Never throws for a non-null number; for audit values, which must be written whatever the
+   * directory held.
+   */
+  public String toGraphFormatOrE164(PhoneNumber number) {
+    try {
+      return toGraphFormat(number);
+    } catch (InvalidInputException e) {
+      return number.toString();
+    }
+  }
+
+  /**
+   * The kind of line {@code number} belongs to, by its country's numbering plan: numbers of the
+   * satellite codes +870 and +881 and Thuraya's +882 16 are {@link PhoneNumberKind#SATELLITE};
+   * other kinds are libphonenumber's. {@link PhoneNumberKind#UNKNOWN} for a number libphonenumber
+   * cannot classify.
+   */
+  public PhoneNumberKind kindOf(PhoneNumber number) {
+    requireNonNull(number, "number");
+    Phonenumber.PhoneNumber parsed;
+    try {
+      parsed = numbering.parse(number.e164(), UNKNOWN_REGION);
+    } catch (NumberParseException e) {
+      return PhoneNumberKind.UNKNOWN;
+    }
+    if (SATELLITE_CODES.contains(parsed.getCountryCode()) || number.e164().startsWith(THURAYA)) {
+      return PhoneNumberKind.SATELLITE;
+    }
+    return switch (numbering.getNumberType(parsed)) {
+      case FIXED_LINE -> PhoneNumberKind.FIXED_LINE;
+      case MOBILE -> PhoneNumberKind.MOBILE;
+      case FIXED_LINE_OR_MOBILE -> PhoneNumberKind.FIXED_LINE_OR_MOBILE;
+      case TOLL_FREE -> PhoneNumberKind.TOLL_FREE;
+      case PREMIUM_RATE -> PhoneNumberKind.PREMIUM_RATE;
+      case SHARED_COST -> PhoneNumberKind.SHARED_COST;
+      case VOIP -> PhoneNumberKind.VOIP;
+      case PERSONAL_NUMBER -> PhoneNumberKind.PERSONAL_NUMBER;
+      case PAGER -> PhoneNumberKind.PAGER;
+      case UAN -> PhoneNumberKind.UAN;
+      case VOICEMAIL -> PhoneNumberKind.VOICEMAIL;
+      case UNKNOWN -> PhoneNumberKind.UNKNOWN;
+    };
   }
 
   private String e164(PhoneInput input) {
@@ -140,13 +193,9 @@ public final class PhoneNumberParser {
       throw InvalidInputException.of(
           PhoneInput.NUMBER, reason(numbering.isPossibleNumberWithReason(parsed)));
     }
-    // A few numbering plans allow numbers that E.164 storage (8 to 15 digits) cannot hold.
+    // A few numbering plans allow numbers longer than E.164 (15 digits) can hold.
     String e164 = numbering.format(parsed, PhoneNumberFormat.E164);
     int digits = e164.length() - 1;
-    if (digits < MIN_E164_DIGITS) {
-      throw InvalidInputException.of(
-          PhoneInput.NUMBER, "is too short (at least " + MIN_E164_DIGITS + " digits are required)");
-    }
     if (digits > MAX_E164_DIGITS) {
       throw InvalidInputException.of(
           PhoneInput.NUMBER, "is too long (at most " + MAX_E164_DIGITS + " digits are allowed)");

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import io.mystaff.api.ErrorCode;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.directory.PhoneNumber;
+import io.mystaff.api.directory.PhoneNumberKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,9 @@ class PhoneNumberParserTest {
         "+1-425-555-0100 ; ext = 0042|-|+14255550100|0042",
         "+1 4255550100x1234567890|-|+14255550100|1234567890",
         "(425) 555-0100 x7|US|+14255550100|7",
+        "+683 7012|-|+6837012|-", // Niue: 7-digit numbers are valid, libphonenumber decides
+        "+683 4002|-|+6834002|-",
+        "7012|NU|+6837012|-",
       })
   void parse_validInput_normalizesToE164(String raw, String region, String e164, String extension) {
     PhoneNumber parsed = parser(region).parse(raw);
@@ -109,7 +113,6 @@ class PhoneNumberParserTest {
         "+1 123 555 0100|-|phone number", // area codes never start with 1
         "+999 1234 5678|-|phone number", // unassigned country code
         "+0 425 555 0100|-|phone number",
-        "+683 7012|-|phone number", // valid in Niue, but shorter than E.164 storage allows here
         "+12345678901234567890|-|phone number",
         "+49 800 12345678910|-|phone number", // valid in Germany, but longer than E.164 allows
         "555 0100|US|phone number", // local only: missing area code
@@ -218,24 +221,20 @@ class PhoneNumberParserTest {
   /**
    * The law over libphonenumber's own example numbers (every supported region, every number
    * type): each parses from its international, E.164, national and Graph forms to the same value,
-   * and parse(toGraphFormat(n)) == n. Examples shorter than 8 digits cannot be stored as {@link
-   * PhoneNumber} and are rejected with the typed error instead.
+   * and parse(toGraphFormat(n)) == n. Short numbers (fewer than 8 digits, e.g. Niue's) are no
+   * exception: libphonenumber decides validity, not a fixed minimum length.
    */
   @Test
   void parse_exampleNumberOfEveryRegionAndType_roundTripsThroughEveryFormat() {
     PhoneNumberParser international = PhoneNumberParser.international();
     int checked = 0;
-    int tooShort = 0;
+    int shortOnes = 0;
     for (ExampleNumber example : ExampleNumber.all()) {
       String e164 = example.format(PhoneNumberFormat.E164);
       String intl = example.format(PhoneNumberFormat.INTERNATIONAL);
       String nat = example.format(PhoneNumberFormat.NATIONAL);
       if (e164.length() - 1 < 8) {
-        tooShort++;
-        assertThat(catchThrowableOfType(InvalidInputException.class, () -> international.parse(intl)))
-            .as("%s", example)
-            .hasMessageContaining("too short");
-        continue;
+        shortOnes++;
       }
       PhoneNumberParser national = example.nationalParser();
       PhoneNumber expected = PhoneNumber.of(e164);
@@ -251,7 +250,68 @@ class PhoneNumberParserTest {
       checked++;
     }
     assertThat(checked).isGreaterThan(1000);
-    assertThat(tooShort).isPositive();
+    assertThat(shortOnes).as("examples shorter than 8 digits, all accepted").isPositive();
+  }
+
+  @Test
+  void niueSevenDigitNumber_accepted() {
+    PhoneNumber niue = PhoneNumberParser.international().parse("+683 4002");
+    assertThat(niue).isEqualTo(PhoneNumber.of("+6834002"));
+    assertThat(PhoneNumberParser.international().toGraphFormat(niue)).isEqualTo("+683 4002");
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} is {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "+14255550100|FIXED_LINE_OR_MOBILE",
+        "+33612345678|MOBILE",
+        "+442079460958|FIXED_LINE",
+        "+18005550100|TOLL_FREE",
+        "+19002345678|PREMIUM_RATE",
+        "+41840123456|SHARED_COST",
+        "+870773111632|SATELLITE",
+        "+8816123456|SATELLITE",
+        "+882161234567|SATELLITE",
+        "+4930123456|FIXED_LINE",
+      })
+  void kindOf_classifiesByNumberingPlan(String e164, PhoneNumberKind kind) {
+    assertThat(PhoneNumberParser.international().kindOf(PhoneNumber.of(e164))).isEqualTo(kind);
+  }
+
+  @Test
+  void kindOf_unknownCountryCode_unknown() {
+    assertThat(PhoneNumberParser.international().kindOf(PhoneNumber.of("+99912345678")))
+        .isEqualTo(PhoneNumberKind.UNKNOWN);
+  }
+
+  @Test
+  void kindOf_everyExampleOfAKind_classifiedAsThatKind() {
+    PhoneNumberParser parser = PhoneNumberParser.international();
+    int checked = 0;
+    for (ExampleNumber example : ExampleNumber.all()) {
+      PhoneNumberKind kind = parser.kindOf(PhoneNumber.of(example.format(PhoneNumberFormat.E164)));
+      if (kind == PhoneNumberKind.SATELLITE) {
+        continue;
+      }
+      String type = example.type().name();
+      if (type.equals("FIXED_LINE") || type.equals("MOBILE") || type.equals("FIXED_LINE_OR_MOBILE")) {
+        assertThat(kind.name()).as("%s", example).isIn(type, "FIXED_LINE_OR_MOBILE",
+            type.equals("FIXED_LINE_OR_MOBILE") ? "FIXED_LINE" : type,
+            type.equals("FIXED_LINE_OR_MOBILE") ? "MOBILE" : type);
+      } else {
+        assertThat(kind.name()).as("%s", example).isEqualTo(type);
+      }
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(1000);
+  }
+
+  @Test
+  void toGraphFormatOrE164_unknownCountryCode_fallsBackToE164() {
+    PhoneNumberParser parser = PhoneNumberParser.international();
+    assertThat(parser.toGraphFormatOrE164(PhoneNumber.of("+99912345678", "7"))).isEqualTo("+99912345678x7");
+    assertThat(parser.toGraphFormatOrE164(PhoneNumber.of("+14255550100", "7"))).isEqualTo("+1 4255550100x7");
   }
 
   @Test

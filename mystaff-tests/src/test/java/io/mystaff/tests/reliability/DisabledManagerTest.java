@@ -77,6 +77,7 @@ class DisabledManagerTest {
     assertThatThrownBy(() -> session.removePhone(BOB, PhoneType.OFFICE)).isInstanceOf(AccessDeniedException.class);
 
     directory.putUser(nina.toBuilder().accountEnabled(true).build());
+    assertThat(session.setPhone(BOB, PhoneType.OFFICE, "+14255550103").user()).isEqualTo(BOB);
     assertThat(session.removePhone(BOB, PhoneType.OFFICE).user()).isEqualTo(BOB);
   }
 

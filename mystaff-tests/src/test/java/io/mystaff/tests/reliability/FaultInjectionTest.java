@@ -11,7 +11,6 @@ import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditOutcome;
-import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordHistory;
@@ -22,6 +21,7 @@ import io.mystaff.core.MyStaff;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.WritebackHandle;
+import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
@@ -59,6 +59,8 @@ import org.junit.jupiter.api.Test;
  * with one final event, and every exception was one of mystaff's typed exceptions.
  */
 class FaultInjectionTest {
+  /** Audit values of phones are in Graph's format. */
+  private static final PhoneNumberParser GRAPH = PhoneNumberParser.international();
   private static final int ROUNDS = Scale.of(20);
   private static final int OPS = 1_000;
   private static final int CLOUD = 4;
@@ -259,7 +261,7 @@ class FaultInjectionTest {
         } else {
           PhoneType type = PhoneType.valueOf(op.substring("phone:".length()));
           observed.add(new Change(t.value(), type.graphName() + "PhoneNumber",
-              was.phone(type).map(PhoneNumber::toString), now.phone(type).map(PhoneNumber::toString)));
+              was.phone(type).map(GRAPH::toGraphFormat), now.phone(type).map(GRAPH::toGraphFormat)));
         }
       }
     }

@@ -18,6 +18,7 @@ import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.Decision;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.PhoneMethodNotFoundException;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
@@ -412,17 +413,38 @@ class ModelBasedTest {
           : old.isPresent() ? AuditActivity.UPDATE_PHONE : AuditActivity.ADD_PHONE;
       Decision d = model.decide(actor, StaffAction.MANAGE_PHONES, target, clock.instant());
       decisionsCompared.incrementAndGet();
+      // Graph's phone method rules, decided only once permitted, each a FAILED attempt.
+      String refusal = "";
+      if (remove && old.isEmpty()) {
+        refusal = "PHONE_METHOD_NOT_FOUND";
+      } else if (remove && type == PhoneType.MOBILE && before.phone(PhoneType.ALTERNATE_MOBILE).isPresent()) {
+        refusal = "MOBILE_REQUIRED_BY_ALTERNATE_MOBILE";
+      } else if (!remove && type == PhoneType.ALTERNATE_MOBILE && before.phone(PhoneType.MOBILE).isEmpty()) {
+        refusal = "ALTERNATE_MOBILE_REQUIRES_MOBILE";
+      }
       try {
         StaffSession session = sessions.get(actor);
         PhoneChange change = remove ? session.removePhone(target, type) : session.setPhone(target, type, raw);
         assertThat(d).isInstanceOf(Decision.Permit.class);
+        assertThat(refusal).as("a change Graph's phone rules refuse").isEmpty();
         assertThat(change.previous()).isEqualTo(old);
         assertThat(change.current()).isEqualTo(next);
         model.update(before.toBuilder().phone(type, next).build());
         expected.add(permitted(activity, AuditOutcome.SUCCEEDED, "", actor, target, d, List.of(ModifiedProperty.of(
-            type.graphName() + "PhoneNumber", old.map(PhoneNumber::toString), next.map(PhoneNumber::toString)))));
+            type.graphName() + "PhoneNumber", old.map(ModelBasedTest::graphForm), next.map(ModelBasedTest::graphForm)))));
       } catch (AccessDeniedException e) {
         denied(e, d, activity, actor, target);
+      } catch (PhoneMethodNotFoundException | InvalidInputException e) {
+        assertThat(d).isInstanceOf(Decision.Permit.class);
+        assertThat(refusal).as("refused with %s", e).isNotEmpty();
+        if (e instanceof PhoneMethodNotFoundException notFound) {
+          assertThat(refusal).isEqualTo("PHONE_METHOD_NOT_FOUND");
+          assertThat(notFound.type()).isEqualTo(type);
+        } else {
+          assertThat(((InvalidInputException) e).violations()).extracting(InvalidInputException.Violation::field)
+              .containsExactly(type.graphName());
+        }
+        expected.add(new Seen(activity, AuditOutcome.FAILED, refusal, actor, target.value(), "", List.of()));
       }
     }
 
@@ -508,5 +530,11 @@ class ModelBasedTest {
         assertThat(directory.unitsOf(u.id())).as("units of %s", u.id()).isEqualTo(units);
       }
     }
+  }
+
+  /** Graph's phoneNumber form of the model's numbers (all +1 or +44): a space after the country code. */
+  static String graphForm(PhoneNumber n) {
+    String cc = n.e164().startsWith("+44") ? "+44" : "+1";
+    return cc + " " + n.e164().substring(cc.length()) + n.extension().map(x -> "x" + x).orElse("");
   }
 }

@@ -16,17 +16,23 @@ import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordContext;
 import io.mystaff.api.password.PasswordHistory;
+import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.password.PasswordRejectedException;
+import io.mystaff.api.password.PolicyViolation;
 import io.mystaff.api.password.Secret;
+import io.mystaff.core.MyStaff;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.password.EntraPasswordPolicy;
+import io.mystaff.spi.AuditSink;
 import io.mystaff.testkit.fakes.FailingDirectory;
+import io.mystaff.testkit.fakes.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CloudPasswordResetTest {
   private static final String CHOSEN = "Maple-Harbor-73-Lantern";
@@ -213,5 +219,90 @@ class CloudPasswordResetTest {
       assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
       assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
     });
+  }
+
+  @Test
+  void managerPasswordWithBidiOverride_rejected() {
+    rewire(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build());
+    StaffSession nina = harness.signIn("nina");
+    User before = harness.user("bob");
+    int events = harness.log.size();
+
+    // Shows as "Maple-Harbor-37-Lantern" when rendered, stores something else.
+    assertThatThrownBy(() -> nina.resetPassword(UserId.of("bob"), Secret.of("Maple-Harbor-\u202E73\u202C-Lantern")))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(InvalidInputException.Violation::field).containsExactly("password"))
+        .hasMessageNotContaining("Maple").hasMessageNotContaining("Lantern");
+
+    assertThat(harness.user("bob")).isEqualTo(before);
+    assertThat(harness.log.size()).as("input rejected before any fact is read is not an attempt").isEqualTo(events);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Maple-Harbor\r\n73", "Maple\u0000Harbor-73", "Maple-Harbor\u2029-73", "Maple\u2067Harbor-73"})
+  void managerPasswordWithLineBreakOrControl_rejectedWithoutEvent(String chosen) {
+    rewire(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build());
+    StaffSession nina = harness.signIn("nina");
+    int events = harness.log.size();
+    assertThatThrownBy(() -> nina.resetPassword(UserId.of("bob"), Secret.of(chosen)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageNotContaining("Maple");
+    assertThat(harness.log.size()).isEqualTo(events);
+  }
+
+  @Test
+  void managerPasswordBelowRaisedFloor_rejectedBeforeThePolicyWithOneFailedEvent() {
+    rewire(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true)
+        .minimumManagerChosenPasswordLength(30).build());
+    StaffSession nina = harness.signIn("nina");
+    User before = harness.user("bob");
+    int events = harness.log.size();
+
+    assertThatThrownBy(() -> nina.resetPassword(UserId.of("bob"), Secret.of(CHOSEN)))
+        .isInstanceOfSatisfying(PasswordRejectedException.class, e -> assertThat(e.violations())
+            .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 30)));
+
+    assertThat(harness.user("bob")).isEqualTo(before);
+    assertThat(harness.eventsSince(events)).singleElement().satisfies(e -> {
+      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+      assertThat(e.resultReason()).contains("PASSWORD_POLICY_VIOLATION");
+    });
+  }
+
+  /** An {@link Error} of the sink's own, as a broken sink or an exhausted JVM throws. */
+  private static final class SinkError extends AssertionError {
+    SinkError() {
+      super("the audit sink failed with an Error");
+    }
+  }
+
+  @Test
+  void resetCommitted_sinkThrowsErrorDuringRelay_callerStillGetsPasswordAndEventStaysInOutbox() {
+    harness.close();
+    var directory = Harness.directoryOf(StoreChain.fixture().build());
+    var log = new io.mystaff.inmemory.InMemoryAuditLog();
+    AuditSink erroring = event -> {
+      if (event.activity() == AuditActivity.RESET_PASSWORD) {
+        throw new SinkError();
+      }
+      log.record(event);
+    };
+    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory)
+        .auditSink(erroring).auditRelay(Runnable::run).clock(MutableClock.at(StoreChain.T0)).build()) {
+      StaffSession nina = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));
+
+      PasswordResetResult result = nina.resetPassword(UserId.of("bob"));
+
+      assertThat(result).isInstanceOfSatisfying(PasswordResetResult.TemporaryPassword.class, temporary -> {
+        String shown = temporary.password().reveal();
+        assertThat(directory.verifyPassword(UserId.of("bob"), Secret.of(shown))).isTrue();
+      });
+      assertThat(directory.pendingAuditEvents(10)).singleElement().satisfies(e -> {
+        assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
+        assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+        assertThat(e.correlationId()).isEqualTo(result.correlationId());
+      });
+      assertThat(log.byCorrelationId(result.correlationId())).isEmpty();
+    }
   }
 }

@@ -142,6 +142,7 @@ class ConcurrentEditTest {
     List<StaffSession> managers = List.of(harness.signIn("nina"), harness.signIn("sam"), harness.signIn("tara"));
     List<PhoneType> types = List.of(PhoneType.MOBILE, PhoneType.ALTERNATE_MOBILE, PhoneType.OFFICE);
     int edits = 25;
+    managers.get(0).setPhone(BOB, PhoneType.MOBILE, "+14255550200"); // an alternate mobile needs a mobile
     int eventsBefore = harness.log.size();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(managers.size());
@@ -174,7 +175,7 @@ class ConcurrentEditTest {
     List<AuditEvent> events = harness.eventsSince(eventsBefore);
     assertThat(events).hasSize(managers.size() * edits)
         .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
-    assertThat(events).filteredOn(e -> e.activity() == AuditActivity.ADD_PHONE).hasSize(types.size());
+    assertThat(events).filteredOn(e -> e.activity() == AuditActivity.ADD_PHONE).hasSize(types.size() - 1);
   }
 
   private static String number(int lane, int i) {

@@ -14,11 +14,13 @@ import io.mystaff.api.audit.ModifiedProperty;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.password.PasswordRejectedException;
+import io.mystaff.api.password.PolicyViolation;
 import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.WritebackHandle;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncedPasswordResetTest {
   private static final UserId CARL = UserId.of("carl");
@@ -222,5 +225,53 @@ class SyncedPasswordResetTest {
     harness.writeback.resume();
     await(handle);
     assertThat(heard).startsWith(WritebackStatus.SUBMITTED).endsWith(WritebackStatus.SUCCEEDED).doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Winter\u202EOrchard-42", "Winter\nOrchard-42", "Winter\tOrchard-42",
+      "Winter\u2028Orchard-42", "Winter\u2066Orchard-42", "Winter\u200FOrchard-42"})
+  void managerPasswordWithBidiOverrideOrControlCharacter_rejectedBeforeAnyFactNoEventNothingSubmitted(String chosen) {
+    StaffSession nina = harness.signIn("nina");
+    int before = harness.log.size();
+
+    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(chosen)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+            .extracting(InvalidInputException.Violation::field).containsExactly("password"))
+        .hasMessageNotContaining("Winter").hasMessageNotContaining("Orchard");
+
+    harness.awaitWritebacks();
+    assertThat(harness.writeback.appliedCount(CARL)).isZero();
+    assertThat(harness.log.size()).isEqualTo(before);
+  }
+
+  @Test
+  void managerPasswordShorterThanFloor_rejectedEvenThoughOnPremisesPolicyAllowsSeven() {
+    StaffSession nina = harness.signIn("nina");
+    int before = harness.log.size();
+
+    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of("Wo7!rke")))
+        .isInstanceOfSatisfying(PasswordRejectedException.class, e -> assertThat(e.violations())
+            .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 8)))
+        .hasMessageNotContaining("Wo7!rke");
+
+    harness.awaitWritebacks();
+    assertThat(harness.writeback.appliedCount(CARL)).isZero();
+    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
+      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+      assertThat(e.resultReason()).contains("PASSWORD_POLICY_VIOLATION");
+      assertThat(e.additionalDetails()).containsEntry("policyViolations", "password.tooShort");
+    });
+  }
+
+  @Test
+  void managerPasswordFloorRaisedBySettings_appliesOnTheSyncedPath() {
+    try (Harness strict = Harness.storeChain(
+        b -> b.settings(MyStaffSettings.builder().minimumManagerChosenPasswordLength(20).build()))) {
+      assertThatThrownBy(() -> strict.signIn("nina").resetPassword(CARL, Secret.of(CHOSEN)))
+          .isInstanceOfSatisfying(PasswordRejectedException.class, e -> assertThat(e.violations())
+              .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 20)));
+      strict.awaitWritebacks();
+      assertThat(strict.writeback.appliedCount(CARL)).isZero();
+    }
   }
 }
