@@ -385,10 +385,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /**
    * Creates or replaces the unit. A dynamic unit's rule is parsed first, and its members become
    * the users it matches (unless it was already dynamic with an equal rule); see the class
-   * documentation for changes of membership type.
+   * documentation for changes of membership type. A unit's restricted-management flag is fixed
+   * when the unit is created, as in Entra: to change it, {@link #removeUnit remove} the unit and
+   * create it again (its members and the assignments scoped to it go with it).
    *
    * @throws InvalidInputException if the unit is dynamic and its rule is not a valid membership
-   *     rule
+   *     rule, or the unit exists with the other restricted-management flag (nothing changed)
    */
   public void putUnit(AdministrativeUnit unit) {
     requireNonNull(unit, "unit");
@@ -407,6 +409,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         return null;
       }
       AdministrativeUnit old = record.unit;
+      if (old.restrictedManagement() != unit.restrictedManagement()) {
+        throw InvalidInputException.of("restrictedManagement",
+            "is fixed when the unit is created; remove the unit and create it again to change it");
+      }
       boolean renamed = !old.displayName().equals(unit.displayName());
       if (renamed) {
         unitsInOrder.remove(record);

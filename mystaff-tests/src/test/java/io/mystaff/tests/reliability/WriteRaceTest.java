@@ -58,7 +58,7 @@ import org.junit.jupiter.api.Test;
  * Races the facts an authorization rests on against the changes it permits. Four manager threads
  * reset passwords and edit phones of eight users as fast as they can while a fifth thread promotes
  * those users to Global Administrator and demotes them, revokes and restores the managers' roles,
- * moves users between units, flips a unit's restricted-management flag and marks users as members
+ * moves users between units, re-creates a unit with the other restricted-management flag and marks users as members
  * of role-assignable groups.
  *
  * <p>The oracle sits where the change commits: a writer decorator extends every write's {@link
@@ -225,12 +225,36 @@ class WriteRaceTest {
           directory.removeMember(inStore ? STORE : OTHER, target);
           directory.addMember(inStore ? OTHER : STORE, target);
         }
-        case 4 -> {
-          AdministrativeUnit store = directory.findUnit(STORE).orElseThrow();
-          directory.putUnit(store.withRestrictedManagement(!store.restrictedManagement()));
-        }
+        case 4 -> recreateStoreWithTheOtherRestrictedFlag();
         default -> directory.setRoleAssignableGroupMember(target, !directory.isRoleAssignableGroupMember(target));
       }
+    }
+
+    /**
+     * The restricted-management flag is fixed at creation: remove the store and create it again
+     * with the other flag, with its members and the managers' assignments scoped to it.
+     */
+    private void recreateStoreWithTheOtherRestrictedFlag() {
+      AdministrativeUnit store = directory.findUnit(STORE).orElseThrow();
+      List<UserId> members = new ArrayList<>();
+      for (int t = 0; t < TARGETS; t++) {
+        UserId user = UserId.of("staff" + t);
+        if (directory.unitsOf(user).contains(STORE)) {
+          members.add(user);
+        }
+      }
+      List<RoleAssignment> scoped = new ArrayList<>();
+      for (String manager : MANAGERS) {
+        for (RoleAssignment a : directory.assignmentsOf(UserId.of(manager))) {
+          if (a.scope().equals(Scope.unit(STORE))) {
+            scoped.add(a);
+          }
+        }
+      }
+      directory.removeUnit(STORE);
+      directory.putUnit(store.withRestrictedManagement(!store.restrictedManagement()));
+      members.forEach(user -> directory.addMember(STORE, user));
+      scoped.forEach(directory::addAssignment);
     }
 
     /**
