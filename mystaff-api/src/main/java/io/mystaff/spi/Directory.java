@@ -10,6 +10,7 @@ import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,52 @@ public interface Directory {
    */
   Page<AdministrativeUnit> searchUnits(String query, PageRequest page);
 
+  /**
+   * The members of {@code unit} whose display name, any word of it, or user principal name starts
+   * with {@code query}, case-insensitively; ordered by display name, then id. The query is 1 to
+   * 256 characters, already trimmed by core.
+   *
+   * <p>Additive: the default walks {@link #members} page by page and keeps the matches, so a page
+   * may cost as many member reads as the unit has members (a query matching no one reads them
+   * all). Providers with a search index override it. The default's cursors are those of {@link
+   * #members}.
+   *
+   * @throws UnknownUnitException if there is no such unit
+   * @since 0.1.0
+   */
+  default Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    List<User> found = new ArrayList<>(page.size());
+    PageRequest next = page;
+    while (true) {
+      Page<User> members = members(unit, new PageRequest(page.size() - found.size(), next.cursor()));
+      for (User u : members.items()) {
+        if (matchesPrefix(u, query)) {
+          found.add(u);
+        }
+      }
+      if (members.nextCursor().isEmpty() || found.size() >= page.size()) {
+        return new Page<>(found, members.nextCursor());
+      }
+      next = PageRequest.after(members.nextCursor().get(), page.size());
+    }
+  }
+
+  /**
+   * Every administrative unit of the organization, ordered by display name (case-insensitive),
+   * then id: the locations a tenant-wide manager may pick besides the whole organization.
+   *
+   * <p>Additive: the default throws {@link CapabilityNotSupportedException}; core then lists only
+   * the whole organization for tenant-wide managers.
+   *
+   * @throws CapabilityNotSupportedException if this directory cannot list its units
+   * @since 0.1.0
+   */
+  default Page<AdministrativeUnit> allUnits(PageRequest page) {
+    throw new CapabilityNotSupportedException(
+        "organization-wide unit listing",
+        "This directory cannot list all of its units; search them instead.");
+  }
+
   /** Every role assignment whose principal is this user, active or not; empty if none. */
   List<RoleAssignment> assignmentsOf(UserId principal);
 
@@ -85,4 +132,26 @@ public interface Directory {
    * from most password administrators). A directory without role-assignable groups returns false.
    */
   boolean isRoleAssignableGroupMember(UserId user);
+
+  /**
+   * The search rule of {@link #searchUsers} for one user, for default implementations: the
+   * display name, a whitespace-separated word of it, or the user principal name starts with
+   * {@code query}, ignoring case ({@link String#regionMatches(boolean, int, String, int, int)}).
+   *
+   * @since 0.1.0
+   */
+  static boolean matchesPrefix(User user, String query) {
+    if (user.userPrincipalName().regionMatches(true, 0, query, 0, query.length())) {
+      return true;
+    }
+    String name = user.displayName();
+    for (int i = 0; i < name.length(); i++) {
+      boolean wordStart = i == 0 || Character.isWhitespace(name.charAt(i - 1));
+      if (wordStart && !Character.isWhitespace(name.charAt(i))
+          && name.regionMatches(true, i, query, 0, query.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

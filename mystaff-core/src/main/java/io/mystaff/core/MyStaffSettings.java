@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
  *     (default 5 minutes, Entra's "several minutes"); one still unfinished then ends FAILED with
  *     {@link io.mystaff.api.password.WritebackFailure#UNREACHABLE} and its final event, and its
  *     precondition no longer holds, so a writeback that wakes up later applies nothing
+ * @param resetLimit how many password resets one manager may attempt in a short time (default
+ *     {@link #DEFAULT_RESET_LIMIT}: 10 at once, then one per minute); {@link
+ *     RateLimit#unlimited()} turns it off. See {@link StaffSession} for what takes a token
+ * @param phoneChangeLimit how many phone method changes (adds, updates, removals) one manager may
+ *     attempt in a short time (default {@link #DEFAULT_PHONE_CHANGE_LIMIT}: 20 at once, then one
+ *     every 30 seconds); {@link RateLimit#unlimited()} turns it off
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
@@ -42,7 +48,9 @@ public record MyStaffSettings(
     int maxPageSize,
     Duration sessionRecheckInterval,
     Duration sessionLifetime,
-    Duration writebackDeadline) {
+    Duration writebackDeadline,
+    RateLimit resetLimit,
+    RateLimit phoneChangeLimit) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
@@ -50,6 +58,11 @@ public record MyStaffSettings(
   public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
   /** The default {@link #writebackDeadline()}. */
   public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
+
+  /** The default {@link #resetLimit()}: 10 resets at once, then one per minute. */
+  public static final RateLimit DEFAULT_RESET_LIMIT = RateLimit.of(10, Duration.ofMinutes(1));
+  /** The default {@link #phoneChangeLimit()}: 20 phone changes at once, then one every 30 seconds. */
+  public static final RateLimit DEFAULT_PHONE_CHANGE_LIMIT = RateLimit.of(20, Duration.ofSeconds(30));
 
   /** The default {@link #sessionRecheckInterval()}. */
   public static final Duration DEFAULT_SESSION_RECHECK_INTERVAL = Duration.ofSeconds(60);
@@ -82,6 +95,8 @@ public record MyStaffSettings(
     if (writebackDeadline.isNegative() || writebackDeadline.isZero()) {
       throw InvalidInputException.of("writeback deadline", "must be positive");
     }
+    requireNonNull(resetLimit, "resetLimit");
+    requireNonNull(phoneChangeLimit, "phoneChangeLimit");
     requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
     requireNonNull(sessionLifetime, "sessionLifetime");
     if (sessionLifetime.isNegative() || sessionLifetime.isZero()
@@ -114,7 +129,9 @@ public record MyStaffSettings(
         .maxPageSize(maxPageSize)
         .sessionRecheckInterval(sessionRecheckInterval)
         .sessionLifetime(sessionLifetime)
-        .writebackDeadline(writebackDeadline);
+        .writebackDeadline(writebackDeadline)
+        .resetLimit(resetLimit)
+        .phoneChangeLimit(phoneChangeLimit);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -132,6 +149,8 @@ public record MyStaffSettings(
     private Duration sessionRecheckInterval = DEFAULT_SESSION_RECHECK_INTERVAL;
     private Duration sessionLifetime = DEFAULT_SESSION_LIFETIME;
     private Duration writebackDeadline = DEFAULT_WRITEBACK_DEADLINE;
+    private RateLimit resetLimit = DEFAULT_RESET_LIMIT;
+    private RateLimit phoneChangeLimit = DEFAULT_PHONE_CHANGE_LIMIT;
 
     private Builder() {}
 
@@ -192,12 +211,34 @@ public record MyStaffSettings(
     }
 
     /**
+     * How many password resets one manager may attempt in a short time; {@link
+     * RateLimit#unlimited()} for no limit.
+     *
+     * @since 0.1.0
+     */
+    public Builder resetLimit(RateLimit limit) {
+      this.resetLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
+     * How many phone method changes one manager may attempt in a short time; {@link
+     * RateLimit#unlimited()} for no limit.
+     *
+     * @since 0.1.0
+     */
+    public Builder phoneChangeLimit(RateLimit limit) {
+      this.phoneChangeLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {
       return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
           temporaryPasswordLength, defaultPhoneRegion, maxPageSize, sessionRecheckInterval, sessionLifetime,
-          writebackDeadline);
+          writebackDeadline, resetLimit, phoneChangeLimit);
     }
   }
 }

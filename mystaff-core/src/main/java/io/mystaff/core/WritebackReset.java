@@ -16,6 +16,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.UserNotification;
 import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.time.Duration;
@@ -187,6 +188,10 @@ final class WritebackReset {
         workflow.config().trail().commitFinal(event.build());
       } finally {
         handle.finish(result);
+      }
+      if (result.isSuccess()) {
+        workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
+            workflow.config().clock().instant(), workflow.manager().id()));
       }
     }
   }
