@@ -135,22 +135,30 @@ public interface Directory {
 
   /**
    * The search rule of {@link #searchUsers} for one user, for default implementations: the
-   * display name, a whitespace-separated word of it, or the user principal name starts with
-   * {@code query}, ignoring case ({@link String#regionMatches(boolean, int, String, int, int)}).
+   * display name, one of its whitespace-separated words (the query within that word), or the user
+   * principal name starts with {@code query}, ignoring case as {@link String#regionMatches(boolean,
+   * int, String, int, int)} does.
    *
    * @since 0.1.0
    */
   static boolean matchesPrefix(User user, String query) {
-    if (user.userPrincipalName().regionMatches(true, 0, query, 0, query.length())) {
+    String name = user.displayName();
+    if (user.userPrincipalName().regionMatches(true, 0, query, 0, query.length())
+        || name.regionMatches(true, 0, query, 0, query.length())) {
       return true;
     }
-    String name = user.displayName();
-    for (int i = 0; i < name.length(); i++) {
-      boolean wordStart = i == 0 || Character.isWhitespace(name.charAt(i - 1));
-      if (wordStart && !Character.isWhitespace(name.charAt(i))
-          && name.regionMatches(true, i, query, 0, query.length())) {
+    for (int i = 1; i < name.length(); i++) {
+      if (Character.isWhitespace(name.charAt(i)) || !Character.isWhitespace(name.charAt(i - 1))) {
+        continue;
+      }
+      int end = i;
+      while (end < name.length() && !Character.isWhitespace(name.charAt(end))) {
+        end++;
+      }
+      if (end - i >= query.length() && name.regionMatches(true, i, query, 0, query.length())) {
         return true;
       }
+      i = end;
     }
     return false;
   }

@@ -186,12 +186,12 @@ final class WritebackReset {
                 .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
                 .target(Attempt.target(target, List.of()));
         workflow.config().trail().commitFinal(event.build());
+        if (result.isSuccess()) { // queued before the handle completes; never throws
+          workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
+              workflow.config().clock().instant(), workflow.manager().id()));
+        }
       } finally {
         handle.finish(result);
-      }
-      if (result.isSuccess()) {
-        workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
-            workflow.config().clock().instant(), workflow.manager().id()));
       }
     }
   }
