@@ -78,7 +78,7 @@ final class UserNotifierLaws {
         new UserNotification(UserId.of("u1"), AuditActivity.DELETE_PHONE, CorrelationId.of("e-3"), AT,
             UserId.of("m"), Optional.of(PhoneType.OFFICE), Optional.of(PhoneNumber.of("+14255550100", "12345"))),
         new UserNotification(UserId.of("u1"), AuditActivity.UPDATE_PHONE, CorrelationId.of("e-4"), AT,
-            UserId.of("m"), Optional.of(PhoneType.MOBILE), Optional.of(PhoneNumber.of("+6834002"))));
+            UserId.of("m"), Optional.of(PhoneType.MOBILE), Optional.of(PhoneNumber.of("+861234567890123"))));
     for (UserNotification notification : sent) {
       n.notifier().send(notification);
     }
