@@ -12,6 +12,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
@@ -89,7 +90,8 @@ class SecretLeakTest {
     try (CapturedLog captured = CapturedLog.start();
         MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
             .passwordWriteback(writeback)
-            .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build()).build()) {
+            .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true)
+                .resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()).build()) {
       StaffSession session = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));
       outputs.add(session.toString());
       for (int i = 0; i < ROUNDS; i++) {

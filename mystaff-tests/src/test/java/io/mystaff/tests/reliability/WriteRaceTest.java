@@ -24,6 +24,8 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.inmemory.InMemoryDirectory;
@@ -137,6 +139,7 @@ class WriteRaceTest {
     void run(int minRaces, int minChanges, int maxChanges) throws Exception {
       RecordingAuditSink sink = new RecordingAuditSink();
       try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(new Oracle()).auditSink(sink)
+          .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // races, not rate limits
           .build()) {
         List<StaffSession> sessions = new ArrayList<>();
         for (String m : MANAGERS) {
