@@ -325,7 +325,7 @@ public final class MyStaff implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "MyStaff{settings=" + config.settings() + ", closed=" + config.closed().get() + "}";
+    return "MyStaff{settings=" + settings() + ", closed=" + config.closed().get() + "}";
   }
 
   /**

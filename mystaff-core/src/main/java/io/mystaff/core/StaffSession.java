@@ -61,6 +61,19 @@ import java.util.Set;
  * refusal refuses the call with the gate's reason. Both throw {@link SignInRefusedException}
  * after one DENIED sign-in event with the additional detail {@code sessionCheck}.
  *
+ * <p><b>Rate limits.</b> Each password reset and each phone change attempt takes one token of the
+ * manager's bucket for that kind ({@link MyStaffSettings#resetLimit()}, {@link
+ * MyStaffSettings#phoneChangeLimit()}; shared by all of the manager's sessions on this {@link
+ * MyStaff}) once the target is read and before the facts are: whatever the attempt's outcome, a
+ * denied or failed attempt costs as much as a successful one, so probing is limited too. Input
+ * rejected before the attempt (invalid, unknown user, missing capability) costs nothing, and the
+ * compare-and-set retries of one attempt take no more tokens. An empty bucket denies the attempt
+ * with {@link io.mystaff.api.authz.DenyReason#RATE_LIMITED} after one DENIED event.
+ *
+ * <p><b>Notifications.</b> A configured {@link io.mystaff.spi.UserNotifier} hears of every
+ * committed reset (a synced user's once the writeback SUCCEEDED) and every phone change that
+ * changed the number, after the change; it never delays, undoes or hides it.
+ *
  * <p>Immutable and thread-safe; any number of threads may use one session. Once the {@link
  * MyStaff} it came from is closed, every method throws {@link IllegalStateException}.
  */
