@@ -23,6 +23,7 @@ import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackRequest;
 import io.mystaff.testkit.fakes.FailingAuditSink;
 import io.mystaff.testkit.fakes.RecordingAuditSink;
+import io.mystaff.testkit.fakes.RecordingUserNotifier;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.random.Seeds;
@@ -84,6 +85,7 @@ class SecretLeakTest {
       }
     };
     List<String> secrets = new ArrayList<>();
+    RecordingUserNotifier notifier = RecordingUserNotifier.create();
     int exceptions = 0;
     String log;
     long started = System.nanoTime();
@@ -91,7 +93,8 @@ class SecretLeakTest {
         MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
             .passwordWriteback(writeback)
             .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true)
-                .resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()).build()) {
+                .resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build())
+            .userNotifier(notifier).notificationExecutor(Runnable::run).build()) {
       StaffSession session = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));
       outputs.add(session.toString());
       for (int i = 0; i < ROUNDS; i++) {
@@ -150,6 +153,8 @@ class SecretLeakTest {
       outputs.add(scripted.toString());
       outputs.add(scripted.submissions().toString());
       outputs.add(recorded.toString());
+      assertThat(notifier.notifications()).as("users were notified of resets").isNotEmpty();
+      outputs.add(notifier.notifications().toString());
       for (String id : List.of("ann", "ben", "carl", "dana")) {
         outputs.add(directory.findUser(UserId.of(id)).orElseThrow().toString());
       }
