@@ -10,6 +10,7 @@ import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,6 +91,52 @@ public interface Directory {
   Page<AdministrativeUnit> searchUnits(String query, PageRequest page);
 
   /**
+   * The members of {@code unit} whose display name, any word of it, or user principal name starts
+   * with {@code query}, case-insensitively; ordered by display name, then id. The query is 1 to
+   * 256 characters, already trimmed by core.
+   *
+   * <p>Additive: the default walks {@link #members} page by page and keeps the matches, so a page
+   * may cost as many member reads as the unit has members (a query matching no one reads them
+   * all). Providers with a search index override it. The default's cursors are those of {@link
+   * #members}.
+   *
+   * @throws UnknownUnitException if there is no such unit
+   * @since 0.1.0
+   */
+  default Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    List<User> found = new ArrayList<>(page.size());
+    PageRequest next = page;
+    while (true) {
+      Page<User> members = members(unit, new PageRequest(page.size() - found.size(), next.cursor()));
+      for (User u : members.items()) {
+        if (matchesPrefix(u, query)) {
+          found.add(u);
+        }
+      }
+      if (members.nextCursor().isEmpty() || found.size() >= page.size()) {
+        return new Page<>(found, members.nextCursor());
+      }
+      next = PageRequest.after(members.nextCursor().get(), page.size());
+    }
+  }
+
+  /**
+   * Every administrative unit of the organization, ordered by display name (case-insensitive),
+   * then id: the locations a tenant-wide manager may pick besides the whole organization.
+   *
+   * <p>Additive: the default throws {@link CapabilityNotSupportedException}; core then lists only
+   * the whole organization for tenant-wide managers.
+   *
+   * @throws CapabilityNotSupportedException if this directory cannot list its units
+   * @since 0.1.0
+   */
+  default Page<AdministrativeUnit> allUnits(PageRequest page) {
+    throw new CapabilityNotSupportedException(
+        "organization-wide unit listing",
+        "This directory cannot list all of its units; search them instead.");
+  }
+
+  /**
    * The user's effective role assignments, active, scheduled, eligible or expired: the direct ones
    * (principal the user) and those held through the role-assignable groups the user is a member of
    * (principal the group, reported once per assignment); empty if none. Core treats a
@@ -110,4 +157,34 @@ public interface Directory {
    * role-assignable groups returns false.
    */
   boolean isRoleAssignableGroupMember(UserId user);
+
+  /**
+   * The search rule of {@link #searchUsers} for one user, for default implementations: the
+   * display name, one of its whitespace-separated words (the query within that word), or the user
+   * principal name starts with {@code query}, ignoring case as {@link String#regionMatches(boolean,
+   * int, String, int, int)} does.
+   *
+   * @since 0.1.0
+   */
+  static boolean matchesPrefix(User user, String query) {
+    String name = user.displayName();
+    if (user.userPrincipalName().regionMatches(true, 0, query, 0, query.length())
+        || name.regionMatches(true, 0, query, 0, query.length())) {
+      return true;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      if (Character.isWhitespace(name.charAt(i)) || !Character.isWhitespace(name.charAt(i - 1))) {
+        continue;
+      }
+      int end = i;
+      while (end < name.length() && !Character.isWhitespace(name.charAt(end))) {
+        end++;
+      }
+      if (end - i >= query.length() && name.regionMatches(true, i, query, 0, query.length())) {
+        return true;
+      }
+      i = end;
+    }
+    return false;
+  }
 }

@@ -13,14 +13,18 @@ import io.mystaff.spi.PasswordWriteback;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The providers, policies and settings one {@link MyStaff} was built with, shared by its sessions. */
+/**
+ * The providers, policies and settings one {@link MyStaff} was built with, shared by its sessions;
+ * the sign-in gate is replaced when the feature availability changes at run time.
+ */
 record Configuration(
     Directory directory,
     DirectoryWriter writer,
     AuditTrail trail,
     AuthorizationEngine engine,
-    SignInGate gate,
+    AtomicReference<SignInGate> gate,
     PasswordPolicy cloudPolicy,
     PasswordPolicy onPremisesPolicy,
     Optional<PasswordWriteback> writeback,
@@ -28,7 +32,10 @@ record Configuration(
     PhoneNumberParser phoneParser,
     Clock clock,
     MyStaffSettings settings,
-    AtomicBoolean closed) {
+    AtomicBoolean closed,
+    ChangeLimiter resetLimiter,
+    ChangeLimiter phoneLimiter,
+    Notifications notifications) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -44,6 +51,9 @@ record Configuration(
     requireNonNull(clock, "clock");
     requireNonNull(settings, "settings");
     requireNonNull(closed, "closed");
+    requireNonNull(resetLimiter, "resetLimiter");
+    requireNonNull(phoneLimiter, "phoneLimiter");
+    requireNonNull(notifications, "notifications");
   }
 
   /**

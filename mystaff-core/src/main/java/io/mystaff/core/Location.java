@@ -12,7 +12,7 @@ import io.mystaff.api.directory.AdministrativeUnit;
  */
 public sealed interface Location permits Location.WholeOrganization, Location.Unit {
 
-  /** The whole organization, the one location of a tenant-wide administrator. */
+  /** The whole organization, the first location of a tenant-wide administrator (its units follow). */
   static Location wholeOrganization() {
     return WholeOrganization.INSTANCE;
   }

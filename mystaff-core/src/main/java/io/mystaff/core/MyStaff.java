@@ -5,15 +5,20 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.ProviderFailureException;
+import io.mystaff.api.access.AvailabilityChangeDeniedException;
 import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.access.SignInRefusedException;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditInitiator;
 import io.mystaff.api.audit.AuditOutcome;
+import io.mystaff.api.audit.AuditTarget;
+import io.mystaff.api.audit.ModifiedProperty;
 import io.mystaff.api.authz.ActorFacts;
+import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.directory.User;
 import io.mystaff.core.access.Admission;
+import io.mystaff.core.access.FeatureAvailability;
 import io.mystaff.core.access.SignInGate;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
@@ -26,6 +31,7 @@ import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.UserNotifier;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +41,11 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * My Staff as a library: the entry point a host application builds once and shares. A manager
@@ -103,13 +113,23 @@ public final class MyStaff implements AutoCloseable {
   /** The additional detail holding conditional access's reason for a refused sign-in. */
   static final String CONDITIONAL_ACCESS_DETAIL_KEY = "conditionalAccessDetail";
 
+  /** The id of the availability setting as an audit target. */
+  static final String AVAILABILITY_TARGET_ID = "myStaffAvailability";
+  /** The most notifications waiting for the notifier thread this instance starts. */
+  static final int NOTIFICATION_QUEUE = 10_000;
+
   private final Configuration config;
   /** The relay thread this instance started, if the host gave none; stopped by {@link #close()}. */
   private final Optional<ExecutorService> ownRelay;
+  /** The notifier thread this instance started, if any; stopped by {@link #close()}. */
+  private final Optional<ExecutorService> ownNotifier;
+  /** Serializes availability changes, so each event's old value is the value it replaced. */
+  private final Object availabilityLock = new Object();
 
-  private MyStaff(Configuration config, Optional<ExecutorService> ownRelay) {
+  private MyStaff(Configuration config, Optional<ExecutorService> ownRelay, Optional<ExecutorService> ownNotifier) {
     this.config = config;
     this.ownRelay = ownRelay;
+    this.ownNotifier = ownNotifier;
   }
 
   /** A builder with nothing wired yet; see {@link Builder} for what is required. */
@@ -160,7 +180,7 @@ public final class MyStaff implements AutoCloseable {
       initiator = new AuditInitiator(context.user(), user.map(User::displayName), user.map(User::userPrincipalName),
           context.clientIp());
       ActorFacts actor = new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
-      admission = config.gate().admit(context, user, actor, config.directory().roles(), config.clock().instant());
+      admission = config.gate().get().admit(context, user, actor, config.directory().roles(), config.clock().instant());
     } catch (RuntimeException e) {
       Attempt attempt = Attempt.begin(initiator, config.clock());
       AuditEvent.Builder failed = attempt.event(AuditActivity.SIGN_IN, AuditOutcome.FAILED)
@@ -197,9 +217,97 @@ public final class MyStaff implements AutoCloseable {
     config.trail().flush();
   }
 
-  /** The settings this instance applies. */
+  /**
+   * The settings this instance applies, with the {@linkplain #availability() availability} in
+   * force now.
+   */
   public MyStaffSettings settings() {
-    return config.settings();
+    FeatureAvailability now = availability();
+    MyStaffSettings built = config.settings();
+    return built.availability().equals(now) ? built : built.toBuilder().availability(now).build();
+  }
+
+  /**
+   * Who may open My Staff now: {@link MyStaffSettings#availability()} as built, or as last changed
+   * by {@link #updateAvailability}.
+   *
+   * @since 0.1.0
+   */
+  public FeatureAvailability availability() {
+    return config.gate().get().availability();
+  }
+
+  /**
+   * Changes who may open My Staff, at run time, for this instance (it is not persisted: a host
+   * that wants it to outlive a restart stores it and builds the next instance with it). Sign-ins
+   * and open sessions' re-checks apply the new value from their next check on.
+   *
+   * <p>Only an administrator may change it: {@code actor} must hold an assignment, active now and
+   * scoped to the whole tenant, of User Administrator, Privileged Role Administrator or Global
+   * Administrator ("User Administrator or higher"; roles held through a group count, as the
+   * directory reports them as the user's own). The host vouches for {@code actor} as it does for a
+   * sign-in; the actor need not be able to use My Staff.
+   *
+   * <p>Audited as {@link AuditActivity#UPDATE_FEATURE_VALUE} with one target, the setting (id
+   * {@value #AVAILABILITY_TARGET_ID}, type {@code Setting}), whose modified property {@code
+   * availability} holds the old and new values ({@code All}, {@code None}, or {@code Selected
+   * users=[...] groups=[...]}). The SUCCEEDED event is recorded before the value changes: if the
+   * sink fails nothing changes. A denial records one DENIED event.
+   *
+   * @throws InvalidInputException if an argument is missing
+   * @throws AvailabilityChangeDeniedException if {@code actor} may not change it (after one DENIED
+   *     event)
+   * @throws ProviderFailureException if the directory or the audit sink failed; nothing changed
+   * @throws IllegalStateException if this instance was closed
+   * @since 0.1.0
+   */
+  public void updateAvailability(SignInContext actor, FeatureAvailability availability) {
+    if (actor == null) {
+      throw InvalidInputException.of("actor", "is required");
+    }
+    if (availability == null) {
+      throw InvalidInputException.of("availability", "is required");
+    }
+    config.ensureOpen();
+    AuditInitiator initiator = new AuditInitiator(actor.user(), Optional.empty(), actor.clientIp());
+    Optional<DenyReason> denied;
+    try {
+      Optional<User> user = config.directory().findUser(actor.user());
+      initiator = new AuditInitiator(actor.user(), user.map(User::displayName), user.map(User::userPrincipalName),
+          actor.clientIp());
+      denied = AvailabilityAdmins.check(user, config.directory().assignmentsOf(actor.user()),
+          config.clock().instant());
+    } catch (RuntimeException e) {
+      RuntimeException thrown = e instanceof MyStaffException
+          ? e : new ProviderFailureException("directory", "could not read the administrator's facts", e);
+      throw config.trail().recordEnding(Attempt.begin(initiator, config.clock())
+          .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.FAILED)
+          .resultReason(AuditTrail.PROVIDER_FAILURE)
+          .target(availabilityTarget(List.of()))
+          .build(), thrown);
+    }
+    Attempt attempt = Attempt.begin(initiator, config.clock());
+    if (denied.isPresent()) {
+      throw config.trail().recordEnding(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.DENIED)
+              .resultReason(denied.get().name())
+              .target(availabilityTarget(List.of()))
+              .build(),
+          new AvailabilityChangeDeniedException(actor.user(), denied.get()));
+    }
+    synchronized (availabilityLock) {
+      SignInGate current = config.gate().get();
+      config.trail().record(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.SUCCEEDED)
+          .target(availabilityTarget(List.of(ModifiedProperty.of("availability",
+              Optional.of(AvailabilityAdmins.describe(current.availability())),
+              Optional.of(AvailabilityAdmins.describe(availability))))))
+          .build());
+      config.gate().set(current.withAvailability(availability));
+    }
+  }
+
+  private static AuditTarget availabilityTarget(List<ModifiedProperty> changes) {
+    return new AuditTarget(AVAILABILITY_TARGET_ID, "Setting", Optional.of("My Staff availability"), Optional.empty(),
+        changes);
   }
 
   /**
@@ -213,12 +321,13 @@ public final class MyStaff implements AutoCloseable {
     if (config.closed().compareAndSet(false, true)) {
       config.trail().flushQuietly();
       ownRelay.ifPresent(ExecutorService::shutdown);
+      ownNotifier.ifPresent(ExecutorService::shutdown);
     }
   }
 
   @Override
   public String toString() {
-    return "MyStaff{settings=" + config.settings() + ", closed=" + config.closed().get() + "}";
+    return "MyStaff{settings=" + settings() + ", closed=" + config.closed().get() + "}";
   }
 
   /**
@@ -238,6 +347,8 @@ public final class MyStaff implements AutoCloseable {
     private MyStaffSettings settings = MyStaffSettings.defaults();
     private PhoneNumberParser phoneParser;
     private Executor auditRelay;
+    private UserNotifier userNotifier;
+    private Executor notificationExecutor;
 
     private Builder() {}
 
@@ -333,6 +444,32 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Tells users about resets and phone changes made to their accounts (see {@link UserNotifier}
+     * for when it is called). Optional: by default no one is notified. Unless {@link
+     * #notificationExecutor} is set, calls run on one daemon thread this instance starts and
+     * {@link MyStaff#close()} stops, with at most {@value MyStaff#NOTIFICATION_QUEUE} waiting;
+     * beyond that, notifications are dropped and logged, never the change.
+     *
+     * @since 0.1.0
+     */
+    public Builder userNotifier(UserNotifier notifier) {
+      this.userNotifier = requireNonNull(notifier, "notifier");
+      return this;
+    }
+
+    /**
+     * Where {@link #userNotifier} is called. {@code Runnable::run} calls it on the thread of the
+     * change, after the change is committed and before the call returns (handy in tests; a slow
+     * notifier then slows the manager down; a throwing one still changes nothing).
+     *
+     * @since 0.1.0
+     */
+    public Builder notificationExecutor(Executor executor) {
+      this.notificationExecutor = requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
      * @throws IllegalStateException naming every missing required part, or if both a phone parser
      *     and a default phone region are set
      * @throws InvalidInputException if the settings' default phone region is not supported
@@ -363,12 +500,17 @@ public final class MyStaff implements AutoCloseable {
               .orElseGet(PhoneNumberParser::international);
       AuthorizationEngine engine = AuthorizationEngine.standard();
       Optional<ExecutorService> ownRelay = auditRelay == null ? Optional.of(relayThread()) : Optional.empty();
+      Optional<ExecutorService> ownNotifier = userNotifier != null && notificationExecutor == null
+          ? Optional.of(notifierThread()) : Optional.empty();
+      Notifications notifications = userNotifier == null
+          ? Notifications.none()
+          : new Notifications(userNotifier, notificationExecutor != null ? notificationExecutor : ownNotifier.orElseThrow());
       Configuration config = new Configuration(
           directory,
           directoryWriter,
           new AuditTrail(auditSink, directoryWriter, auditRelay != null ? auditRelay : ownRelay.orElseThrow()),
           engine,
-          SignInGate.of(settings.availability(), conditionalAccess, engine),
+          new AtomicReference<>(SignInGate.of(settings.availability(), conditionalAccess, engine)),
           cloudPasswordPolicy != null ? cloudPasswordPolicy : EntraPasswordPolicy.standard(),
           onPremisesPasswordPolicy != null ? onPremisesPasswordPolicy : ActiveDirectoryPasswordPolicy.defaults(),
           Optional.ofNullable(passwordWriteback),
@@ -377,8 +519,20 @@ public final class MyStaff implements AutoCloseable {
           parser,
           clock,
           settings,
-          new AtomicBoolean());
-      return new MyStaff(config, ownRelay);
+          new AtomicBoolean(),
+          new ChangeLimiter(settings.resetLimit(), clock),
+          new ChangeLimiter(settings.phoneChangeLimit(), clock),
+          notifications);
+      return new MyStaff(config, ownRelay, ownNotifier);
+    }
+
+    private static ExecutorService notifierThread() {
+      return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(NOTIFICATION_QUEUE),
+          task -> {
+            Thread t = new Thread(task, "mystaff-user-notifier");
+            t.setDaemon(true);
+            return t;
+          });
     }
 
     private static ExecutorService relayThread() {

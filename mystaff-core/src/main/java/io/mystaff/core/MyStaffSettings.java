@@ -51,6 +51,12 @@ import java.util.regex.Pattern;
  *     least 8 characters) and the least NIST SP 800-63B-4 allows for a password used only with a
  *     second factor; NIST asks for 15 when the password is the only factor, so a host whose staff
  *     sign in with the password alone should raise this setting
+ * @param resetLimit how many password resets one manager may attempt in a short time (default
+ *     {@link #DEFAULT_RESET_LIMIT}: 10 at once, then one per minute); {@link
+ *     RateLimit#unlimited()} turns it off. See {@link StaffSession} for what takes a token
+ * @param phoneChangeLimit how many phone method changes (adds, updates, removals) one manager may
+ *     attempt in a short time (default {@link #DEFAULT_PHONE_CHANGE_LIMIT}: 20 at once, then one
+ *     every 30 seconds); {@link RateLimit#unlimited()} turns it off
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
@@ -62,7 +68,9 @@ public record MyStaffSettings(
     Duration sessionLifetime,
     Duration writebackDeadline,
     Set<PhoneNumberKind> allowedPhoneNumberKinds,
-    int minimumManagerChosenPasswordLength) {
+    int minimumManagerChosenPasswordLength,
+    RateLimit resetLimit,
+    RateLimit phoneChangeLimit) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
@@ -70,6 +78,11 @@ public record MyStaffSettings(
   public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
   /** The default {@link #writebackDeadline()}. */
   public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
+
+  /** The default {@link #resetLimit()}: 10 resets at once, then one per minute. */
+  public static final RateLimit DEFAULT_RESET_LIMIT = RateLimit.of(10, Duration.ofMinutes(1));
+  /** The default {@link #phoneChangeLimit()}: 20 phone changes at once, then one every 30 seconds. */
+  public static final RateLimit DEFAULT_PHONE_CHANGE_LIMIT = RateLimit.of(20, Duration.ofSeconds(30));
 
   /** The default {@link #sessionRecheckInterval()}. */
   public static final Duration DEFAULT_SESSION_RECHECK_INTERVAL = Duration.ofSeconds(60);
@@ -111,6 +124,8 @@ public record MyStaffSettings(
     if (writebackDeadline.isNegative() || writebackDeadline.isZero()) {
       throw InvalidInputException.of("writeback deadline", "must be positive");
     }
+    requireNonNull(resetLimit, "resetLimit");
+    requireNonNull(phoneChangeLimit, "phoneChangeLimit");
     requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
     requireNonNull(sessionLifetime, "sessionLifetime");
     if (sessionLifetime.isNegative() || sessionLifetime.isZero()
@@ -155,7 +170,9 @@ public record MyStaffSettings(
         .sessionLifetime(sessionLifetime)
         .writebackDeadline(writebackDeadline)
         .allowedPhoneNumberKinds(allowedPhoneNumberKinds)
-        .minimumManagerChosenPasswordLength(minimumManagerChosenPasswordLength);
+        .minimumManagerChosenPasswordLength(minimumManagerChosenPasswordLength)
+        .resetLimit(resetLimit)
+        .phoneChangeLimit(phoneChangeLimit);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -175,6 +192,8 @@ public record MyStaffSettings(
     private Duration writebackDeadline = DEFAULT_WRITEBACK_DEADLINE;
     private Set<PhoneNumberKind> allowedPhoneNumberKinds = DEFAULT_PHONE_NUMBER_KINDS;
     private int minimumManagerChosenPasswordLength = MIN_MANAGER_CHOSEN_PASSWORD_LENGTH;
+    private RateLimit resetLimit = DEFAULT_RESET_LIMIT;
+    private RateLimit phoneChangeLimit = DEFAULT_PHONE_CHANGE_LIMIT;
 
     private Builder() {}
 
@@ -246,6 +265,17 @@ public record MyStaffSettings(
     }
 
     /**
+     * How many password resets one manager may attempt in a short time; {@link
+     * RateLimit#unlimited()} for no limit.
+     *
+     * @since 0.1.0
+     */
+    public Builder resetLimit(RateLimit limit) {
+      this.resetLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
      * The fewest characters of a manager-chosen password, 8 to 256; see {@link
      * MyStaffSettings#minimumManagerChosenPasswordLength()}. Checked by {@link #build()}.
      *
@@ -257,12 +287,24 @@ public record MyStaffSettings(
     }
 
     /**
+     * How many phone method changes one manager may attempt in a short time; {@link
+     * RateLimit#unlimited()} for no limit.
+     *
+     * @since 0.1.0
+     */
+    public Builder phoneChangeLimit(RateLimit limit) {
+      this.phoneChangeLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {
       return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
           temporaryPasswordLength, defaultPhoneRegion, maxPageSize, sessionRecheckInterval, sessionLifetime,
-          writebackDeadline, allowedPhoneNumberKinds, minimumManagerChosenPasswordLength);
+          writebackDeadline, allowedPhoneNumberKinds, minimumManagerChosenPasswordLength, resetLimit,
+          phoneChangeLimit);
     }
   }
 }

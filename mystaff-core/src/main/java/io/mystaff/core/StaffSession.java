@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.MyStaffException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.ProviderFailureException;
@@ -28,7 +29,9 @@ import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.authz.AuthorizationEngine;
+import io.mystaff.spi.UserNotification;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -58,6 +61,19 @@ import java.util.Set;
  * active role granting a My Staff change, conditional access with the sign-in's context), and a
  * refusal refuses the call with the gate's reason. Both throw {@link SignInRefusedException}
  * after one DENIED sign-in event with the additional detail {@code sessionCheck}.
+ *
+ * <p><b>Rate limits.</b> Each password reset and each phone change attempt takes one token of the
+ * manager's bucket for that kind ({@link MyStaffSettings#resetLimit()}, {@link
+ * MyStaffSettings#phoneChangeLimit()}; shared by all of the manager's sessions on this {@link
+ * MyStaff}) once the target is read and before the facts are: whatever the attempt's outcome, a
+ * denied or failed attempt costs as much as a successful one, so probing is limited too. Input
+ * rejected before the attempt (invalid, unknown user, missing capability) costs nothing, and the
+ * compare-and-set retries of one attempt take no more tokens. An empty bucket denies the attempt
+ * with {@link io.mystaff.api.authz.DenyReason#RATE_LIMITED} after one DENIED event.
+ *
+ * <p><b>Notifications.</b> A configured {@link io.mystaff.spi.UserNotifier} hears of every
+ * committed reset (a synced user's once the writeback SUCCEEDED) and every phone change that
+ * changed the number, after the change; it never delays, undoes or hides it.
  *
  * <p>Immutable and thread-safe; any number of threads may use one session. Once the {@link
  * MyStaff} it came from is closed, every method throws {@link IllegalStateException}.
@@ -90,19 +106,84 @@ public final class StaffSession {
   }
 
   /**
-   * The places whose staff the manager may change: the administrative units that the scopes of
-   * the manager's active, password- or phone-granting role assignments name, ordered by display
-   * name (case-insensitive), then id; or, if any such assignment is tenant-wide, the single {@link
-   * Location#wholeOrganization()}. Empty for a manager whose roles change no one (e.g. Global
-   * Reader).
+   * The places whose staff the manager may change, the first page of {@link
+   * #locations(PageRequest)} at {@link MyStaffSettings#maxPageSize()}: for a manager with a
+   * tenant-wide assignment, the whole organization and then the organization's first units; for
+   * others, all the units their assignments name. Empty for a manager whose roles change no one:
+   * {@link #whyNoLocations()} then says why.
    */
   public List<Location> locations() {
+    return locations(PageRequest.first(config.settings().maxPageSize())).items();
+  }
+
+  /**
+   * One page of the places whose staff the manager may change.
+   *
+   * <ul>
+   *   <li>A manager with an active, password- or phone-granting assignment scoped to the tenant
+   *       gets {@link Location#wholeOrganization()} first, then every administrative unit of the
+   *       organization ({@link io.mystaff.spi.Directory#allUnits}), ordered by display name
+   *       (case-insensitive), then id, paged: the first page holds the whole organization
+   *       <em>in addition to</em> up to {@code page.size()} units (capped at {@link
+   *       MyStaffSettings#maxPageSize()}); follow {@link Page#nextCursor()} for more. Restricted
+   *       management units are listed too; their members show as not manageable unless the
+   *       manager is assigned at their scope. A directory that cannot list its units gives the
+   *       whole organization alone.
+   *   <li>Any other manager gets the units the scopes of those assignments name, in the same
+   *       order, all on the first page (a manager holds few assignments); a request with a cursor
+   *       gets an empty last page.
+   * </ul>
+   *
+   * @throws InvalidInputException if {@code page} is missing or its cursor was not issued for
+   *     this listing
+   * @since 0.1.0
+   */
+  public Page<Location> locations(PageRequest page) {
     checkSession();
+    require(page, "page");
     Standing standing = standing();
     Set<Scope> scopes = standing.changeScopes();
     if (scopes.contains(Scope.tenant())) {
-      return List.of(Location.wholeOrganization());
+      List<Location> items = new ArrayList<>();
+      if (page.cursor().isEmpty()) {
+        items.add(Location.wholeOrganization());
+      }
+      Page<AdministrativeUnit> units;
+      try {
+        units = config.directory().allUnits(config.settings().cap(page));
+      } catch (CapabilityNotSupportedException e) {
+        return Page.last(items);
+      }
+      units.items().forEach(u -> items.add(Location.of(u)));
+      return new Page<>(items, units.nextCursor());
     }
+    if (page.cursor().isPresent()) {
+      return Page.last(List.of());
+    }
+    return Page.last(unitLocations(standing, scopes));
+  }
+
+  /**
+   * Why {@link #locations()} is empty, for a UI to show instead of an empty list; empty when the
+   * manager has a location.
+   *
+   * @since 0.1.0
+   */
+  public Optional<NoLocationsReason> whyNoLocations() {
+    checkSession();
+    Standing standing = standing();
+    Set<Scope> scopes = standing.changeScopes();
+    if (scopes.isEmpty()) {
+      return Optional.of(NoLocationsReason.NO_CHANGE_ROLE);
+    }
+    if (scopes.contains(Scope.tenant()) || !unitLocations(standing, scopes).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(NoLocationsReason.UNITS_REMOVED);
+  }
+
+  /** The existing units that {@code scopes} name, in directory order. */
+  private static List<Location> unitLocations(Standing standing, Set<Scope> scopes) {
     Set<UnitId> units = new LinkedHashSet<>();
     for (Scope s : scopes) {
       if (s instanceof Scope.Unit unit) {
@@ -133,8 +214,34 @@ public final class StaffSession {
    *     directory cannot list all users
    */
   public Page<StaffMember> members(Location location, PageRequest page) {
+    return members(location, Optional.empty(), page);
+  }
+
+  /**
+   * One page of the members of {@code location} whose display name, a word of it, or user
+   * principal name starts with {@code query} (case-insensitive), as {@link #searchUsers} matches
+   * the whole organization; all members when the query is empty. Ordered and capped like {@link
+   * #members(Location, PageRequest)}. Searching a unit uses {@link
+   * io.mystaff.spi.Directory#searchMembers}, the whole organization {@link
+   * io.mystaff.spi.Directory#searchUsers}.
+   *
+   * @param query when present, trimmed, then 1 to 256 characters
+   * @throws InvalidInputException if an argument is missing, the query is out of bounds, or the
+   *     location is not one of the manager's
+   * @throws UnknownUnitException if the location's unit no longer exists
+   * @throws CapabilityNotSupportedException if the location is the whole organization, there is
+   *     no query and the directory cannot list all users
+   * @since 0.1.0
+   */
+  public Page<StaffMember> members(Location location, Optional<String> query, PageRequest page) {
     checkSession();
+    return list(location, query, page);
+  }
+
+  private Page<StaffMember> list(Location location, Optional<String> query, PageRequest page) {
     require(location, "location");
+    require(query, "query");
+    Optional<String> q = query.map(SearchQuery::of);
     require(page, "page");
     Standing standing = standing();
     Set<Scope> scopes = standing.changeScopes();
@@ -142,10 +249,52 @@ public final class StaffSession {
       throw InvalidInputException.of("location", "is not one of the locations you administer");
     }
     PageRequest capped = config.settings().cap(page);
-    Page<User> users = location instanceof Location.Unit unit
-        ? config.directory().members(unit.unit().id(), capped)
-        : config.directory().allUsers(capped);
+    Page<User> users;
+    if (location instanceof Location.Unit unit) {
+      UnitId id = unit.unit().id();
+      users = q.isPresent()
+          ? config.directory().searchMembers(id, q.get(), capped)
+          : config.directory().members(id, capped);
+    } else {
+      users = q.isPresent()
+          ? config.directory().searchUsers(q.get(), capped)
+          : config.directory().allUsers(capped);
+    }
     return users.map(standing::member);
+  }
+
+  /**
+   * {@link #members(Location, PageRequest)} of the unit with id {@code unit}.
+   *
+   * @throws InvalidInputException if an argument is missing or the unit is not one of the
+   *     manager's locations
+   * @throws UnknownUnitException if there is no such unit
+   * @since 0.1.0
+   */
+  public Page<StaffMember> members(UnitId unit, PageRequest page) {
+    return members(unit, Optional.empty(), page);
+  }
+
+  /**
+   * {@link #members(Location, Optional, PageRequest)} of the unit with id {@code unit}.
+   *
+   * @throws InvalidInputException if an argument is missing, the query is out of bounds, or the
+   *     unit is not one of the manager's locations
+   * @throws UnknownUnitException if there is no such unit
+   * @since 0.1.0
+   */
+  public Page<StaffMember> members(UnitId unit, Optional<String> query, PageRequest page) {
+    checkSession();
+    require(unit, "unit");
+    AdministrativeUnit found;
+    try {
+      found = config.directory().findUnit(unit).orElseThrow(() -> new UnknownUnitException(unit));
+    } catch (MyStaffException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ProviderFailureException("directory", "could not read unit " + unit, e);
+    }
+    return list(Location.of(found), query, page);
   }
 
   /**
@@ -319,20 +468,34 @@ public final class StaffSession {
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
     Attempt attempt = workflow.begin();
+    workflow.throttle(attempt, AuditActivity.RESET_PASSWORD, StaffAction.RESET_PASSWORD, target,
+        config.resetLimiter());
     if (target.isSynced()) {
       return new WritebackReset(workflow, config.writeback().orElseThrow())
           .start(target, command.managerChosen().orElseThrow(), attempt);
     }
-    return workflow.change(target, attempt,
+    PasswordResetResult result = workflow.change(target, attempt,
         new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId()));
+    workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
+        config.clock().instant(), managerId()));
+    return result;
   }
 
   private PhoneChange changePhone(PhoneCommand command) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     Attempt attempt = workflow.begin();
-    return workflow.change(target, attempt, new PhoneEdit(command, config.writer(), config.phoneParser(),
-        attempt.correlationId()));
+    PhoneEdit edit = new PhoneEdit(command, config.writer(), config.phoneParser(), attempt.correlationId());
+    workflow.throttle(attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, config.phoneLimiter());
+    PhoneChange change = workflow.change(target, attempt, edit);
+    if (!change.previous().equals(change.current())) {
+      AuditActivity activity = change.current().isEmpty() ? AuditActivity.DELETE_PHONE
+          : change.previous().isPresent() ? AuditActivity.UPDATE_PHONE : AuditActivity.ADD_PHONE;
+      workflow.notifyUser(new UserNotification(change.user(), activity, change.correlationId(),
+          config.clock().instant(), managerId(), Optional.of(change.type()),
+          activity == AuditActivity.ADD_PHONE ? Optional.empty() : change.previous()));
+    }
+    return change;
   }
 
   /** The manager's facts at this moment, after checking that the session is still usable. */

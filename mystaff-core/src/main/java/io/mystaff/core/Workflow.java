@@ -15,12 +15,14 @@ import io.mystaff.api.audit.AuditOutcome;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.ActorFacts;
 import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.authz.TargetFacts;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.PolicyViolation;
+import io.mystaff.spi.UserNotification;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,29 @@ final class Workflow {
             .target(Attempt.target(target, List.of()))
             .build(),
         new AccessDeniedException(action, target.id(), deny.reason()));
+  }
+
+  /**
+   * Takes one token of the manager's bucket in {@code limiter}; when it is empty, records the one
+   * DENIED event of the attempt (reason {@link DenyReason#RATE_LIMITED}) and throws.
+   *
+   * @throws AccessDeniedException with {@link DenyReason#RATE_LIMITED} if the bucket is empty
+   * @throws ProviderFailureException if the DENIED event could not be recorded
+   */
+  void throttle(Attempt attempt, AuditActivity activity, StaffAction action, User target, ChangeLimiter limiter) {
+    if (limiter.tryAcquire(manager.id())) {
+      return;
+    }
+    throw config.trail().recordEnding(attempt.event(activity, AuditOutcome.DENIED)
+            .resultReason(DenyReason.RATE_LIMITED.name())
+            .target(Attempt.target(target, List.of()))
+            .build(),
+        new AccessDeniedException(action, target.id(), DenyReason.RATE_LIMITED));
+  }
+
+  /** Tells the user about a committed change, soon and on the notifier's executor; never throws. */
+  void notifyUser(UserNotification notification) {
+    config.notifications().send(notification);
   }
 
   /** The SUCCEEDED event of an attempt, naming the assignment that permitted it. */

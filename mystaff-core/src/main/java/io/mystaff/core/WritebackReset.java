@@ -16,6 +16,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.UserNotification;
 import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.time.Duration;
@@ -187,6 +188,10 @@ final class WritebackReset {
                 .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
                 .target(Attempt.target(target, List.of()));
         workflow.config().trail().commitFinal(event.build());
+        if (result.isSuccess()) { // queued before the handle completes; never throws
+          workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
+              workflow.config().clock().instant(), workflow.manager().id()));
+        }
       } finally {
         handle.finish(result);
       }

@@ -27,6 +27,17 @@ class MyStaffSettingsTest {
     assertThat(d.maxPageSize()).isEqualTo(100);
     assertThat(d.sessionRecheckInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(d.sessionLifetime()).isEqualTo(Duration.ofHours(8));
+    assertThat(d.resetLimit()).isEqualTo(RateLimit.of(10, Duration.ofMinutes(1)));
+    assertThat(d.phoneChangeLimit()).isEqualTo(RateLimit.of(20, Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void rateLimits_setAndCopiedByToBuilder() {
+    MyStaffSettings s = MyStaffSettings.builder().resetLimit(RateLimit.unlimited())
+        .phoneChangeLimit(RateLimit.of(3, Duration.ofSeconds(5))).build();
+    assertThat(s.resetLimit().isUnlimited()).isTrue();
+    assertThat(s.toBuilder().build()).isEqualTo(s);
+    assertThat(s.toBuilder().build().phoneChangeLimit()).isEqualTo(RateLimit.of(3, Duration.ofSeconds(5)));
   }
 
   @Test

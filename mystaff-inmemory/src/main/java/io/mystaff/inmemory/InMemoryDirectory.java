@@ -109,6 +109,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
   private static final String ALL_USERS = "all-users";
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryDirectory.class);
+  /** The listing name of {@link #allUnits}. */
+  private static final String ALL_UNITS = "all-units";
 
   private final StampedLock lock = new StampedLock();
   private final AtomicLong versions = new AtomicLong();
@@ -264,6 +266,85 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       Iterator<UnitRecord> matches = search(unitTerms, unitsInOrder, query, after, page.size(),
           r -> TermIndex.nameMatches(r.unit.displayName(), query));
       return cursors.page(listing, matches, page.size(), r -> r.unit,
+          u -> new Listed.Key(u.displayName(), u.id().value()));
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Costs like {@link #searchUsers}: the cheaper of the matching terms' postings (kept if they
+   * are members) and a walk of the unit's members in order.
+   *
+   * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
+   *     cursor was not issued for this unit and query
+   */
+  @Override
+  public Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    requireNonNull(unit, "unit");
+    requireQuery(query);
+    requireNonNull(page, "page");
+    String listing = "members:" + unit.value() + ":" + query;
+    return read(() -> {
+      UnitRecord record = units.get(unit);
+      if (record == null) {
+        throw new UnknownUnitException(unit);
+      }
+      Optional<Listed> after = cursors.after(listing, page);
+      Collection<UserRecord> from = after.isEmpty()
+          ? record.members.values()
+          : record.members.tailMap(after.get(), false).values();
+      Iterator<UserRecord> indexed = userTerms.startingWith(query);
+      Iterator<UserRecord> members = new Iterator<>() {
+        private UserRecord next = advance();
+
+        private UserRecord advance() {
+          while (indexed.hasNext()) {
+            UserRecord r = indexed.next();
+            if (record.members.containsKey(r)) {
+              return r;
+            }
+          }
+          return null;
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public UserRecord next() {
+          UserRecord r = next;
+          if (r == null) {
+            throw new java.util.NoSuchElementException();
+          }
+          next = advance();
+          return r;
+        }
+      };
+      Iterator<UserRecord> matches = PrefixSearch.first(searchPlan, page.size() + 1, after, members,
+          from.iterator(), r -> userMatches(r.user, query)).iterator();
+      return cursors.page(listing, matches, page.size(), r -> r.user, InMemoryDirectory::keyOf);
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages like {@link #members}.
+   *
+   * @throws InvalidInputException if the cursor was not issued for this listing
+   */
+  @Override
+  public Page<AdministrativeUnit> allUnits(PageRequest page) {
+    requireNonNull(page, "page");
+    return read(() -> {
+      Optional<Listed> after = cursors.after(ALL_UNITS, page);
+      Collection<UnitRecord> from = after.isEmpty()
+          ? unitsInOrder.values()
+          : unitsInOrder.tailMap(after.get(), false).values();
+      return cursors.page(ALL_UNITS, from.iterator(), page.size(), r -> r.unit,
           u -> new Listed.Key(u.displayName(), u.id().value()));
     });
   }
@@ -461,10 +542,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /**
    * Creates or replaces the unit. A dynamic unit's rule is parsed first, and its members become
    * the users it matches (unless it was already dynamic with an equal rule); see the class
-   * documentation for changes of membership type.
+   * documentation for changes of membership type. A unit's restricted-management flag is fixed
+   * when the unit is created, as in Entra: to change it, {@link #removeUnit remove} the unit and
+   * create it again (its members and the assignments scoped to it go with it).
    *
    * @throws InvalidInputException if the unit is dynamic and its rule is not a valid membership
-   *     rule
+   *     rule, or the unit exists with the other restricted-management flag (nothing changed)
    */
   public void putUnit(AdministrativeUnit unit) {
     requireNonNull(unit, "unit");
@@ -488,6 +571,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         return null;
       }
       AdministrativeUnit old = record.unit;
+      if (old.restrictedManagement() != unit.restrictedManagement()) {
+        throw InvalidInputException.of("restrictedManagement",
+            "is fixed when the unit is created; remove the unit and create it again to change it");
+      }
       boolean renamed = !old.displayName().equals(unit.displayName());
       if (renamed) {
         unitsInOrder.remove(record);

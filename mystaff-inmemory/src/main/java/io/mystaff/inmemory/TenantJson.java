@@ -47,6 +47,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,7 +161,7 @@ public record TenantJson(
     assignments = List.copyOf(assignments);
     roleAssignableGroupMembers = Collections.unmodifiableSet(new LinkedHashSet<>(roleAssignableGroupMembers));
     List<Violation> problems = Consistency.check(users, units, members, customRoles, assignments,
-        roleAssignableGroupMembers);
+        roleAssignableGroupMembers, Positions.IDENTITY);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -253,13 +254,45 @@ public record TenantJson(
     return InvalidInputException.of("$", what + where);
   }
 
-  /** The referential checks of the constructor. */
+  /**
+   * Where the parts checked by {@link Consistency} stand in the document: the index of each list
+   * element in its array (elements that did not decode are missing from the lists), and the ids
+   * declared by elements that did not decode, to which references are not reported as unknown
+   * (their element's own problem is).
+   */
+  private record Positions(List<Integer> users, List<Integer> units, List<Integer> roles, List<Integer> assignments,
+      Set<Object> undecoded) {
+    static final Positions IDENTITY = new Positions(null, null, null, null, Set.of());
+
+    int user(int i) {
+      return users == null ? i : users.get(i);
+    }
+
+    int unit(int i) {
+      return units == null ? i : units.get(i);
+    }
+
+    int role(int i) {
+      return roles == null ? i : roles.get(i);
+    }
+
+    int assignment(int i) {
+      return assignments == null ? i : assignments.get(i);
+    }
+
+    /** Whether a reference to {@code id} is unknown: not declared, not even by a broken element. */
+    boolean unknown(Map<?, Integer> index, Object id) {
+      return !index.containsKey(id) && !undecoded.contains(id);
+    }
+  }
+
+  /** The referential checks of the constructor, also run on what a reader could decode. */
   private static final class Consistency {
     private Consistency() {}
 
     static List<Violation> check(List<User> users, List<AdministrativeUnit> units,
         Map<UnitId, Set<UserId>> members, List<RoleDefinition> customRoles, List<RoleAssignment> assignments,
-        Set<UserId> roleAssignableGroupMembers) {
+        Set<UserId> roleAssignableGroupMembers, Positions at) {
       List<Violation> problems = new ArrayList<>();
       Map<UserId, Integer> userIndex = new HashMap<>();
       Map<String, UserId> upns = new HashMap<>();
@@ -267,11 +300,13 @@ public record TenantJson(
         User u = requireNonNull(users.get(i), "user");
         Integer earlier = userIndex.putIfAbsent(u.id(), i);
         if (earlier != null) {
-          problems.add(new Violation("$.users[" + i + "].id", "repeats the id of $.users[" + earlier + "]"));
+          problems.add(new Violation("$.users[" + at.user(i) + "].id",
+              "repeats the id of $.users[" + at.user(earlier) + "]"));
         }
         UserId holder = upns.putIfAbsent(u.userPrincipalName().toLowerCase(Locale.ROOT), u.id());
         if (holder != null && earlier == null) {
-          problems.add(new Violation("$.users[" + i + "].userPrincipalName", "is already used by user " + holder));
+          problems.add(new Violation("$.users[" + at.user(i) + "].userPrincipalName",
+              "is already used by user " + holder));
         }
       }
       Map<UnitId, Integer> unitIndex = new HashMap<>();
@@ -279,14 +314,15 @@ public record TenantJson(
         AdministrativeUnit unit = requireNonNull(units.get(i), "unit");
         Integer earlier = unitIndex.putIfAbsent(unit.id(), i);
         if (earlier != null) {
-          problems.add(new Violation("$.units[" + i + "].id", "repeats the id of $.units[" + earlier + "]"));
+          problems.add(new Violation("$.units[" + at.unit(i) + "].id",
+              "repeats the id of $.units[" + at.unit(earlier) + "]"));
         }
         if (unit.membershipRule().isPresent()) {
           try {
             MembershipRule.parse(unit.membershipRule().get());
           } catch (InvalidInputException e) {
             for (Violation v : e.violations()) {
-              problems.add(new Violation("$.units[" + i + "].membershipRule", v.reason()));
+              problems.add(new Violation("$.units[" + at.unit(i) + "].membershipRule", v.reason()));
             }
           }
         }
@@ -298,13 +334,13 @@ public record TenantJson(
           return;
         }
         if (units.get(i).isDynamic()) {
-          problems.add(new Violation("$.units[" + i + "].members",
+          problems.add(new Violation("$.units[" + at.unit(i) + "].members",
               "a dynamic unit's members follow from its membership rule"));
         }
         int j = 0;
         for (UserId id : ids) {
-          if (!userIndex.containsKey(id)) {
-            problems.add(new Violation("$.units[" + i + "].members[" + j + "]", "names unknown user " + id));
+          if (at.unknown(userIndex, id)) {
+            problems.add(new Violation("$.units[" + at.unit(i) + "].members[" + j + "]", "names unknown user " + id));
           }
           j++;
         }
@@ -317,42 +353,42 @@ public record TenantJson(
       for (int i = 0; i < customRoles.size(); i++) {
         RoleDefinition role = requireNonNull(customRoles.get(i), "role");
         if (role.isBuiltIn()) {
-          problems.add(new Violation("$.customRoles[" + i + "]", "is a built-in role, which cannot be redefined"));
+          problems.add(new Violation("$.customRoles[" + at.role(i) + "]", "is a built-in role, which cannot be redefined"));
           continue;
         }
         Integer earlier = roleIndex.putIfAbsent(role.id(), i);
         if (earlier != null) {
-          problems.add(new Violation("$.customRoles[" + i + "].id",
-              "repeats the id of $.customRoles[" + earlier + "]"));
+          problems.add(new Violation("$.customRoles[" + at.role(i) + "].id",
+              "repeats the id of $.customRoles[" + at.role(earlier) + "]"));
         } else if (!roleNames.add(role.displayName())) {
-          problems.add(new Violation("$.customRoles[" + i + "].displayName",
+          problems.add(new Violation("$.customRoles[" + at.role(i) + "].displayName",
               "is already the name of another role"));
         }
       }
       Set<AssignmentId> assignmentIds = new LinkedHashSet<>();
       for (int i = 0; i < assignments.size(); i++) {
         RoleAssignment a = requireNonNull(assignments.get(i), "assignment");
-        String at = "$.roleAssignments[" + i + "]";
+        String path = "$.roleAssignments[" + at.assignment(i) + "]";
         if (!assignmentIds.add(a.id())) {
-          problems.add(new Violation(at + ".id", "repeats the id of an earlier assignment"));
+          problems.add(new Violation(path + ".id", "repeats the id of an earlier assignment"));
         }
-        if (a.principal() instanceof UserId user && !userIndex.containsKey(user)) {
-          problems.add(new Violation(at + ".principalId", "names unknown user " + user));
+        if (a.principal() instanceof UserId user && at.unknown(userIndex, user)) {
+          problems.add(new Violation(path + ".principalId", "names unknown user " + user));
         }
         Integer custom = roleIndex.get(a.role());
-        if (BuiltInRole.byTemplateId(a.role()).isEmpty() && custom == null) {
-          problems.add(new Violation(at + ".role", UNKNOWN_ROLE));
+        if (BuiltInRole.byTemplateId(a.role()).isEmpty() && at.unknown(roleIndex, a.role())) {
+          problems.add(new Violation(path + ".role", UNKNOWN_ROLE));
         } else if (custom != null && a.scope() instanceof Scope.Unit
             && !customRoles.get(custom).isAssignableAtUnitScope()) {
-          problems.add(new Violation(at + ".directoryScopeId", NOT_AT_UNIT_SCOPE));
+          problems.add(new Violation(path + ".directoryScopeId", NOT_AT_UNIT_SCOPE));
         }
-        if (a.scope() instanceof Scope.Unit scope && !unitIndex.containsKey(scope.unit())) {
-          problems.add(new Violation(at + ".directoryScopeId", "names unknown unit " + scope.unit()));
+        if (a.scope() instanceof Scope.Unit scope && at.unknown(unitIndex, scope.unit())) {
+          problems.add(new Violation(path + ".directoryScopeId", "names unknown unit " + scope.unit()));
         }
       }
       int j = 0;
       for (UserId id : roleAssignableGroupMembers) {
-        if (!userIndex.containsKey(requireNonNull(id, "user"))) {
+        if (at.unknown(userIndex, requireNonNull(id, "user"))) {
           problems.add(new Violation("$.roleAssignableGroupMembers[" + j + "]", "names unknown user " + id));
         }
         j++;
@@ -387,20 +423,64 @@ public record TenantJson(
       List<RoleDefinition> roles = new ArrayList<>();
       List<RoleAssignment> assignments = new ArrayList<>();
       Set<UserId> roleAssignable = new LinkedHashSet<>();
-      each(root, "users", "$", (node, at) -> user(node, at).ifPresent(users::add));
-      each(root, "units", "$", (node, at) -> unit(node, at, members).ifPresent(units::add));
-      each(root, "customRoles", "$", (node, at) -> role(node, at).ifPresent(roles::add));
-      int[] index = {0};
+      Set<Object> undecoded = new HashSet<>();
+      List<Integer> userAt = new ArrayList<>();
+      List<Integer> unitAt = new ArrayList<>();
+      List<Integer> roleAt = new ArrayList<>();
+      List<Integer> assignmentAt = new ArrayList<>();
+      int[] index = {0, 0, 0, 0};
+      each(root, "users", "$", (node, at) -> {
+        int i = index[0]++;
+        user(node, at).ifPresentOrElse(u -> {
+          users.add(u);
+          userAt.add(i);
+        }, () -> declaredId(node, UserId::of).ifPresent(undecoded::add));
+      });
+      each(root, "units", "$", (node, at) -> {
+        int i = index[1]++;
+        unit(node, at, members).ifPresentOrElse(u -> {
+          units.add(u);
+          unitAt.add(i);
+        }, () -> declaredId(node, UnitId::of).ifPresent(undecoded::add));
+      });
+      each(root, "customRoles", "$", (node, at) -> {
+        int i = index[2]++;
+        role(node, at).ifPresentOrElse(r -> {
+          roles.add(r);
+          roleAt.add(i);
+        }, () -> declaredId(node, RoleId::of).ifPresent(undecoded::add));
+      });
       each(root, "roleAssignments", "$", (node, at) -> {
-        index[0]++;
-        assignment(node, at, index[0]).ifPresent(assignments::add);
+        int i = index[3]++;
+        assignment(node, at, i + 1).ifPresent(a -> {
+          assignments.add(a);
+          assignmentAt.add(i);
+        });
       });
       each(root, "roleAssignableGroupMembers", "$", (node, at) ->
           id(node, at, UserId::of).ifPresent(roleAssignable::add));
+      // the parts that decoded are checked against each other too, so one pass reports every kind of problem
+      Map<UnitId, Set<UserId>> given = new LinkedHashMap<>(members);
+      given.values().removeIf(Set::isEmpty); // as the constructor does: no members given
+      problems.addAll(Consistency.check(users, units, given, roles, assignments, roleAssignable,
+          new Positions(userAt, unitAt, roleAt, assignmentAt, undecoded)));
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
       return new TenantJson(users, units, members, roles, assignments, roleAssignable);
+    }
+
+    /** The id an element declares, if it is there and well-formed; records no problem. */
+    private static <T> Optional<T> declaredId(JsonNode node, Function<String, T> parse) {
+      JsonNode id = node.isObject() ? node.get("id") : null;
+      if (id == null || !id.isTextual()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(parse.apply(id.textValue()));
+      } catch (InvalidInputException e) {
+        return Optional.empty();
+      }
     }
 
     private Optional<User> user(JsonNode node, String at) {

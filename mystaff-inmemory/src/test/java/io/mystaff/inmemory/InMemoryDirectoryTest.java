@@ -198,6 +198,33 @@ class InMemoryDirectoryTest {
   }
 
   @Test
+  void putUnit_otherRestrictedFlag_rejectedNamingTheFieldAndChangesNothing() {
+    InMemoryDirectory directory = retail();
+
+    assertThatThrownBy(() -> directory.putUnit(
+        AdministrativeUnit.assigned(STORE_12, "Renamed").withRestrictedManagement(true)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
+            .satisfies(v -> assertThat(v.field()).isEqualTo("restrictedManagement")));
+    assertThatThrownBy(() -> directory.putUnit(AdministrativeUnit.assigned(STORE_47, "Store 47 Bellevue")))
+        .isInstanceOf(InvalidInputException.class);
+
+    assertThat(directory.findUnit(STORE_12)).contains(AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle"));
+    assertThat(directory.findUnit(STORE_47).orElseThrow().restrictedManagement()).isTrue();
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("alex", "bo");
+  }
+
+  @Test
+  void putUnit_removedThenCreatedWithTheOtherFlag_isTheWayToChangeIt() {
+    InMemoryDirectory directory = retail();
+
+    assertThat(directory.removeUnit(STORE_12)).isTrue();
+    directory.putUnit(AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle").withRestrictedManagement(true));
+
+    assertThat(directory.findUnit(STORE_12).orElseThrow().restrictedManagement()).isTrue();
+    assertThat(directory.members(STORE_12, PageRequest.first(10)).items()).isEmpty();
+  }
+
+  @Test
   void removeUnit_known_removesMembershipsAndScopedAssignments() {
     InMemoryDirectory directory = retail();
 

@@ -328,6 +328,26 @@ class TenantJsonTest {
         "$.users[0].userPrincipalName", "$.users[0].displayName", "$.users[1].phones.mobile", "$.units[0].id");
   }
 
+  /** docs/fixtures.md: all the problems found, of every kind, in one exception. */
+  @Test
+  void parse_badIdDuplicateAndUnknownReference_allReportedAtOnce() {
+    String json = doc("\"users\": ["
+        + "{\"id\": \"ok\", \"userPrincipalName\": \"ok@c.d\", \"displayName\": \"Ok\"},"
+        + "{\"id\": \"bad id\", \"userPrincipalName\": \"x@c.d\", \"displayName\": \"X\"},"
+        + "{\"id\": \"ok\", \"userPrincipalName\": \"ok2@c.d\", \"displayName\": \"Ok 2\"},"
+        + "{\"id\": \"half\", \"userPrincipalName\": \"h@c.d\"}],"
+        + " \"units\": [{\"id\": \"u1\", \"displayName\": \"U\", \"members\": [\"ok\", \"ghost\", \"half\"]}],"
+        + " \"roleAssignments\": ["
+        + "{\"principalId\": \"ok\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/administrativeUnits/nowhere\"},"
+        + "{\"principalId\": \"half\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\"}]");
+    assertThat(violations(json)).extracting(Violation::field).containsExactly(
+        "$.users[1].id",
+        "$.users[3].displayName",
+        "$.users[2].id",
+        "$.units[0].members[1]",
+        "$.roleAssignments[0].directoryScopeId");
+  }
+
   @Test
   void parse_passwordField_rejectedWithoutRepeatingTheValue() {
     String secret = "Correct-Horse-Battery-9";

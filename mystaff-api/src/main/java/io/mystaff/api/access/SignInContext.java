@@ -1,7 +1,5 @@
 package io.mystaff.api.access;
 
-import static java.util.Objects.requireNonNull;
-
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.UserId;
 import java.net.InetAddress;
@@ -22,20 +20,37 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
   private static final int MAX_ADDRESS_LENGTH = 45;
 
   /**
-   * @throws InvalidInputException if the client IP is present but not an IP address literal
+   * @throws InvalidInputException if the user or the client IP option is missing, or the client
+   *     IP is present but not an IP address literal
    */
   public SignInContext {
-    requireNonNull(user, "user");
-    requireNonNull(clientIp, "clientIp");
+    if (user == null) {
+      throw InvalidInputException.of("user", "is required");
+    }
+    if (clientIp == null) {
+      throw InvalidInputException.of("clientIp", "is required; use Optional.empty() when unknown");
+    }
     clientIp = clientIp.map(SignInContext::canonicalAddress);
   }
 
+  /**
+   * A sign-in of {@code user} with no client IP.
+   *
+   * @throws InvalidInputException if {@code user} is null
+   */
   public static SignInContext of(UserId user, boolean multiFactorAuthenticated) {
     return new SignInContext(user, multiFactorAuthenticated, Optional.empty());
   }
 
-  /** The same sign-in, coming from {@code clientIp}. */
+  /**
+   * The same sign-in, coming from {@code clientIp}.
+   *
+   * @throws InvalidInputException if {@code clientIp} is null or not an IP address literal
+   */
   public SignInContext withClientIp(String clientIp) {
+    if (clientIp == null) {
+      throw invalid();
+    }
     return new SignInContext(user, multiFactorAuthenticated, Optional.of(clientIp));
   }
 

@@ -23,7 +23,14 @@ public enum DenyReason {
   /** Managers change their own credentials elsewhere, not through My Staff. */
   SELF_ACTION("You cannot perform this action on your own account."),
   /** Guests' credentials belong to their home organization: My Staff only shows them. */
-  GUEST_ACCOUNT("This user is a guest: My Staff cannot change a guest's password or phone numbers.");
+  GUEST_ACCOUNT("This user is a guest: My Staff cannot change a guest's password or phone numbers."),
+  /**
+   * The manager made more changes of this kind in a short time than the tenant's limit allows.
+   * Not an engine decision: the workflow's per-manager rate limit refused the attempt.
+   *
+   * @since 0.1.0
+   */
+  RATE_LIMITED("You have made too many changes of this kind in a short time. Wait a few minutes and try again.");
 
   private final String message;
 

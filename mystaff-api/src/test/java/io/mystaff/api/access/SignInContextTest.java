@@ -58,4 +58,22 @@ class SignInContextTest {
   void clientIp_absent_staysAbsent() {
     assertThat(SignInContext.of(NINA, true).clientIp()).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void missingUser_isInvalidInputNamingTheField() {
+    assertThatThrownBy(() -> SignInContext.of(null, true))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("user")));
+    assertThatThrownBy(() -> new SignInContext(null, false, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @org.junit.jupiter.api.Test
+  void missingClientIp_isInvalidInputNamingTheField() {
+    assertThatThrownBy(() -> new SignInContext(NINA, false, null))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("clientIp")));
+    assertThatThrownBy(() -> SignInContext.of(NINA, false).withClientIp(null))
+        .isInstanceOf(InvalidInputException.class);
+  }
 }

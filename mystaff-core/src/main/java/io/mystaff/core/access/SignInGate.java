@@ -67,6 +67,20 @@ public final class SignInGate {
     return new SignInGate(availability, conditionalAccess, engine);
   }
 
+  /** The availability setting this gate applies. */
+  public FeatureAvailability availability() {
+    return availability;
+  }
+
+  /**
+   * This gate with {@code availability} instead, the same hook and engine.
+   *
+   * @since 0.1.0
+   */
+  public SignInGate withAvailability(FeatureAvailability availability) {
+    return new SignInGate(availability, conditionalAccess, engine);
+  }
+
   /**
    * Decides one sign-in.
    *

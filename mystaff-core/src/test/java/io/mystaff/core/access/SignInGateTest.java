@@ -50,6 +50,19 @@ class SignInGateTest {
   }
 
   @Test
+  void withAvailability_replacesOnlyTheAvailability() {
+    SignInGate all = gate(FeatureAvailability.all(), AccessVerdict.requireMfa());
+    SignInGate none = all.withAvailability(FeatureAvailability.none());
+    assertThat(all.availability()).isEqualTo(FeatureAvailability.all());
+    assertThat(none.availability()).isEqualTo(FeatureAvailability.none());
+    assertThat(none.admit(signIn(true), Optional.of(ANN_USER), WITH_ROLE, ROLES, NOW).isAdmitted()).isFalse();
+    SignInGate back = none.withAvailability(FeatureAvailability.all());
+    assertThat(back.admit(signIn(false), Optional.of(ANN_USER), WITH_ROLE, ROLES, NOW).isAdmitted())
+        .as("same hook: MFA still required").isFalse();
+    assertThat(back.admit(signIn(true), Optional.of(ANN_USER), WITH_ROLE, ROLES, NOW).isAdmitted()).isTrue();
+  }
+
+  @Test
   void admit_enabledUserWithActiveRoleAndAllow_admitted() {
     Admission admission = gate(FeatureAvailability.all(), AccessVerdict.allow())
         .admit(signIn(false), Optional.of(ANN_USER), WITH_ROLE, ROLES, NOW);

@@ -16,5 +16,11 @@ public enum DirectoryFeature {
   /** Custom role definitions appear in {@link io.mystaff.spi.Directory#roles()}. */
   CUSTOM_ROLES,
   /** Role-assignable group membership is reported by {@code isRoleAssignableGroupMember}. */
-  ROLE_ASSIGNABLE_GROUPS
+  ROLE_ASSIGNABLE_GROUPS,
+  /**
+   * {@link io.mystaff.spi.Directory#allUnits} lists every unit, in directory order, paged.
+   *
+   * @since 0.1.0
+   */
+  LISTS_ALL_UNITS
 }

@@ -86,7 +86,16 @@ final class DirectoryLaws {
       Law.of("undecidedUnitsOf_decidableRules_empty", DirectoryFeature.DYNAMIC_UNITS,
           DirectoryLaws::undecidedUnitsOfDecidableRules),
       Law.of("undecidedUnitsOf_expensiveRule_neverAMemberAndOnlyDynamicUnits", DirectoryFeature.DYNAMIC_UNITS,
-          DirectoryLaws::undecidedUnitsOfExpensiveRule));
+          DirectoryLaws::undecidedUnitsOfExpensiveRule),
+      Law.of("searchMembers_everyUnitAndQuery_matchingMembersInDirectoryOrder", DirectoryLaws::searchMembersSample),
+      Law.of("searchMembers_randomTenants_matchReference", DirectoryLaws::searchMembersRandom),
+      Law.of("searchMembers_unknownUnit_throwsUnknownUnit", t -> {
+        Directory d = t.subject(ContractTenants.directory());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.searchMembers(GHOST_UNIT, "a", PageRequest.first(5)))
+            .as("searchMembers of a unit that does not exist").isInstanceOf(io.mystaff.api.UnknownUnitException.class);
+      }),
+      Law.of("allUnits_everyPageSize_everyUnitInDirectoryOrderOnce", DirectoryFeature.LISTS_ALL_UNITS,
+          DirectoryLaws::allUnitsSample));
 
   private DirectoryLaws() {}
 
@@ -179,6 +188,51 @@ final class DirectoryLaws {
                 + " then id); in %s", unit.id(), size, tenant)
             .containsExactlyElementsOf(expected);
       }
+    }
+  }
+
+  private static void searchMembersSample(Trial<Directory> t) throws Exception {
+    Tenant tenant = ContractTenants.directory();
+    Directory d = t.subject(tenant);
+    for (String query : ContractTenants.USER_QUERIES) {
+      checkMemberSearch(tenant, d, query, new int[] {1, 4, PageRequest.MAX_SIZE});
+    }
+  }
+
+  private static void searchMembersRandom(Trial<Directory> t) throws Exception {
+    forRandomTenants(t, (tenant, d, r) -> {
+      for (int q = 0; q < QUERIES_PER_TENANT; q++) {
+        checkMemberSearch(tenant, d, ContractTenants.randomQuery(r, tenant), new int[] {1 + r.nextInt(4)});
+      }
+    });
+  }
+
+  private static void checkMemberSearch(Tenant tenant, Directory d, String query, int[] sizes) {
+    for (AdministrativeUnit unit : tenant.units()) {
+      if (unit.isDynamic()) {
+        continue; // its members follow from its rule: DYNAMIC_UNITS covers them
+      }
+      List<String> expected = ids(tenant.users().stream()
+          .filter(u -> tenant.assignedMembersOf(unit.id()).contains(u.id()) && Listings.userMatches(u, query))
+          .sorted(USER_ORDER).toList());
+      for (int size : sizes) {
+        List<User> found = Listings.drainUsers("searchMembers(" + unit.id() + ", \"" + query + "\")", size,
+            p -> d.searchMembers(unit.id(), query, p));
+        assertThat(ids(found))
+            .as("searchMembers(%s, \"%s\") in pages of %d: members whose display name, a word of it or principal"
+                + " name starts with the query (any case), in directory order; in %s", unit.id(), query, size, tenant)
+            .containsExactlyElementsOf(expected);
+      }
+    }
+  }
+
+  private static void allUnitsSample(Trial<Directory> t) throws Exception {
+    Tenant tenant = ContractTenants.directory();
+    Directory d = t.subject(tenant);
+    List<String> expected = unitIds(tenant.units().stream().sorted(UNIT_ORDER).toList());
+    for (int size : PAGE_SIZES) {
+      assertThat(unitIds(Listings.drainUnits("allUnits", size, d::allUnits)))
+          .as("allUnits in pages of %d, in %s", size, tenant).containsExactlyElementsOf(expected);
     }
   }
 

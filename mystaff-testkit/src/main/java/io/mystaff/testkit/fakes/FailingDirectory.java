@@ -57,11 +57,15 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
     SET_PASSWORD,
     APPEND_AUDIT_EVENT,
     PENDING_AUDIT_EVENTS,
-    ACKNOWLEDGE_AUDIT_EVENTS;
+    ACKNOWLEDGE_AUDIT_EVENTS,
+    /** @since 0.1.0 */
+    SEARCH_MEMBERS,
+    /** @since 0.1.0 */
+    ALL_UNITS;
 
     /** True for the operations of {@link DirectoryWriter}. */
     public boolean isWrite() {
-      return compareTo(SET_PHONE) >= 0;
+      return compareTo(SET_PHONE) >= 0 && compareTo(ACKNOWLEDGE_AUDIT_EVENTS) <= 0;
     }
   }
 
@@ -184,6 +188,16 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
   @Override
   public Page<AdministrativeUnit> searchUnits(String query, PageRequest page) {
     return call(Operation.SEARCH_UNITS, () -> directory.searchUnits(query, page));
+  }
+
+  @Override
+  public Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    return call(Operation.SEARCH_MEMBERS, () -> directory.searchMembers(unit, query, page));
+  }
+
+  @Override
+  public Page<AdministrativeUnit> allUnits(PageRequest page) {
+    return call(Operation.ALL_UNITS, () -> directory.allUnits(page));
   }
 
   @Override

@@ -73,6 +73,16 @@ public class ForwardingDirectory implements Directory {
   }
 
   @Override
+  public Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    return delegate.searchMembers(unit, query, page);
+  }
+
+  @Override
+  public Page<AdministrativeUnit> allUnits(PageRequest page) {
+    return delegate.allUnits(page);
+  }
+
+  @Override
   public List<RoleAssignment> assignmentsOf(UserId principal) {
     return delegate.assignmentsOf(principal);
   }

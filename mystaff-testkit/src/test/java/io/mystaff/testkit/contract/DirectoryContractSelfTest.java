@@ -52,6 +52,20 @@ class DirectoryContractSelfTest {
   }
 
   @Test
+  void memberSearchIgnoringTheUnit_failsTheMemberSearchLaws() {
+    SuiteRun run = SuiteRun.of(MemberSearchAcrossTheTenant.class);
+    assertThat(run.failed()).as("%s", run).contains("searchMembers_everyUnitAndQuery_matchingMembersInDirectoryOrder",
+        "searchMembers_randomTenants_matchReference");
+    assertThat(run.passed()).as("%s", run).contains("searchUsers_prefixOfNameWordOrPrincipalName_matchesInDirectoryOrder");
+  }
+
+  @Test
+  void unitListingThatSkipsRestrictedUnits_failsTheClaimedListingLaw() {
+    SuiteRun run = SuiteRun.of(UnitListingWithoutRestricted.class);
+    assertThat(run.failed()).as("%s", run).containsExactly("allUnits_everyPageSize_everyUnitInDirectoryOrderOnce");
+  }
+
+  @Test
   void caseSensitiveOrder_failsTheOrderLaws() {
     SuiteRun run = SuiteRun.of(CaseSensitiveOrder.class);
     assertThat(run.failed()).as("%s", run).contains("members_everyPageSize_allMembersInDirectoryOrderOnce");
@@ -181,6 +195,38 @@ class DirectoryContractSelfTest {
         }
       }
       return false;
+    }
+  }
+
+  /** Searches "a unit" by searching the whole tenant. */
+  @SelfTestOnly
+  static class MemberSearchAcrossTheTenant {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryTestSuiteBuilder.using(tenant -> new ForwardingDirectory(Fixtures.inMemoryDirectory(tenant)) {
+        @Override
+        public Page<User> searchMembers(io.mystaff.api.UnitId unit, String query, PageRequest page) {
+          delegate.members(unit, PageRequest.first(1)); // still throws for an unknown unit
+          return delegate.searchUsers(query, page);
+        }
+      }).named("member search across the tenant").withoutFeatures(DirectoryFeature.LISTS_ALL_USERS).build();
+    }
+  }
+
+  /** Leaves restricted-management units out of the unit listing. */
+  @SelfTestOnly
+  static class UnitListingWithoutRestricted {
+    @TestFactory
+    DynamicContainer suite() {
+      return DirectoryTestSuiteBuilder.using(tenant -> new ForwardingDirectory(Fixtures.inMemoryDirectory(tenant)) {
+        @Override
+        public Page<io.mystaff.api.directory.AdministrativeUnit> allUnits(PageRequest page) {
+          var all = delegate.allUnits(page);
+          return new Page<>(all.items().stream().filter(u -> !u.restrictedManagement()).toList(), all.nextCursor());
+        }
+      }).named("unit listing without restricted units").withoutFeatures(DirectoryFeature.LISTS_ALL_USERS)
+          .withFeatures(DirectoryFeature.SEARCHES_UNITS, DirectoryFeature.DYNAMIC_UNITS, DirectoryFeature.CUSTOM_ROLES,
+              DirectoryFeature.ROLE_ASSIGNABLE_GROUPS, DirectoryFeature.LISTS_ALL_UNITS).build();
     }
   }
 

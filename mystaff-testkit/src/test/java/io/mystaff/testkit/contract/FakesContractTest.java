@@ -2,6 +2,7 @@ package io.mystaff.testkit.contract;
 
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.testkit.fakes.RecordingAuditSink;
+import io.mystaff.testkit.fakes.RecordingUserNotifier;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,16 @@ class FakesContractTest {
     }).named("RecordingAuditSink")
         .withFeatures(AuditSinkFeature.KEEPS_RECORDING_ORDER)
         .withoutFeatures(AuditSinkFeature.DEDUPLICATES_BY_ID)
+        .build();
+  }
+
+  @TestFactory
+  DynamicContainer recordingUserNotifier() {
+    return UserNotifierTestSuiteBuilder.using(tenant -> {
+      RecordingUserNotifier notifier = RecordingUserNotifier.create();
+      return new ReadableUserNotifier(notifier, notifier::notifications);
+    }).named("RecordingUserNotifier")
+        .withFeatures(UserNotifierFeature.KEEPS_SENDING_ORDER)
         .build();
   }
 }

@@ -15,7 +15,7 @@ class InMemoryDirectoryContractTest {
     return DirectoryTestSuiteBuilder.using(Fixtures::inMemoryDirectory)
         .named("InMemoryDirectory")
         .withFeatures(DirectoryFeature.SEARCHES_UNITS, DirectoryFeature.DYNAMIC_UNITS,
-            DirectoryFeature.CUSTOM_ROLES, DirectoryFeature.ROLE_ASSIGNABLE_GROUPS)
+            DirectoryFeature.CUSTOM_ROLES, DirectoryFeature.ROLE_ASSIGNABLE_GROUPS, DirectoryFeature.LISTS_ALL_UNITS)
         .build();
   }
 }

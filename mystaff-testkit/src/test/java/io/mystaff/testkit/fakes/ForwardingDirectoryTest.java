@@ -32,6 +32,9 @@ class ForwardingDirectoryTest {
     assertThat(forwarding.assignmentsOf(UserId.of("nina"))).isEqualTo(directory.assignmentsOf(UserId.of("nina")));
     assertThat(forwarding.searchUsers("al", PageRequest.first(10)).items()).extracting(User::id)
         .containsExactly(UserId.of("alice"));
+    assertThat(forwarding.searchMembers(UnitId.of("north"), "al", PageRequest.first(10)))
+        .isEqualTo(directory.searchMembers(UnitId.of("north"), "al", PageRequest.first(10)));
+    assertThat(forwarding.allUnits(PageRequest.first(10))).isEqualTo(directory.allUnits(PageRequest.first(10)));
     assertThat(forwarding.delegate()).isSameAs(directory);
   }
 
@@ -57,5 +60,20 @@ class ForwardingDirectoryTest {
     assertThat(failing.calls(FailingDirectory.Operation.ALL_USERS)).isEqualTo(3);
     assertThat(failing.failures(FailingDirectory.Operation.ALL_USERS)).isEqualTo(1);
     assertThat(FailingDirectory.Operation.ALL_USERS.isWrite()).isFalse();
+  }
+
+  @Test
+  void failingDirectory_memberSearchAndUnitListing_injectable_andReads() {
+    FailingDirectory failing = FailingDirectory.wrapping(directory);
+    assertThat(failing.allUnits(PageRequest.first(10))).isEqualTo(directory.allUnits(PageRequest.first(10)));
+    failing.failNext(FailingDirectory.Operation.SEARCH_MEMBERS, 1).failNext(FailingDirectory.Operation.ALL_UNITS, 1);
+    assertThatThrownBy(() -> failing.searchMembers(UnitId.of("north"), "al", PageRequest.first(10)))
+        .isInstanceOf(ProviderFailureException.class);
+    assertThatThrownBy(() -> failing.allUnits(PageRequest.first(10))).isInstanceOf(ProviderFailureException.class);
+    assertThat(failing.searchMembers(UnitId.of("north"), "al", PageRequest.first(10)))
+        .isEqualTo(directory.searchMembers(UnitId.of("north"), "al", PageRequest.first(10)));
+    assertThat(FailingDirectory.Operation.SEARCH_MEMBERS.isWrite()).isFalse();
+    assertThat(FailingDirectory.Operation.ALL_UNITS.isWrite()).isFalse();
+    assertThat(FailingDirectory.Operation.ACKNOWLEDGE_AUDIT_EVENTS.isWrite()).isTrue();
   }
 }

@@ -17,6 +17,8 @@ import io.mystaff.api.directory.PhoneMethodNotFoundException;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.inmemory.InMemoryDirectory;
@@ -79,7 +81,9 @@ class ConcurrencyTest {
     List<CorrelationId> succeeded = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger numbers = new AtomicInteger();
     long started = System.nanoTime();
-    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).build()) {
+    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
+        .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // concurrency, not rate limits
+        .build()) {
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> done = new ArrayList<>();

@@ -18,6 +18,8 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.WritebackHandle;
@@ -143,7 +145,9 @@ class FaultInjectionTest {
       directory = Harness.seeded(tenant.build()).passwordHashIterations(1).build();
       faulty = FailingDirectory.wrapping(directory);
       myStaff = MyStaff.builder().directory(faulty).directoryWriter(faulty).auditSink(sink)
-          .auditRelay(Runnable::run).passwordWriteback(writeback).build();
+          .auditRelay(Runnable::run).passwordWriteback(writeback)
+          .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // faults, not rate limits
+          .build();
     }
 
     void run() {

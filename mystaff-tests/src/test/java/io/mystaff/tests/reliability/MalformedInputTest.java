@@ -22,6 +22,8 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.core.Location;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.audit.AuditJson;
 import io.mystaff.inmemory.InMemoryDirectory;
@@ -64,7 +66,9 @@ class MalformedInputTest {
   private final RecordingAuditSink sink = new RecordingAuditSink();
   private final MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
       .passwordWriteback(ScriptableWriteback.synchronous() // failing keeps the on-premises history short
-          .defaultOutcome(ScriptableWriteback.Outcome.fail(WritebackFailure.UNREACHABLE))).build();
+          .defaultOutcome(ScriptableWriteback.Outcome.fail(WritebackFailure.UNREACHABLE)))
+      .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // thousands of changes by one manager
+      .build();
   private final StaffSession session = myStaff.signIn(SignInContext.of(NINA, true));
   private final AuditJson json = AuditJson.standard();
 

@@ -26,6 +26,7 @@ import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackStatus;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
@@ -132,7 +133,9 @@ class ModelBasedTest {
       this.clock = MutableClock.at(RandomTenants.instant(r));
       this.directory = Harness.seeded(tenant).passwordHashIterations(1).build();
       this.myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
-          .passwordWriteback(ScriptableWriteback.synchronous()).clock(clock).phoneParser(PARSER).build();
+          .passwordWriteback(ScriptableWriteback.synchronous()).clock(clock).phoneParser(PARSER)
+          .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // the model has no rate limits
+          .build();
       tenant.users().forEach(u -> ids.add(u.id()));
     }
 

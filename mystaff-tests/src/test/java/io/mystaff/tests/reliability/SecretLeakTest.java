@@ -12,6 +12,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
@@ -22,6 +23,7 @@ import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackRequest;
 import io.mystaff.testkit.fakes.FailingAuditSink;
 import io.mystaff.testkit.fakes.RecordingAuditSink;
+import io.mystaff.testkit.fakes.RecordingUserNotifier;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.random.Seeds;
@@ -83,13 +85,16 @@ class SecretLeakTest {
       }
     };
     List<String> secrets = new ArrayList<>();
+    RecordingUserNotifier notifier = RecordingUserNotifier.create();
     int exceptions = 0;
     String log;
     long started = System.nanoTime();
     try (CapturedLog captured = CapturedLog.start();
         MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink).auditRelay(Runnable::run)
             .passwordWriteback(writeback)
-            .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build()).build()) {
+            .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true)
+                .resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build())
+            .userNotifier(notifier).notificationExecutor(Runnable::run).build()) {
       StaffSession session = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));
       outputs.add(session.toString());
       for (int i = 0; i < ROUNDS; i++) {
@@ -148,6 +153,8 @@ class SecretLeakTest {
       outputs.add(scripted.toString());
       outputs.add(scripted.submissions().toString());
       outputs.add(recorded.toString());
+      assertThat(notifier.notifications()).as("users were notified of resets").isNotEmpty();
+      outputs.add(notifier.notifications().toString());
       for (String id : List.of("ann", "ben", "carl", "dana")) {
         outputs.add(directory.findUser(UserId.of(id)).orElseThrow().toString());
       }

@@ -10,6 +10,8 @@ import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditOutcome;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
@@ -60,7 +62,9 @@ class SlowAuditSinkTest {
       }
       log.record(event);
     };
-    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(slow).build()) {
+    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(slow)
+        .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build())
+        .build()) {
       List<StaffSession> sessions = new ArrayList<>();
       for (int m = 0; m < MANAGERS; m++) {
         sessions.add(myStaff.signIn(SignInContext.of(UserId.of("manager" + m), true)));

@@ -24,6 +24,8 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.inmemory.InMemoryDirectory;
@@ -58,7 +60,7 @@ import org.junit.jupiter.api.Test;
  * Races the facts an authorization rests on against the changes it permits. Four manager threads
  * reset passwords and edit phones of eight users as fast as they can while a fifth thread promotes
  * those users to Global Administrator and demotes them, revokes and restores the managers' roles,
- * moves users between units, flips a unit's restricted-management flag and marks users as members
+ * moves users between units, re-creates a unit with the other restricted-management flag and marks users as members
  * of role-assignable groups.
  *
  * <p>The oracle sits where the change commits: a writer decorator extends every write's {@link
@@ -137,6 +139,7 @@ class WriteRaceTest {
     void run(int minRaces, int minChanges, int maxChanges) throws Exception {
       RecordingAuditSink sink = new RecordingAuditSink();
       try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(new Oracle()).auditSink(sink)
+          .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // races, not rate limits
           .build()) {
         List<StaffSession> sessions = new ArrayList<>();
         for (String m : MANAGERS) {
@@ -227,12 +230,36 @@ class WriteRaceTest {
           directory.removeMember(inStore ? STORE : OTHER, target);
           directory.addMember(inStore ? OTHER : STORE, target);
         }
-        case 4 -> {
-          AdministrativeUnit store = directory.findUnit(STORE).orElseThrow();
-          directory.putUnit(store.withRestrictedManagement(!store.restrictedManagement()));
-        }
+        case 4 -> recreateStoreWithTheOtherRestrictedFlag();
         default -> directory.setRoleAssignableGroupMember(target, !directory.isRoleAssignableGroupMember(target));
       }
+    }
+
+    /**
+     * The restricted-management flag is fixed at creation: remove the store and create it again
+     * with the other flag, with its members and the managers' assignments scoped to it.
+     */
+    private void recreateStoreWithTheOtherRestrictedFlag() {
+      AdministrativeUnit store = directory.findUnit(STORE).orElseThrow();
+      List<UserId> members = new ArrayList<>();
+      for (int t = 0; t < TARGETS; t++) {
+        UserId user = UserId.of("staff" + t);
+        if (directory.unitsOf(user).contains(STORE)) {
+          members.add(user);
+        }
+      }
+      List<RoleAssignment> scoped = new ArrayList<>();
+      for (String manager : MANAGERS) {
+        for (RoleAssignment a : directory.assignmentsOf(UserId.of(manager))) {
+          if (a.scope().equals(Scope.unit(STORE))) {
+            scoped.add(a);
+          }
+        }
+      }
+      directory.removeUnit(STORE);
+      directory.putUnit(store.withRestrictedManagement(!store.restrictedManagement()));
+      members.forEach(user -> directory.addMember(STORE, user));
+      scoped.forEach(directory::addAssignment);
     }
 
     /**

@@ -15,7 +15,9 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
+import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PhoneChange;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.CommitCondition;
@@ -138,7 +140,8 @@ class ConcurrentEditTest {
 
   @Test
   void setPhone_managersEditingOnePersonAtOnce_noUpdateLost() throws Exception {
-    harness = Harness.storeChain();
+    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder()
+        .phoneChangeLimit(RateLimit.unlimited()).build())); // 25 edits each, at once
     List<StaffSession> managers = List.of(harness.signIn("nina"), harness.signIn("sam"), harness.signIn("tara"));
     List<PhoneType> types = List.of(PhoneType.MOBILE, PhoneType.ALTERNATE_MOBILE, PhoneType.OFFICE);
     int edits = 25;

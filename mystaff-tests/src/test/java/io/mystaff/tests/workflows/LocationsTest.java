@@ -68,10 +68,15 @@ class LocationsTest {
   }
 
   @Test
-  void locations_tenantWideRole_wholeOrganization() {
+  void locations_tenantWideRole_wholeOrganizationThenEveryUnit() {
     StaffSession tara = harness.signIn("tara");
-    assertThat(tara.locations()).containsExactly(Location.wholeOrganization());
-    assertThat(tara.singleLocation()).contains(Location.wholeOrganization());
+    assertThat(tara.locations().get(0)).isEqualTo(Location.wholeOrganization());
+    assertThat(names(tara.locations().subList(1, tara.locations().size())))
+        .isEqualTo(names(harness.directory.allUnits(PageRequest.first(1_000)).items().stream()
+            .map(Location::of).toList()))
+        .contains("North Store", "South Store");
+    assertThat(tara.singleLocation()).as("several to pick from").isEmpty();
+    assertThat(tara.whyNoLocations()).isEmpty();
   }
 
   @Test
@@ -145,7 +150,8 @@ class LocationsTest {
   @Test
   void members_missingArguments_rejected() {
     StaffSession nina = harness.signIn("nina");
-    assertThatThrownBy(() -> nina.members(null, PageRequest.first(1))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.members((Location) null, PageRequest.first(1)))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> nina.members(unit("north"), null)).isInstanceOf(InvalidInputException.class);
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.AssignmentId;
 import io.mystaff.api.CorrelationId;
+import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInContext;
@@ -161,8 +162,14 @@ class WriteTimeAuthorizationTest {
   @Test
   void unitMadeRestrictedDuringTenantAdminsPhoneEdit_editNotApplied_deniedRestricted() {
     StaffSession tara = signIn(TARA);
-    beforeNextWrite.set(() -> directory.putUnit(
-        AdministrativeUnit.assigned(UnitId.of("north"), "North Store").withRestrictedManagement(true)));
+    beforeNextWrite.set(() -> {
+      // the flag is fixed at creation: the unit is re-created restricted, with alice back in it
+      List<UserId> members = directory.members(UnitId.of("north"), PageRequest.first(100)).items().stream()
+          .map(User::id).toList();
+      directory.removeUnit(UnitId.of("north"));
+      directory.putUnit(AdministrativeUnit.assigned(UnitId.of("north"), "North Store").withRestrictedManagement(true));
+      members.forEach(m -> directory.addMember(UnitId.of("north"), m));
+    });
 
     assertThatThrownBy(() -> tara.setPhone(ALICE, PhoneType.OFFICE, "+14255550123"))
         .isInstanceOfSatisfying(AccessDeniedException.class,
