@@ -235,13 +235,8 @@ class RuleBoundsTest {
 
   private static <T> T onTinyStack(long stackSize, Supplier<T> task) throws Exception {
     AtomicReference<Object> result = new AtomicReference<>();
-    Thread thread = new Thread(null, () -> {
-      try {
-        result.set(task.get());
-      } catch (Throwable t) {
-        result.set(t);
-      }
-    }, "tiny-stack", stackSize);
+    Thread thread = new Thread(null, () -> result.set(task.get()), "tiny-stack", stackSize);
+    thread.setUncaughtExceptionHandler((t, e) -> result.set(e)); // a StackOverflowError included
     thread.start();
     thread.join();
     if (result.get() instanceof Throwable t) {
