@@ -1,6 +1,10 @@
 package io.mystaff.api;
 
-/** The operation needs a provider capability that is not configured (e.g. password writeback). */
+/**
+ * The operation needs a provider capability that is not configured (e.g. password writeback).
+ *
+ * @since 0.1.0
+ */
 public final class CapabilityNotSupportedException extends MyStaffException {
   private static final long serialVersionUID = 1L;
 

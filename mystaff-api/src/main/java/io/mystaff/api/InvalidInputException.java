@@ -8,6 +8,8 @@ import java.util.List;
  * A command or value was rejected before anything was changed. Each {@link Violation} names the
  * offending field and a stable reason key; the rejected value itself is never repeated, so this
  * exception is safe to log even when the input was a password.
+ *
+ * @since 0.1.0
  */
 public final class InvalidInputException extends MyStaffException {
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The unchecked root of every exception mystaff throws on purpose. Each instance carries an
  * {@link ErrorCode}; messages are written for developers and never contain a secret.
+ *
+ * @since 0.1.0
  */
 public class MyStaffException extends RuntimeException {
   private static final long serialVersionUID = 1L;

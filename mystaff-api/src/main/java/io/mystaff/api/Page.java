@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** One page of a listing, in a stable order; {@code nextCursor} is empty on the last page. */
+/**
+ * One page of a listing, in a stable order; {@code nextCursor} is empty on the last page.
+ *
+ * @since 0.1.0
+ */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
   public Page {
     items = List.copyOf(items);

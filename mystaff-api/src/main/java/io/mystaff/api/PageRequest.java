@@ -7,6 +7,8 @@ import java.util.Optional;
 /**
  * Which page of a listing to return: at most {@code size} items, continuing after {@code cursor}
  * (an opaque token from a previous {@link Page#nextCursor()}; empty for the first page).
+ *
+ * @since 0.1.0
  */
 public record PageRequest(int size, Optional<String> cursor) {
   /** The largest page a caller may ask for. */

@@ -3,6 +3,8 @@ package io.mystaff.api;
 /**
  * A provider (directory, writeback, audit sink, conditional access) failed. The operation that
  * needed it did not take effect. Providers throw this (or let core wrap their own exceptions in it).
+ *
+ * @since 0.1.0
  */
 public final class ProviderFailureException extends MyStaffException {
   private static final long serialVersionUID = 1L;

@@ -3,6 +3,8 @@ package io.mystaff.api;
 /**
  * A compare-and-set write found a newer version than the caller had read: another write won the
  * race and nothing was changed by this one. Re-read the user and decide again.
+ *
+ * @since 0.1.0
  */
 public final class StaleVersionException extends MyStaffException {
   private static final long serialVersionUID = 1L;

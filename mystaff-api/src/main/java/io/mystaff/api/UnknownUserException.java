@@ -1,6 +1,10 @@
 package io.mystaff.api;
 
-/** The directory has no user with the given id. */
+/**
+ * The directory has no user with the given id.
+ *
+ * @since 0.1.0
+ */
 public final class UnknownUserException extends MyStaffException {
   private static final long serialVersionUID = 1L;
 

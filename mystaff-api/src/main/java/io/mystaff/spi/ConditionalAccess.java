@@ -6,6 +6,8 @@ import io.mystaff.api.access.SignInContext;
 /**
  * The host's conditional-access hook, asked once per sign-in to My Staff. Thread-safe; never
  * returns null; an exception counts as a block (fail closed).
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ConditionalAccess {

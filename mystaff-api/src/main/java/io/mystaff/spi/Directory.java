@@ -24,6 +24,8 @@ import java.util.Set;
  * reflect every write a {@link DirectoryWriter} of the same provider has completed before the read
  * began. Failures to reach the backing store throw {@link io.mystaff.api.ProviderFailureException}.
  * Core never passes null arguments.
+ *
+ * @since 0.1.0
  */
 public interface Directory {
 

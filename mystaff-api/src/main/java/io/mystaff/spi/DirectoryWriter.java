@@ -37,6 +37,8 @@ import java.util.Optional;
  * commit time, even while role assignments, unit memberships or unit flags change concurrently.
  *
  * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing.
+ *
+ * @since 0.1.0
  */
 public interface DirectoryWriter {
 

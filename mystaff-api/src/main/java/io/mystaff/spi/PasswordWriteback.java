@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
  * a password, it asks the request's {@link WritebackRequest#precondition()}; if that does not hold
  * (or throws), it applies nothing and completes with {@link
  * io.mystaff.api.password.WritebackFailure#AUTHORIZATION_REVOKED}. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface PasswordWriteback {
 

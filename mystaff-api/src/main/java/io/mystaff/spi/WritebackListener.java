@@ -2,7 +2,11 @@ package io.mystaff.spi;
 
 import io.mystaff.api.password.WritebackStatus;
 
-/** Receives a writeback's progress; called from any thread, in order, at most once per status. */
+/**
+ * Receives a writeback's progress; called from any thread, in order, at most once per status.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface WritebackListener {
   void onStatus(WritebackStatus status);

@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param precondition checked by the writeback immediately before it applies the password (see
  *     {@link WritebackPrecondition})
+ *
+ * @since 0.1.0
  */
 public record WritebackRequest(
     CorrelationId correlationId,

@@ -2,7 +2,11 @@ package io.mystaff.api.access;
 
 import static java.util.Objects.requireNonNull;
 
-/** A conditional-access policy's answer for one sign-in. */
+/**
+ * A conditional-access policy's answer for one sign-in.
+ *
+ * @since 0.1.0
+ */
 public sealed interface AccessVerdict permits AccessVerdict.Allow, AccessVerdict.RequireMfa, AccessVerdict.Block {
 
   static AccessVerdict allow() {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * literal (no host names, no zone ids); it is kept in canonical form ({@code 2001:db8:0:0:0:0:0:1},
  * not {@code 2001:DB8::1}) because it is copied into every audit event of the session. Checking it
  * never consults DNS.
+ *
+ * @since 0.1.0
  */
 public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optional<String> clientIp) {
   /** Longest textual IPv6 address: eight groups of four plus an embedded IPv4 tail. */

@@ -1,6 +1,10 @@
 package io.mystaff.api.access;
 
-/** Why a manager was not let into My Staff; each has a message a UI may show as is. */
+/**
+ * Why a manager was not let into My Staff; each has a message a UI may show as is.
+ *
+ * @since 0.1.0
+ */
 public enum SignInRefusal {
   /** The feature is switched off, or on only for selected users and this one is not selected. */
   FEATURE_NOT_ENABLED("My Staff is not enabled for your account."),

@@ -6,7 +6,11 @@ import io.mystaff.api.ErrorCode;
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.UserId;
 
-/** The manager may not open My Staff; {@link #reason()} says why. */
+/**
+ * The manager may not open My Staff; {@link #reason()} says why.
+ *
+ * @since 0.1.0
+ */
 public final class SignInRefusedException extends MyStaffException {
   private static final long serialVersionUID = 1L;
 

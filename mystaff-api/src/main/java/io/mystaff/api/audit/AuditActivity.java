@@ -10,6 +10,8 @@ package io.mystaff.api.audit;
  * <p>{@link #SIGN_IN} and {@link #VIEW_PROFILE} are mystaff's own additions: Entra writes sign-ins
  * to the sign-in log and does not audit profile views. They use the same shape, operation type
  * {@code Other} and service {@code My Staff}, so consumers can filter them out.
+ *
+ * @since 0.1.0
  */
 public enum AuditActivity {
   /** mystaff's own: a manager opened My Staff (or was refused). */

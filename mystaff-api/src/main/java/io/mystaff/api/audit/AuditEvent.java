@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * @param resultReason a stable reason code for failures and denials (e.g. {@code
  *     TARGET_OUT_OF_SCOPE}), or the pending step
+ *
+ * @since 0.1.0
  */
 public record AuditEvent(
     String id,

@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.UserId;
 import java.util.Optional;
 
-/** Who initiated an event ({@code initiatedBy.user} in Graph: id, display name, UPN, IP address). */
+/**
+ * Who initiated an event ({@code initiatedBy.user} in Graph: id, display name, UPN, IP address).
+ *
+ * @since 0.1.0
+ */
 public record AuditInitiator(
     UserId id, Optional<String> displayName, Optional<String> userPrincipalName, Optional<String> ipAddress) {
   public AuditInitiator {

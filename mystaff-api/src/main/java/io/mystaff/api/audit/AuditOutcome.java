@@ -1,6 +1,10 @@
 package io.mystaff.api.audit;
 
-/** What happened to the attempt an event records. */
+/**
+ * What happened to the attempt an event records.
+ *
+ * @since 0.1.0
+ */
 public enum AuditOutcome {
   /** The change took effect (or, for reads, the data was shown). */
   SUCCEEDED,

@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 
-/** A resource an event concerns ({@code targetResources} in Graph), e.g. the user reset. */
+/**
+ * A resource an event concerns ({@code targetResources} in Graph), e.g. the user reset.
+ *
+ * @since 0.1.0
+ */
 public record AuditTarget(
     String id,
     String type,

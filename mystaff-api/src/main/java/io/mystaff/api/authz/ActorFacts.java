@@ -11,6 +11,8 @@ import java.util.List;
  * not (the engine decides activity at the instant it is asked about): those whose principal is the
  * manager, and those held through role-assignable groups the manager is a member of (whose
  * principal is the group; membership is the provider's to know, and is not checked here).
+ *
+ * @since 0.1.0
  */
 public record ActorFacts(UserId id, List<RoleAssignment> assignments) {
   public ActorFacts {

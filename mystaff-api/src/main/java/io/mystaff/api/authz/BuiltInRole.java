@@ -8,6 +8,8 @@ import java.util.Optional;
  * template ids. The first six can reset passwords; some of the rest matter because holding them
  * protects a user from lower administrators (Entra's "who can reset passwords" matrix). Each knows
  * whether it may be assigned at administrative-unit scope ({@link #isAssignableAtUnitScope()}).
+ *
+ * @since 0.1.0
  */
 public enum BuiltInRole {
   GLOBAL_ADMINISTRATOR("62e90394-69f5-4237-9190-012177145e10", "Global Administrator", false),

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 
-/** The engine's answer: a permit that names the granting assignment, or a deny with its reason. */
+/**
+ * The engine's answer: a permit that names the granting assignment, or a deny with its reason.
+ *
+ * @since 0.1.0
+ */
 public sealed interface Decision permits Decision.Permit, Decision.Deny {
 
   StaffAction action();

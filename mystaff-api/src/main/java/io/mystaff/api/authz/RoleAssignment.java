@@ -24,6 +24,8 @@ import java.util.Optional;
  * @throws InvalidInputException if the window is empty, or a built-in role that Entra does not
  *     allow at administrative-unit scope ({@link BuiltInRole#isAssignableAtUnitScope()}) is
  *     scoped to a unit
+ *
+ * @since 0.1.0
  */
 public record RoleAssignment(
     AssignmentId id,

@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Resolves role ids to definitions: every {@link BuiltInRole}, plus a tenant's custom roles. */
+/**
+ * Resolves role ids to definitions: every {@link BuiltInRole}, plus a tenant's custom roles.
+ *
+ * @since 0.1.0
+ */
 public final class RoleCatalog {
   private static final RoleCatalog BUILT_INS = new RoleCatalog(java.util.List.of());
 

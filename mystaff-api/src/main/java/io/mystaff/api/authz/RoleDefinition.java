@@ -11,6 +11,8 @@ import java.util.Set;
  * A role that can be assigned: a built-in Entra role, or a custom role defined by its allowed
  * resource actions (Entra permission strings such as {@code
  * microsoft.directory/users/password/update}, see {@link StaffAction#resourceAction()}).
+ *
+ * @since 0.1.0
  */
 public record RoleDefinition(
     RoleId id, String displayName, Optional<BuiltInRole> builtIn, Set<String> allowedResourceActions) {

@@ -9,6 +9,8 @@ import java.util.Set;
 /**
  * Where a role assignment applies: the whole tenant ({@code directoryScopeId} {@code /}) or one
  * administrative unit ({@code /administrativeUnits/{id}}).
+ *
+ * @since 0.1.0
  */
 public sealed interface Scope permits Scope.Tenant, Scope.Unit {
 

@@ -3,6 +3,8 @@ package io.mystaff.api.authz;
 /**
  * What a manager can do to a user through My Staff. Each action corresponds to an Entra resource
  * action, which is what a custom role must include to grant it.
+ *
+ * @since 0.1.0
  */
 public enum StaffAction {
   /** Open the user's profile (name, principal name, units, phone methods). */

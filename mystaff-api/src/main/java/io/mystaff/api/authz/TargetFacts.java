@@ -23,6 +23,8 @@ import java.util.Set;
  * @param undecidedRestrictedUnits the dynamic restricted-management units whose rule could not be
  *     decided for the user: not among {@code units} (their scope does not cover the user), yet the
  *     user counts as in a restricted unit (see {@link #inRestrictedUnit()})
+ *
+ * @since 0.1.0
  */
 public record TargetFacts(
     UserId id,

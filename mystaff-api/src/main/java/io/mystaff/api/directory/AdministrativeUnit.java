@@ -14,6 +14,8 @@ import java.util.Optional;
  *     MembershipType#DYNAMIC}: a rule in Entra's syntax, e.g. {@code user.department -eq "Sales"}
  * @param restrictedManagement when true, only administrators assigned at the scope of this unit
  *     may change its members; tenant-scoped administrators may not
+ *
+ * @since 0.1.0
  */
 public record AdministrativeUnit(
     UnitId id,

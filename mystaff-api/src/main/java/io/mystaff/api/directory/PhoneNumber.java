@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * +6834002} has 7 digits). Parsing free-form input ("(425) 555-0100", national formats) and
  * deciding whether a number is valid for its country is done by core's phone validation
  * (libphonenumber), which produces this value.
+ *
+ * @since 0.1.0
  */
 public record PhoneNumber(String e164, Optional<String> extension) {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");

@@ -3,6 +3,8 @@ package io.mystaff.api.directory;
 /**
  * The three phone authentication methods of Microsoft Graph's {@code phoneAuthenticationMethod}
  * ({@code mobile}, {@code alternateMobile}, {@code office}). A user has at most one of each.
+ *
+ * @since 0.1.0
  */
 public enum PhoneType {
   MOBILE("mobile"),

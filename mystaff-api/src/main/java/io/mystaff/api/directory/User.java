@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>Ids, the user principal name and the display name reject control, zero-width and
  * bidirectional-control characters, which could make one user pass for another.
+ *
+ * @since 0.1.0
  */
 public final class User {
   private static final Pattern UPN = Pattern.compile("[^@\\s]{1,113}@[^@\\s]{1,255}");

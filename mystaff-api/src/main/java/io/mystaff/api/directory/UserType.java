@@ -6,6 +6,8 @@ import java.util.Optional;
  * Whether a user belongs to the organization or was invited from outside it (Microsoft Graph's
  * {@code userType}). My Staff shows guests but changes neither their password nor their phone
  * methods: their credentials belong to their home organization.
+ *
+ * @since 0.1.0
  */
 public enum UserType {
   /** A member of the organization (Graph {@code Member}); the default. */

@@ -2,7 +2,11 @@ package io.mystaff.api.password;
 
 import java.util.List;
 
-/** The outcome of checking a password against a policy: accepted exactly when no violations. */
+/**
+ * The outcome of checking a password against a policy: accepted exactly when no violations.
+ *
+ * @since 0.1.0
+ */
 public record PasswordCheck(List<PolicyViolation> violations) {
   private static final PasswordCheck ACCEPTED = new PasswordCheck(List.of());
 

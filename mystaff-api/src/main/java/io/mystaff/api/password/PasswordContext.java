@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.UserId;
 import java.util.Optional;
 
-/** What a password policy may consult about the user whose password is being set. */
+/**
+ * What a password policy may consult about the user whose password is being set.
+ *
+ * @since 0.1.0
+ */
 public record PasswordContext(
     UserId user,
     String userPrincipalName,

@@ -1,6 +1,10 @@
 package io.mystaff.api.password;
 
-/** The user's recent passwords, as far as the system that checks a new one knows them. */
+/**
+ * The user's recent passwords, as far as the system that checks a new one knows them.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface PasswordHistory {
   /** True if {@code candidate} equals one of the remembered passwords. */

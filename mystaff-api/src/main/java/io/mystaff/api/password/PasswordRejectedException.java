@@ -4,7 +4,11 @@ import io.mystaff.api.ErrorCode;
 import io.mystaff.api.MyStaffException;
 import java.util.List;
 
-/** The password does not satisfy the applicable policy; nothing was changed. */
+/**
+ * The password does not satisfy the applicable policy; nothing was changed.
+ *
+ * @since 0.1.0
+ */
 public final class PasswordRejectedException extends MyStaffException {
   private static final long serialVersionUID = 1L;
 

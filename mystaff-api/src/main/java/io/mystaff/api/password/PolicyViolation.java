@@ -8,6 +8,8 @@ import java.util.Map;
  * One reason a password was rejected: a stable message key (e.g. {@code password.tooShort}) and
  * its arguments (e.g. {@code minLength=8}), ready for i18n. Arguments never include the password
  * or any part of it.
+ *
+ * @since 0.1.0
  */
 public record PolicyViolation(String key, Map<String, String> args) {
   public PolicyViolation {

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * handed to a provider), and {@link #destroy()} it when done.
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class Secret {
   /** The longest secret accepted; longer input is rejected before any policy sees it. */

@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 
-/** The final outcome of a writeback: success, or failure with a reason. */
+/**
+ * The final outcome of a writeback: success, or failure with a reason.
+ *
+ * @since 0.1.0
+ */
 public record WritebackResult(WritebackStatus status, Optional<WritebackFailure> failure) {
   private static final WritebackResult SUCCEEDED =
       new WritebackResult(WritebackStatus.SUCCEEDED, Optional.empty());

@@ -1,6 +1,10 @@
 package io.mystaff.api.password;
 
-/** The progress of an asynchronous password writeback to the on-premises directory. */
+/**
+ * The progress of an asynchronous password writeback to the on-premises directory.
+ *
+ * @since 0.1.0
+ */
 public enum WritebackStatus {
   /** Accepted by mystaff and handed to the writeback provider. */
   SUBMITTED,
