@@ -14,8 +14,17 @@ import java.util.List;
 public final class InvalidInputException extends MyStaffException {
   private static final long serialVersionUID = 1L;
 
-  /** One reason the input was rejected. */
+  /** One reason the input was rejected. 
+   *
+   * @param field the name of the rejected field (never its value)
+   * @param reason a stable reason key or a short English explanation*/
   public record Violation(String field, String reason) {
+    /**
+     * Rejects a missing component.
+     *
+     * @param field the name of the rejected field (never its value)
+     * @param reason a stable reason key or a short English explanation
+     */
     public Violation {
       requireNonNull(field, "field");
       requireNonNull(reason, "reason");

@@ -9,9 +9,17 @@ import java.util.function.Function;
 /**
  * One page of a listing, in a stable order; {@code nextCursor} is empty on the last page.
  *
+ * @param items the items of this page, in listing order
+ * @param nextCursor the cursor of the next page, or empty on the last page
  * @since 0.1.0
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
+  /**
+   * Copies the collections and rejects a missing component.
+   *
+   * @param items the items of this page, in listing order
+   * @param nextCursor the cursor of the next page, or empty on the last page
+   */
   public Page {
     items = List.copyOf(items);
     requireNonNull(nextCursor, "nextCursor");

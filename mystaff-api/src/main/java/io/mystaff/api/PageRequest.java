@@ -8,12 +8,21 @@ import java.util.Optional;
  * Which page of a listing to return: at most {@code size} items, continuing after {@code cursor}
  * (an opaque token from a previous {@link Page#nextCursor()}; empty for the first page).
  *
+ * @param size the most items to return, positive
+ * @param cursor the previous page's {@link Page#nextCursor()}, or empty for the first page
  * @since 0.1.0
  */
 public record PageRequest(int size, Optional<String> cursor) {
   /** The largest page a caller may ask for. */
   public static final int MAX_SIZE = 1_000;
 
+  /**
+   * Rejects a malformed component.
+   *
+   * @param size the most items to return, positive
+   * @param cursor the previous page's {@link Page#nextCursor()}, or empty for the first page
+   * @throws InvalidInputException if a component is malformed
+   */
   public PageRequest {
     requireNonNull(cursor, "cursor");
     if (size < 1 || size > MAX_SIZE) {

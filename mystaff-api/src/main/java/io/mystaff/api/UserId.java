@@ -4,6 +4,7 @@ package io.mystaff.api;
  * The opaque, case-sensitive identifier of a user (in Entra, an object id GUID; any token without
  * whitespace of at most 256 characters is accepted).
  *
+ * @param value the identifier
  * @since 0.1.0
  */
 public record UserId(String value) implements Comparable<UserId>, Principal {

@@ -15,6 +15,9 @@ import java.util.Optional;
  * not {@code 2001:DB8::1}) because it is copied into every audit event of the session. Checking it
  * never consults DNS.
  *
+ * @param user the signed-in manager
+ * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
+ * @param clientIp the client's IP address literal, if the host knows it
  * @since 0.1.0
  */
 public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optional<String> clientIp) {

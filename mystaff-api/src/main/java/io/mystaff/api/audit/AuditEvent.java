@@ -18,7 +18,16 @@ import java.util.Optional;
  *
  * @param resultReason a stable reason code for failures and denials (e.g. {@code
  *     TARGET_OUT_OF_SCOPE}), or the pending step
- *
+ * @param id the event's unique id
+ * @param activityDateTime when the attempt ended (or, for a pending step, was recorded)
+ * @param activity what was attempted, with its Graph activity name
+ * @param outcome success, failure, denial or a pending step
+ * @param correlationId shared by every event of one attempt
+ * @param initiatedBy the manager who made the attempt
+ * @param targets the resources the attempt concerned, usually the one user
+ * @param additionalDetails further key-value details, including {@link #ORIGIN_KEY}; never a secret
+ * @param loggedByService the Entra service that logs this activity (for example {@code Core
+ *     Directory})
  * @since 0.1.0
  */
 public record AuditEvent(
@@ -38,6 +47,23 @@ public record AuditEvent(
   /** The origin value of every event mystaff records. */
   public static final String ORIGIN_MY_STAFF = "MyStaff";
 
+  /**
+   * Copies the collections and rejects a missing component.
+   *
+   * @param id the event's unique id
+   * @param activityDateTime when the attempt ended (or, for a pending step, was recorded)
+   * @param activity what was attempted, with its Graph activity name
+   * @param outcome success, failure, denial or a pending step
+   * @param resultReason a stable reason code for failures and denials (e.g. {@code
+   *     TARGET_OUT_OF_SCOPE}), or the pending step
+   * @param correlationId shared by every event of one attempt
+   * @param initiatedBy the manager who made the attempt
+   * @param targets the resources the attempt concerned, usually the one user
+   * @param additionalDetails further key-value details, including {@link #ORIGIN_KEY}; never a
+   *     secret
+   * @param loggedByService the Entra service that logs this activity (for example {@code Core
+   *     Directory})
+   */
   public AuditEvent {
     requireNonNull(id, "id");
     requireNonNull(activityDateTime, "activityDateTime");

@@ -7,9 +7,19 @@ import java.util.Optional;
 /**
  * A property an event's change touched, with its old and new values (never a secret).
  *
+ * @param displayName the property's name (for example {@code mobilePhone})
+ * @param oldValue the value before the change, if there was one
+ * @param newValue the value after the change, if there is one
  * @since 0.1.0
  */
 public record ModifiedProperty(String displayName, Optional<String> oldValue, Optional<String> newValue) {
+  /**
+   * Rejects a missing component.
+   *
+   * @param displayName the property's name (for example {@code mobilePhone})
+   * @param oldValue the value before the change, if there was one
+   * @param newValue the value after the change, if there is one
+   */
   public ModifiedProperty {
     requireNonNull(displayName, "displayName");
     requireNonNull(oldValue, "oldValue");

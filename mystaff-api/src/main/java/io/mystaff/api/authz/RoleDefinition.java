@@ -12,6 +12,11 @@ import java.util.Set;
  * resource actions (Entra permission strings such as {@code
  * microsoft.directory/users/password/update}, see {@link StaffAction#resourceAction()}).
  *
+ * @param id the role's id (a built-in role's template id)
+ * @param displayName the name shown for the role
+ * @param builtIn the built-in role this is, or empty for a custom role
+ * @param allowedResourceActions the Entra permission strings a custom role grants (empty for a
+ *     built-in one, whose permissions the engine knows)
  * @since 0.1.0
  */
 public record RoleDefinition(
@@ -22,6 +27,16 @@ public record RoleDefinition(
     "microsoft.directory/users/", "microsoft.directory/groups/", "microsoft.directory/devices/"
   };
 
+  /**
+   * Copies the collections and rejects a malformed component.
+   *
+   * @param id the role's id (a built-in role's template id)
+   * @param displayName the name shown for the role
+   * @param builtIn the built-in role this is, or empty for a custom role
+   * @param allowedResourceActions the Entra permission strings a custom role grants (empty for a
+   *     built-in one, whose permissions the engine knows)
+   * @throws InvalidInputException if a component is malformed
+   */
   public RoleDefinition {
     requireNonNull(id, "id");
     if (displayName == null || displayName.isBlank() || displayName.length() > 256) {

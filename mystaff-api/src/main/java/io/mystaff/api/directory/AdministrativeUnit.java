@@ -14,7 +14,10 @@ import java.util.Optional;
  *     MembershipType#DYNAMIC}: a rule in Entra's syntax, e.g. {@code user.department -eq "Sales"}
  * @param restrictedManagement when true, only administrators assigned at the scope of this unit
  *     may change its members; tenant-scoped administrators may not
- *
+ * @param id the unit's id
+ * @param displayName the name shown for the unit (its location name in My Staff)
+ * @param description the unit's description, if any
+ * @param membershipType assigned (members added one by one) or dynamic (members by rule)
  * @since 0.1.0
  */
 public record AdministrativeUnit(
@@ -25,6 +28,20 @@ public record AdministrativeUnit(
     Optional<String> membershipRule,
     boolean restrictedManagement) {
 
+  /**
+   * Rejects a malformed component.
+   *
+   * @param id the unit's id
+   * @param displayName the name shown for the unit (its location name in My Staff)
+   * @param description the unit's description, if any
+   * @param membershipType assigned (members added one by one) or dynamic (members by rule)
+   * @param membershipRule present exactly when {@code membershipType} is {@link
+   *     MembershipType#DYNAMIC}: a rule in Entra's syntax, e.g. {@code user.department -eq
+   *     "Sales"}
+   * @param restrictedManagement when true, only administrators assigned at the scope of this unit
+   *     may change its members; tenant-scoped administrators may not
+   * @throws InvalidInputException if a component is malformed
+   */
   public AdministrativeUnit {
     requireNonNull(id, "id");
     displayName = Users.requireText(displayName, "unit display name", 256);

@@ -9,9 +9,17 @@ import java.util.Map;
  * its arguments (e.g. {@code minLength=8}), ready for i18n. Arguments never include the password
  * or any part of it.
  *
+ * @param key the stable message key
+ * @param args the message's arguments by name
  * @since 0.1.0
  */
 public record PolicyViolation(String key, Map<String, String> args) {
+  /**
+   * Copies the collections and rejects a missing component.
+   *
+   * @param key the stable message key
+   * @param args the message's arguments by name
+   */
   public PolicyViolation {
     requireNonNull(key, "key");
     args = Map.copyOf(args);

@@ -7,12 +7,20 @@ import java.util.Optional;
 /**
  * The final outcome of a writeback: success, or failure with a reason.
  *
+ * @param status {@link WritebackStatus#SUCCEEDED} or {@link WritebackStatus#FAILED}
+ * @param failure why it failed; present exactly when the status is FAILED
  * @since 0.1.0
  */
 public record WritebackResult(WritebackStatus status, Optional<WritebackFailure> failure) {
   private static final WritebackResult SUCCEEDED =
       new WritebackResult(WritebackStatus.SUCCEEDED, Optional.empty());
 
+  /**
+   * Rejects a missing component.
+   *
+   * @param status {@link WritebackStatus#SUCCEEDED} or {@link WritebackStatus#FAILED}
+   * @param failure why it failed; present exactly when the status is FAILED
+   */
   public WritebackResult {
     requireNonNull(status, "status");
     requireNonNull(failure, "failure");
