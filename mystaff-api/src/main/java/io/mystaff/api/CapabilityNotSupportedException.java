@@ -15,7 +15,7 @@ public final class CapabilityNotSupportedException extends MyStaffException {
     this.capability = capability;
   }
 
-  /** The missing capability, e.g. {@code "password writeback"}. */
+  /** {@return the missing capability, e.g. {@code "password writeback"}} */
   public String capability() {
     return capability;
   }

@@ -19,7 +19,7 @@ public record CorrelationId(String value) implements Comparable<CorrelationId> {
     return new CorrelationId(value);
   }
 
-  /** A fresh random (type 4 UUID) correlation id. */
+  /** {@return a fresh random (type 4 UUID) correlation id} */
   public static CorrelationId random() {
     return new CorrelationId(java.util.UUID.randomUUID().toString());
   }

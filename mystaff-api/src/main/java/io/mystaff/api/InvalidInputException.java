@@ -48,7 +48,7 @@ public final class InvalidInputException extends MyStaffException {
     return new InvalidInputException(List.of(new Violation(field, reason)));
   }
 
-  /** The reasons, in the order they were found; never empty. */
+  /** {@return the reasons, in the order they were found; never empty} */
   public List<Violation> violations() {
     return violations;
   }

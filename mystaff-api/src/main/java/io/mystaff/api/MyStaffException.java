@@ -23,7 +23,7 @@ public class MyStaffException extends RuntimeException {
     this.code = requireNonNull(code, "code");
   }
 
-  /** The machine-readable classification of this failure. */
+  /** {@return the machine-readable classification of this failure} */
   public final ErrorCode code() {
     return code;
   }

@@ -8,6 +8,6 @@ package io.mystaff.api;
  */
 public sealed interface Principal permits UserId, GroupId {
 
-  /** The principal's opaque id. */
+  /** {@return the principal's opaque id} */
   String value();
 }

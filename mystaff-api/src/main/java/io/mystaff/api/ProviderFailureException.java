@@ -21,7 +21,7 @@ public final class ProviderFailureException extends MyStaffException {
     this.provider = provider;
   }
 
-  /** Which provider failed, e.g. {@code "audit sink"} or {@code "directory"}. */
+  /** {@return which provider failed, e.g. {@code "audit sink"} or {@code "directory"}} */
   public String provider() {
     return provider;
   }

@@ -13,12 +13,12 @@ import io.mystaff.api.access.SignInContext;
 public interface ConditionalAccess {
   AccessVerdict evaluate(SignInContext context);
 
-  /** A policy that allows every sign-in. */
+  /** {@return a policy that allows every sign-in} */
   static ConditionalAccess allowAll() {
     return context -> io.mystaff.api.access.AccessVerdict.allow();
   }
 
-  /** A policy that requires multifactor authentication for every sign-in. */
+  /** {@return a policy that requires multifactor authentication for every sign-in} */
   static ConditionalAccess requireMfa() {
     return context -> io.mystaff.api.access.AccessVerdict.requireMfa();
   }

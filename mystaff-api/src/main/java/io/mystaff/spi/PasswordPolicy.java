@@ -13,7 +13,9 @@ import io.mystaff.api.password.Secret;
  */
 public interface PasswordPolicy {
 
-  /** A short name for diagnostics, e.g. {@code "entra-cloud"} or {@code "on-premises-ad"}. */
+  /**
+   * {@return a short name for diagnostics, e.g. {@code "entra-cloud"} or {@code "on-premises-ad"}}
+   */
   String name();
 
   PasswordCheck check(Secret candidate, PasswordContext context);

@@ -25,7 +25,7 @@ public interface UserNotifier {
   /** Delivers, or queues for delivery, one notification. */
   void send(UserNotification notification);
 
-  /** A notifier that tells no one: the default when none is configured. */
+  /** {@return a notifier that tells no one: the default when none is configured} */
   static UserNotifier none() {
     return notification -> {};
   }

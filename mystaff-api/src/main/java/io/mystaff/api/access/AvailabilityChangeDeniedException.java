@@ -27,7 +27,7 @@ public final class AvailabilityChangeDeniedException extends MyStaffException {
     this.reason = requireNonNull(reason, "reason");
   }
 
-  /** Who tried to change the setting. */
+  /** {@return who tried to change the setting} */
   public UserId actor() {
     return actor;
   }

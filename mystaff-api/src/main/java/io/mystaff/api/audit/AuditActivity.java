@@ -18,9 +18,13 @@ public enum AuditActivity {
   SIGN_IN("Sign in to My Staff", "UserManagement", "Other", "My Staff"),
   /** mystaff's own: a manager opened a user's profile (or was refused). */
   VIEW_PROFILE("View user profile", "UserManagement", "Other", "My Staff"),
+  /** A manager reset a user's password (Graph: "Reset user password"). */
   RESET_PASSWORD("Reset user password", "UserManagement", "Update", "Core Directory"),
+  /** A manager added a phone method (Graph: "Admin registered security info"). */
   ADD_PHONE("Admin registered security info", "UserManagement", "Add", "Authentication Methods"),
+  /** A manager changed a phone method's number (Graph: "Admin updated security info"). */
   UPDATE_PHONE("Admin updated security info", "UserManagement", "Update", "Authentication Methods"),
+  /** A manager removed a phone method (Graph: "Admin deleted security info"). */
   DELETE_PHONE("Admin deleted security info", "UserManagement", "Delete", "Authentication Methods"),
   /**
    * The My Staff availability setting changed.

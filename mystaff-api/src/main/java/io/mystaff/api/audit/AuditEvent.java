@@ -81,7 +81,7 @@ public record AuditEvent(
     return new Builder();
   }
 
-  /** True if this event says it came from My Staff. */
+  /** {@return true if this event says it came from My Staff} */
   public boolean isFromMyStaff() {
     return ORIGIN_MY_STAFF.equals(additionalDetails.get(ORIGIN_KEY));
   }

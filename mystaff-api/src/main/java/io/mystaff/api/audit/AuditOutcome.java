@@ -15,7 +15,7 @@ public enum AuditOutcome {
   /** Accepted and still in progress (asynchronous writeback); a final event follows. */
   PENDING;
 
-  /** The Microsoft Graph {@code operationResult} this outcome maps to. */
+  /** {@return the Microsoft Graph {@code operationResult} this outcome maps to} */
   public String graphResult() {
     return switch (this) {
       case SUCCEEDED -> "success";

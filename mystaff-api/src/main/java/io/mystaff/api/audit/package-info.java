@@ -1,2 +1,8 @@
-/** Audit events in the shape of Microsoft Graph's directoryAudit. */
+/**
+ * Audit events in the shape of Microsoft Graph's directoryAudit.
+ *
+ * <p>The Java serialized forms of its types are not part of the API.
+ *
+ * @serial exclude
+ */
 package io.mystaff.api.audit;

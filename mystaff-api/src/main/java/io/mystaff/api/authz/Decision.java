@@ -15,7 +15,7 @@ public sealed interface Decision permits Decision.Permit, Decision.Deny {
 
   boolean isPermit();
 
-  /** The reason, for a deny. */
+  /** {@return the reason, for a deny} */
   Optional<DenyReason> denyReason();
 
   /** Allowed, and this assignment is why. */

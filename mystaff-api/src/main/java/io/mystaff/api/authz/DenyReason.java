@@ -42,7 +42,7 @@ public enum DenyReason {
     this.message = message;
   }
 
-  /** A short sentence for end users ("insufficient permissions" with the why). */
+  /** {@return a short sentence for end users ("insufficient permissions" with the why)} */
   public String message() {
     return message;
   }

@@ -30,7 +30,7 @@ public final class RoleCatalog {
     this.roles = Map.copyOf(m);
   }
 
-  /** The built-in roles only. */
+  /** {@return the built-in roles only} */
   public static RoleCatalog builtIns() {
     return BUILT_INS;
   }
@@ -44,7 +44,7 @@ public final class RoleCatalog {
     return Optional.ofNullable(roles.get(id));
   }
 
-  /** All definitions, built-in and custom. */
+  /** {@return all definitions, built-in and custom} */
   public Collection<RoleDefinition> all() {
     return roles.values();
   }

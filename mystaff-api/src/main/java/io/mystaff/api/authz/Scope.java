@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public sealed interface Scope permits Scope.Tenant, Scope.Unit {
 
-  /** The tenant-wide scope. */
+  /** {@return the tenant-wide scope} */
   static Scope tenant() {
     return Tenant.INSTANCE;
   }
@@ -42,11 +42,12 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
   /** True if a target that is a member of {@code targetUnits} lies inside this scope. */
   boolean covers(Set<UnitId> targetUnits);
 
-  /** The Microsoft Graph form of this scope. */
+  /** {@return the Microsoft Graph form of this scope} */
   String directoryScopeId();
 
   /** The whole organization. */
   enum Tenant implements Scope {
+    /** The one tenant-wide scope. */
     INSTANCE;
 
     @Override

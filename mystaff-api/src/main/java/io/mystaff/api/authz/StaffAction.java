@@ -20,12 +20,14 @@ public enum StaffAction {
     this.resourceAction = resourceAction;
   }
 
-  /** The Entra permission string a custom role needs in order to be granted this action. */
+  /**
+   * {@return the Entra permission string a custom role needs in order to be granted this action}
+   */
   public String resourceAction() {
     return resourceAction;
   }
 
-  /** True for the actions that change the user. */
+  /** {@return true for the actions that change the user} */
   public boolean isChange() {
     return this != VIEW_PROFILE;
   }

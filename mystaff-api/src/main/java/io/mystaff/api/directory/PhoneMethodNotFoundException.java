@@ -25,12 +25,15 @@ public final class PhoneMethodNotFoundException extends MyStaffException {
     this.type = type;
   }
 
-  /** The user who has no such method. */
+  /** {@return the user who has no such method} */
   public UserId userId() {
     return userId;
   }
 
-  /** The missing method's type; its {@link PhoneType#graphName()} is the form field to mark. */
+  /**
+   * {@return the missing method's type; its {@link PhoneType#graphName()} is the form field to
+   * mark}
+   */
   public PhoneType type() {
     return type;
   }

@@ -7,8 +7,11 @@ package io.mystaff.api.directory;
  * @since 0.1.0
  */
 public enum PhoneType {
+  /** The mobile phone, usable for SMS and calls. */
   MOBILE("mobile"),
+  /** A second mobile phone, for calls. */
   ALTERNATE_MOBILE("alternateMobile"),
+  /** The office phone, for calls. */
   OFFICE("office");
 
   private final String graphName;
@@ -17,7 +20,7 @@ public enum PhoneType {
     this.graphName = graphName;
   }
 
-  /** The value of {@code phoneType} in Microsoft Graph. */
+  /** {@return the value of {@code phoneType} in Microsoft Graph} */
   public String graphName() {
     return graphName;
   }

@@ -21,7 +21,10 @@ public enum UserType {
     this.graphName = graphName;
   }
 
-  /** The value as Microsoft Graph and dynamic membership rules spell it: {@code Member}, {@code Guest}. */
+  /**
+   * {@return the value as Microsoft Graph and dynamic membership rules spell it: {@code Member},
+   * {@code Guest}}
+   */
   public String graphName() {
     return graphName;
   }

@@ -10,7 +10,7 @@ public interface PasswordHistory {
   /** True if {@code candidate} equals one of the remembered passwords. */
   boolean contains(Secret candidate);
 
-  /** No history is known. */
+  /** {@return a history that knows no passwords, so it rejects none} */
   static PasswordHistory none() {
     return candidate -> false;
   }

@@ -50,12 +50,12 @@ public final class Secret {
     return chars.length;
   }
 
-  /** The secret as a string, for the one place it must leave the SDK. */
+  /** {@return the secret as a string, for the one place it must leave the SDK} */
   public String reveal() {
     return new String(checked());
   }
 
-  /** A copy of the characters; wipe it when done. */
+  /** {@return a copy of the characters; wipe it when done} */
   public char[] toCharArray() {
     return checked().clone();
   }
