@@ -21,6 +21,12 @@ public final class AvailabilityChangeDeniedException extends MyStaffException {
   private final UserId actor;
   private final DenyReason reason;
 
+  /**
+   * Creates the exception.
+   *
+   * @param actor who tried to change the setting
+   * @param reason why it was refused
+   */
   public AvailabilityChangeDeniedException(UserId actor, DenyReason reason) {
     super(ErrorCode.ACCESS_DENIED, "changing My Staff availability denied to " + actor + ": " + reason);
     this.actor = requireNonNull(actor, "actor");
@@ -32,6 +38,7 @@ public final class AvailabilityChangeDeniedException extends MyStaffException {
     return actor;
   }
 
+  /** {@return why the change was refused} */
   public DenyReason reason() {
     return reason;
   }

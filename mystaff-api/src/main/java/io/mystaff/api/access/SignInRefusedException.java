@@ -17,16 +17,24 @@ public final class SignInRefusedException extends MyStaffException {
   private final UserId user;
   private final SignInRefusal reason;
 
+  /**
+   * Creates the exception; its message names the user and the refusal, nothing else.
+   *
+   * @param user the user who tried to sign in
+   * @param reason why the sign-in was refused
+   */
   public SignInRefusedException(UserId user, SignInRefusal reason) {
     super(ErrorCode.SIGN_IN_REFUSED, "Sign-in of " + user + " refused: " + reason);
     this.user = requireNonNull(user, "user");
     this.reason = requireNonNull(reason, "reason");
   }
 
+  /** {@return the user who tried to sign in} */
   public UserId user() {
     return user;
   }
 
+  /** {@return why the sign-in was refused, for the host to render} */
   public SignInRefusal reason() {
     return reason;
   }

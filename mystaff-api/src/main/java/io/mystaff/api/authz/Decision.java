@@ -11,8 +11,10 @@ import java.util.Optional;
  */
 public sealed interface Decision permits Decision.Permit, Decision.Deny {
 
+  /** {@return the action that was decided} */
   StaffAction action();
 
+  /** {@return true for a permit, false for a deny} */
   boolean isPermit();
 
   /** {@return the reason, for a deny} */
@@ -20,6 +22,12 @@ public sealed interface Decision permits Decision.Permit, Decision.Deny {
 
   /** Allowed, and this assignment is why. */
   record Permit(StaffAction action, RoleAssignment grantedBy) implements Decision {
+    /**
+     * Rejects a missing component.
+     *
+     * @param action the action that was decided
+     * @param grantedBy the assignment that grants it
+     */
     public Permit {
       requireNonNull(action, "action");
       requireNonNull(grantedBy, "grantedBy");
@@ -38,6 +46,12 @@ public sealed interface Decision permits Decision.Permit, Decision.Deny {
 
   /** Denied, for this reason. */
   record Deny(StaffAction action, DenyReason reason) implements Decision {
+    /**
+     * Rejects a missing component.
+     *
+     * @param action the action that was decided
+     * @param reason why the action is denied
+     */
     public Deny {
       requireNonNull(action, "action");
       requireNonNull(reason, "reason");

@@ -19,6 +19,12 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
     return Tenant.INSTANCE;
   }
 
+  /**
+   * The scope of one administrative unit.
+   *
+   * @param unit the unit
+   * @return a scope that covers exactly the unit's members
+   */
   static Scope unit(UnitId unit) {
     return new Unit(unit);
   }
@@ -26,6 +32,8 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
   /**
    * Parses a Microsoft Graph {@code directoryScopeId}.
    *
+   * @param directoryScopeId the Graph {@code directoryScopeId}
+   * @return the scope it names
    * @throws InvalidInputException if it is neither {@code /} nor {@code /administrativeUnits/{id}}
    */
   static Scope parse(String directoryScopeId) {
@@ -39,7 +47,12 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
     throw InvalidInputException.of("directory scope id", "must be / or /administrativeUnits/{id}");
   }
 
-  /** True if a target that is a member of {@code targetUnits} lies inside this scope. */
+  /**
+   * Whether this scope reaches a user.
+   *
+   * @param targetUnits the units the user is a member of
+   * @return true if a user who is a member of {@code targetUnits} lies inside this scope
+   */
   boolean covers(Set<UnitId> targetUnits);
 
   /** {@return the Microsoft Graph form of this scope} */
@@ -68,6 +81,11 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
 
   /** One administrative unit: covers exactly its members. */
   record Unit(UnitId unit) implements Scope {
+    /**
+     * Rejects a missing unit.
+     *
+     * @param unit the unit
+     */
     public Unit {
       requireNonNull(unit, "unit");
     }

@@ -57,7 +57,13 @@ public record AdministrativeUnit(
     }
   }
 
-  /** An assigned-membership unit without description. */
+  /**
+   * An assigned-membership unit without description, not restricted.
+   *
+   * @param id the unit's id
+   * @param displayName the unit's name
+   * @return the unit
+   */
   public static AdministrativeUnit assigned(UnitId id, String displayName) {
     return new AdministrativeUnit(
         id, displayName, Optional.empty(), MembershipType.ASSIGNED, Optional.empty(), false);
@@ -66,6 +72,10 @@ public record AdministrativeUnit(
   /**
    * A dynamic-membership unit without description.
    *
+   * @param id the unit's id
+   * @param displayName the unit's name
+   * @param rule the membership rule in Entra's syntax
+   * @return the unit
    * @throws InvalidInputException if {@code rule} is missing, blank or too long
    */
   public static AdministrativeUnit dynamic(UnitId id, String displayName, String rule) {
@@ -73,12 +83,18 @@ public record AdministrativeUnit(
         id, displayName, Optional.empty(), MembershipType.DYNAMIC, Optional.ofNullable(rule), false);
   }
 
-  /** This unit with its restricted-management flag set as given. */
+  /**
+   * This unit with its restricted-management flag set as given.
+   *
+   * @param restricted true if only administrators scoped to this unit may change its members
+   * @return a copy of this unit
+   */
   public AdministrativeUnit withRestrictedManagement(boolean restricted) {
     return new AdministrativeUnit(
         id, displayName, description, membershipType, membershipRule, restricted);
   }
 
+  /** {@return true if the unit's members follow a membership rule} */
   public boolean isDynamic() {
     return membershipType == MembershipType.DYNAMIC;
   }

@@ -18,6 +18,12 @@ public final class PhoneMethodNotFoundException extends MyStaffException {
   private final UserId userId;
   private final PhoneType type;
 
+  /**
+   * Creates the exception.
+   *
+   * @param userId the user who has no such method
+   * @param type the missing method's type
+   */
   public PhoneMethodNotFoundException(UserId userId, PhoneType type) {
     super(ErrorCode.PHONE_METHOD_NOT_FOUND, "User " + requireNonNull(userId, "userId") + " has no "
         + requireNonNull(type, "type").graphName() + " phone method");

@@ -20,10 +20,17 @@ public record PasswordCheck(List<PolicyViolation> violations) {
     violations = List.copyOf(violations);
   }
 
+  /** {@return the check of a password that broke no rule} */
   public static PasswordCheck accepted() {
     return ACCEPTED;
   }
 
+  /**
+   * A rejection.
+   *
+   * @param violations the rules the password broke; not empty
+   * @return the check
+   */
   public static PasswordCheck rejected(List<PolicyViolation> violations) {
     if (violations.isEmpty()) {
       throw new IllegalArgumentException("a rejection needs at least one violation");
@@ -31,6 +38,7 @@ public record PasswordCheck(List<PolicyViolation> violations) {
     return new PasswordCheck(violations);
   }
 
+  /** {@return true if the password broke no rule} */
   public boolean isAccepted() {
     return violations.isEmpty();
   }

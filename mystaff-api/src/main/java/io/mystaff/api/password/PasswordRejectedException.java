@@ -14,12 +14,18 @@ public final class PasswordRejectedException extends MyStaffException {
 
   private final List<PolicyViolation> violations;
 
+  /**
+   * Creates the exception; the message carries the violation keys only.
+   *
+   * @param violations every reason the password was rejected; not empty
+   */
   public PasswordRejectedException(List<PolicyViolation> violations) {
     super(ErrorCode.PASSWORD_REJECTED, "Password rejected: "
         + violations.stream().map(PolicyViolation::key).toList());
     this.violations = List.copyOf(violations);
   }
 
+  /** {@return every reason the password was rejected, in the policy's order} */
   public List<PolicyViolation> violations() {
     return violations;
   }

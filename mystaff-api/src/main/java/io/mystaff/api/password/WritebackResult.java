@@ -32,14 +32,22 @@ public record WritebackResult(WritebackStatus status, Optional<WritebackFailure>
     }
   }
 
+  /** {@return the result of a writeback that applied the password} */
   public static WritebackResult succeeded() {
     return SUCCEEDED;
   }
 
+  /**
+   * A failed writeback.
+   *
+   * @param reason why the password was not applied
+   * @return the result
+   */
   public static WritebackResult failed(WritebackFailure reason) {
     return new WritebackResult(WritebackStatus.FAILED, Optional.of(reason));
   }
 
+  /** {@return true if the password was applied on premises} */
   public boolean isSuccess() {
     return status == WritebackStatus.SUCCEEDED;
   }
