@@ -9,6 +9,9 @@ package io.mystaff.api;
  */
 public record AssignmentId(String value) implements Comparable<AssignmentId> {
   /**
+   * Checks the value.
+   *
+   * @param value the identifier
    * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
    */
   public AssignmentId {

@@ -9,6 +9,9 @@ package io.mystaff.api;
  */
 public record GroupId(String value) implements Comparable<GroupId>, Principal {
   /**
+   * Checks the value.
+   *
+   * @param value the identifier
    * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
    */
   public GroupId {

@@ -25,6 +25,11 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
   private static final int MAX_ADDRESS_LENGTH = 45;
 
   /**
+   * Checks the components.
+   *
+   * @param user the signed-in manager
+   * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
+   * @param clientIp the client's IP address literal, if the host knows it
    * @throws InvalidInputException if the user or the client IP option is missing, or the client
    *     IP is present but not an IP address literal
    */

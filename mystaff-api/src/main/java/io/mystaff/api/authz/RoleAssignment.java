@@ -42,6 +42,13 @@ public record RoleAssignment(
   /**
    * Validates the assignment.
    *
+   * @param id the assignment's id
+   * @param principal the user or group that holds the role
+   * @param role the role's id (a built-in role's template id or a custom role's id)
+   * @param scope the tenant or one administrative unit
+   * @param start when the window opens (inclusive), or empty for "always"
+   * @param end when the window closes (exclusive), or empty for "never"
+   * @param kind active or eligible
    * @throws InvalidInputException if the window is empty, or a built-in role that Entra does not
    *     allow at administrative-unit scope ({@link BuiltInRole#isAssignableAtUnitScope()}) is
    *     scoped to a unit

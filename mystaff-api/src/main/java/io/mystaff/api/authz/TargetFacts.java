@@ -38,6 +38,20 @@ public record TargetFacts(
   /**
    * Copies the collections.
    *
+   * @param id the user acted upon
+   * @param units the administrative units the user is a member of (assigned or dynamic)
+   * @param restrictedUnits the restricted-management units among {@code units} and among the scopes
+   *     of the user's own {@code assignments}
+   * @param assignments the user's effective role assignments, active or not: the user's own and
+   *     those held through role-assignable groups (principal the group); they decide whether the
+   *     user is protected
+   * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable
+   *     group
+   * @param guest whether the user is a guest ({@code userType} Guest), whom no one changes through
+   *     My Staff
+   * @param undecidedRestrictedUnits the dynamic restricted-management units whose rule could not be
+   *     decided for the user: not among {@code units} (their scope does not cover the user), yet
+   *     the user counts as in a restricted unit (see {@link #inRestrictedUnit()})
    * @throws InvalidInputException if an assignment's principal is neither the user nor a group
    */
   public TargetFacts {

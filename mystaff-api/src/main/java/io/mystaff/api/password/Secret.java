@@ -25,6 +25,8 @@ public final class Secret {
   }
 
   /**
+   * Checks the components.
+   *
    * @throws InvalidInputException if the value is null, empty or longer than {@link #MAX_LENGTH}
    */
   public static Secret of(CharSequence value) {
