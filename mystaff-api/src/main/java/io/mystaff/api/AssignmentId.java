@@ -18,6 +18,13 @@ public record AssignmentId(String value) implements Comparable<AssignmentId> {
     Ids.require(value, "role-assignment id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static AssignmentId of(String value) {
     return new AssignmentId(value);
   }

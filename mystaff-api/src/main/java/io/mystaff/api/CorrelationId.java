@@ -18,6 +18,13 @@ public record CorrelationId(String value) implements Comparable<CorrelationId> {
     Ids.require(value, "correlation id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static CorrelationId of(String value) {
     return new CorrelationId(value);
   }

@@ -18,6 +18,13 @@ public record GroupId(String value) implements Comparable<GroupId>, Principal {
     Ids.require(value, "group id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static GroupId of(String value) {
     return new GroupId(value);
   }

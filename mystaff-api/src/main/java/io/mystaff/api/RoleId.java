@@ -18,6 +18,13 @@ public record RoleId(String value) implements Comparable<RoleId> {
     Ids.require(value, "role-definition id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static RoleId of(String value) {
     return new RoleId(value);
   }

@@ -18,6 +18,13 @@ public record UnitId(String value) implements Comparable<UnitId> {
     Ids.require(value, "administrative-unit id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static UnitId of(String value) {
     return new UnitId(value);
   }

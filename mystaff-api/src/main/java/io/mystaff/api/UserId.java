@@ -18,6 +18,13 @@ public record UserId(String value) implements Comparable<UserId>, Principal {
     Ids.require(value, "user id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static UserId of(String value) {
     return new UserId(value);
   }

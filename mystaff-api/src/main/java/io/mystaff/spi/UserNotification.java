@@ -74,7 +74,15 @@ public record UserNotification(
     }
   }
 
-  /** A user's password was reset. */
+  /**
+   * A user's password was reset.
+   *
+   * @param user the user whose password was reset
+   * @param correlationId the correlation id of the reset's audit events
+   * @param occurredAt when the reset was committed (for a synced user: when writeback succeeded)
+   * @param changedBy the manager who reset it
+   * @return the notification
+   */
   public static UserNotification passwordReset(
       UserId user, CorrelationId correlationId, Instant occurredAt, UserId changedBy) {
     return new UserNotification(user, AuditActivity.RESET_PASSWORD, correlationId, occurredAt, changedBy,

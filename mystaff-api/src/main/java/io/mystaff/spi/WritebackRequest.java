@@ -47,7 +47,15 @@ public record WritebackRequest(
     requireNonNull(precondition, "precondition");
   }
 
-  /** A request whose precondition always holds (tests, administration). */
+  /**
+   * A request whose precondition always holds (tests, administration).
+   *
+   * @param correlationId the correlation id of the reset
+   * @param user the synced user
+   * @param samAccountName the on-premises account name, if the directory knows it
+   * @param password the new password
+   * @param forceChangeNextSignIn whether the user must choose a new password at the next sign-in
+   */
   public WritebackRequest(CorrelationId correlationId, UserId user, Optional<String> samAccountName,
       Secret password, boolean forceChangeNextSignIn) {
     this(correlationId, user, samAccountName, password, forceChangeNextSignIn, WritebackPrecondition.always());

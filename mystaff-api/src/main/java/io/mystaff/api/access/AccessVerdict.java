@@ -9,26 +9,39 @@ import static java.util.Objects.requireNonNull;
  */
 public sealed interface AccessVerdict permits AccessVerdict.Allow, AccessVerdict.RequireMfa, AccessVerdict.Block {
 
+  /** {@return the verdict that lets the sign-in proceed} */
   static AccessVerdict allow() {
     return Allow.INSTANCE;
   }
 
+  /** {@return the verdict that lets the sign-in proceed only with multifactor authentication} */
   static AccessVerdict requireMfa() {
     return RequireMfa.INSTANCE;
   }
 
+  /**
+   * A verdict that refuses the sign-in.
+   *
+   * @param reason the policy's reason code, shown to the manager (no secrets)
+   * @return the verdict
+   */
   static AccessVerdict block(String reason) {
     return new Block(reason);
   }
 
-  /** Proceed. */
+  /** The one {@link Allow} verdict. */
   enum Allow implements AccessVerdict { INSTANCE }
 
-  /** Proceed only if the sign-in satisfied multifactor authentication. */
+  /** The one {@link RequireMfa} verdict. */
   enum RequireMfa implements AccessVerdict { INSTANCE }
 
   /** Refuse, with a reason code from the policy (shown to the manager, so no secrets). */
   record Block(String reason) implements AccessVerdict {
+    /**
+     * Rejects a missing reason.
+     *
+     * @param reason the policy's reason code
+     */
     public Block {
       requireNonNull(reason, "reason");
     }

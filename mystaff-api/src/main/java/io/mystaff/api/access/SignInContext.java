@@ -46,6 +46,9 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
   /**
    * A sign-in of {@code user} with no client IP.
    *
+   * @param user the signed-in manager
+   * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
+   * @return a context without client IP
    * @throws InvalidInputException if {@code user} is null
    */
   public static SignInContext of(UserId user, boolean multiFactorAuthenticated) {
@@ -55,6 +58,8 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
   /**
    * The same sign-in, coming from {@code clientIp}.
    *
+   * @param clientIp an IPv4 or IPv6 address literal
+   * @return a copy of this context with the client IP in canonical form
    * @throws InvalidInputException if {@code clientIp} is null or not an IP address literal
    */
   public SignInContext withClientIp(String clientIp) {

@@ -77,6 +77,7 @@ public record AuditEvent(
     requireNonNull(loggedByService, "loggedByService");
   }
 
+  /** {@return a builder with no parts set, logged by {@code Core Directory} by default} */
   public static Builder builder() {
     return new Builder();
   }
@@ -101,56 +102,123 @@ public record AuditEvent(
 
     private Builder() {}
 
+    /**
+     * Sets the event's unique id (required).
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets when the attempt ended (required).
+     *
+     * @param at the instant
+     * @return this builder
+     */
     public Builder activityDateTime(Instant at) {
       this.activityDateTime = at;
       return this;
     }
 
+    /**
+     * Sets what was attempted (required).
+     *
+     * @param activity the activity
+     * @return this builder
+     */
     public Builder activity(AuditActivity activity) {
       this.activity = activity;
       return this;
     }
 
+    /**
+     * Sets the outcome (required).
+     *
+     * @param outcome the outcome
+     * @return this builder
+     */
     public Builder outcome(AuditOutcome outcome) {
       this.outcome = outcome;
       return this;
     }
 
+    /**
+     * Sets the reason code of a failure or denial, or the pending step.
+     *
+     * @param reason a stable code such as {@code TARGET_OUT_OF_SCOPE}
+     * @return this builder
+     */
     public Builder resultReason(String reason) {
       this.resultReason = Optional.of(reason);
       return this;
     }
 
+    /**
+     * Sets the correlation id shared by the attempt's events (required).
+     *
+     * @param correlationId the correlation id
+     * @return this builder
+     */
     public Builder correlationId(CorrelationId correlationId) {
       this.correlationId = correlationId;
       return this;
     }
 
+    /**
+     * Sets the manager who made the attempt (required).
+     *
+     * @param initiator the manager
+     * @return this builder
+     */
     public Builder initiatedBy(AuditInitiator initiator) {
       this.initiatedBy = initiator;
       return this;
     }
 
+    /**
+     * Adds a resource the attempt concerned.
+     *
+     * @param target the resource
+     * @return this builder
+     */
     public Builder target(AuditTarget target) {
       this.targets.add(requireNonNull(target, "target"));
       return this;
     }
 
+    /**
+     * Adds or replaces one additional detail; never a secret.
+     *
+     * @param key the detail's name
+     * @param value the detail's value
+     * @return this builder
+     */
     public Builder additionalDetail(String key, String value) {
       this.additionalDetails.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Sets the Entra service that logs this activity (default {@code Core Directory}).
+     *
+     * @param service the service's name
+     * @return this builder
+     */
     public Builder loggedByService(String service) {
       this.loggedByService = service;
       return this;
     }
 
+    /**
+     * Builds the event.
+     *
+     * @return the event
+     * @throws NullPointerException if a required part is missing
+     */
     public AuditEvent build() {
       return new AuditEvent(id, activityDateTime, activity, outcome, resultReason, correlationId,
           initiatedBy, targets, additionalDetails, loggedByService);
