@@ -10,6 +10,12 @@ public final class CapabilityNotSupportedException extends MyStaffException {
 
   private final String capability;
 
+  /**
+   * Creates the exception, with code {@link ErrorCode#CAPABILITY_NOT_SUPPORTED}.
+   *
+   * @param capability the missing capability, e.g. {@code "password writeback"}
+   * @param message what the host can do instead
+   */
   public CapabilityNotSupportedException(String capability, String message) {
     super(ErrorCode.CAPABILITY_NOT_SUPPORTED, message);
     this.capability = capability;

@@ -38,12 +38,23 @@ public final class InvalidInputException extends MyStaffException {
 
   private final List<Violation> violations;
 
+  /**
+   * Creates the exception.
+   *
+   * @param violations every rejected field with its reason; not empty
+   */
   public InvalidInputException(List<Violation> violations) {
     super(ErrorCode.INVALID_INPUT, "Invalid input: " + requireNonEmpty(violations));
     this.violations = List.copyOf(violations);
   }
 
-  /** Convenience for a single violation. */
+  /**
+   * Convenience for a single violation.
+   *
+   * @param field the name of the rejected field (never its value)
+   * @param reason a stable reason key or a short English explanation
+   * @return the exception, to throw
+   */
   public static InvalidInputException of(String field, String reason) {
     return new InvalidInputException(List.of(new Violation(field, reason)));
   }

@@ -13,11 +13,24 @@ public class MyStaffException extends RuntimeException {
 
   private final ErrorCode code;
 
+  /**
+   * Creates an exception.
+   *
+   * @param code its classification
+   * @param message for developers; never a secret
+   */
   public MyStaffException(ErrorCode code, String message) {
     super(message);
     this.code = requireNonNull(code, "code");
   }
 
+  /**
+   * Creates an exception with a cause.
+   *
+   * @param code its classification
+   * @param message for developers; never a secret
+   * @param cause the underlying failure
+   */
   public MyStaffException(ErrorCode code, String message, Throwable cause) {
     super(message, cause);
     this.code = requireNonNull(code, "code");

@@ -33,10 +33,23 @@ public record PageRequest(int size, Optional<String> cursor) {
     }
   }
 
+  /**
+   * The first page.
+   *
+   * @param size the most items to return, positive
+   * @return the request
+   */
   public static PageRequest first(int size) {
     return new PageRequest(size, Optional.empty());
   }
 
+  /**
+   * The page after a cursor.
+   *
+   * @param cursor the previous page's {@link Page#nextCursor()}
+   * @param size the most items to return, positive
+   * @return the request
+   */
   public static PageRequest after(String cursor, int size) {
     return new PageRequest(size, Optional.of(cursor));
   }

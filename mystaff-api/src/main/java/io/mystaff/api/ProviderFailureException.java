@@ -11,11 +11,24 @@ public final class ProviderFailureException extends MyStaffException {
 
   private final String provider;
 
+  /**
+   * Creates the exception, with code {@link ErrorCode#PROVIDER_FAILURE}.
+   *
+   * @param provider which provider failed, e.g. {@code "directory"}
+   * @param message what failed, never a secret
+   */
   public ProviderFailureException(String provider, String message) {
     super(ErrorCode.PROVIDER_FAILURE, provider + ": " + message);
     this.provider = provider;
   }
 
+  /**
+   * Creates the exception with the provider's own exception as cause.
+   *
+   * @param provider which provider failed, e.g. {@code "directory"}
+   * @param message what failed, never a secret
+   * @param cause the provider's exception
+   */
   public ProviderFailureException(String provider, String message, Throwable cause) {
     super(ErrorCode.PROVIDER_FAILURE, provider + ": " + message, cause);
     this.provider = provider;

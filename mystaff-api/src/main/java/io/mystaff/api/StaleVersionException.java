@@ -13,6 +13,13 @@ public final class StaleVersionException extends MyStaffException {
   private final long expectedVersion;
   private final long actualVersion;
 
+  /**
+   * Creates the exception, with code {@link ErrorCode#STALE_VERSION}.
+   *
+   * @param userId the user written concurrently
+   * @param expectedVersion the version the writer read
+   * @param actualVersion the version the directory holds now
+   */
   public StaleVersionException(UserId userId, long expectedVersion, long actualVersion) {
     super(
         ErrorCode.STALE_VERSION,
@@ -22,14 +29,17 @@ public final class StaleVersionException extends MyStaffException {
     this.actualVersion = actualVersion;
   }
 
+  /** {@return the user written concurrently} */
   public UserId userId() {
     return userId;
   }
 
+  /** {@return the version the writer read} */
   public long expectedVersion() {
     return expectedVersion;
   }
 
+  /** {@return the version the directory holds now} */
   public long actualVersion() {
     return actualVersion;
   }

@@ -10,11 +10,17 @@ public final class UnknownUnitException extends MyStaffException {
 
   private final UnitId unitId;
 
+  /**
+   * Creates the exception.
+   *
+   * @param unitId the id no unit has
+   */
   public UnknownUnitException(UnitId unitId) {
     super(ErrorCode.UNKNOWN_UNIT, "No administrative unit with id " + unitId);
     this.unitId = unitId;
   }
 
+  /** {@return the id no unit has} */
   public UnitId unitId() {
     return unitId;
   }

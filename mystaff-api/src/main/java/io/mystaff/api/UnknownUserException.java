@@ -10,11 +10,17 @@ public final class UnknownUserException extends MyStaffException {
 
   private final UserId userId;
 
+  /**
+   * Creates the exception.
+   *
+   * @param userId the id no user has
+   */
   public UnknownUserException(UserId userId) {
     super(ErrorCode.UNKNOWN_USER, "No user with id " + userId);
     this.userId = userId;
   }
 
+  /** {@return the id no user has} */
   public UserId userId() {
     return userId;
   }

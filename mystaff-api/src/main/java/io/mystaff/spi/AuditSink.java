@@ -10,5 +10,10 @@ import io.mystaff.api.audit.AuditEvent;
  * @since 0.1.0
  */
 public interface AuditSink {
+  /**
+   * Stores one event durably, or throws.
+   *
+   * @param event the event, with no secret in it
+   */
   void record(AuditEvent event);
 }

@@ -11,6 +11,12 @@ import io.mystaff.api.access.SignInContext;
  */
 @FunctionalInterface
 public interface ConditionalAccess {
+  /**
+   * Decides whether a sign-in may open My Staff.
+   *
+   * @param context the sign-in
+   * @return allow, require multifactor authentication, or block; never null
+   */
   AccessVerdict evaluate(SignInContext context);
 
   /** {@return a policy that allows every sign-in} */

@@ -18,5 +18,12 @@ public interface PasswordPolicy {
    */
   String name();
 
+  /**
+   * Checks a candidate password against the policy.
+   *
+   * @param candidate the new password; not kept, logged or echoed
+   * @param context what the policy may consult about the user
+   * @return accepted, or rejected with every violation found
+   */
   PasswordCheck check(Secret candidate, PasswordContext context);
 }

@@ -9,5 +9,10 @@ import io.mystaff.api.password.WritebackStatus;
  */
 @FunctionalInterface
 public interface WritebackListener {
+  /**
+   * Receives one status change of a writeback.
+   *
+   * @param status the new status
+   */
   void onStatus(WritebackStatus status);
 }

@@ -30,10 +30,16 @@ public sealed interface AccessVerdict permits AccessVerdict.Allow, AccessVerdict
   }
 
   /** The one {@link Allow} verdict. */
-  enum Allow implements AccessVerdict { INSTANCE }
+  enum Allow implements AccessVerdict {
+    /** The only instance. */
+    INSTANCE
+  }
 
   /** The one {@link RequireMfa} verdict. */
-  enum RequireMfa implements AccessVerdict { INSTANCE }
+  enum RequireMfa implements AccessVerdict {
+    /** The only instance. */
+    INSTANCE
+  }
 
   /** Refuse, with a reason code from the policy (shown to the manager, so no secrets). */
   record Block(String reason) implements AccessVerdict {

@@ -32,6 +32,7 @@ public enum SignInRefusal {
     this.message = message;
   }
 
+  /** {@return a sentence for the manager explaining the refusal} */
   public String message() {
     return message;
   }

@@ -49,20 +49,24 @@ public enum AuditActivity {
   /**
    * The service Entra names as the logger of this activity ({@code loggedByService}).
    *
+   * @return the service, e.g. {@code Core Directory}
    * @since 0.1.0
    */
   public String loggedByService() {
     return loggedByService;
   }
 
+  /** {@return the activity's name in Entra's audit log, e.g. {@code Reset user password}} */
   public String displayName() {
     return displayName;
   }
 
+  /** {@return the audit log category, e.g. {@code UserManagement}} */
   public String category() {
     return category;
   }
 
+  /** {@return the Graph {@code operationType}: {@code Add}, {@code Update} or {@code Delete}} */
   public String operationType() {
     return operationType;
   }

@@ -31,7 +31,13 @@ public record AuditInitiator(
     requireNonNull(ipAddress, "ipAddress");
   }
 
-  /** An initiator whose display name is not known. */
+  /**
+   * An initiator whose display name is not known.
+   *
+   * @param id the manager's user id
+   * @param userPrincipalName the manager's user principal name, if known
+   * @param ipAddress the client IP address of the sign-in, if the host gave one
+   */
   public AuditInitiator(UserId id, Optional<String> userPrincipalName, Optional<String> ipAddress) {
     this(id, Optional.empty(), userPrincipalName, ipAddress);
   }

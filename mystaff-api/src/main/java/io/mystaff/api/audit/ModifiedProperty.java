@@ -26,6 +26,14 @@ public record ModifiedProperty(String displayName, Optional<String> oldValue, Op
     requireNonNull(newValue, "newValue");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param name the property's name
+   * @param oldValue the value before the change, if there was one
+   * @param newValue the value after the change, if there is one
+   * @return the property
+   */
   public static ModifiedProperty of(String name, Optional<String> oldValue, Optional<String> newValue) {
     return new ModifiedProperty(name, oldValue, newValue);
   }

@@ -62,6 +62,7 @@ public enum BuiltInRole {
     return templateId;
   }
 
+  /** {@return the role's name as Entra shows it} */
   public String displayName() {
     return displayName;
   }
@@ -71,12 +72,19 @@ public enum BuiltInRole {
    * Microsoft Entra roles", section "Roles that can be assigned with administrative unit scope").
    * Any other built-in role is refused there: Global Administrator, Privileged Role Administrator,
    * Security Administrator, the reader roles, Guest Inviter, User Experience Success Manager.
+   *
+   * @return true if Entra allows assigning this role at administrative-unit scope
    */
   public boolean isAssignableAtUnitScope() {
     return assignableAtUnitScope;
   }
 
-  /** The built-in role with this template id, if it is one of these. */
+  /**
+   * The built-in role with this template id, if it is one of these.
+   *
+   * @param id a role id
+   * @return the built-in role, or empty for any other id
+   */
   public static Optional<BuiltInRole> byTemplateId(RoleId id) {
     for (BuiltInRole r : values()) {
       if (r.templateId.equals(id)) {

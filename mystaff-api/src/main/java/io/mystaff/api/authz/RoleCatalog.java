@@ -35,11 +35,22 @@ public final class RoleCatalog {
     return BUILT_INS;
   }
 
-  /** The built-in roles plus the given custom roles (built-in definitions in it are ignored). */
+  /**
+   * The built-in roles plus the given custom roles (built-in definitions in it are ignored).
+   *
+   * @param definitions the tenant's custom roles
+   * @return the catalog
+   */
   public static RoleCatalog of(Collection<RoleDefinition> definitions) {
     return new RoleCatalog(definitions);
   }
 
+  /**
+   * Looks up a role.
+   *
+   * @param id the role's id
+   * @return its definition, or empty if the catalog has no such role
+   */
   public Optional<RoleDefinition> find(RoleId id) {
     return Optional.ofNullable(roles.get(id));
   }

@@ -52,14 +52,29 @@ public record RoleDefinition(
     }
   }
 
+  /**
+   * The definition of a built-in role.
+   *
+   * @param role the role
+   * @return its definition, with the role's template id and name
+   */
   public static RoleDefinition of(BuiltInRole role) {
     return new RoleDefinition(role.templateId(), role.displayName(), Optional.of(role), Set.of());
   }
 
+  /**
+   * A custom role.
+   *
+   * @param id the role's id, not a built-in template id
+   * @param displayName the name shown for the role
+   * @param allowedResourceActions the Entra permission strings it grants
+   * @return the definition
+   */
   public static RoleDefinition custom(RoleId id, String displayName, Set<String> allowedResourceActions) {
     return new RoleDefinition(id, displayName, Optional.empty(), allowedResourceActions);
   }
 
+  /** {@return true for a built-in role} */
   public boolean isBuiltIn() {
     return builtIn.isPresent();
   }
@@ -70,6 +85,8 @@ public record RoleDefinition(
    * user, group or device permission (an allowed resource action starting with {@code
    * microsoft.directory/users/}, {@code microsoft.directory/groups/} or {@code
    * microsoft.directory/devices/}).
+   *
+   * @return true if the role may be scoped to an administrative unit
    */
   public boolean isAssignableAtUnitScope() {
     if (builtIn.isPresent()) {

@@ -39,10 +39,23 @@ public record PhoneNumber(String e164, Optional<String> extension) {
     }
   }
 
+  /**
+   * A number without extension.
+   *
+   * @param e164 the number in E.164 form
+   * @return the number
+   */
   public static PhoneNumber of(String e164) {
     return new PhoneNumber(e164, Optional.empty());
   }
 
+  /**
+   * A number with an extension.
+   *
+   * @param e164 the number in E.164 form
+   * @param extension 1 to 10 digits
+   * @return the number
+   */
   public static PhoneNumber of(String e164, String extension) {
     return new PhoneNumber(e164, Optional.of(extension));
   }

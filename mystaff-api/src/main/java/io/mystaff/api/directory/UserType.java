@@ -29,7 +29,12 @@ public enum UserType {
     return graphName;
   }
 
-  /** The type Graph spells {@code name} (case-insensitive), if there is one. */
+  /**
+   * The type Graph spells {@code name} (case-insensitive), if there is one.
+   *
+   * @param name {@code Member} or {@code Guest}, in any case
+   * @return the type, or empty for any other name
+   */
   public static Optional<UserType> fromGraphName(String name) {
     for (UserType t : values()) {
       if (t.graphName.equalsIgnoreCase(name)) {

@@ -7,7 +7,12 @@ package io.mystaff.api.password;
  */
 @FunctionalInterface
 public interface PasswordHistory {
-  /** True if {@code candidate} equals one of the remembered passwords. */
+  /**
+   * Whether a candidate was used before.
+   *
+   * @param candidate the new password
+   * @return true if it equals one of the remembered passwords
+   */
   boolean contains(Secret candidate);
 
   /** {@return a history that knows no passwords, so it rejects none} */

@@ -25,10 +25,24 @@ public record PolicyViolation(String key, Map<String, String> args) {
     args = Map.copyOf(args);
   }
 
+  /**
+   * A violation without arguments.
+   *
+   * @param key the stable message key
+   * @return the violation
+   */
   public static PolicyViolation of(String key) {
     return new PolicyViolation(key, Map.of());
   }
 
+  /**
+   * A violation with one argument.
+   *
+   * @param key the stable message key
+   * @param arg the argument's name
+   * @param value the argument's value, never the password or a part of it
+   * @return the violation
+   */
   public static PolicyViolation of(String key, String arg, Object value) {
     return new PolicyViolation(key, Map.of(arg, String.valueOf(value)));
   }

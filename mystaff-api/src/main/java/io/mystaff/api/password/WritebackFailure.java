@@ -29,6 +29,7 @@ public enum WritebackFailure {
     this.message = message;
   }
 
+  /** {@return a sentence for the manager explaining the failure} */
   public String message() {
     return message;
   }

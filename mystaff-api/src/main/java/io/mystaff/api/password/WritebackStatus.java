@@ -15,6 +15,7 @@ public enum WritebackStatus {
   /** The on-premises directory did not take the password. Terminal. */
   FAILED;
 
+  /** {@return true for {@link #SUCCEEDED} and {@link #FAILED}, after which nothing changes} */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED;
   }
