@@ -5,4 +5,7 @@
  *
  * @serial exclude
  */
+@NullMarked
 package io.mystaff.spi;
+
+import org.jspecify.annotations.NullMarked;

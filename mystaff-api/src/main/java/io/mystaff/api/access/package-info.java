@@ -5,4 +5,7 @@
  *
  * @serial exclude
  */
+@NullMarked
 package io.mystaff.api.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One audit record, shaped like Microsoft Graph's {@code directoryAudit}. Events produced by
@@ -89,13 +90,13 @@ public record AuditEvent(
 
   /** Builds an {@link AuditEvent}; every part but the reason, targets and details is required. */
   public static final class Builder {
-    private String id;
-    private Instant activityDateTime;
-    private AuditActivity activity;
-    private AuditOutcome outcome;
+    private @Nullable String id;
+    private @Nullable Instant activityDateTime;
+    private @Nullable AuditActivity activity;
+    private @Nullable AuditOutcome outcome;
     private Optional<String> resultReason = Optional.empty();
-    private CorrelationId correlationId;
-    private AuditInitiator initiatedBy;
+    private @Nullable CorrelationId correlationId;
+    private @Nullable AuditInitiator initiatedBy;
     private final List<AuditTarget> targets = new ArrayList<>();
     private final Map<String, String> additionalDetails = new LinkedHashMap<>();
     private String loggedByService = "Core Directory";
@@ -220,8 +221,11 @@ public record AuditEvent(
      * @throws NullPointerException if a required part is missing
      */
     public AuditEvent build() {
-      return new AuditEvent(id, activityDateTime, activity, outcome, resultReason, correlationId,
-          initiatedBy, targets, additionalDetails, loggedByService);
+      return new AuditEvent(requireNonNull(id, "id"),
+          requireNonNull(activityDateTime, "activityDateTime"), requireNonNull(activity, "activity"),
+          requireNonNull(outcome, "outcome"), resultReason,
+          requireNonNull(correlationId, "correlationId"), requireNonNull(initiatedBy, "initiatedBy"),
+          targets, additionalDetails, loggedByService);
     }
   }
 }

@@ -47,6 +47,7 @@ public enum BuiltInRole {
   USER_EXPERIENCE_SUCCESS_MANAGER(
       "27460883-1df1-4691-b032-3b79643e5e63", "User Experience Success Manager", false);
 
+  @SuppressWarnings("ImmutableEnumChecker") // RoleId is a record of one String: immutable
   private final RoleId templateId;
   private final String displayName;
   private final boolean assignableAtUnitScope;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as the directory holds it: an immutable snapshot at {@link #version()}. Every write
@@ -255,11 +256,11 @@ public final class User {
 
   /** Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required. */
   public static final class Builder {
-    private UserId id;
-    private String userPrincipalName;
-    private String displayName;
+    private @Nullable UserId id;
+    private @Nullable String userPrincipalName;
+    private @Nullable String displayName;
     private UserSource source = UserSource.CLOUD_ONLY;
-    private String onPremisesSamAccountName;
+    private @Nullable String onPremisesSamAccountName;
     private boolean accountEnabled = true;
     private UserType userType = UserType.MEMBER;
     private final Map<String, String> attributes = new LinkedHashMap<>();

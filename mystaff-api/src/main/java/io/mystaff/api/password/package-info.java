@@ -5,4 +5,7 @@
  *
  * @serial exclude
  */
+@NullMarked
 package io.mystaff.api.password;
+
+import org.jspecify.annotations.NullMarked;
