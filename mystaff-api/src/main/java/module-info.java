@@ -1,5 +1,7 @@
 /** mystaff's domain vocabulary and provider interfaces. Vendors compile against this alone. */
 module io.mystaff.api {
+  requires static org.jspecify;
+
   exports io.mystaff.api;
   exports io.mystaff.api.access;
   exports io.mystaff.api.audit;

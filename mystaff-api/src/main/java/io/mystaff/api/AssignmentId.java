@@ -3,15 +3,28 @@ package io.mystaff.api;
 /**
  * The opaque, case-sensitive identifier of a role assignment (in Entra, an object id GUID; any token without
  * whitespace of at most 256 characters is accepted).
+ *
+ * @param value the identifier
+ * @since 0.1.0
  */
 public record AssignmentId(String value) implements Comparable<AssignmentId> {
   /**
+   * Checks the value.
+   *
+   * @param value the identifier
    * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
    */
   public AssignmentId {
     Ids.require(value, "role-assignment id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static AssignmentId of(String value) {
     return new AssignmentId(value);
   }

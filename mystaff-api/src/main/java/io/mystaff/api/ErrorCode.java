@@ -3,6 +3,8 @@ package io.mystaff.api;
 /**
  * Machine-readable classification of every {@link MyStaffException}. A host branches on this code
  * (and renders its own message), never on exception message text.
+ *
+ * @since 0.1.0
  */
 public enum ErrorCode {
   /** A command or value was malformed; nothing was changed. */

@@ -3,15 +3,28 @@ package io.mystaff.api;
 /**
  * The opaque, case-sensitive identifier of a group (in Entra, an object id GUID; any token without
  * whitespace of at most 256 characters is accepted).
+ *
+ * @param value the identifier
+ * @since 0.1.0
  */
 public record GroupId(String value) implements Comparable<GroupId>, Principal {
   /**
+   * Checks the value.
+   *
+   * @param value the identifier
    * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
    */
   public GroupId {
     Ids.require(value, "group id");
   }
 
+  /**
+   * Same as the constructor, for fluent code.
+   *
+   * @param value the identifier
+   * @return the id
+   * @throws InvalidInputException if the value is null, blank, too long or contains whitespace
+   */
   public static GroupId of(String value) {
     return new GroupId(value);
   }

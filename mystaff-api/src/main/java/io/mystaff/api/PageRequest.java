@@ -7,11 +7,22 @@ import java.util.Optional;
 /**
  * Which page of a listing to return: at most {@code size} items, continuing after {@code cursor}
  * (an opaque token from a previous {@link Page#nextCursor()}; empty for the first page).
+ *
+ * @param size the most items to return, positive
+ * @param cursor the previous page's {@link Page#nextCursor()}, or empty for the first page
+ * @since 0.1.0
  */
 public record PageRequest(int size, Optional<String> cursor) {
   /** The largest page a caller may ask for. */
   public static final int MAX_SIZE = 1_000;
 
+  /**
+   * Rejects a malformed component.
+   *
+   * @param size the most items to return, positive
+   * @param cursor the previous page's {@link Page#nextCursor()}, or empty for the first page
+   * @throws InvalidInputException if a component is malformed
+   */
   public PageRequest {
     requireNonNull(cursor, "cursor");
     if (size < 1 || size > MAX_SIZE) {
@@ -22,10 +33,23 @@ public record PageRequest(int size, Optional<String> cursor) {
     }
   }
 
+  /**
+   * The first page.
+   *
+   * @param size the most items to return, positive
+   * @return the request
+   */
   public static PageRequest first(int size) {
     return new PageRequest(size, Optional.empty());
   }
 
+  /**
+   * The page after a cursor.
+   *
+   * @param cursor the previous page's {@link Page#nextCursor()}
+   * @param size the most items to return, positive
+   * @return the request
+   */
   public static PageRequest after(String cursor, int size) {
     return new PageRequest(size, Optional.of(cursor));
   }

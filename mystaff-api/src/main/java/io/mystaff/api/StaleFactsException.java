@@ -26,7 +26,7 @@ public final class StaleFactsException extends MyStaffException {
     this.userId = userId;
   }
 
-  /** The user the change was for. */
+  /** {@return the user the change was for} */
   public UserId userId() {
     return userId;
   }

@@ -40,6 +40,8 @@ public interface CommitCondition {
 
   /**
    * A condition that always holds, for writes that rest on no decision (administration, tests).
+   *
+   * @return the condition
    */
   static CommitCondition none() {
     return NoCondition.INSTANCE;

@@ -24,18 +24,33 @@ import java.util.Set;
  * reflect every write a {@link DirectoryWriter} of the same provider has completed before the read
  * began. Failures to reach the backing store throw {@link io.mystaff.api.ProviderFailureException}.
  * Core never passes null arguments.
+ *
+ * @since 0.1.0
  */
 public interface Directory {
 
-  /** The user with this id, if any. */
+  /**
+   * Looks up a user.
+   *
+   * @param id the user's id
+   * @return the user with this id, or empty if there is none
+   */
   Optional<User> findUser(UserId id);
 
-  /** The administrative unit with this id, if any. */
+  /**
+   * Looks up an administrative unit.
+   *
+   * @param id the unit's id
+   * @return the unit with this id, or empty if there is none
+   */
   Optional<AdministrativeUnit> findUnit(UnitId id);
 
   /**
    * The units the user is a member of, assigned or dynamic; empty for an unknown user or a user
    * in no unit.
+   *
+   * @param user the user
+   * @return the ids of the units; never null
    */
   Set<UnitId> unitsOf(UserId user);
 
@@ -49,6 +64,9 @@ public interface Directory {
    *
    * <p>Additive: the default returns an empty set, which is right for directories whose rule
    * evaluation always decides. A provider that evaluates rules under a budget must override it.
+   *
+   * @param user the user
+   * @return the restricted-management units whose rule could not decide for this user
    */
   default Set<UnitId> undecidedUnitsOf(UserId user) {
     return Set.of();
@@ -57,6 +75,9 @@ public interface Directory {
   /**
    * The members of a unit, ordered by display name (case-insensitive), then id.
    *
+   * @param unit the unit
+   * @param page the page size and the cursor of the previous page
+   * @return one page of members, with the cursor of the next page
    * @throws UnknownUnitException if there is no such unit
    */
   Page<User> members(UnitId unit, PageRequest page);
@@ -69,6 +90,8 @@ public interface Directory {
    * CapabilityNotSupportedException}, which core passes on to the host unchanged. Providers that
    * can list their users override it.
    *
+   * @param page the page size and the cursor of the previous page
+   * @return one page of users, with the cursor of the next page
    * @throws CapabilityNotSupportedException if this directory cannot list all of its users
    */
   default Page<User> allUsers(PageRequest page) {
@@ -81,12 +104,20 @@ public interface Directory {
    * Users across the whole organization whose display name, any word of it, or user principal
    * name starts with {@code query}, case-insensitively; ordered by display name, then id. The
    * query is 1 to 256 characters, already trimmed by core.
+   *
+   * @param query the prefix to look for
+   * @param page the page size and the cursor of the previous page
+   * @return one page of matching users, with the cursor of the next page
    */
   Page<User> searchUsers(String query, PageRequest page);
 
   /**
    * Units across the whole organization whose display name or any word of it starts with {@code
    * query}, case-insensitively; ordered by display name, then id.
+   *
+   * @param query the prefix to look for
+   * @param page the page size and the cursor of the previous page
+   * @return one page of matching units, with the cursor of the next page
    */
   Page<AdministrativeUnit> searchUnits(String query, PageRequest page);
 
@@ -100,6 +131,10 @@ public interface Directory {
    * all). Providers with a search index override it. The default's cursors are those of {@link
    * #members}.
    *
+   * @param unit the unit to search in
+   * @param query the prefix to look for
+   * @param page the page size and the cursor of the previous page
+   * @return one page of matching members, with the cursor of the next page
    * @throws UnknownUnitException if there is no such unit
    * @since 0.1.0
    */
@@ -127,6 +162,8 @@ public interface Directory {
    * <p>Additive: the default throws {@link CapabilityNotSupportedException}; core then lists only
    * the whole organization for tenant-wide managers.
    *
+   * @param page the page size and the cursor of the previous page
+   * @return one page of units, with the cursor of the next page
    * @throws CapabilityNotSupportedException if this directory cannot list its units
    * @since 0.1.0
    */
@@ -144,10 +181,13 @@ public interface Directory {
    * directory that leaves them out lets lower administrators reach group-held Global
    * Administrators. Assignments of a role Entra does not allow at administrative-unit scope
    * should never be scoped to a unit; if one is, it grants nothing.
+   *
+   * @param principal the user
+   * @return the assignments, direct and group-held
    */
   List<RoleAssignment> assignmentsOf(UserId principal);
 
-  /** The built-in roles and the tenant's custom roles. */
+  /** {@return the built-in roles and the tenant's custom roles} */
   RoleCatalog roles();
 
   /**
@@ -155,6 +195,9 @@ public interface Directory {
    * from most password administrators, and from every administrator scoped to a unit). True in
    * particular for every member of a group that holds a role assignment. A directory without
    * role-assignable groups returns false.
+   *
+   * @param user the user
+   * @return true if the user is a member or owner of a role-assignable group
    */
   boolean isRoleAssignableGroupMember(UserId user);
 
@@ -164,6 +207,9 @@ public interface Directory {
    * principal name starts with {@code query}, ignoring case as {@link String#regionMatches(boolean,
    * int, String, int, int)} does.
    *
+   * @param user the user to test
+   * @param query the prefix, 1 to 256 characters
+   * @return true if the user matches
    * @since 0.1.0
    */
   static boolean matchesPrefix(User user, String query) {

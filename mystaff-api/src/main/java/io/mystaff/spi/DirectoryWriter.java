@@ -37,6 +37,8 @@ import java.util.Optional;
  * commit time, even while role assignments, unit memberships or unit flags change concurrently.
  *
  * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing.
+ *
+ * @since 0.1.0
  */
 public interface DirectoryWriter {
 
@@ -45,6 +47,13 @@ public interface DirectoryWriter {
    * type}, and stores {@code event} in the outbox, if {@code condition} still holds at commit.
    * Removing an absent phone is allowed.
    *
+   * @param user the user to change
+   * @param expectedVersion the version of the user the decision read
+   * @param type the phone's type
+   * @param number the new number, or empty to remove the phone
+   * @param event the audit event of the change, stored with it
+   * @param condition the decision, re-checked at commit
+   * @return the user after the change, at a higher version
    * @throws UnknownUserException if there is no such user
    * @throws StaleVersionException if the user is no longer at {@code expectedVersion}
    * @throws StaleFactsException (or whatever {@code condition} throws) if the condition failed
@@ -56,6 +65,13 @@ public interface DirectoryWriter {
   /**
    * {@link #setPhone(UserId, long, PhoneType, Optional, AuditEvent, CommitCondition)} with no
    * condition, for writes that rest on no authorization decision (administration, tests).
+   *
+   * @param user the user to change
+   * @param expectedVersion the version of the user the caller read
+   * @param type the phone's type
+   * @param number the new number, or empty to remove the phone
+   * @param event the audit event of the change, stored with it
+   * @return the user after the change, at a higher version
    */
   default User setPhone(
       UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event) {
@@ -68,6 +84,13 @@ public interface DirectoryWriter {
    * hands it on), never the secret itself, and does not retain the {@code Secret} object. Applies
    * only if {@code condition} still holds at commit.
    *
+   * @param user the cloud-only user to change
+   * @param expectedVersion the version of the user the decision read
+   * @param password the new password; the implementation keeps no reference to it
+   * @param forceChangeNextSignIn true if the user must choose a new password at the next sign-in
+   * @param event the audit event of the change, stored with it
+   * @param condition the decision, re-checked at commit
+   * @return the user after the change, at a higher version
    * @throws UnknownUserException if there is no such user
    * @throws StaleVersionException if the user is no longer at {@code expectedVersion}
    * @throws StaleFactsException (or whatever {@code condition} throws) if the condition failed
@@ -79,6 +102,13 @@ public interface DirectoryWriter {
   /**
    * {@link #setPassword(UserId, long, Secret, boolean, AuditEvent, CommitCondition)} with no
    * condition, for writes that rest on no authorization decision (administration, tests).
+   *
+   * @param user the cloud-only user to change
+   * @param expectedVersion the version of the user the caller read
+   * @param password the new password; the implementation keeps no reference to it
+   * @param forceChangeNextSignIn true if the user must choose a new password at the next sign-in
+   * @param event the audit event of the change, stored with it
+   * @return the user after the change, at a higher version
    */
   default User setPassword(
       UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event) {
@@ -92,13 +122,23 @@ public interface DirectoryWriter {
    * until it is acknowledged; after an exception nothing was stored. Storing an event whose id is
    * already pending changes nothing (idempotent, so a retried call stores it once).
    *
+   * @param event the event to store
    * @since 0.1.0
    */
   void appendAuditEvent(AuditEvent event);
 
-  /** Up to {@code max} outbox events not yet acknowledged, oldest first. */
+  /**
+   * Reads the outbox without changing it; core delivers these to the {@link AuditSink}.
+   *
+   * @param max the most events to return, positive
+   * @return up to {@code max} events not yet acknowledged, oldest first
+   */
   List<AuditEvent> pendingAuditEvents(int max);
 
-  /** Removes delivered events from the outbox; unknown ids are ignored (idempotent). */
+  /**
+   * Removes delivered events from the outbox; unknown ids are ignored (idempotent).
+   *
+   * @param eventIds the ids of events the audit sink has stored
+   */
   void acknowledgeAuditEvents(Collection<String> eventIds);
 }

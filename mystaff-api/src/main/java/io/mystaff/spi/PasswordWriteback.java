@@ -16,9 +16,19 @@ import java.util.concurrent.CompletionStage;
  * a password, it asks the request's {@link WritebackRequest#precondition()}; if that does not hold
  * (or throws), it applies nothing and completes with {@link
  * io.mystaff.api.password.WritebackFailure#AUTHORIZATION_REVOKED}. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public interface PasswordWriteback {
 
+  /**
+   * Starts writing a password back to the on-premises directory.
+   *
+   * @param request the user, the password and the precondition to check before applying it
+   * @param listener told of every status change, {@link
+   *     io.mystaff.api.password.WritebackStatus#IN_PROGRESS} first
+   * @return completes exactly once with the final result
+   */
   CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener);
 
   /**
@@ -31,6 +41,7 @@ public interface PasswordWriteback {
    * says true: a writeback that cannot tell lets the reset go ahead and fails it later with {@link
    * io.mystaff.api.password.WritebackFailure#UNREACHABLE}.
    *
+   * @return false if the on-premises side is known to be unreachable now
    * @since 0.1.0
    */
   default boolean isAvailable() {
@@ -41,6 +52,9 @@ public interface PasswordWriteback {
    * The user's on-premises password history, for the synchronous policy check before submitting.
    * A writeback that cannot read history returns {@link PasswordHistory#none()}; the on-premises
    * directory then enforces history itself and the writeback fails with {@code POLICY_VIOLATION}.
+   *
+   * @param user the synced user
+   * @return the history, or {@link PasswordHistory#none()}
    */
   PasswordHistory historyOf(UserId user);
 }

@@ -37,6 +37,17 @@ public record UserNotification(
     Optional<PhoneNumber> previousPhone) {
 
   /**
+   * Checks the components.
+   *
+   * @param user the user whose account changed
+   * @param activity {@link AuditActivity#RESET_PASSWORD}, {@link AuditActivity#ADD_PHONE}, {@link
+   *     AuditActivity#UPDATE_PHONE} or {@link AuditActivity#DELETE_PHONE}
+   * @param correlationId the correlation id of the change's audit events
+   * @param occurredAt when mystaff saw the change committed (for a synced user's reset: when the
+   *     writeback reported success)
+   * @param changedBy the manager who made the change
+   * @param phoneType the phone method changed; present exactly for the phone activities
+   * @param previousPhone the number an update replaced or a removal removed; empty otherwise
    * @throws InvalidInputException if a part is missing, the activity is not a change to a user's
    *     credentials, or the phone parts do not fit the activity
    */
@@ -63,7 +74,15 @@ public record UserNotification(
     }
   }
 
-  /** A user's password was reset. */
+  /**
+   * A user's password was reset.
+   *
+   * @param user the user whose password was reset
+   * @param correlationId the correlation id of the reset's audit events
+   * @param occurredAt when the reset was committed (for a synced user: when writeback succeeded)
+   * @param changedBy the manager who reset it
+   * @return the notification
+   */
   public static UserNotification passwordReset(
       UserId user, CorrelationId correlationId, Instant occurredAt, UserId changedBy) {
     return new UserNotification(user, AuditActivity.RESET_PASSWORD, correlationId, occurredAt, changedBy,

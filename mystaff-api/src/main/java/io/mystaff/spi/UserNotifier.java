@@ -22,10 +22,14 @@ package io.mystaff.spi;
 @FunctionalInterface
 public interface UserNotifier {
 
-  /** Delivers, or queues for delivery, one notification. */
+  /**
+   * Delivers, or queues for delivery, one notification.
+   *
+   * @param notification what changed, without secrets
+   */
   void send(UserNotification notification);
 
-  /** A notifier that tells no one: the default when none is configured. */
+  /** {@return a notifier that tells no one: the default when none is configured} */
   static UserNotifier none() {
     return notification -> {};
   }

@@ -17,10 +17,10 @@ package io.mystaff.spi;
 @FunctionalInterface
 public interface WritebackPrecondition {
 
-  /** True if the password may be applied now. */
+  /** {@return true if the password may be applied now} */
   boolean holds();
 
-  /** A precondition that always holds, for writebacks that rest on no decision (tests). */
+  /** {@return a precondition that always holds, for writebacks that rest on no decision (tests)} */
   static WritebackPrecondition always() {
     return AlwaysHolds.INSTANCE;
   }

@@ -21,17 +21,24 @@ public final class AvailabilityChangeDeniedException extends MyStaffException {
   private final UserId actor;
   private final DenyReason reason;
 
+  /**
+   * Creates the exception.
+   *
+   * @param actor who tried to change the setting
+   * @param reason why it was refused
+   */
   public AvailabilityChangeDeniedException(UserId actor, DenyReason reason) {
     super(ErrorCode.ACCESS_DENIED, "changing My Staff availability denied to " + actor + ": " + reason);
     this.actor = requireNonNull(actor, "actor");
     this.reason = requireNonNull(reason, "reason");
   }
 
-  /** Who tried to change the setting. */
+  /** {@return who tried to change the setting} */
   public UserId actor() {
     return actor;
   }
 
+  /** {@return why the change was refused} */
   public DenyReason reason() {
     return reason;
   }

@@ -14,12 +14,22 @@ import java.util.Optional;
  * literal (no host names, no zone ids); it is kept in canonical form ({@code 2001:db8:0:0:0:0:0:1},
  * not {@code 2001:DB8::1}) because it is copied into every audit event of the session. Checking it
  * never consults DNS.
+ *
+ * @param user the signed-in manager
+ * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
+ * @param clientIp the client's IP address literal, if the host knows it
+ * @since 0.1.0
  */
 public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optional<String> clientIp) {
   /** Longest textual IPv6 address: eight groups of four plus an embedded IPv4 tail. */
   private static final int MAX_ADDRESS_LENGTH = 45;
 
   /**
+   * Checks the components.
+   *
+   * @param user the signed-in manager
+   * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
+   * @param clientIp the client's IP address literal, if the host knows it
    * @throws InvalidInputException if the user or the client IP option is missing, or the client
    *     IP is present but not an IP address literal
    */
@@ -36,6 +46,9 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
   /**
    * A sign-in of {@code user} with no client IP.
    *
+   * @param user the signed-in manager
+   * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
+   * @return a context without client IP
    * @throws InvalidInputException if {@code user} is null
    */
   public static SignInContext of(UserId user, boolean multiFactorAuthenticated) {
@@ -45,6 +58,8 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
   /**
    * The same sign-in, coming from {@code clientIp}.
    *
+   * @param clientIp an IPv4 or IPv6 address literal
+   * @return a copy of this context with the client IP in canonical form
    * @throws InvalidInputException if {@code clientIp} is null or not an IP address literal
    */
   public SignInContext withClientIp(String clientIp) {

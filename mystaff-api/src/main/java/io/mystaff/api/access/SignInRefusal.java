@@ -1,6 +1,10 @@
 package io.mystaff.api.access;
 
-/** Why a manager was not let into My Staff; each has a message a UI may show as is. */
+/**
+ * Why a manager was not let into My Staff; each has a message a UI may show as is.
+ *
+ * @since 0.1.0
+ */
 public enum SignInRefusal {
   /** The feature is switched off, or on only for selected users and this one is not selected. */
   FEATURE_NOT_ENABLED("My Staff is not enabled for your account."),
@@ -28,6 +32,7 @@ public enum SignInRefusal {
     this.message = message;
   }
 
+  /** {@return a sentence for the manager explaining the refusal} */
   public String message() {
     return message;
   }

@@ -10,15 +10,21 @@ package io.mystaff.api.audit;
  * <p>{@link #SIGN_IN} and {@link #VIEW_PROFILE} are mystaff's own additions: Entra writes sign-ins
  * to the sign-in log and does not audit profile views. They use the same shape, operation type
  * {@code Other} and service {@code My Staff}, so consumers can filter them out.
+ *
+ * @since 0.1.0
  */
 public enum AuditActivity {
   /** mystaff's own: a manager opened My Staff (or was refused). */
   SIGN_IN("Sign in to My Staff", "UserManagement", "Other", "My Staff"),
   /** mystaff's own: a manager opened a user's profile (or was refused). */
   VIEW_PROFILE("View user profile", "UserManagement", "Other", "My Staff"),
+  /** A manager reset a user's password (Graph: "Reset user password"). */
   RESET_PASSWORD("Reset user password", "UserManagement", "Update", "Core Directory"),
+  /** A manager added a phone method (Graph: "Admin registered security info"). */
   ADD_PHONE("Admin registered security info", "UserManagement", "Add", "Authentication Methods"),
+  /** A manager changed a phone method's number (Graph: "Admin updated security info"). */
   UPDATE_PHONE("Admin updated security info", "UserManagement", "Update", "Authentication Methods"),
+  /** A manager removed a phone method (Graph: "Admin deleted security info"). */
   DELETE_PHONE("Admin deleted security info", "UserManagement", "Delete", "Authentication Methods"),
   /**
    * The My Staff availability setting changed.
@@ -43,20 +49,24 @@ public enum AuditActivity {
   /**
    * The service Entra names as the logger of this activity ({@code loggedByService}).
    *
+   * @return the service, e.g. {@code Core Directory}
    * @since 0.1.0
    */
   public String loggedByService() {
     return loggedByService;
   }
 
+  /** {@return the activity's name in Entra's audit log, e.g. {@code Reset user password}} */
   public String displayName() {
     return displayName;
   }
 
+  /** {@return the audit log category, e.g. {@code UserManagement}} */
   public String category() {
     return category;
   }
 
+  /** {@return the Graph {@code operationType}: {@code Add}, {@code Update} or {@code Delete}} */
   public String operationType() {
     return operationType;
   }

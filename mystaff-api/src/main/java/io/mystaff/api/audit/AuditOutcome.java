@@ -1,6 +1,10 @@
 package io.mystaff.api.audit;
 
-/** What happened to the attempt an event records. */
+/**
+ * What happened to the attempt an event records.
+ *
+ * @since 0.1.0
+ */
 public enum AuditOutcome {
   /** The change took effect (or, for reads, the data was shown). */
   SUCCEEDED,
@@ -11,7 +15,7 @@ public enum AuditOutcome {
   /** Accepted and still in progress (asynchronous writeback); a final event follows. */
   PENDING;
 
-  /** The Microsoft Graph {@code operationResult} this outcome maps to. */
+  /** {@return the Microsoft Graph {@code operationResult} this outcome maps to} */
   public String graphResult() {
     return switch (this) {
       case SUCCEEDED -> "success";

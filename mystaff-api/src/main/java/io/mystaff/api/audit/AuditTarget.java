@@ -5,7 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 
-/** A resource an event concerns ({@code targetResources} in Graph), e.g. the user reset. */
+/**
+ * A resource an event concerns ({@code targetResources} in Graph), e.g. the user reset.
+ *
+ * @param id the resource's id
+ * @param type the resource's type (for example {@code User})
+ * @param displayName the resource's display name, if known
+ * @param userPrincipalName a user's principal name, if the resource is a user
+ * @param modifiedProperties the properties the change touched
+ * @since 0.1.0
+ */
 public record AuditTarget(
     String id,
     String type,
@@ -13,6 +22,15 @@ public record AuditTarget(
     Optional<String> userPrincipalName,
     List<ModifiedProperty> modifiedProperties) {
 
+  /**
+   * Copies the collections and rejects a missing component.
+   *
+   * @param id the resource's id
+   * @param type the resource's type (for example {@code User})
+   * @param displayName the resource's display name, if known
+   * @param userPrincipalName a user's principal name, if the resource is a user
+   * @param modifiedProperties the properties the change touched
+   */
   public AuditTarget {
     requireNonNull(id, "id");
     requireNonNull(type, "type");

@@ -11,8 +11,19 @@ import java.util.List;
  * not (the engine decides activity at the instant it is asked about): those whose principal is the
  * manager, and those held through role-assignable groups the manager is a member of (whose
  * principal is the group; membership is the provider's to know, and is not checked here).
+ *
+ * @param id the manager
+ * @param assignments the manager's effective role assignments, direct and group-held
+ * @since 0.1.0
  */
 public record ActorFacts(UserId id, List<RoleAssignment> assignments) {
+  /**
+   * Copies the collections and rejects a malformed component.
+   *
+   * @param id the manager
+   * @param assignments the manager's effective role assignments, direct and group-held
+   * @throws InvalidInputException if a component is malformed
+   */
   public ActorFacts {
     requireNonNull(id, "id");
     assignments = List.copyOf(assignments);

@@ -3,6 +3,8 @@ package io.mystaff.api.authz;
 /**
  * Whether a role assignment is held or only claimable, as Privileged Identity Management
  * distinguishes them ({@code roleAssignmentSchedule} and {@code roleEligibilitySchedule}).
+ *
+ * @since 0.1.0
  */
 public enum AssignmentKind {
   /** The principal holds the role during the assignment's window. */

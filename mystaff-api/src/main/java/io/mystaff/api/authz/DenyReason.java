@@ -1,6 +1,10 @@
 package io.mystaff.api.authz;
 
-/** Why an action was denied; stable codes with a message a UI may show as is. */
+/**
+ * Why an action was denied; stable codes with a message a UI may show as is.
+ *
+ * @since 0.1.0
+ */
 public enum DenyReason {
   /** The manager holds no role assignment that is active now. */
   NO_ACTIVE_ROLE("You have no administrator role that is active now."),
@@ -38,7 +42,7 @@ public enum DenyReason {
     this.message = message;
   }
 
-  /** A short sentence for end users ("insufficient permissions" with the why). */
+  /** {@return a short sentence for end users ("insufficient permissions" with the why)} */
   public String message() {
     return message;
   }

@@ -21,9 +21,14 @@ import java.util.Optional;
  * that has not ended yet, scheduled or eligible included, protects its holder ({@link
  * #hasEndedAt}).
  *
- * @throws InvalidInputException if the window is empty, or a built-in role that Entra does not
- *     allow at administrative-unit scope ({@link BuiltInRole#isAssignableAtUnitScope()}) is
- *     scoped to a unit
+ * @param id the assignment's id
+ * @param principal the user or group that holds the role
+ * @param role the role's id (a built-in role's template id or a custom role's id)
+ * @param scope the tenant or one administrative unit
+ * @param start when the window opens (inclusive), or empty for "always"
+ * @param end when the window closes (exclusive), or empty for "never"
+ * @param kind active or eligible
+ * @since 0.1.0
  */
 public record RoleAssignment(
     AssignmentId id,
@@ -34,6 +39,20 @@ public record RoleAssignment(
     Optional<Instant> end,
     AssignmentKind kind) {
 
+  /**
+   * Validates the assignment.
+   *
+   * @param id the assignment's id
+   * @param principal the user or group that holds the role
+   * @param role the role's id (a built-in role's template id or a custom role's id)
+   * @param scope the tenant or one administrative unit
+   * @param start when the window opens (inclusive), or empty for "always"
+   * @param end when the window closes (exclusive), or empty for "never"
+   * @param kind active or eligible
+   * @throws InvalidInputException if the window is empty, or a built-in role that Entra does not
+   *     allow at administrative-unit scope ({@link BuiltInRole#isAssignableAtUnitScope()}) is
+   *     scoped to a unit
+   */
   public RoleAssignment {
     requireNonNull(id, "id");
     requireNonNull(principal, "principal");
@@ -52,39 +71,72 @@ public record RoleAssignment(
     }
   }
 
-  /** An {@link AssignmentKind#ACTIVE active} assignment with the given window. */
+  /**
+   * An {@link AssignmentKind#ACTIVE active} assignment with the given window.
+   *
+   * @param id the assignment's id
+   * @param principal the user or group that holds the role
+   * @param role the role's id
+   * @param scope the tenant or one administrative unit
+   * @param start when the window opens (inclusive), or empty for "always"
+   * @param end when the window closes (exclusive), or empty for "never"
+   */
   public RoleAssignment(
       AssignmentId id, Principal principal, RoleId role, Scope scope, Optional<Instant> start,
       Optional<Instant> end) {
     this(id, principal, role, scope, start, end, AssignmentKind.ACTIVE);
   }
 
-  /** A permanent, active assignment. */
+  /**
+   * A permanent, active assignment.
+   *
+   * @param id the assignment's id
+   * @param principal the user or group that holds the role
+   * @param role the role's id
+   * @param scope the tenant or one administrative unit
+   * @return the assignment
+   */
   public static RoleAssignment of(AssignmentId id, Principal principal, RoleId role, Scope scope) {
     return new RoleAssignment(id, principal, role, scope, Optional.empty(), Optional.empty());
   }
 
-  /** A permanent, active assignment of a built-in role. */
+  /**
+   * A permanent, active assignment of a built-in role.
+   *
+   * @param id the assignment's id
+   * @param principal the user or group that holds the role
+   * @param role the built-in role, by its template id
+   * @param scope the tenant or one administrative unit; a unit only for roles assignable there
+   * @return the assignment
+   */
   public static RoleAssignment of(AssignmentId id, Principal principal, BuiltInRole role, Scope scope) {
     return of(id, principal, role.templateId(), scope);
   }
 
-  /** This assignment limited to {@code [start, end)}, of the same kind. */
+  /**
+   * This assignment limited to {@code [start, end)}, of the same kind.
+   *
+   * @param start the first instant of the window
+   * @param end the first instant after the window, after {@code start}
+   * @return a new assignment
+   */
   public RoleAssignment during(Instant start, Instant end) {
     return new RoleAssignment(id, principal, role, scope, Optional.of(start), Optional.of(end), kind);
   }
 
-  /** This assignment as an {@link AssignmentKind#ELIGIBLE eligible} one, with the same window. */
+  /**
+   * {@return this assignment as an {@link AssignmentKind#ELIGIBLE eligible} one, with the same window}
+   */
   public RoleAssignment eligible() {
     return new RoleAssignment(id, principal, role, scope, start, end, AssignmentKind.ELIGIBLE);
   }
 
-  /** True for an {@link AssignmentKind#ELIGIBLE eligible} assignment. */
+  /** {@return true for an {@link AssignmentKind#ELIGIBLE eligible} assignment} */
   public boolean isEligible() {
     return kind == AssignmentKind.ELIGIBLE;
   }
 
-  /** True when the principal is a group, whose members hold the role through it. */
+  /** {@return true when the principal is a group, whose members hold the role through it} */
   public boolean isHeldThroughGroup() {
     return principal instanceof GroupId;
   }
@@ -93,6 +145,9 @@ public record RoleAssignment(
    * True when the role is held at {@code now}: the assignment is {@link AssignmentKind#ACTIVE}
    * and {@code start <= now < end}, an absent bound being unbounded. Eligible assignments are
    * never active.
+   *
+   * @param now the instant to test
+   * @return true if the assignment grants its role at {@code now}
    */
   public boolean isActiveAt(Instant now) {
     return kind == AssignmentKind.ACTIVE
@@ -103,6 +158,9 @@ public record RoleAssignment(
   /**
    * True when the window is over at {@code now} ({@code end <= now}). An assignment that has not
    * ended is active, scheduled (not started yet) or eligible, and protects its holder.
+   *
+   * @param now the instant to test
+   * @return true if the window has closed at {@code now}
    */
   public boolean hasEndedAt(Instant now) {
     return end.isPresent() && !now.isBefore(end.get());

@@ -6,7 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Resolves role ids to definitions: every {@link BuiltInRole}, plus a tenant's custom roles. */
+/**
+ * Resolves role ids to definitions: every {@link BuiltInRole}, plus a tenant's custom roles.
+ *
+ * @since 0.1.0
+ */
 public final class RoleCatalog {
   private static final RoleCatalog BUILT_INS = new RoleCatalog(java.util.List.of());
 
@@ -26,21 +30,32 @@ public final class RoleCatalog {
     this.roles = Map.copyOf(m);
   }
 
-  /** The built-in roles only. */
+  /** {@return the built-in roles only} */
   public static RoleCatalog builtIns() {
     return BUILT_INS;
   }
 
-  /** The built-in roles plus the given custom roles (built-in definitions in it are ignored). */
+  /**
+   * The built-in roles plus the given custom roles (built-in definitions in it are ignored).
+   *
+   * @param definitions the tenant's custom roles
+   * @return the catalog
+   */
   public static RoleCatalog of(Collection<RoleDefinition> definitions) {
     return new RoleCatalog(definitions);
   }
 
+  /**
+   * Looks up a role.
+   *
+   * @param id the role's id
+   * @return its definition, or empty if the catalog has no such role
+   */
   public Optional<RoleDefinition> find(RoleId id) {
     return Optional.ofNullable(roles.get(id));
   }
 
-  /** All definitions, built-in and custom. */
+  /** {@return all definitions, built-in and custom} */
   public Collection<RoleDefinition> all() {
     return roles.values();
   }

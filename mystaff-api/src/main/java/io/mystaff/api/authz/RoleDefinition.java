@@ -11,6 +11,13 @@ import java.util.Set;
  * A role that can be assigned: a built-in Entra role, or a custom role defined by its allowed
  * resource actions (Entra permission strings such as {@code
  * microsoft.directory/users/password/update}, see {@link StaffAction#resourceAction()}).
+ *
+ * @param id the role's id (a built-in role's template id)
+ * @param displayName the name shown for the role
+ * @param builtIn the built-in role this is, or empty for a custom role
+ * @param allowedResourceActions the Entra permission strings a custom role grants (empty for a
+ *     built-in one, whose permissions the engine knows)
+ * @since 0.1.0
  */
 public record RoleDefinition(
     RoleId id, String displayName, Optional<BuiltInRole> builtIn, Set<String> allowedResourceActions) {
@@ -20,6 +27,16 @@ public record RoleDefinition(
     "microsoft.directory/users/", "microsoft.directory/groups/", "microsoft.directory/devices/"
   };
 
+  /**
+   * Copies the collections and rejects a malformed component.
+   *
+   * @param id the role's id (a built-in role's template id)
+   * @param displayName the name shown for the role
+   * @param builtIn the built-in role this is, or empty for a custom role
+   * @param allowedResourceActions the Entra permission strings a custom role grants (empty for a
+   *     built-in one, whose permissions the engine knows)
+   * @throws InvalidInputException if a component is malformed
+   */
   public RoleDefinition {
     requireNonNull(id, "id");
     if (displayName == null || displayName.isBlank() || displayName.length() > 256) {
@@ -35,14 +52,29 @@ public record RoleDefinition(
     }
   }
 
+  /**
+   * The definition of a built-in role.
+   *
+   * @param role the role
+   * @return its definition, with the role's template id and name
+   */
   public static RoleDefinition of(BuiltInRole role) {
     return new RoleDefinition(role.templateId(), role.displayName(), Optional.of(role), Set.of());
   }
 
+  /**
+   * A custom role.
+   *
+   * @param id the role's id, not a built-in template id
+   * @param displayName the name shown for the role
+   * @param allowedResourceActions the Entra permission strings it grants
+   * @return the definition
+   */
   public static RoleDefinition custom(RoleId id, String displayName, Set<String> allowedResourceActions) {
     return new RoleDefinition(id, displayName, Optional.empty(), allowedResourceActions);
   }
 
+  /** {@return true for a built-in role} */
   public boolean isBuiltIn() {
     return builtIn.isPresent();
   }
@@ -53,6 +85,8 @@ public record RoleDefinition(
    * user, group or device permission (an allowed resource action starting with {@code
    * microsoft.directory/users/}, {@code microsoft.directory/groups/} or {@code
    * microsoft.directory/devices/}).
+   *
+   * @return true if the role may be scoped to an administrative unit
    */
   public boolean isAssignableAtUnitScope() {
     if (builtIn.isPresent()) {

@@ -9,14 +9,22 @@ import java.util.Set;
 /**
  * Where a role assignment applies: the whole tenant ({@code directoryScopeId} {@code /}) or one
  * administrative unit ({@code /administrativeUnits/{id}}).
+ *
+ * @since 0.1.0
  */
 public sealed interface Scope permits Scope.Tenant, Scope.Unit {
 
-  /** The tenant-wide scope. */
+  /** {@return the tenant-wide scope} */
   static Scope tenant() {
     return Tenant.INSTANCE;
   }
 
+  /**
+   * The scope of one administrative unit.
+   *
+   * @param unit the unit
+   * @return a scope that covers exactly the unit's members
+   */
   static Scope unit(UnitId unit) {
     return new Unit(unit);
   }
@@ -24,6 +32,8 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
   /**
    * Parses a Microsoft Graph {@code directoryScopeId}.
    *
+   * @param directoryScopeId the Graph {@code directoryScopeId}
+   * @return the scope it names
    * @throws InvalidInputException if it is neither {@code /} nor {@code /administrativeUnits/{id}}
    */
   static Scope parse(String directoryScopeId) {
@@ -37,14 +47,20 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
     throw InvalidInputException.of("directory scope id", "must be / or /administrativeUnits/{id}");
   }
 
-  /** True if a target that is a member of {@code targetUnits} lies inside this scope. */
+  /**
+   * Whether this scope reaches a user.
+   *
+   * @param targetUnits the units the user is a member of
+   * @return true if a user who is a member of {@code targetUnits} lies inside this scope
+   */
   boolean covers(Set<UnitId> targetUnits);
 
-  /** The Microsoft Graph form of this scope. */
+  /** {@return the Microsoft Graph form of this scope} */
   String directoryScopeId();
 
   /** The whole organization. */
   enum Tenant implements Scope {
+    /** The one tenant-wide scope. */
     INSTANCE;
 
     @Override
@@ -65,6 +81,11 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
 
   /** One administrative unit: covers exactly its members. */
   record Unit(UnitId unit) implements Scope {
+    /**
+     * Rejects a missing unit.
+     *
+     * @param unit the unit
+     */
     public Unit {
       requireNonNull(unit, "unit");
     }

@@ -3,6 +3,8 @@ package io.mystaff.api.authz;
 /**
  * What a manager can do to a user through My Staff. Each action corresponds to an Entra resource
  * action, which is what a custom role must include to grant it.
+ *
+ * @since 0.1.0
  */
 public enum StaffAction {
   /** Open the user's profile (name, principal name, units, phone methods). */
@@ -18,12 +20,14 @@ public enum StaffAction {
     this.resourceAction = resourceAction;
   }
 
-  /** The Entra permission string a custom role needs in order to be granted this action. */
+  /**
+   * {@return the Entra permission string a custom role needs in order to be granted this action}
+   */
   public String resourceAction() {
     return resourceAction;
   }
 
-  /** True for the actions that change the user. */
+  /** {@return true for the actions that change the user} */
   public boolean isChange() {
     return this != VIEW_PROFILE;
   }

@@ -1,6 +1,10 @@
 package io.mystaff.api.directory;
 
-/** How an administrative unit's user members are decided. */
+/**
+ * How an administrative unit's user members are decided.
+ *
+ * @since 0.1.0
+ */
 public enum MembershipType {
   /** Members are added and removed explicitly. */
   ASSIGNED,

@@ -18,6 +18,12 @@ public final class PhoneMethodNotFoundException extends MyStaffException {
   private final UserId userId;
   private final PhoneType type;
 
+  /**
+   * Creates the exception.
+   *
+   * @param userId the user who has no such method
+   * @param type the missing method's type
+   */
   public PhoneMethodNotFoundException(UserId userId, PhoneType type) {
     super(ErrorCode.PHONE_METHOD_NOT_FOUND, "User " + requireNonNull(userId, "userId") + " has no "
         + requireNonNull(type, "type").graphName() + " phone method");
@@ -25,12 +31,15 @@ public final class PhoneMethodNotFoundException extends MyStaffException {
     this.type = type;
   }
 
-  /** The user who has no such method. */
+  /** {@return the user who has no such method} */
   public UserId userId() {
     return userId;
   }
 
-  /** The missing method's type; its {@link PhoneType#graphName()} is the form field to mark. */
+  /**
+   * {@return the missing method's type; its {@link PhoneType#graphName()} is the form field to
+   * mark}
+   */
   public PhoneType type() {
     return type;
   }

@@ -13,11 +13,22 @@ import java.util.regex.Pattern;
  * +6834002} has 7 digits). Parsing free-form input ("(425) 555-0100", national formats) and
  * deciding whether a number is valid for its country is done by core's phone validation
  * (libphonenumber), which produces this value.
+ *
+ * @param e164 the number in E.164 form, {@code +} and at most 15 digits
+ * @param extension the extension, 1 to 10 digits, if any
+ * @since 0.1.0
  */
 public record PhoneNumber(String e164, Optional<String> extension) {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern EXTENSION = Pattern.compile("[0-9]{1,10}");
 
+  /**
+   * Rejects a malformed component.
+   *
+   * @param e164 the number in E.164 form, {@code +} and at most 15 digits
+   * @param extension the extension, 1 to 10 digits, if any
+   * @throws InvalidInputException if a component is malformed
+   */
   public PhoneNumber {
     if (e164 == null || !E164.matcher(e164).matches()) {
       throw InvalidInputException.of("phone number", "must be in E.164 form, e.g. +14255550100");
@@ -28,10 +39,23 @@ public record PhoneNumber(String e164, Optional<String> extension) {
     }
   }
 
+  /**
+   * A number without extension.
+   *
+   * @param e164 the number in E.164 form
+   * @return the number
+   */
   public static PhoneNumber of(String e164) {
     return new PhoneNumber(e164, Optional.empty());
   }
 
+  /**
+   * A number with an extension.
+   *
+   * @param e164 the number in E.164 form
+   * @param extension 1 to 10 digits
+   * @return the number
+   */
   public static PhoneNumber of(String e164, String extension) {
     return new PhoneNumber(e164, Optional.of(extension));
   }

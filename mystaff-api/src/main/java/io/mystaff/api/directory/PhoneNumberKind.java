@@ -42,7 +42,9 @@ public enum PhoneNumberKind {
     this.description = description;
   }
 
-  /** What a message says a number of this kind is, e.g. {@code "a premium-rate number"}. */
+  /**
+   * {@return what a message says a number of this kind is, e.g. {@code "a premium-rate number"}}
+   */
   public String description() {
     return description;
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A user as the directory holds it: an immutable snapshot at {@link #version()}. Every write
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>Ids, the user principal name and the display name reject control, zero-width and
  * bidirectional-control characters, which could make one user pass for another.
+ *
+ * @since 0.1.0
  */
 public final class User {
   private static final Pattern UPN = Pattern.compile("[^@\\s]{1,113}@[^@\\s]{1,255}");
@@ -96,10 +99,15 @@ public final class User {
     this.version = b.version;
   }
 
+  /**
+   * {@return a builder with no id, principal name or display name yet (required), a cloud-only,
+   * enabled member without attributes, groups or phones, at version 0}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder holding every part of this user, for a changed copy} */
   public Builder toBuilder() {
     Builder b = new Builder()
         .id(id)
@@ -117,72 +125,103 @@ public final class User {
     return b;
   }
 
+  /** {@return the user's immutable object id} */
   public UserId id() {
     return id;
   }
 
+  /** {@return the user principal name, {@code alias@domain}, as the user signs in with it} */
   public String userPrincipalName() {
     return userPrincipalName;
   }
 
+  /** {@return the name shown for the user in lists and audit events} */
   public String displayName() {
     return displayName;
   }
 
+  /** {@return where the account is mastered: in the cloud, or on premises and synchronized} */
   public UserSource source() {
     return source;
   }
 
+  /**
+   * {@return true if the account is mastered on premises, so password resets go through writeback}
+   */
   public boolean isSynced() {
     return source == UserSource.SYNCED_FROM_ON_PREMISES;
   }
 
+  /** {@return the on-premises account name of a synced user, if the directory knows it} */
   public Optional<String> onPremisesSamAccountName() {
     return onPremisesSamAccountName;
   }
 
+  /** {@return false if the account is disabled; disabled managers cannot sign in to My Staff} */
   public boolean accountEnabled() {
     return accountEnabled;
   }
 
-  /** Member of the organization or guest; guests are view-only in My Staff. */
+  /**
+   * {@return whether the user is a member of the organization or a guest; guests are view-only in
+   * My Staff}
+   */
   public UserType userType() {
     return userType;
   }
 
-  /** True if {@link #userType()} is {@link UserType#GUEST}. */
+  /** {@return true if {@link #userType()} is {@link UserType#GUEST}} */
   public boolean isGuest() {
     return userType == UserType.GUEST;
   }
 
-  /** Further directory properties by Graph name, case-insensitive keys, sorted. */
+  /** {@return further directory properties by Graph name, with case-insensitive keys, sorted} */
   public Map<String, String> attributes() {
     return attributes;
   }
 
+  /**
+   * Looks up one further directory property.
+   *
+   * @param name the Graph name of the property, compared case-insensitively
+   * @return its value, or empty if the user has none
+   */
   public Optional<String> attribute(String name) {
     return Optional.ofNullable(attributes.get(name));
   }
 
-  /** The groups this user is a direct member of (used by the feature gate's "selected" mode). */
+  /**
+   * {@return the groups this user is a direct member of (used by the feature gate's "selected"
+   * mode)}
+   */
   public Set<GroupId> groups() {
     return groups;
   }
 
-  /** The phone methods the user has, at most one per type. */
+  /** {@return the phone methods the user has, at most one per type} */
   public Map<PhoneType, PhoneNumber> phones() {
     return phones;
   }
 
+  /**
+   * Looks up the phone method of one type.
+   *
+   * @param type mobile, alternate mobile or office
+   * @return the number, or empty if the user has no phone of that type
+   */
   public Optional<PhoneNumber> phone(PhoneType type) {
     return Optional.ofNullable(phones.get(type));
   }
 
+  /** {@return true if the user must choose a new password at the next sign-in (set by a reset)} */
   public boolean forceChangePasswordNextSignIn() {
     return forceChangePasswordNextSignIn;
   }
 
-  /** Monotonically increasing with every write; compare-and-set writes name the version read. */
+  /**
+   * {@return the version of this snapshot: increases with every write; compare-and-set writes name
+   * the version they read}
+   */
   public long version() {
     return version;
   }
@@ -217,11 +256,11 @@ public final class User {
 
   /** Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required. */
   public static final class Builder {
-    private UserId id;
-    private String userPrincipalName;
-    private String displayName;
+    private @Nullable UserId id;
+    private @Nullable String userPrincipalName;
+    private @Nullable String displayName;
     private UserSource source = UserSource.CLOUD_ONLY;
-    private String onPremisesSamAccountName;
+    private @Nullable String onPremisesSamAccountName;
     private boolean accountEnabled = true;
     private UserType userType = UserType.MEMBER;
     private final Map<String, String> attributes = new LinkedHashMap<>();
@@ -232,67 +271,137 @@ public final class User {
 
     private Builder() {}
 
+    /**
+     * Sets the user's object id (required).
+     *
+     * @param id the id
+     * @return this builder
+     */
     public Builder id(UserId id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the user principal name (required), {@code alias@domain}.
+     *
+     * @param upn the principal name
+     * @return this builder
+     */
     public Builder userPrincipalName(String upn) {
       this.userPrincipalName = upn;
       return this;
     }
 
+    /**
+     * Sets the display name (required).
+     *
+     * @param displayName the display name, visible text of at most 256 characters
+     * @return this builder
+     */
     public Builder displayName(String displayName) {
       this.displayName = displayName;
       return this;
     }
 
+    /**
+     * Sets where the account is mastered (default cloud-only).
+     *
+     * @param source cloud-only or synchronized from on premises
+     * @return this builder
+     */
     public Builder source(UserSource source) {
       this.source = source;
       return this;
     }
 
+    /**
+     * Sets the on-premises account name of a synced user.
+     *
+     * @param samAccountName at most 20 characters
+     * @return this builder
+     */
     public Builder onPremisesSamAccountName(String samAccountName) {
       this.onPremisesSamAccountName = samAccountName;
       return this;
     }
 
+    /**
+     * Enables or disables the account (default enabled).
+     *
+     * @param enabled false for a disabled account
+     * @return this builder
+     */
     public Builder accountEnabled(boolean enabled) {
       this.accountEnabled = enabled;
       return this;
     }
 
-    /** Member (the default) or guest. */
+    /**
+     * Sets whether the user is a member (the default) or a guest.
+     *
+     * @param type member or guest
+     * @return this builder
+     */
     public Builder userType(UserType type) {
       this.userType = type;
       return this;
     }
 
+    /**
+     * Adds or replaces one further directory property.
+     *
+     * @param name the Graph name, an identifier of at most 64 characters, not {@code userType}
+     * @param value at most 1,024 characters
+     * @return this builder
+     */
     public Builder attribute(String name, String value) {
       this.attributes.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
       return this;
     }
 
-    /** Replaces all attributes. */
+    /**
+     * Replaces all further directory properties.
+     *
+     * @param attributes values by Graph name
+     * @return this builder
+     */
     public Builder attributes(Map<String, String> attributes) {
       this.attributes.clear();
       attributes.forEach(this::attribute);
       return this;
     }
 
+    /**
+     * Adds a group the user is a direct member of.
+     *
+     * @param group the group
+     * @return this builder
+     */
     public Builder group(GroupId group) {
       this.groups.put(requireNonNull(group, "group"), Boolean.TRUE);
       return this;
     }
 
-    /** Replaces all groups. */
+    /**
+     * Replaces all groups.
+     *
+     * @param groups the groups the user is a direct member of
+     * @return this builder
+     */
     public Builder groups(Set<GroupId> groups) {
       this.groups.clear();
       groups.forEach(this::group);
       return this;
     }
 
-    /** Sets or, with an empty number, removes the phone of the given type. */
+    /**
+     * Sets or, with an empty number, removes the phone of the given type.
+     *
+     * @param type mobile, alternate mobile or office
+     * @param number the number, or empty to remove that phone
+     * @return this builder
+     */
     public Builder phone(PhoneType type, Optional<PhoneNumber> number) {
       requireNonNull(type, "type");
       if (number.isPresent()) {
@@ -303,28 +412,55 @@ public final class User {
       return this;
     }
 
+    /**
+     * Sets the phone of the given type.
+     *
+     * @param type mobile, alternate mobile or office
+     * @param number the number
+     * @return this builder
+     */
     public Builder phone(PhoneType type, PhoneNumber number) {
       return phone(type, Optional.of(number));
     }
 
-    /** Replaces all phones. */
+    /**
+     * Replaces all phones.
+     *
+     * @param phones numbers by type
+     * @return this builder
+     */
     public Builder phones(Map<PhoneType, PhoneNumber> phones) {
       this.phones.clear();
       this.phones.putAll(phones);
       return this;
     }
 
+    /**
+     * Sets whether the user must choose a new password at the next sign-in (default false).
+     *
+     * @param force true to force a change
+     * @return this builder
+     */
     public Builder forceChangePasswordNextSignIn(boolean force) {
       this.forceChangePasswordNextSignIn = force;
       return this;
     }
 
+    /**
+     * Sets the version of the snapshot (default 0; directories set it on every write).
+     *
+     * @param version not negative
+     * @return this builder
+     */
     public Builder version(long version) {
       this.version = version;
       return this;
     }
 
     /**
+     * Builds the user, validating every part.
+     *
+     * @return the user
      * @throws InvalidInputException if a required part is missing or a part is malformed
      */
     public User build() {

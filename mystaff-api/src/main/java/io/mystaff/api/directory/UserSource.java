@@ -1,6 +1,10 @@
 package io.mystaff.api.directory;
 
-/** Where a user's account is mastered, which decides how a password reset is carried out. */
+/**
+ * Where a user's account is mastered, which decides how a password reset is carried out.
+ *
+ * @since 0.1.0
+ */
 public enum UserSource {
   /** Mastered in the cloud directory: a reset sets a generated temporary password directly. */
   CLOUD_ONLY,

@@ -1,6 +1,7 @@
 package io.mystaff.api.directory;
 
 import io.mystaff.api.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /** Text checks shared by the directory values. */
 final class Users {
@@ -33,7 +34,7 @@ final class Users {
         || c == '\u2060' || c == '\uFEFF' || c == '\u061C';
   }
 
-  static String requireText(String value, String field, int maxLength) {
+  static String requireText(@Nullable String value, String field, int maxLength) {
     if (value == null) {
       throw InvalidInputException.of(field, "must not be null");
     }

@@ -5,7 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.UserId;
 import java.util.Optional;
 
-/** What a password policy may consult about the user whose password is being set. */
+/**
+ * What a password policy may consult about the user whose password is being set.
+ *
+ * @param user the user whose password is being set
+ * @param userPrincipalName the user's principal name, which a password must not contain
+ * @param displayName the user's display name, whose parts a password must not contain
+ * @param samAccountName the on-premises account name, if known
+ * @param history the user's recent passwords, as far as known
+ * @since 0.1.0
+ */
 public record PasswordContext(
     UserId user,
     String userPrincipalName,
@@ -13,6 +22,15 @@ public record PasswordContext(
     Optional<String> samAccountName,
     PasswordHistory history) {
 
+  /**
+   * Rejects a missing component.
+   *
+   * @param user the user whose password is being set
+   * @param userPrincipalName the user's principal name, which a password must not contain
+   * @param displayName the user's display name, whose parts a password must not contain
+   * @param samAccountName the on-premises account name, if known
+   * @param history the user's recent passwords, as far as known
+   */
   public PasswordContext {
     requireNonNull(user, "user");
     requireNonNull(userPrincipalName, "userPrincipalName");

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * handed to a provider), and {@link #destroy()} it when done.
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class Secret {
   /** The longest secret accepted; longer input is rejected before any policy sees it. */
@@ -23,6 +25,10 @@ public final class Secret {
   }
 
   /**
+   * Copies a password into a new secret.
+   *
+   * @param value the password, 1 to {@link #MAX_LENGTH} characters
+   * @return the secret
    * @throws InvalidInputException if the value is null, empty or longer than {@link #MAX_LENGTH}
    */
   public static Secret of(CharSequence value) {
@@ -39,31 +45,48 @@ public final class Secret {
     return new Secret(c);
   }
 
-  /** Takes a copy of {@code value}; the caller may then wipe its array. */
+  /**
+   * Takes a copy of {@code value}; the caller may then wipe its array.
+   *
+   * @param value the password's characters
+   * @return the secret
+   * @throws InvalidInputException if the value is null, empty or longer than {@link #MAX_LENGTH}
+   */
   public static Secret of(char[] value) {
     return of(java.nio.CharBuffer.wrap(value));
   }
 
+  /** {@return the number of characters, which policies may check without revealing the secret} */
   public int length() {
     return chars.length;
   }
 
-  /** The secret as a string, for the one place it must leave the SDK. */
+  /** {@return the secret as a string, for the one place it must leave the SDK} */
   public String reveal() {
     return new String(checked());
   }
 
-  /** A copy of the characters; wipe it when done. */
+  /** {@return a copy of the characters; wipe it when done} */
   public char[] toCharArray() {
     return checked().clone();
   }
 
-  /** The character at {@code index}, for policies that inspect a secret without copying it. */
+  /**
+   * The character at {@code index}, for policies that inspect a secret without copying it.
+   *
+   * @param index from 0 to {@code length() - 1}
+   * @return the character
+   */
   public char charAt(int index) {
     return checked()[index];
   }
 
-  /** Constant-time comparison (no early exit on the first differing character). */
+  /**
+   * Compares with another secret in constant time (no early exit on the first differing character).
+   *
+   * @param other the other secret
+   * @return true if both hold the same characters
+   */
   public boolean matches(Secret other) {
     char[] a = checked();
     char[] b = other.checked();
@@ -82,6 +105,7 @@ public final class Secret {
     Arrays.fill(chars, '\0');
   }
 
+  /** {@return true once {@link #destroy()} has wiped the characters} */
   public boolean isDestroyed() {
     return destroyed;
   }

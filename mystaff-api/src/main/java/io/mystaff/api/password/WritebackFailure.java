@@ -1,6 +1,10 @@
 package io.mystaff.api.password;
 
-/** Why a password writeback failed, as a code a UI can explain. */
+/**
+ * Why a password writeback failed, as a code a UI can explain.
+ *
+ * @since 0.1.0
+ */
 public enum WritebackFailure {
   /** The on-premises directory rejected the password under its own policy (e.g. history). */
   POLICY_VIOLATION("The on-premises directory rejected the password under its password policy."),
@@ -25,6 +29,7 @@ public enum WritebackFailure {
     this.message = message;
   }
 
+  /** {@return a sentence for the manager explaining the failure} */
   public String message() {
     return message;
   }

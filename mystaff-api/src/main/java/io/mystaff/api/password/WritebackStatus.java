@@ -1,6 +1,10 @@
 package io.mystaff.api.password;
 
-/** The progress of an asynchronous password writeback to the on-premises directory. */
+/**
+ * The progress of an asynchronous password writeback to the on-premises directory.
+ *
+ * @since 0.1.0
+ */
 public enum WritebackStatus {
   /** Accepted by mystaff and handed to the writeback provider. */
   SUBMITTED,
@@ -11,6 +15,7 @@ public enum WritebackStatus {
   /** The on-premises directory did not take the password. Terminal. */
   FAILED;
 
+  /** {@return true for {@link #SUCCEEDED} and {@link #FAILED}, after which nothing changes} */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED;
   }

@@ -271,6 +271,8 @@ class CloudPasswordResetTest {
 
   /** An {@link Error} of the sink's own, as a broken sink or an exhausted JVM throws. */
   private static final class SinkError extends AssertionError {
+    private static final long serialVersionUID = 1L;
+
     SinkError() {
       super("the audit sink failed with an Error");
     }
