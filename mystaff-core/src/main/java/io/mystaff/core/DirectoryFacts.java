@@ -11,6 +11,7 @@ import io.mystaff.api.authz.TargetFacts;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
 import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,9 +27,7 @@ import java.util.Set;
  * instance per request.
  */
 final class DirectoryFacts {
-  private static final Comparator<AdministrativeUnit> BY_NAME =
-      Comparator.comparing(AdministrativeUnit::displayName, String.CASE_INSENSITIVE_ORDER)
-          .thenComparing(AdministrativeUnit::id);
+  private static final Comparator<AdministrativeUnit> BY_NAME = DirectoryOrder.UNITS;
 
   private final Directory directory;
   private final Map<UnitId, Optional<AdministrativeUnit>> units = new HashMap<>();
