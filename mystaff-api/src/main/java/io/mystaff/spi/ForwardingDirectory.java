@@ -1,4 +1,4 @@
-package io.mystaff.testkit.fakes;
+package io.mystaff.spi;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,7 +10,6 @@ import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
-import io.mystaff.spi.Directory;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +17,15 @@ import java.util.Set;
 /**
  * A {@link Directory} that forwards every call, {@link Directory#allUsers} included, to another
  * directory: subclass it and override the one behaviour a test needs to change (Guava's {@code
- * ForwardingObject} pattern).
+ * ForwardingObject} pattern). Decorators of providers (caching, metrics, fault injection) start
+ * here too; a method added to the interface later is forwarded here as well.
+ *
+ * @since 0.1.0
  */
 public class ForwardingDirectory implements Directory {
   private final Directory delegate;
 
+  /** Forwards to {@code delegate}. */
   public ForwardingDirectory(Directory delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
   }
