@@ -10,7 +10,9 @@ import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +55,16 @@ public class ForwardingDirectory implements Directory {
   @Override
   public Set<UnitId> undecidedUnitsOf(UserId user) {
     return delegate.undecidedUnitsOf(user);
+  }
+
+  @Override
+  public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+    return delegate.userFactsOf(users);
+  }
+
+  @Override
+  public Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+    return delegate.findUnits(ids);
   }
 
   @Override
