@@ -263,6 +263,6 @@ public final class CursorCodec {
   }
 
   private static InvalidInputException invalid() {
-    return InvalidInputException.of(FIELD, "is not a cursor this listing issued");
+    return InvalidInputException.of(FIELD, "is not a cursor this listing issued", "page.cursorInvalid");
   }
 }

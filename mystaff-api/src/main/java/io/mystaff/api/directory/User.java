@@ -51,11 +51,7 @@ public final class User {
       throw InvalidInputException.of("user id", "is required");
     }
     this.id = b.id;
-    if (b.userPrincipalName == null || !UPN.matcher(b.userPrincipalName).matches()) {
-      throw InvalidInputException.of("user principal name", "must look like alias@domain");
-    }
-    Users.requireVisible(b.userPrincipalName, "user principal name");
-    this.userPrincipalName = b.userPrincipalName;
+    this.userPrincipalName = checkUserPrincipalName(b.userPrincipalName);
     this.displayName = Users.requireText(b.displayName, "display name", 256);
     if (b.source == null) {
       throw InvalidInputException.of("source", "is required");
@@ -119,6 +115,23 @@ public final class User {
 
   public UserId id() {
     return id;
+  }
+
+  /**
+   * Checks the rule every user principal name follows: {@code alias@domain} (at most 113 and 255
+   * characters, no whitespace, one {@code @}) without control, zero-width or bidirectional-control
+   * characters. Host forms use it through {@code mystaff-validation}'s {@code @UserPrincipalName}.
+   *
+   * @return {@code value}
+   * @throws InvalidInputException ({@code userPrincipalName.invalid}) if it breaks the rule
+   * @since 0.1.0
+   */
+  public static String checkUserPrincipalName(String value) {
+    if (value == null || !UPN.matcher(value).matches()) {
+      throw InvalidInputException.of("user principal name", "must look like alias@domain");
+    }
+    Users.requireVisible(value, "user principal name");
+    return value;
   }
 
   public String userPrincipalName() {
