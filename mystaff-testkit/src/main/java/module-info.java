@@ -5,6 +5,7 @@ module io.mystaff.testkit {
   requires transitive io.mystaff.inmemory;
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
+  requires com.google.common.testlib;
 
   exports io.mystaff.testkit.contract;
   exports io.mystaff.testkit.fakes;

@@ -7,8 +7,8 @@ public final class CapabilityNotSupportedException extends MyStaffException {
   private final String capability;
 
   public CapabilityNotSupportedException(String capability, String message) {
-    super(ErrorCode.CAPABILITY_NOT_SUPPORTED, message);
-    this.capability = capability;
+    super(ErrorCode.CAPABILITY_NOT_SUPPORTED, java.util.Objects.requireNonNull(message, "message"));
+    this.capability = java.util.Objects.requireNonNull(capability, "capability");
   }
 
   /** The missing capability, e.g. {@code "password writeback"}. */

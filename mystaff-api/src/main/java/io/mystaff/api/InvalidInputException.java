@@ -125,7 +125,7 @@ public final class InvalidInputException extends MyStaffException {
   }
 
   private static List<Violation> requireNonEmpty(List<Violation> violations) {
-    if (violations == null || violations.isEmpty()) {
+    if (requireNonNull(violations, "violations").isEmpty()) {
       throw new IllegalArgumentException("at least one violation is required");
     }
     return violations;

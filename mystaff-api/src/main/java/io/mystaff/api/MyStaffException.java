@@ -12,12 +12,12 @@ public class MyStaffException extends RuntimeException {
   private final ErrorCode code;
 
   public MyStaffException(ErrorCode code, String message) {
-    super(message);
+    super(requireNonNull(message, "message"));
     this.code = requireNonNull(code, "code");
   }
 
   public MyStaffException(ErrorCode code, String message, Throwable cause) {
-    super(message, cause);
+    super(requireNonNull(message, "message"), requireNonNull(cause, "cause"));
     this.code = requireNonNull(code, "code");
   }
 

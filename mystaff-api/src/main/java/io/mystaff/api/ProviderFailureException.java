@@ -10,12 +10,13 @@ public final class ProviderFailureException extends MyStaffException {
   private final String provider;
 
   public ProviderFailureException(String provider, String message) {
-    super(ErrorCode.PROVIDER_FAILURE, provider + ": " + message);
+    super(ErrorCode.PROVIDER_FAILURE, java.util.Objects.requireNonNull(provider, "provider") + ": " + java.util.Objects.requireNonNull(message, "message"));
     this.provider = provider;
   }
 
   public ProviderFailureException(String provider, String message, Throwable cause) {
-    super(ErrorCode.PROVIDER_FAILURE, provider + ": " + message, cause);
+    super(ErrorCode.PROVIDER_FAILURE, java.util.Objects.requireNonNull(provider, "provider") + ": " + java.util.Objects.requireNonNull(message, "message"),
+        java.util.Objects.requireNonNull(cause, "cause"));
     this.provider = provider;
   }
 

@@ -7,7 +7,7 @@ public final class UnknownUnitException extends MyStaffException {
   private final UnitId unitId;
 
   public UnknownUnitException(UnitId unitId) {
-    super(ErrorCode.UNKNOWN_UNIT, "No administrative unit with id " + unitId);
+    super(ErrorCode.UNKNOWN_UNIT, "No administrative unit with id " + java.util.Objects.requireNonNull(unitId, "unitId"));
     this.unitId = unitId;
   }
 

@@ -7,7 +7,7 @@ public final class UnknownUserException extends MyStaffException {
   private final UserId userId;
 
   public UnknownUserException(UserId userId) {
-    super(ErrorCode.UNKNOWN_USER, "No user with id " + userId);
+    super(ErrorCode.UNKNOWN_USER, "No user with id " + java.util.Objects.requireNonNull(userId, "userId"));
     this.userId = userId;
   }
 

@@ -61,6 +61,7 @@ public enum BuiltInRole {
 
   /** The built-in role with this template id, if it is one of these. */
   public static Optional<BuiltInRole> byTemplateId(RoleId id) {
+    java.util.Objects.requireNonNull(id, "id");
     for (BuiltInRole r : values()) {
       if (r.templateId.equals(id)) {
         return Optional.of(r);

@@ -174,6 +174,7 @@ public final class User {
   }
 
   public Optional<String> attribute(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     return Optional.ofNullable(attributes.get(name));
   }
 
@@ -188,7 +189,7 @@ public final class User {
   }
 
   public Optional<PhoneNumber> phone(PhoneType type) {
-    return Optional.ofNullable(phones.get(type));
+    return Optional.ofNullable(phones.get(requireNonNull(type, "type")));
   }
 
   public boolean forceChangePasswordNextSignIn() {

@@ -26,6 +26,7 @@ public enum UserType {
 
   /** The type Graph spells {@code name} (case-insensitive), if there is one. */
   public static Optional<UserType> fromGraphName(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     for (UserType t : values()) {
       if (t.graphName.equalsIgnoreCase(name)) {
         return Optional.of(t);

@@ -20,6 +20,6 @@ public record PolicyViolation(String key, Map<String, String> args) {
   }
 
   public static PolicyViolation of(String key, String arg, Object value) {
-    return new PolicyViolation(key, Map.of(arg, String.valueOf(value)));
+    return new PolicyViolation(key, Map.of(arg, String.valueOf(java.util.Objects.requireNonNull(value, "value"))));
   }
 }
