@@ -22,20 +22,23 @@ final class Call implements AutoCloseable {
   private final long startedNanos;
   private final Optional<String> previous;
   private final boolean outermost;
+  private final Optional<Call> outer;
   private boolean taken;
 
-  private Call(CorrelationId correlationId, long startedNanos, Optional<String> previous, boolean outermost) {
+  private Call(CorrelationId correlationId, long startedNanos, Optional<String> previous, boolean outermost,
+      Optional<Call> outer) {
     this.correlationId = correlationId;
     this.startedNanos = startedNanos;
     this.previous = previous;
     this.outermost = outermost;
+    this.outer = outer;
   }
 
   /** Opens a call with a fresh correlation id, or joins the call already open on this thread. */
   static Call open() {
     Call current = CURRENT.get();
     if (current != null) {
-      return new Call(current.correlationId, current.startedNanos, Optional.empty(), false);
+      return new Call(current.correlationId, current.startedNanos, Optional.empty(), false, Optional.empty());
     }
     return enter(CorrelationId.random(), System.nanoTime());
   }
@@ -44,7 +47,7 @@ final class Call implements AutoCloseable {
   static Call resume(CorrelationId correlationId, long startedNanos) {
     Call current = CURRENT.get();
     if (current != null && current.correlationId.equals(correlationId)) {
-      return new Call(correlationId, current.startedNanos, Optional.empty(), false);
+      return new Call(correlationId, current.startedNanos, Optional.empty(), false, Optional.empty());
     }
     Call call = enter(correlationId, startedNanos);
     call.taken = true;
@@ -52,7 +55,8 @@ final class Call implements AutoCloseable {
   }
 
   private static Call enter(CorrelationId correlationId, long startedNanos) {
-    Call call = new Call(correlationId, startedNanos, Optional.ofNullable(MDC.get(MDC_KEY)), true);
+    Call call = new Call(correlationId, startedNanos, Optional.ofNullable(MDC.get(MDC_KEY)), true,
+        Optional.ofNullable(CURRENT.get()));
     CURRENT.set(call);
     MDC.put(MDC_KEY, correlationId.value());
     return call;
@@ -90,7 +94,11 @@ final class Call implements AutoCloseable {
     if (!outermost) {
       return;
     }
-    CURRENT.remove();
+    if (outer.isPresent()) { // a writeback ended on a thread busy with another call
+      CURRENT.set(outer.get());
+    } else {
+      CURRENT.remove();
+    }
     if (previous.isPresent()) {
       MDC.put(MDC_KEY, previous.get());
     } else {

@@ -32,10 +32,19 @@ import org.junit.jupiter.api.TestFactory;
 class ApiValueLawsTest {
   /** Every public top-level or nested type of mystaff-api, found in its jar or classes directory. */
   static List<Class<?>> publicApiTypes() throws IOException, URISyntaxException {
-    Path root = Path.of(UserId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location = Path.of(UserId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (Files.isRegularFile(location)) { // the reactor's jar, from the package phase on
+      try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(location)) {
+        return scan(jar.getPath("/"));
+      }
+    }
+    return scan(location);
+  }
+
+  private static List<Class<?>> scan(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       return files.map(root::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
-          .filter(f -> !f.equals("module-info.class") && !f.endsWith("package-info.class"))
+          .filter(f -> !f.endsWith("module-info.class") && !f.endsWith("package-info.class") && !f.startsWith("META-INF"))
           .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
           .map(ApiValueLawsTest::load)
           .filter(c -> Modifier.isPublic(c.getModifiers()) && !c.isAnonymousClass())
