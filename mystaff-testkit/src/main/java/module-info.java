@@ -5,6 +5,7 @@ module io.mystaff.testkit {
   requires transitive io.mystaff.inmemory;
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
+  requires transitive com.google.common.testlib; // ValueLaws takes a NullPointerTester
 
   exports io.mystaff.testkit.contract;
   exports io.mystaff.testkit.fakes;

@@ -17,8 +17,8 @@ public final class CapabilityNotSupportedException extends MyStaffException {
    * @param message what the host can do instead
    */
   public CapabilityNotSupportedException(String capability, String message) {
-    super(ErrorCode.CAPABILITY_NOT_SUPPORTED, message);
-    this.capability = capability;
+    super(ErrorCode.CAPABILITY_NOT_SUPPORTED, java.util.Objects.requireNonNull(message, "message"));
+    this.capability = java.util.Objects.requireNonNull(capability, "capability");
   }
 
   /** {@return the missing capability, e.g. {@code "password writeback"}} */

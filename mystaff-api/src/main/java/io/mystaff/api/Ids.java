@@ -12,21 +12,22 @@ final class Ids {
 
   static String require(String value, String field) {
     if (value == null) {
-      throw InvalidInputException.of(field, "must not be null");
+      throw InvalidInputException.of(field, "must not be null", "id.required");
     }
     if (value.isBlank()) {
-      throw InvalidInputException.of(field, "must not be blank");
+      throw InvalidInputException.of(field, "must not be blank", "id.blank");
     }
     if (value.length() > MAX_LENGTH) {
-      throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters");
+      throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters", "id.tooLong");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-        throw InvalidInputException.of(field, "must not contain whitespace or control characters");
+        throw InvalidInputException.of(field, "must not contain whitespace or control characters",
+            "id.invalidCharacter");
       }
       if (isInvisible(c)) {
-        throw InvalidInputException.of(field, INVISIBLE_REASON);
+        throw InvalidInputException.of(field, INVISIBLE_REASON, "id.invisibleCharacter");
       }
     }
     return value;

@@ -20,7 +20,7 @@ public class MyStaffException extends RuntimeException {
    * @param message for developers; never a secret
    */
   public MyStaffException(ErrorCode code, String message) {
-    super(message);
+    super(requireNonNull(message, "message"));
     this.code = requireNonNull(code, "code");
   }
 
@@ -32,7 +32,7 @@ public class MyStaffException extends RuntimeException {
    * @param cause the underlying failure
    */
   public MyStaffException(ErrorCode code, String message, Throwable cause) {
-    super(message, cause);
+    super(requireNonNull(message, "message"), requireNonNull(cause, "cause"));
     this.code = requireNonNull(code, "code");
   }
 

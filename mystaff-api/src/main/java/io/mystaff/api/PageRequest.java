@@ -17,6 +17,14 @@ public record PageRequest(int size, Optional<String> cursor) {
   public static final int MAX_SIZE = 1_000;
 
   /**
+   * The longest cursor a request may carry, in characters; every cursor of {@link
+   * io.mystaff.spi.CursorCodec} fits.
+   *
+   * @since 0.1.0
+   */
+  public static final int MAX_CURSOR_LENGTH = 1_024;
+
+  /**
    * Rejects a malformed component.
    *
    * @param size the most items to return, positive
@@ -26,10 +34,11 @@ public record PageRequest(int size, Optional<String> cursor) {
   public PageRequest {
     requireNonNull(cursor, "cursor");
     if (size < 1 || size > MAX_SIZE) {
-      throw InvalidInputException.of("page size", "must be between 1 and " + MAX_SIZE);
+      throw InvalidInputException.of("page size", "must be between 1 and " + MAX_SIZE, "page.sizeOutOfRange");
     }
-    if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > 1024)) {
-      throw InvalidInputException.of("page cursor", "must be a token returned by a previous page");
+    if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR_LENGTH)) {
+      throw InvalidInputException.of("page cursor", "must be a token returned by a previous page",
+          "page.cursorInvalid");
     }
   }
 

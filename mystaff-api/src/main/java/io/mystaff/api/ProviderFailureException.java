@@ -18,7 +18,7 @@ public final class ProviderFailureException extends MyStaffException {
    * @param message what failed, never a secret
    */
   public ProviderFailureException(String provider, String message) {
-    super(ErrorCode.PROVIDER_FAILURE, provider + ": " + message);
+    super(ErrorCode.PROVIDER_FAILURE, java.util.Objects.requireNonNull(provider, "provider") + ": " + java.util.Objects.requireNonNull(message, "message"));
     this.provider = provider;
   }
 
@@ -30,7 +30,8 @@ public final class ProviderFailureException extends MyStaffException {
    * @param cause the provider's exception
    */
   public ProviderFailureException(String provider, String message, Throwable cause) {
-    super(ErrorCode.PROVIDER_FAILURE, provider + ": " + message, cause);
+    super(ErrorCode.PROVIDER_FAILURE, java.util.Objects.requireNonNull(provider, "provider") + ": " + java.util.Objects.requireNonNull(message, "message"),
+        java.util.Objects.requireNonNull(cause, "cause"));
     this.provider = provider;
   }
 

@@ -11,7 +11,10 @@ import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,6 +73,45 @@ public interface Directory {
    */
   default Set<UnitId> undecidedUnitsOf(UserId user) {
     return Set.of();
+  }
+
+  /**
+   * {@link #unitsOf}, {@link #undecidedUnitsOf}, {@link #assignmentsOf} and {@link
+   * #isRoleAssignableGroupMember} of many users at once: core reads the facts of a whole page of
+   * members or search results with one call, so a page costs a fixed number of provider calls
+   * whatever its size. The map has an entry for every requested user ({@link UserFacts#NONE} for
+   * an unknown one); its iteration order is not significant.
+   *
+   * <p>Additive: the default asks the four single reads for each user. Providers backed by a
+   * remote store override it with a few bulk queries.
+   *
+   * @since 0.1.0
+   */
+  default Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+    Map<UserId, UserFacts> facts = new HashMap<>();
+    for (UserId user : users) {
+      facts.computeIfAbsent(user, u -> new UserFacts(unitsOf(u), undecidedUnitsOf(u), assignmentsOf(u),
+          isRoleAssignableGroupMember(u)));
+    }
+    return Map.copyOf(facts);
+  }
+
+  /**
+   * {@link #findUnit} of many units at once: the units that exist among {@code ids}, by id (absent
+   * ids have no entry); its iteration order is not significant.
+   *
+   * <p>Additive: the default asks {@link #findUnit} for each id.
+   *
+   * @since 0.1.0
+   */
+  default Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+    Map<UnitId, AdministrativeUnit> found = new HashMap<>();
+    for (UnitId id : ids) {
+      if (!found.containsKey(id)) {
+        findUnit(id).ifPresent(unit -> found.put(id, unit));
+      }
+    }
+    return Map.copyOf(found);
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.UUID;
  * One attempt by one person to do one thing: every audit event of the attempt carries its
  * correlation id and initiator, a fresh event id, the clock's time and the My Staff origin.
  */
-record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock clock) {
+record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock clock, long startedNanos) {
   /** The type of every target mystaff records. */
   static final String USER_TARGET_TYPE = "User";
 
@@ -29,9 +29,18 @@ record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock cloc
     requireNonNull(clock, "clock");
   }
 
-  /** A new attempt with a fresh correlation id. */
+  /** An attempt that starts now (on the monotonic clock). */
+  Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock clock) {
+    this(correlationId, initiator, clock, System.nanoTime());
+  }
+
+  /**
+   * A new attempt: the first of a {@link Call} takes the call's correlation id and start, any
+   * other a fresh correlation id.
+   */
   static Attempt begin(AuditInitiator initiator, Clock clock) {
-    return new Attempt(CorrelationId.random(), initiator, clock);
+    Call.Start start = Call.attemptStart();
+    return new Attempt(start.correlationId(), initiator, clock, start.startedNanos());
   }
 
   /** An event of this attempt, with everything set but its target, reason and further details. */

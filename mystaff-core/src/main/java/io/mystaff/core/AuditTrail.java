@@ -46,6 +46,7 @@ final class AuditTrail {
   private final AuditSink sink;
   private final DirectoryWriter writer;
   private final Executor relay;
+  private final Observers observers;
   private final Queue<AuditEvent> retry = new ConcurrentLinkedQueue<>();
   private final ReentrantLock relaying = new ReentrantLock();
   private final AtomicBoolean relayScheduled = new AtomicBoolean();
@@ -55,6 +56,11 @@ final class AuditTrail {
    *     never holds up a change, or the calling thread ({@code Runnable::run})
    */
   AuditTrail(AuditSink sink, DirectoryWriter writer, Executor relay) {
+    this(sink, writer, relay, Observers.none());
+  }
+
+  AuditTrail(AuditSink sink, DirectoryWriter writer, Executor relay, Observers observers) {
+    this.observers = requireNonNull(observers, "observers");
     this.sink = requireNonNull(sink, "sink");
     this.writer = requireNonNull(writer, "writer");
     this.relay = requireNonNull(relay, "relay");
@@ -79,6 +85,30 @@ final class AuditTrail {
     }
   }
 
+  /** The listeners that hear of every attempt's end and of writebacks in flight. */
+  Observers observers() {
+    return observers;
+  }
+
+  /**
+   * Records {@code event}, the final event of a successful attempt of this call, in the sink now,
+   * then tells the listeners.
+   *
+   * @throws ProviderFailureException if the sink did not store it
+   */
+  void recordEnd(AuditEvent event) {
+    try {
+      record(event);
+    } finally {
+      observers.ended(event, Call.startedNanos());
+    }
+  }
+
+  /** Tells the listeners that the attempt of this call whose event a writer committed ended. */
+  void committed(AuditEvent event, long startedNanos) {
+    observers.ended(event, startedNanos);
+  }
+
   /**
    * Records {@code event}, the record of an attempt that ends in {@code outcome}, and returns
    * {@code outcome} for the caller to throw; if the sink fails, returns the sink's {@link
@@ -90,6 +120,8 @@ final class AuditTrail {
     } catch (ProviderFailureException sinkDown) {
       sinkDown.addSuppressed(outcome);
       return sinkDown;
+    } finally {
+      observers.ended(event, Call.startedNanos());
     }
     return outcome;
   }
@@ -101,6 +133,19 @@ final class AuditTrail {
    * the next flush (and lost if the process ends first). Never throws.
    */
   void commitFinal(AuditEvent event) {
+    commitFinal(event, System.nanoTime());
+  }
+
+  /** {@link #commitFinal(AuditEvent)}, then tells the listeners of the attempt begun then. */
+  void commitFinal(AuditEvent event, long startedNanos) {
+    try {
+      storeFinal(event);
+    } finally {
+      observers.ended(event, startedNanos);
+    }
+  }
+
+  private void storeFinal(AuditEvent event) {
     try {
       writer.appendAuditEvent(event);
       relaySoon();

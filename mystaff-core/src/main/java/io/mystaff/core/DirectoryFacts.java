@@ -11,10 +11,13 @@ import io.mystaff.api.authz.TargetFacts;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
 import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryOrder;
+import io.mystaff.spi.UserFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +29,7 @@ import java.util.Set;
  * instance per request.
  */
 final class DirectoryFacts {
-  private static final Comparator<AdministrativeUnit> BY_NAME =
-      Comparator.comparing(AdministrativeUnit::displayName, String.CASE_INSENSITIVE_ORDER)
-          .thenComparing(AdministrativeUnit::id);
+  private static final Comparator<AdministrativeUnit> BY_NAME = DirectoryOrder.UNITS;
 
   private final Directory directory;
   private final Map<UnitId, Optional<AdministrativeUnit>> units = new HashMap<>();
@@ -58,27 +59,71 @@ final class DirectoryFacts {
    * the user but grant no scope).
    */
   TargetFacts target(UserId user) {
-    Set<UnitId> memberOf = directory.unitsOf(user);
-    List<RoleAssignment> assignments = directory.assignmentsOf(user);
+    return target(user, new UserFacts(directory.unitsOf(user), directory.undecidedUnitsOf(user),
+        directory.assignmentsOf(user), directory.isRoleAssignableGroupMember(user)));
+  }
+
+  /**
+   * {@link #target(User)} of every user of a page, read with one {@link Directory#userFactsOf} and
+   * at most one {@link Directory#findUnits} for the units not looked up yet, whatever the page's
+   * size. A user the provider left out of its answer is read with the single reads.
+   */
+  Map<UserId, TargetFacts> targets(List<User> users) {
+    Set<UserId> ids = new LinkedHashSet<>();
+    for (User u : users) {
+      ids.add(u.id());
+    }
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<UserId, UserFacts> read = directory.userFactsOf(ids);
+    Set<UnitId> unknown = new LinkedHashSet<>();
+    for (UserFacts f : read.values()) {
+      f.units().forEach(unknown::add);
+      f.undecidedUnits().forEach(unknown::add);
+      for (RoleAssignment a : f.assignments()) {
+        if (a.scope() instanceof Scope.Unit scope) {
+          unknown.add(scope.unit());
+        }
+      }
+    }
+    unknown.removeAll(units.keySet());
+    if (!unknown.isEmpty()) {
+      Map<UnitId, AdministrativeUnit> found = directory.findUnits(unknown);
+      for (UnitId id : unknown) {
+        AdministrativeUnit unit = found.get(id);
+        units.put(id, unit != null && unit.id().equals(id) ? Optional.of(unit) : Optional.empty());
+      }
+    }
+    Map<UserId, TargetFacts> facts = new HashMap<>();
+    for (User u : users) {
+      UserFacts f = read.get(u.id());
+      TargetFacts t = f == null ? target(u.id()) : target(u.id(), f);
+      facts.put(u.id(), u.isGuest() ? t.asGuest() : t);
+    }
+    return facts;
+  }
+
+  private TargetFacts target(UserId user, UserFacts read) {
     Set<UnitId> restricted = new HashSet<>();
-    for (UnitId u : memberOf) {
+    for (UnitId u : read.units()) {
       if (isRestricted(u)) {
         restricted.add(u);
       }
     }
-    for (RoleAssignment a : assignments) {
+    for (RoleAssignment a : read.assignments()) {
       if (a.scope() instanceof Scope.Unit scope && isRestricted(scope.unit())) {
         restricted.add(scope.unit());
       }
     }
     Set<UnitId> undecidedRestricted = new HashSet<>();
-    for (UnitId u : directory.undecidedUnitsOf(user)) {
+    for (UnitId u : read.undecidedUnits()) {
       if (isRestricted(u)) {
         undecidedRestricted.add(u);
       }
     }
-    return new TargetFacts(user, memberOf, restricted, assignments,
-        directory.isRoleAssignableGroupMember(user), undecidedRestricted);
+    return new TargetFacts(user, read.units(), restricted, read.assignments(),
+        read.roleAssignableGroupMember(), undecidedRestricted);
   }
 
   /** {@link #target(UserId)} of {@code user}, knowing from the user whether they are a guest. */

@@ -29,6 +29,7 @@ import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.ConditionalAccess;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.MyStaffListener;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.UserNotifier;
@@ -38,10 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -150,14 +151,19 @@ public final class MyStaff implements AutoCloseable {
    * @throws IllegalStateException if this instance was closed
    */
   public StaffSession signIn(SignInContext context) {
-    if (context == null) {
-      throw InvalidInputException.of("sign-in context", "is required");
+    Call call = Call.open();
+    try {
+      if (context == null) {
+        throw InvalidInputException.of("sign-in context", "is required");
+      }
+      config.ensureOpen();
+      Admitted admitted = admit(config, context, Map.of());
+      config.trail().recordEnd(admitted.event());
+      Workflow workflow = new Workflow(config, admitted.user(), admitted.initiator());
+      return new StaffSession(workflow, new SessionGuard(context, config.clock().instant(), config.settings()));
+    } finally {
+      call.close();
     }
-    config.ensureOpen();
-    Admitted admitted = admit(config, context, Map.of());
-    config.trail().record(admitted.event());
-    Workflow workflow = new Workflow(config, admitted.user(), admitted.initiator());
-    return new StaffSession(workflow, new SessionGuard(context, config.clock().instant(), config.settings()));
   }
 
   /** A manager the gate let in, with the SUCCEEDED sign-in event that a sign-in records. */
@@ -262,46 +268,51 @@ public final class MyStaff implements AutoCloseable {
    * @since 0.1.0
    */
   public void updateAvailability(SignInContext actor, FeatureAvailability availability) {
-    if (actor == null) {
-      throw InvalidInputException.of("actor", "is required");
-    }
-    if (availability == null) {
-      throw InvalidInputException.of("availability", "is required");
-    }
-    config.ensureOpen();
-    AuditInitiator initiator = new AuditInitiator(actor.user(), Optional.empty(), actor.clientIp());
-    Optional<DenyReason> denied;
+    Call call = Call.open();
     try {
-      Optional<User> user = config.directory().findUser(actor.user());
-      initiator = new AuditInitiator(actor.user(), user.map(User::displayName), user.map(User::userPrincipalName),
-          actor.clientIp());
-      denied = AvailabilityAdmins.check(user, config.directory().assignmentsOf(actor.user()),
-          config.clock().instant());
-    } catch (RuntimeException e) {
-      RuntimeException thrown = e instanceof MyStaffException
-          ? e : new ProviderFailureException("directory", "could not read the administrator's facts", e);
-      throw config.trail().recordEnding(Attempt.begin(initiator, config.clock())
-          .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.FAILED)
-          .resultReason(AuditTrail.PROVIDER_FAILURE)
-          .target(availabilityTarget(List.of()))
-          .build(), thrown);
-    }
-    Attempt attempt = Attempt.begin(initiator, config.clock());
-    if (denied.isPresent()) {
-      throw config.trail().recordEnding(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.DENIED)
-              .resultReason(denied.get().name())
-              .target(availabilityTarget(List.of()))
-              .build(),
-          new AvailabilityChangeDeniedException(actor.user(), denied.get()));
-    }
-    synchronized (availabilityLock) {
-      SignInGate current = config.gate().get();
-      config.trail().record(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.SUCCEEDED)
-          .target(availabilityTarget(List.of(ModifiedProperty.of("availability",
-              Optional.of(AvailabilityAdmins.describe(current.availability())),
-              Optional.of(AvailabilityAdmins.describe(availability))))))
-          .build());
-      config.gate().set(current.withAvailability(availability));
+      if (actor == null) {
+        throw InvalidInputException.of("actor", "is required");
+      }
+      if (availability == null) {
+        throw InvalidInputException.of("availability", "is required");
+      }
+      config.ensureOpen();
+      AuditInitiator initiator = new AuditInitiator(actor.user(), Optional.empty(), actor.clientIp());
+      Optional<DenyReason> denied;
+      try {
+        Optional<User> user = config.directory().findUser(actor.user());
+        initiator = new AuditInitiator(actor.user(), user.map(User::displayName), user.map(User::userPrincipalName),
+            actor.clientIp());
+        denied = AvailabilityAdmins.check(user, config.directory().assignmentsOf(actor.user()),
+            config.clock().instant());
+      } catch (RuntimeException e) {
+        RuntimeException thrown = e instanceof MyStaffException
+            ? e : new ProviderFailureException("directory", "could not read the administrator's facts", e);
+        throw config.trail().recordEnding(Attempt.begin(initiator, config.clock())
+            .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.FAILED)
+            .resultReason(AuditTrail.PROVIDER_FAILURE)
+            .target(availabilityTarget(List.of()))
+            .build(), thrown);
+      }
+      Attempt attempt = Attempt.begin(initiator, config.clock());
+      if (denied.isPresent()) {
+        throw config.trail().recordEnding(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.DENIED)
+                .resultReason(denied.get().name())
+                .target(availabilityTarget(List.of()))
+                .build(),
+            new AvailabilityChangeDeniedException(actor.user(), denied.get()));
+      }
+      synchronized (availabilityLock) {
+        SignInGate current = config.gate().get();
+        config.trail().recordEnd(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.SUCCEEDED)
+            .target(availabilityTarget(List.of(ModifiedProperty.of("availability",
+                Optional.of(AvailabilityAdmins.describe(current.availability())),
+                Optional.of(AvailabilityAdmins.describe(availability))))))
+            .build());
+        config.gate().set(current.withAvailability(availability));
+      }
+    } finally {
+      call.close();
     }
   }
 
@@ -348,6 +359,7 @@ public final class MyStaff implements AutoCloseable {
     private PhoneNumberParser phoneParser;
     private Executor auditRelay;
     private UserNotifier userNotifier;
+    private final List<MyStaffListener> listeners = new ArrayList<>();
     private Executor notificationExecutor;
 
     private Builder() {}
@@ -458,6 +470,18 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Adds a listener that hears of every attempt's outcome and of writebacks in flight (see
+     * {@link MyStaffListener}); listeners are called in the order added, and whatever one throws is
+     * logged and ignored. {@code mystaff-micrometer} offers one that records meters.
+     *
+     * @since 0.1.0
+     */
+    public Builder listener(MyStaffListener listener) {
+      listeners.add(requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
      * Where {@link #userNotifier} is called. {@code Runnable::run} calls it on the thread of the
      * change, after the change is committed and before the call returns (handy in tests; a slow
      * notifier then slows the manager down; a throwing one still changes nothing).
@@ -508,7 +532,8 @@ public final class MyStaff implements AutoCloseable {
       Configuration config = new Configuration(
           directory,
           directoryWriter,
-          new AuditTrail(auditSink, directoryWriter, auditRelay != null ? auditRelay : ownRelay.orElseThrow()),
+          new AuditTrail(auditSink, directoryWriter, auditRelay != null ? auditRelay : ownRelay.orElseThrow(),
+              new Observers(listeners)),
           engine,
           new AtomicReference<>(SignInGate.of(settings.availability(), conditionalAccess, engine)),
           cloudPasswordPolicy != null ? cloudPasswordPolicy : EntraPasswordPolicy.standard(),

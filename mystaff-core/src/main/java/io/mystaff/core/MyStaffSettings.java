@@ -112,17 +112,17 @@ public record MyStaffSettings(
     if (temporaryPasswordLength < MIN_TEMPORARY_PASSWORD_LENGTH
         || temporaryPasswordLength > MAX_TEMPORARY_PASSWORD_LENGTH) {
       throw InvalidInputException.of("temporary password length",
-          "must be between " + MIN_TEMPORARY_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH);
+          "must be between " + MIN_TEMPORARY_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH, "settings.invalid");
     }
     if (defaultPhoneRegion.isPresent() && !REGION.matcher(defaultPhoneRegion.get()).matches()) {
-      throw InvalidInputException.of("default phone region", "must be two upper-case letters, e.g. US");
+      throw InvalidInputException.of("default phone region", "must be two upper-case letters, e.g. US", "settings.invalid");
     }
     if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_SIZE) {
-      throw InvalidInputException.of("max page size", "must be between 1 and " + PageRequest.MAX_SIZE);
+      throw InvalidInputException.of("max page size", "must be between 1 and " + PageRequest.MAX_SIZE, "settings.invalid");
     }
     requireNonNull(writebackDeadline, "writebackDeadline");
     if (writebackDeadline.isNegative() || writebackDeadline.isZero()) {
-      throw InvalidInputException.of("writeback deadline", "must be positive");
+      throw InvalidInputException.of("writeback deadline", "must be positive", "settings.invalid");
     }
     requireNonNull(resetLimit, "resetLimit");
     requireNonNull(phoneChangeLimit, "phoneChangeLimit");
@@ -130,21 +130,21 @@ public record MyStaffSettings(
     requireNonNull(sessionLifetime, "sessionLifetime");
     if (sessionLifetime.isNegative() || sessionLifetime.isZero()
         || sessionLifetime.compareTo(MAX_SESSION_LIFETIME) > 0) {
-      throw InvalidInputException.of("session lifetime", "must be more than zero and at most 7 days");
+      throw InvalidInputException.of("session lifetime", "must be more than zero and at most 7 days", "settings.invalid");
     }
     if (sessionRecheckInterval.isNegative() || sessionRecheckInterval.compareTo(sessionLifetime) > 0) {
       throw InvalidInputException.of("session recheck interval",
-          "must be between zero and the session lifetime");
+          "must be between zero and the session lifetime", "settings.invalid");
     }
     requireNonNull(allowedPhoneNumberKinds, "allowedPhoneNumberKinds");
     if (allowedPhoneNumberKinds.isEmpty() || allowedPhoneNumberKinds.stream().anyMatch(Objects::isNull)) {
-      throw InvalidInputException.of("allowed phone number kinds", "must name at least one kind");
+      throw InvalidInputException.of("allowed phone number kinds", "must name at least one kind", "settings.invalid");
     }
     allowedPhoneNumberKinds = Collections.unmodifiableSet(EnumSet.copyOf(allowedPhoneNumberKinds));
     if (minimumManagerChosenPasswordLength < MIN_MANAGER_CHOSEN_PASSWORD_LENGTH
         || minimumManagerChosenPasswordLength > MAX_TEMPORARY_PASSWORD_LENGTH) {
       throw InvalidInputException.of("minimum manager-chosen password length", "must be between "
-          + MIN_MANAGER_CHOSEN_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH);
+          + MIN_MANAGER_CHOSEN_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH, "settings.invalid");
     }
   }
 

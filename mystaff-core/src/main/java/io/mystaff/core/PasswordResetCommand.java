@@ -14,6 +14,7 @@ import io.mystaff.spi.PasswordPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A manager's request to reset a user's password, with the password the manager chose, if any.
@@ -38,12 +39,12 @@ record PasswordResetCommand(UserId target, Optional<Secret> managerChosen) {
   static PasswordResetCommand of(UserId target, Optional<Secret> managerChosen) {
     List<InvalidInputException.Violation> violations = new ArrayList<>(2);
     if (target == null) {
-      violations.add(new InvalidInputException.Violation("target user", "is required"));
+      violations.add(new InvalidInputException.Violation("target user", "is required", "id.required"));
     }
     if (managerChosen == null) {
-      violations.add(new InvalidInputException.Violation("password", "is required"));
+      violations.add(new InvalidInputException.Violation("password", "is required", "password.required"));
     } else if (managerChosen.isPresent() && managerChosen.get().isDestroyed()) {
-      violations.add(new InvalidInputException.Violation("password", "was destroyed before use"));
+      violations.add(new InvalidInputException.Violation("password", "was destroyed before use", "password.destroyed"));
     } else if (managerChosen.isPresent()) {
       forbiddenCharacter(managerChosen.get()).ifPresent(violations::add);
     }
@@ -69,11 +70,11 @@ record PasswordResetCommand(UserId target, Optional<Secret> managerChosen) {
       }
       if (managerChosen.isEmpty()) {
         throw InvalidInputException.of("password", "is required: a synced user's new password is chosen "
-            + "by the manager and written back to the on-premises directory");
+            + "by the manager and written back to the on-premises directory", "password.requiredForSyncedUser");
       }
     } else if (managerChosen.isPresent() && !settings.managerChosenPasswordsForCloudUsers()) {
       throw InvalidInputException.of("password", "cannot be chosen for a cloud-only user: "
-          + "the settings require a generated temporary password");
+          + "the settings require a generated temporary password", "password.notChosenForCloudUser");
     }
   }
 
@@ -82,19 +83,24 @@ record PasswordResetCommand(UserId target, Optional<Secret> managerChosen) {
    * the kind of character, never the character or its position.
    */
   private static Optional<InvalidInputException.Violation> forbiddenCharacter(Secret secret) {
-    for (int i = 0; i < secret.length(); i++) {
-      char c = secret.charAt(i);
+    return forbiddenCharacter(secret.length(), secret::charAt);
+  }
+
+  /** {@link #forbiddenCharacter(Secret)} of the characters {@code charAt} gives for 0 to length - 1. */
+  static Optional<InvalidInputException.Violation> forbiddenCharacter(int length, IntUnaryOperator charAt) {
+    for (int i = 0; i < length; i++) {
+      char c = (char) charAt.applyAsInt(i);
       if (Character.getType(c) == Character.CONTROL) {
         return Optional.of(new InvalidInputException.Violation("password",
-            "must not contain control characters such as tabs or line breaks"));
+            "must not contain control characters such as tabs or line breaks", "password.forbiddenCharacter"));
       }
       if (c == '\u2028' || c == '\u2029') {
         return Optional.of(new InvalidInputException.Violation("password",
-            "must not contain line or paragraph separators"));
+            "must not contain line or paragraph separators", "password.forbiddenCharacter"));
       }
       if (isBidiControl(c)) {
         return Optional.of(new InvalidInputException.Violation("password",
-            "must not contain bidirectional control characters"));
+            "must not contain bidirectional control characters", "password.forbiddenCharacter"));
       }
     }
     return Optional.empty();

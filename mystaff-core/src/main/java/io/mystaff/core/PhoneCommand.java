@@ -52,14 +52,15 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
     } catch (InvalidInputException e) {
       for (InvalidInputException.Violation v : e.violations()) {
         violations.add(new InvalidInputException.Violation(field,
-            v.field().endsWith("extension") ? "extension " + v.reason() : v.reason()));
+            v.field().endsWith("extension") ? "extension " + v.reason() : v.reason(),
+            v.code().startsWith("phone.") ? v.code() : "phone.invalid"));
       }
     }
     if (number != null) {
       PhoneNumberKind kind = parser.kindOf(number);
       if (!allowedKinds.contains(kind)) {
         violations.add(new InvalidInputException.Violation(field, "is " + kind.description()
-            + ", which cannot be used as a phone method here"));
+            + ", which cannot be used as a phone method here", "phone.kindNotAllowed"));
       }
     }
     if (!violations.isEmpty()) {
@@ -93,11 +94,11 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
       if (type == PhoneType.MOBILE && current.phone(PhoneType.ALTERNATE_MOBILE).isPresent()) {
         return refuse(MOBILE_REQUIRED_BY_ALTERNATE_MOBILE, InvalidInputException.of(type.graphName(),
             "cannot be removed while an alternate mobile exists: remove the alternate mobile first,"
-                + " or move its number to the mobile"));
+                + " or move its number to the mobile", "phone.alternateMobileExists"));
       }
     } else if (type == PhoneType.ALTERNATE_MOBILE && current.phone(PhoneType.MOBILE).isEmpty()) {
       return refuse(ALTERNATE_MOBILE_REQUIRES_MOBILE, InvalidInputException.of(type.graphName(),
-          "can be added only when the user has a mobile: add the mobile first"));
+          "can be added only when the user has a mobile: add the mobile first", "phone.mobileRequired"));
     }
     return Optional.empty();
   }
@@ -109,10 +110,10 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
   private static List<InvalidInputException.Violation> required(UserId target, PhoneType type) {
     List<InvalidInputException.Violation> violations = new ArrayList<>(3);
     if (target == null) {
-      violations.add(new InvalidInputException.Violation("target user", "is required"));
+      violations.add(new InvalidInputException.Violation("target user", "is required", "id.required"));
     }
     if (type == null) {
-      violations.add(new InvalidInputException.Violation("phone type", "is required"));
+      violations.add(new InvalidInputException.Violation("phone type", "is required", "phone.typeRequired"));
     }
     return violations;
   }

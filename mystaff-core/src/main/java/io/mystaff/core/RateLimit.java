@@ -35,13 +35,13 @@ public final class RateLimit {
    */
   public static RateLimit of(int burst, Duration refillInterval) {
     if (burst < 1 || burst > MAX_BURST) {
-      throw InvalidInputException.of("rate limit burst", "must be between 1 and " + MAX_BURST);
+      throw InvalidInputException.of("rate limit burst", "must be between 1 and " + MAX_BURST, "settings.invalid");
     }
     if (refillInterval == null) {
-      throw InvalidInputException.of("rate limit refill interval", "is required");
+      throw InvalidInputException.of("rate limit refill interval", "is required", "settings.invalid");
     }
     if (refillInterval.compareTo(Duration.ofMillis(1)) < 0 || refillInterval.compareTo(Duration.ofDays(1)) > 0) {
-      throw InvalidInputException.of("rate limit refill interval", "must be between 1 millisecond and 1 day");
+      throw InvalidInputException.of("rate limit refill interval", "must be between 1 millisecond and 1 day", "settings.invalid");
     }
     return new RateLimit(burst, refillInterval);
   }

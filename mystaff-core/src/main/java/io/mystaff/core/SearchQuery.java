@@ -15,18 +15,20 @@ final class SearchQuery {
    */
   static String of(String raw) {
     if (raw == null) {
-      throw InvalidInputException.of("search query", "must not be null");
+      throw InvalidInputException.of("search query", "must not be null", "search.required");
     }
     String query = raw.strip();
     if (query.isEmpty()) {
-      throw InvalidInputException.of("search query", "must not be blank");
+      throw InvalidInputException.of("search query", "must not be blank", "search.blank");
     }
     if (query.length() > MAX_LENGTH) {
-      throw InvalidInputException.of("search query", "must be at most " + MAX_LENGTH + " characters");
+      throw InvalidInputException.of("search query", "must be at most " + MAX_LENGTH + " characters",
+          "search.tooLong");
     }
     for (int i = 0; i < query.length(); i++) {
       if (Character.isISOControl(query.charAt(i))) {
-        throw InvalidInputException.of("search query", "must not contain control characters");
+        throw InvalidInputException.of("search query", "must not contain control characters",
+            "search.invalidCharacter");
       }
     }
     return query;

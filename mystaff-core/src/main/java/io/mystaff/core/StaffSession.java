@@ -22,6 +22,7 @@ import io.mystaff.api.authz.Decision;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.Scope;
 import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.authz.TargetFacts;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneMethodNotFoundException;
 import io.mystaff.api.directory.PhoneType;
@@ -113,7 +114,12 @@ public final class StaffSession {
    * {@link #whyNoLocations()} then says why.
    */
   public List<Location> locations() {
-    return locations(PageRequest.first(config.settings().maxPageSize())).items();
+    Call call = Call.open();
+    try {
+      return locations(PageRequest.first(config.settings().maxPageSize())).items();
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -139,28 +145,33 @@ public final class StaffSession {
    * @since 0.1.0
    */
   public Page<Location> locations(PageRequest page) {
-    checkSession();
-    require(page, "page");
-    Standing standing = standing();
-    Set<Scope> scopes = standing.changeScopes();
-    if (scopes.contains(Scope.tenant())) {
-      List<Location> items = new ArrayList<>();
-      if (page.cursor().isEmpty()) {
-        items.add(Location.wholeOrganization());
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(page, "page");
+      Standing standing = standing();
+      Set<Scope> scopes = standing.changeScopes();
+      if (scopes.contains(Scope.tenant())) {
+        List<Location> items = new ArrayList<>();
+        if (page.cursor().isEmpty()) {
+          items.add(Location.wholeOrganization());
+        }
+        Page<AdministrativeUnit> units;
+        try {
+          units = config.directory().allUnits(config.settings().cap(page));
+        } catch (CapabilityNotSupportedException e) {
+          return Page.last(items);
+        }
+        units.items().forEach(u -> items.add(Location.of(u)));
+        return new Page<>(items, units.nextCursor());
       }
-      Page<AdministrativeUnit> units;
-      try {
-        units = config.directory().allUnits(config.settings().cap(page));
-      } catch (CapabilityNotSupportedException e) {
-        return Page.last(items);
+      if (page.cursor().isPresent()) {
+        return Page.last(List.of());
       }
-      units.items().forEach(u -> items.add(Location.of(u)));
-      return new Page<>(items, units.nextCursor());
+      return Page.last(unitLocations(standing, scopes));
+    } finally {
+      call.close();
     }
-    if (page.cursor().isPresent()) {
-      return Page.last(List.of());
-    }
-    return Page.last(unitLocations(standing, scopes));
   }
 
   /**
@@ -170,16 +181,21 @@ public final class StaffSession {
    * @since 0.1.0
    */
   public Optional<NoLocationsReason> whyNoLocations() {
-    checkSession();
-    Standing standing = standing();
-    Set<Scope> scopes = standing.changeScopes();
-    if (scopes.isEmpty()) {
-      return Optional.of(NoLocationsReason.NO_CHANGE_ROLE);
+    Call call = Call.open();
+    try {
+      checkSession();
+      Standing standing = standing();
+      Set<Scope> scopes = standing.changeScopes();
+      if (scopes.isEmpty()) {
+        return Optional.of(NoLocationsReason.NO_CHANGE_ROLE);
+      }
+      if (scopes.contains(Scope.tenant()) || !unitLocations(standing, scopes).isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(NoLocationsReason.UNITS_REMOVED);
+    } finally {
+      call.close();
     }
-    if (scopes.contains(Scope.tenant()) || !unitLocations(standing, scopes).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(NoLocationsReason.UNITS_REMOVED);
   }
 
   /** The existing units that {@code scopes} name, in directory order. */
@@ -198,8 +214,13 @@ public final class StaffSession {
    * there are none or several to pick from.
    */
   public Optional<Location> singleLocation() {
-    List<Location> locations = locations();
-    return locations.size() == 1 ? Optional.of(locations.get(0)) : Optional.empty();
+    Call call = Call.open();
+    try {
+      List<Location> locations = locations();
+      return locations.size() == 1 ? Optional.of(locations.get(0)) : Optional.empty();
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -214,7 +235,12 @@ public final class StaffSession {
    *     directory cannot list all users
    */
   public Page<StaffMember> members(Location location, PageRequest page) {
-    return members(location, Optional.empty(), page);
+    Call call = Call.open();
+    try {
+      return members(location, Optional.empty(), page);
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -234,8 +260,13 @@ public final class StaffSession {
    * @since 0.1.0
    */
   public Page<StaffMember> members(Location location, Optional<String> query, PageRequest page) {
-    checkSession();
-    return list(location, query, page);
+    Call call = Call.open();
+    try {
+      checkSession();
+      return list(location, query, page);
+    } finally {
+      call.close();
+    }
   }
 
   private Page<StaffMember> list(Location location, Optional<String> query, PageRequest page) {
@@ -260,7 +291,7 @@ public final class StaffSession {
           ? config.directory().searchUsers(q.get(), capped)
           : config.directory().allUsers(capped);
     }
-    return users.map(standing::member);
+    return standing.members(users);
   }
 
   /**
@@ -272,7 +303,12 @@ public final class StaffSession {
    * @since 0.1.0
    */
   public Page<StaffMember> members(UnitId unit, PageRequest page) {
-    return members(unit, Optional.empty(), page);
+    Call call = Call.open();
+    try {
+      return members(unit, Optional.empty(), page);
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -284,17 +320,22 @@ public final class StaffSession {
    * @since 0.1.0
    */
   public Page<StaffMember> members(UnitId unit, Optional<String> query, PageRequest page) {
-    checkSession();
-    require(unit, "unit");
-    AdministrativeUnit found;
+    Call call = Call.open();
     try {
-      found = config.directory().findUnit(unit).orElseThrow(() -> new UnknownUnitException(unit));
-    } catch (MyStaffException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new ProviderFailureException("directory", "could not read unit " + unit, e);
+      checkSession();
+      require(unit, "unit");
+      AdministrativeUnit found;
+      try {
+        found = config.directory().findUnit(unit).orElseThrow(() -> new UnknownUnitException(unit));
+      } catch (MyStaffException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ProviderFailureException("directory", "could not read unit " + unit, e);
+      }
+      return list(Location.of(found), query, page);
+    } finally {
+      call.close();
     }
-    return list(Location.of(found), query, page);
   }
 
   /**
@@ -306,11 +347,16 @@ public final class StaffSession {
    * @throws InvalidInputException if the query or page is missing or the query is out of bounds
    */
   public Page<StaffMember> searchUsers(String query, PageRequest page) {
-    checkSession();
-    String q = SearchQuery.of(query);
-    require(page, "page");
-    Standing standing = standing();
-    return config.directory().searchUsers(q, config.settings().cap(page)).map(standing::member);
+    Call call = Call.open();
+    try {
+      checkSession();
+      String q = SearchQuery.of(query);
+      require(page, "page");
+      Standing standing = standing();
+      return standing.members(config.directory().searchUsers(q, config.settings().cap(page)));
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -322,16 +368,21 @@ public final class StaffSession {
    * @throws InvalidInputException if the query or page is missing or the query is out of bounds
    */
   public Page<UnitSearchResult> searchUnits(String query, PageRequest page) {
-    checkSession();
-    String q = SearchQuery.of(query);
-    require(page, "page");
-    Standing standing = standing();
-    Map<StaffAction, Set<Scope>> scopes = new EnumMap<>(StaffAction.class);
-    for (StaffAction a : StaffAction.values()) {
-      scopes.put(a, standing.scopesFor(a));
+    Call call = Call.open();
+    try {
+      checkSession();
+      String q = SearchQuery.of(query);
+      require(page, "page");
+      Standing standing = standing();
+      Map<StaffAction, Set<Scope>> scopes = new EnumMap<>(StaffAction.class);
+      for (StaffAction a : StaffAction.values()) {
+        scopes.put(a, standing.scopesFor(a));
+      }
+      return config.directory().searchUnits(q, config.settings().cap(page))
+          .map(unit -> new UnitSearchResult(unit, actionsOn(unit, scopes)));
+    } finally {
+      call.close();
     }
-    return config.directory().searchUnits(q, config.settings().cap(page))
-        .map(unit -> new UnitSearchResult(unit, actionsOn(unit, scopes)));
   }
 
   /**
@@ -347,24 +398,29 @@ public final class StaffSession {
    * @throws ProviderFailureException if the directory or the audit sink failed
    */
   public UserProfile profile(UserId user) {
-    checkSession();
-    require(user, "target user");
-    User target = workflow.readTarget(user);
-    Attempt attempt = workflow.begin();
-    AuditActivity activity = AuditActivity.VIEW_PROFILE;
-    Workflow.Facts facts = workflow.facts(attempt, activity, target);
-    Decision.Permit permit = workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
-    UserProfile profile;
+    Call call = Call.open();
     try {
-      profile = UserProfile.of(target, facts.reader().units(facts.target().units()),
-          config.engine().allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
-    } catch (RuntimeException e) {
-      throw workflow.fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+      checkSession();
+      require(user, "target user");
+      User target = workflow.readTarget(user);
+      Attempt attempt = workflow.begin();
+      AuditActivity activity = AuditActivity.VIEW_PROFILE;
+      Workflow.Facts facts = workflow.facts(attempt, activity, target);
+      Decision.Permit permit = workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
+      UserProfile profile;
+      try {
+        profile = UserProfile.of(target, facts.reader().units(facts.target().units()),
+            config.engine().allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
+      } catch (RuntimeException e) {
+        throw workflow.fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+      }
+      config.trail().recordEnd(workflow.succeeded(attempt, activity, permit)
+          .target(Attempt.target(target, List.of()))
+          .build());
+      return profile;
+    } finally {
+      call.close();
     }
-    config.trail().record(workflow.succeeded(attempt, activity, permit)
-        .target(Attempt.target(target, List.of()))
-        .build());
-    return profile;
   }
 
   /**
@@ -382,8 +438,13 @@ public final class StaffSession {
    *     event, if the sink could take it)
    */
   public PasswordResetResult resetPassword(UserId user) {
-    checkSession();
-    return reset(PasswordResetCommand.of(user, Optional.empty()));
+    Call call = Call.open();
+    try {
+      checkSession();
+      return reset(PasswordResetCommand.of(user, Optional.empty()));
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -409,8 +470,13 @@ public final class StaffSession {
    *     also if the PENDING event could not be recorded, in which case nothing was submitted
    */
   public PasswordResetResult resetPassword(UserId user, Secret password) {
-    checkSession();
-    return reset(PasswordResetCommand.of(user, password == null ? null : Optional.of(password)));
+    Call call = Call.open();
+    try {
+      checkSession();
+      return reset(PasswordResetCommand.of(user, password == null ? null : Optional.of(password)));
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -436,9 +502,14 @@ public final class StaffSession {
    * @throws ProviderFailureException if a provider or the audit sink failed
    */
   public PhoneChange setPhone(UserId user, PhoneType type, String rawNumber) {
-    checkSession();
-    return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser(),
-        config.settings().allowedPhoneNumberKinds()));
+    Call call = Call.open();
+    try {
+      checkSession();
+      return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser(),
+          config.settings().allowedPhoneNumberKinds()));
+    } finally {
+      call.close();
+    }
   }
 
   /**
@@ -459,8 +530,13 @@ public final class StaffSession {
    * @throws ProviderFailureException if a provider or the audit sink failed
    */
   public PhoneChange removePhone(UserId user, PhoneType type) {
-    checkSession();
-    return changePhone(PhoneCommand.remove(user, type));
+    Call call = Call.open();
+    try {
+      checkSession();
+      return changePhone(PhoneCommand.remove(user, type));
+    } finally {
+      call.close();
+    }
   }
 
   private PasswordResetResult reset(PasswordResetCommand command) {
@@ -510,9 +586,11 @@ public final class StaffSession {
   private record Standing(
       AuthorizationEngine engine, DirectoryFacts reader, ActorFacts actor, RoleCatalog roles, Instant now) {
 
-    /** {@code user} with the actions the manager may perform on them. */
-    StaffMember member(User user) {
-      return new StaffMember(UserSummary.of(user), engine.allowedActions(actor, reader.target(user), roles, now));
+    /** Every user of a page with their actions, read in a fixed number of directory calls. */
+    Page<StaffMember> members(Page<User> users) {
+      Map<UserId, TargetFacts> targets = reader.targets(users.items());
+      return users.map(user -> new StaffMember(UserSummary.of(user),
+          engine.allowedActions(actor, targets.get(user.id()), roles, now)));
     }
 
     /** Where the manager's roles grant {@code action}. */

@@ -205,6 +205,7 @@ final class Workflow {
       } catch (RuntimeException e) {
         throw fail(attempt, activity, current, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory writer", e);
       }
+      config.trail().committed(event, attempt.startedNanos());
       config.trail().relaySoon();
       return result;
     }

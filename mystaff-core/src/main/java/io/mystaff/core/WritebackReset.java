@@ -82,6 +82,7 @@ final class WritebackReset {
     WritebackPrecondition precondition = () -> System.nanoTime() - expiresAt < 0
         && workflow.stillPermits(StaffAction.RESET_PASSWORD, target.id());
     Finisher finisher = new Finisher(target, attempt, permit, handle, copy);
+    config.trail().observers().writebackStarted(attempt.correlationId()); // ended by the finisher
     if (!precondition.holds()) { // decided again just before submitting: facts may have changed
       finisher.finish(WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED));
       return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
@@ -180,6 +181,7 @@ final class WritebackReset {
         return;
       }
       copy.destroy();
+      Call call = Call.resume(attempt.correlationId(), attempt.startedNanos());
       try {
         AuditEvent.Builder event = result.isSuccess()
             ? workflow.succeeded(attempt, ACTIVITY, permit)
@@ -187,13 +189,15 @@ final class WritebackReset {
             : attempt.event(ACTIVITY, AuditOutcome.FAILED)
                 .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
                 .target(Attempt.target(target, List.of()));
-        workflow.config().trail().commitFinal(event.build());
+        workflow.config().trail().commitFinal(event.build(), attempt.startedNanos());
         if (result.isSuccess()) { // queued before the handle completes; never throws
           workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
               workflow.config().clock().instant(), workflow.manager().id()));
         }
       } finally {
+        workflow.config().trail().observers().writebackEnded(attempt.correlationId());
         handle.finish(result);
+        call.close();
       }
     }
   }

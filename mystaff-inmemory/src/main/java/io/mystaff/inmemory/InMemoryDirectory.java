@@ -27,7 +27,9 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.core.membership.MembershipRule;
 import io.mystaff.core.membership.RuleOutcome;
 import io.mystaff.spi.CommitCondition;
+import io.mystaff.spi.CursorCodec;
 import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryOrder;
 import io.mystaff.spi.DirectoryWriter;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -87,9 +89,8 @@ import org.slf4j.LoggerFactory;
  * changed in between are evaluated again: a rule over many users never stalls listings.
  *
  * <p><b>Listings</b> ({@link #members}, {@link #allUsers}, {@link #searchUsers}, {@link
- * #searchUnits}) are in directory order (display name case-insensitively, then id) and page with
- * opaque cursors that
- * carry the last item's sort key: a listing resumes exactly after that key even when the
+ * #searchUnits}) are in {@link DirectoryOrder} and page with {@link CursorCodec} cursors (under a
+ * key private to this instance) that carry the last item's sort key: a listing resumes exactly after that key even when the
  * directory changed in between, and a cursor altered or used for another listing is rejected
  * with {@link InvalidInputException}. A search term is the display name, each whitespace-separated
  * word of it, or (for users) the user principal name. A search page costs at most about twice
@@ -115,7 +116,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final StampedLock lock = new StampedLock();
   private final AtomicLong versions = new AtomicLong();
   private final SecureRandom random = new SecureRandom();
-  private final PageCursors cursors = new PageCursors();
+  private final CursorCodec cursors = CursorCodec.withRandomKey();
   private final Outbox outbox = new Outbox();
   private final int passwordHashIterations;
   private final PrefixSearch.Plan searchPlan;
@@ -203,11 +204,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       if (record == null) {
         throw new UnknownUnitException(unit);
       }
-      Optional<Listed> after = cursors.after(listing, page);
+      Optional<Listed> after = afterUser(listing, page);
       Collection<UserRecord> from = after.isEmpty()
           ? record.members.values()
           : record.members.tailMap(after.get(), false).values();
-      return cursors.page(listing, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
+      return cursors.page(listing, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
     });
   }
 
@@ -223,11 +224,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   public Page<User> allUsers(PageRequest page) {
     requireNonNull(page, "page");
     return read(() -> {
-      Optional<Listed> after = cursors.after(ALL_USERS, page);
+      Optional<Listed> after = afterUser(ALL_USERS, page);
       Collection<UserRecord> from = after.isEmpty()
           ? usersInOrder.values()
           : usersInOrder.tailMap(after.get(), false).values();
-      return cursors.page(ALL_USERS, from.iterator(), page.size(), r -> r.user, InMemoryDirectory::keyOf);
+      return cursors.page(ALL_USERS, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
     });
   }
 
@@ -243,10 +244,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireNonNull(page, "page");
     String listing = "users:" + query;
     return read(() -> {
-      Optional<Listed> after = cursors.after(listing, page);
+      Optional<Listed> after = afterUser(listing, page);
       Iterator<UserRecord> matches = search(userTerms, usersInOrder, query, after, page.size(),
           r -> userMatches(r.user, query));
-      return cursors.page(listing, matches, page.size(), r -> r.user, InMemoryDirectory::keyOf);
+      return cursors.page(listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
     });
   }
 
@@ -262,11 +263,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireNonNull(page, "page");
     String listing = "units:" + query;
     return read(() -> {
-      Optional<Listed> after = cursors.after(listing, page);
+      Optional<Listed> after = afterUnit(listing, page);
       Iterator<UnitRecord> matches = search(unitTerms, unitsInOrder, query, after, page.size(),
           r -> TermIndex.nameMatches(r.unit.displayName(), query));
-      return cursors.page(listing, matches, page.size(), r -> r.unit,
-          u -> new Listed.Key(u.displayName(), u.id().value()));
+      return cursors.page(listing, map(matches, r -> r.unit), page.size(), DirectoryOrder::keyOf);
     });
   }
 
@@ -290,7 +290,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       if (record == null) {
         throw new UnknownUnitException(unit);
       }
-      Optional<Listed> after = cursors.after(listing, page);
+      Optional<Listed> after = afterUser(listing, page);
       Collection<UserRecord> from = after.isEmpty()
           ? record.members.values()
           : record.members.tailMap(after.get(), false).values();
@@ -325,7 +325,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       };
       Iterator<UserRecord> matches = PrefixSearch.first(searchPlan, page.size() + 1, after, members,
           from.iterator(), r -> userMatches(r.user, query)).iterator();
-      return cursors.page(listing, matches, page.size(), r -> r.user, InMemoryDirectory::keyOf);
+      return cursors.page(listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
     });
   }
 
@@ -340,12 +340,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   public Page<AdministrativeUnit> allUnits(PageRequest page) {
     requireNonNull(page, "page");
     return read(() -> {
-      Optional<Listed> after = cursors.after(ALL_UNITS, page);
+      Optional<Listed> after = afterUnit(ALL_UNITS, page);
       Collection<UnitRecord> from = after.isEmpty()
           ? unitsInOrder.values()
           : unitsInOrder.tailMap(after.get(), false).values();
-      return cursors.page(ALL_UNITS, from.iterator(), page.size(), r -> r.unit,
-          u -> new Listed.Key(u.displayName(), u.id().value()));
+      return cursors.page(ALL_UNITS, map(from.iterator(), r -> r.unit), page.size(), DirectoryOrder::keyOf);
     });
   }
 
@@ -1106,8 +1105,37 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     return versions.updateAndGet(v -> Math.max(v, atLeastAbove) + 1);
   }
 
-  private static Listed keyOf(User user) {
-    return new Listed.Key(user.displayName(), user.id().value());
+  /** Where a user listing continues: the cursor's key, made exact again by this directory's names. */
+  private Optional<Listed> afterUser(String listing, PageRequest page) {
+    return cursors.after(listing, page, id -> userName(id)).map(Listed.Key::of);
+  }
+
+  private Optional<Listed> afterUnit(String listing, PageRequest page) {
+    return cursors.after(listing, page, id -> unitName(id)).map(Listed.Key::of);
+  }
+
+  private Optional<String> userName(String id) {
+    UserRecord r = users.get(new UserId(id));
+    return r == null ? Optional.empty() : Optional.of(r.user.displayName());
+  }
+
+  private Optional<String> unitName(String id) {
+    UnitRecord r = units.get(new UnitId(id));
+    return r == null ? Optional.empty() : Optional.of(r.unit.displayName());
+  }
+
+  private static <R, T> Iterator<T> map(Iterator<R> records, Function<R, T> view) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public T next() {
+        return view.apply(records.next());
+      }
+    };
   }
 
   private static Set<UnitId> with(Set<UnitId> set, UnitId unit) {

@@ -1,5 +1,7 @@
 package io.mystaff.inmemory;
 
+import io.mystaff.spi.DirectoryOrder;
+import io.mystaff.spi.SortKey;
 import java.util.Comparator;
 
 /**
@@ -7,11 +9,9 @@ import java.util.Comparator;
  * entries implement it, and so does {@link Key}, the probe that cursors decode to.
  */
 interface Listed {
-  /** Directory order: display name case-insensitively, then id (case-sensitively). */
-  Comparator<Listed> ORDER = (a, b) -> {
-    int byName = String.CASE_INSENSITIVE_ORDER.compare(a.displayName(), b.displayName());
-    return byName != 0 ? byName : a.sortId().compareTo(b.sortId());
-  };
+  /** {@link DirectoryOrder}: display name ignoring case, then id, by code points. */
+  Comparator<Listed> ORDER =
+      (a, b) -> DirectoryOrder.compare(a.displayName(), a.sortId(), b.displayName(), b.sortId());
 
   /** Sorts before every entry: display names are never empty. */
   Listed FIRST = new Key("", "");
@@ -22,5 +22,9 @@ interface Listed {
   String sortId();
 
   /** A position in directory order. */
-  record Key(String displayName, String sortId) implements Listed {}
+  record Key(String displayName, String sortId) implements Listed {
+    static Key of(SortKey key) {
+      return new Key(key.displayName(), key.id());
+    }
+  }
 }

@@ -87,6 +87,7 @@ public enum BuiltInRole {
    * @return the built-in role, or empty for any other id
    */
   public static Optional<BuiltInRole> byTemplateId(RoleId id) {
+    java.util.Objects.requireNonNull(id, "id");
     for (BuiltInRole r : values()) {
       if (r.templateId.equals(id)) {
         return Optional.of(r);

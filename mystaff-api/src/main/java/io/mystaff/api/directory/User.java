@@ -54,11 +54,10 @@ public final class User {
       throw InvalidInputException.of("user id", "is required");
     }
     this.id = b.id;
-    if (b.userPrincipalName == null || !UPN.matcher(b.userPrincipalName).matches()) {
+    if (b.userPrincipalName == null) {
       throw InvalidInputException.of("user principal name", "must look like alias@domain");
     }
-    Users.requireVisible(b.userPrincipalName, "user principal name");
-    this.userPrincipalName = b.userPrincipalName;
+    this.userPrincipalName = checkUserPrincipalName(b.userPrincipalName);
     this.displayName = Users.requireText(b.displayName, "display name", 256);
     if (b.source == null) {
       throw InvalidInputException.of("source", "is required");
@@ -130,6 +129,24 @@ public final class User {
     return id;
   }
 
+  /**
+   * Checks the rule every user principal name follows: {@code alias@domain} (at most 113 and 255
+   * characters, no whitespace, one {@code @}) without control, zero-width or bidirectional-control
+   * characters. Host forms use it through {@code mystaff-validation}'s {@code @UserPrincipalName}.
+   *
+   * @param value the user principal name to check
+   * @return {@code value}
+   * @throws InvalidInputException ({@code userPrincipalName.invalid}) if it breaks the rule
+   * @since 0.1.0
+   */
+  public static String checkUserPrincipalName(String value) {
+    if (value == null || !UPN.matcher(value).matches()) {
+      throw InvalidInputException.of("user principal name", "must look like alias@domain");
+    }
+    Users.requireVisible(value, "user principal name");
+    return value;
+  }
+
   /** {@return the user principal name, {@code alias@domain}, as the user signs in with it} */
   public String userPrincipalName() {
     return userPrincipalName;
@@ -187,6 +204,7 @@ public final class User {
    * @return its value, or empty if the user has none
    */
   public Optional<String> attribute(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     return Optional.ofNullable(attributes.get(name));
   }
 
@@ -210,7 +228,7 @@ public final class User {
    * @return the number, or empty if the user has no phone of that type
    */
   public Optional<PhoneNumber> phone(PhoneType type) {
-    return Optional.ofNullable(phones.get(type));
+    return Optional.ofNullable(phones.get(requireNonNull(type, "type")));
   }
 
   /** {@return true if the user must choose a new password at the next sign-in (set by a reset)} */

@@ -36,6 +36,7 @@ public enum UserType {
    * @return the type, or empty for any other name
    */
   public static Optional<UserType> fromGraphName(String name) {
+    java.util.Objects.requireNonNull(name, "name");
     for (UserType t : values()) {
       if (t.graphName.equalsIgnoreCase(name)) {
         return Optional.of(t);

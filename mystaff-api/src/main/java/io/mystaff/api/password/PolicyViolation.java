@@ -44,6 +44,6 @@ public record PolicyViolation(String key, Map<String, String> args) {
    * @return the violation
    */
   public static PolicyViolation of(String key, String arg, Object value) {
-    return new PolicyViolation(key, Map.of(arg, String.valueOf(value)));
+    return new PolicyViolation(key, Map.of(arg, String.valueOf(java.util.Objects.requireNonNull(value, "value"))));
   }
 }

@@ -33,10 +33,10 @@ public final class Secret {
    */
   public static Secret of(CharSequence value) {
     if (value == null || value.length() == 0) {
-      throw InvalidInputException.of("password", "must not be empty");
+      throw InvalidInputException.of("password", "must not be empty", "password.required");
     }
     if (value.length() > MAX_LENGTH) {
-      throw InvalidInputException.of("password", "must be at most " + MAX_LENGTH + " characters");
+      throw InvalidInputException.of("password", "must be at most " + MAX_LENGTH + " characters", "password.tooLong");
     }
     char[] c = new char[value.length()];
     for (int i = 0; i < c.length; i++) {

@@ -40,10 +40,10 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
    */
   static PhoneInput lex(String raw) {
     if (raw == null || raw.isBlank()) {
-      throw InvalidInputException.of(NUMBER, "must not be blank");
+      throw InvalidInputException.of(NUMBER, "must not be blank", "phone.blank");
     }
     if (raw.length() > MAX_LENGTH) {
-      throw InvalidInputException.of(NUMBER, "must be at most " + MAX_LENGTH + " characters");
+      throw InvalidInputException.of(NUMBER, "must be at most " + MAX_LENGTH + " characters", "phone.tooLong");
     }
     String text = raw.strip();
     int tailStart = tailStart(text);
@@ -60,13 +60,13 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
       } else if (c == '+' && i == 0) {
         plus = true;
       } else if (c == '+') {
-        throw InvalidInputException.of(NUMBER, "may contain + only at the start");
+        throw InvalidInputException.of(NUMBER, "may contain + only at the start", "phone.invalidCharacter");
       } else if (!isSeparator(c)) {
         throw notAllowed();
       }
     }
     if (digits.length() == 0) {
-      throw InvalidInputException.of(NUMBER, "must contain digits");
+      throw InvalidInputException.of(NUMBER, "must contain digits", "phone.invalid");
     }
     return new PhoneInput(plus, digits.toString(), extension);
   }
@@ -88,14 +88,15 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
     if (!matcher.matches()) {
       if (tail.codePoints().anyMatch(Character::isLetter)) {
         throw InvalidInputException.of(
-            NUMBER, "must not contain letters other than an extension marker (x, ext., extension)");
+            NUMBER, "must not contain letters other than an extension marker (x, ext., extension)",
+            "phone.invalidCharacter");
       }
       throw notAllowed();
     }
     String extension = matcher.group(1);
     if (!EXTENSION_DIGITS.matcher(extension).matches()) {
       throw InvalidInputException.of(
-          EXTENSION, "must be 1 to " + MAX_EXTENSION_DIGITS + " digits after the marker");
+          EXTENSION, "must be 1 to " + MAX_EXTENSION_DIGITS + " digits after the marker", "phone.extensionInvalid");
     }
     return extension;
   }
@@ -112,6 +113,7 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
 
   private static InvalidInputException notAllowed() {
     return InvalidInputException.of(
-        NUMBER, "may contain only digits, spaces and - . / ( ) after an optional leading +");
+        NUMBER, "may contain only digits, spaces and - . / ( ) after an optional leading +",
+        "phone.invalidCharacter");
   }
 }

@@ -104,7 +104,8 @@ public final class PhoneNumberParser {
       countryCode =
           Integer.toString(numbering.parse(number.e164(), UNKNOWN_REGION).getCountryCode());
     } catch (NumberParseException e) {
-      throw InvalidInputException.of(PhoneInput.NUMBER, "must start with a known country code");
+      throw InvalidInputException.of(PhoneInput.NUMBER, "must start with a known country code",
+          "phone.unknownCountryCode");
     }
     String graph = "+" + countryCode + " " + digits.substring(countryCode.length());
     return number.extension().map(x -> graph + "x" + x).orElse(graph);
@@ -166,7 +167,7 @@ public final class PhoneNumberParser {
     if (defaultRegion.isEmpty()) {
       if (!idd00) {
         throw InvalidInputException.of(
-            PhoneInput.NUMBER, "must start with + or 00 and the country code");
+            PhoneInput.NUMBER, "must start with + or 00 and the country code", "phone.unknownCountryCode");
       }
       return e164("+" + digits.substring(IDD_00.length()), UNKNOWN_REGION);
     }
@@ -187,23 +188,23 @@ public final class PhoneNumberParser {
     try {
       parsed = numbering.parse(number, region);
     } catch (NumberParseException e) {
-      throw InvalidInputException.of(PhoneInput.NUMBER, reason(e.getErrorType()));
+      throw InvalidInputException.of(PhoneInput.NUMBER, reason(e.getErrorType()), "phone.invalid");
     }
     if (!numbering.isValidNumber(parsed)) {
       throw InvalidInputException.of(
-          PhoneInput.NUMBER, reason(numbering.isPossibleNumberWithReason(parsed)));
+          PhoneInput.NUMBER, reason(numbering.isPossibleNumberWithReason(parsed)), "phone.invalid");
     }
     // A few numbering plans allow numbers longer than E.164 (15 digits) can hold.
     String e164 = numbering.format(parsed, PhoneNumberFormat.E164);
     int digits = e164.length() - 1;
     if (digits > MAX_E164_DIGITS) {
       throw InvalidInputException.of(
-          PhoneInput.NUMBER, "is too long (at most " + MAX_E164_DIGITS + " digits are allowed)");
+          PhoneInput.NUMBER, "is too long (at most " + MAX_E164_DIGITS + " digits are allowed)", "phone.tooLong");
     }
     // What is stored is the E.164 form, so it must be valid on its own: a national reading can be
     // valid in its region (e.g. Belarus's 8 810 ... long-distance prefix) while its E.164 form is not.
     if (!isValidE164(e164)) {
-      throw InvalidInputException.of(PhoneInput.NUMBER, "is not a valid number for its country");
+      throw InvalidInputException.of(PhoneInput.NUMBER, "is not a valid number for its country", "phone.invalid");
     }
     return e164;
   }

@@ -6,6 +6,7 @@ import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
+import io.mystaff.spi.DirectoryOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,14 +20,10 @@ import java.util.function.Function;
  * rule of searches, and a pager that walks a listing to its end while checking each page.
  */
 final class Listings {
-  /** Display name case-insensitively, then id. */
-  static final Comparator<User> USER_ORDER = Comparator
-      .comparing(User::displayName, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(u -> u.id().value());
+  /** Display name ignoring case, then id, by code points ({@link DirectoryOrder}). */
+  static final Comparator<User> USER_ORDER = DirectoryOrder.USERS;
 
-  static final Comparator<AdministrativeUnit> UNIT_ORDER = Comparator
-      .comparing(AdministrativeUnit::displayName, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(u -> u.id().value());
+  static final Comparator<AdministrativeUnit> UNIT_ORDER = DirectoryOrder.UNITS;
 
   /** Page sizes every listing law walks with: tiny ones that split ties, and one that fits all. */
   static final int[] PAGE_SIZES = {1, 2, 3, 7, PageRequest.MAX_SIZE};

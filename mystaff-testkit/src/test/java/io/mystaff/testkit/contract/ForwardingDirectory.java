@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Forwards every call to an in-memory directory; broken providers override one thing. */
-class ForwardingDirectory extends io.mystaff.testkit.fakes.ForwardingDirectory implements DirectoryWriter {
+class ForwardingDirectory extends io.mystaff.spi.ForwardingDirectory implements DirectoryWriter {
   final InMemoryDirectory delegate;
 
   ForwardingDirectory(InMemoryDirectory delegate) {

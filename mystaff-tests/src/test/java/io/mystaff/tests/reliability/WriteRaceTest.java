@@ -31,7 +31,7 @@ import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.Directory;
-import io.mystaff.testkit.fakes.ForwardingDirectoryWriter;
+import io.mystaff.spi.ForwardingDirectoryWriter;
 import io.mystaff.testkit.fakes.RecordingAuditSink;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.fixtures.TenantFixture;

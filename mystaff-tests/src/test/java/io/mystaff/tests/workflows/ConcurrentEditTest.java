@@ -22,7 +22,7 @@ import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
-import io.mystaff.testkit.fakes.ForwardingDirectoryWriter;
+import io.mystaff.spi.ForwardingDirectoryWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -32,7 +32,7 @@ import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
-import io.mystaff.testkit.fakes.ForwardingDirectory;
+import io.mystaff.spi.ForwardingDirectory;
 import io.mystaff.testkit.fakes.MutableClock;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.fixtures.Tenant;

@@ -63,7 +63,7 @@ class LocationSearchTest {
   @Test
   void tenantWideLocations_directoryWithoutUnitListing_wholeOrganizationAlone() {
     harness.close();
-    harness = Harness.storeChain(b -> b.directory(new io.mystaff.testkit.fakes.ForwardingDirectory(
+    harness = Harness.storeChain(b -> b.directory(new io.mystaff.spi.ForwardingDirectory(
         Harness.directoryOf(StoreChain.fixture().build())) {
       @Override
       public Page<AdministrativeUnit> allUnits(PageRequest page) {
@@ -91,7 +91,7 @@ class LocationSearchTest {
     InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
     List<RoleAssignment> held = directory.assignmentsOf(UserId.of("nina"));
     // a provider that still reports an assignment whose unit was removed (a dangling scope)
-    Directory dangling = new io.mystaff.testkit.fakes.ForwardingDirectory(directory) {
+    Directory dangling = new io.mystaff.spi.ForwardingDirectory(directory) {
       @Override
       public List<RoleAssignment> assignmentsOf(UserId principal) {
         return principal.equals(UserId.of("nina")) ? held : super.assignmentsOf(principal);

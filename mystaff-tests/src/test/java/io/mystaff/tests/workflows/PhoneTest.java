@@ -23,7 +23,7 @@ import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffSession;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.CommitCondition;
-import io.mystaff.testkit.fakes.ForwardingDirectoryWriter;
+import io.mystaff.spi.ForwardingDirectoryWriter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

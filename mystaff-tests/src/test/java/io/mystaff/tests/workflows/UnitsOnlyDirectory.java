@@ -5,7 +5,7 @@ import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.directory.User;
 import io.mystaff.spi.Directory;
-import io.mystaff.testkit.fakes.ForwardingDirectory;
+import io.mystaff.spi.ForwardingDirectory;
 
 /**
  * A directory that cannot list all of its users: it forwards every method to another directory

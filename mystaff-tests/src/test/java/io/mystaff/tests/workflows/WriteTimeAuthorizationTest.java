@@ -32,7 +32,7 @@ import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.CommitCondition;
-import io.mystaff.testkit.fakes.ForwardingDirectoryWriter;
+import io.mystaff.spi.ForwardingDirectoryWriter;
 import io.mystaff.testkit.fakes.MutableClock;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mystaff.testkit.fakes;
+package io.mystaff.spi;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,19 +10,24 @@ import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
-import io.mystaff.spi.Directory;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A {@link Directory} that forwards every call, {@link Directory#allUsers} included, to another
  * directory: subclass it and override the one behaviour a test needs to change (Guava's {@code
- * ForwardingObject} pattern).
+ * ForwardingObject} pattern). Decorators of providers (caching, metrics, fault injection) start
+ * here too; a method added to the interface later is forwarded here as well.
+ *
+ * @since 0.1.0
  */
 public class ForwardingDirectory implements Directory {
   private final Directory delegate;
 
+  /** Forwards to {@code delegate}. */
   public ForwardingDirectory(Directory delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
   }
@@ -50,6 +55,16 @@ public class ForwardingDirectory implements Directory {
   @Override
   public Set<UnitId> undecidedUnitsOf(UserId user) {
     return delegate.undecidedUnitsOf(user);
+  }
+
+  @Override
+  public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+    return delegate.userFactsOf(users);
+  }
+
+  @Override
+  public Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+    return delegate.findUnits(ids);
   }
 
   @Override

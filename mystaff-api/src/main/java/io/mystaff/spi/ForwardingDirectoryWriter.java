@@ -1,4 +1,4 @@
-package io.mystaff.testkit.fakes;
+package io.mystaff.spi;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,19 +8,20 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
-import io.mystaff.spi.CommitCondition;
-import io.mystaff.spi.DirectoryWriter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A {@link DirectoryWriter} that forwards every call to another writer: subclass it and override
- * the one behaviour a test needs to change, such as interference before a write.
+ * the one behaviour a test or a decorator needs to change, such as interference before a write.
+ *
+ * @since 0.1.0
  */
 public class ForwardingDirectoryWriter implements DirectoryWriter {
   private final DirectoryWriter delegate;
 
+  /** Forwards to {@code delegate}. */
   public ForwardingDirectoryWriter(DirectoryWriter delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
   }

@@ -1,0 +1,45 @@
+package io.mystaff.validation;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * The annotated {@code CharSequence} or {@code char[]} is a password a manager may choose: no
+ * control characters, line or paragraph separators or bidirectional controls, and at least
+ * {@link #minLength()} characters counted as code points ({@code InputRules.managerChosenPassword}).
+ * The tenant's password policy is checked by mystaff when the reset runs, not here.
+ *
+ * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the
+ * message of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with
+ * its own {@code ValidationMessages} bundle.
+ *
+ * @since 0.1.0
+ */
+@Documented
+@Constraint(validatedBy = ManagerChosenPasswordValidator.class)
+@Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface ManagerChosenPassword {
+  /** The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}). */
+  String message() default "{io.mystaff.validation.ManagerChosenPassword.message}";
+
+  /** The validation groups. */
+  Class<?>[] groups() default {};
+
+  /** The payload. */
+  Class<? extends Payload>[] payload() default {};
+
+  /** The fewest characters; never below 8 (mystaff's floor). */
+  int minLength() default 8;
+}
