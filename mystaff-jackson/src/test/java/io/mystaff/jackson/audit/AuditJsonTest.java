@@ -1,14 +1,14 @@
-package io.mystaff.core.audit;
+package io.mystaff.jackson.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.ErrorCode;
 import io.mystaff.api.InvalidInputException;
@@ -228,7 +228,7 @@ class AuditJsonTest {
   @Test
   void read_arrayElementNotAnObject_throwsTypedErrorNamingElement() throws IOException {
     ObjectNode tree = golden();
-    ((ArrayNode) tree.get("targetResources")).set(0, TextNode.valueOf(SECRET));
+    ((ArrayNode) tree.get("targetResources")).set(0, StringNode.valueOf(SECRET));
 
     assertRejected(tree.toString(), "targetResources[0]", "must be an object");
   }
