@@ -7,5 +7,6 @@ module io.mystaff.jackson {
   requires transitive io.mystaff.core;
   requires transitive tools.jackson.databind;
 
+  exports io.mystaff.jackson;
   exports io.mystaff.jackson.audit;
 }

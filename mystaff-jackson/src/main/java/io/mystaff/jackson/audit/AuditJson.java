@@ -77,6 +77,30 @@ public final class AuditJson {
   }
 
   /**
+   * The event as a {@code directoryAudit} tree, the same {@link #write} serializes; for embedding
+   * the event in a larger document (as {@code MyStaffJacksonModule} does).
+   */
+  public ObjectNode toTree(AuditEvent event) {
+    requireNonNull(event, "event");
+    return DirectoryAuditShape.write(event, mapper.getNodeFactory());
+  }
+
+  /**
+   * The event a {@link #toTree} tree holds.
+   *
+   * @throws InvalidInputException as {@link #read}
+   */
+  public AuditEvent fromTree(JsonNode tree) {
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw InvalidInputException.of(DOCUMENT, "must not be empty");
+    }
+    if (!tree.isObject()) {
+      throw InvalidInputException.of(DOCUMENT, "must be a JSON object");
+    }
+    return DirectoryAuditShape.read(tree, "");
+  }
+
+  /**
    * The events, in order, as a Graph list response: {@code {"value":[...]}}.
    *
    * @throws NullPointerException if the list or any event is null
