@@ -343,6 +343,35 @@ class AuditJsonTest {
   }
 
   @Test
+  void toTree_sameAsWrite_fromTreeReadsItBack() throws IOException {
+    AuditEvent event = phoneUpdated();
+    ObjectNode tree = json.toTree(event);
+    assertThat(plain.writeValueAsString(tree)).isEqualTo(json.write(event));
+    assertThat(json.fromTree(tree)).isEqualTo(event);
+    assertThat(json.fromTree(golden())).isEqualTo(event);
+  }
+
+  @Test
+  void fromTree_absentNullOrNotAnObject_throwsTypedErrorForTheDocument() {
+    for (JsonNode tree : new JsonNode[] {null, plain.missingNode(), plain.nullNode(), plain.createArrayNode(),
+        StringNode.valueOf(SECRET)}) {
+      InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(tree));
+      assertThat(e).as("%s", tree).isNotNull();
+      assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("audit JSON");
+      assertThat(e.getMessage()).doesNotContain(SECRET);
+    }
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.nullNode())).violations())
+        .containsExactly(new InvalidInputException.Violation("audit JSON", "must not be empty"));
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.createArrayNode())).violations())
+        .containsExactly(new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
+  }
+
+  @Test
+  void toTree_null_throwsNullPointerException() {
+    assertThat(catchThrowableOfType(NullPointerException.class, () -> json.toTree(null))).isNotNull();
+  }
+
+  @Test
   void standard_sharedInstance() {
     assertThat(AuditJson.standard()).isSameAs(json);
   }
