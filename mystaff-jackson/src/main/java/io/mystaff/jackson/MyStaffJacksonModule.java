@@ -102,6 +102,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * field, never the value) when the value is the document's root; Jackson reports a problem
  * inside a host's own type as a {@code DatabindException} whose cause is that exception, unless
  * the mapper disables {@code DeserializationFeature.WRAP_EXCEPTIONS}.
+ *
+ * <p>Hosts on Jackson 2 use {@code io.mystaff.jackson2.MyStaffJackson2Module} (mystaff-jackson2),
+ * which writes and reads the same JSON.
  */
 public final class MyStaffJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
