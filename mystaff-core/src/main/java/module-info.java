@@ -3,12 +3,10 @@ module io.mystaff.core {
   requires transitive io.mystaff.api;
   requires com.google.common;
   requires org.slf4j;
-  requires com.fasterxml.jackson.databind;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
   exports io.mystaff.core;
   exports io.mystaff.core.access;
-  exports io.mystaff.core.audit;
   exports io.mystaff.core.authz;
   exports io.mystaff.core.membership;
   exports io.mystaff.core.password;

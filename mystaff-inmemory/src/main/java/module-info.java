@@ -2,7 +2,7 @@
 module io.mystaff.inmemory {
   requires transitive io.mystaff.api;
   requires io.mystaff.core;
-  requires com.fasterxml.jackson.databind;
+  requires tools.jackson.databind;
   requires org.slf4j;
 
   exports io.mystaff.inmemory;

@@ -2,16 +2,6 @@ package io.mystaff.inmemory;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mystaff.api.AssignmentId;
 import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
@@ -37,7 +27,6 @@ import io.mystaff.core.membership.MembershipRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,6 +46,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tenant fixture in mystaff's JSON format: users, administrative units and their assigned
@@ -178,10 +178,10 @@ public record TenantJson(
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    } catch (IOException e) {
+    } catch (JacksonIOException e) {
       throw new ProviderFailureException("tenant fixture", "could not read the document", e);
+    } catch (JacksonException e) {
+      throw malformed(e);
     }
     return new Decoder().tenant(root);
   }
@@ -217,11 +217,8 @@ public record TenantJson(
    * fields at their defaults left out and built-in roles named by display name.
    */
   public String toJson() {
-    try {
-      return MAPPER.writeValueAsString(Encoder.tenant(this));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e); // a tree of strings, numbers and booleans always writes
-    }
+    // A tree of strings, numbers and booleans always writes; Jackson 3's exceptions are unchecked.
+    return MAPPER.writeValueAsString(Encoder.tenant(this));
   }
 
   /**
@@ -245,10 +242,10 @@ public record TenantJson(
         + " assignments}";
   }
 
-  private static InvalidInputException malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
+  private static InvalidInputException malformed(JacksonException e) {
+    TokenStreamLocation at = e.getLocation();
     String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    String what = e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+    String what = e.getMessage() != null && e.getMessage().startsWith("Duplicate Object property")
         ? "repeats a field name" : "is not well-formed JSON";
     // Jackson's own message may quote the document; only the position is passed on.
     return InvalidInputException.of("$", what + where);
@@ -473,11 +470,11 @@ public record TenantJson(
     /** The id an element declares, if it is there and well-formed; records no problem. */
     private static <T> Optional<T> declaredId(JsonNode node, Function<String, T> parse) {
       JsonNode id = node.isObject() ? node.get("id") : null;
-      if (id == null || !id.isTextual()) {
+      if (id == null || !id.isString()) {
         return Optional.empty();
       }
       try {
-        return Optional.of(parse.apply(id.textValue()));
+        return Optional.of(parse.apply(id.stringValue()));
       } catch (InvalidInputException e) {
         return Optional.empty();
       }
@@ -752,11 +749,11 @@ public record TenantJson(
     }
 
     private Optional<String> string(JsonNode value, String at) {
-      if (!value.isTextual()) {
+      if (!value.isString()) {
         problems.add(new Violation(at, "must be a string"));
         return Optional.empty();
       }
-      return Optional.of(value.textValue());
+      return Optional.of(value.stringValue());
     }
 
     private boolean bool(JsonNode node, String field, String at, boolean otherwise) {

@@ -278,6 +278,32 @@ class TenantJsonTest {
     });
   }
 
+  @Test
+  void parse_malformedOrRepeatedField_positionReportedWithoutTheDocument() {
+    assertThat(violations("{\"formatVersion\": 1,\n  \"users\": [}"))
+        .containsExactly(new Violation("$", "is not well-formed JSON (line 2, column 13)"));
+    assertThat(violations("{\"formatVersion\": 1,\n \"formatVersion\": 1}"))
+        .containsExactly(new Violation("$", "repeats a field name (line 2, column 17)"));
+  }
+
+  @Test
+  void read_streamFailsMidway_providerFailureNotInvalidInput() {
+    InputStream failing = new InputStream() {
+      private int served;
+
+      @Override
+      public int read() throws IOException {
+        if (served < 5) {
+          return "{\"a\":".charAt(served++);
+        }
+        throw new IOException("disk gone");
+      }
+    };
+    assertThatThrownBy(() -> TenantJson.read(failing))
+        .isInstanceOf(io.mystaff.api.ProviderFailureException.class)
+        .hasRootCauseMessage("disk gone");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void load_malformedDocument_builderUnchanged(String why, String json, String path, String reason) {

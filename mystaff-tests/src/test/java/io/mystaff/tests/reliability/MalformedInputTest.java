@@ -25,7 +25,7 @@ import io.mystaff.core.MyStaff;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
-import io.mystaff.core.audit.AuditJson;
+import io.mystaff.jackson.audit.AuditJson;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.testkit.fakes.RecordingAuditSink;
 import io.mystaff.testkit.fakes.ScriptableWriteback;

@@ -16,7 +16,7 @@ import io.mystaff.core.RateLimit;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
-import io.mystaff.core.audit.AuditJson;
+import io.mystaff.jackson.audit.AuditJson;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;

@@ -18,7 +18,7 @@ import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffSession;
-import io.mystaff.core.audit.AuditJson;
+import io.mystaff.jackson.audit.AuditJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.mystaff.core.audit;
+package io.mystaff.jackson.audit;
 
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.UserId;

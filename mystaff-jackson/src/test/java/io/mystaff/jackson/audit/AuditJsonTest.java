@@ -1,14 +1,14 @@
-package io.mystaff.core.audit;
+package io.mystaff.jackson.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.ErrorCode;
 import io.mystaff.api.InvalidInputException;
@@ -228,7 +228,7 @@ class AuditJsonTest {
   @Test
   void read_arrayElementNotAnObject_throwsTypedErrorNamingElement() throws IOException {
     ObjectNode tree = golden();
-    ((ArrayNode) tree.get("targetResources")).set(0, TextNode.valueOf(SECRET));
+    ((ArrayNode) tree.get("targetResources")).set(0, StringNode.valueOf(SECRET));
 
     assertRejected(tree.toString(), "targetResources[0]", "must be an object");
   }
@@ -340,6 +340,35 @@ class AuditJsonTest {
   @ValueSource(strings = {"{}", "{\"value\":null}", "{\"value\":{}}", "[]"})
   void readAll_notAListResponse_throwsTypedError(String document) {
     assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.readAll(document))).isNotNull();
+  }
+
+  @Test
+  void toTree_sameAsWrite_fromTreeReadsItBack() throws IOException {
+    AuditEvent event = phoneUpdated();
+    ObjectNode tree = json.toTree(event);
+    assertThat(plain.writeValueAsString(tree)).isEqualTo(json.write(event));
+    assertThat(json.fromTree(tree)).isEqualTo(event);
+    assertThat(json.fromTree(golden())).isEqualTo(event);
+  }
+
+  @Test
+  void fromTree_absentNullOrNotAnObject_throwsTypedErrorForTheDocument() {
+    for (JsonNode tree : new JsonNode[] {null, plain.missingNode(), plain.nullNode(), plain.createArrayNode(),
+        StringNode.valueOf(SECRET)}) {
+      InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(tree));
+      assertThat(e).as("%s", tree).isNotNull();
+      assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("audit JSON");
+      assertThat(e.getMessage()).doesNotContain(SECRET);
+    }
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.nullNode())).violations())
+        .containsExactly(new InvalidInputException.Violation("audit JSON", "must not be empty"));
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.createArrayNode())).violations())
+        .containsExactly(new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
+  }
+
+  @Test
+  void toTree_null_throwsNullPointerException() {
+    assertThat(catchThrowableOfType(NullPointerException.class, () -> json.toTree(null))).isNotNull();
   }
 
   @Test

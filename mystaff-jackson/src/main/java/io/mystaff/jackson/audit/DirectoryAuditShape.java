@@ -1,11 +1,7 @@
-package io.mystaff.core.audit;
+package io.mystaff.jackson.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.UserId;
@@ -24,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The mapping between {@link AuditEvent} and a JSON tree in Microsoft Graph's {@code
@@ -241,10 +241,10 @@ final class DirectoryAuditShape {
       if (isAbsent()) {
         throw invalid("is required");
       }
-      if (!node.isTextual()) {
+      if (!node.isString()) {
         throw invalid("must be a string");
       }
-      return node.textValue();
+      return node.stringValue();
     }
 
     /** Absent or {@code null} is empty; anything but a string is an error. */

@@ -1,21 +1,21 @@
-package io.mystaff.core.audit;
+package io.mystaff.jackson.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditOutcome;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes {@link AuditEvent}s as JSON in the shape of Microsoft Graph's {@code
@@ -52,6 +52,8 @@ public final class AuditJson {
           JsonMapper.builder()
               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              // Jackson 3 escapes '/' by default; the format written since 0.1 does not.
+              .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
               .build());
 
   private final ObjectMapper mapper;
@@ -72,6 +74,30 @@ public final class AuditJson {
   public String write(AuditEvent event) {
     requireNonNull(event, "event");
     return serialize(DirectoryAuditShape.write(event, mapper.getNodeFactory()));
+  }
+
+  /**
+   * The event as a {@code directoryAudit} tree, the same {@link #write} serializes; for embedding
+   * the event in a larger document (as {@code MyStaffJacksonModule} does).
+   */
+  public ObjectNode toTree(AuditEvent event) {
+    requireNonNull(event, "event");
+    return DirectoryAuditShape.write(event, mapper.getNodeFactory());
+  }
+
+  /**
+   * The event a {@link #toTree} tree holds.
+   *
+   * @throws InvalidInputException as {@link #read}
+   */
+  public AuditEvent fromTree(JsonNode tree) {
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw InvalidInputException.of(DOCUMENT, "must not be empty");
+    }
+    if (!tree.isObject()) {
+      throw InvalidInputException.of(DOCUMENT, "must be a JSON object");
+    }
+    return DirectoryAuditShape.read(tree, "");
   }
 
   /**
@@ -122,7 +148,7 @@ public final class AuditJson {
     JsonNode tree;
     try {
       tree = mapper.readTree(json);
-    } catch (JsonProcessingException e) {
+    } catch (JacksonException e) {
       // Jackson's message quotes the input; it must not reach ours.
       throw InvalidInputException.of(DOCUMENT, "is not well-formed JSON (or exceeds parser limits)");
     }
@@ -136,11 +162,7 @@ public final class AuditJson {
   }
 
   private String serialize(JsonNode tree) {
-    try {
-      return mapper.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      // Writing a shallow tree to a String performs no I/O; only a Jackson defect lands here.
-      throw new UncheckedIOException(e);
-    }
+    // Writing a shallow tree to a String performs no I/O; Jackson 3's exceptions are unchecked.
+    return mapper.writeValueAsString(tree);
   }
 }

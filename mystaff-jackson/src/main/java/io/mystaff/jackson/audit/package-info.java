@@ -1,0 +1,2 @@
+/** The audit JSON codec in Microsoft Graph's directoryAudit shape. */
+package io.mystaff.jackson.audit;

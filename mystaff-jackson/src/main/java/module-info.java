@@ -1,0 +1,12 @@
+/**
+ * Jackson 3 support for mystaff: {@link io.mystaff.jackson.MyStaffJacksonModule} for the public
+ * values and results, and the audit JSON codec in Microsoft Graph's directoryAudit shape.
+ */
+module io.mystaff.jackson {
+  requires transitive io.mystaff.api;
+  requires transitive io.mystaff.core;
+  requires transitive tools.jackson.databind;
+
+  exports io.mystaff.jackson;
+  exports io.mystaff.jackson.audit;
+}
