@@ -63,7 +63,6 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     SingleServerSet servers = new SingleServerSet(host, port, sockets, options);
     byte[] password = b.password.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     SimpleBindRequest bind = new SimpleBindRequest(bindDn, password);
-    java.util.Arrays.fill(password, (byte) 0);
     GetEntryLDAPConnectionPoolHealthCheck check = new GetEntryLDAPConnectionPoolHealthCheck(
         "", b.responseTimeout.toMillis(), false, false, false, true, true);
     this.pool = new LDAPConnectionPool(servers, bind, 0, b.maxConnections, 1,
