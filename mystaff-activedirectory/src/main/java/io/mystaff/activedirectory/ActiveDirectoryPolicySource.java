@@ -18,6 +18,10 @@ import java.util.Optional;
  * domain's settings, or the fine-grained password settings object that applies to the user
  * ({@code msDS-ResultantPSO}) where there is one. Each call reads the directory; hosts that check
  * often cache the result for a few minutes. Thread-safe.
+ *
+ * <p>Any authenticated account can read the domain's settings; reading a password settings object
+ * needs read access to {@code CN=Password Settings Container,CN=System,<domain>} (by default
+ * administrators only).
  */
 public final class ActiveDirectoryPolicySource {
   private static final String PROVIDER = "activedirectory";
@@ -69,7 +73,8 @@ public final class ActiveDirectoryPolicySource {
    * The settings that apply to the user: those of its resultant password settings object if one
    * applies, else the domain's. A user the mapping does not find gets the domain's.
    *
-   * @throws ProviderFailureException if the domain controller cannot be read
+   * @throws ProviderFailureException if the domain controller cannot be read, or a settings object
+   *     applies that the service account may not read
    */
   public PasswordSettings settingsFor(UserId user, Optional<String> samAccountName) {
     Optional<Filter> filter = mapping.filterFor(requireNonNull(user, "user"), requireNonNull(samAccountName, "samAccountName"));
@@ -91,8 +96,10 @@ public final class ActiveDirectoryPolicySource {
       SearchResultEntry p = connection.withConnection(c -> c.getEntry(pso.get(),
           "msDS-MinimumPasswordLength", "msDS-PasswordHistoryLength", "msDS-PasswordComplexityEnabled",
           "msDS-MinimumPasswordAge", "msDS-MaximumPasswordAge"));
-      if (p == null) {
-        return domainSettings();
+      if (p == null || !p.hasAttribute("msDS-MinimumPasswordLength")) {
+        // AD lets only administrators read password settings objects unless granted otherwise.
+        throw new ProviderFailureException(PROVIDER, "the password settings object that applies to the user"
+            + " cannot be read; grant the service account read access to the Password Settings Container");
       }
       return new PasswordSettings(p.getDN(),
           intOf(p, "msDS-MinimumPasswordLength"), intOf(p, "msDS-PasswordHistoryLength"),
