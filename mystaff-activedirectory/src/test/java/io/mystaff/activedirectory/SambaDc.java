@@ -47,14 +47,7 @@ final class SambaDc implements AutoCloseable {
 
   /** Provisions, starts and seeds a DC; skips (or, when {@linkplain #required() required}, fails) without Samba. */
   static SambaDc start() throws Exception {
-    List<String> missing = List.of("samba-tool", "samba").stream().filter(t -> !onPath(t)).toList();
-    if (!missing.isEmpty()) {
-      String reason = "Samba AD DC tests need " + missing + " on the PATH, which is missing. Install it with: " + INSTALL;
-      if (required()) {
-        throw new AssertionError(reason + " (" + FLAG + "=true makes this a failure)");
-      }
-      Assumptions.abort(reason + " (set -D" + FLAG + "=true or " + ENV + "=true to make this a failure)");
-    }
+    requirePresent(SambaDc::onPath, required());
     SambaDc d = new SambaDc(Files.createTempDirectory("mystaff-samba-"));
     try {
       d.run("start.sh", Duration.ofMinutes(3));
@@ -64,6 +57,18 @@ final class SambaDc implements AutoCloseable {
       throw e;
     }
     return d;
+  }
+
+  /** Returns if Samba's tools are there; else aborts (skips) the test, or fails it when {@code required}. */
+  static void requirePresent(java.util.function.Predicate<String> onPath, boolean required) {
+    List<String> missing = List.of("samba-tool", "samba").stream().filter(t -> !onPath.test(t)).toList();
+    if (!missing.isEmpty()) {
+      String reason = "Samba AD DC tests need " + missing + " on the PATH, which is missing. Install it with: " + INSTALL;
+      if (required) {
+        throw new AssertionError(reason + " (" + FLAG + "=true makes this a failure)");
+      }
+      Assumptions.abort(reason + " (set -D" + FLAG + "=true or " + ENV + "=true to make this a failure)");
+    }
   }
 
   private static boolean onPath(String tool) {
