@@ -15,6 +15,7 @@ st user setexpiry nora --noexpiry >/dev/null
 st user create yuri 'Initial-Passw0rd!' --userou=OU=Sales --given-name=Yuri --surname=Young >/dev/null
 st user create root 'Initial-Passw0rd!' --userou=OU=Sales --given-name=Rita --surname=Root >/dev/null
 for u in sam tia uma; do st user create "$u.synced" 'Initial-Passw0rd!' --userou=OU=Sales >/dev/null; done
+st user create cmendez 'Initial-Passw0rd!' --userou=OU=Sales --given-name=Carlos --surname=Mendez >/dev/null   # the retail demo's Carlos
 st user create grace 'Initial-Passw0rd!' --userou=OU=Engineering --given-name=Grace --surname=Hopper >/dev/null
 st user create svc-writeback "$SVC_PW" >/dev/null
 st group addmembers "Domain Admins" root >/dev/null
