@@ -40,6 +40,7 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
   private final Transport transport;
   private final String bindDn;
   private final Duration responseTimeout;
+  private final Duration connectTimeout;
   private final TlsTrust trust;
   private final LDAPConnectionPool pool;
   private final ScheduledExecutorService health;
@@ -51,6 +52,7 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     this.port = b.port > 0 ? b.port : b.transport.defaultPort();
     this.bindDn = b.bindDn;
     this.responseTimeout = b.responseTimeout;
+    this.connectTimeout = b.connectTimeout;
     this.trust = b.trust;
     LDAPConnectionOptions options = new LDAPConnectionOptions();
     options.setConnectTimeoutMillis(Math.toIntExact(b.connectTimeout.toMillis()));
@@ -136,10 +138,21 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     return responseTimeout;
   }
 
+  /**
+   * Closes the pool, after letting a health check in flight finish (at most the connect and
+   * response timeouts): closing the pool under a connection being made would leak its socket.
+   */
   @Override
   public void close() {
-    health.shutdownNow();
-    pool.close();
+    health.shutdown();
+    try {
+      health.awaitTermination(connectTimeout.plus(responseTimeout).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      health.shutdownNow();
+      pool.close();
+    }
   }
 
   @Override

@@ -63,6 +63,14 @@ class ActiveDirectoryWritebackTest {
   }
 
   @Test
+  void unicodePwd_isTheQuotedPasswordInUtf16Le_forAnyCharacters() {
+    for (String pw : java.util.List.of("Correct-Horse-42", "Grüße-aus-Köln-7", "\u5bc6\u7801-Pass-1", "Emoji-\ud83d\ude00-9")) {
+      assertThat(ActiveDirectoryWriteback.unicodePwd(Secret.of(pw))).as(pw)
+          .isEqualTo(("\"" + pw + "\"").getBytes(StandardCharsets.UTF_16LE));
+    }
+  }
+
+  @Test
   void reset_withoutForceChange_leavesPwdLastSet() throws Exception {
     ad.user("Sales", "ada");
     assertThat(await(writeback.submit(request("c1", "ada", GOOD, false), s -> {})).isSuccess()).isTrue();
@@ -241,6 +249,15 @@ class ActiveDirectoryWritebackTest {
           Optional.empty(), Secret.of(GOOD), false), s -> {})).isSuccess()).isTrue();
     }
     assertThat(ad.writes).hasSize(2);
+  }
+
+  @Test
+  void closingRightAfterBuilding_leavesNoConnectionOpen() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      ad.connection().build().close();   // the health check starts at once; close waits for it
+    }
+    ad.stop();   // fails on a connection left open
+    ad.restart();
   }
 
   @Test

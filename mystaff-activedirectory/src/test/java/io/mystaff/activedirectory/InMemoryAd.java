@@ -163,7 +163,7 @@ final class InMemoryAd implements AutoCloseable {
 
   /** Stops listening and drops every connection. */
   void stop() {
-    server.shutDown(true);
+    shutDownOrFail();
   }
 
   /** Listens again on the same port. */
@@ -174,7 +174,30 @@ final class InMemoryAd implements AutoCloseable {
   @Override
   public void close() {
     release();
-    server.shutDown(true);
-    keyStore.delete();
+    try {
+      shutDownOrFail();
+    } finally {
+      keyStore.delete();
+    }
+  }
+
+  /**
+   * Shuts the server down, failing the test if a client left a TLS connection open: the JDK then
+   * reads until the client's end of stream, which never comes (that is how a socket leaked by
+   * closing the pool under a health check in flight showed up). A daemon thread keeps such a leak
+   * from hanging the run.
+   */
+  private void shutDownOrFail() {
+    Thread closer = new Thread(() -> server.shutDown(true), "in-memory-ad-shutdown");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closer.isAlive()) {
+      throw new AssertionError("the in-memory server could not close a connection a client left open (socket leak)");
+    }
   }
 }

@@ -113,6 +113,17 @@ class SambaDomainControllerTest {
 
   @Test
   @Order(2)
+  void startTls_onPort389_resetsToo_andANonAsciiPasswordBinds() throws Exception {
+    try (ActiveDirectoryConnection tls = dc.connection().transport(Transport.START_TLS).build();
+         ActiveDirectoryWriteback w = ActiveDirectoryWriteback.builder(tls).searchBase(SambaDc.BASE).build()) {
+      assertThat(await(w.submit(request("samba-starttls", "ada", "Grüße-aus-Köln-7", false), s -> {})))
+          .isEqualTo(WritebackResult.succeeded());
+    }
+    canBind("ada", "Grüße-aus-Köln-7");
+  }
+
+  @Test
+  @Order(3)
   void forceChange_setsPwdLastSetZero_soTheUserMustChangeAtSignIn() throws Exception {
     assertThat(reset("ada", "Battery-Staple-77", true).isSuccess()).isTrue();
     assertThatThrownBy(() -> canBind("ada", "Battery-Staple-77")).isInstanceOfSatisfying(LDAPException.class, e -> {
@@ -122,7 +133,7 @@ class SambaDomainControllerTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void passwordNeverExpires_forceChangeIsDropped() throws Exception {
     assertThat(reset("nora", "Nora-Keeps-It-9", true).isSuccess()).isTrue();
     canBind("nora", "Nora-Keeps-It-9");
