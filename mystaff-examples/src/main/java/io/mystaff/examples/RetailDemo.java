@@ -1,7 +1,13 @@
 package io.mystaff.examples;
 
 import io.mystaff.api.Page;
+import io.mystaff.activedirectory.ActiveDirectoryConnection;
+import io.mystaff.activedirectory.ActiveDirectoryPolicySource;
+import io.mystaff.activedirectory.ActiveDirectoryWriteback;
+import io.mystaff.activedirectory.TlsTrust;
+import io.mystaff.activedirectory.UserMapping;
 import io.mystaff.api.PageRequest;
+import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.audit.AuditEvent;
@@ -24,6 +30,7 @@ import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
 import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
+import io.mystaff.spi.PasswordWriteback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,6 +57,13 @@ import java.util.stream.Collectors;
  * a finance office under restricted management.
  *
  * <p>Run it from the repository root with {@code mvn -B -q -DskipTests -Pdemo verify}.
+ *
+ * <p><b>Against a real Active Directory.</b> With {@code -Dmystaff.demo.ad.host=<dc>} (and {@code
+ * .bindDn}, {@code .password}, {@code .base}, optionally {@code .port}, {@code .caPem} and {@code
+ * .verifyHostname=false}) the synced resets (steps 6 and 7) go through {@link
+ * ActiveDirectoryWriteback} to that domain controller, checked against the policy read from the
+ * domain, provided the controller answers; otherwise the demo says so and uses the simulator. The
+ * DC must hold {@code cmendez} (Carlos) where the service account may reset it, and no {@code dkim}.
  */
 public final class RetailDemo {
   /** When the story starts (Black Friday, stores opening); the demo clock runs on from here. */
@@ -60,20 +74,40 @@ public final class RetailDemo {
   private final PrintStream out;
   private final InMemoryDirectory directory;
   private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
-  private final SimulatedOnPremisesWriteback writeback;
+  private final SimulatedOnPremisesWriteback simulator;
+  private final PasswordWriteback writeback;
+  private final Optional<ActiveDirectoryConnection> activeDirectory;
   private final MyStaff myStaff;
 
-  private RetailDemo(PrintStream out) {
+  private RetailDemo(PrintStream out, Optional<ActiveDirectoryTarget> target) {
     this.out = out;
     this.directory = InMemoryDirectory.builder().load(fixture()).build();
     // The on-premises Active Directory: its accounts are the synced users of the directory, except
     // Dana's, deleted on premises this morning (the sync has not caught up yet).
-    this.writeback = SimulatedOnPremisesWriteback.builder()
+    this.simulator = SimulatedOnPremisesWriteback.builder()
         .knownUsers(directory)
         .unknownUser(UserId.of("dana"))
         .policy(ActiveDirectoryPasswordPolicy.defaults())
         .latency(Duration.ofMillis(300))
         .build();
+    ActiveDirectoryPasswordPolicy onPremisesPolicy = ActiveDirectoryPasswordPolicy.defaults();
+    Optional<ActiveDirectoryConnection> connected = Optional.empty();
+    PasswordWriteback chosen = simulator;
+    if (target.isPresent()) {
+      ActiveDirectoryConnection c = target.get().connect();
+      try {
+        onPremisesPolicy = ActiveDirectoryPolicySource.of(c, target.get().base(), UserMapping.samAccountName()).domainPolicy();
+        chosen = ActiveDirectoryWriteback.builder(c).searchBase(target.get().base()).deadline(Duration.ofSeconds(30)).build();
+        connected = Optional.of(c);
+        out.println("Synced resets go to Active Directory at " + target.get().host() + " (" + onPremisesPolicy + ").");
+      } catch (ProviderFailureException e) {
+        c.close();
+        out.println("Active Directory at " + target.get().host() + " is not available (" + e.getMessage()
+            + "); synced resets use the simulator.");
+      }
+    }
+    this.activeDirectory = connected;
+    this.writeback = chosen;
     this.myStaff = MyStaff.builder()
         .directory(directory)
         .directoryWriter(directory)
@@ -82,24 +116,71 @@ public final class RetailDemo {
         // the order things happened; a host keeps the default background relay.
         .auditRelay(Runnable::run)
         .passwordWriteback(writeback)
-        .onPremisesPasswordPolicy(ActiveDirectoryPasswordPolicy.defaults())
+        .onPremisesPasswordPolicy(onPremisesPolicy)
         .clock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPENING)))
         .settings(MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build())
         .build();
   }
 
   public static void main(String[] args) {
-    run(System.out);
+    run(System.out, ActiveDirectoryTarget.fromSystemProperties());
   }
 
-  /** Tells the whole story on {@code out}. */
+  /** Tells the whole story on {@code out}, on the simulator. */
   public static void run(PrintStream out) {
-    RetailDemo demo = new RetailDemo(out);
+    run(out, Optional.empty());
+  }
+
+  /** Tells the whole story on {@code out}, writing synced passwords back to {@code target} if it answers. */
+  public static void run(PrintStream out, Optional<ActiveDirectoryTarget> target) {
+    RetailDemo demo = new RetailDemo(out, target);
     try {
       demo.tell();
     } finally {
       demo.myStaff.close();
-      demo.writeback.close();
+      demo.simulator.close();
+      if (demo.writeback instanceof ActiveDirectoryWriteback ad) {
+        ad.close();
+      }
+      demo.activeDirectory.ifPresent(ActiveDirectoryConnection::close);
+    }
+  }
+
+  /**
+   * A domain controller to run the synced resets against.
+   *
+   * @param caPem the CA of the controller's certificate; empty: the JVM's trust store
+   */
+  public record ActiveDirectoryTarget(String host, int port, String bindDn, Secret password, String base,
+      Optional<java.nio.file.Path> caPem, boolean verifyHostname) {
+
+    /** From {@code -Dmystaff.demo.ad.*}, if {@code mystaff.demo.ad.host} is set. */
+    public static Optional<ActiveDirectoryTarget> fromSystemProperties() {
+      String host = System.getProperty("mystaff.demo.ad.host");
+      if (host == null || host.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ActiveDirectoryTarget(host,
+          Integer.parseInt(System.getProperty("mystaff.demo.ad.port", "636")),
+          System.getProperty("mystaff.demo.ad.bindDn", ""),
+          Secret.of(System.getProperty("mystaff.demo.ad.password", "-")),
+          System.getProperty("mystaff.demo.ad.base", ""),
+          Optional.ofNullable(System.getProperty("mystaff.demo.ad.caPem")).map(java.nio.file.Path::of),
+          Boolean.parseBoolean(System.getProperty("mystaff.demo.ad.verifyHostname", "true"))));
+    }
+
+    ActiveDirectoryConnection connect() {
+      TlsTrust trust = caPem.map(TlsTrust::pemFile).orElseGet(TlsTrust::systemDefault);
+      return ActiveDirectoryConnection.builder(host).port(port)
+          .serviceAccount(bindDn, password)
+          .trust(verifyHostname ? trust : trust.withoutHostnameVerification())
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+    }
+
+    @Override
+    public String toString() {
+      return "ActiveDirectoryTarget{" + host + ":" + port + ", " + bindDn + ", " + base + "}";
     }
   }
 
@@ -169,8 +250,10 @@ public final class RetailDemo {
     Secret chosen = Secret.of("Spruce-Harbor-42!");
     WritebackResult carlos = followWriteback(rosa.resetPassword(UserId.of("carlos"), chosen));
     say(carlos.isSuccess()
-        ? "The on-premises directory now holds Carlos's new password: "
-            + writeback.verifyPassword(UserId.of("carlos"), chosen)
+        ? (activeDirectory.isPresent()
+            ? "Active Directory accepted Carlos's new password (sAMAccountName cmendez)."
+            : "The on-premises directory now holds Carlos's new password: "
+                + simulator.verifyPassword(UserId.of("carlos"), chosen))
         : "unexpected: " + carlos);
 
     step(7, "A writeback that fails: Dana Kim");
@@ -190,7 +273,7 @@ public final class RetailDemo {
         "edit Ivy Tran's phone (also in the restricted Finance Office)");
 
     step(10, "The audit trail (InMemoryAuditLog)");
-    writeback.awaitIdle(Duration.ofSeconds(10));
+    simulator.awaitIdle(Duration.ofSeconds(10));
     myStaff.flushAudit();
     for (AuditEvent e : auditLog.all()) {
       say(event(e));
@@ -212,7 +295,7 @@ public final class RetailDemo {
     WritebackHandle handle = pending.writeback();
     handle.onStatus(status -> say("  writeback " + status));
     WritebackResult done = handle.completion().toCompletableFuture().join();
-    writeback.awaitIdle(Duration.ofSeconds(10));
+    simulator.awaitIdle(Duration.ofSeconds(10));
     return done;
   }
 

@@ -115,4 +115,21 @@ class RetailDemoTest {
     assertThat(tenant.users()).anySatisfy(u -> assertThat(u.isSynced()).isTrue())
         .anySatisfy(u -> assertThat(u.isSynced()).isFalse());
   }
+
+  @Test
+  void activeDirectoryOption_withAnUnreachableController_fallsBackToTheSimulator() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      RetailDemo.run(out, java.util.Optional.of(new RetailDemo.ActiveDirectoryTarget("127.0.0.1", closedPort,
+          "CN=svc,DC=example", io.mystaff.api.password.Secret.of("not-used-1"), "DC=example",
+          java.util.Optional.empty(), true)));
+    }
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("is not available").contains("synced resets use the simulator")
+        .contains("Demo complete.").doesNotContain("not-used-1");
+  }
 }
