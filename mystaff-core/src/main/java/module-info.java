@@ -1,7 +1,6 @@
 /** mystaff's engine and facade. Host applications depend on this module. */
 module io.mystaff.core {
   requires transitive io.mystaff.api;
-  requires com.google.common;
   requires org.slf4j;
   requires com.google.i18n.phonenumbers.libphonenumber;
 

@@ -109,7 +109,10 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
       return result;
     } catch (LDAPException e) {
       observe(e.getResultCode());
-      healthy = e.getResultCode().isConnectionUsable();
+      // A request that timed out on this side is still outstanding on the controller: its late
+      // answer would arrive on this connection, so it is not handed out again but closed.
+      healthy = e.getResultCode().isConnectionUsable() && !ResultCode.TIMEOUT.equals(e.getResultCode())
+          && !(e.getCause() instanceof LDAPException cause && ResultCode.TIMEOUT.equals(cause.getResultCode()));
       throw e;
     } finally {
       if (healthy) {

@@ -1,6 +1,5 @@
 package io.mystaff.core.access;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.access.AccessVerdict;
@@ -98,10 +97,13 @@ public final class SignInGate {
     requireNonNull(actor, "actor");
     requireNonNull(roles, "roles");
     requireNonNull(now, "now");
-    checkArgument(user.isEmpty() || user.get().id().equals(context.user()),
-        "user %s is not the one signing in (%s)", user.map(User::id).orElse(null), context.user());
-    checkArgument(actor.id().equals(context.user()),
-        "actor %s is not the one signing in (%s)", actor.id(), context.user());
+    if (user.isPresent() && !user.get().id().equals(context.user())) {
+      throw new IllegalArgumentException(
+          "user " + user.get().id() + " is not the one signing in (" + context.user() + ")");
+    }
+    if (!actor.id().equals(context.user())) {
+      throw new IllegalArgumentException("actor " + actor.id() + " is not the one signing in (" + context.user() + ")");
+    }
 
     if (user.isEmpty() || !user.get().accountEnabled()) {
       return Admission.refused(SignInRefusal.ACCOUNT_UNAVAILABLE);

@@ -1,6 +1,6 @@
 package io.mystaff.core.authz;
 
-import static com.google.common.base.Preconditions.checkNotNull;
+import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.authz.ActorFacts;
 import io.mystaff.api.authz.Decision;
@@ -119,11 +119,11 @@ public final class AuthorizationEngine {
    */
   public Decision decide(
       ActorFacts actor, StaffAction action, TargetFacts target, RoleCatalog roles, Instant now) {
-    checkNotNull(actor, "actor");
-    checkNotNull(action, "action");
-    checkNotNull(target, "target");
-    checkNotNull(now, "now");
-    int outcome = evaluate(actor, action, target, rules(checkNotNull(roles, "roles")), now);
+    requireNonNull(actor, "actor");
+    requireNonNull(action, "action");
+    requireNonNull(target, "target");
+    requireNonNull(now, "now");
+    int outcome = evaluate(actor, action, target, rules(requireNonNull(roles, "roles")), now);
     return outcome >= 0
         ? new Decision.Permit(action, actor.assignments().get(outcome))
         : DENIALS[action.ordinal()][-outcome - 1];
@@ -137,10 +137,10 @@ public final class AuthorizationEngine {
    */
   public Set<StaffAction> allowedActions(
       ActorFacts actor, TargetFacts target, RoleCatalog roles, Instant now) {
-    checkNotNull(actor, "actor");
-    checkNotNull(target, "target");
-    checkNotNull(now, "now");
-    CatalogRules rules = rules(checkNotNull(roles, "roles"));
+    requireNonNull(actor, "actor");
+    requireNonNull(target, "target");
+    requireNonNull(now, "now");
+    CatalogRules rules = rules(requireNonNull(roles, "roles"));
     int allowed = 0;
     for (StaffAction action : ACTIONS) {
       if (evaluate(actor, action, target, rules, now) >= 0) {
@@ -159,8 +159,8 @@ public final class AuthorizationEngine {
    * @throws NullPointerException if an argument is null
    */
   public boolean holdsActiveRole(ActorFacts actor, Instant now) {
-    checkNotNull(actor, "actor");
-    checkNotNull(now, "now");
+    requireNonNull(actor, "actor");
+    requireNonNull(now, "now");
     return anyActive(actor.assignments(), now);
   }
 
@@ -175,10 +175,10 @@ public final class AuthorizationEngine {
    * @throws NullPointerException if an argument is null
    */
   public Set<Scope> scopesFor(ActorFacts actor, StaffAction action, RoleCatalog roles, Instant now) {
-    checkNotNull(actor, "actor");
-    checkNotNull(action, "action");
-    checkNotNull(now, "now");
-    CatalogRules rules = rules(checkNotNull(roles, "roles"));
+    requireNonNull(actor, "actor");
+    requireNonNull(action, "action");
+    requireNonNull(now, "now");
+    CatalogRules rules = rules(requireNonNull(roles, "roles"));
     List<RoleAssignment> assignments = actor.assignments();
     if (!action.isChange()) {
       return firstCounting(assignments, rules, now) >= 0 ? Set.of(Scope.tenant()) : Set.of();
