@@ -7,4 +7,3 @@ module io.mystaff.inmemory {
 
   exports io.mystaff.inmemory;
 }
-

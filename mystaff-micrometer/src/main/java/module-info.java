@@ -1,5 +1,6 @@
 /** Micrometer metrics for mystaff, fed by a {@code MyStaffListener}. */
-// micrometer-core is an automatic module; hosts pass its MeterRegistry, so it is required transitively.
+// micrometer-core is an automatic module; hosts pass its MeterRegistry, so it is required
+// transitively.
 @SuppressWarnings("requires-transitive-automatic")
 module io.mystaff.micrometer {
   requires transitive io.mystaff.core;

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * as the writeback's service account. Shared by {@link ActiveDirectoryWriteback} and {@link
  * ActiveDirectoryPolicySource}; close it when the host shuts down. Thread-safe.
  *
- * <p>The service account should hold only the "Reset Password" extended right (and write access
- * to {@code pwdLastSet}) on the organizational units whose users mystaff manages: never a domain
+ * <p>The service account should hold only the "Reset Password" extended right (and write access to
+ * {@code pwdLastSet}) on the organizational units whose users mystaff manages: never a domain
  * administrator. Building never fails because the controller is down: connections are made when
  * needed, and {@link #isAvailable()} reports what the last operation or background health check
  * saw.
@@ -59,26 +59,39 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     options.setResponseTimeoutMillis(b.responseTimeout.toMillis());
     options.setSSLSocketVerifier(b.trust.socketVerifier());
     options.setAbandonOnTimeout(true);
-    SocketFactory sockets = transport == Transport.LDAPS
-        ? b.trust.sslUtil().createSSLSocketFactory()
-        : SocketFactory.getDefault();
+    SocketFactory sockets =
+        transport == Transport.LDAPS
+            ? b.trust.sslUtil().createSSLSocketFactory()
+            : SocketFactory.getDefault();
     SingleServerSet servers = new SingleServerSet(host, port, sockets, options);
     byte[] password = b.password.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     SimpleBindRequest bind = new SimpleBindRequest(bindDn, password);
-    GetEntryLDAPConnectionPoolHealthCheck check = new GetEntryLDAPConnectionPoolHealthCheck(
-        "", b.responseTimeout.toMillis(), false, false, false, true, true);
-    this.pool = new LDAPConnectionPool(servers, bind, 0, b.maxConnections, 1,
-        transport == Transport.START_TLS ? new StartTLSPostConnectProcessor(b.trust.sslUtil().createSSLContext()) : null,
-        false, check);
+    GetEntryLDAPConnectionPoolHealthCheck check =
+        new GetEntryLDAPConnectionPoolHealthCheck(
+            "", b.responseTimeout.toMillis(), false, false, false, true, true);
+    this.pool =
+        new LDAPConnectionPool(
+            servers,
+            bind,
+            0,
+            b.maxConnections,
+            1,
+            transport == Transport.START_TLS
+                ? new StartTLSPostConnectProcessor(b.trust.sslUtil().createSSLContext())
+                : null,
+            false,
+            check);
     pool.setConnectionPoolName("mystaff-activedirectory");
     pool.setRetryFailedOperationsDueToInvalidConnections(true);
     pool.setHealthCheckIntervalMillis(b.healthCheckInterval.toMillis());
     pool.setMaxWaitTimeMillis(b.connectTimeout.toMillis());
-    this.health = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mystaff-activedirectory-health");
-      t.setDaemon(true);
-      return t;
-    });
+    this.health =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "mystaff-activedirectory-health");
+              t.setDaemon(true);
+              return t;
+            });
     long every = b.healthCheckInterval.toMillis();
     health.scheduleWithFixedDelay(this::probe, 0, every, TimeUnit.MILLISECONDS);
   }
@@ -87,7 +100,10 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     return new Builder(host);
   }
 
-  /** What the last operation or health check saw: false after the controller could not be reached. Never blocks. */
+  /**
+   * What the last operation or health check saw: false after the controller could not be reached.
+   * Never blocks.
+   */
   public boolean isAvailable() {
     return available;
   }
@@ -111,8 +127,11 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
       observe(e.getResultCode());
       // A request that timed out on this side is still outstanding on the controller: its late
       // answer would arrive on this connection, so it is not handed out again but closed.
-      healthy = e.getResultCode().isConnectionUsable() && !ResultCode.TIMEOUT.equals(e.getResultCode())
-          && !(e.getCause() instanceof LDAPException cause && ResultCode.TIMEOUT.equals(cause.getResultCode()));
+      healthy =
+          e.getResultCode().isConnectionUsable()
+              && !ResultCode.TIMEOUT.equals(e.getResultCode())
+              && !(e.getCause() instanceof LDAPException cause
+                  && ResultCode.TIMEOUT.equals(cause.getResultCode()));
       throw e;
     } finally {
       if (healthy) {
@@ -131,9 +150,17 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     try {
       withConnection(c -> c.getRootDSE());
     } catch (LDAPException e) {
-      log.debug("Active Directory health check on {}:{} failed: result {}", host, port, e.getResultCode().intValue());
+      log.debug(
+          "Active Directory health check on {}:{} failed: result {}",
+          host,
+          port,
+          e.getResultCode().intValue());
     } catch (RuntimeException e) {
-      log.debug("Active Directory health check on {}:{} failed: {}", host, port, e.getClass().getSimpleName());
+      log.debug(
+          "Active Directory health check on {}:{} failed: {}",
+          host,
+          port,
+          e.getClass().getSimpleName());
     }
   }
 
@@ -149,7 +176,8 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
   public void close() {
     health.shutdown();
     try {
-      health.awaitTermination(connectTimeout.plus(responseTimeout).toMillis(), TimeUnit.MILLISECONDS);
+      health.awaitTermination(
+          connectTimeout.plus(responseTimeout).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
@@ -160,7 +188,17 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ActiveDirectoryConnection{" + transport + " " + host + ":" + port + ", as " + bindDn + ", " + trust + "}";
+    return "ActiveDirectoryConnection{"
+        + transport
+        + " "
+        + host
+        + ":"
+        + port
+        + ", as "
+        + bindDn
+        + ", "
+        + trust
+        + "}";
   }
 
   /** An LDAP operation on one connection. */
@@ -198,7 +236,10 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
       return this;
     }
 
-    /** LDAPS (default) or StartTLS; there is no unencrypted option, since AD refuses passwords without TLS. */
+    /**
+     * LDAPS (default) or StartTLS; there is no unencrypted option, since AD refuses passwords
+     * without TLS.
+     */
     public Builder transport(Transport transport) {
       this.transport = requireNonNull(transport, "transport");
       return this;
@@ -214,7 +255,10 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
       return this;
     }
 
-    /** Which certificates to trust; default {@link TlsTrust#systemDefault()} with hostname verification. */
+    /**
+     * Which certificates to trust; default {@link TlsTrust#systemDefault()} with hostname
+     * verification.
+     */
     public Builder trust(TlsTrust trust) {
       this.trust = requireNonNull(trust, "trust");
       return this;
@@ -250,7 +294,8 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     /**
      * A connection pool with this configuration; no connection is made yet.
      *
-     * @throws IllegalStateException if no service account was given or the trust material cannot be read
+     * @throws IllegalStateException if no service account was given or the trust material cannot be
+     *     read
      */
     public ActiveDirectoryConnection build() {
       if (bindDn == null) {
@@ -259,9 +304,11 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
       try {
         return new ActiveDirectoryConnection(this);
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the TLS trust material cannot be used: " + e.getClass().getSimpleName(), e);
+        throw new IllegalStateException(
+            "the TLS trust material cannot be used: " + e.getClass().getSimpleName(), e);
       } catch (LDAPException e) {
-        throw new IllegalStateException("the connection pool cannot be created: result " + e.getResultCode().intValue(), e);
+        throw new IllegalStateException(
+            "the connection pool cannot be created: result " + e.getResultCode().intValue(), e);
       }
     }
 

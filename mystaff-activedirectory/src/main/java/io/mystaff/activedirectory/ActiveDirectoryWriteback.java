@@ -59,10 +59,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures.</b> AD's {@code 0000052D} (length, complexity, history, minimum age) becomes
  * {@code POLICY_VIOLATION}; no such user (or an ambiguous mapping) {@code USER_NOT_FOUND};
- * insufficient rights, including protected accounts under AdminSDHolder and a service account
- * that cannot bind, {@code ACCESS_DENIED}; connection, TLS and timeouts {@code UNREACHABLE};
- * anything else {@code UNKNOWN}. Only result and error codes are logged, never AD's text or the
- * password.
+ * insufficient rights, including protected accounts under AdminSDHolder and a service account that
+ * cannot bind, {@code ACCESS_DENIED}; connection, TLS and timeouts {@code UNREACHABLE}; anything
+ * else {@code UNKNOWN}. Only result and error codes are logged, never AD's text or the password.
  *
  * <p><b>Never-expiring passwords.</b> If the user's {@code userAccountControl} has
  * DONT_EXPIRE_PASSWORD, a requested force-change is dropped (Entra's rule; see {@link
@@ -80,8 +79,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ActiveDirectoryWriteback.class);
+
   /** userAccountControl: the password never expires. */
   static final int DONT_EXPIRE_PASSWORD = 0x10000;
+
   /** LDAP_SERVER_POLICY_HINTS: ask AD to apply history to an administrator's reset. */
   static final String POLICY_HINTS_OID = "1.2.840.113556.1.4.2239";
 
@@ -110,11 +111,16 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     this.maxAttempts = b.maxAttempts;
     this.clock = b.clock;
     this.ownsWorkers = b.executor == null;
-    this.workers = b.executor != null ? b.executor : Executors.newFixedThreadPool(b.workers, r -> {
-      Thread t = new Thread(r, "mystaff-activedirectory-writeback");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        b.executor != null
+            ? b.executor
+            : Executors.newFixedThreadPool(
+                b.workers,
+                r -> {
+                  Thread t = new Thread(r, "mystaff-activedirectory-writeback");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   public static Builder builder(ActiveDirectoryConnection connection) {
@@ -122,7 +128,8 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
   }
 
   @Override
-  public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+  public CompletionStage<WritebackResult> submit(
+      WritebackRequest request, WritebackListener listener) {
     requireNonNull(request, "request");
     requireNonNull(listener, "listener");
     if (submissions.incrementAndGet() % 256 == 0) {
@@ -170,14 +177,23 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
           return attempt(op, filter.get(), deadlineNanos);
         } catch (LDAPException e) {
           long left = deadlineNanos - System.nanoTime();
-          if (!Outcomes.retryable(e) || attempt >= maxAttempts || left < TimeUnit.MILLISECONDS.toNanos(backoffMillis)) {
+          if (!Outcomes.retryable(e)
+              || attempt >= maxAttempts
+              || left < TimeUnit.MILLISECONDS.toNanos(backoffMillis)) {
             WritebackFailure failure = Outcomes.failureOf(e);
-            log.info("Active Directory writeback {} for user {} failed: {} -> {}", request.correlationId(),
-                request.user(), Outcomes.describe(e), failure);
+            log.info(
+                "Active Directory writeback {} for user {} failed: {} -> {}",
+                request.correlationId(),
+                request.user(),
+                Outcomes.describe(e),
+                failure);
             return WritebackResult.failed(failure);
           }
-          log.debug("Active Directory writeback {} attempt {} failed ({}); retrying", request.correlationId(),
-              attempt, Outcomes.describe(e));
+          log.debug(
+              "Active Directory writeback {} attempt {} failed ({}); retrying",
+              request.correlationId(),
+              attempt,
+              Outcomes.describe(e));
           Thread.sleep(backoffMillis);
           backoffMillis = Math.min(backoffMillis * 2, 2_000);
         }
@@ -186,72 +202,88 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
       Thread.currentThread().interrupt();
       return WritebackResult.failed(WritebackFailure.UNREACHABLE);
     } catch (RuntimeException e) {
-      log.warn("Active Directory writeback {} failed unexpectedly: {}", request.correlationId(), e.getClass().getName());
+      log.warn(
+          "Active Directory writeback {} failed unexpectedly: {}",
+          request.correlationId(),
+          e.getClass().getName());
       return WritebackResult.failed(WritebackFailure.UNKNOWN);
     } finally {
       op.password.destroy();
     }
   }
 
-  private WritebackResult attempt(Operation op, Filter filter, long deadlineNanos) throws LDAPException {
-    return connection.withConnection(c -> {
-      SearchRequest search = new SearchRequest(searchBase, SearchScope.SUB, filter, "userAccountControl");
-      search.setSizeLimit(2);
-      search.setResponseTimeoutMillis(remainingMillis(deadlineNanos));
-      SearchResult found;
-      try {
-        found = c.search(search);
-      } catch (LDAPException e) {
-        if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
-          log.warn("Active Directory writeback {}: the mapping {} matches more than one user",
-              op.request.correlationId(), mapping);
-          return WritebackResult.failed(WritebackFailure.USER_NOT_FOUND);
-        }
-        throw e;
-      }
-      if (found.getEntryCount() != 1) {
-        return WritebackResult.failed(WritebackFailure.USER_NOT_FOUND);
-      }
-      SearchResultEntry user = found.getSearchEntries().get(0);
-      if (!holds(op)) {
-        return WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED);
-      }
-      List<Modification> mods = new ArrayList<>(2);
-      byte[] value = unicodePwd(op.password);
-      try {
-        mods.add(new Modification(ModificationType.REPLACE, "unicodePwd", value));
-        if (op.request.forceChangeNextSignIn() && (forceWhenNeverExpires || !neverExpires(user))) {
-          mods.add(new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
-        }
-        ModifyRequest modify = new ModifyRequest(user.getDN(), mods);
-        if (policyHints) {
-          modify.addControl(new com.unboundid.ldap.sdk.Control(POLICY_HINTS_OID, false,
-              new com.unboundid.asn1.ASN1OctetString(new com.unboundid.asn1.ASN1Sequence(
-                  new com.unboundid.asn1.ASN1Integer(1)).encode())));
-        }
-        modify.setResponseTimeoutMillis(remainingMillis(deadlineNanos));
-        try {
-          c.modify(modify);
-        } catch (LDAPException e) {
-          if (Outcomes.retryable(e)) {
-            // The modify was sent; whether it was applied is unknown, so it is not repeated.
-            throw new LDAPException(ResultCode.TIMEOUT, "the answer to the password write was lost", e);
+  private WritebackResult attempt(Operation op, Filter filter, long deadlineNanos)
+      throws LDAPException {
+    return connection.withConnection(
+        c -> {
+          SearchRequest search =
+              new SearchRequest(searchBase, SearchScope.SUB, filter, "userAccountControl");
+          search.setSizeLimit(2);
+          search.setResponseTimeoutMillis(remainingMillis(deadlineNanos));
+          SearchResult found;
+          try {
+            found = c.search(search);
+          } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+              log.warn(
+                  "Active Directory writeback {}: the mapping {} matches more than one user",
+                  op.request.correlationId(),
+                  mapping);
+              return WritebackResult.failed(WritebackFailure.USER_NOT_FOUND);
+            }
+            throw e;
           }
-          throw e;
-        }
-      } finally {
-        Arrays.fill(value, (byte) 0);
-      }
-      return WritebackResult.succeeded();
-    });
+          if (found.getEntryCount() != 1) {
+            return WritebackResult.failed(WritebackFailure.USER_NOT_FOUND);
+          }
+          SearchResultEntry user = found.getSearchEntries().get(0);
+          if (!holds(op)) {
+            return WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED);
+          }
+          List<Modification> mods = new ArrayList<>(2);
+          byte[] value = unicodePwd(op.password);
+          try {
+            mods.add(new Modification(ModificationType.REPLACE, "unicodePwd", value));
+            if (op.request.forceChangeNextSignIn()
+                && (forceWhenNeverExpires || !neverExpires(user))) {
+              mods.add(new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
+            }
+            ModifyRequest modify = new ModifyRequest(user.getDN(), mods);
+            if (policyHints) {
+              modify.addControl(
+                  new com.unboundid.ldap.sdk.Control(
+                      POLICY_HINTS_OID,
+                      false,
+                      new com.unboundid.asn1.ASN1OctetString(
+                          new com.unboundid.asn1.ASN1Sequence(new com.unboundid.asn1.ASN1Integer(1))
+                              .encode())));
+            }
+            modify.setResponseTimeoutMillis(remainingMillis(deadlineNanos));
+            try {
+              c.modify(modify);
+            } catch (LDAPException e) {
+              if (Outcomes.retryable(e)) {
+                // The modify was sent; whether it was applied is unknown, so it is not repeated.
+                throw new LDAPException(
+                    ResultCode.TIMEOUT, "the answer to the password write was lost", e);
+              }
+              throw e;
+            }
+          } finally {
+            Arrays.fill(value, (byte) 0);
+          }
+          return WritebackResult.succeeded();
+        });
   }
 
   private static boolean holds(Operation op) {
     try {
       return op.request.precondition().holds();
     } catch (RuntimeException e) {
-      log.info("Active Directory writeback {}: the precondition threw {}; nothing applied",
-          op.request.correlationId(), e.getClass().getSimpleName());
+      log.info(
+          "Active Directory writeback {}: the precondition threw {}; nothing applied",
+          op.request.correlationId(),
+          e.getClass().getSimpleName());
       return false;
     }
   }
@@ -269,7 +301,10 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     return left;
   }
 
-  /** The password as {@code unicodePwd} takes it: in double quotes, UTF-16LE, built without a String. */
+  /**
+   * The password as {@code unicodePwd} takes it: in double quotes, UTF-16LE, built without a
+   * String.
+   */
   static byte[] unicodePwd(Secret password) {
     char[] chars = password.toCharArray();
     try {
@@ -286,13 +321,18 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     }
   }
 
-  /** False after the controller could not be reached (the connection's last health check or operation). */
+  /**
+   * False after the controller could not be reached (the connection's last health check or
+   * operation).
+   */
   @Override
   public boolean isAvailable() {
     return connection.isAvailable();
   }
 
-  /** {@link PasswordHistory#none()}: Active Directory does not disclose a user's password history. */
+  /**
+   * {@link PasswordHistory#none()}: Active Directory does not disclose a user's password history.
+   */
   @Override
   public PasswordHistory historyOf(UserId user) {
     requireNonNull(user, "user");
@@ -320,7 +360,15 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
 
   @Override
   public String toString() {
-    return "ActiveDirectoryWriteback{" + connection + ", base=" + searchBase + ", " + mapping + ", deadline=" + deadline + "}";
+    return "ActiveDirectoryWriteback{"
+        + connection
+        + ", base="
+        + searchBase
+        + ", "
+        + mapping
+        + ", deadline="
+        + deadline
+        + "}";
   }
 
   /** One correlation id's writeback: its progress, listeners and outcome. */
@@ -418,7 +466,10 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
       return this;
     }
 
-    /** How long a finished correlation id is remembered, so a resubmission is not applied again; default 24 h. */
+    /**
+     * How long a finished correlation id is remembered, so a resubmission is not applied again;
+     * default 24 h.
+     */
     public Builder idempotencyWindow(Duration window) {
       if (requireNonNull(window, "window").isNegative()) {
         throw new IllegalArgumentException("idempotencyWindow must not be negative, was " + window);

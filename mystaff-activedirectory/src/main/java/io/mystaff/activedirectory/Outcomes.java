@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * Turns Active Directory's answers into {@link WritebackFailure} reasons. Decisions rest on the
- * LDAP result code and the Win32 error code that starts AD's diagnostic text ({@code
- * 0000052D: ...}), never on the rest of the text, which differs between AD and Samba and is never
- * shown or logged.
+ * LDAP result code and the Win32 error code that starts AD's diagnostic text ({@code 0000052D:
+ * ...}), never on the rest of the text, which differs between AD and Samba and is never shown or
+ * logged.
  */
 final class Outcomes {
   /** ERROR_PASSWORD_RESTRICTION: length, complexity, history or minimum age. */
   static final int PASSWORD_RESTRICTION = 0x52D;
+
   /** ERROR_DS_INSUFF_ACCESS_RIGHTS and "no write property access" as AD words them. */
   private static final int INSUFFICIENT_ACCESS = 0x2098;
 
@@ -31,7 +32,9 @@ final class Outcomes {
       return OptionalInt.empty();
     }
     Matcher m = WIN32.matcher(diagnostic);
-    return m.find() ? OptionalInt.of(Integer.parseUnsignedInt(m.group(1), 16)) : OptionalInt.empty();
+    return m.find()
+        ? OptionalInt.of(Integer.parseUnsignedInt(m.group(1), 16))
+        : OptionalInt.empty();
   }
 
   /** The {@code data NNN} sub-code of a bind failure (52e wrong password, 773 must change, ...). */
@@ -40,10 +43,15 @@ final class Outcomes {
       return OptionalInt.empty();
     }
     Matcher m = DATA.matcher(diagnostic);
-    return m.find() ? OptionalInt.of(Integer.parseUnsignedInt(m.group(1), 16)) : OptionalInt.empty();
+    return m.find()
+        ? OptionalInt.of(Integer.parseUnsignedInt(m.group(1), 16))
+        : OptionalInt.empty();
   }
 
-  /** The controller could not be reached or did not answer in time: the connection, TLS or a timeout. */
+  /**
+   * The controller could not be reached or did not answer in time: the connection, TLS or a
+   * timeout.
+   */
   static boolean isUnreachable(ResultCode code) {
     return code == ResultCode.SERVER_DOWN
         || code == ResultCode.CONNECT_ERROR
@@ -86,15 +94,23 @@ final class Outcomes {
   /** Whether a failed attempt may be repeated: nothing reached the directory. */
   static boolean retryable(LDAPException e) {
     ResultCode code = e.getResultCode();
-    return code == ResultCode.CONNECT_ERROR || code == ResultCode.SERVER_DOWN
-        || code == ResultCode.UNAVAILABLE || code == ResultCode.BUSY;
+    return code == ResultCode.CONNECT_ERROR
+        || code == ResultCode.SERVER_DOWN
+        || code == ResultCode.UNAVAILABLE
+        || code == ResultCode.BUSY;
   }
 
   /** A short description of {@code e} that is safe to log: the codes, never the server's text. */
   static String describe(LDAPException e) {
     OptionalInt win32 = win32Code(e.getDiagnosticMessage());
-    return "LDAP result " + e.getResultCode().intValue() + " (" + e.getResultCode().getName() + ")"
+    return "LDAP result "
+        + e.getResultCode().intValue()
+        + " ("
+        + e.getResultCode().getName()
+        + ")"
         + (win32.isPresent() ? String.format(", AD error %08X", win32.getAsInt()) : "")
-        + Optional.ofNullable(e.getCause()).map(c -> ", cause " + c.getClass().getSimpleName()).orElse("");
+        + Optional.ofNullable(e.getCause())
+            .map(c -> ", cause " + c.getClass().getSimpleName())
+            .orElse("");
   }
 }

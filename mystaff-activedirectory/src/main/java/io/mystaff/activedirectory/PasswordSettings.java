@@ -20,8 +20,13 @@ import java.time.Duration;
  * @param fineGrained whether the settings come from a password settings object (msDS-ResultantPSO)
  */
 public record PasswordSettings(
-    String source, int minimumLength, int historyLength, boolean complexity,
-    Duration minimumAge, Duration maximumAge, boolean fineGrained) {
+    String source,
+    int minimumLength,
+    int historyLength,
+    boolean complexity,
+    Duration minimumAge,
+    Duration maximumAge,
+    boolean fineGrained) {
 
   private static final Duration MAX_AGE = Duration.ofDays(999);
 
@@ -42,7 +47,8 @@ public record PasswordSettings(
       min = Duration.ZERO;
     }
     return ActiveDirectoryPasswordPolicy.builder()
-        .minimumLength(Math.min(minimumLength, ActiveDirectoryPasswordPolicy.DEFAULT_MAXIMUM_LENGTH))
+        .minimumLength(
+            Math.min(minimumLength, ActiveDirectoryPasswordPolicy.DEFAULT_MAXIMUM_LENGTH))
         .complexityEnabled(complexity)
         .enforceHistory(historyLength > 0)
         .minimumPasswordAge(min)

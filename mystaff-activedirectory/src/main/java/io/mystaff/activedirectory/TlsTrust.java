@@ -16,10 +16,9 @@ import javax.net.ssl.TrustManager;
 /**
  * Which domain controller certificates the connection trusts. Immutable.
  *
- * <p>Hostname verification is on by default: the certificate must name the host the connection
- * was configured with. Turn it off only for a controller reached by an address its certificate
- * does not name, and only together with a trust store that holds nothing but that controller's
- * CA.
+ * <p>Hostname verification is on by default: the certificate must name the host the connection was
+ * configured with. Turn it off only for a controller reached by an address its certificate does not
+ * name, and only together with a trust store that holds nothing but that controller's CA.
  */
 public final class TlsTrust {
   private final Kind kind;
@@ -28,9 +27,15 @@ public final class TlsTrust {
   private final String storeType;
   private final boolean verifyHostname;
 
-  private enum Kind { SYSTEM, TRUST_STORE, PEM, ALL }
+  private enum Kind {
+    SYSTEM,
+    TRUST_STORE,
+    PEM,
+    ALL
+  }
 
-  private TlsTrust(Kind kind, Path file, char[] storePassword, String storeType, boolean verifyHostname) {
+  private TlsTrust(
+      Kind kind, Path file, char[] storePassword, String storeType, boolean verifyHostname) {
     this.kind = kind;
     this.file = file;
     this.storePassword = storePassword;
@@ -45,13 +50,18 @@ public final class TlsTrust {
 
   /** A JKS or PKCS#12 trust store; {@code password} may be null for a store without one. */
   public static TlsTrust trustStore(Path file, char[] password, String type) {
-    return new TlsTrust(Kind.TRUST_STORE, requireNonNull(file, "file"),
-        password == null ? null : password.clone(), requireNonNull(type, "type"), true);
+    return new TlsTrust(
+        Kind.TRUST_STORE,
+        requireNonNull(file, "file"),
+        password == null ? null : password.clone(),
+        requireNonNull(type, "type"),
+        true);
   }
 
   /** The CA certificates in a PEM file (for example Samba's {@code private/tls/ca.pem}). */
   public static TlsTrust pemFile(Path caCertificates) {
-    return new TlsTrust(Kind.PEM, requireNonNull(caCertificates, "caCertificates"), null, null, true);
+    return new TlsTrust(
+        Kind.PEM, requireNonNull(caCertificates, "caCertificates"), null, null, true);
   }
 
   /**
@@ -73,21 +83,30 @@ public final class TlsTrust {
   }
 
   SSLUtil sslUtil() throws GeneralSecurityException {
-    TrustManager tm = switch (kind) {
-      case SYSTEM -> null;
-      case TRUST_STORE -> new TrustStoreTrustManager(file.toFile(), storePassword, storeType, true);
-      case PEM -> new PEMFileTrustManager(file.toFile());
-      case ALL -> new TrustAllTrustManager();
-    };
+    TrustManager tm =
+        switch (kind) {
+          case SYSTEM -> null;
+          case TRUST_STORE ->
+              new TrustStoreTrustManager(file.toFile(), storePassword, storeType, true);
+          case PEM -> new PEMFileTrustManager(file.toFile());
+          case ALL -> new TrustAllTrustManager();
+        };
     return tm == null ? new SSLUtil() : new SSLUtil(tm);
   }
 
   SSLSocketVerifier socketVerifier() {
-    return verifyHostname ? new HostNameSSLSocketVerifier(true) : TrustAllSSLSocketVerifier.getInstance();
+    return verifyHostname
+        ? new HostNameSSLSocketVerifier(true)
+        : TrustAllSSLSocketVerifier.getInstance();
   }
 
   @Override
   public String toString() {
-    return "TlsTrust{" + kind + (file == null ? "" : " " + file) + ", verifyHostname=" + verifyHostname + "}";
+    return "TlsTrust{"
+        + kind
+        + (file == null ? "" : " " + file)
+        + ", verifyHostname="
+        + verifyHostname
+        + "}";
   }
 }

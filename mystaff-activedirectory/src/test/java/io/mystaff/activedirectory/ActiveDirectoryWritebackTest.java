@@ -27,7 +27,10 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The writeback's LDAP logic against UnboundID's in-memory server, which plays AD's answers (see {@link InMemoryAd}). */
+/**
+ * The writeback's LDAP logic against UnboundID's in-memory server, which plays AD's answers (see
+ * {@link InMemoryAd}).
+ */
 class ActiveDirectoryWritebackTest {
   private static final String GOOD = "Correct-Horse-42";
 
@@ -54,18 +57,27 @@ class ActiveDirectoryWritebackTest {
     String dn = ad.user("Sales", "ada");
     WritebackResult result = await(writeback.submit(request("c1", "ada", GOOD, true), s -> {}));
     assertThat(result).isEqualTo(WritebackResult.succeeded());
-    assertThat(ad.writes).singleElement().satisfies(w -> {
-      assertThat(w.dn()).isEqualToIgnoringCase(dn);
-      assertThat(w.modifications().get(0).getValueByteArrays()[0])
-          .isEqualTo(("\"" + GOOD + "\"").getBytes(StandardCharsets.UTF_16LE));
-      assertThat(w.setsPwdLastSetZero()).as("force change at next sign-in").isTrue();
-    });
+    assertThat(ad.writes)
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.dn()).isEqualToIgnoringCase(dn);
+              assertThat(w.modifications().get(0).getValueByteArrays()[0])
+                  .isEqualTo(("\"" + GOOD + "\"").getBytes(StandardCharsets.UTF_16LE));
+              assertThat(w.setsPwdLastSetZero()).as("force change at next sign-in").isTrue();
+            });
   }
 
   @Test
   void unicodePwd_isTheQuotedPasswordInUtf16Le_forAnyCharacters() {
-    for (String pw : java.util.List.of("Correct-Horse-42", "Grüße-aus-Köln-7", "\u5bc6\u7801-Pass-1", "Emoji-\ud83d\ude00-9")) {
-      assertThat(ActiveDirectoryWriteback.unicodePwd(Secret.of(pw))).as(pw)
+    for (String pw :
+        java.util.List.of(
+            "Correct-Horse-42",
+            "Grüße-aus-Köln-7",
+            "\u5bc6\u7801-Pass-1",
+            "Emoji-\ud83d\ude00-9")) {
+      assertThat(ActiveDirectoryWriteback.unicodePwd(Secret.of(pw)))
+          .as(pw)
           .isEqualTo(("\"" + pw + "\"").getBytes(StandardCharsets.UTF_16LE));
     }
   }
@@ -73,19 +85,34 @@ class ActiveDirectoryWritebackTest {
   @Test
   void reset_withoutForceChange_leavesPwdLastSet() throws Exception {
     ad.user("Sales", "ada");
-    assertThat(await(writeback.submit(request("c1", "ada", GOOD, false), s -> {})).isSuccess()).isTrue();
-    assertThat(ad.writes).singleElement().satisfies(w -> assertThat(w.setsPwdLastSetZero()).isFalse());
+    assertThat(await(writeback.submit(request("c1", "ada", GOOD, false), s -> {})).isSuccess())
+        .isTrue();
+    assertThat(ad.writes)
+        .singleElement()
+        .satisfies(w -> assertThat(w.setsPwdLastSetZero()).isFalse());
   }
 
   @Test
   void reset_passwordNeverExpires_dropsForceChange_unlessConfigured() throws Exception {
-    ad.user("Sales", "nora", "nora", 512 | ActiveDirectoryWriteback.DONT_EXPIRE_PASSWORD, UUID.randomUUID());
-    assertThat(await(writeback.submit(request("c1", "nora", GOOD, true), s -> {})).isSuccess()).isTrue();
-    try (ActiveDirectoryWriteback forcing = ActiveDirectoryWriteback.builder(connection).searchBase(InMemoryAd.BASE)
-        .forceChangeWhenPasswordNeverExpires(true).build()) {
-      assertThat(await(forcing.submit(request("c2", "nora", GOOD, true), s -> {})).isSuccess()).isTrue();
+    ad.user(
+        "Sales",
+        "nora",
+        "nora",
+        512 | ActiveDirectoryWriteback.DONT_EXPIRE_PASSWORD,
+        UUID.randomUUID());
+    assertThat(await(writeback.submit(request("c1", "nora", GOOD, true), s -> {})).isSuccess())
+        .isTrue();
+    try (ActiveDirectoryWriteback forcing =
+        ActiveDirectoryWriteback.builder(connection)
+            .searchBase(InMemoryAd.BASE)
+            .forceChangeWhenPasswordNeverExpires(true)
+            .build()) {
+      assertThat(await(forcing.submit(request("c2", "nora", GOOD, true), s -> {})).isSuccess())
+          .isTrue();
     }
-    assertThat(ad.writes).extracting(InMemoryAd.Write::setsPwdLastSetZero).containsExactly(false, true);
+    assertThat(ad.writes)
+        .extracting(InMemoryAd.Write::setsPwdLastSetZero)
+        .containsExactly(false, true);
   }
 
   @Test
@@ -93,7 +120,9 @@ class ActiveDirectoryWritebackTest {
     ad.user("Sales", "ada");
     List<WritebackStatus> heard = new CopyOnWriteArrayList<>();
     await(writeback.submit(request("c1", "ada", GOOD, true), heard::add));
-    assertThat(heard).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(heard)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
   }
 
   @Test
@@ -124,8 +153,18 @@ class ActiveDirectoryWritebackTest {
     ad.user("Users", "twin", "twin", 512, UUID.randomUUID());
     assertThat(await(writeback.submit(request("c1", "nobody", GOOD, true), s -> {})).failure())
         .contains(WritebackFailure.USER_NOT_FOUND);
-    assertThat(await(writeback.submit(new WritebackRequest(CorrelationId.of("c2"), UserId.of("cloud-only"),
-        Optional.empty(), Secret.of(GOOD), true), s -> {})).failure()).contains(WritebackFailure.USER_NOT_FOUND);
+    assertThat(
+            await(
+                    writeback.submit(
+                        new WritebackRequest(
+                            CorrelationId.of("c2"),
+                            UserId.of("cloud-only"),
+                            Optional.empty(),
+                            Secret.of(GOOD),
+                            true),
+                        s -> {}))
+                .failure())
+        .contains(WritebackFailure.USER_NOT_FOUND);
     assertThat(await(writeback.submit(request("c3", "twin", GOOD, true), s -> {})).failure())
         .contains(WritebackFailure.USER_NOT_FOUND);
     assertThat(ad.writes).isEmpty();
@@ -136,9 +175,12 @@ class ActiveDirectoryWritebackTest {
     ad.user("Sales", "ada");
     WritebackResult first = await(writeback.submit(request("same", "ada", GOOD, true), s -> {}));
     List<WritebackStatus> replay = new CopyOnWriteArrayList<>();
-    WritebackResult second = await(writeback.submit(request("same", "ada", "Another-Passw0rd", true), replay::add));
+    WritebackResult second =
+        await(writeback.submit(request("same", "ada", "Another-Passw0rd", true), replay::add));
     assertThat(second).isEqualTo(first);
-    assertThat(replay).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(replay)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
     assertThat(ad.writes).hasSize(1);
     assertThat(ad.passwords).containsValue(GOOD).doesNotContainValue("Another-Passw0rd");
   }
@@ -148,9 +190,10 @@ class ActiveDirectoryWritebackTest {
     ad.user("Sales", "ada");
     AtomicInteger asked = new AtomicInteger();
     WritebackPrecondition no = () -> asked.incrementAndGet() < 0;
-    WritebackPrecondition boom = () -> {
-      throw new IllegalStateException("cannot decide");
-    };
+    WritebackPrecondition boom =
+        () -> {
+          throw new IllegalStateException("cannot decide");
+        };
     assertThat(await(writeback.submit(request("c1", "ada", GOOD, true, no), s -> {})).failure())
         .contains(WritebackFailure.AUTHORIZATION_REVOKED);
     assertThat(await(writeback.submit(request("c2", "ada", GOOD, true, boom), s -> {})).failure())
@@ -162,40 +205,52 @@ class ActiveDirectoryWritebackTest {
   @Test
   void precondition_askedAfterLookup_soUnknownUserIsNotFound() throws Exception {
     AtomicInteger asked = new AtomicInteger();
-    assertThat(await(writeback.submit(request("c1", "nobody", GOOD, true, () -> asked.incrementAndGet() > 0), s -> {}))
-        .failure()).contains(WritebackFailure.USER_NOT_FOUND);
+    assertThat(
+            await(
+                    writeback.submit(
+                        request("c1", "nobody", GOOD, true, () -> asked.incrementAndGet() > 0),
+                        s -> {}))
+                .failure())
+        .contains(WritebackFailure.USER_NOT_FOUND);
     assertThat(asked).hasValue(0);
   }
 
   @Test
   void stoppedServer_isUnreachable_andUnavailable_thenRecovers() throws Exception {
     ad.user("Sales", "ada");
-    assertThat(await(writeback.submit(request("c1", "ada", GOOD, true), s -> {})).isSuccess()).isTrue();
+    assertThat(await(writeback.submit(request("c1", "ada", GOOD, true), s -> {})).isSuccess())
+        .isTrue();
     ad.stop();
     assertThat(await(writeback.submit(request("c2", "ada", GOOD, true), s -> {})).failure())
         .contains(WritebackFailure.UNREACHABLE);
     assertThat(writeback.isAvailable()).isFalse();
     ad.restart();
     assertThat(await(writeback.submit(request("c3", "ada", GOOD, true), s -> {})).isSuccess())
-        .as("a new connection replaces the dropped one").isTrue();
+        .as("a new connection replaces the dropped one")
+        .isTrue();
     assertThat(writeback.isAvailable()).isTrue();
   }
 
   @Test
   void pooledConnectionDroppedBetweenWritebacks_isRetriedTransparently() throws Exception {
     ad.user("Sales", "ada");
-    assertThat(await(writeback.submit(request("c1", "ada", GOOD, true), s -> {})).isSuccess()).isTrue();
+    assertThat(await(writeback.submit(request("c1", "ada", GOOD, true), s -> {})).isSuccess())
+        .isTrue();
     ad.stop();
     ad.restart();
-    assertThat(await(writeback.submit(request("c2", "ada", GOOD, true), s -> {})).isSuccess()).isTrue();
+    assertThat(await(writeback.submit(request("c2", "ada", GOOD, true), s -> {})).isSuccess())
+        .isTrue();
     assertThat(ad.writes).hasSize(2);
   }
 
   @Test
   void writeThatOutlivesTheDeadline_isUnreachable() throws Exception {
     ad.user("Slow", "sloth");
-    try (ActiveDirectoryWriteback quick = ActiveDirectoryWriteback.builder(connection).searchBase(InMemoryAd.BASE)
-        .deadline(Duration.ofMillis(300)).build()) {
+    try (ActiveDirectoryWriteback quick =
+        ActiveDirectoryWriteback.builder(connection)
+            .searchBase(InMemoryAd.BASE)
+            .deadline(Duration.ofMillis(300))
+            .build()) {
       List<WritebackStatus> heard = new CopyOnWriteArrayList<>();
       assertThat(await(quick.submit(request("c1", "sloth", GOOD, true), heard::add)).failure())
           .contains(WritebackFailure.UNREACHABLE);
@@ -208,8 +263,10 @@ class ActiveDirectoryWritebackTest {
   @Test
   void wrongServicePassword_isAccessDenied() throws Exception {
     ad.user("Sales", "ada");
-    try (ActiveDirectoryConnection bad = ad.connection().serviceAccount(InMemoryAd.SERVICE_DN, Secret.of("wrong-one")).build();
-         ActiveDirectoryWriteback w = ActiveDirectoryWriteback.builder(bad).searchBase(InMemoryAd.BASE).build()) {
+    try (ActiveDirectoryConnection bad =
+            ad.connection().serviceAccount(InMemoryAd.SERVICE_DN, Secret.of("wrong-one")).build();
+        ActiveDirectoryWriteback w =
+            ActiveDirectoryWriteback.builder(bad).searchBase(InMemoryAd.BASE).build()) {
       assertThat(await(w.submit(request("c1", "ada", GOOD, true), s -> {})).failure())
           .contains(WritebackFailure.ACCESS_DENIED);
     }
@@ -218,18 +275,29 @@ class ActiveDirectoryWritebackTest {
   @Test
   void untrustedCertificate_isUnreachable_hostnameVerifiedByDefault() throws Exception {
     ad.user("Sales", "ada");
-    try (ActiveDirectoryConnection system = ad.connection().trust(TlsTrust.systemDefault()).build();
-         ActiveDirectoryWriteback w = ActiveDirectoryWriteback.builder(system).searchBase(InMemoryAd.BASE).maxAttempts(1).build()) {
+    try (ActiveDirectoryConnection system =
+            ad.connection().trust(TlsTrust.systemDefault()).build();
+        ActiveDirectoryWriteback w =
+            ActiveDirectoryWriteback.builder(system)
+                .searchBase(InMemoryAd.BASE)
+                .maxAttempts(1)
+                .build()) {
       assertThat(await(w.submit(request("c1", "ada", GOOD, true), s -> {})).failure())
           .contains(WritebackFailure.UNREACHABLE);
     }
     assertThat(TlsTrust.systemDefault().verifiesHostname()).isTrue();
     assertThat(TlsTrust.pemFile(ad.keyStorePath()).verifiesHostname()).isTrue();
-    try (ActiveDirectoryConnection pinned = ad.connection()
-        .trust(TlsTrust.trustStore(ad.keyStorePath(), ad.keyStorePin, "PKCS12").withoutHostnameVerification()).build();
-         ActiveDirectoryWriteback w = ActiveDirectoryWriteback.builder(pinned).searchBase(InMemoryAd.BASE).build()) {
+    try (ActiveDirectoryConnection pinned =
+            ad.connection()
+                .trust(
+                    TlsTrust.trustStore(ad.keyStorePath(), ad.keyStorePin, "PKCS12")
+                        .withoutHostnameVerification())
+                .build();
+        ActiveDirectoryWriteback w =
+            ActiveDirectoryWriteback.builder(pinned).searchBase(InMemoryAd.BASE).build()) {
       assertThat(await(w.submit(request("c2", "ada", GOOD, true), s -> {})).isSuccess())
-          .as("the server's own certificate in a trust store").isTrue();
+          .as("the server's own certificate in a trust store")
+          .isTrue();
     }
   }
 
@@ -237,16 +305,53 @@ class ActiveDirectoryWritebackTest {
   void mappings_findByObjectGuidAndUserPrincipalName() throws Exception {
     UUID guid = UUID.randomUUID();
     ad.user("Sales", "Ada Lovelace", "ada", 512, guid);
-    try (ActiveDirectoryWriteback byGuid = ActiveDirectoryWriteback.builder(connection).searchBase(InMemoryAd.BASE)
-        .userMapping(UserMapping.objectGuid(u -> Optional.of(UUID.fromString(u.value())))).build();
-         ActiveDirectoryWriteback byUpn = ActiveDirectoryWriteback.builder(connection).searchBase(InMemoryAd.BASE)
-        .userMapping(UserMapping.userPrincipalName(u -> Optional.of(u.value() + "@contoso.example"))).build()) {
-      assertThat(await(byGuid.submit(new WritebackRequest(CorrelationId.of("g"), UserId.of(guid.toString()),
-          Optional.empty(), Secret.of(GOOD), false), s -> {})).isSuccess()).isTrue();
-      assertThat(await(byGuid.submit(new WritebackRequest(CorrelationId.of("g2"), UserId.of(UUID.randomUUID().toString()),
-          Optional.empty(), Secret.of(GOOD), false), s -> {})).failure()).contains(WritebackFailure.USER_NOT_FOUND);
-      assertThat(await(byUpn.submit(new WritebackRequest(CorrelationId.of("u"), UserId.of("ada"),
-          Optional.empty(), Secret.of(GOOD), false), s -> {})).isSuccess()).isTrue();
+    try (ActiveDirectoryWriteback byGuid =
+            ActiveDirectoryWriteback.builder(connection)
+                .searchBase(InMemoryAd.BASE)
+                .userMapping(UserMapping.objectGuid(u -> Optional.of(UUID.fromString(u.value()))))
+                .build();
+        ActiveDirectoryWriteback byUpn =
+            ActiveDirectoryWriteback.builder(connection)
+                .searchBase(InMemoryAd.BASE)
+                .userMapping(
+                    UserMapping.userPrincipalName(u -> Optional.of(u.value() + "@contoso.example")))
+                .build()) {
+      assertThat(
+              await(
+                      byGuid.submit(
+                          new WritebackRequest(
+                              CorrelationId.of("g"),
+                              UserId.of(guid.toString()),
+                              Optional.empty(),
+                              Secret.of(GOOD),
+                              false),
+                          s -> {}))
+                  .isSuccess())
+          .isTrue();
+      assertThat(
+              await(
+                      byGuid.submit(
+                          new WritebackRequest(
+                              CorrelationId.of("g2"),
+                              UserId.of(UUID.randomUUID().toString()),
+                              Optional.empty(),
+                              Secret.of(GOOD),
+                              false),
+                          s -> {}))
+                  .failure())
+          .contains(WritebackFailure.USER_NOT_FOUND);
+      assertThat(
+              await(
+                      byUpn.submit(
+                          new WritebackRequest(
+                              CorrelationId.of("u"),
+                              UserId.of("ada"),
+                              Optional.empty(),
+                              Secret.of(GOOD),
+                              false),
+                          s -> {}))
+                  .isSuccess())
+          .isTrue();
     }
     assertThat(ad.writes).hasSize(2);
   }
@@ -254,9 +359,9 @@ class ActiveDirectoryWritebackTest {
   @Test
   void closingRightAfterBuilding_leavesNoConnectionOpen() throws Exception {
     for (int i = 0; i < 5; i++) {
-      ad.connection().build().close();   // the health check starts at once; close waits for it
+      ad.connection().build().close(); // the health check starts at once; close waits for it
     }
-    ad.stop();   // fails on a connection left open
+    ad.stop(); // fails on a connection left open
     ad.restart();
   }
 
@@ -265,7 +370,8 @@ class ActiveDirectoryWritebackTest {
     UUID guid = UUID.fromString("2d0f5a4e-3c1b-4f6a-9e8d-7c6b5a493827");
     String immutableId = java.util.Base64.getEncoder().encodeToString(UserMapping.guidBytes(guid));
     assertThat(UserMapping.guidFromImmutableId(immutableId)).contains(guid);
-    assertThat(UserMapping.guidBytes(guid)).startsWith((byte) 0x4e, (byte) 0x5a, (byte) 0x0f, (byte) 0x2d);
+    assertThat(UserMapping.guidBytes(guid))
+        .startsWith((byte) 0x4e, (byte) 0x5a, (byte) 0x0f, (byte) 0x2d);
     assertThat(UserMapping.guidFromImmutableId("not base64!")).isEmpty();
   }
 
@@ -282,15 +388,17 @@ class ActiveDirectoryWritebackTest {
 
   @TestFactory
   DynamicContainer contract() {
-    return PasswordWritebackTestSuiteBuilder.using(tenant -> {
-          InMemoryAd fresh = new InMemoryAd();
-          for (String u : List.of("sam", "tia", "uma")) {
-            fresh.user("Sales", u + ".synced");
-          }
-          ActiveDirectoryConnection c = fresh.connection().build();
-          ActiveDirectoryWriteback w = ActiveDirectoryWriteback.builder(c).searchBase(InMemoryAd.BASE).build();
-          return new ClosingWriteback(w, c, fresh);
-        })
+    return PasswordWritebackTestSuiteBuilder.using(
+            tenant -> {
+              InMemoryAd fresh = new InMemoryAd();
+              for (String u : List.of("sam", "tia", "uma")) {
+                fresh.user("Sales", u + ".synced");
+              }
+              ActiveDirectoryConnection c = fresh.connection().build();
+              ActiveDirectoryWriteback w =
+                  ActiveDirectoryWriteback.builder(c).searchBase(InMemoryAd.BASE).build();
+              return new ClosingWriteback(w, c, fresh);
+            })
         .named("Active Directory writeback (UnboundID in-memory)")
         .withFeatures(PasswordWritebackFeature.REPORTS_PROGRESS)
         .withoutFeatures(PasswordWritebackFeature.READS_HISTORY)
@@ -302,10 +410,19 @@ class ActiveDirectoryWritebackTest {
     return request(correlation, sam, password, force, WritebackPrecondition.always());
   }
 
-  static WritebackRequest request(String correlation, String sam, String password, boolean force,
+  static WritebackRequest request(
+      String correlation,
+      String sam,
+      String password,
+      boolean force,
       WritebackPrecondition precondition) {
-    return new WritebackRequest(CorrelationId.of(correlation), UserId.of("entra-" + sam), Optional.of(sam),
-        Secret.of(password), force, precondition);
+    return new WritebackRequest(
+        CorrelationId.of(correlation),
+        UserId.of("entra-" + sam),
+        Optional.of(sam),
+        Secret.of(password),
+        force,
+        precondition);
   }
 
   static WritebackResult await(CompletionStage<WritebackResult> stage) throws Exception {

@@ -9,7 +9,8 @@ import io.mystaff.spi.WritebackRequest;
 import java.util.concurrent.CompletionStage;
 
 /** A writeback that, when the contract suite closes it, also closes its connection and fixture. */
-@SuppressWarnings("try") // close() closes arbitrary AutoCloseables, so it may throw InterruptedException
+@SuppressWarnings(
+    "try") // close() closes arbitrary AutoCloseables, so it may throw InterruptedException
 final class ClosingWriteback implements PasswordWriteback, AutoCloseable {
   private final ActiveDirectoryWriteback delegate;
   private final AutoCloseable[] also;
@@ -20,7 +21,8 @@ final class ClosingWriteback implements PasswordWriteback, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+  public CompletionStage<WritebackResult> submit(
+      WritebackRequest request, WritebackListener listener) {
     return delegate.submit(request, listener);
   }
 

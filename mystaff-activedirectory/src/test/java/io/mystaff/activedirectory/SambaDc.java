@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Assumptions;
  * directory by {@code src/test/resources/samba/*.sh}: LDAPS on 127.0.0.1:636 (Samba's port is
  * fixed, so one per machine and one per JVM; only {@link SambaDomainControllerTest} uses it).
  *
- * <p>Without Samba the tests that need it are reported as skipped, naming the install command;
- * with {@value #FLAG}=true (system property) or {@value #ENV}=true (environment), as in CI, a
- * missing Samba fails them instead.
+ * <p>Without Samba the tests that need it are reported as skipped, naming the install command; with
+ * {@value #FLAG}=true (system property) or {@value #ENV}=true (environment), as in CI, a missing
+ * Samba fails them instead.
  */
 @SuppressWarnings("try") // close() waits for the samba process to stop
 final class SambaDc implements AutoCloseable {
@@ -41,12 +41,18 @@ final class SambaDc implements AutoCloseable {
     this.dc = root.resolve("dc");
   }
 
-  /** Whether Samba must be present (CI): then its absence fails the tests instead of skipping them. */
+  /**
+   * Whether Samba must be present (CI): then its absence fails the tests instead of skipping them.
+   */
   static boolean required() {
-    return Boolean.parseBoolean(System.getProperty(FLAG, "false")) || Boolean.parseBoolean(System.getenv(ENV));
+    return Boolean.parseBoolean(System.getProperty(FLAG, "false"))
+        || Boolean.parseBoolean(System.getenv(ENV));
   }
 
-  /** Provisions, starts and seeds a DC; skips (or, when {@linkplain #required() required}, fails) without Samba. */
+  /**
+   * Provisions, starts and seeds a DC; skips (or, when {@linkplain #required() required}, fails)
+   * without Samba.
+   */
   static SambaDc start() throws Exception {
     requirePresent(SambaDc::onPath, required());
     SambaDc d = new SambaDc(Files.createTempDirectory("mystaff-samba-"));
@@ -60,15 +66,24 @@ final class SambaDc implements AutoCloseable {
     return d;
   }
 
-  /** Returns if Samba's tools are there; else aborts (skips) the test, or fails it when {@code required}. */
+  /**
+   * Returns if Samba's tools are there; else aborts (skips) the test, or fails it when {@code
+   * required}.
+   */
   static void requirePresent(java.util.function.Predicate<String> onPath, boolean required) {
-    List<String> missing = List.of("samba-tool", "samba").stream().filter(t -> !onPath.test(t)).toList();
+    List<String> missing =
+        List.of("samba-tool", "samba").stream().filter(t -> !onPath.test(t)).toList();
     if (!missing.isEmpty()) {
-      String reason = "Samba AD DC tests need " + missing + " on the PATH, which is missing. Install it with: " + INSTALL;
+      String reason =
+          "Samba AD DC tests need "
+              + missing
+              + " on the PATH, which is missing. Install it with: "
+              + INSTALL;
       if (required) {
         throw new AssertionError(reason + " (" + FLAG + "=true makes this a failure)");
       }
-      Assumptions.abort(reason + " (set -D" + FLAG + "=true or " + ENV + "=true to make this a failure)");
+      Assumptions.abort(
+          reason + " (set -D" + FLAG + "=true or " + ENV + "=true to make this a failure)");
     }
   }
 
@@ -78,14 +93,17 @@ final class SambaDc implements AutoCloseable {
         return true;
       }
     }
-    return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/usr/bin", tool));
+    return Files.isExecutable(Path.of("/usr/sbin", tool))
+        || Files.isExecutable(Path.of("/usr/bin", tool));
   }
 
-  private void run(String script, Duration timeout) throws IOException, InterruptedException, URISyntaxException {
+  private void run(String script, Duration timeout)
+      throws IOException, InterruptedException, URISyntaxException {
     Path file = Path.of(SambaDc.class.getResource("/samba/" + script).toURI());
-    ProcessBuilder pb = new ProcessBuilder("bash", file.toString(), dc.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(root.resolve(script + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", file.toString(), dc.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve(script + ".log").toFile());
     pb.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
     pb.environment().put("SERVICE_PASSWORD", SERVICE_PASSWORD);
     pb.environment().put("PATH", pb.environment().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin");
@@ -95,7 +113,12 @@ final class SambaDc implements AutoCloseable {
       throw new IllegalStateException(script + " did not finish within " + timeout);
     }
     if (p.exitValue() != 0) {
-      throw new IllegalStateException(script + " failed (" + p.exitValue() + "):\n" + Files.readString(root.resolve(script + ".log")));
+      throw new IllegalStateException(
+          script
+              + " failed ("
+              + p.exitValue()
+              + "):\n"
+              + Files.readString(root.resolve(script + ".log")));
     }
   }
 
@@ -104,7 +127,10 @@ final class SambaDc implements AutoCloseable {
     return dc.resolve("ca.pem");
   }
 
-  /** A connection as the delegated service account, trusting the DC's CA (its certificate names DC1, not 127.0.0.1). */
+  /**
+   * A connection as the delegated service account, trusting the DC's CA (its certificate names DC1,
+   * not 127.0.0.1).
+   */
   ActiveDirectoryConnection.Builder connection() {
     return ActiveDirectoryConnection.builder("127.0.0.1")
         .serviceAccount(SERVICE_DN, Secret.of(SERVICE_PASSWORD))

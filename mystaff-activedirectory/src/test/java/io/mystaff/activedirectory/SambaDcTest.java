@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
-/** Without Samba the DC tests are skipped with the reason and the install command; with the CI flag they fail. */
+/**
+ * Without Samba the DC tests are skipped with the reason and the install command; with the CI flag
+ * they fail.
+ */
 class SambaDcTest {
 
   @Test

@@ -1,8 +1,8 @@
 package io.mystaff.api;
 
 /**
- * The opaque, case-sensitive identifier of a role assignment (in Entra, an object id GUID; any token without
- * whitespace of at most 256 characters is accepted).
+ * The opaque, case-sensitive identifier of a role assignment (in Entra, an object id GUID; any
+ * token without whitespace of at most 256 characters is accepted).
  *
  * @param value the identifier
  * @since 0.1.0

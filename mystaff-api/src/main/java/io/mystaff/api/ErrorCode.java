@@ -21,10 +21,16 @@ public enum ErrorCode {
   STALE_VERSION,
   /** A password does not satisfy the applicable password policy. */
   PASSWORD_REJECTED,
-  /** The operation needs a capability that no configured provider offers (e.g. password writeback). */
+  /**
+   * The operation needs a capability that no configured provider offers (e.g. password writeback).
+   */
   CAPABILITY_NOT_SUPPORTED,
-  /** A provider (directory, writeback, audit sink, ...) failed; the operation did not take effect. */
+  /**
+   * A provider (directory, writeback, audit sink, ...) failed; the operation did not take effect.
+   */
   PROVIDER_FAILURE,
-  /** The user has no phone method of the type the request names (Graph's 404); nothing was changed. */
+  /**
+   * The user has no phone method of the type the request names (Graph's 404); nothing was changed.
+   */
   PHONE_METHOD_NOT_FOUND
 }

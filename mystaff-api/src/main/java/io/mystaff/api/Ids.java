@@ -18,13 +18,14 @@ final class Ids {
       throw InvalidInputException.of(field, "must not be blank", "id.blank");
     }
     if (value.length() > MAX_LENGTH) {
-      throw InvalidInputException.of(field, "must be at most " + MAX_LENGTH + " characters", "id.tooLong");
+      throw InvalidInputException.of(
+          field, "must be at most " + MAX_LENGTH + " characters", "id.tooLong");
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) || Character.isWhitespace(c)) {
-        throw InvalidInputException.of(field, "must not contain whitespace or control characters",
-            "id.invalidCharacter");
+        throw InvalidInputException.of(
+            field, "must not contain whitespace or control characters", "id.invalidCharacter");
       }
       if (isInvisible(c)) {
         throw InvalidInputException.of(field, INVISIBLE_REASON, "id.invisibleCharacter");
@@ -44,6 +45,8 @@ final class Ids {
     return (c >= '\u200B' && c <= '\u200F')
         || (c >= '\u202A' && c <= '\u202E')
         || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u2060' || c == '\uFEFF' || c == '\u061C';
+        || c == '\u2060'
+        || c == '\uFEFF'
+        || c == '\u061C';
   }
 }

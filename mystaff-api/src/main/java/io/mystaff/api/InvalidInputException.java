@@ -19,12 +19,11 @@ import java.util.regex.Pattern;
  * {@code search.invalidCharacter}; {@code phone.required}, {@code phone.blank}, {@code
  * phone.tooLong}, {@code phone.invalidCharacter}, {@code phone.invalid}, {@code
  * phone.unknownCountryCode}, {@code phone.kindNotAllowed}, {@code phone.extensionInvalid}, {@code
- * phone.typeRequired},
- * {@code phone.mobileRequired}, {@code phone.alternateMobileExists}; {@code password.required},
- * {@code password.destroyed}, {@code password.tooShort}, {@code password.tooLong}, {@code
- * password.forbiddenCharacter}, {@code password.notChosenForCloudUser}, {@code
- * password.requiredForSyncedUser}; {@code settings.invalid}. A violation created without a code
- * gets {@code <field in lower camel case>.invalid}, e.g. {@code userPrincipalName.invalid}.
+ * phone.typeRequired}, {@code phone.mobileRequired}, {@code phone.alternateMobileExists}; {@code
+ * password.required}, {@code password.destroyed}, {@code password.tooShort}, {@code
+ * password.tooLong}, {@code password.forbiddenCharacter}, {@code password.notChosenForCloudUser},
+ * {@code password.requiredForSyncedUser}; {@code settings.invalid}. A violation created without a
+ * code gets {@code <field in lower camel case>.invalid}, e.g. {@code userPrincipalName.invalid}.
  *
  * @since 0.1.0
  */
@@ -54,12 +53,14 @@ public final class InvalidInputException extends MyStaffException {
       requireNonNull(reason, "reason");
       requireNonNull(code, "code");
       if (!CODE.matcher(code).matches()) {
-        throw new IllegalArgumentException("a violation code is dotted lower camel case, like phone.invalid");
+        throw new IllegalArgumentException(
+            "a violation code is dotted lower camel case, like phone.invalid");
       }
     }
 
     /**
-     * A violation whose code is derived from the field: {@code <field in lower camel case>.invalid}.
+     * A violation whose code is derived from the field: {@code <field in lower camel
+     * case>.invalid}.
      *
      * @param field the offending field or its path
      * @param reason why, in English, without the rejected value

@@ -3,8 +3,8 @@ package io.mystaff.api;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The unchecked root of every exception mystaff throws on purpose. Each instance carries an
- * {@link ErrorCode}; messages are written for developers and never contain a secret.
+ * The unchecked root of every exception mystaff throws on purpose. Each instance carries an {@link
+ * ErrorCode}; messages are written for developers and never contain a secret.
  *
  * @since 0.1.0
  */

@@ -34,11 +34,13 @@ public record PageRequest(int size, Optional<String> cursor) {
   public PageRequest {
     requireNonNull(cursor, "cursor");
     if (size < 1 || size > MAX_SIZE) {
-      throw InvalidInputException.of("page size", "must be between 1 and " + MAX_SIZE, "page.sizeOutOfRange");
+      throw InvalidInputException.of(
+          "page size", "must be between 1 and " + MAX_SIZE, "page.sizeOutOfRange");
     }
-    if (cursor.isPresent() && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR_LENGTH)) {
-      throw InvalidInputException.of("page cursor", "must be a token returned by a previous page",
-          "page.cursorInvalid");
+    if (cursor.isPresent()
+        && (cursor.get().isEmpty() || cursor.get().length() > MAX_CURSOR_LENGTH)) {
+      throw InvalidInputException.of(
+          "page cursor", "must be a token returned by a previous page", "page.cursorInvalid");
     }
   }
 

@@ -2,7 +2,8 @@ package io.mystaff.api;
 
 /**
  * A provider (directory, writeback, audit sink, conditional access) failed. The operation that
- * needed it did not take effect. Providers throw this (or let core wrap their own exceptions in it).
+ * needed it did not take effect. Providers throw this (or let core wrap their own exceptions in
+ * it).
  *
  * @since 0.1.0
  */
@@ -18,7 +19,11 @@ public final class ProviderFailureException extends MyStaffException {
    * @param message what failed, never a secret
    */
   public ProviderFailureException(String provider, String message) {
-    super(ErrorCode.PROVIDER_FAILURE, java.util.Objects.requireNonNull(provider, "provider") + ": " + java.util.Objects.requireNonNull(message, "message"));
+    super(
+        ErrorCode.PROVIDER_FAILURE,
+        java.util.Objects.requireNonNull(provider, "provider")
+            + ": "
+            + java.util.Objects.requireNonNull(message, "message"));
     this.provider = provider;
   }
 
@@ -30,7 +35,11 @@ public final class ProviderFailureException extends MyStaffException {
    * @param cause the provider's exception
    */
   public ProviderFailureException(String provider, String message, Throwable cause) {
-    super(ErrorCode.PROVIDER_FAILURE, java.util.Objects.requireNonNull(provider, "provider") + ": " + java.util.Objects.requireNonNull(message, "message"),
+    super(
+        ErrorCode.PROVIDER_FAILURE,
+        java.util.Objects.requireNonNull(provider, "provider")
+            + ": "
+            + java.util.Objects.requireNonNull(message, "message"),
         java.util.Objects.requireNonNull(cause, "cause"));
     this.provider = provider;
   }

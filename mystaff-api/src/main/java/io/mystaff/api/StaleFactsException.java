@@ -21,8 +21,12 @@ public final class StaleFactsException extends MyStaffException {
    * @param what which facts changed, in words for developers (never user data)
    */
   public StaleFactsException(UserId userId, String what) {
-    super(ErrorCode.STALE_VERSION, "The facts the decision about user " + requireNonNull(userId, "userId")
-        + " rested on changed before it was written: " + requireNonNull(what, "what"));
+    super(
+        ErrorCode.STALE_VERSION,
+        "The facts the decision about user "
+            + requireNonNull(userId, "userId")
+            + " rested on changed before it was written: "
+            + requireNonNull(what, "what"));
     this.userId = userId;
   }
 

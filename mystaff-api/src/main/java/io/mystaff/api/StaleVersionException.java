@@ -23,7 +23,12 @@ public final class StaleVersionException extends MyStaffException {
   public StaleVersionException(UserId userId, long expectedVersion, long actualVersion) {
     super(
         ErrorCode.STALE_VERSION,
-        "User " + java.util.Objects.requireNonNull(userId, "userId") + " is at version " + actualVersion + ", not " + expectedVersion);
+        "User "
+            + java.util.Objects.requireNonNull(userId, "userId")
+            + " is at version "
+            + actualVersion
+            + ", not "
+            + expectedVersion);
     this.userId = userId;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;

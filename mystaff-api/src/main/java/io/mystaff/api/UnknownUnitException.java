@@ -16,7 +16,9 @@ public final class UnknownUnitException extends MyStaffException {
    * @param unitId the id no unit has
    */
   public UnknownUnitException(UnitId unitId) {
-    super(ErrorCode.UNKNOWN_UNIT, "No administrative unit with id " + java.util.Objects.requireNonNull(unitId, "unitId"));
+    super(
+        ErrorCode.UNKNOWN_UNIT,
+        "No administrative unit with id " + java.util.Objects.requireNonNull(unitId, "unitId"));
     this.unitId = unitId;
   }
 

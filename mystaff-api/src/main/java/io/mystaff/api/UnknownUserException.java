@@ -16,7 +16,9 @@ public final class UnknownUserException extends MyStaffException {
    * @param userId the id no user has
    */
   public UnknownUserException(UserId userId) {
-    super(ErrorCode.UNKNOWN_USER, "No user with id " + java.util.Objects.requireNonNull(userId, "userId"));
+    super(
+        ErrorCode.UNKNOWN_USER,
+        "No user with id " + java.util.Objects.requireNonNull(userId, "userId"));
     this.userId = userId;
   }
 

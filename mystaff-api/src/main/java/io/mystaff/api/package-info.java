@@ -1,5 +1,6 @@
 /**
- * Typed identifiers, paging and the exception hierarchy rooted at {@link io.mystaff.api.MyStaffException}.
+ * Typed identifiers, paging and the exception hierarchy rooted at {@link
+ * io.mystaff.api.MyStaffException}.
  *
  * <p>The Java serialized forms of its types are not part of the API.
  *

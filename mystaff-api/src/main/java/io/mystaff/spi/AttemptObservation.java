@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @param activity what was attempted, as audited
  * @param outcome SUCCEEDED, DENIED or FAILED (never PENDING)
- * @param reason the audit event's reason code ({@code TARGET_PROTECTED}, {@code
- *     PROVIDER_FAILURE}, ...), empty on success
+ * @param reason the audit event's reason code ({@code TARGET_PROTECTED}, {@code PROVIDER_FAILURE},
+ *     ...), empty on success
  * @param duration from the start of the call to the outcome (to the writeback's end for a synced
  *     reset), measured on the monotonic clock ({@link System#nanoTime()})
  * @param correlationId the attempt's correlation id, as in its audit events and the MDC

@@ -9,8 +9,8 @@ import io.mystaff.api.StaleFactsException;
  * <p>A {@link DirectoryWriter} calls {@link #verify} exactly once per write, <em>inside</em> its
  * atomic section, after its compare-and-set check passed and before anything is stored, with a
  * {@link Directory} that reads the state the write commits against. No other write to those facts
- * (the target user, the target's units and role assignments, the restricted-management flag of
- * each of the target's units, the manager's account and assignments, the role catalog) may commit
+ * (the target user, the target's units and role assignments, the restricted-management flag of each
+ * of the target's units, the manager's account and assignments, the role catalog) may commit
  * between the call and the commit. If {@code verify} throws, the writer stores nothing, no user and
  * no audit event, and rethrows the exception unchanged.
  *

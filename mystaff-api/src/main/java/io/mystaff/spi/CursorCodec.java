@@ -24,17 +24,17 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque page cursors that carry the {@link SortKey} of the last item of a page, so that a listing
- * resumes exactly after it even if the directory changed in between, and that only the listing
- * (and the directory) that issued a cursor accepts it.
+ * resumes exactly after it even if the directory changed in between, and that only the listing (and
+ * the directory) that issued a cursor accepts it.
  *
- * <p>A cursor is base64url (no padding) of {@code version | tag | body}: {@code tag} is the first
- * 8 bytes of HMAC-SHA256, under this codec's key, over the listing's name and the body, so a cursor
+ * <p>A cursor is base64url (no padding) of {@code version | tag | body}: {@code tag} is the first 8
+ * bytes of HMAC-SHA256, under this codec's key, over the listing's name and the body, so a cursor
  * of another listing, of a directory with another key, or altered in any way is rejected with
  * {@link InvalidInputException}. Stateless: providers on several nodes share a key and accept each
  * other's cursors. Each string of the body is stored in UTF-8 or UTF-16, whichever is shorter.
  *
- * <p>Every cursor fits in {@link PageRequest#MAX_CURSOR_LENGTH} characters, for any name and id.
- * A key whose id and whole display name do not fit (only possible when both are long and mostly
+ * <p>Every cursor fits in {@link PageRequest#MAX_CURSOR_LENGTH} characters, for any name and id. A
+ * key whose id and whole display name do not fit (only possible when both are long and mostly
  * non-ASCII) keeps the whole id, the display name cut at a character boundary and a hash of the
  * whole name ("truncate with tie-break"). Decoding such a cursor asks the provider for the current
  * display name of that id: if it still hashes the same, the key is exact again; if the entry was
@@ -62,8 +62,8 @@ public final class CursorCodec {
   }
 
   /**
-   * A codec whose cursors are tagged with {@code key}; codecs with the same key accept each
-   * other's cursors. The array is copied.
+   * A codec whose cursors are tagged with {@code key}; codecs with the same key accept each other's
+   * cursors. The array is copied.
    *
    * @throws InvalidInputException if the key is shorter than 16 bytes
    */
@@ -86,8 +86,8 @@ public final class CursorCodec {
    * The page of at most {@code size} items taken from {@code items} (already positioned after the
    * request's cursor, in directory order), with a cursor after the last one if more follow.
    */
-  public <T> Page<T> page(String listing, Iterator<? extends T> items, int size,
-      Function<? super T, SortKey> keyOf) {
+  public <T> Page<T> page(
+      String listing, Iterator<? extends T> items, int size, Function<? super T, SortKey> keyOf) {
     requireNonNull(listing, "listing");
     List<T> taken = new ArrayList<>(Math.min(size, 64));
     while (taken.size() < size && items.hasNext()) {
@@ -96,7 +96,8 @@ public final class CursorCodec {
     if (taken.isEmpty() || !items.hasNext()) {
       return Page.last(taken);
     }
-    return new Page<>(taken, Optional.of(encode(listing, keyOf.apply(taken.get(taken.size() - 1)))));
+    return new Page<>(
+        taken, Optional.of(encode(listing, keyOf.apply(taken.get(taken.size() - 1)))));
   }
 
   /** The cursor that continues {@code listing} after {@code last}. */
@@ -130,11 +131,11 @@ public final class CursorCodec {
    *
    * @param displayNameOfId the current display name of the entry with this id value, if any; asked
    *     only for a cursor whose name was cut
-   * @throws InvalidInputException if the cursor was not issued by a codec with this key for
-   *     {@code listing}, or was altered
+   * @throws InvalidInputException if the cursor was not issued by a codec with this key for {@code
+   *     listing}, or was altered
    */
-  public Optional<SortKey> after(String listing, PageRequest request,
-      Function<String, Optional<String>> displayNameOfId) {
+  public Optional<SortKey> after(
+      String listing, PageRequest request, Function<String, Optional<String>> displayNameOfId) {
     requireNonNull(request, "request");
     return request.cursor().map(c -> decode(listing, c, displayNameOfId));
   }
@@ -143,11 +144,11 @@ public final class CursorCodec {
    * The sort key a cursor of {@code listing} carries.
    *
    * @param displayNameOfId see {@link #after}
-   * @throws InvalidInputException if the cursor was not issued by a codec with this key for
-   *     {@code listing}, or was altered
+   * @throws InvalidInputException if the cursor was not issued by a codec with this key for {@code
+   *     listing}, or was altered
    */
-  public SortKey decode(String listing, String cursor,
-      Function<String, Optional<String>> displayNameOfId) {
+  public SortKey decode(
+      String listing, String cursor, Function<String, Optional<String>> displayNameOfId) {
     requireNonNull(listing, "listing");
     requireNonNull(cursor, "cursor");
     requireNonNull(displayNameOfId, "displayNameOfId");
@@ -177,7 +178,8 @@ public final class CursorCodec {
     in.get(hash);
     String prefix = readString(in, in.remaining());
     Optional<String> current = displayNameOfId.apply(id);
-    if (current.isPresent() && current.get().startsWith(prefix)
+    if (current.isPresent()
+        && current.get().startsWith(prefix)
         && MessageDigest.isEqual(hash, hash(current.get()))) {
       return new SortKey(current.get(), id);
     }
@@ -241,8 +243,9 @@ public final class CursorCodec {
 
   private static byte[] hash(String name) {
     try {
-      return Arrays.copyOf(MessageDigest.getInstance("SHA-256")
-          .digest(name.getBytes(StandardCharsets.UTF_8)), HASH_BYTES);
+      return Arrays.copyOf(
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)),
+          HASH_BYTES);
     } catch (GeneralSecurityException e) {
       throw new ProviderFailureException("directory", "SHA-256 is unavailable", e);
     }
@@ -263,6 +266,7 @@ public final class CursorCodec {
   }
 
   private static InvalidInputException invalid() {
-    return InvalidInputException.of(FIELD, "is not a cursor this listing issued", "page.cursorInvalid");
+    return InvalidInputException.of(
+        FIELD, "is not a cursor this listing issued", "page.cursorInvalid");
   }
 }

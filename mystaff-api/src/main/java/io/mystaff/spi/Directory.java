@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Read access to the organization's directory: users, administrative units (with dynamic
- * membership already evaluated), role definitions and role assignments.
+ * Read access to the organization's directory: users, administrative units (with dynamic membership
+ * already evaluated), role definitions and role assignments.
  *
  * <p>Contract for implementations: thread-safe; never returns null (absent is {@link
  * Optional#empty()} or an empty collection); returned collections are immutable snapshots; reads
@@ -49,8 +49,8 @@ public interface Directory {
   Optional<AdministrativeUnit> findUnit(UnitId id);
 
   /**
-   * The units the user is a member of, assigned or dynamic; empty for an unknown user or a user
-   * in no unit.
+   * The units the user is a member of, assigned or dynamic; empty for an unknown user or a user in
+   * no unit.
    *
    * @param user the user
    * @return the ids of the units; never null
@@ -58,12 +58,12 @@ public interface Directory {
   Set<UnitId> unitsOf(UserId user);
 
   /**
-   * The dynamic units whose membership rule could not be decided for the user (its evaluation
-   * spent its step budget), and which are therefore not among {@link #unitsOf}: the user is not
-   * listed as their member and no administrator's scope on them covers the user. Core treats the
-   * user as a member of those that are restricted-management units, so an undecidable rule never
-   * lifts a restricted unit's protection. Empty for an unknown user, a user whose rules all decided,
-   * or a directory without dynamic units.
+   * The dynamic units whose membership rule could not be decided for the user (its evaluation spent
+   * its step budget), and which are therefore not among {@link #unitsOf}: the user is not listed as
+   * their member and no administrator's scope on them covers the user. Core treats the user as a
+   * member of those that are restricted-management units, so an undecidable rule never lifts a
+   * restricted unit's protection. Empty for an unknown user, a user whose rules all decided, or a
+   * directory without dynamic units.
    *
    * <p>Additive: the default returns an empty set, which is right for directories whose rule
    * evaluation always decides. A provider that evaluates rules under a budget must override it.
@@ -79,19 +79,25 @@ public interface Directory {
    * {@link #unitsOf}, {@link #undecidedUnitsOf}, {@link #assignmentsOf} and {@link
    * #isRoleAssignableGroupMember} of many users at once: core reads the facts of a whole page of
    * members or search results with one call, so a page costs a fixed number of provider calls
-   * whatever its size. The map has an entry for every requested user ({@link UserFacts#NONE} for
-   * an unknown one); its iteration order is not significant.
+   * whatever its size. The map has an entry for every requested user ({@link UserFacts#NONE} for an
+   * unknown one); its iteration order is not significant.
    *
-   * <p>Additive: the default asks the four single reads for each user. Providers backed by a
-   * remote store override it with a few bulk queries.
+   * <p>Additive: the default asks the four single reads for each user. Providers backed by a remote
+   * store override it with a few bulk queries.
    *
    * @since 0.1.0
    */
   default Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
     Map<UserId, UserFacts> facts = new HashMap<>();
     for (UserId user : users) {
-      facts.computeIfAbsent(user, u -> new UserFacts(unitsOf(u), undecidedUnitsOf(u), assignmentsOf(u),
-          isRoleAssignableGroupMember(u)));
+      facts.computeIfAbsent(
+          user,
+          u ->
+              new UserFacts(
+                  unitsOf(u),
+                  undecidedUnitsOf(u),
+                  assignmentsOf(u),
+                  isRoleAssignableGroupMember(u)));
     }
     return Map.copyOf(facts);
   }
@@ -143,9 +149,9 @@ public interface Directory {
   }
 
   /**
-   * Users across the whole organization whose display name, any word of it, or user principal
-   * name starts with {@code query}, case-insensitively; ordered by display name, then id. The
-   * query is 1 to 256 characters, already trimmed by core.
+   * Users across the whole organization whose display name, any word of it, or user principal name
+   * starts with {@code query}, case-insensitively; ordered by display name, then id. The query is 1
+   * to 256 characters, already trimmed by core.
    *
    * @param query the prefix to look for
    * @param page the page size and the cursor of the previous page
@@ -165,13 +171,12 @@ public interface Directory {
 
   /**
    * The members of {@code unit} whose display name, any word of it, or user principal name starts
-   * with {@code query}, case-insensitively; ordered by display name, then id. The query is 1 to
-   * 256 characters, already trimmed by core.
+   * with {@code query}, case-insensitively; ordered by display name, then id. The query is 1 to 256
+   * characters, already trimmed by core.
    *
    * <p>Additive: the default walks {@link #members} page by page and keeps the matches, so a page
-   * may cost as many member reads as the unit has members (a query matching no one reads them
-   * all). Providers with a search index override it. The default's cursors are those of {@link
-   * #members}.
+   * may cost as many member reads as the unit has members (a query matching no one reads them all).
+   * Providers with a search index override it. The default's cursors are those of {@link #members}.
    *
    * @param unit the unit to search in
    * @param query the prefix to look for
@@ -184,7 +189,8 @@ public interface Directory {
     List<User> found = new ArrayList<>(page.size());
     PageRequest next = page;
     while (true) {
-      Page<User> members = members(unit, new PageRequest(page.size() - found.size(), next.cursor()));
+      Page<User> members =
+          members(unit, new PageRequest(page.size() - found.size(), next.cursor()));
       for (User u : members.items()) {
         if (matchesPrefix(u, query)) {
           found.add(u);
@@ -198,8 +204,8 @@ public interface Directory {
   }
 
   /**
-   * Every administrative unit of the organization, ordered by display name (case-insensitive),
-   * then id: the locations a tenant-wide manager may pick besides the whole organization.
+   * Every administrative unit of the organization, ordered by display name (case-insensitive), then
+   * id: the locations a tenant-wide manager may pick besides the whole organization.
    *
    * <p>Additive: the default throws {@link CapabilityNotSupportedException}; core then lists only
    * the whole organization for tenant-wide managers.
@@ -218,11 +224,11 @@ public interface Directory {
   /**
    * The user's effective role assignments, active, scheduled, eligible or expired: the direct ones
    * (principal the user) and those held through the role-assignable groups the user is a member of
-   * (principal the group, reported once per assignment); empty if none. Core treats a
-   * group-derived assignment exactly like a direct one, for managers and for targets, so a
-   * directory that leaves them out lets lower administrators reach group-held Global
-   * Administrators. Assignments of a role Entra does not allow at administrative-unit scope
-   * should never be scoped to a unit; if one is, it grants nothing.
+   * (principal the group, reported once per assignment); empty if none. Core treats a group-derived
+   * assignment exactly like a direct one, for managers and for targets, so a directory that leaves
+   * them out lets lower administrators reach group-held Global Administrators. Assignments of a
+   * role Entra does not allow at administrative-unit scope should never be scoped to a unit; if one
+   * is, it grants nothing.
    *
    * @param principal the user
    * @return the assignments, direct and group-held
@@ -233,8 +239,8 @@ public interface Directory {
   RoleCatalog roles();
 
   /**
-   * Whether the user is a member or owner of a role-assignable group (such users are protected
-   * from most password administrators, and from every administrator scoped to a unit). True in
+   * Whether the user is a member or owner of a role-assignable group (such users are protected from
+   * most password administrators, and from every administrator scoped to a unit). True in
    * particular for every member of a group that holds a role assignment. A directory without
    * role-assignable groups returns false.
    *
@@ -244,10 +250,10 @@ public interface Directory {
   boolean isRoleAssignableGroupMember(UserId user);
 
   /**
-   * The search rule of {@link #searchUsers} for one user, for default implementations: the
-   * display name, one of its whitespace-separated words (the query within that word), or the user
-   * principal name starts with {@code query}, ignoring case as {@link String#regionMatches(boolean,
-   * int, String, int, int)} does.
+   * The search rule of {@link #searchUsers} for one user, for default implementations: the display
+   * name, one of its whitespace-separated words (the query within that word), or the user principal
+   * name starts with {@code query}, ignoring case as {@link String#regionMatches(boolean, int,
+   * String, int, int)} does.
    *
    * @param user the user to test
    * @param query the prefix, 1 to 256 characters

@@ -7,19 +7,19 @@ import io.mystaff.api.directory.User;
 import java.util.Comparator;
 
 /**
- * Directory order, the order of every listing a {@link Directory} returns: by display name
- * ignoring case, then by id. Providers that sort in their own store (SQL, LDAP) compare with this
- * order, or with one that agrees with it on their data, to pass the directory contract.
+ * Directory order, the order of every listing a {@link Directory} returns: by display name ignoring
+ * case, then by id. Providers that sort in their own store (SQL, LDAP) compare with this order, or
+ * with one that agrees with it on their data, to pass the directory contract.
  *
- * <p>Both parts are compared by whole characters (Unicode code points), never by UTF-16 units, so
- * a name with a supplementary character (an emoji, a CJK extension character) sorts after every
- * name that has a BMP character at the same position, as it does in UTF-8 byte order and in
- * {@code COLLATE "C"} / binary collations. Names are compared code point by code point after
- * {@link Character#toUpperCase(int)} and then {@link Character#toLowerCase(int)} (the rule of
- * {@link String#CASE_INSENSITIVE_ORDER}, applied to code points); when one name is a prefix of the
- * other, the shorter comes first. Names equal ignoring case are ordered by id, code point by code
- * point and case-sensitively, so the order is total: two entries compare equal only if they have
- * the same id.
+ * <p>Both parts are compared by whole characters (Unicode code points), never by UTF-16 units, so a
+ * name with a supplementary character (an emoji, a CJK extension character) sorts after every name
+ * that has a BMP character at the same position, as it does in UTF-8 byte order and in {@code
+ * COLLATE "C"} / binary collations. Names are compared code point by code point after {@link
+ * Character#toUpperCase(int)} and then {@link Character#toLowerCase(int)} (the rule of {@link
+ * String#CASE_INSENSITIVE_ORDER}, applied to code points); when one name is a prefix of the other,
+ * the shorter comes first. Names equal ignoring case are ordered by id, code point by code point
+ * and case-sensitively, so the order is total: two entries compare equal only if they have the same
+ * id.
  *
  * @since 0.1.0
  */

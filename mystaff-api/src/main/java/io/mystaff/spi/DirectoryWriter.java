@@ -30,11 +30,11 @@ import java.util.Optional;
  *
  * <p><b>Commit conditions.</b> A write that core makes on a manager's behalf carries a {@link
  * CommitCondition}: the authorization decision, to be re-checked inside the write's atomic section
- * against the state the write commits to. The implementation calls it exactly once per write,
- * after the version check and before storing anything, and excludes every write to the facts it
- * reads until the commit (see {@link CommitCondition}); if it throws, nothing is stored and the
- * exception is rethrown unchanged. So a change lands only if the manager may still make it at
- * commit time, even while role assignments, unit memberships or unit flags change concurrently.
+ * against the state the write commits to. The implementation calls it exactly once per write, after
+ * the version check and before storing anything, and excludes every write to the facts it reads
+ * until the commit (see {@link CommitCondition}); if it throws, nothing is stored and the exception
+ * is rethrown unchanged. So a change lands only if the manager may still make it at commit time,
+ * even while role assignments, unit memberships or unit flags change concurrently.
  *
  * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing.
  *
@@ -59,8 +59,13 @@ public interface DirectoryWriter {
    * @throws StaleFactsException (or whatever {@code condition} throws) if the condition failed
    * @since 0.1.0
    */
-  User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event, CommitCondition condition);
+  User setPhone(
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event,
+      CommitCondition condition);
 
   /**
    * {@link #setPhone(UserId, long, PhoneType, Optional, AuditEvent, CommitCondition)} with no
@@ -74,7 +79,11 @@ public interface DirectoryWriter {
    * @return the user after the change, at a higher version
    */
   default User setPhone(
-      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event) {
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event) {
     return setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
   }
 
@@ -96,8 +105,13 @@ public interface DirectoryWriter {
    * @throws StaleFactsException (or whatever {@code condition} throws) if the condition failed
    * @since 0.1.0
    */
-  User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event, CommitCondition condition);
+  User setPassword(
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event,
+      CommitCondition condition);
 
   /**
    * {@link #setPassword(UserId, long, Secret, boolean, AuditEvent, CommitCondition)} with no
@@ -111,16 +125,21 @@ public interface DirectoryWriter {
    * @return the user after the change, at a higher version
    */
   default User setPassword(
-      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event) {
-    return setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event) {
+    return setPassword(
+        user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
   }
 
   /**
    * Stores {@code event} in the outbox on its own, durably, as the record of a change made
-   * elsewhere: the final SUCCEEDED or FAILED event of a password written back on premises. After
-   * a successful return the event survives what the outbox survives (for a database, a restart)
-   * until it is acknowledged; after an exception nothing was stored. Storing an event whose id is
-   * already pending changes nothing (idempotent, so a retried call stores it once).
+   * elsewhere: the final SUCCEEDED or FAILED event of a password written back on premises. After a
+   * successful return the event survives what the outbox survives (for a database, a restart) until
+   * it is acknowledged; after an exception nothing was stored. Storing an event whose id is already
+   * pending changes nothing (idempotent, so a retried call stores it once).
    *
    * @param event the event to store
    * @since 0.1.0

@@ -32,15 +32,26 @@ public class ForwardingDirectoryWriter implements DirectoryWriter {
   }
 
   @Override
-  public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event, CommitCondition condition) {
+  public User setPhone(
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event,
+      CommitCondition condition) {
     return delegate.setPhone(user, expectedVersion, type, number, event, condition);
   }
 
   @Override
-  public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event, CommitCondition condition) {
-    return delegate.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition);
+  public User setPassword(
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event,
+      CommitCondition condition) {
+    return delegate.setPassword(
+        user, expectedVersion, password, forceChangeNextSignIn, event, condition);
   }
 
   /**
@@ -49,7 +60,11 @@ public class ForwardingDirectoryWriter implements DirectoryWriter {
    */
   @Override
   public final User setPhone(
-      UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number, AuditEvent event) {
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event) {
     return setPhone(user, expectedVersion, type, number, event, CommitCondition.none());
   }
 
@@ -59,8 +74,13 @@ public class ForwardingDirectoryWriter implements DirectoryWriter {
    */
   @Override
   public final User setPassword(
-      UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn, AuditEvent event) {
-    return setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event) {
+    return setPassword(
+        user, expectedVersion, password, forceChangeNextSignIn, event, CommitCondition.none());
   }
 
   @Override

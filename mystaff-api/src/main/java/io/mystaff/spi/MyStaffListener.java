@@ -8,8 +8,8 @@ import io.mystaff.api.CorrelationId;
  * turns it into meters.
  *
  * <p>Contract for implementations: thread-safe and quick (called on the thread of the attempt,
- * after its outcome is recorded); nothing it is given holds a secret. Whatever a listener throws
- * is logged and ignored: it never changes, delays past its own run, or hides an outcome.
+ * after its outcome is recorded); nothing it is given holds a secret. Whatever a listener throws is
+ * logged and ignored: it never changes, delays past its own run, or hides an outcome.
  *
  * @since 0.1.0
  */

@@ -5,9 +5,9 @@ import io.mystaff.api.password.PasswordContext;
 import io.mystaff.api.password.Secret;
 
 /**
- * Decides whether a password may be set. Contract: thread-safe, side-effect free, deterministic
- * for equal input; never returns null; never puts the password (or part of it) into a violation,
- * a log line or an exception.
+ * Decides whether a password may be set. Contract: thread-safe, side-effect free, deterministic for
+ * equal input; never returns null; never puts the password (or part of it) into a violation, a log
+ * line or an exception.
  *
  * @since 0.1.0
  */

@@ -32,10 +32,10 @@ public interface PasswordWriteback {
   CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener);
 
   /**
-   * Whether the on-premises side is reachable as far as this writeback knows now (Entra checks
-   * that the writeback service is up before it offers a reset). Core asks before every synced
-   * reset and, on false, refuses it up front: nothing is checked or submitted, the attempt is
-   * audited as FAILED with {@code WRITEBACK_UNREACHABLE}, and the manager gets a {@link
+   * Whether the on-premises side is reachable as far as this writeback knows now (Entra checks that
+   * the writeback service is up before it offers a reset). Core asks before every synced reset and,
+   * on false, refuses it up front: nothing is checked or submitted, the attempt is audited as
+   * FAILED with {@code WRITEBACK_UNREACHABLE}, and the manager gets a {@link
    * io.mystaff.api.ProviderFailureException}. It must answer quickly from what the writeback
    * already knows (a health check's last result), never by blocking on the network. The default
    * says true: a writeback that cannot tell lets the reset go ahead and fails it later with {@link
@@ -49,8 +49,8 @@ public interface PasswordWriteback {
   }
 
   /**
-   * The user's on-premises password history, for the synchronous policy check before submitting.
-   * A writeback that cannot read history returns {@link PasswordHistory#none()}; the on-premises
+   * The user's on-premises password history, for the synchronous policy check before submitting. A
+   * writeback that cannot read history returns {@link PasswordHistory#none()}; the on-premises
    * directory then enforces history itself and the writeback fails with {@code POLICY_VIOLATION}.
    *
    * @param user the synced user

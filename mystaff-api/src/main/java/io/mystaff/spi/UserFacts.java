@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the authorization engine reads about one user as the target of an action, in one value:
- * the answers of {@link Directory#unitsOf}, {@link Directory#undecidedUnitsOf}, {@link
+ * What the authorization engine reads about one user as the target of an action, in one value: the
+ * answers of {@link Directory#unitsOf}, {@link Directory#undecidedUnitsOf}, {@link
  * Directory#assignmentsOf} and {@link Directory#isRoleAssignableGroupMember} for that user. The
  * batched read {@link Directory#userFactsOf} returns one per user.
  *

@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * What a {@link UserNotifier} tells a user about a change a manager made to their account: which
  * change, when, by whom, with the correlation id of its audit event. It never holds a password, a
- * temporary password or a new phone number: only the number a change replaced or removed, which
- * is the user's own old channel, where a notifier may warn them ("your mobile number was
- * changed"). {@link #toString()} masks even that one to its last two digits.
+ * temporary password or a new phone number: only the number a change replaced or removed, which is
+ * the user's own old channel, where a notifier may warn them ("your mobile number was changed").
+ * {@link #toString()} masks even that one to its last two digits.
  *
  * @param user the user whose account changed
  * @param activity {@link AuditActivity#RESET_PASSWORD}, {@link AuditActivity#ADD_PHONE}, {@link
@@ -59,17 +59,23 @@ public record UserNotification(
     require(changedBy, "changedBy");
     require(phoneType, "phoneType");
     require(previousPhone, "previousPhone");
-    boolean phone = switch (activity) {
-      case RESET_PASSWORD -> false;
-      case ADD_PHONE, UPDATE_PHONE, DELETE_PHONE -> true;
-      default -> throw InvalidInputException.of("activity", "must be a password reset or a phone change");
-    };
+    boolean phone =
+        switch (activity) {
+          case RESET_PASSWORD -> false;
+          case ADD_PHONE, UPDATE_PHONE, DELETE_PHONE -> true;
+          default ->
+              throw InvalidInputException.of(
+                  "activity", "must be a password reset or a phone change");
+        };
     if (phone != phoneType.isPresent()) {
-      throw InvalidInputException.of("phoneType", phone ? "is required for a phone change" : "is only for phone changes");
+      throw InvalidInputException.of(
+          "phoneType", phone ? "is required for a phone change" : "is only for phone changes");
     }
-    boolean replaces = activity == AuditActivity.UPDATE_PHONE || activity == AuditActivity.DELETE_PHONE;
+    boolean replaces =
+        activity == AuditActivity.UPDATE_PHONE || activity == AuditActivity.DELETE_PHONE;
     if (replaces != previousPhone.isPresent()) {
-      throw InvalidInputException.of("previousPhone",
+      throw InvalidInputException.of(
+          "previousPhone",
           replaces ? "is required for an update or removal" : "is only for an update or removal");
     }
   }
@@ -85,16 +91,31 @@ public record UserNotification(
    */
   public static UserNotification passwordReset(
       UserId user, CorrelationId correlationId, Instant occurredAt, UserId changedBy) {
-    return new UserNotification(user, AuditActivity.RESET_PASSWORD, correlationId, occurredAt, changedBy,
-        Optional.empty(), Optional.empty());
+    return new UserNotification(
+        user,
+        AuditActivity.RESET_PASSWORD,
+        correlationId,
+        occurredAt,
+        changedBy,
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Override
   public String toString() {
-    return "UserNotification{user=" + user + ", activity=" + activity + ", correlationId=" + correlationId
-        + ", occurredAt=" + occurredAt + ", changedBy=" + changedBy
+    return "UserNotification{user="
+        + user
+        + ", activity="
+        + activity
+        + ", correlationId="
+        + correlationId
+        + ", occurredAt="
+        + occurredAt
+        + ", changedBy="
+        + changedBy
         + phoneType.map(t -> ", phoneType=" + t).orElse("")
-        + previousPhone.map(p -> ", previousPhone=" + masked(p)).orElse("") + "}";
+        + previousPhone.map(p -> ", previousPhone=" + masked(p)).orElse("")
+        + "}";
   }
 
   private static String masked(PhoneNumber number) {

@@ -30,8 +30,7 @@ public record WritebackRequest(
   /**
    * Rejects a missing component.
    *
-   * @param correlationId the correlation id of the reset, carried into the writeback's audit
-   *     events
+   * @param correlationId the correlation id of the reset, carried into the writeback's audit events
    * @param user the synced user
    * @param samAccountName the on-premises account name, if the directory knows it
    * @param password the new password; never logged or shown by {@link #toString()}
@@ -56,8 +55,18 @@ public record WritebackRequest(
    * @param password the new password
    * @param forceChangeNextSignIn whether the user must choose a new password at the next sign-in
    */
-  public WritebackRequest(CorrelationId correlationId, UserId user, Optional<String> samAccountName,
-      Secret password, boolean forceChangeNextSignIn) {
-    this(correlationId, user, samAccountName, password, forceChangeNextSignIn, WritebackPrecondition.always());
+  public WritebackRequest(
+      CorrelationId correlationId,
+      UserId user,
+      Optional<String> samAccountName,
+      Secret password,
+      boolean forceChangeNextSignIn) {
+    this(
+        correlationId,
+        user,
+        samAccountName,
+        password,
+        forceChangeNextSignIn,
+        WritebackPrecondition.always());
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Provider interfaces: directory reads and versioned writes, password policy, password writeback, audit sink and conditional access.
+ * Provider interfaces: directory reads and versioned writes, password policy, password writeback,
+ * audit sink and conditional access.
  *
  * <p>The Java serialized forms of its types are not part of the API.
  *

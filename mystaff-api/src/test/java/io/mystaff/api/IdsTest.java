@@ -28,19 +28,23 @@ class IdsTest {
 
   /** Characters that make one id look like another, or reorder what a reader sees. */
   private static final String[] INVISIBLE = {
-      "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", // zero-width
-      "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", // embeddings and overrides
-      "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", // isolates and marks
-      "\u0000", "\u0007", "\u007F", "\u0085"}; // controls
+    "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", // zero-width
+    "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", // embeddings and overrides
+    "\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C", // isolates and marks
+    "\u0000", "\u0007", "\u007F", "\u0085"
+  }; // controls
 
   @Test
   void bidiOverrideInUserIdRejected() {
     // "alice" followed by RIGHT-TO-LEFT OVERRIDE and a reversed "nimda": displays as "aliceadmin".
     InvalidInputException e = catchInvalid(() -> UserId.of("alice\u202Enimda"));
-    assertThat(e.violations()).singleElement().satisfies(v -> {
-      assertThat(v.field()).isEqualTo("user id");
-      assertThat(v.reason()).contains("bidirectional");
-    });
+    assertThat(e.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("user id");
+              assertThat(v.reason()).contains("bidirectional");
+            });
     assertThat(e.getMessage()).doesNotContain("alice").doesNotContain("nimda");
   }
 
@@ -49,24 +53,38 @@ class IdsTest {
     for (String c : INVISIBLE) {
       String value = "id" + c + "1";
       String code = String.format("U+%04X", (int) c.charAt(0));
-      assertThat(catchInvalid(() -> UserId.of(value)).violations().get(0).field()).as(code).isEqualTo("user id");
-      assertThat(catchInvalid(() -> UnitId.of(value)).violations().get(0).field()).as(code)
+      assertThat(catchInvalid(() -> UserId.of(value)).violations().get(0).field())
+          .as(code)
+          .isEqualTo("user id");
+      assertThat(catchInvalid(() -> UnitId.of(value)).violations().get(0).field())
+          .as(code)
           .isEqualTo("administrative-unit id");
-      assertThat(catchInvalid(() -> GroupId.of(value)).violations().get(0).field()).as(code).isEqualTo("group id");
-      assertThat(catchInvalid(() -> RoleId.of(value)).violations().get(0).field()).as(code)
+      assertThat(catchInvalid(() -> GroupId.of(value)).violations().get(0).field())
+          .as(code)
+          .isEqualTo("group id");
+      assertThat(catchInvalid(() -> RoleId.of(value)).violations().get(0).field())
+          .as(code)
           .isEqualTo("role-definition id");
-      assertThat(catchInvalid(() -> AssignmentId.of(value)).violations().get(0).field()).as(code)
+      assertThat(catchInvalid(() -> AssignmentId.of(value)).violations().get(0).field())
+          .as(code)
           .isEqualTo("role-assignment id");
-      assertThat(catchInvalid(() -> UserId.of(c + "id")).violations()).as(code + " first").hasSize(1);
-      assertThat(catchInvalid(() -> UserId.of("id" + c)).violations()).as(code + " last").hasSize(1);
+      assertThat(catchInvalid(() -> UserId.of(c + "id")).violations())
+          .as(code + " first")
+          .hasSize(1);
+      assertThat(catchInvalid(() -> UserId.of("id" + c)).violations())
+          .as(code + " last")
+          .hasSize(1);
     }
   }
 
   @Test
   void visibleNeighboursOfTheInvisibleRangesAccepted() {
     // Just outside each rejected range: hyphens, dashes, quotes, the narrow no-break space aside.
-    for (String c : new String[] {"\u2010", "\u2011", "\u2029x", "\u2030", "\u2065", "\u206A", "\u061B",
-        "\u061D", "\u2061", "\uFEFE", "\uFF00", "\u00E9", "\u4E2D"}) {
+    for (String c :
+        new String[] {
+          "\u2010", "\u2011", "\u2029x", "\u2030", "\u2065", "\u206A", "\u061B", "\u061D", "\u2061",
+          "\uFEFE", "\uFF00", "\u00E9", "\u4E2D"
+        }) {
       if (c.chars().anyMatch(Character::isWhitespace)) {
         continue;
       }

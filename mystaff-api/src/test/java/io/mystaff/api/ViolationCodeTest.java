@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Every main throw site of the API names a stable code besides field and English reason. */
 class ViolationCodeTest {
   private static void assertCode(ThrowingCallable call, String field, String code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-      assertThat(e.codes()).containsExactly(code);
-      assertThat(e.violations().get(0).field()).isEqualTo(field);
-    });
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.codes()).containsExactly(code);
+              assertThat(e.violations().get(0).field()).isEqualTo(field);
+            });
   }
 
   @Test
@@ -31,7 +34,9 @@ class ViolationCodeTest {
   void pages() {
     assertCode(() -> PageRequest.first(0), "page size", "page.sizeOutOfRange");
     assertCode(() -> new PageRequest(1, Optional.of("")), "page cursor", "page.cursorInvalid");
-    assertCode(() -> CursorCodec.withRandomKey().decode("all", "AAAA", id -> Optional.empty()), "page cursor",
+    assertCode(
+        () -> CursorCodec.withRandomKey().decode("all", "AAAA", id -> Optional.empty()),
+        "page cursor",
         "page.cursorInvalid");
   }
 
@@ -42,9 +47,11 @@ class ViolationCodeTest {
 
   @Test
   void codeOmitted_derivedFromTheField() {
-    assertThat(InvalidInputException.of("user principal name", "x").codes()).containsExactly("userPrincipalName.invalid");
+    assertThat(InvalidInputException.of("user principal name", "x").codes())
+        .containsExactly("userPrincipalName.invalid");
     assertThat(InvalidInputException.Violation.defaultCode("mobile")).isEqualTo("mobile.invalid");
-    assertThat(InvalidInputException.Violation.defaultCode("minimum manager-chosen password length"))
+    assertThat(
+            InvalidInputException.Violation.defaultCode("minimum manager-chosen password length"))
         .isEqualTo("minimumManagerChosenPasswordLength.invalid");
     assertThat(InvalidInputException.Violation.defaultCode("--")).isEqualTo("input.invalid");
     assertThat(InvalidInputException.Violation.defaultCode("2nd name")).isEqualTo("ndName.invalid");
@@ -52,16 +59,23 @@ class ViolationCodeTest {
 
   @Test
   void code_mustBeDottedLowerCamelCase_soAReasonCannotPassForIt() {
-    assertThatThrownBy(() -> new InvalidInputException.Violation("password", "phone.invalid", "must not be empty"))
+    assertThatThrownBy(
+            () ->
+                new InvalidInputException.Violation(
+                    "password", "phone.invalid", "must not be empty"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new InvalidInputException.Violation("f", "r", "Phone.invalid"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(new InvalidInputException.Violation("f", "r", "phone.kindNotAllowed").code()).isEqualTo("phone.kindNotAllowed");
+    assertThat(new InvalidInputException.Violation("f", "r", "phone.kindNotAllowed").code())
+        .isEqualTo("phone.kindNotAllowed");
   }
 
   @Test
   void code_neverInTheMessage_reasonStillIs() {
-    InvalidInputException e = InvalidInputException.of("mobile", "is not a valid number", "phone.invalid");
-    assertThat(e.getMessage()).contains("mobile: is not a valid number").doesNotContain("phone.invalid");
+    InvalidInputException e =
+        InvalidInputException.of("mobile", "is not a valid number", "phone.invalid");
+    assertThat(e.getMessage())
+        .contains("mobile: is not a valid number")
+        .doesNotContain("phone.invalid");
   }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CursorCodecTest {
-  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] KEY =
+      "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final CursorCodec codec = CursorCodec.withKey(KEY);
 
@@ -22,7 +23,11 @@ class CursorCodecTest {
 
   @Test
   void roundTrip_keepsTheKeyExactly() {
-    for (SortKey key : List.of(new SortKey("Ann", "u1"), new SortKey("名前 😀", "用户"), new SortKey("x".repeat(256), "i".repeat(256)))) {
+    for (SortKey key :
+        List.of(
+            new SortKey("Ann", "u1"),
+            new SortKey("名前 😀", "用户"),
+            new SortKey("x".repeat(256), "i".repeat(256)))) {
       String cursor = codec.encode("members:north", key);
       assertThat(codec.decode("members:north", cursor, CursorCodecTest::nobody)).isEqualTo(key);
       assertThat(cursor.length()).isLessThanOrEqualTo(PageRequest.MAX_CURSOR_LENGTH);
@@ -37,7 +42,9 @@ class CursorCodecTest {
         String name = n.repeat(256 / n.length());
         String id = i.repeat(256 / i.length());
         String cursor = codec.encode("users:" + "q".repeat(256), new SortKey(name, id));
-        assertThat(cursor.length()).as("%s/%s", n, i).isLessThanOrEqualTo(PageRequest.MAX_CURSOR_LENGTH);
+        assertThat(cursor.length())
+            .as("%s/%s", n, i)
+            .isLessThanOrEqualTo(PageRequest.MAX_CURSOR_LENGTH);
         PageRequest.after(cursor, 10); // accepted by the request's own check
       }
     }
@@ -47,7 +54,11 @@ class CursorCodecTest {
   void cutName_isExactAgainWhileTheEntryKeepsItsName() {
     SortKey key = new SortKey("名".repeat(255) + "0", "用户".repeat(127) + "0");
     String cursor = codec.encode("all", key);
-    assertThat(codec.decode("all", cursor, id -> id.equals(key.id()) ? Optional.of(key.displayName()) : Optional.empty()))
+    assertThat(
+            codec.decode(
+                "all",
+                cursor,
+                id -> id.equals(key.id()) ? Optional.of(key.displayName()) : Optional.empty()))
         .isEqualTo(key);
   }
 
@@ -60,7 +71,9 @@ class CursorCodecTest {
     assertThat(removed).isEqualTo(renamed);
     assertThat(removed.id()).isEqualTo(key.id());
     assertThat(key.displayName()).startsWith(removed.displayName());
-    assertThat(removed.displayName().length()).isGreaterThan(100).isLessThan(key.displayName().length());
+    assertThat(removed.displayName().length())
+        .isGreaterThan(100)
+        .isLessThan(key.displayName().length());
     assertThat(removed).isLessThan(key);
   }
 
@@ -68,21 +81,26 @@ class CursorCodecTest {
   void cut_neverSplitsASurrogatePair() {
     SortKey key = new SortKey("\uD83D\uDE00".repeat(128), "\uD83D\uDE01".repeat(128));
     SortKey decoded = codec.decode("all", codec.encode("all", key), CursorCodecTest::nobody);
-    assertThat(decoded.displayName().codePoints().allMatch(Character::isSupplementaryCodePoint)).isTrue();
+    assertThat(decoded.displayName().codePoints().allMatch(Character::isSupplementaryCodePoint))
+        .isTrue();
   }
 
   @Test
   void cursorOfAnotherListing_isRejected() {
     String cursor = codec.encode("members:north", new SortKey("Ann", "u1"));
     assertThatThrownBy(() -> codec.decode("members:south", cursor, CursorCodecTest::nobody))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("page cursor").hasMessageNotContaining("Ann");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("page cursor")
+        .hasMessageNotContaining("Ann");
   }
 
   @Test
   void cursorOfAnotherKey_isRejected_sameKeyAccepted() {
     String cursor = codec.encode("all", new SortKey("Ann", "u1"));
-    assertThat(CursorCodec.withKey(KEY.clone()).decode("all", cursor, CursorCodecTest::nobody)).isEqualTo(new SortKey("Ann", "u1"));
-    assertThatThrownBy(() -> CursorCodec.withRandomKey().decode("all", cursor, CursorCodecTest::nobody))
+    assertThat(CursorCodec.withKey(KEY.clone()).decode("all", cursor, CursorCodecTest::nobody))
+        .isEqualTo(new SortKey("Ann", "u1"));
+    assertThatThrownBy(
+            () -> CursorCodec.withRandomKey().decode("all", cursor, CursorCodecTest::nobody))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -93,25 +111,35 @@ class CursorCodecTest {
       char c = cursor.charAt(i);
       String tampered = cursor.substring(0, i) + (c == 'A' ? 'B' : 'A') + cursor.substring(i + 1);
       int at = i;
-      assertThatThrownBy(() -> codec.decode("all", tampered, CursorCodecTest::nobody)).as("at %d", at).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> codec.decode("all", tampered, CursorCodecTest::nobody))
+          .as("at %d", at)
+          .isInstanceOf(InvalidInputException.class);
     }
     for (String junk : List.of("!", "", "AA", cursor.substring(3))) {
-      assertThatThrownBy(() -> codec.decode("all", junk, CursorCodecTest::nobody)).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> codec.decode("all", junk, CursorCodecTest::nobody))
+          .isInstanceOf(InvalidInputException.class);
     }
   }
 
   @Test
   void shortKey_isRefused() {
-    assertThatThrownBy(() -> CursorCodec.withKey(new byte[15])).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> CursorCodec.withKey(new byte[15]))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("cursor key");
   }
 
   @Test
   void page_cursorOnlyWhenMoreFollow_andAfterResumes() {
-    List<SortKey> keys = List.of(new SortKey("a", "1"), new SortKey("b", "2"), new SortKey("c", "3"));
+    List<SortKey> keys =
+        List.of(new SortKey("a", "1"), new SortKey("b", "2"), new SortKey("c", "3"));
     Page<SortKey> first = codec.page("l", keys.iterator(), 2, k -> k);
     assertThat(first.items()).containsExactly(keys.get(0), keys.get(1));
-    assertThat(codec.after("l", PageRequest.after(first.nextCursor().orElseThrow(), 2), CursorCodecTest::nobody)).contains(keys.get(1));
+    assertThat(
+            codec.after(
+                "l",
+                PageRequest.after(first.nextCursor().orElseThrow(), 2),
+                CursorCodecTest::nobody))
+        .contains(keys.get(1));
     assertThat(codec.page("l", keys.iterator(), 3, k -> k).nextCursor()).isEmpty();
     assertThat(codec.after("l", PageRequest.first(2), CursorCodecTest::nobody)).isEmpty();
   }

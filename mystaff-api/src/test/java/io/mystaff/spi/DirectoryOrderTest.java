@@ -13,21 +13,30 @@ import org.junit.jupiter.api.Test;
 
 class DirectoryOrderTest {
   private static User user(String id, String name) {
-    return User.builder().id(UserId.of(id)).userPrincipalName(id + "@contoso.com").displayName(name).build();
+    return User.builder()
+        .id(UserId.of(id))
+        .userPrincipalName(id + "@contoso.com")
+        .displayName(name)
+        .build();
   }
 
   @Test
   void users_byNameIgnoringCase_thenById() {
-    List<User> users = new ArrayList<>(List.of(user("b", "alice"), user("c", "Bob"), user("a", "ALICE"), user("d", "al")));
+    List<User> users =
+        new ArrayList<>(
+            List.of(user("b", "alice"), user("c", "Bob"), user("a", "ALICE"), user("d", "al")));
     users.sort(DirectoryOrder.USERS);
     assertThat(users).extracting(u -> u.id().value()).containsExactly("d", "a", "b", "c");
   }
 
   @Test
   void units_byNameIgnoringCase_thenById() {
-    List<AdministrativeUnit> units = new ArrayList<>(List.of(
-        AdministrativeUnit.assigned(UnitId.of("2"), "north"), AdministrativeUnit.assigned(UnitId.of("1"), "North"),
-        AdministrativeUnit.assigned(UnitId.of("0"), "East")));
+    List<AdministrativeUnit> units =
+        new ArrayList<>(
+            List.of(
+                AdministrativeUnit.assigned(UnitId.of("2"), "north"),
+                AdministrativeUnit.assigned(UnitId.of("1"), "North"),
+                AdministrativeUnit.assigned(UnitId.of("0"), "East")));
     units.sort(DirectoryOrder.UNITS);
     assertThat(units).extracting(u -> u.id().value()).containsExactly("0", "1", "2");
   }
@@ -35,22 +44,28 @@ class DirectoryOrderTest {
   @Test
   void supplementaryCharacter_sortsAfterEveryBmpCharacter_unlikeUtf16Order() {
     String emoji = "a\uD83D\uDE00"; // U+1F600 is stored as the surrogates D83D DE00
-    String bmpHigh = "a\uFF21";     // U+FF21 sorts above the surrogates in UTF-16 order
+    String bmpHigh = "a\uFF21"; // U+FF21 sorts above the surrogates in UTF-16 order
     assertThat(emoji.compareTo(bmpHigh)).as("the UTF-16 vendor bug").isNegative();
     assertThat(DirectoryOrder.compareNames(emoji, bmpHigh)).isPositive();
     assertThat(DirectoryOrder.compareCodePoints("x\uD83D\uDE00", "x\uFFFD")).isPositive();
-    assertThat(DirectoryOrder.compare("n", "x\uD83D\uDE00", "N", "x\uFFFD")).as("ties by id, by code point").isPositive();
+    assertThat(DirectoryOrder.compare("n", "x\uD83D\uDE00", "N", "x\uFFFD"))
+        .as("ties by id, by code point")
+        .isPositive();
   }
 
   @Test
   void names_agreeWithUtf8ByteOrderOfCaseFoldedNames() {
     Random random = new Random(42);
-    int[] pool = {'a', 'B', 'z', 'é', 'É', 0x4E2D, 0xFF21, 0xFF41, 0x1F600, 0x20000, 0x10400, 0x10428};
+    int[] pool = {
+      'a', 'B', 'z', 'é', 'É', 0x4E2D, 0xFF21, 0xFF41, 0x1F600, 0x20000, 0x10400, 0x10428
+    };
     for (int n = 0; n < 5_000; n++) {
       String a = randomName(random, pool);
       String b = randomName(random, pool);
       int expected = Integer.signum(compareBytes(fold(a), fold(b)));
-      assertThat(Integer.signum(DirectoryOrder.compareNames(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
+      assertThat(Integer.signum(DirectoryOrder.compareNames(a, b)))
+          .as("%s vs %s", a, b)
+          .isEqualTo(expected);
       assertThat(Integer.signum(DirectoryOrder.compareNames(b, a))).isEqualTo(-expected);
     }
   }
@@ -81,7 +96,8 @@ class DirectoryOrderTest {
 
   private static byte[] fold(String s) {
     StringBuilder out = new StringBuilder();
-    s.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+    s.codePoints()
+        .forEach(c -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
     return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Every method of the interface, defaults included, is overridden and reaches the delegate unchanged. */
+/**
+ * Every method of the interface, defaults included, is overridden and reaches the delegate
+ * unchanged.
+ */
 class ForwardingTest {
   @Test
   void forwardingDirectory_forwardsEveryMethod() throws Exception {
@@ -22,7 +25,8 @@ class ForwardingTest {
     checkForwards(DirectoryWriter.class, ForwardingDirectoryWriter::new);
   }
 
-  private static <T> void checkForwards(Class<T> type, Function<T, ? extends T> forwarding) throws Exception {
+  private static <T> void checkForwards(Class<T> type, Function<T, ? extends T> forwarding)
+      throws Exception {
     for (Method method : type.getMethods()) {
       if (Modifier.isStatic(method.getModifiers())) {
         continue;
@@ -30,17 +34,25 @@ class ForwardingTest {
       List<Method> heard = new ArrayList<>();
       List<Object[]> arguments = new ArrayList<>();
       Object answer = dummy(method.getReturnType());
-      T delegate = type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
-        heard.add(m);
-        arguments.add(args);
-        return answer;
-      }));
+      T delegate =
+          type.cast(
+              Proxy.newProxyInstance(
+                  type.getClassLoader(),
+                  new Class<?>[] {type},
+                  (p, m, args) -> {
+                    heard.add(m);
+                    arguments.add(args);
+                    return answer;
+                  }));
       T forwarder = forwarding.apply(delegate);
-      Method override = forwarder.getClass().getMethod(method.getName(), method.getParameterTypes());
+      Method override =
+          forwarder.getClass().getMethod(method.getName(), method.getParameterTypes());
       assertThat(override.getDeclaringClass())
-          .as("%s overrides %s", forwarder.getClass().getSimpleName(), method).isNotEqualTo(type);
+          .as("%s overrides %s", forwarder.getClass().getSimpleName(), method)
+          .isNotEqualTo(type);
       if (Modifier.isFinal(override.getModifiers())) {
-        continue; // a convenience overload, final so that subclasses override the full method it calls
+        continue; // a convenience overload, final so that subclasses override the full method it
+        // calls
       }
       Object[] args = new Object[method.getParameterCount()];
       for (int i = 0; i < args.length; i++) {
@@ -73,12 +85,16 @@ class ForwardingTest {
       return "s";
     }
     if (type.isInterface()) {
-      return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> switch (m.getName()) {
-        case "equals" -> p == a[0];
-        case "hashCode" -> System.identityHashCode(p);
-        case "toString" -> "stand-in " + type.getSimpleName();
-        default -> throw new AssertionError("not to be called: " + m);
-      });
+      return Proxy.newProxyInstance(
+          type.getClassLoader(),
+          new Class<?>[] {type},
+          (p, m, a) ->
+              switch (m.getName()) {
+                case "equals" -> p == a[0];
+                case "hashCode" -> System.identityHashCode(p);
+                case "toString" -> "stand-in " + type.getSimpleName();
+                default -> throw new AssertionError("not to be called: " + m);
+              });
     }
     if (type == java.util.Optional.class) {
       return java.util.Optional.of("x");

@@ -18,16 +18,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One authorization check ("may this manager reset / manage phones of this user?") on a small
- * store and on a large tenant, by mystaff's engine and by jCasbin on the same facts. Facts are
- * prepared in setup (as a host's session would have them), so this measures the decision itself.
- * Before measuring, {@link AgreementGate} compares both engines on every sampled query plus
- * 100,000 more and stops the run on any disagreement.
+ * One authorization check ("may this manager reset / manage phones of this user?") on a small store
+ * and on a large tenant, by mystaff's engine and by jCasbin on the same facts. Facts are prepared
+ * in setup (as a host's session would have them), so this measures the decision itself. Before
+ * measuring, {@link AgreementGate} compares both engines on every sampled query plus 100,000 more
+ * and stops the run on any disagreement.
  *
- * <p>Besides JMH's wall-clock score, every iteration prints the CPU time the benchmark thread
- * spent per check ({@link CpuPerOperation}), which a busy machine does not inflate.
+ * <p>Besides JMH's wall-clock score, every iteration prints the CPU time the benchmark thread spent
+ * per check ({@link CpuPerOperation}), which a busy machine does not inflate.
  *
- * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar AuthorizationBenchmark -prof gc}
+ * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar AuthorizationBenchmark -prof
+ * gc}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,7 +72,8 @@ public class AuthorizationBenchmark {
   @Benchmark
   public Decision mystaff() {
     Workload.Query q = pool[(int) (next++ & (POOL - 1))];
-    return engine.decide(q.actorFacts(), q.action(), q.targetFacts(), workload.catalog, Workload.NOW);
+    return engine.decide(
+        q.actorFacts(), q.action(), q.targetFacts(), workload.catalog, Workload.NOW);
   }
 
   @Benchmark

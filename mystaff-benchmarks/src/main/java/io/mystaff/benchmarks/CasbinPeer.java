@@ -24,31 +24,36 @@ import org.casbin.jcasbin.model.Model;
  * agree on every sampled decision before anything is measured.
  */
 final class CasbinPeer {
-  static final String MODEL = String.join("\n",
-      "[request_definition]",
-      "r = sub, dom, act",
-      "[policy_definition]",
-      "p = sub, act",
-      "[role_definition]",
-      "g = _, _, _",
-      "[policy_effect]",
-      "e = some(where (p.eft == allow))",
-      "[matchers]",
-      "m = g(r.sub, p.sub, r.dom) && r.act == p.act");
+  static final String MODEL =
+      String.join(
+          "\n",
+          "[request_definition]",
+          "r = sub, dom, act",
+          "[policy_definition]",
+          "p = sub, act",
+          "[role_definition]",
+          "g = _, _, _",
+          "[policy_effect]",
+          "e = some(where (p.eft == allow))",
+          "[matchers]",
+          "m = g(r.sub, p.sub, r.dom) && r.act == p.act");
 
   private static final String TENANT = "tenant";
 
-  private static final Map<String, List<StaffAction>> GRANTS = Map.of(
-      BuiltInRole.HELPDESK_ADMINISTRATOR.templateId().value(), List.of(StaffAction.RESET_PASSWORD),
-      BuiltInRole.PASSWORD_ADMINISTRATOR.templateId().value(), List.of(StaffAction.RESET_PASSWORD),
-      BuiltInRole.USER_ADMINISTRATOR.templateId().value(), List.of(StaffAction.RESET_PASSWORD),
-      BuiltInRole.AUTHENTICATION_ADMINISTRATOR.templateId().value(),
-          List.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES),
-      BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR.templateId().value(),
-          List.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES),
-      BuiltInRole.GLOBAL_ADMINISTRATOR.templateId().value(),
-          List.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES),
-      Workload.CUSTOM_RESET_ROLE.value(), List.of(StaffAction.RESET_PASSWORD));
+  private static final Map<String, List<StaffAction>> GRANTS =
+      Map.of(
+          BuiltInRole.HELPDESK_ADMINISTRATOR.templateId().value(),
+              List.of(StaffAction.RESET_PASSWORD),
+          BuiltInRole.PASSWORD_ADMINISTRATOR.templateId().value(),
+              List.of(StaffAction.RESET_PASSWORD),
+          BuiltInRole.USER_ADMINISTRATOR.templateId().value(), List.of(StaffAction.RESET_PASSWORD),
+          BuiltInRole.AUTHENTICATION_ADMINISTRATOR.templateId().value(),
+              List.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES),
+          BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR.templateId().value(),
+              List.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES),
+          BuiltInRole.GLOBAL_ADMINISTRATOR.templateId().value(),
+              List.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES),
+          Workload.CUSTOM_RESET_ROLE.value(), List.of(StaffAction.RESET_PASSWORD));
 
   private final Enforcer enforcer;
 
@@ -62,14 +67,15 @@ final class CasbinPeer {
     GRANTS.forEach((role, actions) -> actions.forEach(a -> policies.add(List.of(role, a.name()))));
     enforcer.addPolicies(policies);
     List<List<String>> groupings = new ArrayList<>();
-    workload.assignmentsByManager.forEach((manager, assignments) -> {
-      for (RoleAssignment a : assignments) {
-        if (a.isActiveAt(Workload.NOW)) {
-          String domain = a.scope() instanceof Scope.Unit u ? u.unit().value() : TENANT;
-          groupings.add(List.of(a.principal().value(), a.role().value(), domain));
-        }
-      }
-    });
+    workload.assignmentsByManager.forEach(
+        (manager, assignments) -> {
+          for (RoleAssignment a : assignments) {
+            if (a.isActiveAt(Workload.NOW)) {
+              String domain = a.scope() instanceof Scope.Unit u ? u.unit().value() : TENANT;
+              groupings.add(List.of(a.principal().value(), a.role().value(), domain));
+            }
+          }
+        });
     enforcer.addGroupingPolicies(groupings);
     enforcer.buildRoleLinks();
   }

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Worst cases of dynamic membership rules: one evaluation of a rule of at most 3,072 characters
- * on a user whose values have 256 characters, for rules built to be slow (patterns that make a
+ * Worst cases of dynamic membership rules: one evaluation of a rule of at most 3,072 characters on
+ * a user whose values have 256 characters, for rules built to be slow (patterns that make a
  * backtracking matcher take exponential time, groups that repeat the empty string, rules whose
  * evaluation spends the whole step budget). The promise under test: every evaluation decides, or
  * gives up as undecided, within about 10 ms.
@@ -45,10 +45,12 @@ public class MembershipRuleBenchmark {
     /** {@code (.*a){25}b}: 25 ways to split at every position. */
     COUNTED_BACKTRACKING("user.department -match \"(.*a){25}b\"", "a".repeat(256)),
     /** 64 nested starred groups on a value they almost match. */
-    NESTED_GROUPS_64("user.department -match \"" + "(".repeat(64) + "a|b" + ")*".repeat(64) + "$\"",
+    NESTED_GROUPS_64(
+        "user.department -match \"" + "(".repeat(64) + "a|b" + ")*".repeat(64) + "$\"",
         "ab".repeat(127) + "cd"),
     /** About 8,000 empty repeats per character: the evaluation spends its whole budget. */
-    EMPTY_REPEATS_BUDGET("user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\"", "a".repeat(256)),
+    EMPTY_REPEATS_BUDGET(
+        "user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\"", "a".repeat(256)),
     /** A chain of 4,000 optional a's, all alive at every position. */
     OPTIONAL_CHAIN("user.department -match \"" + "(?:a?){1000}".repeat(4) + "z\"", "a".repeat(256)),
     /** 3,033 characters of -match comparisons sharing one budget. */
@@ -65,8 +67,7 @@ public class MembershipRuleBenchmark {
     }
   }
 
-  @Param
-  public Case rule;
+  @Param public Case rule;
 
   private MembershipRule parsed;
   private User user;
@@ -74,8 +75,13 @@ public class MembershipRuleBenchmark {
   @Setup
   public void setUp() {
     parsed = MembershipRule.parse(rule.rule);
-    user = User.builder().id(UserId.of("u")).userPrincipalName("u@contoso.com").displayName("U")
-        .attribute("department", rule.value).build();
+    user =
+        User.builder()
+            .id(UserId.of("u"))
+            .userPrincipalName("u@contoso.com")
+            .displayName("U")
+            .attribute("department", rule.value)
+            .build();
   }
 
   @Benchmark

@@ -12,8 +12,8 @@ import java.util.Locale;
  * (dynamic included), role assignments and the search and listing indexes.
  *
  * <p>Run: {@code java -cp mystaff-benchmarks/target/benchmarks.jar
- * io.mystaff.benchmarks.MemoryFootprint [LARGE_TENANT|SMALL_STORE]}, with and without {@code
- * -Xmx}, to see that it fits in a default-size heap and how much room is left.
+ * io.mystaff.benchmarks.MemoryFootprint [LARGE_TENANT|SMALL_STORE]}, with and without {@code -Xmx},
+ * to see that it fits in a default-size heap and how much room is left.
  */
 public final class MemoryFootprint {
   private MemoryFootprint() {}
@@ -32,13 +32,24 @@ public final class MemoryFootprint {
     long after = usedAfterGc();
     long retained = after - before;
     long max = Runtime.getRuntime().maxMemory();
-    System.out.printf(Locale.ROOT, "scale              %s: %,d users, %,d units (%d dynamic), %,d assignments%n",
-        scale, users, units, scale.dynamicUnits, assignments);
+    System.out.printf(
+        Locale.ROOT,
+        "scale              %s: %,d users, %,d units (%d dynamic), %,d assignments%n",
+        scale,
+        users,
+        units,
+        scale.dynamicUnits,
+        assignments);
     System.out.printf(Locale.ROOT, "loaded in          %.1f s%n", loadSeconds);
-    System.out.printf(Locale.ROOT, "retained heap      %,d bytes (%.2f GiB)%n", retained, retained / GIB);
+    System.out.printf(
+        Locale.ROOT, "retained heap      %,d bytes (%.2f GiB)%n", retained, retained / GIB);
     System.out.printf(Locale.ROOT, "bytes per user     %,d%n", retained / users);
-    System.out.printf(Locale.ROOT, "max heap           %,d bytes (%.2f GiB), %.0f%% used by the directory%n",
-        max, max / GIB, 100.0 * retained / max);
+    System.out.printf(
+        Locale.ROOT,
+        "max heap           %,d bytes (%.2f GiB), %.0f%% used by the directory%n",
+        max,
+        max / GIB,
+        100.0 * retained / max);
     System.out.println("directory          " + directory);
   }
 

@@ -40,26 +40,30 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #syncedUntilSubmitted}: a synced user, with a password the manager chose. Check it
  *       against the Active Directory policy and the user's on-premises history, record the PENDING
  *       event, submit to the {@link SimulatedOnPremisesWriteback}; measured until the call returns
- *       the writeback handle. The writeback itself completes on the simulator's thread (and
- *       records the final event there), so it competes with the measured thread for the CPU.
+ *       the writeback handle. The writeback itself completes on the simulator's thread (and records
+ *       the final event there), so it competes with the measured thread for the CPU.
  * </ul>
  *
- * <p>{@code hashIterations} is the directory's PBKDF2 iteration count for stored passwords: 1
- * shows mystaff's own cost, the default 10,000 what a host using the in-memory provider pays. The
+ * <p>{@code hashIterations} is the directory's PBKDF2 iteration count for stored passwords: 1 shows
+ * mystaff's own cost, the default 10,000 what a host using the in-memory provider pays. The
  * simulated on-premises directory hashes its history with 1 iteration, so the synced figure is
  * mystaff's work, not the simulator's.
  *
  * <p>Targets are staff that the sampled managers may reset (decided by the engine in setup), each
  * manager with their own session, used in turn.
  *
- * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar PasswordResetBenchmark -prof gc}
+ * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar PasswordResetBenchmark -prof
+ * gc}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Dmystaff.passwordHash.allowWeakForTests=true") // measures the workflow, not PBKDF2
+@Fork(
+    value = 1,
+    jvmArgsAppend =
+        "-Dmystaff.passwordHash.allowWeakForTests=true") // measures the workflow, not PBKDF2
 public class PasswordResetBenchmark {
   private static final int PAIRS = 256;
 
@@ -83,9 +87,11 @@ public class PasswordResetBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     Workload w = Workload.generate(scale, 42);
-    InMemoryDirectory directory = WorkloadDirectory.load(w,
-        InMemoryDirectory.builder().passwordHashIterations(hashIterations));
-    writeback = SimulatedOnPremisesWriteback.builder().knownUsers(directory).hashIterations(1).build();
+    InMemoryDirectory directory =
+        WorkloadDirectory.load(
+            w, InMemoryDirectory.builder().passwordHashIterations(hashIterations));
+    writeback =
+        SimulatedOnPremisesWriteback.builder().knownUsers(directory).hashIterations(1).build();
     tenant = new WiredTenant(w, directory, Optional.of(writeback));
     List<Reset> cloudResets = new ArrayList<>();
     List<Reset> syncedResets = new ArrayList<>();
@@ -93,17 +99,25 @@ public class PasswordResetBenchmark {
     AuthorizationEngine engine = AuthorizationEngine.standard();
     for (Workload.Query q : w.sample(100_000, 9)) {
       if (q.action() != StaffAction.RESET_PASSWORD
-          || !engine.decide(q.actorFacts(), q.action(), q.targetFacts(), w.catalog, Workload.NOW).isPermit()) {
+          || !engine
+              .decide(q.actorFacts(), q.action(), q.targetFacts(), w.catalog, Workload.NOW)
+              .isPermit()) {
         continue;
       }
       List<Reset> into = w.isSynced(q.target()) ? syncedResets : cloudResets;
       if (into.size() < PAIRS) {
-        into.add(new Reset(sessions.computeIfAbsent(q.actor(), tenant::signIn), Workload.userId(q.target())));
+        into.add(
+            new Reset(
+                sessions.computeIfAbsent(q.actor(), tenant::signIn), Workload.userId(q.target())));
       }
     }
     if (cloudResets.size() < PAIRS || syncedResets.size() < PAIRS) {
-      throw new IllegalStateException("too few permitted resets in the sample: "
-          + cloudResets.size() + " cloud, " + syncedResets.size() + " synced");
+      throw new IllegalStateException(
+          "too few permitted resets in the sample: "
+              + cloudResets.size()
+              + " cloud, "
+              + syncedResets.size()
+              + " synced");
     }
     cloud = cloudResets.toArray(Reset[]::new);
     synced = syncedResets.toArray(Reset[]::new);

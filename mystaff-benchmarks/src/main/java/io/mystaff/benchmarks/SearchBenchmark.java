@@ -28,17 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * prefix, through the in-memory directory alone and through {@link StaffSession}, which adds the
  * manager's standing and, per result, the target's facts and the actions the manager may take.
  *
- * <p>Queries ({@link Query}): a first name shared by about 1/64 of the users, early and late in
- * the alphabet (thousands of matches: the directory walks its users in order), and a rare one
- * (one user principal name; one unit), answered from the term index.
+ * <p>Queries ({@link Query}): a first name shared by about 1/64 of the users, early and late in the
+ * alphabet (thousands of matches: the directory walks its users in order), and a rare one (one user
+ * principal name; one unit), answered from the term index.
  *
  * <p>Every iteration also prints the CPU time the benchmark thread spent per search ({@link
  * CpuPerOperation}).
  *
- * <p>Loading the tenant takes minutes on a small machine, so the loaded tenant is kept for the
- * life of the JVM and shared by every trial in it: {@code run-benchmarks.sh} runs this class
- * without forking ({@code -f 0}), one load for all twelve trials. With forks each trial loads
- * its own.
+ * <p>Loading the tenant takes minutes on a small machine, so the loaded tenant is kept for the life
+ * of the JVM and shared by every trial in it: {@code run-benchmarks.sh} runs this class without
+ * forking ({@code -f 0}), one load for all twelve trials. With forks each trial loads its own.
  *
  * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar SearchBenchmark -f 0 -prof gc}
  */
@@ -79,8 +78,7 @@ public class SearchBenchmark {
     }
   }
 
-  @Param
-  public Query query;
+  @Param public Query query;
 
   /** The loaded large tenant, shared by the trials of one JVM; only read by the benchmarks. */
   private static WiredTenant loaded;
@@ -100,7 +98,8 @@ public class SearchBenchmark {
     users = query.users(w);
     units = query.units(w);
     if (directoryUsers().items().isEmpty() || directoryUnits().items().isEmpty()) {
-      throw new IllegalStateException("query " + query + " finds nothing: " + users + " / " + units);
+      throw new IllegalStateException(
+          "query " + query + " finds nothing: " + users + " / " + units);
     }
   }
 

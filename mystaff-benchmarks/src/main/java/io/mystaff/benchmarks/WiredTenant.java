@@ -15,11 +15,11 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * A {@link Workload} loaded into an {@link InMemoryDirectory} and wired into a {@link MyStaff} as
- * a host would: the directory as reader and writer, an {@link InMemoryAuditLog} as the sink
- * (cleared whenever it reaches {@link #AUDIT_LOG_CAPACITY} events, so a long run keeps its memory
- * bounded; the log itself never drops events), a clock fixed at {@link Workload#NOW}, and
- * optionally a password writeback.
+ * A {@link Workload} loaded into an {@link InMemoryDirectory} and wired into a {@link MyStaff} as a
+ * host would: the directory as reader and writer, an {@link InMemoryAuditLog} as the sink (cleared
+ * whenever it reaches {@link #AUDIT_LOG_CAPACITY} events, so a long run keeps its memory bounded;
+ * the log itself never drops events), a clock fixed at {@link Workload#NOW}, and optionally a
+ * password writeback.
  */
 final class WiredTenant implements AutoCloseable {
   static final int AUDIT_LOG_CAPACITY = 100_000;
@@ -29,23 +29,29 @@ final class WiredTenant implements AutoCloseable {
   final InMemoryAuditLog log = new InMemoryAuditLog();
   final MyStaff myStaff;
 
-  WiredTenant(Workload workload, InMemoryDirectory directory, Optional<PasswordWriteback> writeback) {
+  WiredTenant(
+      Workload workload, InMemoryDirectory directory, Optional<PasswordWriteback> writeback) {
     this.workload = workload;
     this.directory = directory;
-    MyStaff.Builder b = MyStaff.builder()
-        .directory(directory)
-        .directoryWriter(directory)
-        .auditSink(event -> {
-          if (log.size() >= AUDIT_LOG_CAPACITY) {
-            log.clear();
-          }
-          log.record(event);
-        })
-        .auditRelay(Runnable::run) // measure the relay as part of each change, as before
-        .clock(Clock.fixed(Workload.NOW, ZoneOffset.UTC))
-        // a fixed clock never refills a rate limit: measure the changes, not their denial
-        .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited())
-            .build());
+    MyStaff.Builder b =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(
+                event -> {
+                  if (log.size() >= AUDIT_LOG_CAPACITY) {
+                    log.clear();
+                  }
+                  log.record(event);
+                })
+            .auditRelay(Runnable::run) // measure the relay as part of each change, as before
+            .clock(Clock.fixed(Workload.NOW, ZoneOffset.UTC))
+            // a fixed clock never refills a rate limit: measure the changes, not their denial
+            .settings(
+                MyStaffSettings.builder()
+                    .resetLimit(RateLimit.unlimited())
+                    .phoneChangeLimit(RateLimit.unlimited())
+                    .build());
     writeback.ifPresent(b::passwordWriteback);
     this.myStaff = b.build();
   }
@@ -59,7 +65,9 @@ final class WiredTenant implements AutoCloseable {
   int firstPasswordManager() {
     AuthorizationEngine engine = AuthorizationEngine.standard();
     for (int i = 0; i < workload.managers; i++) {
-      if (!engine.scopesFor(workload.actor(i), StaffAction.RESET_PASSWORD, workload.catalog, Workload.NOW).isEmpty()) {
+      if (!engine
+          .scopesFor(workload.actor(i), StaffAction.RESET_PASSWORD, workload.catalog, Workload.NOW)
+          .isEmpty()) {
         return i;
       }
     }

@@ -27,12 +27,12 @@ import java.util.Set;
  * A synthetic organization, generated deterministically from a seed, in a compact array form so
  * that a million users cost little before any engine or directory is built from it.
  *
- * <p>Users {@code [0, managers)} are managers (they hold the role assignments); the rest are
- * staff, who hold no role. Each user is a member of one "home" unit, some of a second one; the
- * last {@code dynamicUnits} units are dynamic, with the rule {@code user.department -eq "dept-k"}.
- * A tenth of the assignments are time-bound: a third active now, a third expired, a third not yet
- * started. Roles are drawn from the password-capable built-in roles, a reader role that grants
- * nothing, and one custom role that may reset passwords.
+ * <p>Users {@code [0, managers)} are managers (they hold the role assignments); the rest are staff,
+ * who hold no role. Each user is a member of one "home" unit, some of a second one; the last {@code
+ * dynamicUnits} units are dynamic, with the rule {@code user.department -eq "dept-k"}. A tenth of
+ * the assignments are time-bound: a third active now, a third expired, a third not yet started.
+ * Roles are drawn from the password-capable built-in roles, a reader role that grants nothing, and
+ * one custom role that may reset passwords.
  */
 public final class Workload {
 
@@ -58,6 +58,7 @@ public final class Workload {
 
   /** The instant every benchmark decides at. */
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
   static final RoleId CUSTOM_RESET_ROLE = RoleId.of("custom-store-password-reset");
   static final int DEPARTMENTS = 1_000;
   static final int FIRST_NAME_COUNT = 64;
@@ -66,20 +67,64 @@ public final class Workload {
   private static final String[] FIRST_NAMES = {
     "Aaliyah", "Adam", "Ahmed", "Aiko", "Alba", "Amir", "Anna", "Arjun", "Astrid", "Ben", "Carla",
     "Chen", "Clara", "Daniel", "Dara", "Elena", "Elif", "Emil", "Emma", "Farah", "Felix", "Grace",
-    "Hana", "Hugo", "Ines", "Ivan", "Jana", "Jonas", "Julia", "Kai", "Kenji", "Lara", "Leon", "Lina",
-    "Luca", "Maja", "Marco", "Maria", "Mateo", "Mia", "Nadia", "Nina", "Noah", "Omar", "Oskar",
-    "Paula", "Priya", "Rafael", "Rosa", "Sami", "Sara", "Sofia", "Tariq", "Tess", "Theo", "Uma",
-    "Vera", "Victor", "Wanda", "Xavier", "Yara", "Yusuf", "Zara", "Zoe",
+    "Hana", "Hugo", "Ines", "Ivan", "Jana", "Jonas", "Julia", "Kai", "Kenji", "Lara", "Leon",
+    "Lina", "Luca", "Maja", "Marco", "Maria", "Mateo", "Mia", "Nadia", "Nina", "Noah", "Omar",
+    "Oskar", "Paula", "Priya", "Rafael", "Rosa", "Sami", "Sara", "Sofia", "Tariq", "Tess", "Theo",
+    "Uma", "Vera", "Victor", "Wanda", "Xavier", "Yara", "Yusuf", "Zara", "Zoe",
   };
 
   private static final String[] LAST_NAMES = lastNames();
 
   private static final String[] CITIES = {
-    "Aarhus", "Accra", "Athens", "Austin", "Bergen", "Bogota", "Bristol", "Cairo", "Calgary", "Cork",
-    "Dakar", "Denver", "Dublin", "Durban", "Essen", "Faro", "Geneva", "Graz", "Hanoi", "Helsinki",
-    "Izmir", "Jakarta", "Kyoto", "Lagos", "Leeds", "Lima", "Lyon", "Madrid", "Malmo", "Manila",
-    "Nairobi", "Nantes", "Osaka", "Oslo", "Perth", "Porto", "Quito", "Riga", "Rome", "Seoul",
-    "Seville", "Tallinn", "Tampere", "Toronto", "Turin", "Utrecht", "Valencia", "Vienna", "Warsaw",
+    "Aarhus",
+    "Accra",
+    "Athens",
+    "Austin",
+    "Bergen",
+    "Bogota",
+    "Bristol",
+    "Cairo",
+    "Calgary",
+    "Cork",
+    "Dakar",
+    "Denver",
+    "Dublin",
+    "Durban",
+    "Essen",
+    "Faro",
+    "Geneva",
+    "Graz",
+    "Hanoi",
+    "Helsinki",
+    "Izmir",
+    "Jakarta",
+    "Kyoto",
+    "Lagos",
+    "Leeds",
+    "Lima",
+    "Lyon",
+    "Madrid",
+    "Malmo",
+    "Manila",
+    "Nairobi",
+    "Nantes",
+    "Osaka",
+    "Oslo",
+    "Perth",
+    "Porto",
+    "Quito",
+    "Riga",
+    "Rome",
+    "Seoul",
+    "Seville",
+    "Tallinn",
+    "Tampere",
+    "Toronto",
+    "Turin",
+    "Utrecht",
+    "Valencia",
+    "Vienna",
+    "Warsaw",
     "Zurich",
   };
 
@@ -119,26 +164,37 @@ public final class Workload {
     }
     for (int a = 0; a < scale.assignments; a++) {
       int principal = a < managers ? a : r.nextInt(managers);
-      RoleId role = r.nextInt(20) == 0 ? CUSTOM_RESET_ROLE : ROLES[r.nextInt(ROLES.length)].templateId();
-      Scope scope = r.nextInt(1000) == 0 ? Scope.tenant() : Scope.unit(unitId(pickUnit(r, principal)));
-      RoleAssignment ra = RoleAssignment.of(AssignmentId.of("a" + a), userId(principal), role, scope);
+      RoleId role =
+          r.nextInt(20) == 0 ? CUSTOM_RESET_ROLE : ROLES[r.nextInt(ROLES.length)].templateId();
+      Scope scope =
+          r.nextInt(1000) == 0 ? Scope.tenant() : Scope.unit(unitId(pickUnit(r, principal)));
+      RoleAssignment ra =
+          RoleAssignment.of(AssignmentId.of("a" + a), userId(principal), role, scope);
       if (r.nextInt(10) == 0) {
-        ra = switch (r.nextInt(3)) {
-          case 0 -> ra.during(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)));
-          case 1 -> ra.during(NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)));
-          default -> ra.during(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)));
-        };
+        ra =
+            switch (r.nextInt(3)) {
+              case 0 -> ra.during(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)));
+              case 1 -> ra.during(NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)));
+              default -> ra.during(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(10)));
+            };
       }
       assignmentsByManager.computeIfAbsent(principal, k -> new ArrayList<>()).add(ra);
     }
-    this.catalog = RoleCatalog.of(List.of(RoleDefinition.custom(CUSTOM_RESET_ROLE,
-        "Store password reset", Set.of(StaffAction.RESET_PASSWORD.resourceAction()))));
+    this.catalog =
+        RoleCatalog.of(
+            List.of(
+                RoleDefinition.custom(
+                    CUSTOM_RESET_ROLE,
+                    "Store password reset",
+                    Set.of(StaffAction.RESET_PASSWORD.resourceAction()))));
   }
 
   /** 128 distinct last names: syllable pairs, "Abberg" to "Wolvik". */
   private static String[] lastNames() {
-    String[] heads = {"Ab", "Bran", "Cal", "Dur", "Eld", "Fen", "Gar", "Hol", "Isk", "Jor", "Kel", "Lun",
-      "Mor", "Nor", "Ost", "Wol"};
+    String[] heads = {
+      "Ab", "Bran", "Cal", "Dur", "Eld", "Fen", "Gar", "Hol", "Isk", "Jor", "Kel", "Lun", "Mor",
+      "Nor", "Ost", "Wol"
+    };
     String[] tails = {"berg", "by", "dahl", "feld", "gaard", "holm", "strom", "vik"};
     String[] names = new String[LAST_NAME_COUNT];
     for (int i = 0; i < names.length; i++) {
@@ -175,7 +231,9 @@ public final class Workload {
    */
   String displayName(int i) {
     long h = mix(seed ^ i);
-    return FIRST_NAMES[(int) ((h >>> 32) % FIRST_NAME_COUNT)] + " " + LAST_NAMES[(int) ((h & 0xffff_ffffL) % LAST_NAME_COUNT)];
+    return FIRST_NAMES[(int) ((h >>> 32) % FIRST_NAME_COUNT)]
+        + " "
+        + LAST_NAMES[(int) ((h & 0xffff_ffffL) % LAST_NAME_COUNT)];
   }
 
   /** User {@code i}'s principal name, {@code first.last.i@contoso.example} in lower case. */
@@ -193,10 +251,15 @@ public final class Workload {
     return "dept-" + department[i];
   }
 
-  /** Unit {@code u}'s display name: "Store u City" for assigned units, "Department k" for dynamic ones. */
+  /**
+   * Unit {@code u}'s display name: "Store u City" for assigned units, "Department k" for dynamic
+   * ones.
+   */
   String unitName(int u) {
     int k = dynamicDepartment(u);
-    return k >= 0 ? "Department " + k : "Store " + u + " " + CITIES[(int) ((mix(seed ^ ~u) >>> 1) % CITIES.length)];
+    return k >= 0
+        ? "Department " + k
+        : "Store " + u + " " + CITIES[(int) ((mix(seed ^ ~u) >>> 1) % CITIES.length)];
   }
 
   /** A 64-bit finalizer (SplitMix64), so names do not depend on the generation order. */
@@ -242,7 +305,8 @@ public final class Workload {
   }
 
   /** One authorization question. */
-  record Query(int actor, int target, ActorFacts actorFacts, StaffAction action, TargetFacts targetFacts) {}
+  record Query(
+      int actor, int target, ActorFacts actorFacts, StaffAction action, TargetFacts targetFacts) {}
 
   /**
    * Samples {@code count} questions from a managers-to-staff distribution: half the targets are
@@ -257,14 +321,17 @@ public final class Workload {
       int actor = r.nextInt(managers);
       int target = managers + r.nextInt(scale.users - managers);
       List<RoleAssignment> as = assignmentsOf(actor);
-      if (r.nextBoolean() && !as.isEmpty()
+      if (r.nextBoolean()
+          && !as.isEmpty()
           && as.get(r.nextInt(as.size())).scope() instanceof Scope.Unit u) {
         int[] staff = staffOf[Integer.parseInt(u.unit().value().substring(4))];
         if (staff.length > 0) {
           target = staff[r.nextInt(staff.length)];
         }
       }
-      queries[q] = new Query(actor, target, actor(actor), actions[r.nextInt(actions.length)], target(target));
+      queries[q] =
+          new Query(
+              actor, target, actor(actor), actions[r.nextInt(actions.length)], target(target));
     }
     return queries;
   }

@@ -32,9 +32,10 @@ final class WorkloadDirectory {
       }
     }
     for (int u = 0; u < w.scale.units; u++) {
-      d.putUnit(w.dynamicDepartment(u) >= 0
-          ? AdministrativeUnit.dynamic(Workload.unitId(u), w.unitName(u), w.dynamicRule(u))
-          : AdministrativeUnit.assigned(Workload.unitId(u), w.unitName(u)));
+      d.putUnit(
+          w.dynamicDepartment(u) >= 0
+              ? AdministrativeUnit.dynamic(Workload.unitId(u), w.unitName(u), w.dynamicRule(u))
+              : AdministrativeUnit.assigned(Workload.unitId(u), w.unitName(u)));
     }
     for (int i = 0; i < w.scale.users; i++) {
       d.putUser(user(w, i));
@@ -50,11 +51,12 @@ final class WorkloadDirectory {
   }
 
   static User user(Workload w, int i) {
-    User.Builder b = User.builder()
-        .id(Workload.userId(i))
-        .userPrincipalName(w.userPrincipalName(i))
-        .displayName(w.displayName(i))
-        .attribute("department", w.departmentOf(i));
+    User.Builder b =
+        User.builder()
+            .id(Workload.userId(i))
+            .userPrincipalName(w.userPrincipalName(i))
+            .displayName(w.displayName(i))
+            .attribute("department", w.departmentOf(i));
     if (w.isSynced(i)) {
       b.source(UserSource.SYNCED_FROM_ON_PREMISES).onPremisesSamAccountName("u" + i);
     }

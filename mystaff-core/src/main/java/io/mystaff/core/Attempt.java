@@ -19,7 +19,8 @@ import java.util.UUID;
  * One attempt by one person to do one thing: every audit event of the attempt carries its
  * correlation id and initiator, a fresh event id, the clock's time and the My Staff origin.
  */
-record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock clock, long startedNanos) {
+record Attempt(
+    CorrelationId correlationId, AuditInitiator initiator, Clock clock, long startedNanos) {
   /** The type of every target mystaff records. */
   static final String USER_TARGET_TYPE = "User";
 
@@ -35,8 +36,8 @@ record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock cloc
   }
 
   /**
-   * A new attempt: the first of a {@link Call} takes the call's correlation id and start, any
-   * other a fresh correlation id.
+   * A new attempt: the first of a {@link Call} takes the call's correlation id and start, any other
+   * a fresh correlation id.
    */
   static Attempt begin(AuditInitiator initiator, Clock clock) {
     Call.Start start = Call.attemptStart();
@@ -58,7 +59,11 @@ record Attempt(CorrelationId correlationId, AuditInitiator initiator, Clock cloc
 
   /** {@code user} as an event target, with the properties the change touched. */
   static AuditTarget target(User user, List<ModifiedProperty> changes) {
-    return new AuditTarget(user.id().value(), USER_TARGET_TYPE, Optional.of(user.displayName()),
-        Optional.of(user.userPrincipalName()), changes);
+    return new AuditTarget(
+        user.id().value(),
+        USER_TARGET_TYPE,
+        Optional.of(user.displayName()),
+        Optional.of(user.userPrincipalName()),
+        changes);
   }
 }

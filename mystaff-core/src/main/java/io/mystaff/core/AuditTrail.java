@@ -29,14 +29,19 @@ import org.slf4j.LoggerFactory;
 final class AuditTrail {
   /** A provider (directory, writer, writeback) failed; nothing changed. */
   static final String PROVIDER_FAILURE = "PROVIDER_FAILURE";
+
   /** The new password did not satisfy the applicable policy. */
   static final String PASSWORD_POLICY_VIOLATION = "PASSWORD_POLICY_VIOLATION";
+
   /** Every compare-and-set round lost to a concurrent write. */
   static final String CONCURRENT_MODIFICATION = "CONCURRENT_MODIFICATION";
+
   /** The target user disappeared while the attempt was under way. */
   static final String UNKNOWN_USER = "UNKNOWN_USER";
+
   /** The reason of the pending event of a writeback. */
   static final String WRITEBACK_SUBMITTED = "WRITEBACK_SUBMITTED";
+
   /** The additional detail naming the role assignment that permitted an action. */
   static final String GRANTED_BY_KEY = "grantedByAssignment";
 
@@ -80,8 +85,16 @@ final class AuditTrail {
     try {
       sink.record(event);
     } catch (RuntimeException e) {
-      throw new ProviderFailureException("audit sink", "could not record the " + event.outcome()
-          + " event of " + event.activity() + " (correlation " + event.correlationId() + ")", e);
+      throw new ProviderFailureException(
+          "audit sink",
+          "could not record the "
+              + event.outcome()
+              + " event of "
+              + event.activity()
+              + " (correlation "
+              + event.correlationId()
+              + ")",
+          e);
     }
   }
 
@@ -127,10 +140,10 @@ final class AuditTrail {
   }
 
   /**
-   * Stores the final event of a change made elsewhere (a password written back on premises)
-   * durably in the writer's outbox and relays it soon. Only if the outbox refuses it is it
-   * recorded in the sink directly, and only if the sink refuses it too is it kept in memory for
-   * the next flush (and lost if the process ends first). Never throws.
+   * Stores the final event of a change made elsewhere (a password written back on premises) durably
+   * in the writer's outbox and relays it soon. Only if the outbox refuses it is it recorded in the
+   * sink directly, and only if the sink refuses it too is it kept in memory for the next flush (and
+   * lost if the process ends first). Never throws.
    */
   void commitFinal(AuditEvent event) {
     commitFinal(event, System.nanoTime());
@@ -151,42 +164,53 @@ final class AuditTrail {
       relaySoon();
       return;
     } catch (Throwable e) { // whatever failed, the event must not be lost
-      LOG.warn("The outbox refused the final {} event of {} (correlation {}); recording it in the sink directly",
-          event.outcome(), event.activity(), event.correlationId(), e);
+      LOG.warn(
+          "The outbox refused the final {} event of {} (correlation {}); recording it in the sink directly",
+          event.outcome(),
+          event.activity(),
+          event.correlationId(),
+          e);
     }
     try {
       sink.record(event);
     } catch (Throwable e) { // the sink down too: keep it in memory, never lose it silently
       retry.add(event);
-      LOG.warn("Audit sink refused the {} event of {} (correlation {}); queued in memory for flushAudit()",
-          event.outcome(), event.activity(), event.correlationId(), e);
+      LOG.warn(
+          "Audit sink refused the {} event of {} (correlation {}); queued in memory for flushAudit()",
+          event.outcome(),
+          event.activity(),
+          event.correlationId(),
+          e);
     }
   }
 
   /**
-   * Asks the relay executor to deliver the outbox to the sink; returns without waiting for it
-   * (with a background executor) and never throws: the events stay in the outbox until a relay
-   * succeeds. Requests made while a relay is scheduled but not yet started are served by it.
+   * Asks the relay executor to deliver the outbox to the sink; returns without waiting for it (with
+   * a background executor) and never throws: the events stay in the outbox until a relay succeeds.
+   * Requests made while a relay is scheduled but not yet started are served by it.
    */
   void relaySoon() {
     if (!relayScheduled.compareAndSet(false, true)) {
       return;
     }
     try {
-      relay.execute(() -> {
-        relayScheduled.set(false);
-        flushQuietly();
-      });
+      relay.execute(
+          () -> {
+            relayScheduled.set(false);
+            flushQuietly();
+          });
     } catch (Throwable e) { // a committed change must not fail because its relay could not run
       relayScheduled.set(false);
-      LOG.warn("Audit relay could not be scheduled; events stay in the outbox until the next flushAudit()", e);
+      LOG.warn(
+          "Audit relay could not be scheduled; events stay in the outbox until the next flushAudit()",
+          e);
     }
   }
 
   /**
-   * Delivers the queued events, then every outbox event, to the sink, acknowledging each batch
-   * once the sink has stored it. Delivery is at least once: an event whose acknowledgement was lost
-   * is delivered again with the same id.
+   * Delivers the queued events, then every outbox event, to the sink, acknowledging each batch once
+   * the sink has stored it. Delivery is at least once: an event whose acknowledgement was lost is
+   * delivered again with the same id.
    *
    * @throws ProviderFailureException if the sink or the outbox failed; undelivered events stay
    */
@@ -227,7 +251,8 @@ final class AuditTrail {
       try {
         batch = writer.pendingAuditEvents(RELAY_BATCH);
       } catch (RuntimeException e) {
-        throw new ProviderFailureException("directory writer", "could not read the audit outbox", e);
+        throw new ProviderFailureException(
+            "directory writer", "could not read the audit outbox", e);
       }
       if (batch.isEmpty()) {
         return;
@@ -254,7 +279,8 @@ final class AuditTrail {
     try {
       writer.acknowledgeAuditEvents(delivered);
     } catch (RuntimeException e) {
-      throw new ProviderFailureException("directory writer", "could not acknowledge delivered audit events", e);
+      throw new ProviderFailureException(
+          "directory writer", "could not acknowledge delivered audit events", e);
     }
   }
 }

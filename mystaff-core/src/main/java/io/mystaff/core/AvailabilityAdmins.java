@@ -14,15 +14,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Who may change the My Staff availability setting, "User Administrator or higher": an enabled
- * user with an assignment active now, scoped to the whole tenant, of User Administrator,
- * Privileged Role Administrator or Global Administrator. Unit-scoped assignments of those roles do
- * not count: the setting is tenant-wide.
+ * Who may change the My Staff availability setting, "User Administrator or higher": an enabled user
+ * with an assignment active now, scoped to the whole tenant, of User Administrator, Privileged Role
+ * Administrator or Global Administrator. Unit-scoped assignments of those roles do not count: the
+ * setting is tenant-wide.
  */
 final class AvailabilityAdmins {
   /** The roles that may change the setting, at tenant scope. */
-  static final Set<BuiltInRole> ROLES = EnumSet.of(BuiltInRole.USER_ADMINISTRATOR,
-      BuiltInRole.PRIVILEGED_ROLE_ADMINISTRATOR, BuiltInRole.GLOBAL_ADMINISTRATOR);
+  static final Set<BuiltInRole> ROLES =
+      EnumSet.of(
+          BuiltInRole.USER_ADMINISTRATOR,
+          BuiltInRole.PRIVILEGED_ROLE_ADMINISTRATOR,
+          BuiltInRole.GLOBAL_ADMINISTRATOR);
 
   private AvailabilityAdmins() {}
 
@@ -32,7 +35,8 @@ final class AvailabilityAdmins {
    * DenyReason#ROLE_LACKS_PERMISSION} for one whose active assignments are of other roles or not
    * tenant-wide.
    */
-  static Optional<DenyReason> check(Optional<User> user, List<RoleAssignment> assignments, Instant now) {
+  static Optional<DenyReason> check(
+      Optional<User> user, List<RoleAssignment> assignments, Instant now) {
     if (user.isEmpty() || !user.get().accountEnabled()) {
       return Optional.of(DenyReason.NO_ACTIVE_ROLE);
     }
@@ -50,7 +54,10 @@ final class AvailabilityAdmins {
     return Optional.of(active ? DenyReason.ROLE_LACKS_PERMISSION : DenyReason.NO_ACTIVE_ROLE);
   }
 
-  /** The setting as an audit value: {@code All}, {@code None} or {@code Selected users=[..] groups=[..]}. */
+  /**
+   * The setting as an audit value: {@code All}, {@code None} or {@code Selected users=[..]
+   * groups=[..]}.
+   */
   static String describe(FeatureAvailability availability) {
     if (availability instanceof FeatureAvailability.Selected selected) {
       Set<String> users = new TreeSet<>();

@@ -7,10 +7,9 @@ import org.slf4j.MDC;
 /**
  * One public call into mystaff on one thread: its correlation id is in SLF4J's {@link MDC} under
  * {@link #MDC_KEY} from {@link #open()} to {@link #close()}, so that every log line written while
- * it runs (by mystaff, a provider, or the host) can be tied to the call's audit events; the
- * attempt the call begins takes the same id. A call opened inside another on the same thread
- * (a session check inside a listing) joins the outer one. Closing restores what the MDC held
- * before.
+ * it runs (by mystaff, a provider, or the host) can be tied to the call's audit events; the attempt
+ * the call begins takes the same id. A call opened inside another on the same thread (a session
+ * check inside a listing) joins the outer one. Closing restores what the MDC held before.
  */
 final class Call implements AutoCloseable {
   /** The MDC key of the correlation id. */
@@ -25,7 +24,11 @@ final class Call implements AutoCloseable {
   private final Optional<Call> outer;
   private boolean taken;
 
-  private Call(CorrelationId correlationId, long startedNanos, Optional<String> previous, boolean outermost,
+  private Call(
+      CorrelationId correlationId,
+      long startedNanos,
+      Optional<String> previous,
+      boolean outermost,
       Optional<Call> outer) {
     this.correlationId = correlationId;
     this.startedNanos = startedNanos;
@@ -38,7 +41,8 @@ final class Call implements AutoCloseable {
   static Call open() {
     Call current = CURRENT.get();
     if (current != null) {
-      return new Call(current.correlationId, current.startedNanos, Optional.empty(), false, Optional.empty());
+      return new Call(
+          current.correlationId, current.startedNanos, Optional.empty(), false, Optional.empty());
     }
     return enter(CorrelationId.random(), System.nanoTime());
   }
@@ -47,7 +51,8 @@ final class Call implements AutoCloseable {
   static Call resume(CorrelationId correlationId, long startedNanos) {
     Call current = CURRENT.get();
     if (current != null && current.correlationId.equals(correlationId)) {
-      return new Call(correlationId, current.startedNanos, Optional.empty(), false, Optional.empty());
+      return new Call(
+          correlationId, current.startedNanos, Optional.empty(), false, Optional.empty());
     }
     Call call = enter(correlationId, startedNanos);
     call.taken = true;
@@ -55,8 +60,13 @@ final class Call implements AutoCloseable {
   }
 
   private static Call enter(CorrelationId correlationId, long startedNanos) {
-    Call call = new Call(correlationId, startedNanos, Optional.ofNullable(MDC.get(MDC_KEY)), true,
-        Optional.ofNullable(CURRENT.get()));
+    Call call =
+        new Call(
+            correlationId,
+            startedNanos,
+            Optional.ofNullable(MDC.get(MDC_KEY)),
+            true,
+            Optional.ofNullable(CURRENT.get()));
     CURRENT.set(call);
     MDC.put(MDC_KEY, correlationId.value());
     return call;

@@ -15,15 +15,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each bucket is kept as one number, the instant at which it will be full again (the generic
  * cell rate algorithm): an attempt at {@code now} is allowed if that instant is at most {@code
- * (burst - 1) * interval} ahead of {@code now}, and then moves it one interval further (from
- * {@code now} if it lay in the past). A bucket whose instant has passed is full, exactly like a
- * bucket never used, so it can be dropped without changing any answer.
+ * (burst - 1) * interval} ahead of {@code now}, and then moves it one interval further (from {@code
+ * now} if it lay in the past). A bucket whose instant has passed is full, exactly like a bucket
+ * never used, so it can be dropped without changing any answer.
  *
  * <p><b>Memory is bounded</b>: at most {@link #MAX_BUCKETS} managers are tracked. When a new
  * manager would exceed that, full buckets are swept out first; if every tracked manager is still
  * within their refill time, the new manager's attempt is refused (fail closed) until some bucket
- * fills up. Thread-safe and lock-free; a sweep racing an attempt of a manager whose bucket was
- * full may forget that one token, never more.
+ * fills up. Thread-safe and lock-free; a sweep racing an attempt of a manager whose bucket was full
+ * may forget that one token, never more.
  */
 final class ChangeLimiter {
   /** The most managers tracked at once (about 100 bytes each). */
@@ -85,6 +85,7 @@ final class ChangeLimiter {
   }
 
   private static long nanos(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
   }
 }

@@ -21,16 +21,18 @@ import java.util.Optional;
 
 /**
  * Resets a cloud-only user's password in the directory: to a generated temporary password, or to
- * the manager's choice when the settings allow it, checked against the cloud policy. The user
- * must change it at next sign-in. The audit event names the touched properties only.
+ * the manager's choice when the settings allow it, checked against the cloud policy. The user must
+ * change it at next sign-in. The audit event names the touched properties only.
  */
-record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, CorrelationId correlationId)
+record CloudPasswordReset(
+    Optional<Secret> managerChosen, Configuration config, CorrelationId correlationId)
     implements UserChange<PasswordResetResult> {
 
   /** The audit names of what a reset touches; values are never recorded. */
-  static final List<ModifiedProperty> CHANGES = List.of(
-      ModifiedProperty.of("PasswordProfile", Optional.empty(), Optional.empty()),
-      ModifiedProperty.of("forceChangePasswordNextSignIn", Optional.empty(), Optional.empty()));
+  static final List<ModifiedProperty> CHANGES =
+      List.of(
+          ModifiedProperty.of("PasswordProfile", Optional.empty(), Optional.empty()),
+          ModifiedProperty.of("forceChangePasswordNextSignIn", Optional.empty(), Optional.empty()));
 
   CloudPasswordReset {
     requireNonNull(managerChosen, "managerChosen");
@@ -60,14 +62,21 @@ record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, 
   @Override
   public PasswordResetResult apply(User current, AuditEvent event, CommitCondition condition) {
     if (current.isSynced()) {
-      throw new ProviderFailureException("directory", "user " + current.id()
-          + " became synchronized from on premises during the reset; reset again");
+      throw new ProviderFailureException(
+          "directory",
+          "user "
+              + current.id()
+              + " became synchronized from on premises during the reset; reset again");
     }
     PasswordContext context = PasswordResetCommand.contextOf(current, PasswordHistory.none());
     if (managerChosen.isPresent()) {
       Secret chosen = managerChosen.get();
-      PasswordCheck check = PasswordResetCommand.check(chosen, config.cloudPolicy(), context,
-          config.settings().minimumManagerChosenPasswordLength());
+      PasswordCheck check =
+          PasswordResetCommand.check(
+              chosen,
+              config.cloudPolicy(),
+              context,
+              config.settings().minimumManagerChosenPasswordLength());
       if (!check.isAccepted()) {
         throw new PasswordRejectedException(check.violations());
       }
@@ -76,12 +85,15 @@ record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, 
     }
     Secret temporary = generate(context);
     try {
-      config.writer().setPassword(current.id(), current.version(), temporary, true, event, condition);
+      config
+          .writer()
+          .setPassword(current.id(), current.version(), temporary, true, event, condition);
     } catch (RuntimeException e) {
       temporary.destroy();
       throw e;
     }
-    return new PasswordResetResult.TemporaryPassword(current.id(), correlationId, new OneTimeSecret(temporary));
+    return new PasswordResetResult.TemporaryPassword(
+        current.id(), correlationId, new OneTimeSecret(temporary));
   }
 
   private Secret generate(PasswordContext context) {
@@ -90,8 +102,13 @@ record CloudPasswordReset(Optional<Secret> managerChosen, Configuration config, 
     } catch (MyStaffException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ProviderFailureException("password generator", "could not generate a temporary password"
-          + " the " + config.cloudPolicy().name() + " policy accepts", e);
+      throw new ProviderFailureException(
+          "password generator",
+          "could not generate a temporary password"
+              + " the "
+              + config.cloudPolicy().name()
+              + " policy accepts",
+          e);
     }
   }
 }

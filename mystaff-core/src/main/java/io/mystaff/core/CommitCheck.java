@@ -16,8 +16,8 @@ import io.mystaff.spi.Directory;
 /**
  * The decision a change rests on, made again inside the writer's atomic section: the facts read
  * there must equal the facts the decision used, and the engine, asked again at the commit instant,
- * must permit the change through the same assignment. Otherwise the write is abandoned with
- * {@link StaleFactsException} and {@link Workflow#change} decides again from fresh facts.
+ * must permit the change through the same assignment. Otherwise the write is abandoned with {@link
+ * StaleFactsException} and {@link Workflow#change} decides again from fresh facts.
  */
 final class CommitCheck implements CommitCondition {
   private final Workflow workflow;
@@ -25,7 +25,8 @@ final class CommitCheck implements CommitCondition {
   private final Workflow.Facts decidedOn;
   private final Decision.Permit permit;
 
-  CommitCheck(Workflow workflow, StaffAction action, Workflow.Facts decidedOn, Decision.Permit permit) {
+  CommitCheck(
+      Workflow workflow, StaffAction action, Workflow.Facts decidedOn, Decision.Permit permit) {
     this.workflow = requireNonNull(workflow, "workflow");
     this.action = requireNonNull(action, "action");
     this.decidedOn = requireNonNull(decidedOn, "decidedOn");
@@ -40,19 +41,25 @@ final class CommitCheck implements CommitCondition {
     if (!actor.equals(decidedOn.actor())) {
       throw new StaleFactsException(target, "the manager's account or role assignments changed");
     }
-    User user = current.findUser(target)
-        .orElseThrow(() -> new StaleFactsException(target, "the user no longer exists"));
+    User user =
+        current
+            .findUser(target)
+            .orElseThrow(() -> new StaleFactsException(target, "the user no longer exists"));
     TargetFacts facts = reader.target(user);
     if (!facts.equals(decidedOn.target())) {
-      throw new StaleFactsException(target,
+      throw new StaleFactsException(
+          target,
           "the user's units, role assignments, group roles or their units' restrictions changed");
     }
     RoleCatalog roles = current.roles();
     if (!roles.equals(decidedOn.roles())) {
       throw new StaleFactsException(target, "the role definitions changed");
     }
-    Decision now = workflow.config().engine()
-        .decide(actor, action, facts, roles, workflow.config().clock().instant());
+    Decision now =
+        workflow
+            .config()
+            .engine()
+            .decide(actor, action, facts, roles, workflow.config().clock().instant());
     if (!(now instanceof Decision.Permit p) || !p.grantedBy().equals(permit.grantedBy())) {
       throw new StaleFactsException(target, "the granting assignment is no longer active");
     }

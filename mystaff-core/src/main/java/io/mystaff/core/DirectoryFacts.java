@@ -53,14 +53,19 @@ final class DirectoryFacts {
   }
 
   /**
-   * The user's units, the restricted-management units among them and among the scopes of the
-   * user's own assignments, the user's assignments, role-assignable group membership, and the
-   * restricted units whose dynamic rule could not be decided for the user (which keep protecting
-   * the user but grant no scope).
+   * The user's units, the restricted-management units among them and among the scopes of the user's
+   * own assignments, the user's assignments, role-assignable group membership, and the restricted
+   * units whose dynamic rule could not be decided for the user (which keep protecting the user but
+   * grant no scope).
    */
   TargetFacts target(UserId user) {
-    return target(user, new UserFacts(directory.unitsOf(user), directory.undecidedUnitsOf(user),
-        directory.assignmentsOf(user), directory.isRoleAssignableGroupMember(user)));
+    return target(
+        user,
+        new UserFacts(
+            directory.unitsOf(user),
+            directory.undecidedUnitsOf(user),
+            directory.assignmentsOf(user),
+            directory.isRoleAssignableGroupMember(user)));
   }
 
   /**
@@ -122,8 +127,13 @@ final class DirectoryFacts {
         undecidedRestricted.add(u);
       }
     }
-    return new TargetFacts(user, read.units(), restricted, read.assignments(),
-        read.roleAssignableGroupMember(), undecidedRestricted);
+    return new TargetFacts(
+        user,
+        read.units(),
+        restricted,
+        read.assignments(),
+        read.roleAssignableGroupMember(),
+        undecidedRestricted);
   }
 
   /** {@link #target(UserId)} of {@code user}, knowing from the user whether they are a guest. */
@@ -132,7 +142,9 @@ final class DirectoryFacts {
     return user.isGuest() ? facts.asGuest() : facts;
   }
 
-  /** The units that exist among {@code ids}, ordered by display name (case-insensitive), then id. */
+  /**
+   * The units that exist among {@code ids}, ordered by display name (case-insensitive), then id.
+   */
   List<AdministrativeUnit> units(Set<UnitId> ids) {
     List<AdministrativeUnit> found = new ArrayList<>(ids.size());
     for (UnitId id : ids) {

@@ -6,13 +6,15 @@ import io.mystaff.api.authz.Scope;
 import io.mystaff.api.directory.AdministrativeUnit;
 
 /**
- * A place whose staff a manager looks after: one administrative unit, or, for a manager whose
- * role is assigned tenant-wide, the whole organization. Two locations are the same place when
- * their {@link #scope()}s are equal.
+ * A place whose staff a manager looks after: one administrative unit, or, for a manager whose role
+ * is assigned tenant-wide, the whole organization. Two locations are the same place when their
+ * {@link #scope()}s are equal.
  */
 public sealed interface Location permits Location.WholeOrganization, Location.Unit {
 
-  /** The whole organization, the first location of a tenant-wide administrator (its units follow). */
+  /**
+   * The whole organization, the first location of a tenant-wide administrator (its units follow).
+   */
   static Location wholeOrganization() {
     return WholeOrganization.INSTANCE;
   }

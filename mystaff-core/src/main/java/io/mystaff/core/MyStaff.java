@@ -58,46 +58,45 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * Validate the input (a typed exception, nothing changed, nothing recorded) → read the facts from
  * the {@link Directory} (the manager's role assignments; the target's units, the
- * restricted-management units among them and among the scopes of the target's own assignments,
- * the target's assignments and role-assignable group membership; the role catalog) → let the
- * {@link AuthorizationEngine} decide → apply → audit.
+ * restricted-management units among them and among the scopes of the target's own assignments, the
+ * target's assignments and role-assignable group membership; the role catalog) → let the {@link
+ * AuthorizationEngine} decide → apply → audit.
  *
  * <h2>Audit rules</h2>
  *
  * <ul>
- *   <li><b>Exactly one event per attempt.</b> Each sign-in, profile view and change attempt
- *       records one event whose outcome is SUCCEEDED, DENIED or FAILED; a password writeback adds
- *       one PENDING event before it (see below). Input rejected before any fact is read (a
- *       malformed value, an unknown target user, a missing capability) is not an attempt and
- *       records nothing.
+ *   <li><b>Exactly one event per attempt.</b> Each sign-in, profile view and change attempt records
+ *       one event whose outcome is SUCCEEDED, DENIED or FAILED; a password writeback adds one
+ *       PENDING event before it (see below). Input rejected before any fact is read (a malformed
+ *       value, an unknown target user, a missing capability) is not an attempt and records nothing.
  *   <li><b>Successful changes travel with their change.</b> A SUCCEEDED change event is handed to
- *       the {@link DirectoryWriter} with the write, which commits both atomically (a
- *       transactional outbox); mystaff then relays outbox events to the {@link AuditSink} in the
- *       background ({@link Builder#auditRelay}). So a change always has its event, even when the
- *       sink is down (the event is delivered by a later relay: after every write, and on {@link
- *       #flushAudit()}), a failed write leaves no event claiming a change, and a slow sink never
- *       slows a change down. Relay is at least once; an event keeps its id when delivered again.
+ *       the {@link DirectoryWriter} with the write, which commits both atomically (a transactional
+ *       outbox); mystaff then relays outbox events to the {@link AuditSink} in the background
+ *       ({@link Builder#auditRelay}). So a change always has its event, even when the sink is down
+ *       (the event is delivered by a later relay: after every write, and on {@link #flushAudit()}),
+ *       a failed write leaves no event claiming a change, and a slow sink never slows a change
+ *       down. Relay is at least once; an event keeps its id when delivered again.
  *   <li><b>Attempts that changed nothing go straight to the sink.</b> DENIED and FAILED events,
  *       sign-ins and profile views are recorded directly. If the sink fails there, the operation
  *       throws {@link ProviderFailureException} (nothing was changed; a profile is not shown and a
  *       session is not opened without its event).
  *   <li><b>Asynchronous writeback.</b> A synced user's reset records one PENDING event (reason
- *       {@code WRITEBACK_SUBMITTED}) directly in the sink <em>before</em> submitting; if that
- *       fails nothing is submitted and the reset throws (fail closed). When the writeback
- *       completes, one final SUCCEEDED or FAILED event with the same correlation id is stored in
- *       the directory writer's outbox ({@link DirectoryWriter#appendAuditEvent}), as durable as a
- *       change's event, and relayed like one. Only if the outbox refuses it is it recorded in the
- *       sink directly, and only if both refuse is it held in memory for {@link #flushAudit()}.
- *       The PENDING event has no Graph result of its own: its JSON {@code result} is {@code
- *       unknownFutureValue} with the reason {@code WRITEBACK_SUBMITTED}; read the final event.
+ *       {@code WRITEBACK_SUBMITTED}) directly in the sink <em>before</em> submitting; if that fails
+ *       nothing is submitted and the reset throws (fail closed). When the writeback completes, one
+ *       final SUCCEEDED or FAILED event with the same correlation id is stored in the directory
+ *       writer's outbox ({@link DirectoryWriter#appendAuditEvent}), as durable as a change's event,
+ *       and relayed like one. Only if the outbox refuses it is it recorded in the sink directly,
+ *       and only if both refuse is it held in memory for {@link #flushAudit()}. The PENDING event
+ *       has no Graph result of its own: its JSON {@code result} is {@code unknownFutureValue} with
+ *       the reason {@code WRITEBACK_SUBMITTED}; read the final event.
  *   <li><b>Contents.</b> Every event has the activity, the initiator (manager id, user principal
  *       name, client IP if known), the target (id, type {@code User}, display name, user principal
  *       name), the modified properties (phones: old and new values in Graph's format, {@code +1
- *       4255550100x123}; passwords: only the
- *       names {@code PasswordProfile} and {@code forceChangePasswordNextSignIn}, never a value), the
- *       outcome with a reason code, one correlation id per attempt, {@link AuditEvent#ORIGIN_KEY} =
- *       {@link AuditEvent#ORIGIN_MY_STAFF}, and for permitted attempts {@code grantedByAssignment},
- *       the role assignment that permitted it. No event ever holds a secret.
+ *       4255550100x123}; passwords: only the names {@code PasswordProfile} and {@code
+ *       forceChangePasswordNextSignIn}, never a value), the outcome with a reason code, one
+ *       correlation id per attempt, {@link AuditEvent#ORIGIN_KEY} = {@link
+ *       AuditEvent#ORIGIN_MY_STAFF}, and for permitted attempts {@code grantedByAssignment}, the
+ *       role assignment that permitted it. No event ever holds a secret.
  *   <li><b>Reason codes.</b> DENIED: a {@link io.mystaff.api.authz.DenyReason} name, or for
  *       sign-ins a {@link io.mystaff.api.access.SignInRefusal} name (with {@code
  *       conditionalAccessDetail} when conditional access refused). FAILED: {@code
@@ -116,18 +115,25 @@ public final class MyStaff implements AutoCloseable {
 
   /** The id of the availability setting as an audit target. */
   static final String AVAILABILITY_TARGET_ID = "myStaffAvailability";
+
   /** The most notifications waiting for the notifier thread this instance starts. */
   static final int NOTIFICATION_QUEUE = 10_000;
 
   private final Configuration config;
+
   /** The relay thread this instance started, if the host gave none; stopped by {@link #close()}. */
   private final Optional<ExecutorService> ownRelay;
+
   /** The notifier thread this instance started, if any; stopped by {@link #close()}. */
   private final Optional<ExecutorService> ownNotifier;
+
   /** Serializes availability changes, so each event's old value is the value it replaced. */
   private final Object availabilityLock = new Object();
 
-  private MyStaff(Configuration config, Optional<ExecutorService> ownRelay, Optional<ExecutorService> ownNotifier) {
+  private MyStaff(
+      Configuration config,
+      Optional<ExecutorService> ownRelay,
+      Optional<ExecutorService> ownNotifier) {
     this.config = config;
     this.ownRelay = ownRelay;
     this.ownNotifier = ownNotifier;
@@ -139,10 +145,10 @@ public final class MyStaff implements AutoCloseable {
   }
 
   /**
-   * Lets a manager into My Staff if the gate admits them (see {@link SignInGate} for the checks
-   * and their order), recording the attempt as a {@link AuditActivity#SIGN_IN} event: SUCCEEDED,
-   * or DENIED with the refusal as reason. The session runs the same gate again on later calls and
-   * ends at {@link MyStaffSettings#sessionLifetime()} (see {@link StaffSession}).
+   * Lets a manager into My Staff if the gate admits them (see {@link SignInGate} for the checks and
+   * their order), recording the attempt as a {@link AuditActivity#SIGN_IN} event: SUCCEEDED, or
+   * DENIED with the refusal as reason. The session runs the same gate again on later calls and ends
+   * at {@link MyStaffSettings#sessionLifetime()} (see {@link StaffSession}).
    *
    * @throws SignInRefusedException if the gate refused; {@link SignInRefusedException#reason()}
    *     says why
@@ -160,7 +166,8 @@ public final class MyStaff implements AutoCloseable {
       Admitted admitted = admit(config, context, Map.of());
       config.trail().recordEnd(admitted.event());
       Workflow workflow = new Workflow(config, admitted.user(), admitted.initiator());
-      return new StaffSession(workflow, new SessionGuard(context, config.clock().instant(), config.settings()));
+      return new StaffSession(
+          workflow, new SessionGuard(context, config.clock().instant(), config.settings()));
     } finally {
       call.close();
     }
@@ -179,34 +186,52 @@ public final class MyStaff implements AutoCloseable {
    */
   static Admitted admit(Configuration config, SignInContext context, Map<String, String> details) {
     Optional<User> user = Optional.empty();
-    AuditInitiator initiator = new AuditInitiator(context.user(), Optional.empty(), context.clientIp());
+    AuditInitiator initiator =
+        new AuditInitiator(context.user(), Optional.empty(), context.clientIp());
     Admission admission;
     try {
       user = config.directory().findUser(context.user());
-      initiator = new AuditInitiator(context.user(), user.map(User::displayName), user.map(User::userPrincipalName),
-          context.clientIp());
-      ActorFacts actor = new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
-      admission = config.gate().get().admit(context, user, actor, config.directory().roles(), config.clock().instant());
+      initiator =
+          new AuditInitiator(
+              context.user(),
+              user.map(User::displayName),
+              user.map(User::userPrincipalName),
+              context.clientIp());
+      ActorFacts actor =
+          new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
+      admission =
+          config
+              .gate()
+              .get()
+              .admit(context, user, actor, config.directory().roles(), config.clock().instant());
     } catch (RuntimeException e) {
       Attempt attempt = Attempt.begin(initiator, config.clock());
-      AuditEvent.Builder failed = attempt.event(AuditActivity.SIGN_IN, AuditOutcome.FAILED)
-          .resultReason(AuditTrail.PROVIDER_FAILURE);
+      AuditEvent.Builder failed =
+          attempt
+              .event(AuditActivity.SIGN_IN, AuditOutcome.FAILED)
+              .resultReason(AuditTrail.PROVIDER_FAILURE);
       user.ifPresent(u -> failed.target(Attempt.target(u, List.of())));
       details.forEach(failed::additionalDetail);
-      RuntimeException thrown = e instanceof MyStaffException
-          ? e : new ProviderFailureException("directory", "could not read the manager's facts", e);
+      RuntimeException thrown =
+          e instanceof MyStaffException
+              ? e
+              : new ProviderFailureException("directory", "could not read the manager's facts", e);
       throw config.trail().recordEnding(failed.build(), thrown);
     }
     Attempt attempt = Attempt.begin(initiator, config.clock());
-    AuditEvent.Builder event = attempt.event(AuditActivity.SIGN_IN,
-        admission.isAdmitted() ? AuditOutcome.SUCCEEDED : AuditOutcome.DENIED);
+    AuditEvent.Builder event =
+        attempt.event(
+            AuditActivity.SIGN_IN,
+            admission.isAdmitted() ? AuditOutcome.SUCCEEDED : AuditOutcome.DENIED);
     user.ifPresent(u -> event.target(Attempt.target(u, List.of())));
     if (admission instanceof Admission.Refused refused) {
       event.resultReason(refused.reason().name());
       refused.detail().ifPresent(d -> event.additionalDetail(CONDITIONAL_ACCESS_DETAIL_KEY, d));
       details.forEach(event::additionalDetail);
-      throw config.trail().recordEnding(event.build(),
-          new SignInRefusedException(context.user(), refused.reason()));
+      throw config
+          .trail()
+          .recordEnding(
+              event.build(), new SignInRefusedException(context.user(), refused.reason()));
     }
     return new Admitted(user.orElseThrow(), initiator, event.build());
   }
@@ -224,8 +249,8 @@ public final class MyStaff implements AutoCloseable {
   }
 
   /**
-   * The settings this instance applies, with the {@linkplain #availability() availability} in
-   * force now.
+   * The settings this instance applies, with the {@linkplain #availability() availability} in force
+   * now.
    */
   public MyStaffSettings settings() {
     FeatureAvailability now = availability();
@@ -244,9 +269,9 @@ public final class MyStaff implements AutoCloseable {
   }
 
   /**
-   * Changes who may open My Staff, at run time, for this instance (it is not persisted: a host
-   * that wants it to outlive a restart stores it and builds the next instance with it). Sign-ins
-   * and open sessions' re-checks apply the new value from their next check on.
+   * Changes who may open My Staff, at run time, for this instance (it is not persisted: a host that
+   * wants it to outlive a restart stores it and builds the next instance with it). Sign-ins and
+   * open sessions' re-checks apply the new value from their next check on.
    *
    * <p>Only an administrator may change it: {@code actor} must hold an assignment, active now and
    * scoped to the whole tenant, of User Administrator, Privileged Role Administrator or Global
@@ -277,38 +302,64 @@ public final class MyStaff implements AutoCloseable {
         throw InvalidInputException.of("availability", "is required");
       }
       config.ensureOpen();
-      AuditInitiator initiator = new AuditInitiator(actor.user(), Optional.empty(), actor.clientIp());
+      AuditInitiator initiator =
+          new AuditInitiator(actor.user(), Optional.empty(), actor.clientIp());
       Optional<DenyReason> denied;
       try {
         Optional<User> user = config.directory().findUser(actor.user());
-        initiator = new AuditInitiator(actor.user(), user.map(User::displayName), user.map(User::userPrincipalName),
-            actor.clientIp());
-        denied = AvailabilityAdmins.check(user, config.directory().assignmentsOf(actor.user()),
-            config.clock().instant());
+        initiator =
+            new AuditInitiator(
+                actor.user(),
+                user.map(User::displayName),
+                user.map(User::userPrincipalName),
+                actor.clientIp());
+        denied =
+            AvailabilityAdmins.check(
+                user, config.directory().assignmentsOf(actor.user()), config.clock().instant());
       } catch (RuntimeException e) {
-        RuntimeException thrown = e instanceof MyStaffException
-            ? e : new ProviderFailureException("directory", "could not read the administrator's facts", e);
-        throw config.trail().recordEnding(Attempt.begin(initiator, config.clock())
-            .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.FAILED)
-            .resultReason(AuditTrail.PROVIDER_FAILURE)
-            .target(availabilityTarget(List.of()))
-            .build(), thrown);
+        RuntimeException thrown =
+            e instanceof MyStaffException
+                ? e
+                : new ProviderFailureException(
+                    "directory", "could not read the administrator's facts", e);
+        throw config
+            .trail()
+            .recordEnding(
+                Attempt.begin(initiator, config.clock())
+                    .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.FAILED)
+                    .resultReason(AuditTrail.PROVIDER_FAILURE)
+                    .target(availabilityTarget(List.of()))
+                    .build(),
+                thrown);
       }
       Attempt attempt = Attempt.begin(initiator, config.clock());
       if (denied.isPresent()) {
-        throw config.trail().recordEnding(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.DENIED)
-                .resultReason(denied.get().name())
-                .target(availabilityTarget(List.of()))
-                .build(),
-            new AvailabilityChangeDeniedException(actor.user(), denied.get()));
+        throw config
+            .trail()
+            .recordEnding(
+                attempt
+                    .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.DENIED)
+                    .resultReason(denied.get().name())
+                    .target(availabilityTarget(List.of()))
+                    .build(),
+                new AvailabilityChangeDeniedException(actor.user(), denied.get()));
       }
       synchronized (availabilityLock) {
         SignInGate current = config.gate().get();
-        config.trail().recordEnd(attempt.event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.SUCCEEDED)
-            .target(availabilityTarget(List.of(ModifiedProperty.of("availability",
-                Optional.of(AvailabilityAdmins.describe(current.availability())),
-                Optional.of(AvailabilityAdmins.describe(availability))))))
-            .build());
+        config
+            .trail()
+            .recordEnd(
+                attempt
+                    .event(AuditActivity.UPDATE_FEATURE_VALUE, AuditOutcome.SUCCEEDED)
+                    .target(
+                        availabilityTarget(
+                            List.of(
+                                ModifiedProperty.of(
+                                    "availability",
+                                    Optional.of(
+                                        AvailabilityAdmins.describe(current.availability())),
+                                    Optional.of(AvailabilityAdmins.describe(availability))))))
+                    .build());
         config.gate().set(current.withAvailability(availability));
       }
     } finally {
@@ -317,7 +368,11 @@ public final class MyStaff implements AutoCloseable {
   }
 
   private static AuditTarget availabilityTarget(List<ModifiedProperty> changes) {
-    return new AuditTarget(AVAILABILITY_TARGET_ID, "Setting", Optional.of("My Staff availability"), Optional.empty(),
+    return new AuditTarget(
+        AVAILABILITY_TARGET_ID,
+        "Setting",
+        Optional.of("My Staff availability"),
+        Optional.empty(),
         changes);
   }
 
@@ -342,8 +397,8 @@ public final class MyStaff implements AutoCloseable {
   }
 
   /**
-   * Wires a {@link MyStaff}. A directory, a directory writer and an audit sink are required;
-   * there is no silent default for any of them. Everything else has a documented default.
+   * Wires a {@link MyStaff}. A directory, a directory writer and an audit sink are required; there
+   * is no silent default for any of them. Everything else has a documented default.
    */
   public static final class Builder {
     private Directory directory;
@@ -382,7 +437,9 @@ public final class MyStaff implements AutoCloseable {
       return this;
     }
 
-    /** The policy for cloud-only users' passwords; default {@link EntraPasswordPolicy#standard()}. */
+    /**
+     * The policy for cloud-only users' passwords; default {@link EntraPasswordPolicy#standard()}.
+     */
     public Builder cloudPasswordPolicy(PasswordPolicy policy) {
       this.cloudPasswordPolicy = requireNonNull(policy, "policy");
       return this;
@@ -412,7 +469,9 @@ public final class MyStaff implements AutoCloseable {
       return this;
     }
 
-    /** The source of time for role activity and audit timestamps; default {@link Clock#systemUTC()}. */
+    /**
+     * The source of time for role activity and audit timestamps; default {@link Clock#systemUTC()}.
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
@@ -431,9 +490,9 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
-     * The phone number parser; default {@link PhoneNumberParser#withDefaultRegion} of the
-     * settings' default phone region if there is one, else {@link
-     * PhoneNumberParser#international()}. Set this or that region, not both.
+     * The phone number parser; default {@link PhoneNumberParser#withDefaultRegion} of the settings'
+     * default phone region if there is one, else {@link PhoneNumberParser#international()}. Set
+     * this or that region, not both.
      */
     public Builder phoneParser(PhoneNumberParser parser) {
       this.phoneParser = requireNonNull(parser, "parser");
@@ -443,10 +502,10 @@ public final class MyStaff implements AutoCloseable {
     /**
      * Where the directory writer's outbox is relayed to the audit sink after each change. Default:
      * one daemon thread that this instance starts and {@link MyStaff#close()} stops, so a change
-     * returns as soon as it is committed and a slow audit sink never slows a manager down.
-     * {@code Runnable::run} relays on the thread that made the change, before the call returns:
-     * the event is in the sink when the call returns (handy in tests), at the price of that call
-     * waiting for the sink. {@link MyStaff#flushAudit()} always relays on the calling thread.
+     * returns as soon as it is committed and a slow audit sink never slows a manager down. {@code
+     * Runnable::run} relays on the thread that made the change, before the call returns: the event
+     * is in the sink when the call returns (handy in tests), at the price of that call waiting for
+     * the sink. {@link MyStaff#flushAudit()} always relays on the calling thread.
      *
      * @since 0.1.0
      */
@@ -458,9 +517,9 @@ public final class MyStaff implements AutoCloseable {
     /**
      * Tells users about resets and phone changes made to their accounts (see {@link UserNotifier}
      * for when it is called). Optional: by default no one is notified. Unless {@link
-     * #notificationExecutor} is set, calls run on one daemon thread this instance starts and
-     * {@link MyStaff#close()} stops, with at most {@value MyStaff#NOTIFICATION_QUEUE} waiting;
-     * beyond that, notifications are dropped and logged, never the change.
+     * #notificationExecutor} is set, calls run on one daemon thread this instance starts and {@link
+     * MyStaff#close()} stops, with at most {@value MyStaff#NOTIFICATION_QUEUE} waiting; beyond
+     * that, notifications are dropped and logged, never the change.
      *
      * @since 0.1.0
      */
@@ -470,9 +529,9 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
-     * Adds a listener that hears of every attempt's outcome and of writebacks in flight (see
-     * {@link MyStaffListener}); listeners are called in the order added, and whatever one throws is
-     * logged and ignored. {@code mystaff-micrometer} offers one that records meters.
+     * Adds a listener that hears of every attempt's outcome and of writebacks in flight (see {@link
+     * MyStaffListener}); listeners are called in the order added, and whatever one throws is logged
+     * and ignored. {@code mystaff-micrometer} offers one that records meters.
      *
      * @since 0.1.0
      */
@@ -510,49 +569,73 @@ public final class MyStaff implements AutoCloseable {
         missing.add("auditSink(AuditSink)");
       }
       if (!missing.isEmpty()) {
-        throw new IllegalStateException("MyStaff needs a directory, a directory writer and an audit sink;"
-            + " there are no defaults for them. Call " + String.join(", ", missing)
-            + " on the builder (the in-memory provider implements Directory and DirectoryWriter).");
+        throw new IllegalStateException(
+            "MyStaff needs a directory, a directory writer and an audit sink;"
+                + " there are no defaults for them. Call "
+                + String.join(", ", missing)
+                + " on the builder (the in-memory provider implements Directory and DirectoryWriter).");
       }
       if (phoneParser != null && settings.defaultPhoneRegion().isPresent()) {
-        throw new IllegalStateException("Both phoneParser(...) and settings.defaultPhoneRegion are set;"
-            + " set only one of them.");
+        throw new IllegalStateException(
+            "Both phoneParser(...) and settings.defaultPhoneRegion are set;"
+                + " set only one of them.");
       }
-      PhoneNumberParser parser = phoneParser != null
-          ? phoneParser
-          : settings.defaultPhoneRegion().map(PhoneNumberParser::withDefaultRegion)
-              .orElseGet(PhoneNumberParser::international);
+      PhoneNumberParser parser =
+          phoneParser != null
+              ? phoneParser
+              : settings
+                  .defaultPhoneRegion()
+                  .map(PhoneNumberParser::withDefaultRegion)
+                  .orElseGet(PhoneNumberParser::international);
       AuthorizationEngine engine = AuthorizationEngine.standard();
-      Optional<ExecutorService> ownRelay = auditRelay == null ? Optional.of(relayThread()) : Optional.empty();
-      Optional<ExecutorService> ownNotifier = userNotifier != null && notificationExecutor == null
-          ? Optional.of(notifierThread()) : Optional.empty();
-      Notifications notifications = userNotifier == null
-          ? Notifications.none()
-          : new Notifications(userNotifier, notificationExecutor != null ? notificationExecutor : ownNotifier.orElseThrow());
-      Configuration config = new Configuration(
-          directory,
-          directoryWriter,
-          new AuditTrail(auditSink, directoryWriter, auditRelay != null ? auditRelay : ownRelay.orElseThrow(),
-              new Observers(listeners)),
-          engine,
-          new AtomicReference<>(SignInGate.of(settings.availability(), conditionalAccess, engine)),
-          cloudPasswordPolicy != null ? cloudPasswordPolicy : EntraPasswordPolicy.standard(),
-          onPremisesPasswordPolicy != null ? onPremisesPasswordPolicy : ActiveDirectoryPasswordPolicy.defaults(),
-          Optional.ofNullable(passwordWriteback),
-          new TemporaryPasswordGenerator(random != null ? random : new SecureRandom(),
-              settings.temporaryPasswordLength()),
-          parser,
-          clock,
-          settings,
-          new AtomicBoolean(),
-          new ChangeLimiter(settings.resetLimit(), clock),
-          new ChangeLimiter(settings.phoneChangeLimit(), clock),
-          notifications);
+      Optional<ExecutorService> ownRelay =
+          auditRelay == null ? Optional.of(relayThread()) : Optional.empty();
+      Optional<ExecutorService> ownNotifier =
+          userNotifier != null && notificationExecutor == null
+              ? Optional.of(notifierThread())
+              : Optional.empty();
+      Notifications notifications =
+          userNotifier == null
+              ? Notifications.none()
+              : new Notifications(
+                  userNotifier,
+                  notificationExecutor != null ? notificationExecutor : ownNotifier.orElseThrow());
+      Configuration config =
+          new Configuration(
+              directory,
+              directoryWriter,
+              new AuditTrail(
+                  auditSink,
+                  directoryWriter,
+                  auditRelay != null ? auditRelay : ownRelay.orElseThrow(),
+                  new Observers(listeners)),
+              engine,
+              new AtomicReference<>(
+                  SignInGate.of(settings.availability(), conditionalAccess, engine)),
+              cloudPasswordPolicy != null ? cloudPasswordPolicy : EntraPasswordPolicy.standard(),
+              onPremisesPasswordPolicy != null
+                  ? onPremisesPasswordPolicy
+                  : ActiveDirectoryPasswordPolicy.defaults(),
+              Optional.ofNullable(passwordWriteback),
+              new TemporaryPasswordGenerator(
+                  random != null ? random : new SecureRandom(), settings.temporaryPasswordLength()),
+              parser,
+              clock,
+              settings,
+              new AtomicBoolean(),
+              new ChangeLimiter(settings.resetLimit(), clock),
+              new ChangeLimiter(settings.phoneChangeLimit(), clock),
+              notifications);
       return new MyStaff(config, ownRelay, ownNotifier);
     }
 
     private static ExecutorService notifierThread() {
-      return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(NOTIFICATION_QUEUE),
+      return new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(NOTIFICATION_QUEUE),
           task -> {
             Thread t = new Thread(task, "mystaff-user-notifier");
             t.setDaemon(true);
@@ -561,11 +644,12 @@ public final class MyStaff implements AutoCloseable {
     }
 
     private static ExecutorService relayThread() {
-      return Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "mystaff-audit-relay");
-        t.setDaemon(true);
-        return t;
-      });
+      return Executors.newSingleThreadExecutor(
+          task -> {
+            Thread t = new Thread(task, "mystaff-audit-relay");
+            t.setDaemon(true);
+            return t;
+          });
     }
   }
 }

@@ -29,31 +29,31 @@ import java.util.regex.Pattern;
  *     PageRequest#MAX_SIZE} (default 100); larger requests are served this many items
  * @param sessionRecheckInterval how long a session's sign-in checks (account enabled, feature
  *     availability, an active role granting a My Staff action, conditional access) hold before a
- *     call runs them again; zero runs them on every call; 0 to {@code sessionLifetime} (default
- *     60 seconds)
+ *     call runs them again; zero runs them on every call; 0 to {@code sessionLifetime} (default 60
+ *     seconds)
  * @param sessionLifetime how long after sign-in a session refuses every call ({@code
  *     SESSION_EXPIRED}), however active it is; more than zero, at most {@link
  *     #MAX_SESSION_LIFETIME} (default 8 hours)
- * @param writebackDeadline how long a synced user's password writeback may take, positive
- *     (default 5 minutes, Entra's "several minutes"); one still unfinished then ends FAILED with
- *     {@link io.mystaff.api.password.WritebackFailure#UNREACHABLE} and its final event, and its
+ * @param writebackDeadline how long a synced user's password writeback may take, positive (default
+ *     5 minutes, Entra's "several minutes"); one still unfinished then ends FAILED with {@link
+ *     io.mystaff.api.password.WritebackFailure#UNREACHABLE} and its final event, and its
  *     precondition no longer holds, so a writeback that wakes up later applies nothing
- * @param allowedPhoneNumberKinds the kinds of number a manager may set as a phone method, not
- *     empty (default {@link #DEFAULT_PHONE_NUMBER_KINDS}: mobile, fixed line, fixed line or
- *     mobile); a number of another kind, e.g. premium-rate, shared-cost or satellite, is refused
- *     with an {@link InvalidInputException} naming the phone type and the number's kind
+ * @param allowedPhoneNumberKinds the kinds of number a manager may set as a phone method, not empty
+ *     (default {@link #DEFAULT_PHONE_NUMBER_KINDS}: mobile, fixed line, fixed line or mobile); a
+ *     number of another kind, e.g. premium-rate, shared-cost or satellite, is refused with an
+ *     {@link InvalidInputException} naming the phone type and the number's kind
  * @param minimumManagerChosenPasswordLength the fewest characters a password a manager types
  *     (synced users, and cloud users when {@code managerChosenPasswordsForCloudUsers}) may have,
- *     whatever the password policy says: {@link #MIN_MANAGER_CHOSEN_PASSWORD_LENGTH} (8) to
- *     {@link #MAX_TEMPORARY_PASSWORD_LENGTH} (default 8). A policy can demand more but never less:
- *     a shorter password is rejected ({@code password.tooShort}) before the policy is asked.
- *     Eight is Entra's own minimum, OWASP ASVS 5.0 requirement 6.2.1 (user-set passwords of at
- *     least 8 characters) and the least NIST SP 800-63B-4 allows for a password used only with a
- *     second factor; NIST asks for 15 when the password is the only factor, so a host whose staff
- *     sign in with the password alone should raise this setting
+ *     whatever the password policy says: {@link #MIN_MANAGER_CHOSEN_PASSWORD_LENGTH} (8) to {@link
+ *     #MAX_TEMPORARY_PASSWORD_LENGTH} (default 8). A policy can demand more but never less: a
+ *     shorter password is rejected ({@code password.tooShort}) before the policy is asked. Eight is
+ *     Entra's own minimum, OWASP ASVS 5.0 requirement 6.2.1 (user-set passwords of at least 8
+ *     characters) and the least NIST SP 800-63B-4 allows for a password used only with a second
+ *     factor; NIST asks for 15 when the password is the only factor, so a host whose staff sign in
+ *     with the password alone should raise this setting
  * @param resetLimit how many password resets one manager may attempt in a short time (default
- *     {@link #DEFAULT_RESET_LIMIT}: 10 at once, then one per minute); {@link
- *     RateLimit#unlimited()} turns it off. See {@link StaffSession} for what takes a token
+ *     {@link #DEFAULT_RESET_LIMIT}: 10 at once, then one per minute); {@link RateLimit#unlimited()}
+ *     turns it off. See {@link StaffSession} for what takes a token
  * @param phoneChangeLimit how many phone method changes (adds, updates, removals) one manager may
  *     attempt in a short time (default {@link #DEFAULT_PHONE_CHANGE_LIMIT}: 20 at once, then one
  *     every 30 seconds); {@link RateLimit#unlimited()} turns it off
@@ -74,29 +74,42 @@ public record MyStaffSettings(
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
+
   /** The longest password Entra accepts. */
   public static final int MAX_TEMPORARY_PASSWORD_LENGTH = 256;
+
   /** The default {@link #writebackDeadline()}. */
   public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
 
   /** The default {@link #resetLimit()}: 10 resets at once, then one per minute. */
   public static final RateLimit DEFAULT_RESET_LIMIT = RateLimit.of(10, Duration.ofMinutes(1));
-  /** The default {@link #phoneChangeLimit()}: 20 phone changes at once, then one every 30 seconds. */
-  public static final RateLimit DEFAULT_PHONE_CHANGE_LIMIT = RateLimit.of(20, Duration.ofSeconds(30));
+
+  /**
+   * The default {@link #phoneChangeLimit()}: 20 phone changes at once, then one every 30 seconds.
+   */
+  public static final RateLimit DEFAULT_PHONE_CHANGE_LIMIT =
+      RateLimit.of(20, Duration.ofSeconds(30));
 
   /** The default {@link #sessionRecheckInterval()}. */
   public static final Duration DEFAULT_SESSION_RECHECK_INTERVAL = Duration.ofSeconds(60);
+
   /** The default {@link #sessionLifetime()}. */
   public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
+
   /** The longest {@link #sessionLifetime()}. */
   public static final Duration MAX_SESSION_LIFETIME = Duration.ofDays(7);
 
   /** The default {@link #allowedPhoneNumberKinds()}: mobile, fixed line, fixed line or mobile. */
-  public static final Set<PhoneNumberKind> DEFAULT_PHONE_NUMBER_KINDS = Collections.unmodifiableSet(
-      EnumSet.of(PhoneNumberKind.MOBILE, PhoneNumberKind.FIXED_LINE, PhoneNumberKind.FIXED_LINE_OR_MOBILE));
+  public static final Set<PhoneNumberKind> DEFAULT_PHONE_NUMBER_KINDS =
+      Collections.unmodifiableSet(
+          EnumSet.of(
+              PhoneNumberKind.MOBILE,
+              PhoneNumberKind.FIXED_LINE,
+              PhoneNumberKind.FIXED_LINE_OR_MOBILE));
+
   /**
-   * The floor of {@link #minimumManagerChosenPasswordLength()} that no setting or policy lowers:
-   * 8, Entra's minimum and OWASP ASVS 5.0 requirement 6.2.1.
+   * The floor of {@link #minimumManagerChosenPasswordLength()} that no setting or policy lowers: 8,
+   * Entra's minimum and OWASP ASVS 5.0 requirement 6.2.1.
    */
   public static final int MIN_MANAGER_CHOSEN_PASSWORD_LENGTH = 8;
 
@@ -111,14 +124,21 @@ public record MyStaffSettings(
     requireNonNull(defaultPhoneRegion, "defaultPhoneRegion");
     if (temporaryPasswordLength < MIN_TEMPORARY_PASSWORD_LENGTH
         || temporaryPasswordLength > MAX_TEMPORARY_PASSWORD_LENGTH) {
-      throw InvalidInputException.of("temporary password length",
-          "must be between " + MIN_TEMPORARY_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH, "settings.invalid");
+      throw InvalidInputException.of(
+          "temporary password length",
+          "must be between "
+              + MIN_TEMPORARY_PASSWORD_LENGTH
+              + " and "
+              + MAX_TEMPORARY_PASSWORD_LENGTH,
+          "settings.invalid");
     }
     if (defaultPhoneRegion.isPresent() && !REGION.matcher(defaultPhoneRegion.get()).matches()) {
-      throw InvalidInputException.of("default phone region", "must be two upper-case letters, e.g. US", "settings.invalid");
+      throw InvalidInputException.of(
+          "default phone region", "must be two upper-case letters, e.g. US", "settings.invalid");
     }
     if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_SIZE) {
-      throw InvalidInputException.of("max page size", "must be between 1 and " + PageRequest.MAX_SIZE, "settings.invalid");
+      throw InvalidInputException.of(
+          "max page size", "must be between 1 and " + PageRequest.MAX_SIZE, "settings.invalid");
     }
     requireNonNull(writebackDeadline, "writebackDeadline");
     if (writebackDeadline.isNegative() || writebackDeadline.isZero()) {
@@ -128,23 +148,35 @@ public record MyStaffSettings(
     requireNonNull(phoneChangeLimit, "phoneChangeLimit");
     requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
     requireNonNull(sessionLifetime, "sessionLifetime");
-    if (sessionLifetime.isNegative() || sessionLifetime.isZero()
+    if (sessionLifetime.isNegative()
+        || sessionLifetime.isZero()
         || sessionLifetime.compareTo(MAX_SESSION_LIFETIME) > 0) {
-      throw InvalidInputException.of("session lifetime", "must be more than zero and at most 7 days", "settings.invalid");
+      throw InvalidInputException.of(
+          "session lifetime", "must be more than zero and at most 7 days", "settings.invalid");
     }
-    if (sessionRecheckInterval.isNegative() || sessionRecheckInterval.compareTo(sessionLifetime) > 0) {
-      throw InvalidInputException.of("session recheck interval",
-          "must be between zero and the session lifetime", "settings.invalid");
+    if (sessionRecheckInterval.isNegative()
+        || sessionRecheckInterval.compareTo(sessionLifetime) > 0) {
+      throw InvalidInputException.of(
+          "session recheck interval",
+          "must be between zero and the session lifetime",
+          "settings.invalid");
     }
     requireNonNull(allowedPhoneNumberKinds, "allowedPhoneNumberKinds");
-    if (allowedPhoneNumberKinds.isEmpty() || allowedPhoneNumberKinds.stream().anyMatch(Objects::isNull)) {
-      throw InvalidInputException.of("allowed phone number kinds", "must name at least one kind", "settings.invalid");
+    if (allowedPhoneNumberKinds.isEmpty()
+        || allowedPhoneNumberKinds.stream().anyMatch(Objects::isNull)) {
+      throw InvalidInputException.of(
+          "allowed phone number kinds", "must name at least one kind", "settings.invalid");
     }
     allowedPhoneNumberKinds = Collections.unmodifiableSet(EnumSet.copyOf(allowedPhoneNumberKinds));
     if (minimumManagerChosenPasswordLength < MIN_MANAGER_CHOSEN_PASSWORD_LENGTH
         || minimumManagerChosenPasswordLength > MAX_TEMPORARY_PASSWORD_LENGTH) {
-      throw InvalidInputException.of("minimum manager-chosen password length", "must be between "
-          + MIN_MANAGER_CHOSEN_PASSWORD_LENGTH + " and " + MAX_TEMPORARY_PASSWORD_LENGTH, "settings.invalid");
+      throw InvalidInputException.of(
+          "minimum manager-chosen password length",
+          "must be between "
+              + MIN_MANAGER_CHOSEN_PASSWORD_LENGTH
+              + " and "
+              + MAX_TEMPORARY_PASSWORD_LENGTH,
+          "settings.invalid");
     }
   }
 
@@ -177,7 +209,9 @@ public record MyStaffSettings(
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
   PageRequest cap(PageRequest requested) {
-    return requested.size() <= maxPageSize ? requested : new PageRequest(maxPageSize, requested.cursor());
+    return requested.size() <= maxPageSize
+        ? requested
+        : new PageRequest(maxPageSize, requested.cursor());
   }
 
   /** Collects settings; unset ones keep their defaults. {@link #build()} validates. */
@@ -215,13 +249,18 @@ public record MyStaffSettings(
       return this;
     }
 
-    /** The region national phone numbers are read in (e.g. {@code US}); checked by {@link #build()}. */
+    /**
+     * The region national phone numbers are read in (e.g. {@code US}); checked by {@link #build()}.
+     */
     public Builder defaultPhoneRegion(Optional<String> region) {
       this.defaultPhoneRegion = requireNonNull(region, "region");
       return this;
     }
 
-    /** The largest page a listing returns, 1 to {@link PageRequest#MAX_SIZE}; checked by {@link #build()}. */
+    /**
+     * The largest page a listing returns, 1 to {@link PageRequest#MAX_SIZE}; checked by {@link
+     * #build()}.
+     */
     public Builder maxPageSize(int size) {
       this.maxPageSize = size;
       return this;
@@ -301,9 +340,18 @@ public record MyStaffSettings(
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {
-      return new MyStaffSettings(availability, managerChosenPasswordsForCloudUsers,
-          temporaryPasswordLength, defaultPhoneRegion, maxPageSize, sessionRecheckInterval, sessionLifetime,
-          writebackDeadline, allowedPhoneNumberKinds, minimumManagerChosenPasswordLength, resetLimit,
+      return new MyStaffSettings(
+          availability,
+          managerChosenPasswordsForCloudUsers,
+          temporaryPasswordLength,
+          defaultPhoneRegion,
+          maxPageSize,
+          sessionRecheckInterval,
+          sessionLifetime,
+          writebackDeadline,
+          allowedPhoneNumberKinds,
+          minimumManagerChosenPasswordLength,
+          resetLimit,
           phoneChangeLimit);
     }
   }

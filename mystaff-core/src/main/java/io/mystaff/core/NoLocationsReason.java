@@ -11,13 +11,15 @@ public enum NoLocationsReason {
    * The manager's roles that change passwords or phone numbers are scoped to administrative units
    * that no longer exist.
    */
-  UNITS_REMOVED("The administrative units your roles are assigned to no longer exist. Ask an administrator"
-      + " to check your role assignments."),
+  UNITS_REMOVED(
+      "The administrative units your roles are assigned to no longer exist. Ask an administrator"
+          + " to check your role assignments."),
   /**
-   * None of the manager's roles active now changes passwords or phone numbers (an assignment
-   * ended or was removed since sign-in; the next session check will refuse the manager).
+   * None of the manager's roles active now changes passwords or phone numbers (an assignment ended
+   * or was removed since sign-in; the next session check will refuse the manager).
    */
-  NO_CHANGE_ROLE("None of your administrator roles active now lets you reset passwords or manage phone numbers.");
+  NO_CHANGE_ROLE(
+      "None of your administrator roles active now lets you reset passwords or manage phone numbers.");
 
   private final String message;
 

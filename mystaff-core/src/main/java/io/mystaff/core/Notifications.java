@@ -33,7 +33,9 @@ final class Notifications {
   void send(UserNotification notification) {
     try {
       executor.execute(() -> deliver(notification));
-    } catch (Throwable e) { // a committed change must not fail because its notification could not be queued
+    } catch (
+        Throwable
+            e) { // a committed change must not fail because its notification could not be queued
       LOG.warn("Could not queue {}; the user is not notified", notification, e);
     }
   }

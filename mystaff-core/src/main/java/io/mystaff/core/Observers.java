@@ -29,9 +29,13 @@ final class Observers {
     if (listeners.isEmpty() || event.outcome() == AuditOutcome.PENDING) {
       return;
     }
-    AttemptObservation observation = new AttemptObservation(event.activity(), event.outcome(),
-        event.resultReason(), Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos)),
-        event.correlationId());
+    AttemptObservation observation =
+        new AttemptObservation(
+            event.activity(),
+            event.outcome(),
+            event.resultReason(),
+            Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos)),
+            event.correlationId());
     for (MyStaffListener l : listeners) {
       try {
         l.attemptEnded(observation);
@@ -65,6 +69,9 @@ final class Observers {
     if (e instanceof VirtualMachineError fatal) {
       throw fatal;
     }
-    LOG.warn("MyStaffListener {} threw {}; ignored", listener.getClass().getName(), e.getClass().getName());
+    LOG.warn(
+        "MyStaffListener {} threw {}; ignored",
+        listener.getClass().getName(),
+        e.getClass().getName());
   }
 }

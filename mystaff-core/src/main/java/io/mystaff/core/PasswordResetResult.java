@@ -6,11 +6,12 @@ import io.mystaff.api.CorrelationId;
 import io.mystaff.api.UserId;
 
 /**
- * What a password reset produced. In every case the user must change the password at next
- * sign-in. {@code correlationId} is the one the reset's audit events carry.
+ * What a password reset produced. In every case the user must change the password at next sign-in.
+ * {@code correlationId} is the one the reset's audit events carry.
  */
 public sealed interface PasswordResetResult
-    permits PasswordResetResult.TemporaryPassword, PasswordResetResult.PasswordSet,
+    permits PasswordResetResult.TemporaryPassword,
+        PasswordResetResult.PasswordSet,
         PasswordResetResult.WritebackPending {
 
   /** The user whose password was reset. */
@@ -20,8 +21,8 @@ public sealed interface PasswordResetResult
   CorrelationId correlationId();
 
   /**
-   * A cloud-only user's password was replaced by a generated temporary one, which the manager
-   * shows the user once.
+   * A cloud-only user's password was replaced by a generated temporary one, which the manager shows
+   * the user once.
    */
   record TemporaryPassword(UserId user, CorrelationId correlationId, OneTimeSecret password)
       implements PasswordResetResult {
@@ -33,8 +34,8 @@ public sealed interface PasswordResetResult
   }
 
   /**
-   * A cloud-only user's password was set to the one the manager chose (when the settings allow
-   * it); there is nothing to reveal.
+   * A cloud-only user's password was set to the one the manager chose (when the settings allow it);
+   * there is nothing to reveal.
    */
   record PasswordSet(UserId user, CorrelationId correlationId) implements PasswordResetResult {
     public PasswordSet {

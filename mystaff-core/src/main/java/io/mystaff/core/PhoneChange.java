@@ -9,9 +9,9 @@ import io.mystaff.api.directory.PhoneType;
 import java.util.Optional;
 
 /**
- * A phone method change that took effect: the user's {@code type} phone went from {@code
- * previous} to {@code current} (either may be absent). {@code correlationId} is the one its audit
- * event carries.
+ * A phone method change that took effect: the user's {@code type} phone went from {@code previous}
+ * to {@code current} (either may be absent). {@code correlationId} is the one its audit event
+ * carries.
  */
 public record PhoneChange(
     UserId user,

@@ -18,20 +18,25 @@ import java.util.Set;
  * A manager's request to set ({@code number} present) or remove a user's phone of one type.
  *
  * <p>Errors about the number name the phone type's Graph name ({@code mobile}, {@code
- * alternateMobile}, {@code office}) as their field, so a form with one field per type can mark
- * the right one.
+ * alternateMobile}, {@code office}) as their field, so a form with one field per type can mark the
+ * right one.
  */
 record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number) {
 
   /** The reason of the FAILED event when the method to remove does not exist. */
   static final String PHONE_METHOD_NOT_FOUND = "PHONE_METHOD_NOT_FOUND";
-  /** The reason of the FAILED event when an alternate mobile is added to a user without a mobile. */
+
+  /**
+   * The reason of the FAILED event when an alternate mobile is added to a user without a mobile.
+   */
   static final String ALTERNATE_MOBILE_REQUIRES_MOBILE = "ALTERNATE_MOBILE_REQUIRES_MOBILE";
+
   /** The reason of the FAILED event when the mobile is removed while an alternate mobile exists. */
   static final String MOBILE_REQUIRED_BY_ALTERNATE_MOBILE = "MOBILE_REQUIRED_BY_ALTERNATE_MOBILE";
 
   /** {@link #set(UserId, PhoneType, String, PhoneNumberParser, Set)} with the default kinds. */
-  static PhoneCommand set(UserId target, PhoneType type, String rawNumber, PhoneNumberParser parser) {
+  static PhoneCommand set(
+      UserId target, PhoneType type, String rawNumber, PhoneNumberParser parser) {
     return set(target, type, rawNumber, parser, MyStaffSettings.DEFAULT_PHONE_NUMBER_KINDS);
   }
 
@@ -42,7 +47,11 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
    *     parser rejects, or a number of a kind not in {@code allowedKinds} (e.g. "is a premium-rate
    *     number"); number problems name the phone type's Graph name as the field
    */
-  static PhoneCommand set(UserId target, PhoneType type, String rawNumber, PhoneNumberParser parser,
+  static PhoneCommand set(
+      UserId target,
+      PhoneType type,
+      String rawNumber,
+      PhoneNumberParser parser,
       Set<PhoneNumberKind> allowedKinds) {
     List<InvalidInputException.Violation> violations = required(target, type);
     String field = type == null ? "phone number" : type.graphName();
@@ -51,16 +60,21 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
       number = parser.parse(rawNumber);
     } catch (InvalidInputException e) {
       for (InvalidInputException.Violation v : e.violations()) {
-        violations.add(new InvalidInputException.Violation(field,
-            v.field().endsWith("extension") ? "extension " + v.reason() : v.reason(),
-            v.code().startsWith("phone.") ? v.code() : "phone.invalid"));
+        violations.add(
+            new InvalidInputException.Violation(
+                field,
+                v.field().endsWith("extension") ? "extension " + v.reason() : v.reason(),
+                v.code().startsWith("phone.") ? v.code() : "phone.invalid"));
       }
     }
     if (number != null) {
       PhoneNumberKind kind = parser.kindOf(number);
       if (!allowedKinds.contains(kind)) {
-        violations.add(new InvalidInputException.Violation(field, "is " + kind.description()
-            + ", which cannot be used as a phone method here", "phone.kindNotAllowed"));
+        violations.add(
+            new InvalidInputException.Violation(
+                field,
+                "is " + kind.description() + ", which cannot be used as a phone method here",
+                "phone.kindNotAllowed"));
       }
     }
     if (!violations.isEmpty()) {
@@ -92,13 +106,21 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
         return refuse(PHONE_METHOD_NOT_FOUND, new PhoneMethodNotFoundException(current.id(), type));
       }
       if (type == PhoneType.MOBILE && current.phone(PhoneType.ALTERNATE_MOBILE).isPresent()) {
-        return refuse(MOBILE_REQUIRED_BY_ALTERNATE_MOBILE, InvalidInputException.of(type.graphName(),
-            "cannot be removed while an alternate mobile exists: remove the alternate mobile first,"
-                + " or move its number to the mobile", "phone.alternateMobileExists"));
+        return refuse(
+            MOBILE_REQUIRED_BY_ALTERNATE_MOBILE,
+            InvalidInputException.of(
+                type.graphName(),
+                "cannot be removed while an alternate mobile exists: remove the alternate mobile first,"
+                    + " or move its number to the mobile",
+                "phone.alternateMobileExists"));
       }
     } else if (type == PhoneType.ALTERNATE_MOBILE && current.phone(PhoneType.MOBILE).isEmpty()) {
-      return refuse(ALTERNATE_MOBILE_REQUIRES_MOBILE, InvalidInputException.of(type.graphName(),
-          "can be added only when the user has a mobile: add the mobile first", "phone.mobileRequired"));
+      return refuse(
+          ALTERNATE_MOBILE_REQUIRES_MOBILE,
+          InvalidInputException.of(
+              type.graphName(),
+              "can be added only when the user has a mobile: add the mobile first",
+              "phone.mobileRequired"));
     }
     return Optional.empty();
   }
@@ -110,10 +132,12 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
   private static List<InvalidInputException.Violation> required(UserId target, PhoneType type) {
     List<InvalidInputException.Violation> violations = new ArrayList<>(3);
     if (target == null) {
-      violations.add(new InvalidInputException.Violation("target user", "is required", "id.required"));
+      violations.add(
+          new InvalidInputException.Violation("target user", "is required", "id.required"));
     }
     if (type == null) {
-      violations.add(new InvalidInputException.Violation("phone type", "is required", "phone.typeRequired"));
+      violations.add(
+          new InvalidInputException.Violation("phone type", "is required", "phone.typeRequired"));
     }
     return violations;
   }

@@ -21,7 +21,11 @@ import java.util.Optional;
  * alternateMobilePhoneNumber}, {@code officePhoneNumber}) with its old and new values in Graph's
  * {@code phoneNumber} format ({@code +1 4255550100x123}).
  */
-record PhoneEdit(PhoneCommand command, DirectoryWriter writer, PhoneNumberParser parser, CorrelationId correlationId)
+record PhoneEdit(
+    PhoneCommand command,
+    DirectoryWriter writer,
+    PhoneNumberParser parser,
+    CorrelationId correlationId)
     implements UserChange<PhoneChange> {
 
   PhoneEdit {
@@ -46,21 +50,27 @@ record PhoneEdit(PhoneCommand command, DirectoryWriter writer, PhoneNumberParser
     if (command.number().isEmpty()) {
       return AuditActivity.DELETE_PHONE;
     }
-    return current.phone(command.type()).isPresent() ? AuditActivity.UPDATE_PHONE : AuditActivity.ADD_PHONE;
+    return current.phone(command.type()).isPresent()
+        ? AuditActivity.UPDATE_PHONE
+        : AuditActivity.ADD_PHONE;
   }
 
   @Override
   public List<ModifiedProperty> changes(User current) {
-    return List.of(ModifiedProperty.of(command.type().graphName() + "PhoneNumber",
-        current.phone(command.type()).map(parser::toGraphFormatOrE164),
-        command.number().map(parser::toGraphFormatOrE164)));
+    return List.of(
+        ModifiedProperty.of(
+            command.type().graphName() + "PhoneNumber",
+            current.phone(command.type()).map(parser::toGraphFormatOrE164),
+            command.number().map(parser::toGraphFormatOrE164)));
   }
 
   @Override
   public PhoneChange apply(User current, AuditEvent event, CommitCondition condition) {
     Optional<PhoneNumber> previous = current.phone(command.type());
-    User written = writer.setPhone(current.id(), current.version(), command.type(), command.number(), event,
-        condition);
-    return new PhoneChange(current.id(), command.type(), previous, written.phone(command.type()), correlationId);
+    User written =
+        writer.setPhone(
+            current.id(), current.version(), command.type(), command.number(), event, condition);
+    return new PhoneChange(
+        current.id(), command.type(), previous, written.phone(command.type()), correlationId);
   }
 }

@@ -6,15 +6,15 @@ import io.mystaff.api.directory.PhoneNumber;
 import java.util.Optional;
 
 /**
- * A phone method's number as one manager may see it. Reading authentication methods is
- * privileged: a manager who may {@linkplain io.mystaff.api.authz.StaffAction#MANAGE_PHONES manage
- * the user's phones} sees the whole number; anyone else sees it {@linkplain #masked() masked} to
- * its last two digits, so they can tell a user "the number ending in 55" and nothing more.
+ * A phone method's number as one manager may see it. Reading authentication methods is privileged:
+ * a manager who may {@linkplain io.mystaff.api.authz.StaffAction#MANAGE_PHONES manage the user's
+ * phones} sees the whole number; anyone else sees it {@linkplain #masked() masked} to its last two
+ * digits, so they can tell a user "the number ending in 55" and nothing more.
  *
- * <p>The masked form is always eight bullets (U+2022) and the last two digits of the E.164
- * number, e.g. {@code ••••••••55}, whatever the number's length and without its extension: the
- * length would tell the country. A masked view holds nothing else of the number: its {@link
- * #toString()}, {@link #equals} and {@link #hashCode} see only the masked text.
+ * <p>The masked form is always eight bullets (U+2022) and the last two digits of the E.164 number,
+ * e.g. {@code ••••••••55}, whatever the number's length and without its extension: the length would
+ * tell the country. A masked view holds nothing else of the number: its {@link #toString()}, {@link
+ * #equals} and {@link #hashCode} see only the masked text.
  */
 public final class PhoneView {
   /** What stands for the hidden digits of a masked number. */

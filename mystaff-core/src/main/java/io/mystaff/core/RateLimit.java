@@ -4,9 +4,9 @@ import io.mystaff.api.InvalidInputException;
 import java.time.Duration;
 
 /**
- * How many changes of one kind one manager may make in a short time: a token bucket holding at
- * most {@link #burst()} tokens, refilled with one token every {@link #refillInterval()}. Each
- * change attempt takes a token; an attempt finding the bucket empty is denied with {@link
+ * How many changes of one kind one manager may make in a short time: a token bucket holding at most
+ * {@link #burst()} tokens, refilled with one token every {@link #refillInterval()}. Each change
+ * attempt takes a token; an attempt finding the bucket empty is denied with {@link
  * io.mystaff.api.authz.DenyReason#RATE_LIMITED}. So a manager may make {@code burst} changes at
  * once, then one per interval. {@link #unlimited()} turns the limit off. Immutable.
  *
@@ -35,13 +35,19 @@ public final class RateLimit {
    */
   public static RateLimit of(int burst, Duration refillInterval) {
     if (burst < 1 || burst > MAX_BURST) {
-      throw InvalidInputException.of("rate limit burst", "must be between 1 and " + MAX_BURST, "settings.invalid");
+      throw InvalidInputException.of(
+          "rate limit burst", "must be between 1 and " + MAX_BURST, "settings.invalid");
     }
     if (refillInterval == null) {
-      throw InvalidInputException.of("rate limit refill interval", "is required", "settings.invalid");
+      throw InvalidInputException.of(
+          "rate limit refill interval", "is required", "settings.invalid");
     }
-    if (refillInterval.compareTo(Duration.ofMillis(1)) < 0 || refillInterval.compareTo(Duration.ofDays(1)) > 0) {
-      throw InvalidInputException.of("rate limit refill interval", "must be between 1 millisecond and 1 day", "settings.invalid");
+    if (refillInterval.compareTo(Duration.ofMillis(1)) < 0
+        || refillInterval.compareTo(Duration.ofDays(1)) > 0) {
+      throw InvalidInputException.of(
+          "rate limit refill interval",
+          "must be between 1 millisecond and 1 day",
+          "settings.invalid");
     }
     return new RateLimit(burst, refillInterval);
   }
@@ -68,7 +74,9 @@ public final class RateLimit {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RateLimit other && burst == other.burst && refillInterval.equals(other.refillInterval);
+    return o instanceof RateLimit other
+        && burst == other.burst
+        && refillInterval.equals(other.refillInterval);
   }
 
   @Override
@@ -78,6 +86,8 @@ public final class RateLimit {
 
   @Override
   public String toString() {
-    return isUnlimited() ? "RateLimit{unlimited}" : "RateLimit{burst=" + burst + ", refill=" + refillInterval + "}";
+    return isUnlimited()
+        ? "RateLimit{unlimited}"
+        : "RateLimit{burst=" + burst + ", refill=" + refillInterval + "}";
   }
 }

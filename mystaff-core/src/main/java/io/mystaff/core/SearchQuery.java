@@ -22,13 +22,13 @@ final class SearchQuery {
       throw InvalidInputException.of("search query", "must not be blank", "search.blank");
     }
     if (query.length() > MAX_LENGTH) {
-      throw InvalidInputException.of("search query", "must be at most " + MAX_LENGTH + " characters",
-          "search.tooLong");
+      throw InvalidInputException.of(
+          "search query", "must be at most " + MAX_LENGTH + " characters", "search.tooLong");
     }
     for (int i = 0; i < query.length(); i++) {
       if (Character.isISOControl(query.charAt(i))) {
-        throw InvalidInputException.of("search query", "must not contain control characters",
-            "search.invalidCharacter");
+        throw InvalidInputException.of(
+            "search query", "must not contain control characters", "search.invalidCharacter");
       }
     }
     return query;

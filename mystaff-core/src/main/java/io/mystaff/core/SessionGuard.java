@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * sign-in gate runs again on facts read now, with the sign-in's context (so conditional access is
  * asked again), and a refusal refuses the call with the gate's reason.
  *
- * <p>Every refusal is audited like a refused sign-in (activity SIGN_IN, outcome DENIED, the
- * refusal as reason), with the additional detail {@link #SESSION_CHECK_KEY} = {@code recheck} or
- * {@code lifetime}; a passing re-check records nothing. A refused re-check does not end the session:
- * the next call checks again, so a manager whose grounds come back (a role re-activated) carries
- * on. Thread-safe: the time of the last check only moves forward.
+ * <p>Every refusal is audited like a refused sign-in (activity SIGN_IN, outcome DENIED, the refusal
+ * as reason), with the additional detail {@link #SESSION_CHECK_KEY} = {@code recheck} or {@code
+ * lifetime}; a passing re-check records nothing. A refused re-check does not end the session: the
+ * next call checks again, so a manager whose grounds come back (a role re-activated) carries on.
+ * Thread-safe: the time of the last check only moves forward.
  */
 final class SessionGuard {
   /** The additional detail naming the session check that refused a call. */
@@ -56,12 +56,17 @@ final class SessionGuard {
     config.ensureOpen();
     Instant now = config.clock().instant();
     if (!now.isBefore(expiresAt)) {
-      throw config.trail().recordEnding(workflow.begin().event(AuditActivity.SIGN_IN, AuditOutcome.DENIED)
-              .resultReason(SignInRefusal.SESSION_EXPIRED.name())
-              .target(Attempt.target(workflow.manager(), List.of()))
-              .additionalDetail(SESSION_CHECK_KEY, "lifetime")
-              .build(),
-          new SignInRefusedException(context.user(), SignInRefusal.SESSION_EXPIRED));
+      throw config
+          .trail()
+          .recordEnding(
+              workflow
+                  .begin()
+                  .event(AuditActivity.SIGN_IN, AuditOutcome.DENIED)
+                  .resultReason(SignInRefusal.SESSION_EXPIRED.name())
+                  .target(Attempt.target(workflow.manager(), List.of()))
+                  .additionalDetail(SESSION_CHECK_KEY, "lifetime")
+                  .build(),
+              new SignInRefusedException(context.user(), SignInRefusal.SESSION_EXPIRED));
     }
     Instant last = lastCheck.get();
     if (!recheckInterval.isZero() && now.isBefore(last.plus(recheckInterval))) {

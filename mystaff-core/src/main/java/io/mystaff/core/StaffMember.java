@@ -6,9 +6,9 @@ import io.mystaff.api.authz.StaffAction;
 import java.util.Set;
 
 /**
- * A user as one manager sees them in a listing or search: the summary, and the actions that
- * manager may perform on them at the time of the listing (empty if none). The actions are a hint
- * for a UI; every action is authorized again when it is performed.
+ * A user as one manager sees them in a listing or search: the summary, and the actions that manager
+ * may perform on them at the time of the listing (empty if none). The actions are a hint for a UI;
+ * every action is authorized again when it is performed.
  */
 public record StaffMember(UserSummary user, Set<StaffAction> allowedActions) {
   public StaffMember {

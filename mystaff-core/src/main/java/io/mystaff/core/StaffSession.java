@@ -46,13 +46,12 @@ import java.util.Set;
  * MyStaff#signIn(io.mystaff.api.access.SignInContext)}.
  *
  * <p>Every answer is computed from the directory as it is at the moment of the call, with the
- * manager's role assignments active at that moment: a role that expires mid-session stops
- * granting at once, and a manager whose account is disabled or deleted mid-session holds no role
- * from then on (changes and profile views are denied with {@code NO_ACTIVE_ROLE}, listings grant
- * nothing). Listings and searches are not audited; {@link #profile} views and every
- * change are, as {@link MyStaff} describes. A call rejected as invalid input ({@link
- * InvalidInputException}, {@link UnknownUserException}, {@link CapabilityNotSupportedException})
- * has changed and recorded nothing.
+ * manager's role assignments active at that moment: a role that expires mid-session stops granting
+ * at once, and a manager whose account is disabled or deleted mid-session holds no role from then
+ * on (changes and profile views are denied with {@code NO_ACTIVE_ROLE}, listings grant nothing).
+ * Listings and searches are not audited; {@link #profile} views and every change are, as {@link
+ * MyStaff} describes. A call rejected as invalid input ({@link InvalidInputException}, {@link
+ * UnknownUserException}, {@link CapabilityNotSupportedException}) has changed and recorded nothing.
  *
  * <p>A session does not outlive its grounds. Every call first checks the session: from {@link
  * #expiresAt()} on ({@link MyStaffSettings#sessionLifetime()} after sign-in, default 8 hours) it is
@@ -60,8 +59,8 @@ import java.util.Set;
  * MyStaffSettings#sessionRecheckInterval()} old (default 60 seconds; zero checks every call), the
  * sign-in gate runs again (account enabled, feature availability including selected groups, an
  * active role granting a My Staff change, conditional access with the sign-in's context), and a
- * refusal refuses the call with the gate's reason. Both throw {@link SignInRefusedException}
- * after one DENIED sign-in event with the additional detail {@code sessionCheck}.
+ * refusal refuses the call with the gate's reason. Both throw {@link SignInRefusedException} after
+ * one DENIED sign-in event with the additional detail {@code sessionCheck}.
  *
  * <p><b>Rate limits.</b> Each password reset and each phone change attempt takes one token of the
  * manager's bucket for that kind ({@link MyStaffSettings#resetLimit()}, {@link
@@ -76,11 +75,12 @@ import java.util.Set;
  * committed reset (a synced user's once the writeback SUCCEEDED) and every phone change that
  * changed the number, after the change; it never delays, undoes or hides it.
  *
- * <p>Immutable and thread-safe; any number of threads may use one session. Once the {@link
- * MyStaff} it came from is closed, every method throws {@link IllegalStateException}.
+ * <p>Immutable and thread-safe; any number of threads may use one session. Once the {@link MyStaff}
+ * it came from is closed, every method throws {@link IllegalStateException}.
  */
 public final class StaffSession {
-  private static final Set<StaffAction> CHANGES = EnumSet.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES);
+  private static final Set<StaffAction> CHANGES =
+      EnumSet.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES);
 
   private final Workflow workflow;
   private final Configuration config;
@@ -129,19 +129,19 @@ public final class StaffSession {
    *   <li>A manager with an active, password- or phone-granting assignment scoped to the tenant
    *       gets {@link Location#wholeOrganization()} first, then every administrative unit of the
    *       organization ({@link io.mystaff.spi.Directory#allUnits}), ordered by display name
-   *       (case-insensitive), then id, paged: the first page holds the whole organization
-   *       <em>in addition to</em> up to {@code page.size()} units (capped at {@link
+   *       (case-insensitive), then id, paged: the first page holds the whole organization <em>in
+   *       addition to</em> up to {@code page.size()} units (capped at {@link
    *       MyStaffSettings#maxPageSize()}); follow {@link Page#nextCursor()} for more. Restricted
-   *       management units are listed too; their members show as not manageable unless the
-   *       manager is assigned at their scope. A directory that cannot list its units gives the
-   *       whole organization alone.
-   *   <li>Any other manager gets the units the scopes of those assignments name, in the same
-   *       order, all on the first page (a manager holds few assignments); a request with a cursor
-   *       gets an empty last page.
+   *       management units are listed too; their members show as not manageable unless the manager
+   *       is assigned at their scope. A directory that cannot list its units gives the whole
+   *       organization alone.
+   *   <li>Any other manager gets the units the scopes of those assignments name, in the same order,
+   *       all on the first page (a manager holds few assignments); a request with a cursor gets an
+   *       empty last page.
    * </ul>
    *
-   * @throws InvalidInputException if {@code page} is missing or its cursor was not issued for
-   *     this listing
+   * @throws InvalidInputException if {@code page} is missing or its cursor was not issued for this
+   *     listing
    * @since 0.1.0
    */
   public Page<Location> locations(PageRequest page) {
@@ -210,8 +210,8 @@ public final class StaffSession {
   }
 
   /**
-   * The manager's location when there is exactly one, so a UI can go straight in; empty when
-   * there are none or several to pick from.
+   * The manager's location when there is exactly one, so a UI can go straight in; empty when there
+   * are none or several to pick from.
    */
   public Optional<Location> singleLocation() {
     Call call = Call.open();
@@ -244,9 +244,9 @@ public final class StaffSession {
   }
 
   /**
-   * One page of the members of {@code location} whose display name, a word of it, or user
-   * principal name starts with {@code query} (case-insensitive), as {@link #searchUsers} matches
-   * the whole organization; all members when the query is empty. Ordered and capped like {@link
+   * One page of the members of {@code location} whose display name, a word of it, or user principal
+   * name starts with {@code query} (case-insensitive), as {@link #searchUsers} matches the whole
+   * organization; all members when the query is empty. Ordered and capped like {@link
    * #members(Location, PageRequest)}. Searching a unit uses {@link
    * io.mystaff.spi.Directory#searchMembers}, the whole organization {@link
    * io.mystaff.spi.Directory#searchUsers}.
@@ -255,8 +255,8 @@ public final class StaffSession {
    * @throws InvalidInputException if an argument is missing, the query is out of bounds, or the
    *     location is not one of the manager's
    * @throws UnknownUnitException if the location's unit no longer exists
-   * @throws CapabilityNotSupportedException if the location is the whole organization, there is
-   *     no query and the directory cannot list all users
+   * @throws CapabilityNotSupportedException if the location is the whole organization, there is no
+   *     query and the directory cannot list all users
    * @since 0.1.0
    */
   public Page<StaffMember> members(Location location, Optional<String> query, PageRequest page) {
@@ -283,13 +283,15 @@ public final class StaffSession {
     Page<User> users;
     if (location instanceof Location.Unit unit) {
       UnitId id = unit.unit().id();
-      users = q.isPresent()
-          ? config.directory().searchMembers(id, q.get(), capped)
-          : config.directory().members(id, capped);
+      users =
+          q.isPresent()
+              ? config.directory().searchMembers(id, q.get(), capped)
+              : config.directory().members(id, capped);
     } else {
-      users = q.isPresent()
-          ? config.directory().searchUsers(q.get(), capped)
-          : config.directory().allUsers(capped);
+      users =
+          q.isPresent()
+              ? config.directory().searchUsers(q.get(), capped)
+              : config.directory().allUsers(capped);
     }
     return standing.members(users);
   }
@@ -297,8 +299,8 @@ public final class StaffSession {
   /**
    * {@link #members(Location, PageRequest)} of the unit with id {@code unit}.
    *
-   * @throws InvalidInputException if an argument is missing or the unit is not one of the
-   *     manager's locations
+   * @throws InvalidInputException if an argument is missing or the unit is not one of the manager's
+   *     locations
    * @throws UnknownUnitException if there is no such unit
    * @since 0.1.0
    */
@@ -360,8 +362,8 @@ public final class StaffSession {
   }
 
   /**
-   * One page of the administrative units of the whole organization whose display name or a word
-   * of it starts with {@code query} (case-insensitive), each with the actions the manager's role
+   * One page of the administrative units of the whole organization whose display name or a word of
+   * it starts with {@code query} (case-insensitive), each with the actions the manager's role
    * scopes allow on its members ({@link UnitSearchResult#canManage()}).
    *
    * @param query trimmed, then 1 to 256 characters
@@ -378,7 +380,9 @@ public final class StaffSession {
       for (StaffAction a : StaffAction.values()) {
         scopes.put(a, standing.scopesFor(a));
       }
-      return config.directory().searchUnits(q, config.settings().cap(page))
+      return config
+          .directory()
+          .searchUnits(q, config.settings().cap(page))
           .map(unit -> new UnitSearchResult(unit, actionsOn(unit, scopes)));
     } finally {
       call.close();
@@ -388,9 +392,8 @@ public final class StaffSession {
   /**
    * The user's profile: the user, their units, the actions the manager may perform on them, and
    * their phone numbers, whole only if those actions include managing the user's phones, else
-   * masked to the last two digits ({@link UserProfile#phones()}).
-   * Audited as {@link AuditActivity#VIEW_PROFILE}: the profile is returned only once its SUCCEEDED
-   * event is recorded.
+   * masked to the last two digits ({@link UserProfile#phones()}). Audited as {@link
+   * AuditActivity#VIEW_PROFILE}: the profile is returned only once its SUCCEEDED event is recorded.
    *
    * @throws InvalidInputException if {@code user} is missing
    * @throws UnknownUserException if there is no such user
@@ -406,17 +409,28 @@ public final class StaffSession {
       Attempt attempt = workflow.begin();
       AuditActivity activity = AuditActivity.VIEW_PROFILE;
       Workflow.Facts facts = workflow.facts(attempt, activity, target);
-      Decision.Permit permit = workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
+      Decision.Permit permit =
+          workflow.authorize(attempt, activity, StaffAction.VIEW_PROFILE, target, facts);
       UserProfile profile;
       try {
-        profile = UserProfile.of(target, facts.reader().units(facts.target().units()),
-            config.engine().allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
+        profile =
+            UserProfile.of(
+                target,
+                facts.reader().units(facts.target().units()),
+                config
+                    .engine()
+                    .allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
       } catch (RuntimeException e) {
-        throw workflow.fail(attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
+        throw workflow.fail(
+            attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
       }
-      config.trail().recordEnd(workflow.succeeded(attempt, activity, permit)
-          .target(Attempt.target(target, List.of()))
-          .build());
+      config
+          .trail()
+          .recordEnd(
+              workflow
+                  .succeeded(attempt, activity, permit)
+                  .target(Attempt.target(target, List.of()))
+                  .build());
       return profile;
     } finally {
       call.close();
@@ -425,8 +439,8 @@ public final class StaffSession {
 
   /**
    * Resets the password of a cloud-only user to a generated temporary password (at least 16
-   * characters, accepted by the cloud policy) that the user must change at next sign-in. The
-   * result is a {@link PasswordResetResult.TemporaryPassword} whose password can be revealed once.
+   * characters, accepted by the cloud policy) that the user must change at next sign-in. The result
+   * is a {@link PasswordResetResult.TemporaryPassword} whose password can be revealed once.
    *
    * @throws InvalidInputException if {@code user} is missing, or is synced (whose password the
    *     manager must choose: use {@link #resetPassword(UserId, Secret)})
@@ -450,8 +464,8 @@ public final class StaffSession {
   /**
    * Resets a user's password to one the manager chose; the user must change it at next sign-in.
    *
-   * <p>For a synced user the password is checked now against the on-premises policy and the
-   * user's on-premises history, then written back asynchronously: the result is a {@link
+   * <p>For a synced user the password is checked now against the on-premises policy and the user's
+   * on-premises history, then written back asynchronously: the result is a {@link
    * PasswordResetResult.WritebackPending} whose handle reports SUBMITTED, IN_PROGRESS, then
    * SUCCEEDED or FAILED. For a cloud-only user this is allowed only when {@link
    * MyStaffSettings#managerChosenPasswordsForCloudUsers()} is set; the password is checked against
@@ -459,8 +473,8 @@ public final class StaffSession {
    *
    * <p>mystaff does not destroy {@code password}; the caller may destroy it once this returns.
    *
-   * @throws InvalidInputException if an argument is missing or destroyed, or the user is
-   *     cloud-only and the settings do not let managers choose
+   * @throws InvalidInputException if an argument is missing or destroyed, or the user is cloud-only
+   *     and the settings do not let managers choose
    * @throws UnknownUserException if there is no such user
    * @throws CapabilityNotSupportedException if the user is synced and no writeback is configured
    * @throws AccessDeniedException if the manager may not reset the user (after one DENIED event)
@@ -484,20 +498,20 @@ public final class StaffSession {
    * parsed and normalized to E.164 (national numbers need {@link
    * MyStaffSettings#defaultPhoneRegion()}). Concurrent edits of the user are never lost: the write
    * applies only to the version read, and on a conflict the user is read and the change decided
-   * again, a bounded number of times. Graph's phone method rules hold: one number per type
-   * (setting a type the user has replaces its number), and an alternate mobile only when the user
-   * has a mobile. The number must be valid for its country (libphonenumber decides, so short
-   * numbers such as Niue's are valid) and of a kind {@link
-   * MyStaffSettings#allowedPhoneNumberKinds()} allows. Errors about the number name the type's
-   * Graph name ({@code mobile}, {@code alternateMobile}, {@code office}) as their field.
+   * again, a bounded number of times. Graph's phone method rules hold: one number per type (setting
+   * a type the user has replaces its number), and an alternate mobile only when the user has a
+   * mobile. The number must be valid for its country (libphonenumber decides, so short numbers such
+   * as Niue's are valid) and of a kind {@link MyStaffSettings#allowedPhoneNumberKinds()} allows.
+   * Errors about the number name the type's Graph name ({@code mobile}, {@code alternateMobile},
+   * {@code office}) as their field.
    *
-   * @throws InvalidInputException if an argument is missing or the number is not valid or of a
-   *     kind not allowed (nothing recorded); or, after one FAILED event ({@code
+   * @throws InvalidInputException if an argument is missing or the number is not valid or of a kind
+   *     not allowed (nothing recorded); or, after one FAILED event ({@code
    *     ALTERNATE_MOBILE_REQUIRES_MOBILE}), if {@code type} is the alternate mobile and the user
    *     has no mobile
    * @throws UnknownUserException if there is no such user
-   * @throws AccessDeniedException if the manager may not manage the user's phones (after one
-   *     DENIED event)
+   * @throws AccessDeniedException if the manager may not manage the user's phones (after one DENIED
+   *     event)
    * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
    * @throws ProviderFailureException if a provider or the audit sink failed
    */
@@ -505,8 +519,13 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return changePhone(PhoneCommand.set(user, type, rawNumber, config.phoneParser(),
-          config.settings().allowedPhoneNumberKinds()));
+      return changePhone(
+          PhoneCommand.set(
+              user,
+              type,
+              rawNumber,
+              config.phoneParser(),
+              config.settings().allowedPhoneNumberKinds()));
     } finally {
       call.close();
     }
@@ -521,11 +540,11 @@ public final class StaffSession {
    * @throws InvalidInputException if an argument is missing (nothing recorded); or, after one
    *     FAILED event ({@code MOBILE_REQUIRED_BY_ALTERNATE_MOBILE}), if {@code type} is the mobile
    *     and the user has an alternate mobile (field {@code mobile})
-   * @throws PhoneMethodNotFoundException if the user has no phone method of {@code type} (after
-   *     one FAILED event, {@code PHONE_METHOD_NOT_FOUND})
+   * @throws PhoneMethodNotFoundException if the user has no phone method of {@code type} (after one
+   *     FAILED event, {@code PHONE_METHOD_NOT_FOUND})
    * @throws UnknownUserException if there is no such user
-   * @throws AccessDeniedException if the manager may not manage the user's phones (after one
-   *     DENIED event)
+   * @throws AccessDeniedException if the manager may not manage the user's phones (after one DENIED
+   *     event)
    * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
    * @throws ProviderFailureException if a provider or the audit sink failed
    */
@@ -544,16 +563,24 @@ public final class StaffSession {
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
     Attempt attempt = workflow.begin();
-    workflow.throttle(attempt, AuditActivity.RESET_PASSWORD, StaffAction.RESET_PASSWORD, target,
+    workflow.throttle(
+        attempt,
+        AuditActivity.RESET_PASSWORD,
+        StaffAction.RESET_PASSWORD,
+        target,
         config.resetLimiter());
     if (target.isSynced()) {
       return new WritebackReset(workflow, config.writeback().orElseThrow())
           .start(target, command.managerChosen().orElseThrow(), attempt);
     }
-    PasswordResetResult result = workflow.change(target, attempt,
-        new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId()));
-    workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
-        config.clock().instant(), managerId()));
+    PasswordResetResult result =
+        workflow.change(
+            target,
+            attempt,
+            new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId()));
+    workflow.notifyUser(
+        UserNotification.passwordReset(
+            target.id(), attempt.correlationId(), config.clock().instant(), managerId()));
     return result;
   }
 
@@ -561,15 +588,27 @@ public final class StaffSession {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     Attempt attempt = workflow.begin();
-    PhoneEdit edit = new PhoneEdit(command, config.writer(), config.phoneParser(), attempt.correlationId());
-    workflow.throttle(attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, config.phoneLimiter());
+    PhoneEdit edit =
+        new PhoneEdit(command, config.writer(), config.phoneParser(), attempt.correlationId());
+    workflow.throttle(
+        attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, config.phoneLimiter());
     PhoneChange change = workflow.change(target, attempt, edit);
     if (!change.previous().equals(change.current())) {
-      AuditActivity activity = change.current().isEmpty() ? AuditActivity.DELETE_PHONE
-          : change.previous().isPresent() ? AuditActivity.UPDATE_PHONE : AuditActivity.ADD_PHONE;
-      workflow.notifyUser(new UserNotification(change.user(), activity, change.correlationId(),
-          config.clock().instant(), managerId(), Optional.of(change.type()),
-          activity == AuditActivity.ADD_PHONE ? Optional.empty() : change.previous()));
+      AuditActivity activity =
+          change.current().isEmpty()
+              ? AuditActivity.DELETE_PHONE
+              : change.previous().isPresent()
+                  ? AuditActivity.UPDATE_PHONE
+                  : AuditActivity.ADD_PHONE;
+      workflow.notifyUser(
+          new UserNotification(
+              change.user(),
+              activity,
+              change.correlationId(),
+              config.clock().instant(),
+              managerId(),
+              Optional.of(change.type()),
+              activity == AuditActivity.ADD_PHONE ? Optional.empty() : change.previous()));
     }
     return change;
   }
@@ -578,19 +617,32 @@ public final class StaffSession {
   private Standing standing() {
     config.ensureOpen();
     DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-    return new Standing(config.engine(), reader, reader.manager(managerId()), config.directory().roles(),
+    return new Standing(
+        config.engine(),
+        reader,
+        reader.manager(managerId()),
+        config.directory().roles(),
         config.clock().instant());
   }
 
-  /** What a listing or search is computed from: the manager's assignments and roles at one instant. */
+  /**
+   * What a listing or search is computed from: the manager's assignments and roles at one instant.
+   */
   private record Standing(
-      AuthorizationEngine engine, DirectoryFacts reader, ActorFacts actor, RoleCatalog roles, Instant now) {
+      AuthorizationEngine engine,
+      DirectoryFacts reader,
+      ActorFacts actor,
+      RoleCatalog roles,
+      Instant now) {
 
     /** Every user of a page with their actions, read in a fixed number of directory calls. */
     Page<StaffMember> members(Page<User> users) {
       Map<UserId, TargetFacts> targets = reader.targets(users.items());
-      return users.map(user -> new StaffMember(UserSummary.of(user),
-          engine.allowedActions(actor, targets.get(user.id()), roles, now)));
+      return users.map(
+          user ->
+              new StaffMember(
+                  UserSummary.of(user),
+                  engine.allowedActions(actor, targets.get(user.id()), roles, now)));
     }
 
     /** Where the manager's roles grant {@code action}. */
@@ -612,15 +664,18 @@ public final class StaffSession {
    * The actions whose granting scopes reach the members of {@code unit}: a scope on the unit
    * itself, or the tenant, which does not reach restricted-management units for changes.
    */
-  private static Set<StaffAction> actionsOn(AdministrativeUnit unit, Map<StaffAction, Set<Scope>> scopes) {
+  private static Set<StaffAction> actionsOn(
+      AdministrativeUnit unit, Map<StaffAction, Set<Scope>> scopes) {
     Set<StaffAction> actions = EnumSet.noneOf(StaffAction.class);
-    scopes.forEach((action, granted) -> {
-      boolean tenantReaches = granted.contains(Scope.tenant())
-          && (!action.isChange() || !unit.restrictedManagement());
-      if (tenantReaches || granted.contains(Scope.unit(unit.id()))) {
-        actions.add(action);
-      }
-    });
+    scopes.forEach(
+        (action, granted) -> {
+          boolean tenantReaches =
+              granted.contains(Scope.tenant())
+                  && (!action.isChange() || !unit.restrictedManagement());
+          if (tenantReaches || granted.contains(Scope.unit(unit.id()))) {
+            actions.add(action);
+          }
+        });
     return actions;
   }
 

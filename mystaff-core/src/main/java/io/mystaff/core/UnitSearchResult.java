@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * An administrative unit found by an organization-wide search, with the actions the manager's
  * active role assignments allow on its members by virtue of their scope (a unit-scoped assignment
- * to it, or a tenant-wide one, which does not reach the members of a restricted-management unit
- * for changes). Individual members may still be protected; their own actions say so.
+ * to it, or a tenant-wide one, which does not reach the members of a restricted-management unit for
+ * changes). Individual members may still be protected; their own actions say so.
  */
 public record UnitSearchResult(AdministrativeUnit unit, Set<StaffAction> allowedActions) {
   public UnitSearchResult {

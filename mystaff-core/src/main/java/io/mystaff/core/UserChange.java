@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * One kind of change to a cloud-mastered user, as the compare-and-set loop of {@link Workflow}
- * drives it: what it needs permission for, how its audit event describes it given the user as
- * last read, and the versioned write that carries the event.
+ * drives it: what it needs permission for, how its audit event describes it given the user as last
+ * read, and the versioned write that carries the event.
  */
 interface UserChange<T> {
 

@@ -20,9 +20,9 @@ import java.util.Set;
  *
  * <p>Phone numbers are privileged: they are whole only if the manager may {@link
  * StaffAction#MANAGE_PHONES manage this user's phones} (by the same decision as {@link
- * #allowedActions()}); for anyone else they are {@linkplain PhoneView#masked() masked} to their last
- * two digits. They reach the caller only through {@link #phones()}: {@link #user()} holds no phone
- * methods, and neither does {@link #toString()}. Immutable.
+ * #allowedActions()}); for anyone else they are {@linkplain PhoneView#masked() masked} to their
+ * last two digits. They reach the caller only through {@link #phones()}: {@link #user()} holds no
+ * phone methods, and neither does {@link #toString()}. Immutable.
  */
 public final class UserProfile {
   private final User user;
@@ -44,16 +44,17 @@ public final class UserProfile {
   }
 
   /**
-   * The profile of {@code user} for a manager allowed {@code allowedActions} on them: phone
-   * numbers whole if those include {@link StaffAction#MANAGE_PHONES}, else masked.
+   * The profile of {@code user} for a manager allowed {@code allowedActions} on them: phone numbers
+   * whole if those include {@link StaffAction#MANAGE_PHONES}, else masked.
    */
-  public static UserProfile of(User user, List<AdministrativeUnit> units, Set<StaffAction> allowedActions) {
+  public static UserProfile of(
+      User user, List<AdministrativeUnit> units, Set<StaffAction> allowedActions) {
     return new UserProfile(user, units, allowedActions);
   }
 
   /**
-   * The user as the directory held them, without phone methods (see {@link #phones()}): id,
-   * names, source, user type, account state, attributes, groups and version.
+   * The user as the directory held them, without phone methods (see {@link #phones()}): id, names,
+   * source, user type, account state, attributes, groups and version.
    */
   public User user() {
     return user;
@@ -109,7 +110,16 @@ public final class UserProfile {
   /** The user, units and actions; phone numbers never appear here, not even masked. */
   @Override
   public String toString() {
-    return "UserProfile{user=" + user + ", units=" + units + ", allowedActions=" + allowedActions
-        + ", phoneTypes=" + phones.keySet() + ", phonesMasked=" + phonesMasked() + "}";
+    return "UserProfile{user="
+        + user
+        + ", units="
+        + units
+        + ", allowedActions="
+        + allowedActions
+        + ", phoneTypes="
+        + phones.keySet()
+        + ", phonesMasked="
+        + phonesMasked()
+        + "}";
   }
 }

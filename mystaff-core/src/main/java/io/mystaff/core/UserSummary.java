@@ -14,7 +14,11 @@ import io.mystaff.api.directory.UserSource;
  * @param accountEnabled whether the user may sign in
  */
 public record UserSummary(
-    UserId id, String displayName, String userPrincipalName, UserSource source, boolean accountEnabled) {
+    UserId id,
+    String displayName,
+    String userPrincipalName,
+    UserSource source,
+    boolean accountEnabled) {
 
   public UserSummary {
     requireNonNull(id, "id");
@@ -26,6 +30,10 @@ public record UserSummary(
   /** The summary of {@code user}. */
   public static UserSummary of(User user) {
     return new UserSummary(
-        user.id(), user.displayName(), user.userPrincipalName(), user.source(), user.accountEnabled());
+        user.id(),
+        user.displayName(),
+        user.userPrincipalName(),
+        user.source(),
+        user.accountEnabled());
   }
 }

@@ -50,7 +50,12 @@ final class Workflow {
   }
 
   /** What the engine decides on, read for one target at one instant. */
-  record Facts(ActorFacts actor, TargetFacts target, RoleCatalog roles, Instant now, DirectoryFacts reader) {}
+  record Facts(
+      ActorFacts actor,
+      TargetFacts target,
+      RoleCatalog roles,
+      Instant now,
+      DirectoryFacts reader) {}
 
   Configuration config() {
     return config;
@@ -95,8 +100,12 @@ final class Workflow {
   /** Reads the facts about the manager and {@code target} now, recording nothing. */
   Facts readFacts(User target) {
     DirectoryFacts reader = DirectoryFacts.reading(config.directory());
-    return new Facts(reader.manager(manager.id()), reader.target(target), config.directory().roles(),
-        config.clock().instant(), reader);
+    return new Facts(
+        reader.manager(manager.id()),
+        reader.target(target),
+        config.directory().roles(),
+        config.clock().instant(),
+        reader);
   }
 
   /**
@@ -110,7 +119,9 @@ final class Workflow {
         return false;
       }
       Facts facts = readFacts(user.get());
-      return config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now())
+      return config
+              .engine()
+              .decide(facts.actor(), action, facts.target(), facts.roles(), facts.now())
           instanceof Decision.Permit;
     } catch (RuntimeException e) {
       return false;
@@ -123,17 +134,23 @@ final class Workflow {
    * @throws AccessDeniedException if the engine denies {@code action}
    * @throws ProviderFailureException if the DENIED event could not be recorded
    */
-  Decision.Permit authorize(Attempt attempt, AuditActivity activity, StaffAction action, User target, Facts facts) {
-    Decision decision = config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
+  Decision.Permit authorize(
+      Attempt attempt, AuditActivity activity, StaffAction action, User target, Facts facts) {
+    Decision decision =
+        config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
     if (decision instanceof Decision.Permit permit) {
       return permit;
     }
     Decision.Deny deny = (Decision.Deny) decision;
-    throw config.trail().recordEnding(attempt.event(activity, AuditOutcome.DENIED)
-            .resultReason(deny.reason().name())
-            .target(Attempt.target(target, List.of()))
-            .build(),
-        new AccessDeniedException(action, target.id(), deny.reason()));
+    throw config
+        .trail()
+        .recordEnding(
+            attempt
+                .event(activity, AuditOutcome.DENIED)
+                .resultReason(deny.reason().name())
+                .target(Attempt.target(target, List.of()))
+                .build(),
+            new AccessDeniedException(action, target.id(), deny.reason()));
   }
 
   /**
@@ -143,15 +160,24 @@ final class Workflow {
    * @throws AccessDeniedException with {@link DenyReason#RATE_LIMITED} if the bucket is empty
    * @throws ProviderFailureException if the DENIED event could not be recorded
    */
-  void throttle(Attempt attempt, AuditActivity activity, StaffAction action, User target, ChangeLimiter limiter) {
+  void throttle(
+      Attempt attempt,
+      AuditActivity activity,
+      StaffAction action,
+      User target,
+      ChangeLimiter limiter) {
     if (limiter.tryAcquire(manager.id())) {
       return;
     }
-    throw config.trail().recordEnding(attempt.event(activity, AuditOutcome.DENIED)
-            .resultReason(DenyReason.RATE_LIMITED.name())
-            .target(Attempt.target(target, List.of()))
-            .build(),
-        new AccessDeniedException(action, target.id(), DenyReason.RATE_LIMITED));
+    throw config
+        .trail()
+        .recordEnding(
+            attempt
+                .event(activity, AuditOutcome.DENIED)
+                .resultReason(DenyReason.RATE_LIMITED.name())
+                .target(Attempt.target(target, List.of()))
+                .build(),
+            new AccessDeniedException(action, target.id(), DenyReason.RATE_LIMITED));
   }
 
   /** Tells the user about a committed change, soon and on the notifier's executor; never throws. */
@@ -161,7 +187,8 @@ final class Workflow {
 
   /** The SUCCEEDED event of an attempt, naming the assignment that permitted it. */
   AuditEvent.Builder succeeded(Attempt attempt, AuditActivity activity, Decision.Permit permit) {
-    return attempt.event(activity, AuditOutcome.SUCCEEDED)
+    return attempt
+        .event(activity, AuditOutcome.SUCCEEDED)
         .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value());
   }
 
@@ -181,29 +208,57 @@ final class Workflow {
       Decision.Permit permit = authorize(attempt, activity, change.action(), current, facts);
       Optional<UserChange.Refusal> refusal = change.refusal(current);
       if (refusal.isPresent()) {
-        throw fail(attempt, activity, current, refusal.get().reason(), Map.of(), "directory",
+        throw fail(
+            attempt,
+            activity,
+            current,
+            refusal.get().reason(),
+            Map.of(),
+            "directory",
             refusal.get().error());
       }
-      AuditEvent event = succeeded(attempt, activity, permit)
-          .target(Attempt.target(current, change.changes(current)))
-          .build();
+      AuditEvent event =
+          succeeded(attempt, activity, permit)
+              .target(Attempt.target(current, change.changes(current)))
+              .build();
       T result;
       try {
-        result = change.apply(current, event, new CommitCheck(this, change.action(), facts, permit));
+        result =
+            change.apply(current, event, new CommitCheck(this, change.action(), facts, permit));
       } catch (StaleVersionException | StaleFactsException e) {
         if (round == MAX_ROUNDS) {
-          throw fail(attempt, activity, current, AuditTrail.CONCURRENT_MODIFICATION,
-              Map.of("rounds", Integer.toString(round)), "directory writer", e);
+          throw fail(
+              attempt,
+              activity,
+              current,
+              AuditTrail.CONCURRENT_MODIFICATION,
+              Map.of("rounds", Integer.toString(round)),
+              "directory writer",
+              e);
         }
         current = reread(attempt, activity, current);
         continue;
       } catch (PasswordRejectedException e) {
-        throw fail(attempt, activity, current, AuditTrail.PASSWORD_POLICY_VIOLATION, violations(e),
-            "password policy", e);
+        throw fail(
+            attempt,
+            activity,
+            current,
+            AuditTrail.PASSWORD_POLICY_VIOLATION,
+            violations(e),
+            "password policy",
+            e);
       } catch (UnknownUserException e) {
-        throw fail(attempt, activity, current, AuditTrail.UNKNOWN_USER, Map.of(), "directory writer", e);
+        throw fail(
+            attempt, activity, current, AuditTrail.UNKNOWN_USER, Map.of(), "directory writer", e);
       } catch (RuntimeException e) {
-        throw fail(attempt, activity, current, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory writer", e);
+        throw fail(
+            attempt,
+            activity,
+            current,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "directory writer",
+            e);
       }
       config.trail().committed(event, attempt.startedNanos());
       config.trail().relaySoon();
@@ -227,21 +282,32 @@ final class Workflow {
    * If the sink cannot record the event, the sink's failure is returned instead (see {@link
    * AuditTrail#recordEnding}).
    */
-  RuntimeException fail(Attempt attempt, AuditActivity activity, User target, String reason,
-      Map<String, String> details, String provider, RuntimeException cause) {
-    RuntimeException thrown = cause instanceof MyStaffException
-        ? cause
-        : new ProviderFailureException(provider, "failed with " + cause.getClass().getName(), cause);
-    AuditEvent.Builder event = attempt.event(activity, AuditOutcome.FAILED)
-        .resultReason(reason)
-        .target(Attempt.target(target, List.of()));
+  RuntimeException fail(
+      Attempt attempt,
+      AuditActivity activity,
+      User target,
+      String reason,
+      Map<String, String> details,
+      String provider,
+      RuntimeException cause) {
+    RuntimeException thrown =
+        cause instanceof MyStaffException
+            ? cause
+            : new ProviderFailureException(
+                provider, "failed with " + cause.getClass().getName(), cause);
+    AuditEvent.Builder event =
+        attempt
+            .event(activity, AuditOutcome.FAILED)
+            .resultReason(reason)
+            .target(Attempt.target(target, List.of()));
     details.forEach(event::additionalDetail);
     return config.trail().recordEnding(event.build(), thrown);
   }
 
   /** The violated rules of a rejected password, by key only: they never hold the password. */
   static Map<String, String> violations(PasswordRejectedException e) {
-    return Map.of("policyViolations",
+    return Map.of(
+        "policyViolations",
         e.violations().stream().map(PolicyViolation::key).collect(Collectors.joining(",")));
   }
 }

@@ -38,7 +38,8 @@ public final class WritebackHandle {
   private final CompletableFuture<WritebackResult> completion = new CompletableFuture<>();
   private final Object lock = new Object();
   private final List<WritebackStatus> reached = new ArrayList<>(4); // guarded by lock
-  private final List<Consumer<? super WritebackStatus>> listeners = new ArrayList<>(); // guarded by lock
+  private final List<Consumer<? super WritebackStatus>> listeners =
+      new ArrayList<>(); // guarded by lock
 
   WritebackHandle(UserId user, CorrelationId correlationId) {
     this.user = requireNonNull(user, "user");
@@ -134,12 +135,19 @@ public final class WritebackHandle {
     try {
       listener.accept(status);
     } catch (Throwable e) { // no listener, however broken, may stop the writeback from completing
-      LOG.warn("Writeback status listener failed on {} for correlation {}", status, correlationId, e);
+      LOG.warn(
+          "Writeback status listener failed on {} for correlation {}", status, correlationId, e);
     }
   }
 
   @Override
   public String toString() {
-    return "WritebackHandle{user=" + user + ", correlationId=" + correlationId + ", status=" + status() + "}";
+    return "WritebackHandle{user="
+        + user
+        + ", correlationId="
+        + correlationId
+        + ", status="
+        + status()
+        + "}";
   }
 }

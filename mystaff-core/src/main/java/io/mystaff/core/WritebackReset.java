@@ -43,8 +43,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class WritebackReset {
   private static final AuditActivity ACTIVITY = AuditActivity.RESET_PASSWORD;
+
   /** The user attribute holding Entra's password policies ({@code passwordPolicies}). */
   static final String PASSWORD_POLICIES = "passwordPolicies";
+
   /** The password policy that makes a password never expire. */
   static final String DISABLE_PASSWORD_EXPIRATION = "DisablePasswordExpiration";
 
@@ -64,23 +66,34 @@ final class WritebackReset {
    */
   PasswordResetResult start(User target, Secret chosen, Attempt attempt) {
     Configuration config = workflow.config();
-    Decision.Permit permit = workflow.authorize(attempt, ACTIVITY, StaffAction.RESET_PASSWORD, target,
-        workflow.facts(attempt, ACTIVITY, target));
+    Decision.Permit permit =
+        workflow.authorize(
+            attempt,
+            ACTIVITY,
+            StaffAction.RESET_PASSWORD,
+            target,
+            workflow.facts(attempt, ACTIVITY, target));
     requireAvailable(target, attempt);
     check(target, chosen, attempt);
 
-    config.trail().record(attempt.event(ACTIVITY, AuditOutcome.PENDING)
-        .resultReason(AuditTrail.WRITEBACK_SUBMITTED)
-        .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value())
-        .target(Attempt.target(target, List.of()))
-        .build());
+    config
+        .trail()
+        .record(
+            attempt
+                .event(ACTIVITY, AuditOutcome.PENDING)
+                .resultReason(AuditTrail.WRITEBACK_SUBMITTED)
+                .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value())
+                .target(Attempt.target(target, List.of()))
+                .build());
 
     Secret copy = copyOf(chosen); // the caller may destroy theirs as soon as we return
     WritebackHandle handle = new WritebackHandle(target.id(), attempt.correlationId());
     Duration deadline = config.settings().writebackDeadline();
     long expiresAt = System.nanoTime() + deadline.toNanos();
-    WritebackPrecondition precondition = () -> System.nanoTime() - expiresAt < 0
-        && workflow.stillPermits(StaffAction.RESET_PASSWORD, target.id());
+    WritebackPrecondition precondition =
+        () ->
+            System.nanoTime() - expiresAt < 0
+                && workflow.stillPermits(StaffAction.RESET_PASSWORD, target.id());
     Finisher finisher = new Finisher(target, attempt, permit, handle, copy);
     config.trail().observers().writebackStarted(attempt.correlationId()); // ended by the finisher
     if (!precondition.holds()) { // decided again just before submitting: facts may have changed
@@ -89,8 +102,16 @@ final class WritebackReset {
     }
     CompletionStage<WritebackResult> stage;
     try {
-      stage = writeback.submit(new WritebackRequest(attempt.correlationId(), target.id(),
-          target.onPremisesSamAccountName(), copy, forceChangeNextSignIn(target), precondition), handle::advance);
+      stage =
+          writeback.submit(
+              new WritebackRequest(
+                  attempt.correlationId(),
+                  target.id(),
+                  target.onPremisesSamAccountName(),
+                  copy,
+                  forceChangeNextSignIn(target),
+                  precondition),
+              handle::advance);
       requireNonNull(stage, "the writeback returned no completion stage");
     } catch (RuntimeException e) {
       finisher.finish(WritebackResult.failed(WritebackFailure.UNKNOWN));
@@ -99,9 +120,16 @@ final class WritebackReset {
           : new ProviderFailureException("password writeback", "could not submit the writeback", e);
     }
     CompletableFuture<WritebackResult> bounded = new CompletableFuture<>();
-    stage.whenComplete((result, error) -> bounded.complete(
-        error == null && result != null ? result : WritebackResult.failed(WritebackFailure.UNKNOWN)));
-    bounded.completeOnTimeout(WritebackResult.failed(WritebackFailure.UNREACHABLE), deadline.toNanos(),
+    stage.whenComplete(
+        (result, error) ->
+            bounded.complete(
+                error == null && result != null
+                    ? result
+                    : WritebackResult.failed(WritebackFailure.UNKNOWN)));
+    bounded
+        .completeOnTimeout(
+            WritebackResult.failed(WritebackFailure.UNREACHABLE),
+            deadline.toNanos(),
             TimeUnit.NANOSECONDS)
         .thenAccept(finisher::finish);
     return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
@@ -113,14 +141,18 @@ final class WritebackReset {
    * DisablePasswordExpiration}), in which case the flag is not set.
    */
   static boolean forceChangeNextSignIn(User target) {
-    return target.attribute(PASSWORD_POLICIES)
-        .map(p -> !p.toLowerCase(Locale.ROOT).contains(DISABLE_PASSWORD_EXPIRATION.toLowerCase(Locale.ROOT)))
+    return target
+        .attribute(PASSWORD_POLICIES)
+        .map(
+            p ->
+                !p.toLowerCase(Locale.ROOT)
+                    .contains(DISABLE_PASSWORD_EXPIRATION.toLowerCase(Locale.ROOT)))
         .orElse(true);
   }
 
   /**
-   * Refuses the reset up front, with its one FAILED event, when the writeback knows the
-   * on-premises side is down (asking it counts as reaching it: a writeback that throws is down).
+   * Refuses the reset up front, with its one FAILED event, when the writeback knows the on-premises
+   * side is down (asking it counts as reaching it: a writeback that throws is down).
    */
   private void requireAvailable(User target, Attempt attempt) {
     boolean available;
@@ -130,8 +162,15 @@ final class WritebackReset {
       available = false;
     }
     if (!available) {
-      throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.writebackFailure(WritebackFailure.UNREACHABLE),
-          Map.of(), "password writeback", new ProviderFailureException("password writeback",
+      throw workflow.fail(
+          attempt,
+          ACTIVITY,
+          target,
+          AuditTrail.writebackFailure(WritebackFailure.UNREACHABLE),
+          Map.of(),
+          "password writeback",
+          new ProviderFailureException(
+              "password writeback",
               "the on-premises directory is unreachable; nothing was submitted, try again later"));
     }
   }
@@ -141,24 +180,39 @@ final class WritebackReset {
     PasswordCheck check;
     try {
       PasswordHistory history = writeback.historyOf(target.id());
-      check = PasswordResetCommand.check(chosen, workflow.config().onPremisesPolicy(),
-          PasswordResetCommand.contextOf(target, history),
-          workflow.config().settings().minimumManagerChosenPasswordLength());
+      check =
+          PasswordResetCommand.check(
+              chosen,
+              workflow.config().onPremisesPolicy(),
+              PasswordResetCommand.contextOf(target, history),
+              workflow.config().settings().minimumManagerChosenPasswordLength());
     } catch (RuntimeException e) {
-      throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.PROVIDER_FAILURE, Map.of(),
-          "password writeback", e);
+      throw workflow.fail(
+          attempt,
+          ACTIVITY,
+          target,
+          AuditTrail.PROVIDER_FAILURE,
+          Map.of(),
+          "password writeback",
+          e);
     }
     if (!check.isAccepted()) {
       PasswordRejectedException rejected = new PasswordRejectedException(check.violations());
-      throw workflow.fail(attempt, ACTIVITY, target, AuditTrail.PASSWORD_POLICY_VIOLATION,
-          Workflow.violations(rejected), "password policy", rejected);
+      throw workflow.fail(
+          attempt,
+          ACTIVITY,
+          target,
+          AuditTrail.PASSWORD_POLICY_VIOLATION,
+          Workflow.violations(rejected),
+          "password policy",
+          rejected);
     }
   }
 
   /**
    * Ends one writeback exactly once, whichever comes first: the writeback's outcome, the deadline,
-   * or a failure to submit. Stores the final event durably, then lets the handle (and whoever
-   * waits on it) know.
+   * or a failure to submit. Stores the final event durably, then lets the handle (and whoever waits
+   * on it) know.
    */
   private final class Finisher {
     private final User target;
@@ -168,7 +222,8 @@ final class WritebackReset {
     private final Secret copy;
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    Finisher(User target, Attempt attempt, Decision.Permit permit, WritebackHandle handle, Secret copy) {
+    Finisher(
+        User target, Attempt attempt, Decision.Permit permit, WritebackHandle handle, Secret copy) {
       this.target = target;
       this.attempt = attempt;
       this.permit = permit;
@@ -183,16 +238,25 @@ final class WritebackReset {
       copy.destroy();
       Call call = Call.resume(attempt.correlationId(), attempt.startedNanos());
       try {
-        AuditEvent.Builder event = result.isSuccess()
-            ? workflow.succeeded(attempt, ACTIVITY, permit)
-                .target(Attempt.target(target, CloudPasswordReset.CHANGES))
-            : attempt.event(ACTIVITY, AuditOutcome.FAILED)
-                .resultReason(AuditTrail.writebackFailure(result.failure().orElse(WritebackFailure.UNKNOWN)))
-                .target(Attempt.target(target, List.of()));
+        AuditEvent.Builder event =
+            result.isSuccess()
+                ? workflow
+                    .succeeded(attempt, ACTIVITY, permit)
+                    .target(Attempt.target(target, CloudPasswordReset.CHANGES))
+                : attempt
+                    .event(ACTIVITY, AuditOutcome.FAILED)
+                    .resultReason(
+                        AuditTrail.writebackFailure(
+                            result.failure().orElse(WritebackFailure.UNKNOWN)))
+                    .target(Attempt.target(target, List.of()));
         workflow.config().trail().commitFinal(event.build(), attempt.startedNanos());
         if (result.isSuccess()) { // queued before the handle completes; never throws
-          workflow.notifyUser(UserNotification.passwordReset(target.id(), attempt.correlationId(),
-              workflow.config().clock().instant(), workflow.manager().id()));
+          workflow.notifyUser(
+              UserNotification.passwordReset(
+                  target.id(),
+                  attempt.correlationId(),
+                  workflow.config().clock().instant(),
+                  workflow.manager().id()));
         }
       } finally {
         workflow.config().trail().observers().writebackEnded(attempt.correlationId());

@@ -28,9 +28,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AuditTrailTest {
-  private static final Attempt ATTEMPT = new Attempt(CorrelationId.of("c1"),
-      new AuditInitiator(UserId.of("m1"), Optional.of("m1@contoso.com"), Optional.empty()),
-      Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC));
+  private static final Attempt ATTEMPT =
+      new Attempt(
+          CorrelationId.of("c1"),
+          new AuditInitiator(UserId.of("m1"), Optional.of("m1@contoso.com"), Optional.empty()),
+          Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC));
 
   /** A writer holding only an outbox, which these tests fill directly. */
   private static final class OutboxOnly implements DirectoryWriter {
@@ -39,14 +41,24 @@ class AuditTrailTest {
     boolean refuseAppend;
 
     @Override
-    public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-        AuditEvent event, CommitCondition condition) {
+    public User setPhone(
+        UserId user,
+        long expectedVersion,
+        PhoneType type,
+        Optional<PhoneNumber> number,
+        AuditEvent event,
+        CommitCondition condition) {
       throw new UnsupportedOperationException("these tests write to the outbox directly");
     }
 
     @Override
-    public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-        AuditEvent event, CommitCondition condition) {
+    public User setPassword(
+        UserId user,
+        long expectedVersion,
+        Secret password,
+        boolean forceChangeNextSignIn,
+        AuditEvent event,
+        CommitCondition condition) {
       throw new UnsupportedOperationException("these tests write to the outbox directly");
     }
 
@@ -109,12 +121,14 @@ class AuditTrailTest {
   void record_sinkDown_providerFailureNamingTheSink() {
     sink.down = true;
     assertThatThrownBy(() -> trail.record(event(AuditOutcome.DENIED)))
-        .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.provider()).isEqualTo("audit sink"));
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class, e -> assertThat(e.provider()).isEqualTo("audit sink"));
   }
 
   @Test
   void flush_outboxLargerThanOneBatch_everythingDeliveredOnceInOrder() {
-    List<AuditEvent> events = IntStream.range(0, 250).mapToObj(i -> event(AuditOutcome.SUCCEEDED)).toList();
+    List<AuditEvent> events =
+        IntStream.range(0, 250).mapToObj(i -> event(AuditOutcome.SUCCEEDED)).toList();
     writer.outbox.addAll(events);
     trail.flush();
     assertThat(sink.stored).containsExactlyElementsOf(events);
@@ -123,7 +137,8 @@ class AuditTrailTest {
 
   @Test
   void flush_sinkFailsMidBatch_acknowledgesOnlyWhatWasStored() {
-    List<AuditEvent> events = IntStream.range(0, 5).mapToObj(i -> event(AuditOutcome.SUCCEEDED)).toList();
+    List<AuditEvent> events =
+        IntStream.range(0, 5).mapToObj(i -> event(AuditOutcome.SUCCEEDED)).toList();
     writer.outbox.addAll(events);
     sink.refuseAfter = 2;
     assertThatThrownBy(trail::flush).isInstanceOf(ProviderFailureException.class);
@@ -154,7 +169,9 @@ class AuditTrailTest {
     AuditEvent last = event(AuditOutcome.SUCCEEDED);
     sink.down = true;
     trail.commitFinal(last);
-    assertThat(writer.outbox).as("the final event waits in the durable outbox").containsExactly(last);
+    assertThat(writer.outbox)
+        .as("the final event waits in the durable outbox")
+        .containsExactly(last);
     assertThat(trail.queued()).as("nothing held in memory").isZero();
 
     sink.down = false;
@@ -205,9 +222,13 @@ class AuditTrailTest {
   void relaySoon_sinkThrowsAnError_neverThrowsAndKeepsTheEvent() {
     AuditEvent e = event(AuditOutcome.SUCCEEDED);
     writer.outbox.add(e);
-    AuditTrail erring = new AuditTrail(event -> {
-      throw new OutOfMemoryError("simulated");
-    }, writer, Runnable::run);
+    AuditTrail erring =
+        new AuditTrail(
+            event -> {
+              throw new OutOfMemoryError("simulated");
+            },
+            writer,
+            Runnable::run);
     erring.relaySoon();
     assertThat(writer.outbox).containsExactly(e);
   }
@@ -216,9 +237,13 @@ class AuditTrailTest {
   void relaySoon_executorRefuses_neverThrowsAndRelaysLater() {
     AuditEvent e = event(AuditOutcome.SUCCEEDED);
     writer.outbox.add(e);
-    AuditTrail refusing = new AuditTrail(sink, writer, task -> {
-      throw new java.util.concurrent.RejectedExecutionException("shut down");
-    });
+    AuditTrail refusing =
+        new AuditTrail(
+            sink,
+            writer,
+            task -> {
+              throw new java.util.concurrent.RejectedExecutionException("shut down");
+            });
     refusing.relaySoon();
     refusing.relaySoon();
     assertThat(writer.outbox).containsExactly(e);

@@ -14,7 +14,8 @@ class CallTest {
   @BeforeAll
   static void workingMdc() throws Exception {
     // slf4j-simple's MDC keeps nothing; the tests need one that does (package-private setter).
-    java.lang.reflect.Method set = MDC.class.getDeclaredMethod("setMDCAdapter", org.slf4j.spi.MDCAdapter.class);
+    java.lang.reflect.Method set =
+        MDC.class.getDeclaredMethod("setMDCAdapter", org.slf4j.spi.MDCAdapter.class);
     set.setAccessible(true);
     if (MDC.getMDCAdapter() instanceof org.slf4j.helpers.NOPMDCAdapter) {
       set.invoke(null, new BasicMDCAdapter());
@@ -49,7 +50,9 @@ class CallTest {
     assertThat(MDC.get(Call.MDC_KEY)).isEqualTo("writeback-1");
     resumed.close();
     assertThat(MDC.get(Call.MDC_KEY)).isEqualTo(busyId);
-    assertThat(Call.attemptStart().correlationId().value()).as("the busy call is current again").isEqualTo(busyId);
+    assertThat(Call.attemptStart().correlationId().value())
+        .as("the busy call is current again")
+        .isEqualTo(busyId);
     busy.close();
     assertThat(MDC.get(Call.MDC_KEY)).isNull();
   }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChangeLimiterTest {
@@ -85,14 +85,20 @@ class ChangeLimiterTest {
     for (int i = 0; i < 3; i++) {
       assertThat(limiter.tryAcquire(UserId.of("m" + i))).isTrue();
     }
-    assertThat(limiter.tryAcquire(UserId.of("m0"))).as("a tracked manager is served at capacity").isTrue();
-    assertThat(limiter.tryAcquire(NINA)).as("every tracked bucket still refilling: fail closed").isFalse();
+    assertThat(limiter.tryAcquire(UserId.of("m0")))
+        .as("a tracked manager is served at capacity")
+        .isTrue();
+    assertThat(limiter.tryAcquire(NINA))
+        .as("every tracked bucket still refilling: fail closed")
+        .isFalse();
     assertThat(limiter.tracked()).isEqualTo(3);
 
     clock.now = T0.plusSeconds(10); // m1 and m2 full again, m0 (two tokens taken) not yet
     assertThat(limiter.tryAcquire(NINA)).as("after sweeping the full buckets").isTrue();
     assertThat(limiter.tracked()).isEqualTo(2);
-    assertThat(limiter.tryAcquire(UserId.of("m0"))).as("m0 kept its state: one token back").isTrue();
+    assertThat(limiter.tryAcquire(UserId.of("m0")))
+        .as("m0 kept its state: one token back")
+        .isTrue();
     assertThat(limiter.tryAcquire(UserId.of("m0"))).isFalse();
   }
 
@@ -123,7 +129,9 @@ class ChangeLimiterTest {
         credit.put(m, c);
         seen.put(m, clock.now);
         assertThat(limiter.tryAcquire(m))
-            .as("seed %d (replay with -Dmystaff.seed), burst %d, interval %s, step %d", runSeed, burst, interval, step)
+            .as(
+                "seed %d (replay with -Dmystaff.seed), burst %d, interval %s, step %d",
+                runSeed, burst, interval, step)
             .isEqualTo(expected);
       }
     }
@@ -131,19 +139,22 @@ class ChangeLimiterTest {
 
   @Test
   void concurrentAttempts_grantExactlyTheBurst() throws Exception {
-    ChangeLimiter limiter = new ChangeLimiter(RateLimit.of(50, Duration.ofHours(1)), new TestClock());
+    ChangeLimiter limiter =
+        new ChangeLimiter(RateLimit.of(50, Duration.ofHours(1)), new TestClock());
     AtomicInteger granted = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = 0; i < 100; i++) {
-            if (limiter.tryAcquire(NINA)) {
-              granted.incrementAndGet();
-            }
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    if (limiter.tryAcquire(NINA)) {
+                      granted.incrementAndGet();
+                    }
+                  }
+                }));
       }
       for (Future<?> f : futures) {
         f.get(1, TimeUnit.MINUTES);

@@ -18,7 +18,7 @@ class MyStaffBuilderTest {
 
   @Test
   void build_onlySinkWired_namesTheOthers() {
-    AuditSink sink = event -> { };
+    AuditSink sink = event -> {};
     assertThatThrownBy(() -> MyStaff.builder().auditSink(sink).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("directory(Directory)")
@@ -28,8 +28,11 @@ class MyStaffBuilderTest {
 
   @Test
   void setters_null_rejectedAtOnce() {
-    assertThatThrownBy(() -> MyStaff.builder().directory(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> MyStaff.builder().auditSink(null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> MyStaff.builder().clock(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> MyStaff.builder().directory(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> MyStaff.builder().auditSink(null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> MyStaff.builder().clock(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
+import io.mystaff.api.directory.PhoneNumberKind;
 import io.mystaff.core.access.FeatureAvailability;
 import java.time.Duration;
-import io.mystaff.api.directory.PhoneNumberKind;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,40 +33,58 @@ class MyStaffSettingsTest {
 
   @Test
   void rateLimits_setAndCopiedByToBuilder() {
-    MyStaffSettings s = MyStaffSettings.builder().resetLimit(RateLimit.unlimited())
-        .phoneChangeLimit(RateLimit.of(3, Duration.ofSeconds(5))).build();
+    MyStaffSettings s =
+        MyStaffSettings.builder()
+            .resetLimit(RateLimit.unlimited())
+            .phoneChangeLimit(RateLimit.of(3, Duration.ofSeconds(5)))
+            .build();
     assertThat(s.resetLimit().isUnlimited()).isTrue();
     assertThat(s.toBuilder().build()).isEqualTo(s);
-    assertThat(s.toBuilder().build().phoneChangeLimit()).isEqualTo(RateLimit.of(3, Duration.ofSeconds(5)));
+    assertThat(s.toBuilder().build().phoneChangeLimit())
+        .isEqualTo(RateLimit.of(3, Duration.ofSeconds(5)));
   }
 
   @Test
   void sessionDurations_outOfRange_rejectedNamingTheField() {
     assertThat(field(b -> b.sessionLifetime(Duration.ZERO))).isEqualTo("session lifetime");
     assertThat(field(b -> b.sessionLifetime(Duration.ofSeconds(-1)))).isEqualTo("session lifetime");
-    assertThat(field(b -> b.sessionLifetime(Duration.ofDays(7).plusNanos(1)))).isEqualTo("session lifetime");
-    assertThat(field(b -> b.sessionRecheckInterval(Duration.ofNanos(-1)))).isEqualTo("session recheck interval");
-    assertThat(field(b -> b.sessionLifetime(Duration.ofMinutes(30)).sessionRecheckInterval(Duration.ofMinutes(31))))
+    assertThat(field(b -> b.sessionLifetime(Duration.ofDays(7).plusNanos(1))))
+        .isEqualTo("session lifetime");
+    assertThat(field(b -> b.sessionRecheckInterval(Duration.ofNanos(-1))))
+        .isEqualTo("session recheck interval");
+    assertThat(
+            field(
+                b ->
+                    b.sessionLifetime(Duration.ofMinutes(30))
+                        .sessionRecheckInterval(Duration.ofMinutes(31))))
         .isEqualTo("session recheck interval");
   }
 
   @Test
   void sessionDurations_boundsAccepted() {
-    MyStaffSettings s = MyStaffSettings.builder().sessionRecheckInterval(Duration.ZERO)
-        .sessionLifetime(Duration.ofDays(7)).build();
+    MyStaffSettings s =
+        MyStaffSettings.builder()
+            .sessionRecheckInterval(Duration.ZERO)
+            .sessionLifetime(Duration.ofDays(7))
+            .build();
     assertThat(s.sessionRecheckInterval()).isZero();
     assertThat(s.sessionLifetime()).isEqualTo(MyStaffSettings.MAX_SESSION_LIFETIME);
-    MyStaffSettings equal = MyStaffSettings.builder().sessionRecheckInterval(Duration.ofSeconds(1))
-        .sessionLifetime(Duration.ofSeconds(1)).build();
+    MyStaffSettings equal =
+        MyStaffSettings.builder()
+            .sessionRecheckInterval(Duration.ofSeconds(1))
+            .sessionLifetime(Duration.ofSeconds(1))
+            .build();
     assertThat(equal.sessionRecheckInterval()).isEqualTo(equal.sessionLifetime());
   }
 
   @Test
   void writebackDeadline_defaultFiveMinutes_positiveRequired() {
     assertThat(MyStaffSettings.defaults().writebackDeadline()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(MyStaffSettings.defaults().toBuilder().build()).isEqualTo(MyStaffSettings.defaults());
+    assertThat(MyStaffSettings.defaults().toBuilder().build())
+        .isEqualTo(MyStaffSettings.defaults());
     assertThat(field(b -> b.writebackDeadline(Duration.ZERO))).isEqualTo("writeback deadline");
-    assertThat(field(b -> b.writebackDeadline(Duration.ofSeconds(-1)))).isEqualTo("writeback deadline");
+    assertThat(field(b -> b.writebackDeadline(Duration.ofSeconds(-1))))
+        .isEqualTo("writeback deadline");
   }
 
   private static String field(java.util.function.Consumer<MyStaffSettings.Builder> change) {
@@ -82,24 +100,28 @@ class MyStaffSettingsTest {
 
   @Test
   void toBuilder_build_equalSettings() {
-    MyStaffSettings s = MyStaffSettings.builder()
-        .availability(FeatureAvailability.none())
-        .managerChosenPasswordsForCloudUsers(true)
-        .temporaryPasswordLength(24)
-        .defaultPhoneRegion(Optional.of("US"))
-        .maxPageSize(7)
-        .sessionRecheckInterval(Duration.ofSeconds(5))
-        .sessionLifetime(Duration.ofHours(1))
-        .allowedPhoneNumberKinds(Set.of(PhoneNumberKind.MOBILE, PhoneNumberKind.VOIP))
-        .minimumManagerChosenPasswordLength(15)
-        .build();
+    MyStaffSettings s =
+        MyStaffSettings.builder()
+            .availability(FeatureAvailability.none())
+            .managerChosenPasswordsForCloudUsers(true)
+            .temporaryPasswordLength(24)
+            .defaultPhoneRegion(Optional.of("US"))
+            .maxPageSize(7)
+            .sessionRecheckInterval(Duration.ofSeconds(5))
+            .sessionLifetime(Duration.ofHours(1))
+            .allowedPhoneNumberKinds(Set.of(PhoneNumberKind.MOBILE, PhoneNumberKind.VOIP))
+            .minimumManagerChosenPasswordLength(15)
+            .build();
     assertThat(s.toBuilder().build()).isEqualTo(s);
   }
 
   @Test
   void allowedPhoneNumberKinds_defaultMobileAndFixedLine_copiedAndNeverEmpty() {
-    assertThat(MyStaffSettings.defaults().allowedPhoneNumberKinds()).containsExactlyInAnyOrder(
-        PhoneNumberKind.MOBILE, PhoneNumberKind.FIXED_LINE, PhoneNumberKind.FIXED_LINE_OR_MOBILE);
+    assertThat(MyStaffSettings.defaults().allowedPhoneNumberKinds())
+        .containsExactlyInAnyOrder(
+            PhoneNumberKind.MOBILE,
+            PhoneNumberKind.FIXED_LINE,
+            PhoneNumberKind.FIXED_LINE_OR_MOBILE);
     Set<PhoneNumberKind> kinds = EnumSet.of(PhoneNumberKind.MOBILE);
     MyStaffSettings s = MyStaffSettings.builder().allowedPhoneNumberKinds(kinds).build();
     kinds.add(PhoneNumberKind.PREMIUM_RATE);
@@ -107,23 +129,32 @@ class MyStaffSettingsTest {
     assertThatThrownBy(() -> s.allowedPhoneNumberKinds().add(PhoneNumberKind.PAGER))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> MyStaffSettings.builder().allowedPhoneNumberKinds(Set.of()).build())
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).field())
-            .isEqualTo("allowed phone number kinds"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> assertThat(e.violations().get(0).field()).isEqualTo("allowed phone number kinds"));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {Integer.MIN_VALUE, 0, 1, 7, 257})
   void minimumManagerChosenPasswordLength_belowEntraFloorOrAboveMax_rejected(int length) {
-    assertThatThrownBy(() -> MyStaffSettings.builder().minimumManagerChosenPasswordLength(length).build())
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations().get(0).field())
-            .isEqualTo("minimum manager-chosen password length"));
+    assertThatThrownBy(
+            () -> MyStaffSettings.builder().minimumManagerChosenPasswordLength(length).build())
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations().get(0).field())
+                    .isEqualTo("minimum manager-chosen password length"));
   }
 
   @ParameterizedTest
   @ValueSource(ints = {8, 15, 256})
   void minimumManagerChosenPasswordLength_inRange_kept(int length) {
-    assertThat(MyStaffSettings.builder().minimumManagerChosenPasswordLength(length).build()
-        .minimumManagerChosenPasswordLength()).isEqualTo(length);
+    assertThat(
+            MyStaffSettings.builder()
+                .minimumManagerChosenPasswordLength(length)
+                .build()
+                .minimumManagerChosenPasswordLength())
+        .isEqualTo(length);
     assertThat(MyStaffSettings.defaults().minimumManagerChosenPasswordLength()).isEqualTo(8);
   }
 
@@ -138,14 +169,19 @@ class MyStaffSettingsTest {
   @ParameterizedTest
   @ValueSource(ints = {16, 64, 256})
   void temporaryPasswordLength_inRange_kept(int length) {
-    assertThat(MyStaffSettings.builder().temporaryPasswordLength(length).build().temporaryPasswordLength())
+    assertThat(
+            MyStaffSettings.builder()
+                .temporaryPasswordLength(length)
+                .build()
+                .temporaryPasswordLength())
         .isEqualTo(length);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "us", "USA", "U1", " US"})
   void defaultPhoneRegion_notTwoUpperCaseLetters_rejected(String region) {
-    assertThatThrownBy(() -> MyStaffSettings.builder().defaultPhoneRegion(Optional.of(region)).build())
+    assertThatThrownBy(
+            () -> MyStaffSettings.builder().defaultPhoneRegion(Optional.of(region)).build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("default phone region");
   }

@@ -13,8 +13,12 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 
 class NotificationsTest {
-  private static final UserNotification RESET = UserNotification.passwordReset(UserId.of("alice"),
-      CorrelationId.of("c-1"), Instant.parse("2026-03-01T08:00:00Z"), UserId.of("nina"));
+  private static final UserNotification RESET =
+      UserNotification.passwordReset(
+          UserId.of("alice"),
+          CorrelationId.of("c-1"),
+          Instant.parse("2026-03-01T08:00:00Z"),
+          UserId.of("nina"));
 
   @Test
   void send_deliversOnTheExecutor() {
@@ -29,18 +33,24 @@ class NotificationsTest {
 
   @Test
   void throwingNotifier_swallowed() {
-    Notifications notifications = new Notifications(n -> {
-      throw new AssertionError("a notifier may even throw an Error");
-    }, Runnable::run);
+    Notifications notifications =
+        new Notifications(
+            n -> {
+              throw new AssertionError("a notifier may even throw an Error");
+            },
+            Runnable::run);
     assertThatCode(() -> notifications.send(RESET)).doesNotThrowAnyException();
   }
 
   @Test
   void refusingExecutor_swallowed() {
     List<UserNotification> sent = new ArrayList<>();
-    Notifications notifications = new Notifications(sent::add, task -> {
-      throw new RejectedExecutionException("queue full");
-    });
+    Notifications notifications =
+        new Notifications(
+            sent::add,
+            task -> {
+              throw new RejectedExecutionException("queue full");
+            });
     assertThatCode(() -> notifications.send(RESET)).doesNotThrowAnyException();
     assertThat(sent).isEmpty();
   }

@@ -63,14 +63,15 @@ class OneTimeSecretTest {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
         for (int t = 0; t < threads; t++) {
-          pool.execute(() -> {
-            try {
-              start.await();
-              revealed.add(once.reveal());
-            } catch (IllegalStateException | InterruptedException expected) {
-              // lost the race
-            }
-          });
+          pool.execute(
+              () -> {
+                try {
+                  start.await();
+                  revealed.add(once.reveal());
+                } catch (IllegalStateException | InterruptedException expected) {
+                  // lost the race
+                }
+              });
         }
         start.countDown();
       } finally {

@@ -1,7 +1,6 @@
 package io.mystaff.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.InvalidInputException;
 import java.time.Duration;
@@ -21,10 +20,13 @@ class RateLimitTest {
   @Test
   void of_outOfBounds_rejectedNamingTheField() {
     assertThat(field(() -> RateLimit.of(0, Duration.ofSeconds(1)))).isEqualTo("rate limit burst");
-    assertThat(field(() -> RateLimit.of(RateLimit.MAX_BURST + 1, Duration.ofSeconds(1)))).isEqualTo("rate limit burst");
+    assertThat(field(() -> RateLimit.of(RateLimit.MAX_BURST + 1, Duration.ofSeconds(1))))
+        .isEqualTo("rate limit burst");
     assertThat(field(() -> RateLimit.of(1, null))).isEqualTo("rate limit refill interval");
-    assertThat(field(() -> RateLimit.of(1, Duration.ofNanos(999_999)))).isEqualTo("rate limit refill interval");
-    assertThat(field(() -> RateLimit.of(1, Duration.ofDays(1).plusNanos(1)))).isEqualTo("rate limit refill interval");
+    assertThat(field(() -> RateLimit.of(1, Duration.ofNanos(999_999))))
+        .isEqualTo("rate limit refill interval");
+    assertThat(field(() -> RateLimit.of(1, Duration.ofDays(1).plusNanos(1))))
+        .isEqualTo("rate limit refill interval");
   }
 
   @Test
@@ -37,7 +39,8 @@ class RateLimitTest {
 
   @Test
   void equality_byValue() {
-    assertThat(RateLimit.of(2, Duration.ofSeconds(3))).isEqualTo(RateLimit.of(2, Duration.ofSeconds(3)))
+    assertThat(RateLimit.of(2, Duration.ofSeconds(3)))
+        .isEqualTo(RateLimit.of(2, Duration.ofSeconds(3)))
         .hasSameHashCodeAs(RateLimit.of(2, Duration.ofSeconds(3)))
         .isNotEqualTo(RateLimit.of(2, Duration.ofSeconds(4)))
         .isNotEqualTo(RateLimit.of(3, Duration.ofSeconds(3)))

@@ -38,6 +38,7 @@ class SearchQueryTest {
 
   @Test
   void of_controlCharacterInside_rejected() {
-    assertThatThrownBy(() -> SearchQuery.of("ann\u0000bob")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> SearchQuery.of("ann\u0000bob"))
+        .isInstanceOf(InvalidInputException.class);
   }
 }

@@ -21,37 +21,56 @@ class ViolationCodesTest {
   private static final PhoneNumberParser PARSER = PhoneNumberParser.withDefaultRegion("US");
 
   private static void assertCodes(ThrowingCallable call, String... codes) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidInputException.class,
-        e -> assertThat(e.codes()).containsExactly(codes));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.codes()).containsExactly(codes));
   }
 
   @Test
   void phones() {
     assertCodes(() -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "   ", PARSER), "phone.blank");
-    assertCodes(() -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "call me", PARSER), "phone.invalidCharacter");
-    assertCodes(() -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "+1 425 555 01", PARSER), "phone.invalid");
-    assertCodes(() -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "+1 425 555 0100 x", PARSER), "phone.extensionInvalid");
-    assertCodes(() -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "+1 900 555 0100", PARSER,
-        EnumSet.of(PhoneNumberKind.MOBILE)), "phone.kindNotAllowed");
+    assertCodes(
+        () -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "call me", PARSER),
+        "phone.invalidCharacter");
+    assertCodes(
+        () -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "+1 425 555 01", PARSER), "phone.invalid");
+    assertCodes(
+        () -> PhoneCommand.set(ALICE, PhoneType.MOBILE, "+1 425 555 0100 x", PARSER),
+        "phone.extensionInvalid");
+    assertCodes(
+        () ->
+            PhoneCommand.set(
+                ALICE,
+                PhoneType.MOBILE,
+                "+1 900 555 0100",
+                PARSER,
+                EnumSet.of(PhoneNumberKind.MOBILE)),
+        "phone.kindNotAllowed");
     assertCodes(() -> PhoneCommand.remove(null, null), "id.required", "phone.typeRequired");
   }
 
   @Test
   void phones_fieldIsGraphsNameOfTheType() {
     assertThatThrownBy(() -> PhoneCommand.set(ALICE, PhoneType.ALTERNATE_MOBILE, "nope", PARSER))
-        .isInstanceOfSatisfying(InvalidInputException.class,
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
             e -> assertThat(e.violations().get(0).field()).isEqualTo("alternateMobile"));
   }
 
   @Test
   void passwords() {
-    assertCodes(() -> PasswordResetCommand.of(ALICE, Optional.of(Secret.of("Good\tPassword1"))),
+    assertCodes(
+        () -> PasswordResetCommand.of(ALICE, Optional.of(Secret.of("Good\tPassword1"))),
         "password.forbiddenCharacter");
-    assertCodes(() -> PasswordResetCommand.of(ALICE, Optional.of(Secret.of("Good\u202EPassword1"))),
+    assertCodes(
+        () -> PasswordResetCommand.of(ALICE, Optional.of(Secret.of("Good\u202EPassword1"))),
         "password.forbiddenCharacter");
     Secret destroyed = Secret.of("Quiet-River-58");
     destroyed.destroy();
-    assertCodes(() -> PasswordResetCommand.of(null, Optional.of(destroyed)), "id.required", "password.destroyed");
+    assertCodes(
+        () -> PasswordResetCommand.of(null, Optional.of(destroyed)),
+        "id.required",
+        "password.destroyed");
   }
 
   @Test
@@ -65,7 +84,9 @@ class ViolationCodesTest {
   @Test
   void settings() {
     assertCodes(() -> MyStaffSettings.builder().maxPageSize(0).build(), "settings.invalid");
-    assertCodes(() -> MyStaffSettings.builder().writebackDeadline(Duration.ZERO).build(), "settings.invalid");
+    assertCodes(
+        () -> MyStaffSettings.builder().writebackDeadline(Duration.ZERO).build(),
+        "settings.invalid");
     assertCodes(() -> RateLimit.of(0, Duration.ofMinutes(1)), "settings.invalid");
   }
 }

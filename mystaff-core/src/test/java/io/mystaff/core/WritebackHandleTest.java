@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class WritebackHandleTest {
-  private final WritebackHandle handle = new WritebackHandle(UserId.of("u1"), CorrelationId.of("c1"));
+  private final WritebackHandle handle =
+      new WritebackHandle(UserId.of("u1"), CorrelationId.of("c1"));
 
   @Test
   void new_submittedWithoutResult() {
@@ -29,7 +30,9 @@ class WritebackHandleTest {
     handle.onStatus(heard::add);
     handle.advance(WritebackStatus.IN_PROGRESS);
     handle.finish(WritebackResult.succeeded());
-    assertThat(heard).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(heard)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
   }
 
   @Test
@@ -38,7 +41,9 @@ class WritebackHandleTest {
     handle.finish(WritebackResult.failed(WritebackFailure.UNREACHABLE));
     List<WritebackStatus> heard = new ArrayList<>();
     handle.onStatus(heard::add);
-    assertThat(heard).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
+    assertThat(heard)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
     assertThat(handle.result()).contains(WritebackResult.failed(WritebackFailure.UNREACHABLE));
   }
 
@@ -48,7 +53,8 @@ class WritebackHandleTest {
     handle.advance(WritebackStatus.IN_PROGRESS);
     handle.advance(WritebackStatus.SUBMITTED);
     handle.advance(WritebackStatus.SUCCEEDED);
-    assertThat(handle.progress()).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS);
+    assertThat(handle.progress())
+        .containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS);
     assertThat(handle.result()).isEmpty();
   }
 
@@ -56,7 +62,8 @@ class WritebackHandleTest {
   void advance_afterFinish_ignored() {
     handle.finish(WritebackResult.succeeded());
     handle.advance(WritebackStatus.IN_PROGRESS);
-    assertThat(handle.progress()).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.SUCCEEDED);
+    assertThat(handle.progress())
+        .containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.SUCCEEDED);
   }
 
   @Test
@@ -71,9 +78,10 @@ class WritebackHandleTest {
   @Test
   void onStatus_listenerThrows_othersStillHear() {
     List<WritebackStatus> heard = new ArrayList<>();
-    handle.onStatus(s -> {
-      throw new IllegalStateException("listener bug");
-    });
+    handle.onStatus(
+        s -> {
+          throw new IllegalStateException("listener bug");
+        });
     handle.onStatus(heard::add);
     handle.finish(WritebackResult.succeeded());
     assertThat(heard).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.SUCCEEDED);

@@ -1,11 +1,11 @@
 package io.mystaff.examples;
 
-import io.mystaff.api.Page;
 import io.mystaff.activedirectory.ActiveDirectoryConnection;
 import io.mystaff.activedirectory.ActiveDirectoryPolicySource;
 import io.mystaff.activedirectory.ActiveDirectoryWriteback;
 import io.mystaff.activedirectory.TlsTrust;
 import io.mystaff.activedirectory.UserMapping;
+import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.UserId;
@@ -52,9 +52,9 @@ import java.util.stream.Collectors;
  * back on premises, a phone number), is refused where her roles do not reach, and reads the audit
  * trail of it all.
  *
- * <p>The organization is {@code retail.json}, a tenant fixture in mystaff's JSON format (see
- * {@code docs/fixtures.md}): three stores, a seasonal crew defined by a dynamic membership rule, and
- * a finance office under restricted management.
+ * <p>The organization is {@code retail.json}, a tenant fixture in mystaff's JSON format (see {@code
+ * docs/fixtures.md}): three stores, a seasonal crew defined by a dynamic membership rule, and a
+ * finance office under restricted management.
  *
  * <p>Run it from the repository root with {@code mvn -B -q -DskipTests -Pdemo verify}.
  *
@@ -63,13 +63,15 @@ import java.util.stream.Collectors;
  * .verifyHostname=false}) the synced resets (steps 6 and 7) go through {@link
  * ActiveDirectoryWriteback} to that domain controller, checked against the policy read from the
  * domain, provided the controller answers; otherwise the demo says so and uses the simulator. The
- * DC must hold {@code cmendez} (Carlos) where the service account may reset it, and no {@code dkim}.
+ * DC must hold {@code cmendez} (Carlos) where the service account may reset it, and no {@code
+ * dkim}.
  */
 public final class RetailDemo {
   /** When the story starts (Black Friday, stores opening); the demo clock runs on from here. */
   static final Instant OPENING = Instant.parse("2025-11-28T16:00:00Z");
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private final PrintStream out;
   private final InMemoryDirectory directory;
@@ -84,42 +86,60 @@ public final class RetailDemo {
     this.directory = InMemoryDirectory.builder().load(fixture()).build();
     // The on-premises Active Directory: its accounts are the synced users of the directory, except
     // Dana's, deleted on premises this morning (the sync has not caught up yet).
-    this.simulator = SimulatedOnPremisesWriteback.builder()
-        .knownUsers(directory)
-        .unknownUser(UserId.of("dana"))
-        .policy(ActiveDirectoryPasswordPolicy.defaults())
-        .latency(Duration.ofMillis(300))
-        .build();
+    this.simulator =
+        SimulatedOnPremisesWriteback.builder()
+            .knownUsers(directory)
+            .unknownUser(UserId.of("dana"))
+            .policy(ActiveDirectoryPasswordPolicy.defaults())
+            .latency(Duration.ofMillis(300))
+            .build();
     ActiveDirectoryPasswordPolicy onPremisesPolicy = ActiveDirectoryPasswordPolicy.defaults();
     Optional<ActiveDirectoryConnection> connected = Optional.empty();
     PasswordWriteback chosen = simulator;
     if (target.isPresent()) {
       ActiveDirectoryConnection c = target.get().connect();
       try {
-        onPremisesPolicy = ActiveDirectoryPolicySource.of(c, target.get().base(), UserMapping.samAccountName()).domainPolicy();
-        chosen = ActiveDirectoryWriteback.builder(c).searchBase(target.get().base()).deadline(Duration.ofSeconds(30)).build();
+        onPremisesPolicy =
+            ActiveDirectoryPolicySource.of(c, target.get().base(), UserMapping.samAccountName())
+                .domainPolicy();
+        chosen =
+            ActiveDirectoryWriteback.builder(c)
+                .searchBase(target.get().base())
+                .deadline(Duration.ofSeconds(30))
+                .build();
         connected = Optional.of(c);
-        out.println("Synced resets go to Active Directory at " + target.get().host() + " (" + onPremisesPolicy + ").");
+        out.println(
+            "Synced resets go to Active Directory at "
+                + target.get().host()
+                + " ("
+                + onPremisesPolicy
+                + ").");
       } catch (ProviderFailureException e) {
         c.close();
-        out.println("Active Directory at " + target.get().host() + " is not available (" + e.getMessage()
-            + "); synced resets use the simulator.");
+        out.println(
+            "Active Directory at "
+                + target.get().host()
+                + " is not available ("
+                + e.getMessage()
+                + "); synced resets use the simulator.");
       }
     }
     this.activeDirectory = connected;
     this.writeback = chosen;
-    this.myStaff = MyStaff.builder()
-        .directory(directory)
-        .directoryWriter(directory)
-        .auditSink(auditLog)
-        // Relay each change's event before the call returns, so the trail printed at the end reads in
-        // the order things happened; a host keeps the default background relay.
-        .auditRelay(Runnable::run)
-        .passwordWriteback(writeback)
-        .onPremisesPasswordPolicy(onPremisesPolicy)
-        .clock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPENING)))
-        .settings(MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build())
-        .build();
+    this.myStaff =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(auditLog)
+            // Relay each change's event before the call returns, so the trail printed at the end
+            // reads in
+            // the order things happened; a host keeps the default background relay.
+            .auditRelay(Runnable::run)
+            .passwordWriteback(writeback)
+            .onPremisesPasswordPolicy(onPremisesPolicy)
+            .clock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPENING)))
+            .settings(MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build())
+            .build();
   }
 
   public static void main(String[] args) {
@@ -131,7 +151,10 @@ public final class RetailDemo {
     run(out, Optional.empty());
   }
 
-  /** Tells the whole story on {@code out}, writing synced passwords back to {@code target} if it answers. */
+  /**
+   * Tells the whole story on {@code out}, writing synced passwords back to {@code target} if it
+   * answers.
+   */
   public static void run(PrintStream out, Optional<ActiveDirectoryTarget> target) {
     RetailDemo demo = new RetailDemo(out, target);
     try {
@@ -151,8 +174,14 @@ public final class RetailDemo {
    *
    * @param caPem the CA of the controller's certificate; empty: the JVM's trust store
    */
-  public record ActiveDirectoryTarget(String host, int port, String bindDn, Secret password, String base,
-      Optional<java.nio.file.Path> caPem, boolean verifyHostname) {
+  public record ActiveDirectoryTarget(
+      String host,
+      int port,
+      String bindDn,
+      Secret password,
+      String base,
+      Optional<java.nio.file.Path> caPem,
+      boolean verifyHostname) {
 
     /** From {@code -Dmystaff.demo.ad.*}, if {@code mystaff.demo.ad.host} is set. */
     public static Optional<ActiveDirectoryTarget> fromSystemProperties() {
@@ -160,18 +189,22 @@ public final class RetailDemo {
       if (host == null || host.isBlank()) {
         return Optional.empty();
       }
-      return Optional.of(new ActiveDirectoryTarget(host,
-          Integer.parseInt(System.getProperty("mystaff.demo.ad.port", "636")),
-          System.getProperty("mystaff.demo.ad.bindDn", ""),
-          Secret.of(System.getProperty("mystaff.demo.ad.password", "-")),
-          System.getProperty("mystaff.demo.ad.base", ""),
-          Optional.ofNullable(System.getProperty("mystaff.demo.ad.caPem")).map(java.nio.file.Path::of),
-          Boolean.parseBoolean(System.getProperty("mystaff.demo.ad.verifyHostname", "true"))));
+      return Optional.of(
+          new ActiveDirectoryTarget(
+              host,
+              Integer.parseInt(System.getProperty("mystaff.demo.ad.port", "636")),
+              System.getProperty("mystaff.demo.ad.bindDn", ""),
+              Secret.of(System.getProperty("mystaff.demo.ad.password", "-")),
+              System.getProperty("mystaff.demo.ad.base", ""),
+              Optional.ofNullable(System.getProperty("mystaff.demo.ad.caPem"))
+                  .map(java.nio.file.Path::of),
+              Boolean.parseBoolean(System.getProperty("mystaff.demo.ad.verifyHostname", "true"))));
     }
 
     ActiveDirectoryConnection connect() {
       TlsTrust trust = caPem.map(TlsTrust::pemFile).orElseGet(TlsTrust::systemDefault);
-      return ActiveDirectoryConnection.builder(host).port(port)
+      return ActiveDirectoryConnection.builder(host)
+          .port(port)
           .serviceAccount(bindDn, password)
           .trust(verifyHostname ? trust : trust.withoutHostnameVerification())
           .connectTimeout(Duration.ofSeconds(5))
@@ -194,21 +227,28 @@ public final class RetailDemo {
 
   private void tell() {
     out.println("mystaff demo: a morning at Alpine Outfitters");
-    out.println("Loaded retail.json: " + directory.userCount() + " users in 3 stores, a seasonal crew"
-        + " (dynamic unit) and a finance office (restricted management).");
+    out.println(
+        "Loaded retail.json: "
+            + directory.userCount()
+            + " users in 3 stores, a seasonal crew"
+            + " (dynamic unit) and a finance office (restricted management).");
 
     step(1, "Sam Okafor, manager of one store, signs in");
     StaffSession sam = myStaff.signIn(SignInContext.of(UserId.of("sam"), true));
-    say("one location, so My Staff goes straight in: " + sam.singleLocation().map(Location::displayName)
-        .orElseThrow());
+    say(
+        "one location, so My Staff goes straight in: "
+            + sam.singleLocation().map(Location::displayName).orElseThrow());
 
     step(2, "Rosa Diaz, regional manager, signs in and picks a location");
     StaffSession rosa = myStaff.signIn(SignInContext.of(UserId.of("rosa"), true));
     List<Location> locations = rosa.locations();
     say("Rosa administers " + locations.size() + " locations, so she picks one:");
     locations.forEach(l -> say("  - " + l.displayName()));
-    Location seattle = locations.stream().filter(l -> l.displayName().equals("Seattle Store")).findFirst()
-        .orElseThrow();
+    Location seattle =
+        locations.stream()
+            .filter(l -> l.displayName().equals("Seattle Store"))
+            .findFirst()
+            .orElseThrow();
     say("She picks " + seattle.displayName() + ".");
 
     step(3, "Members of " + seattle.displayName());
@@ -228,8 +268,10 @@ public final class RetailDemo {
 
     step(4, "Rosa searches the whole organization for \"car\"");
     for (StaffMember m : rosa.searchUsers("car", PageRequest.first(10)).items()) {
-      say(String.format("%-14s %-30s canManage=%s", m.user().displayName(), unitsOf(m.user().id()),
-          m.canManage()));
+      say(
+          String.format(
+              "%-14s %-30s canManage=%s",
+              m.user().displayName(), unitsOf(m.user().id()), m.canManage()));
     }
 
     step(5, "Reset the password of a cloud user: Alice Ng");
@@ -243,18 +285,20 @@ public final class RetailDemo {
       temporary.password().reveal();
       say("Showing it again: allowed (unexpected)");
     } catch (IllegalStateException e) {
-      say("Showing it again: refused, it was revealed once and wiped. Alice must change it at next sign-in.");
+      say(
+          "Showing it again: refused, it was revealed once and wiped. Alice must change it at next sign-in.");
     }
 
     step(6, "Reset the password of a synced user: Carlos Mendez, through on-premises writeback");
     Secret chosen = Secret.of("Spruce-Harbor-42!");
     WritebackResult carlos = followWriteback(rosa.resetPassword(UserId.of("carlos"), chosen));
-    say(carlos.isSuccess()
-        ? (activeDirectory.isPresent()
-            ? "Active Directory accepted Carlos's new password (sAMAccountName cmendez)."
-            : "The on-premises directory now holds Carlos's new password: "
-                + simulator.verifyPassword(UserId.of("carlos"), chosen))
-        : "unexpected: " + carlos);
+    say(
+        carlos.isSuccess()
+            ? (activeDirectory.isPresent()
+                ? "Active Directory accepted Carlos's new password (sAMAccountName cmendez)."
+                : "The on-premises directory now holds Carlos's new password: "
+                    + simulator.verifyPassword(UserId.of("carlos"), chosen))
+            : "unexpected: " + carlos);
 
     step(7, "A writeback that fails: Dana Kim");
     WritebackResult dana = followWriteback(rosa.resetPassword(UserId.of("dana"), chosen));
@@ -264,12 +308,16 @@ public final class RetailDemo {
 
     step(8, "Edit a phone: Alice's mobile, typed as a local number");
     PhoneChange phone = rosa.setPhone(UserId.of("alice"), PhoneType.MOBILE, "(206) 555-0143");
-    say("mobile " + phone.previous().map(Object::toString).orElse("(none)") + " -> "
-        + phone.current().map(Object::toString).orElse("(none)"));
+    say(
+        "mobile "
+            + phone.previous().map(Object::toString).orElse("(none)")
+            + " -> "
+            + phone.current().map(Object::toString).orElse("(none)"));
 
     step(9, "Outside Rosa's scope: refused with a typed reason");
     refuse(() -> rosa.resetPassword(UserId.of("hiro")), "reset Hiro Sato (Bellevue Store)");
-    refuse(() -> rosa.setPhone(UserId.of("ivy"), PhoneType.MOBILE, "+12065550177"),
+    refuse(
+        () -> rosa.setPhone(UserId.of("ivy"), PhoneType.MOBILE, "+12065550177"),
         "edit Ivy Tran's phone (also in the restricted Finance Office)");
 
     step(10, "The audit trail (InMemoryAuditLog)");
@@ -279,10 +327,18 @@ public final class RetailDemo {
       say(event(e));
     }
     long fromMyStaff = auditLog.all().stream().filter(AuditEvent::isFromMyStaff).count();
-    boolean secretFree = auditLog.all().stream().map(AuditEvent::toString)
-        .noneMatch(e -> e.contains(shown) || e.contains(chosenText));
-    say(fromMyStaff + " of " + auditLog.size() + " events say origin=" + AuditEvent.ORIGIN_MY_STAFF + "; "
-        + (secretFree ? "none holds either password." : "SOME HOLD A PASSWORD (a bug)."));
+    boolean secretFree =
+        auditLog.all().stream()
+            .map(AuditEvent::toString)
+            .noneMatch(e -> e.contains(shown) || e.contains(chosenText));
+    say(
+        fromMyStaff
+            + " of "
+            + auditLog.size()
+            + " events say origin="
+            + AuditEvent.ORIGIN_MY_STAFF
+            + "; "
+            + (secretFree ? "none holds either password." : "SOME HOLD A PASSWORD (a bug)."));
     out.println();
     out.println("Demo complete.");
   }
@@ -310,29 +366,45 @@ public final class RetailDemo {
 
   private String member(StaffMember m) {
     String kind = m.user().source() == UserSource.CLOUD_ONLY ? "cloud" : "synced";
-    String may = m.allowedActions().stream().filter(StaffAction::isChange).map(Enum::name)
-        .map(s -> s.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
-    return String.format("%-14s %-7s %-8s %s", m.user().displayName(), kind,
+    String may =
+        m.allowedActions().stream()
+            .filter(StaffAction::isChange)
+            .map(Enum::name)
+            .map(s -> s.toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+            .collect(Collectors.joining(", "));
+    return String.format(
+        "%-14s %-7s %-8s %s",
+        m.user().displayName(),
+        kind,
         m.user().accountEnabled() ? "enabled" : "disabled",
         may.isEmpty() ? "view only" : "may " + may);
   }
 
   private String unitsOf(UserId user) {
-    Set<String> names = directory.unitsOf(user).stream()
-        .map(u -> directory.findUnit(u).orElseThrow().displayName())
-        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    Set<String> names =
+        directory.unitsOf(user).stream()
+            .map(u -> directory.findUnit(u).orElseThrow().displayName())
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
     return String.join(", ", names);
   }
 
   private static String event(AuditEvent e) {
     String target = e.targets().stream().findFirst().flatMap(AuditTarget::displayName).orElse("-");
-    String changed = e.targets().stream().flatMap(t -> t.modifiedProperties().stream())
-        .map(p -> p.displayName() + p.newValue().map(v -> "=" + v).orElse(""))
-        .collect(Collectors.joining(", "));
-    return String.format("%s  %-30s %-9s %-30s %-14s by %-5s origin=%s%s",
-        TIME.format(e.activityDateTime()), e.activity().displayName(), e.outcome(),
-        e.resultReason().orElse(""), target, e.initiatedBy().id(),
-        e.additionalDetails().get(AuditEvent.ORIGIN_KEY), changed.isEmpty() ? "" : "  [" + changed + "]");
+    String changed =
+        e.targets().stream()
+            .flatMap(t -> t.modifiedProperties().stream())
+            .map(p -> p.displayName() + p.newValue().map(v -> "=" + v).orElse(""))
+            .collect(Collectors.joining(", "));
+    return String.format(
+        "%s  %-30s %-9s %-30s %-14s by %-5s origin=%s%s",
+        TIME.format(e.activityDateTime()),
+        e.activity().displayName(),
+        e.outcome(),
+        e.resultReason().orElse(""),
+        target,
+        e.initiatedBy().id(),
+        e.additionalDetails().get(AuditEvent.ORIGIN_KEY),
+        changed.isEmpty() ? "" : "  [" + changed + "]");
   }
 
   private void step(int number, String title) {

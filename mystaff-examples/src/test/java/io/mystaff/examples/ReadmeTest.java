@@ -56,10 +56,15 @@ class ReadmeTest {
   void firstTwoCommands_areTheDemoAndTheTests() throws IOException {
     List<String> commands = new ArrayList<>();
     for (String block : blocks(readme(), "bash")) {
-      block.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(commands::add);
+      block
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .forEach(commands::add);
     }
     assertThat(commands).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(commands.subList(0, 2)).containsExactly("mvn -B -q -DskipTests -Pdemo verify", "mvn -B verify");
+    assertThat(commands.subList(0, 2))
+        .containsExactly("mvn -B -q -DskipTests -Pdemo verify", "mvn -B verify");
   }
 
   @Test
@@ -71,7 +76,9 @@ class ReadmeTest {
     String pom = Files.readString(examplesPom);
     String beforeProfiles = pom.substring(0, pom.indexOf("<profiles>"));
     String demoProfile = pom.substring(pom.indexOf("<id>demo</id>"));
-    assertThat(beforeProfiles).as("plain verify must not run the demo").doesNotContain("<executions>");
+    assertThat(beforeProfiles)
+        .as("plain verify must not run the demo")
+        .doesNotContain("<executions>");
     assertThat(demoProfile).contains("<phase>verify</phase>").contains("<goal>java</goal>");
     assertThat(pom).contains("<mainClass>" + RetailDemo.class.getName() + "</mainClass>");
   }
@@ -89,14 +96,35 @@ class ReadmeTest {
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter log = new StringWriter();
-    try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      boolean compiled = compiler.getTask(log, files, diagnostics,
-          List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(), "-proc:none"),
-          null, sources).call();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      boolean compiled =
+          compiler
+              .getTask(
+                  log,
+                  files,
+                  diagnostics,
+                  List.of(
+                      "-classpath",
+                      System.getProperty("java.class.path"),
+                      "-d",
+                      out.toString(),
+                      "-proc:none"),
+                  null,
+                  sources)
+              .call();
       StringBuilder report = new StringBuilder();
-      diagnostics.getDiagnostics().forEach(d -> report.append(d.getSource() == null ? "" : d.getSource().getName())
-          .append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
+      diagnostics
+          .getDiagnostics()
+          .forEach(
+              d ->
+                  report
+                      .append(d.getSource() == null ? "" : d.getSource().getName())
+                      .append(':')
+                      .append(d.getLineNumber())
+                      .append(": ")
+                      .append(d.getMessage(Locale.ROOT))
+                      .append('\n'));
       assertThat(compiled).as("README snippets compile:\n%s%s", report, log).isTrue();
     }
   }
@@ -122,10 +150,12 @@ class ReadmeTest {
           body.append("    ").append(line).append('\n');
         }
       }
-      code = imports + "\nclass " + name + " {\n  void run() throws Exception {\n" + body + "  }\n}\n";
+      code =
+          imports + "\nclass " + name + " {\n  void run() throws Exception {\n" + body + "  }\n}\n";
     }
     String text = code;
-    return new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+    return new SimpleJavaFileObject(
+        URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
         return text;

@@ -29,19 +29,18 @@ import java.util.function.Supplier;
 /**
  * An append-only, thread-safe audit store that can be queried: the in-memory {@link AuditSink}.
  *
- * <p>Events are stored exactly as given (they never contain secrets) and returned in the order
- * they were recorded, except by {@link #between}, which orders by {@link
- * AuditEvent#activityDateTime()}. Recording is idempotent by {@link AuditEvent#id()}: the
- * directory's outbox delivers at least once, so an event whose id is already stored is not stored
- * again.
+ * <p>Events are stored exactly as given (they never contain secrets) and returned in the order they
+ * were recorded, except by {@link #between}, which orders by {@link AuditEvent#activityDateTime()}.
+ * Recording is idempotent by {@link AuditEvent#id()}: the directory's outbox delivers at least
+ * once, so an event whose id is already stored is not stored again.
  *
- * <p>A log made with {@link #withCapacity(int)} holds at most that many events and never drops
- * one: once full it refuses new events with {@link ProviderFailureException} (counted in {@link
- * #refusedCount()}) and stores nothing, so mystaff fails closed, exactly as with any audit sink that
- * is down: a denied or failed attempt, a sign-in or a profile view throws, and a change's event
- * stays in the directory's outbox until the log has room again ({@link #clear()}) and {@code
- * MyStaff.flushAudit()} runs. A redelivered copy of a stored event is still accepted (it is
- * already there). {@link #InMemoryAuditLog() The default log} is unbounded.
+ * <p>A log made with {@link #withCapacity(int)} holds at most that many events and never drops one:
+ * once full it refuses new events with {@link ProviderFailureException} (counted in {@link
+ * #refusedCount()}) and stores nothing, so mystaff fails closed, exactly as with any audit sink
+ * that is down: a denied or failed attempt, a sign-in or a profile view throws, and a change's
+ * event stays in the directory's outbox until the log has room again ({@link #clear()}) and {@code
+ * MyStaff.flushAudit()} runs. A redelivered copy of a stored event is still accepted (it is already
+ * there). {@link #InMemoryAuditLog() The default log} is unbounded.
  *
  * <p>Every query is indexed (by correlation id, target id, initiator, activity and time), so its
  * cost is proportional to the size of its answer, not of the log.
@@ -98,8 +97,11 @@ public final class InMemoryAuditLog implements AuditSink {
       }
       if (byId.size() >= capacity) {
         refused++;
-        throw new ProviderFailureException("audit sink",
-            "the in-memory audit log is full (capacity " + capacity + "); the event was not stored");
+        throw new ProviderFailureException(
+            "audit sink",
+            "the in-memory audit log is full (capacity "
+                + capacity
+                + "); the event was not stored");
       }
       byId.put(event.id(), event);
       append(byCorrelation, event.correlationId(), event);
@@ -126,8 +128,8 @@ public final class InMemoryAuditLog implements AuditSink {
   }
 
   /**
-   * The stored events with a target whose {@link AuditTarget#id()} is {@code targetId} (e.g. a
-   * user id's value), in recording order.
+   * The stored events with a target whose {@link AuditTarget#id()} is {@code targetId} (e.g. a user
+   * id's value), in recording order.
    */
   public List<AuditEvent> forTarget(String targetId) {
     requireNonNull(targetId, "targetId");
@@ -158,13 +160,14 @@ public final class InMemoryAuditLog implements AuditSink {
     if (to.isBefore(from)) {
       throw InvalidInputException.of("audit time range", "must not end before it starts");
     }
-    return read(() -> {
-      List<AuditEvent> result = new ArrayList<>();
-      for (ArrayDeque<AuditEvent> events : byTime.subMap(from, true, to, false).values()) {
-        result.addAll(events);
-      }
-      return List.copyOf(result);
-    });
+    return read(
+        () -> {
+          List<AuditEvent> result = new ArrayList<>();
+          for (ArrayDeque<AuditEvent> events : byTime.subMap(from, true, to, false).values()) {
+            result.addAll(events);
+          }
+          return List.copyOf(result);
+        });
   }
 
   /** The number of stored events. */

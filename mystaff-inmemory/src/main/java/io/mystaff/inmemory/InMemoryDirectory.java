@@ -66,50 +66,53 @@ import org.slf4j.LoggerFactory;
  * provider, and the first customer of the SPIs. Thread-safe; sized for a million users and ten
  * thousand units in a default-size heap.
  *
- * <p><b>Seeding and administration.</b> Besides the SPI, hosts, tests and demos shape the
- * directory with {@link #builder()} (which also loads JSON tenant fixtures, see {@link TenantJson})
- * and the live mutators ({@link #putUser}, {@link #removeUser},
- * {@link #putUnit}, {@link #addMember}, {@link #addAssignment}, ...). Each mutator is atomic:
- * bad input throws a typed {@link io.mystaff.api.MyStaffException} and changes nothing.
+ * <p><b>Seeding and administration.</b> Besides the SPI, hosts, tests and demos shape the directory
+ * with {@link #builder()} (which also loads JSON tenant fixtures, see {@link TenantJson}) and the
+ * live mutators ({@link #putUser}, {@link #removeUser}, {@link #putUnit}, {@link #addMember},
+ * {@link #addAssignment}, ...). Each mutator is atomic: bad input throws a typed {@link
+ * io.mystaff.api.MyStaffException} and changes nothing.
  *
  * <p><b>Versions</b> come from one directory-wide counter: every write ({@link #putUser}, {@link
  * #setPhone}, {@link #setPassword}) stores the user at a version higher than every version this
  * directory has handed out before, and at least one above the version it was given. So a user's
  * version only grows, even across removal and re-creation.
  *
- * <p><b>Dynamic units</b> have as members exactly the users their {@link MembershipRule}
- * matches, kept current as users are put and removed and as units are put. Changing a dynamic
- * unit to assigned keeps its current members, now as assigned members; changing an assigned unit
- * to dynamic replaces its members by the rule's. A user for whom a rule is {@linkplain
- * RuleOutcome#UNDECIDED undecided} (its evaluation spent its step budget) is not a member (not
- * listed, not in {@link #unitsOf}) but is reported by {@link #undecidedUnitsOf}, so a restricted
- * unit keeps protecting the user; each unit's rule logs, once, at WARN, its id and how many users
- * it could not decide (never who they are). Rules are evaluated before the write lock is taken,
- * against the users as they are then, and the outcomes applied under the lock, where only users
- * changed in between are evaluated again: a rule over many users never stalls listings.
+ * <p><b>Dynamic units</b> have as members exactly the users their {@link MembershipRule} matches,
+ * kept current as users are put and removed and as units are put. Changing a dynamic unit to
+ * assigned keeps its current members, now as assigned members; changing an assigned unit to dynamic
+ * replaces its members by the rule's. A user for whom a rule is {@linkplain RuleOutcome#UNDECIDED
+ * undecided} (its evaluation spent its step budget) is not a member (not listed, not in {@link
+ * #unitsOf}) but is reported by {@link #undecidedUnitsOf}, so a restricted unit keeps protecting
+ * the user; each unit's rule logs, once, at WARN, its id and how many users it could not decide
+ * (never who they are). Rules are evaluated before the write lock is taken, against the users as
+ * they are then, and the outcomes applied under the lock, where only users changed in between are
+ * evaluated again: a rule over many users never stalls listings.
  *
  * <p><b>Listings</b> ({@link #members}, {@link #allUsers}, {@link #searchUsers}, {@link
  * #searchUnits}) are in {@link DirectoryOrder} and page with {@link CursorCodec} cursors (under a
- * key private to this instance) that carry the last item's sort key: a listing resumes exactly after that key even when the
- * directory changed in between, and a cursor altered or used for another listing is rejected
- * with {@link InvalidInputException}. A search term is the display name, each whitespace-separated
- * word of it, or (for users) the user principal name. A search page costs at most about twice
- * the cheaper of reading every posting of the matching terms and walking the entries in order up
- * to the page's last match ({@link PrefixSearch}), so neither a common name late in the alphabet
- * nor a prefix that matches nearly everyone is slow.
+ * key private to this instance) that carry the last item's sort key: a listing resumes exactly
+ * after that key even when the directory changed in between, and a cursor altered or used for
+ * another listing is rejected with {@link InvalidInputException}. A search term is the display
+ * name, each whitespace-separated word of it, or (for users) the user principal name. A search page
+ * costs at most about twice the cheaper of reading every posting of the matching terms and walking
+ * the entries in order up to the page's last match ({@link PrefixSearch}), so neither a common name
+ * late in the alphabet nor a prefix that matches nearly everyone is slow.
  *
  * <p><b>Passwords</b> are kept only as salted PBKDF2-HMAC-SHA256 hashes.
  *
  * <p><b>Consistency.</b> Every read reflects every write completed before it began. Listings are
- * snapshots: each page is computed against one consistent state of the indexes.
- * Compare-and-set writes are linearizable and store their audit event in the outbox in the same
- * critical section as the change.
+ * snapshots: each page is computed against one consistent state of the indexes. Compare-and-set
+ * writes are linearizable and store their audit event in the outbox in the same critical section as
+ * the change.
  */
 public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private static final int MAX_QUERY_LENGTH = 256;
+
   /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
   private static final String ALL_USERS = "all-users";
+
   private static final Logger LOG = LoggerFactory.getLogger(InMemoryDirectory.class);
+
   /** The listing name of {@link #allUnits}. */
   private static final String ALL_UNITS = "all-units";
 
@@ -130,19 +133,28 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final ConcurrentSkipListMap<Listed, UnitRecord> unitsInOrder =
       new ConcurrentSkipListMap<>(Listed.ORDER);
   private final TermIndex<UnitRecord> unitTerms = new TermIndex<>();
+
   /** Guarded by the write lock. */
   private final Set<UnitRecord> dynamicUnits = new LinkedHashSet<>();
+
   /** An immutable copy of {@link #dynamicUnits}, for evaluation outside the write lock. */
   private volatile List<UnitRecord> dynamicSnapshot = List.of();
-  /** Test hook: told each user whose rule outcome was computed outside the write lock. */
-  volatile Consumer<UserId> unlockedEvaluationProbe = user -> { };
 
-  private final ConcurrentHashMap<AssignmentId, RoleAssignment> assignments = new ConcurrentHashMap<>();
+  /** Test hook: told each user whose rule outcome was computed outside the write lock. */
+  volatile Consumer<UserId> unlockedEvaluationProbe = user -> {};
+
+  private final ConcurrentHashMap<AssignmentId, RoleAssignment> assignments =
+      new ConcurrentHashMap<>();
+
   /** By principal: a user's direct assignments, a group's assignments (held by its members). */
   private final ConcurrentHashMap<Principal, List<RoleAssignment>> assignmentsByPrincipal =
       new ConcurrentHashMap<>();
-  /** When each assignment was added (a counter), so that a user's effective ones keep that order. */
+
+  /**
+   * When each assignment was added (a counter), so that a user's effective ones keep that order.
+   */
   private final ConcurrentHashMap<AssignmentId, Long> addedAt = new ConcurrentHashMap<>();
+
   private final AtomicLong additions = new AtomicLong();
   private final ConcurrentHashMap<RoleId, RoleDefinition> customRoles = new ConcurrentHashMap<>();
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
@@ -199,37 +211,43 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireNonNull(unit, "unit");
     requireNonNull(page, "page");
     String listing = "members:" + unit.value();
-    return read(() -> {
-      UnitRecord record = units.get(unit);
-      if (record == null) {
-        throw new UnknownUnitException(unit);
-      }
-      Optional<Listed> after = afterUser(listing, page);
-      Collection<UserRecord> from = after.isEmpty()
-          ? record.members.values()
-          : record.members.tailMap(after.get(), false).values();
-      return cursors.page(listing, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
-    });
+    return read(
+        () -> {
+          UnitRecord record = units.get(unit);
+          if (record == null) {
+            throw new UnknownUnitException(unit);
+          }
+          Optional<Listed> after = afterUser(listing, page);
+          Collection<UserRecord> from =
+              after.isEmpty()
+                  ? record.members.values()
+                  : record.members.tailMap(after.get(), false).values();
+          return cursors.page(
+              listing, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
+        });
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>Pages like {@link #members}: the cursor carries the last user's sort key, so a walk
-   * resumes exactly after it even if users were added, renamed or removed in between.
+   * <p>Pages like {@link #members}: the cursor carries the last user's sort key, so a walk resumes
+   * exactly after it even if users were added, renamed or removed in between.
    *
    * @throws InvalidInputException if the cursor was not issued for this listing
    */
   @Override
   public Page<User> allUsers(PageRequest page) {
     requireNonNull(page, "page");
-    return read(() -> {
-      Optional<Listed> after = afterUser(ALL_USERS, page);
-      Collection<UserRecord> from = after.isEmpty()
-          ? usersInOrder.values()
-          : usersInOrder.tailMap(after.get(), false).values();
-      return cursors.page(ALL_USERS, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
-    });
+    return read(
+        () -> {
+          Optional<Listed> after = afterUser(ALL_USERS, page);
+          Collection<UserRecord> from =
+              after.isEmpty()
+                  ? usersInOrder.values()
+                  : usersInOrder.tailMap(after.get(), false).values();
+          return cursors.page(
+              ALL_USERS, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
+        });
   }
 
   /**
@@ -243,12 +261,20 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireQuery(query);
     requireNonNull(page, "page");
     String listing = "users:" + query;
-    return read(() -> {
-      Optional<Listed> after = afterUser(listing, page);
-      Iterator<UserRecord> matches = search(userTerms, usersInOrder, query, after, page.size(),
-          r -> userMatches(r.user, query));
-      return cursors.page(listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
-    });
+    return read(
+        () -> {
+          Optional<Listed> after = afterUser(listing, page);
+          Iterator<UserRecord> matches =
+              search(
+                  userTerms,
+                  usersInOrder,
+                  query,
+                  after,
+                  page.size(),
+                  r -> userMatches(r.user, query));
+          return cursors.page(
+              listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
+        });
   }
 
   /**
@@ -262,12 +288,20 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireQuery(query);
     requireNonNull(page, "page");
     String listing = "units:" + query;
-    return read(() -> {
-      Optional<Listed> after = afterUnit(listing, page);
-      Iterator<UnitRecord> matches = search(unitTerms, unitsInOrder, query, after, page.size(),
-          r -> TermIndex.nameMatches(r.unit.displayName(), query));
-      return cursors.page(listing, map(matches, r -> r.unit), page.size(), DirectoryOrder::keyOf);
-    });
+    return read(
+        () -> {
+          Optional<Listed> after = afterUnit(listing, page);
+          Iterator<UnitRecord> matches =
+              search(
+                  unitTerms,
+                  unitsInOrder,
+                  query,
+                  after,
+                  page.size(),
+                  r -> TermIndex.nameMatches(r.unit.displayName(), query));
+          return cursors.page(
+              listing, map(matches, r -> r.unit), page.size(), DirectoryOrder::keyOf);
+        });
   }
 
   /**
@@ -285,48 +319,59 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireQuery(query);
     requireNonNull(page, "page");
     String listing = "members:" + unit.value() + ":" + query;
-    return read(() -> {
-      UnitRecord record = units.get(unit);
-      if (record == null) {
-        throw new UnknownUnitException(unit);
-      }
-      Optional<Listed> after = afterUser(listing, page);
-      Collection<UserRecord> from = after.isEmpty()
-          ? record.members.values()
-          : record.members.tailMap(after.get(), false).values();
-      Iterator<UserRecord> indexed = userTerms.startingWith(query);
-      Iterator<UserRecord> members = new Iterator<>() {
-        private UserRecord next = advance();
-
-        private UserRecord advance() {
-          while (indexed.hasNext()) {
-            UserRecord r = indexed.next();
-            if (record.members.containsKey(r)) {
-              return r;
-            }
+    return read(
+        () -> {
+          UnitRecord record = units.get(unit);
+          if (record == null) {
+            throw new UnknownUnitException(unit);
           }
-          return null;
-        }
+          Optional<Listed> after = afterUser(listing, page);
+          Collection<UserRecord> from =
+              after.isEmpty()
+                  ? record.members.values()
+                  : record.members.tailMap(after.get(), false).values();
+          Iterator<UserRecord> indexed = userTerms.startingWith(query);
+          Iterator<UserRecord> members =
+              new Iterator<>() {
+                private UserRecord next = advance();
 
-        @Override
-        public boolean hasNext() {
-          return next != null;
-        }
+                private UserRecord advance() {
+                  while (indexed.hasNext()) {
+                    UserRecord r = indexed.next();
+                    if (record.members.containsKey(r)) {
+                      return r;
+                    }
+                  }
+                  return null;
+                }
 
-        @Override
-        public UserRecord next() {
-          UserRecord r = next;
-          if (r == null) {
-            throw new java.util.NoSuchElementException();
-          }
-          next = advance();
-          return r;
-        }
-      };
-      Iterator<UserRecord> matches = PrefixSearch.first(searchPlan, page.size() + 1, after, members,
-          from.iterator(), r -> userMatches(r.user, query)).iterator();
-      return cursors.page(listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
-    });
+                @Override
+                public boolean hasNext() {
+                  return next != null;
+                }
+
+                @Override
+                public UserRecord next() {
+                  UserRecord r = next;
+                  if (r == null) {
+                    throw new java.util.NoSuchElementException();
+                  }
+                  next = advance();
+                  return r;
+                }
+              };
+          Iterator<UserRecord> matches =
+              PrefixSearch.first(
+                      searchPlan,
+                      page.size() + 1,
+                      after,
+                      members,
+                      from.iterator(),
+                      r -> userMatches(r.user, query))
+                  .iterator();
+          return cursors.page(
+              listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
+        });
   }
 
   /**
@@ -339,13 +384,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   @Override
   public Page<AdministrativeUnit> allUnits(PageRequest page) {
     requireNonNull(page, "page");
-    return read(() -> {
-      Optional<Listed> after = afterUnit(ALL_UNITS, page);
-      Collection<UnitRecord> from = after.isEmpty()
-          ? unitsInOrder.values()
-          : unitsInOrder.tailMap(after.get(), false).values();
-      return cursors.page(ALL_UNITS, map(from.iterator(), r -> r.unit), page.size(), DirectoryOrder::keyOf);
-    });
+    return read(
+        () -> {
+          Optional<Listed> after = afterUnit(ALL_UNITS, page);
+          Collection<UnitRecord> from =
+              after.isEmpty()
+                  ? unitsInOrder.values()
+                  : unitsInOrder.tailMap(after.get(), false).values();
+          return cursors.page(
+              ALL_UNITS, map(from.iterator(), r -> r.unit), page.size(), DirectoryOrder::keyOf);
+        });
   }
 
   /**
@@ -357,22 +405,24 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   @Override
   public List<RoleAssignment> assignmentsOf(UserId principal) {
     requireNonNull(principal, "principal");
-    return read(() -> {
-      List<RoleAssignment> direct = assignmentsByPrincipal.getOrDefault(principal, List.of());
-      UserRecord record = users.get(principal);
-      if (record == null || record.user.groups().isEmpty()) {
-        return direct;
-      }
-      List<RoleAssignment> effective = new ArrayList<>(direct);
-      for (GroupId group : record.user.groups()) {
-        effective.addAll(assignmentsByPrincipal.getOrDefault(group, List.of()));
-      }
-      if (effective.size() == direct.size()) {
-        return direct;
-      }
-      effective.sort(Comparator.comparingLong(a -> addedAt.getOrDefault(a.id(), Long.MAX_VALUE)));
-      return List.copyOf(effective);
-    });
+    return read(
+        () -> {
+          List<RoleAssignment> direct = assignmentsByPrincipal.getOrDefault(principal, List.of());
+          UserRecord record = users.get(principal);
+          if (record == null || record.user.groups().isEmpty()) {
+            return direct;
+          }
+          List<RoleAssignment> effective = new ArrayList<>(direct);
+          for (GroupId group : record.user.groups()) {
+            effective.addAll(assignmentsByPrincipal.getOrDefault(group, List.of()));
+          }
+          if (effective.size() == direct.size()) {
+            return direct;
+          }
+          effective.sort(
+              Comparator.comparingLong(a -> addedAt.getOrDefault(a.id(), Long.MAX_VALUE)));
+          return List.copyOf(effective);
+        });
   }
 
   @Override
@@ -414,26 +464,41 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    * @throws InvalidInputException if an event with the same id is already pending in the outbox
    */
   @Override
-  public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event, CommitCondition condition) {
+  public User setPhone(
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event,
+      CommitCondition condition) {
     requireNonNull(type, "type");
     requireNonNull(number, "number");
-    return compareAndSet(user, expectedVersion, event, condition, null,
+    return compareAndSet(
+        user,
+        expectedVersion,
+        event,
+        condition,
+        null,
         current -> current.toBuilder().phone(type, number));
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>The password is stored as a salted PBKDF2 hash (see {@link #verifyPassword}); the secret
-   * is read once and not retained.
+   * <p>The password is stored as a salted PBKDF2 hash (see {@link #verifyPassword}); the secret is
+   * read once and not retained.
    *
-   * @throws InvalidInputException if the user is synced from on-premises (their password is
-   *     written back, not set here), or an event with the same id is already pending
+   * @throws InvalidInputException if the user is synced from on-premises (their password is written
+   *     back, not set here), or an event with the same id is already pending
    */
   @Override
-  public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event, CommitCondition condition) {
+  public User setPassword(
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event,
+      CommitCondition condition) {
     requireNonNull(password, "password");
     requireNonNull(event, "event");
     requireNonNull(condition, "condition");
@@ -442,10 +507,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     checkVersion(current, expectedVersion);
     requireCloudOnly(current);
     PasswordHash hash = PasswordHash.of(password, passwordHashIterations, random);
-    return compareAndSet(user, expectedVersion, event, condition, hash, u -> {
-      requireCloudOnly(u);
-      return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
-    });
+    return compareAndSet(
+        user,
+        expectedVersion,
+        event,
+        condition,
+        hash,
+        u -> {
+          requireCloudOnly(u);
+          return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
+        });
   }
 
   @Override
@@ -477,9 +548,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   // Administration
 
   /**
-   * Creates the user, or replaces the user with the same id (keeping the password), and returns
-   * it as stored: at a version above every version handed out so far and above {@code
-   * user.version()}. Updates the dynamic units the user enters or leaves.
+   * Creates the user, or replaces the user with the same id (keeping the password), and returns it
+   * as stored: at a version above every version handed out so far and above {@code user.version()}.
+   * Updates the dynamic units the user enters or leaves.
    *
    * @throws InvalidInputException if another user has the same user principal name
    *     (case-insensitively), or {@code user.version()} is {@link Long#MAX_VALUE}
@@ -490,25 +561,27 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
     }
     Map<UnitRecord, Evaluated> evaluated = evaluateUnlocked(user);
-    return write(() -> {
-      for (UserRecord other : userTerms.withTerm(user.userPrincipalName())) {
-        if (!other.user.id().equals(user.id())
-            && other.user.userPrincipalName().equalsIgnoreCase(user.userPrincipalName())) {
-          throw InvalidInputException.of("user principal name", "is already used by user " + other.user.id());
-        }
-      }
-      UserRecord record = users.get(user.id());
-      if (record == null) {
-        User stored = user.toBuilder().version(nextVersion(user.version())).build();
-        create(stored, evaluated);
-        return stored;
-      }
-      synchronized (record) {
-        User stored = user.toBuilder().version(nextVersion(user.version())).build();
-        replace(record, stored, evaluated);
-        return stored;
-      }
-    });
+    return write(
+        () -> {
+          for (UserRecord other : userTerms.withTerm(user.userPrincipalName())) {
+            if (!other.user.id().equals(user.id())
+                && other.user.userPrincipalName().equalsIgnoreCase(user.userPrincipalName())) {
+              throw InvalidInputException.of(
+                  "user principal name", "is already used by user " + other.user.id());
+            }
+          }
+          UserRecord record = users.get(user.id());
+          if (record == null) {
+            User stored = user.toBuilder().version(nextVersion(user.version())).build();
+            create(stored, evaluated);
+            return stored;
+          }
+          synchronized (record) {
+            User stored = user.toBuilder().version(nextVersion(user.version())).build();
+            replace(record, stored, evaluated);
+            return stored;
+          }
+        });
   }
 
   /**
@@ -518,32 +591,33 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    */
   public boolean removeUser(UserId id) {
     requireNonNull(id, "id");
-    return write(() -> {
-      UserRecord record = users.remove(id);
-      if (record == null) {
-        return false;
-      }
-      unindex(record);
-      for (UnitId unit : record.units) {
-        units.get(unit).members.remove(record);
-      }
-      record.units = Set.of();
-      for (UnitId unit : record.undecidedUnits) {
-        units.get(unit).undecided.remove(record);
-      }
-      record.undecidedUnits = Set.of();
-      removeAssignmentsWhere(a -> a.principal().equals(id));
-      roleAssignableGroupMembers.remove(id);
-      return true;
-    });
+    return write(
+        () -> {
+          UserRecord record = users.remove(id);
+          if (record == null) {
+            return false;
+          }
+          unindex(record);
+          for (UnitId unit : record.units) {
+            units.get(unit).members.remove(record);
+          }
+          record.units = Set.of();
+          for (UnitId unit : record.undecidedUnits) {
+            units.get(unit).undecided.remove(record);
+          }
+          record.undecidedUnits = Set.of();
+          removeAssignmentsWhere(a -> a.principal().equals(id));
+          roleAssignableGroupMembers.remove(id);
+          return true;
+        });
   }
 
   /**
-   * Creates or replaces the unit. A dynamic unit's rule is parsed first, and its members become
-   * the users it matches (unless it was already dynamic with an equal rule); see the class
-   * documentation for changes of membership type. A unit's restricted-management flag is fixed
-   * when the unit is created, as in Entra: to change it, {@link #removeUnit remove} the unit and
-   * create it again (its members and the assignments scoped to it go with it).
+   * Creates or replaces the unit. A dynamic unit's rule is parsed first, and its members become the
+   * users it matches (unless it was already dynamic with an equal rule); see the class
+   * documentation for changes of membership type. A unit's restricted-management flag is fixed when
+   * the unit is created, as in Entra: to change it, {@link #removeUnit remove} the unit and create
+   * it again (its members and the assignments scoped to it go with it).
    *
    * @throws InvalidInputException if the unit is dynamic and its rule is not a valid membership
    *     rule, or the unit exists with the other restricted-management flag (nothing changed)
@@ -552,49 +626,51 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     requireNonNull(unit, "unit");
     Optional<MembershipRule> rule = unit.membershipRule().map(MembershipRule::parse);
     UnitRecord existing = units.get(unit.id());
-    Map<UserRecord, Evaluated> evaluated = rule.isEmpty()
-        || (existing != null && rule.equals(existing.rule))
-        ? Map.of()
-        : evaluateUnlocked(rule.get());
-    write(() -> {
-      UnitRecord record = units.get(unit.id());
-      if (record == null) {
-        record = new UnitRecord(unit, rule);
-        unitsInOrder.put(record, record);
-        unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
-        units.put(unit.id(), record);
-        if (rule.isPresent()) {
-          addDynamic(record);
-          applyAll(record, rule.get(), evaluated);
-        }
-        return null;
-      }
-      AdministrativeUnit old = record.unit;
-      if (old.restrictedManagement() != unit.restrictedManagement()) {
-        throw InvalidInputException.of("restrictedManagement",
-            "is fixed when the unit is created; remove the unit and create it again to change it");
-      }
-      boolean renamed = !old.displayName().equals(unit.displayName());
-      if (renamed) {
-        unitsInOrder.remove(record);
-        unitTerms.remove(record, TermIndex.nameTerms(old.displayName()));
-      }
-      record.unit = unit;
-      if (renamed) {
-        unitsInOrder.put(record, record);
-        unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
-      }
-      Optional<MembershipRule> oldRule = record.rule;
-      record.rule = rule;
-      if (rule.isEmpty()) {
-        removeDynamic(record);
-        clearUndecided(record);
-      } else if (!rule.equals(oldRule)) {
-        addDynamic(record);
-        applyAll(record, rule.get(), evaluated);
-      }
-      return null;
-    });
+    Map<UserRecord, Evaluated> evaluated =
+        rule.isEmpty() || (existing != null && rule.equals(existing.rule))
+            ? Map.of()
+            : evaluateUnlocked(rule.get());
+    write(
+        () -> {
+          UnitRecord record = units.get(unit.id());
+          if (record == null) {
+            record = new UnitRecord(unit, rule);
+            unitsInOrder.put(record, record);
+            unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
+            units.put(unit.id(), record);
+            if (rule.isPresent()) {
+              addDynamic(record);
+              applyAll(record, rule.get(), evaluated);
+            }
+            return null;
+          }
+          AdministrativeUnit old = record.unit;
+          if (old.restrictedManagement() != unit.restrictedManagement()) {
+            throw InvalidInputException.of(
+                "restrictedManagement",
+                "is fixed when the unit is created; remove the unit and create it again to change it");
+          }
+          boolean renamed = !old.displayName().equals(unit.displayName());
+          if (renamed) {
+            unitsInOrder.remove(record);
+            unitTerms.remove(record, TermIndex.nameTerms(old.displayName()));
+          }
+          record.unit = unit;
+          if (renamed) {
+            unitsInOrder.put(record, record);
+            unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
+          }
+          Optional<MembershipRule> oldRule = record.rule;
+          record.rule = rule;
+          if (rule.isEmpty()) {
+            removeDynamic(record);
+            clearUndecided(record);
+          } else if (!rule.equals(oldRule)) {
+            addDynamic(record);
+            applyAll(record, rule.get(), evaluated);
+          }
+          return null;
+        });
   }
 
   /**
@@ -604,21 +680,22 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    */
   public boolean removeUnit(UnitId id) {
     requireNonNull(id, "id");
-    return write(() -> {
-      UnitRecord record = units.remove(id);
-      if (record == null) {
-        return false;
-      }
-      unitsInOrder.remove(record);
-      unitTerms.remove(record, TermIndex.nameTerms(record.unit.displayName()));
-      removeDynamic(record);
-      clearUndecided(record);
-      for (UserRecord member : record.members.values()) {
-        member.units = without(member.units, id);
-      }
-      removeAssignmentsWhere(a -> a.scope().equals(Scope.unit(id)));
-      return true;
-    });
+    return write(
+        () -> {
+          UnitRecord record = units.remove(id);
+          if (record == null) {
+            return false;
+          }
+          unitsInOrder.remove(record);
+          unitTerms.remove(record, TermIndex.nameTerms(record.unit.displayName()));
+          removeDynamic(record);
+          clearUndecided(record);
+          for (UserRecord member : record.members.values()) {
+            member.units = without(member.units, id);
+          }
+          removeAssignmentsWhere(a -> a.scope().equals(Scope.unit(id)));
+          return true;
+        });
   }
 
   /**
@@ -632,15 +709,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   public boolean addMember(UnitId unit, UserId user) {
     requireNonNull(unit, "unit");
     requireNonNull(user, "user");
-    return write(() -> {
-      UnitRecord record = assignedUnit(unit);
-      UserRecord member = requireRecord(user);
-      if (record.members.putIfAbsent(member, member) != null) {
-        return false;
-      }
-      member.units = with(member.units, unit);
-      return true;
-    });
+    return write(
+        () -> {
+          UnitRecord record = assignedUnit(unit);
+          UserRecord member = requireRecord(user);
+          if (record.members.putIfAbsent(member, member) != null) {
+            return false;
+          }
+          member.units = with(member.units, unit);
+          return true;
+        });
   }
 
   /**
@@ -653,15 +731,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   public boolean removeMember(UnitId unit, UserId user) {
     requireNonNull(unit, "unit");
     requireNonNull(user, "user");
-    return write(() -> {
-      UnitRecord record = assignedUnit(unit);
-      UserRecord member = users.get(user);
-      if (member == null || record.members.remove(member) == null) {
-        return false;
-      }
-      member.units = without(member.units, unit);
-      return true;
-    });
+    return write(
+        () -> {
+          UnitRecord record = assignedUnit(unit);
+          UserRecord member = users.get(user);
+          if (member == null || record.members.remove(member) == null) {
+            return false;
+          }
+          member.units = without(member.units, unit);
+          return true;
+        });
   }
 
   /**
@@ -677,29 +756,36 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    */
   public void addAssignment(RoleAssignment assignment) {
     requireNonNull(assignment, "assignment");
-    write(() -> {
-      if (assignment.principal() instanceof UserId user) {
-        requireRecord(user);
-      }
-      Optional<RoleDefinition> role = roleCatalog.find(assignment.role());
-      if (role.isEmpty()) {
-        throw InvalidInputException.of("role assignment",
-            "role " + assignment.role() + " is neither built in nor a custom role of this directory");
-      }
-      if (assignment.scope() instanceof Scope.Unit && !role.get().isAssignableAtUnitScope()) {
-        throw InvalidInputException.of("role assignment",
-            "role " + assignment.role() + " cannot be assigned at administrative-unit scope");
-      }
-      if (assignment.scope() instanceof Scope.Unit scope && !units.containsKey(scope.unit())) {
-        throw new UnknownUnitException(scope.unit());
-      }
-      if (assignments.putIfAbsent(assignment.id(), assignment) != null) {
-        throw InvalidInputException.of("role assignment id", assignment.id() + " is already used");
-      }
-      addedAt.put(assignment.id(), additions.incrementAndGet());
-      assignmentsByPrincipal.merge(assignment.principal(), List.of(assignment), InMemoryDirectory::concat);
-      return null;
-    });
+    write(
+        () -> {
+          if (assignment.principal() instanceof UserId user) {
+            requireRecord(user);
+          }
+          Optional<RoleDefinition> role = roleCatalog.find(assignment.role());
+          if (role.isEmpty()) {
+            throw InvalidInputException.of(
+                "role assignment",
+                "role "
+                    + assignment.role()
+                    + " is neither built in nor a custom role of this directory");
+          }
+          if (assignment.scope() instanceof Scope.Unit && !role.get().isAssignableAtUnitScope()) {
+            throw InvalidInputException.of(
+                "role assignment",
+                "role " + assignment.role() + " cannot be assigned at administrative-unit scope");
+          }
+          if (assignment.scope() instanceof Scope.Unit scope && !units.containsKey(scope.unit())) {
+            throw new UnknownUnitException(scope.unit());
+          }
+          if (assignments.putIfAbsent(assignment.id(), assignment) != null) {
+            throw InvalidInputException.of(
+                "role assignment id", assignment.id() + " is already used");
+          }
+          addedAt.put(assignment.id(), additions.incrementAndGet());
+          assignmentsByPrincipal.merge(
+              assignment.principal(), List.of(assignment), InMemoryDirectory::concat);
+          return null;
+        });
   }
 
   /**
@@ -721,21 +807,26 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   public void putCustomRole(RoleDefinition role) {
     requireNonNull(role, "role");
     if (role.isBuiltIn()) {
-      throw InvalidInputException.of("custom role", "built-in role " + role.displayName() + " cannot be redefined");
+      throw InvalidInputException.of(
+          "custom role", "built-in role " + role.displayName() + " cannot be redefined");
     }
-    write(() -> {
-      if (!role.isAssignableAtUnitScope()) {
-        for (RoleAssignment a : assignments.values()) {
-          if (a.role().equals(role.id()) && a.scope() instanceof Scope.Unit) {
-            throw InvalidInputException.of("custom role", "role " + role.id()
-                + " is assigned at administrative-unit scope, so it needs a user, group or device permission");
+    write(
+        () -> {
+          if (!role.isAssignableAtUnitScope()) {
+            for (RoleAssignment a : assignments.values()) {
+              if (a.role().equals(role.id()) && a.scope() instanceof Scope.Unit) {
+                throw InvalidInputException.of(
+                    "custom role",
+                    "role "
+                        + role.id()
+                        + " is assigned at administrative-unit scope, so it needs a user, group or device permission");
+              }
+            }
           }
-        }
-      }
-      customRoles.put(role.id(), role);
-      roleCatalog = RoleCatalog.of(List.copyOf(customRoles.values()));
-      return null;
-    });
+          customRoles.put(role.id(), role);
+          roleCatalog = RoleCatalog.of(List.copyOf(customRoles.values()));
+          return null;
+        });
   }
 
   /**
@@ -745,20 +836,21 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    */
   public void setRoleAssignableGroupMember(UserId user, boolean member) {
     requireNonNull(user, "user");
-    write(() -> {
-      requireRecord(user);
-      if (member) {
-        roleAssignableGroupMembers.add(user);
-      } else {
-        roleAssignableGroupMembers.remove(user);
-      }
-      return null;
-    });
+    write(
+        () -> {
+          requireRecord(user);
+          if (member) {
+            roleAssignableGroupMembers.add(user);
+          } else {
+            roleAssignableGroupMembers.remove(user);
+          }
+          return null;
+        });
   }
 
   /**
-   * Whether {@code candidate} is the password last set through {@link #setPassword}; false if
-   * none was set. For demos and tests.
+   * Whether {@code candidate} is the password last set through {@link #setPassword}; false if none
+   * was set. For demos and tests.
    *
    * @throws UnknownUserException if there is no such user
    */
@@ -797,8 +889,13 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    * user. So the facts {@code condition} reads cannot change until the commit. Compare-and-set
    * writes of different users still run in parallel.
    */
-  private User compareAndSet(UserId user, long expectedVersion, AuditEvent event, CommitCondition condition,
-      PasswordHash password, Function<User, User.Builder> change) {
+  private User compareAndSet(
+      UserId user,
+      long expectedVersion,
+      AuditEvent event,
+      CommitCondition condition,
+      PasswordHash password,
+      Function<User, User.Builder> change) {
     requireNonNull(event, "event");
     requireNonNull(condition, "condition");
     long stamp = lock.readLock();
@@ -843,8 +940,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /** Replaces a user's state; the caller holds the write lock and the record's monitor. */
   private void replace(UserRecord record, User stored, Map<UnitRecord, Evaluated> evaluated) {
     User old = record.user;
-    boolean rekeyed = !old.displayName().equals(stored.displayName())
-        || !old.userPrincipalName().equals(stored.userPrincipalName());
+    boolean rekeyed =
+        !old.displayName().equals(stored.displayName())
+            || !old.userPrincipalName().equals(stored.userPrincipalName());
     if (rekeyed) {
       unindex(record);
       for (UnitId unit : record.units) {
@@ -885,7 +983,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     for (UnitRecord unit : dynamicSnapshot) {
       Optional<MembershipRule> rule = unit.rule;
       if (rule.isPresent()
-          && (changed == null || !Collections.disjoint(rule.get().referencedProperties(), changed))) {
+          && (changed == null
+              || !Collections.disjoint(rule.get().referencedProperties(), changed))) {
         out.put(unit, new Evaluated(rule.get(), user, rule.get().evaluate(user)));
       }
     }
@@ -893,8 +992,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * The outcomes of {@code rule} for every user, computed without the write lock against each
-   * user as read then; valid under the lock for every user whose state is still that instance.
+   * The outcomes of {@code rule} for every user, computed without the write lock against each user
+   * as read then; valid under the lock for every user whose state is still that instance.
    */
   private Map<UserRecord, Evaluated> evaluateUnlocked(MembershipRule rule) {
     Map<UserRecord, Evaluated> out = new IdentityHashMap<>();
@@ -907,17 +1006,17 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * Makes the unit's members exactly the users its rule matches, from the outcomes computed
-   * outside the lock; users created or changed since are evaluated now.
+   * Makes the unit's members exactly the users its rule matches, from the outcomes computed outside
+   * the lock; users created or changed since are evaluated now.
    */
-  private void applyAll(UnitRecord unit, MembershipRule rule, Map<UserRecord, Evaluated> evaluated) {
+  private void applyAll(
+      UnitRecord unit, MembershipRule rule, Map<UserRecord, Evaluated> evaluated) {
     int undecided = 0;
     for (UserRecord record : users.values()) {
       Evaluated e = evaluated.get(record);
       User user = record.user;
-      RuleOutcome outcome = e != null && e.rule() == rule && e.user() == user
-          ? e.outcome()
-          : rule.evaluate(user);
+      RuleOutcome outcome =
+          e != null && e.rule() == rule && e.user() == user ? e.outcome() : rule.evaluate(user);
       setMembership(unit, record, outcome);
       if (outcome == RuleOutcome.UNDECIDED) {
         undecided++;
@@ -927,8 +1026,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * Puts the user in or out of the unit, in both directions of the index; an undecided outcome
-   * puts the user out of the members and into the unit's undecided users.
+   * Puts the user in or out of the unit, in both directions of the index; an undecided outcome puts
+   * the user out of the members and into the unit's undecided users.
    */
   private void setMembership(UnitRecord unit, UserRecord record, RuleOutcome outcome) {
     UnitId id = unit.unit.id();
@@ -965,9 +1064,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private static void logUndecided(UnitRecord unit, MembershipRule rule, int users) {
     if (users > 0 && unit.loggedUndecided != rule) {
       unit.loggedUndecided = rule;
-      LOG.warn("Dynamic unit {}: its membership rule spent its step budget before deciding for {}"
-          + " user(s); they are not members, and stay protected if the unit is restricted",
-          unit.unit.id(), users);
+      LOG.warn(
+          "Dynamic unit {}: its membership rule spent its step budget before deciding for {}"
+              + " user(s); they are not members, and stay protected if the unit is restricted",
+          unit.unit.id(),
+          users);
     }
   }
 
@@ -982,9 +1083,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * The lower-case names of the rule properties whose values differ between two versions of a
-   * user (see {@link MembershipRule#referencedProperties()}): the fixed ones, and every
-   * attribute that was added, removed or changed.
+   * The lower-case names of the rule properties whose values differ between two versions of a user
+   * (see {@link MembershipRule#referencedProperties()}): the fixed ones, and every attribute that
+   * was added, removed or changed.
    */
   private static Set<String> changedProperties(User old, User now) {
     Set<String> changed = new HashSet<>();
@@ -1037,10 +1138,17 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    * order (one more than a page, so the page knows whether more follow): from the term index or a
    * walk of all entries in order, whichever gets there first (see {@link PrefixSearch}).
    */
-  private <T extends Listed> Iterator<T> search(TermIndex<T> terms, ConcurrentSkipListMap<Listed, T> inOrder,
-      String query, Optional<Listed> after, int size, Predicate<T> matches) {
-    Collection<T> from = after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
-    return PrefixSearch.first(searchPlan, size + 1, after, terms.startingWith(query), from.iterator(), matches)
+  private <T extends Listed> Iterator<T> search(
+      TermIndex<T> terms,
+      ConcurrentSkipListMap<Listed, T> inOrder,
+      String query,
+      Optional<Listed> after,
+      int size,
+      Predicate<T> matches) {
+    Collection<T> from =
+        after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
+    return PrefixSearch.first(
+            searchPlan, size + 1, after, terms.startingWith(query), from.iterator(), matches)
         .iterator();
   }
 
@@ -1050,10 +1158,13 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       if (doomed.test(a)) {
         assignments.remove(a.id());
         addedAt.remove(a.id());
-        assignmentsByPrincipal.computeIfPresent(a.principal(), (p, list) -> {
-          List<RoleAssignment> rest = list.stream().filter(x -> !x.id().equals(a.id())).toList();
-          return rest.isEmpty() ? null : rest;
-        });
+        assignmentsByPrincipal.computeIfPresent(
+            a.principal(),
+            (p, list) -> {
+              List<RoleAssignment> rest =
+                  list.stream().filter(x -> !x.id().equals(a.id())).toList();
+              return rest.isEmpty() ? null : rest;
+            });
         removed++;
       }
     }
@@ -1066,7 +1177,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       throw new UnknownUnitException(unit);
     }
     if (record.rule.isPresent()) {
-      throw InvalidInputException.of("unit membership",
+      throw InvalidInputException.of(
+          "unit membership",
           "unit " + unit + " is dynamic: its membership rule decides its members");
     }
     return record;
@@ -1089,14 +1201,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
 
   private static void requireCloudOnly(User user) {
     if (user.isSynced()) {
-      throw InvalidInputException.of("user", "is synced from on-premises: its password is written back, not set in the cloud");
+      throw InvalidInputException.of(
+          "user", "is synced from on-premises: its password is written back, not set in the cloud");
     }
   }
 
   private static void requireQuery(String query) {
     requireNonNull(query, "query");
     if (query.isEmpty() || query.length() > MAX_QUERY_LENGTH) {
-      throw InvalidInputException.of("search query", "must be 1 to " + MAX_QUERY_LENGTH + " characters");
+      throw InvalidInputException.of(
+          "search query", "must be 1 to " + MAX_QUERY_LENGTH + " characters");
     }
   }
 
@@ -1105,7 +1219,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     return versions.updateAndGet(v -> Math.max(v, atLeastAbove) + 1);
   }
 
-  /** Where a user listing continues: the cursor's key, made exact again by this directory's names. */
+  /**
+   * Where a user listing continues: the cursor's key, made exact again by this directory's names.
+   */
   private Optional<Listed> afterUser(String listing, PageRequest page) {
     return cursors.after(listing, page, id -> userName(id)).map(Listed.Key::of);
   }
@@ -1192,10 +1308,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * Seeds an {@link InMemoryDirectory}. {@link #build()} adds, in this order, the custom roles,
-   * the units, the users, the members, the assignments and the role-assignable group members,
-   * through the same checks as the live mutators; a later user or unit with an id already given
-   * replaces the earlier one.
+   * Seeds an {@link InMemoryDirectory}. {@link #build()} adds, in this order, the custom roles, the
+   * units, the users, the members, the assignments and the role-assignable group members, through
+   * the same checks as the live mutators; a later user or unit with an id already given replaces
+   * the earlier one.
    */
   public static final class Builder {
     private final Map<UserId, User> users = new LinkedHashMap<>();
@@ -1269,8 +1385,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     }
 
     /**
-     * The PBKDF2-HMAC-SHA256 iteration count for stored password hashes: 600,000 by default and
-     * at the least (OWASP). Only a JVM started with {@code
+     * The PBKDF2-HMAC-SHA256 iteration count for stored password hashes: 600,000 by default and at
+     * the least (OWASP). Only a JVM started with {@code
      * -Dmystaff.passwordHash.allowWeakForTests=true} (this project's tests and benchmarks) may
      * choose fewer.
      *
@@ -1289,8 +1405,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
 
     /**
      * @throws io.mystaff.api.MyStaffException as the corresponding live mutator would, if the
-     *     contents are inconsistent (a member, assignment or flag naming an unknown user or unit,
-     *     a duplicate principal name, an invalid rule, ...)
+     *     contents are inconsistent (a member, assignment or flag naming an unknown user or unit, a
+     *     duplicate principal name, an invalid rule, ...)
      */
     public InMemoryDirectory build() {
       InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);

@@ -12,20 +12,22 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * A salted PBKDF2-HMAC-SHA256 hash of a password: the only form in which this provider keeps a
- * password. Neither the {@link Secret} nor a {@code String} of it is ever retained; the
- * characters copied out for hashing are wiped at once.
+ * password. Neither the {@link Secret} nor a {@code String} of it is ever retained; the characters
+ * copied out for hashing are wiped at once.
  *
- * <p><b>Work factor.</b> {@value #MIN_ITERATIONS} iterations by default and at the least: the
- * OWASP Password Storage Cheat Sheet's figure for PBKDF2-HMAC-SHA256. Configuration cannot go below
- * it, except in a JVM started with {@code -D}{@value #WEAK_FOR_TESTS_PROPERTY}{@code =true}, which
- * this project's own test and benchmark runs set so that thousands of resets stay fast; never set it
- * in a host.
+ * <p><b>Work factor.</b> {@value #MIN_ITERATIONS} iterations by default and at the least: the OWASP
+ * Password Storage Cheat Sheet's figure for PBKDF2-HMAC-SHA256. Configuration cannot go below it,
+ * except in a JVM started with {@code -D}{@value #WEAK_FOR_TESTS_PROPERTY}{@code =true}, which this
+ * project's own test and benchmark runs set so that thousands of resets stay fast; never set it in
+ * a host.
  */
 final class PasswordHash {
   /** The least iteration count configuration may choose (OWASP, PBKDF2-HMAC-SHA256). */
   static final int MIN_ITERATIONS = 600_000;
+
   /** The default iteration count. */
   static final int DEFAULT_ITERATIONS = MIN_ITERATIONS;
+
   /** The system property that lets tests and benchmarks use fewer iterations. */
   static final String WEAK_FOR_TESTS_PROPERTY = "mystaff.passwordHash.allowWeakForTests";
 
@@ -51,8 +53,8 @@ final class PasswordHash {
   }
 
   /**
-   * @throws InvalidInputException if {@code iterations} is below {@value #MIN_ITERATIONS} (or,
-   *     with {@value #WEAK_FOR_TESTS_PROPERTY} set, below 1)
+   * @throws InvalidInputException if {@code iterations} is below {@value #MIN_ITERATIONS} (or, with
+   *     {@value #WEAK_FOR_TESTS_PROPERTY} set, below 1)
    */
   static int requireIterations(int iterations) {
     return requireIterations(iterations, Boolean.getBoolean(WEAK_FOR_TESTS_PROPERTY));
@@ -61,9 +63,11 @@ final class PasswordHash {
   static int requireIterations(int iterations, boolean weakAllowedForTests) {
     int floor = weakAllowedForTests ? 1 : MIN_ITERATIONS;
     if (iterations < floor) {
-      throw InvalidInputException.of("password hash iterations", weakAllowedForTests
-          ? "must be at least 1"
-          : "must be at least " + MIN_ITERATIONS + " (OWASP's figure for PBKDF2-HMAC-SHA256)");
+      throw InvalidInputException.of(
+          "password hash iterations",
+          weakAllowedForTests
+              ? "must be at least 1"
+              : "must be at least " + MIN_ITERATIONS + " (OWASP's figure for PBKDF2-HMAC-SHA256)");
     }
     return iterations;
   }

@@ -46,33 +46,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link PasswordWriteback} that simulates an on-premises Active Directory behind Entra Connect:
- * asynchronous, with its own password policy and password history, and with failures that tests
- * can inject.
+ * asynchronous, with its own password policy and password history, and with failures that tests can
+ * inject.
  *
  * <p><b>One writeback.</b> {@link #submit} copies the password, returns at once and, on the
  * executor, reports {@link WritebackStatus#IN_PROGRESS}; after the configured {@linkplain
- * Builder#latency latency} it decides the outcome, reports it ({@code SUCCEEDED} or {@code
- * FAILED}) and then completes the stage. The outcome is, in this order of precedence: an
- * injected failure ({@link #failFor}, then {@link #failNext}); {@link
- * WritebackFailure#AUTHORIZATION_REVOKED} if the request's {@linkplain
- * WritebackRequest#precondition() precondition}, asked just then, does not hold (or throws); {@link
- * WritebackFailure#USER_NOT_FOUND} for a user the on-premises directory does not know; {@link
- * WritebackFailure#POLICY_VIOLATION} if the {@linkplain Builder#policy on-premises policy}
- * rejects the password (it is checked here, when the writeback runs, with this simulator's own
- * history in its context) or the password is among the user's last {@linkplain
+ * Builder#latency latency} it decides the outcome, reports it ({@code SUCCEEDED} or {@code FAILED})
+ * and then completes the stage. The outcome is, in this order of precedence: an injected failure
+ * ({@link #failFor}, then {@link #failNext}); {@link WritebackFailure#AUTHORIZATION_REVOKED} if the
+ * request's {@linkplain WritebackRequest#precondition() precondition}, asked just then, does not
+ * hold (or throws); {@link WritebackFailure#USER_NOT_FOUND} for a user the on-premises directory
+ * does not know; {@link WritebackFailure#POLICY_VIOLATION} if the {@linkplain Builder#policy
+ * on-premises policy} rejects the password (it is checked here, when the writeback runs, with this
+ * simulator's own history in its context) or the password is among the user's last {@linkplain
  * Builder#historyDepth history depth} passwords; otherwise success, which makes the password the
  * user's current one and adds its salted hash to the history.
  *
- * <p><b>Idempotency.</b> Submitting a correlation id again returns the first submission's
- * outcome (the same result, whatever the new request says) and applies nothing twice; the new
- * listener still hears {@code IN_PROGRESS} and the outcome.
+ * <p><b>Idempotency.</b> Submitting a correlation id again returns the first submission's outcome
+ * (the same result, whatever the new request says) and applies nothing twice; the new listener
+ * still hears {@code IN_PROGRESS} and the outcome.
  *
  * <p><b>Listeners</b> are called in order, at most once per status, from an executor thread (or,
  * for a resubmission of a writeback already under way, the submitting thread). A listener that
  * throws is logged and otherwise ignored.
  *
- * <p>Thread-safe. {@link #close()} shuts down the simulator's own scheduler (not an executor
- * passed to the builder) and fails every unfinished writeback, and every later one, with {@link
+ * <p>Thread-safe. {@link #close()} shuts down the simulator's own scheduler (not an executor passed
+ * to the builder) and fails every unfinished writeback, and every later one, with {@link
  * WritebackFailure#UNREACHABLE}.
  */
 public final class SimulatedOnPremisesWriteback implements PasswordWriteback, AutoCloseable {
@@ -128,13 +127,14 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   }
 
   /**
-   * Starts writing {@code request}'s password back; see the class documentation for what
-   * happens. The stage never completes exceptionally.
+   * Starts writing {@code request}'s password back; see the class documentation for what happens.
+   * The stage never completes exceptionally.
    *
    * @throws InvalidInputException if the request's password was already destroyed
    */
   @Override
-  public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+  public CompletionStage<WritebackResult> submit(
+      WritebackRequest request, WritebackListener listener) {
     requireNonNull(request, "request");
     requireNonNull(listener, "listener");
     Operation existing = operations.get(request.correlationId());
@@ -180,8 +180,8 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   }
 
   /**
-   * Whether the user must change the password at next on-premises sign-in, as the last
-   * successful writeback asked.
+   * Whether the user must change the password at next on-premises sign-in, as the last successful
+   * writeback asked.
    */
   public boolean mustChangePassword(UserId user) {
     requireNonNull(user, "user");
@@ -210,8 +210,8 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   }
 
   /**
-   * Takes the simulated on-premises directory off the network ({@code false}) or back: while it
-   * is unreachable, {@link #isAvailable()} is false and every writeback decided fails with {@link
+   * Takes the simulated on-premises directory off the network ({@code false}) or back: while it is
+   * unreachable, {@link #isAvailable()} is false and every writeback decided fails with {@link
    * WritebackFailure#UNREACHABLE}.
    */
   public synchronized void setReachable(boolean reachable) {
@@ -253,8 +253,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   }
 
   /**
-   * Waits until no writeback is under way (submitted and not yet completed), or the timeout
-   * passes.
+   * Waits until no writeback is under way (submitted and not yet completed), or the timeout passes.
    *
    * @return true if idle, false on timeout or interruption (the interrupt status is kept)
    */
@@ -309,18 +308,20 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
         inFlight++;
       }
     }
-    dispatch(op, () -> {
-      op.start();
-      if (latency.isZero()) {
-        decide(op);
-      } else {
-        try {
-          executor.schedule(() -> decide(op), latency.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-          finish(op, WritebackResult.failed(WritebackFailure.UNREACHABLE));
-        }
-      }
-    });
+    dispatch(
+        op,
+        () -> {
+          op.start();
+          if (latency.isZero()) {
+            decide(op);
+          } else {
+            try {
+              executor.schedule(() -> decide(op), latency.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+              finish(op, WritebackResult.failed(WritebackFailure.UNREACHABLE));
+            }
+          }
+        });
   }
 
   /** Runs {@code step} on the executor; a closed or refusing executor fails the writeback. */
@@ -377,14 +378,24 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     Account account = accounts.computeIfAbsent(op.user, u -> new Account());
     synchronized (account) {
       PasswordHistory history = account.history();
-      PasswordContext withHistory = new PasswordContext(op.user, context.get().userPrincipalName(),
-          context.get().displayName(), context.get().samAccountName(), history);
+      PasswordContext withHistory =
+          new PasswordContext(
+              op.user,
+              context.get().userPrincipalName(),
+              context.get().displayName(),
+              context.get().samAccountName(),
+              history);
       PasswordCheck check = policy.check(op.password, withHistory);
-      if (!check.isAccepted() || history.contains(op.password) || account.tooYoung(clock.instant(), minimumPasswordAge)) {
+      if (!check.isAccepted()
+          || history.contains(op.password)
+          || account.tooYoung(clock.instant(), minimumPasswordAge)) {
         return WritebackResult.failed(WritebackFailure.POLICY_VIOLATION);
       }
-      account.apply(PasswordHash.of(op.password, hashIterations, random), op.forceChange && !neverExpires(op.user),
-          historyDepth, clock.instant());
+      account.apply(
+          PasswordHash.of(op.password, hashIterations, random),
+          op.forceChange && !neverExpires(op.user),
+          historyDepth,
+          clock.instant());
       return WritebackResult.succeeded();
     }
   }
@@ -408,8 +419,11 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     if (known == null && knownDirectory.isPresent()) {
       known = knownDirectory.get().findUser(user).orElse(null);
     }
-    return known != null && known.attribute("passwordPolicies")
-        .map(p -> p.toLowerCase(Locale.ROOT).contains("disablepasswordexpiration")).orElse(false);
+    return known != null
+        && known
+            .attribute("passwordPolicies")
+            .map(p -> p.toLowerCase(Locale.ROOT).contains("disablepasswordexpiration"))
+            .orElse(false);
   }
 
   /** What the on-premises directory knows of the user (without history), if it knows the user. */
@@ -422,15 +436,21 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
       known = knownDirectory.get().findUser(op.user).filter(User::isSynced).orElse(null);
     }
     if (known != null) {
-      return Optional.of(new PasswordContext(op.user, known.userPrincipalName(), known.displayName(),
-          known.onPremisesSamAccountName().or(() -> op.samAccountName), PasswordHistory.none()));
+      return Optional.of(
+          new PasswordContext(
+              op.user,
+              known.userPrincipalName(),
+              known.displayName(),
+              known.onPremisesSamAccountName().or(() -> op.samAccountName),
+              PasswordHistory.none()));
     }
     if (!knownUsers.isEmpty() || knownDirectory.isPresent()) {
       return Optional.empty();
     }
     String name = op.samAccountName.orElse(op.user.value());
-    return Optional.of(new PasswordContext(
-        op.user, op.user.value(), name, op.samAccountName, PasswordHistory.none()));
+    return Optional.of(
+        new PasswordContext(
+            op.user, op.user.value(), name, op.samAccountName, PasswordHistory.none()));
   }
 
   private void finish(Operation op, WritebackResult result) {
@@ -463,11 +483,12 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   }
 
   private static ScheduledExecutorService ownScheduler() {
-    return Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread t = new Thread(task, "mystaff-simulated-writeback");
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadScheduledExecutor(
+        task -> {
+          Thread t = new Thread(task, "mystaff-simulated-writeback");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** One writeback, shared by every submission of its correlation id. */
@@ -639,9 +660,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
 
     /**
      * Refuses ({@link WritebackFailure#POLICY_VIOLATION}) a reset of a password set less than
-     * {@code age} ago by this simulator; default zero, as Active Directory, which applies
-     * "Minimum password age" to users' own changes, lets administrators reset at any time. Set it
-     * to simulate a domain (or password filter) that applies it to resets too.
+     * {@code age} ago by this simulator; default zero, as Active Directory, which applies "Minimum
+     * password age" to users' own changes, lets administrators reset at any time. Set it to
+     * simulate a domain (or password filter) that applies it to resets too.
      *
      * @throws InvalidInputException if negative
      */
@@ -660,8 +681,8 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     }
 
     /**
-     * Marks the users whose on-premises password never expires ({@code DONT_EXPIRE_PASSWORD}):
-     * a writeback for them never sets "must change password at next logon", whatever the request
+     * Marks the users whose on-premises password never expires ({@code DONT_EXPIRE_PASSWORD}): a
+     * writeback for them never sets "must change password at next logon", whatever the request
      * asks, as Active Directory and Entra do. Known users whose {@code passwordPolicies} attribute
      * holds {@code DisablePasswordExpiration} are treated the same way.
      */
@@ -711,8 +732,8 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     }
 
     /**
-     * Treats the synced users of {@code directory} as the on-premises accounts, looked up when
-     * each writeback runs.
+     * Treats the synced users of {@code directory} as the on-premises accounts, looked up when each
+     * writeback runs.
      */
     public Builder knownUsers(Directory directory) {
       this.knownDirectory = requireNonNull(directory, "directory");
@@ -739,8 +760,8 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     }
 
     /**
-     * The PBKDF2-HMAC-SHA256 iteration count of the stored history hashes: 600,000 by default
-     * and at the least, as for {@link InMemoryDirectory.Builder#passwordHashIterations}.
+     * The PBKDF2-HMAC-SHA256 iteration count of the stored history hashes: 600,000 by default and
+     * at the least, as for {@link InMemoryDirectory.Builder#passwordHashIterations}.
      *
      * @throws InvalidInputException if below that floor
      */

@@ -80,18 +80,18 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * <p><b>Errors.</b> A document that is not well-formed JSON, does not follow the format, or refers
- * to something it does not define is rejected with one {@link InvalidInputException} listing
- * every problem found, each {@link Violation} naming the path of the offending field ({@code
- * $.users[2].phones.mobile}). Values from the document are never repeated in errors (ids it
- * refers to excepted), and the format has no field for passwords: fixtures are checked into
- * repositories, so secrets do not belong in them.
+ * to something it does not define is rejected with one {@link InvalidInputException} listing every
+ * problem found, each {@link Violation} naming the path of the offending field ({@code
+ * $.users[2].phones.mobile}). Values from the document are never repeated in errors (ids it refers
+ * to excepted), and the format has no field for passwords: fixtures are checked into repositories,
+ * so secrets do not belong in them.
  *
  * <p>The record's lists keep document order; equality is value equality, so a document read,
- * written and read again is equal to the first reading. A record built directly is checked the
- * same way as a document (paths then name the record's list indexes).
+ * written and read again is equal to the first reading. A record built directly is checked the same
+ * way as a document (paths then name the record's list indexes).
  *
- * @param members the explicit members of assigned units, by unit (units without members are
- *     left out)
+ * @param members the explicit members of assigned units, by unit (units without members are left
+ *     out)
  */
 public record TenantJson(
     List<User> users,
@@ -104,24 +104,52 @@ public record TenantJson(
   /** The version of the format this class reads and writes. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
-  private static final Set<String> TOP_FIELDS = Set.of("formatVersion", "description", "users", "units",
-      "customRoles", "roleAssignments", "roleAssignableGroupMembers");
-  private static final Set<String> USER_FIELDS = Set.of("id", "userPrincipalName", "displayName",
-      "onPremisesSyncEnabled", "onPremisesSamAccountName", "accountEnabled", "forceChangePasswordNextSignIn",
-      "attributes", "groups", "phones", "userType");
-  private static final Set<String> UNIT_FIELDS = Set.of("id", "displayName", "description", "membershipType",
-      "membershipRule", "restrictedManagement", "members");
-  private static final Set<String> ROLE_FIELDS = Set.of("id", "displayName", "allowedResourceActions");
-  private static final Set<String> ASSIGNMENT_FIELDS = Set.of("id", "principalId", "principalType", "role",
-      "directoryScopeId", "start", "end", "kind");
+  private static final Set<String> TOP_FIELDS =
+      Set.of(
+          "formatVersion",
+          "description",
+          "users",
+          "units",
+          "customRoles",
+          "roleAssignments",
+          "roleAssignableGroupMembers");
+  private static final Set<String> USER_FIELDS =
+      Set.of(
+          "id",
+          "userPrincipalName",
+          "displayName",
+          "onPremisesSyncEnabled",
+          "onPremisesSamAccountName",
+          "accountEnabled",
+          "forceChangePasswordNextSignIn",
+          "attributes",
+          "groups",
+          "phones",
+          "userType");
+  private static final Set<String> UNIT_FIELDS =
+      Set.of(
+          "id",
+          "displayName",
+          "description",
+          "membershipType",
+          "membershipRule",
+          "restrictedManagement",
+          "members");
+  private static final Set<String> ROLE_FIELDS =
+      Set.of("id", "displayName", "allowedResourceActions");
+  private static final Set<String> ASSIGNMENT_FIELDS =
+      Set.of(
+          "id", "principalId", "principalType", "role", "directoryScopeId", "start", "end", "kind");
 
   private static final String UNKNOWN_ROLE =
       "is neither a built-in role (by display name or template id) nor a custom role of this tenant (by id)";
@@ -129,21 +157,21 @@ public record TenantJson(
       "is an administrative unit, but Entra does not allow this role at administrative-unit scope";
 
   /** The JSON names of the fields that {@link User}'s own checks report. */
-  private static final Map<String, String> USER_FIELD_NAMES = Map.of(
-      "user id", "id",
-      "user principal name", "userPrincipalName",
-      "display name", "displayName",
-      "sAMAccountName", "onPremisesSamAccountName",
-      "attribute name", "attributes");
+  private static final Map<String, String> USER_FIELD_NAMES =
+      Map.of(
+          "user id", "id",
+          "user principal name", "userPrincipalName",
+          "display name", "displayName",
+          "sAMAccountName", "onPremisesSamAccountName",
+          "attribute name", "attributes");
 
   /**
    * Copies the parts and checks that they fit together: ids are unique, user principal names are
-   * unique ignoring case, dynamic units' rules parse, members and role-assignable group members
-   * are users of this tenant, only assigned units have explicit members, custom role names clash
-   * with no other role, every assignment's user principal, role and scope unit exist, and a role
-   * scoped to a unit may be assigned there ({@link RoleDefinition#isAssignableAtUnitScope()}).
-   * A group principal needs no declaration: its members are the users that list it in {@code
-   * groups}.
+   * unique ignoring case, dynamic units' rules parse, members and role-assignable group members are
+   * users of this tenant, only assigned units have explicit members, custom role names clash with
+   * no other role, every assignment's user principal, role and scope unit exist, and a role scoped
+   * to a unit may be assigned there ({@link RoleDefinition#isAssignableAtUnitScope()}). A group
+   * principal needs no declaration: its members are the users that list it in {@code groups}.
    *
    * @throws InvalidInputException listing every inconsistency, by path
    */
@@ -151,17 +179,28 @@ public record TenantJson(
     users = List.copyOf(users);
     units = List.copyOf(units);
     Map<UnitId, Set<UserId>> m = new LinkedHashMap<>();
-    members.forEach((unit, ids) -> {
-      if (!ids.isEmpty()) {
-        m.put(requireNonNull(unit, "unit"), Collections.unmodifiableSet(new LinkedHashSet<>(ids)));
-      }
-    });
+    members.forEach(
+        (unit, ids) -> {
+          if (!ids.isEmpty()) {
+            m.put(
+                requireNonNull(unit, "unit"),
+                Collections.unmodifiableSet(new LinkedHashSet<>(ids)));
+          }
+        });
     members = Collections.unmodifiableMap(m);
     customRoles = List.copyOf(customRoles);
     assignments = List.copyOf(assignments);
-    roleAssignableGroupMembers = Collections.unmodifiableSet(new LinkedHashSet<>(roleAssignableGroupMembers));
-    List<Violation> problems = Consistency.check(users, units, members, customRoles, assignments,
-        roleAssignableGroupMembers, Positions.IDENTITY);
+    roleAssignableGroupMembers =
+        Collections.unmodifiableSet(new LinkedHashSet<>(roleAssignableGroupMembers));
+    List<Violation> problems =
+        Consistency.check(
+            users,
+            units,
+            members,
+            customRoles,
+            assignments,
+            roleAssignableGroupMembers,
+            Positions.IDENTITY);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -170,7 +209,8 @@ public record TenantJson(
   /**
    * Reads a document.
    *
-   * @throws InvalidInputException if it is not a valid tenant document (see the class documentation)
+   * @throws InvalidInputException if it is not a valid tenant document (see the class
+   *     documentation)
    * @throws ProviderFailureException if the stream cannot be read
    */
   public static TenantJson read(InputStream json) {
@@ -209,12 +249,13 @@ public record TenantJson(
    * @throws InvalidInputException if it is not a valid tenant document
    */
   public static TenantJson parse(String json) {
-    return read(new ByteArrayInputStream(requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8)));
+    return read(
+        new ByteArrayInputStream(requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
-   * This tenant as a document in the current format: pretty-printed, in record order, with
-   * fields at their defaults left out and built-in roles named by display name.
+   * This tenant as a document in the current format: pretty-printed, in record order, with fields
+   * at their defaults left out and built-in roles named by display name.
    */
   public String toJson() {
     // A tree of strings, numbers and booleans always writes; Jackson 3's exceptions are unchecked.
@@ -238,15 +279,23 @@ public record TenantJson(
 
   @Override
   public String toString() {
-    return "TenantJson{" + users.size() + " users, " + units.size() + " units, " + assignments.size()
+    return "TenantJson{"
+        + users.size()
+        + " users, "
+        + units.size()
+        + " units, "
+        + assignments.size()
         + " assignments}";
   }
 
   private static InvalidInputException malformed(JacksonException e) {
     TokenStreamLocation at = e.getLocation();
-    String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-    String what = e.getMessage() != null && e.getMessage().startsWith("Duplicate Object property")
-        ? "repeats a field name" : "is not well-formed JSON";
+    String where =
+        at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    String what =
+        e.getMessage() != null && e.getMessage().startsWith("Duplicate Object property")
+            ? "repeats a field name"
+            : "is not well-formed JSON";
     // Jackson's own message may quote the document; only the position is passed on.
     return InvalidInputException.of("$", what + where);
   }
@@ -257,7 +306,11 @@ public record TenantJson(
    * declared by elements that did not decode, to which references are not reported as unknown
    * (their element's own problem is).
    */
-  private record Positions(List<Integer> users, List<Integer> units, List<Integer> roles, List<Integer> assignments,
+  private record Positions(
+      List<Integer> users,
+      List<Integer> units,
+      List<Integer> roles,
+      List<Integer> assignments,
       Set<Object> undecoded) {
     static final Positions IDENTITY = new Positions(null, null, null, null, Set.of());
 
@@ -287,9 +340,14 @@ public record TenantJson(
   private static final class Consistency {
     private Consistency() {}
 
-    static List<Violation> check(List<User> users, List<AdministrativeUnit> units,
-        Map<UnitId, Set<UserId>> members, List<RoleDefinition> customRoles, List<RoleAssignment> assignments,
-        Set<UserId> roleAssignableGroupMembers, Positions at) {
+    static List<Violation> check(
+        List<User> users,
+        List<AdministrativeUnit> units,
+        Map<UnitId, Set<UserId>> members,
+        List<RoleDefinition> customRoles,
+        List<RoleAssignment> assignments,
+        Set<UserId> roleAssignableGroupMembers,
+        Positions at) {
       List<Violation> problems = new ArrayList<>();
       Map<UserId, Integer> userIndex = new HashMap<>();
       Map<String, UserId> upns = new HashMap<>();
@@ -297,13 +355,17 @@ public record TenantJson(
         User u = requireNonNull(users.get(i), "user");
         Integer earlier = userIndex.putIfAbsent(u.id(), i);
         if (earlier != null) {
-          problems.add(new Violation("$.users[" + at.user(i) + "].id",
-              "repeats the id of $.users[" + at.user(earlier) + "]"));
+          problems.add(
+              new Violation(
+                  "$.users[" + at.user(i) + "].id",
+                  "repeats the id of $.users[" + at.user(earlier) + "]"));
         }
         UserId holder = upns.putIfAbsent(u.userPrincipalName().toLowerCase(Locale.ROOT), u.id());
         if (holder != null && earlier == null) {
-          problems.add(new Violation("$.users[" + at.user(i) + "].userPrincipalName",
-              "is already used by user " + holder));
+          problems.add(
+              new Violation(
+                  "$.users[" + at.user(i) + "].userPrincipalName",
+                  "is already used by user " + holder));
         }
       }
       Map<UnitId, Integer> unitIndex = new HashMap<>();
@@ -311,8 +373,10 @@ public record TenantJson(
         AdministrativeUnit unit = requireNonNull(units.get(i), "unit");
         Integer earlier = unitIndex.putIfAbsent(unit.id(), i);
         if (earlier != null) {
-          problems.add(new Violation("$.units[" + at.unit(i) + "].id",
-              "repeats the id of $.units[" + at.unit(earlier) + "]"));
+          problems.add(
+              new Violation(
+                  "$.units[" + at.unit(i) + "].id",
+                  "repeats the id of $.units[" + at.unit(earlier) + "]"));
         }
         if (unit.membershipRule().isPresent()) {
           try {
@@ -324,24 +388,32 @@ public record TenantJson(
           }
         }
       }
-      members.forEach((unit, ids) -> {
-        Integer i = unitIndex.get(unit);
-        if (i == null) {
-          problems.add(new Violation("$.units", "has no unit " + unit + " for the members given for it"));
-          return;
-        }
-        if (units.get(i).isDynamic()) {
-          problems.add(new Violation("$.units[" + at.unit(i) + "].members",
-              "a dynamic unit's members follow from its membership rule"));
-        }
-        int j = 0;
-        for (UserId id : ids) {
-          if (at.unknown(userIndex, id)) {
-            problems.add(new Violation("$.units[" + at.unit(i) + "].members[" + j + "]", "names unknown user " + id));
-          }
-          j++;
-        }
-      });
+      members.forEach(
+          (unit, ids) -> {
+            Integer i = unitIndex.get(unit);
+            if (i == null) {
+              problems.add(
+                  new Violation(
+                      "$.units", "has no unit " + unit + " for the members given for it"));
+              return;
+            }
+            if (units.get(i).isDynamic()) {
+              problems.add(
+                  new Violation(
+                      "$.units[" + at.unit(i) + "].members",
+                      "a dynamic unit's members follow from its membership rule"));
+            }
+            int j = 0;
+            for (UserId id : ids) {
+              if (at.unknown(userIndex, id)) {
+                problems.add(
+                    new Violation(
+                        "$.units[" + at.unit(i) + "].members[" + j + "]",
+                        "names unknown user " + id));
+              }
+              j++;
+            }
+          });
       Map<RoleId, Integer> roleIndex = new HashMap<>();
       Set<String> roleNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       for (BuiltInRole r : BuiltInRole.values()) {
@@ -350,16 +422,23 @@ public record TenantJson(
       for (int i = 0; i < customRoles.size(); i++) {
         RoleDefinition role = requireNonNull(customRoles.get(i), "role");
         if (role.isBuiltIn()) {
-          problems.add(new Violation("$.customRoles[" + at.role(i) + "]", "is a built-in role, which cannot be redefined"));
+          problems.add(
+              new Violation(
+                  "$.customRoles[" + at.role(i) + "]",
+                  "is a built-in role, which cannot be redefined"));
           continue;
         }
         Integer earlier = roleIndex.putIfAbsent(role.id(), i);
         if (earlier != null) {
-          problems.add(new Violation("$.customRoles[" + at.role(i) + "].id",
-              "repeats the id of $.customRoles[" + at.role(earlier) + "]"));
+          problems.add(
+              new Violation(
+                  "$.customRoles[" + at.role(i) + "].id",
+                  "repeats the id of $.customRoles[" + at.role(earlier) + "]"));
         } else if (!roleNames.add(role.displayName())) {
-          problems.add(new Violation("$.customRoles[" + at.role(i) + "].displayName",
-              "is already the name of another role"));
+          problems.add(
+              new Violation(
+                  "$.customRoles[" + at.role(i) + "].displayName",
+                  "is already the name of another role"));
         }
       }
       Set<AssignmentId> assignmentIds = new LinkedHashSet<>();
@@ -375,18 +454,21 @@ public record TenantJson(
         Integer custom = roleIndex.get(a.role());
         if (BuiltInRole.byTemplateId(a.role()).isEmpty() && at.unknown(roleIndex, a.role())) {
           problems.add(new Violation(path + ".role", UNKNOWN_ROLE));
-        } else if (custom != null && a.scope() instanceof Scope.Unit
+        } else if (custom != null
+            && a.scope() instanceof Scope.Unit
             && !customRoles.get(custom).isAssignableAtUnitScope()) {
           problems.add(new Violation(path + ".directoryScopeId", NOT_AT_UNIT_SCOPE));
         }
         if (a.scope() instanceof Scope.Unit scope && at.unknown(unitIndex, scope.unit())) {
-          problems.add(new Violation(path + ".directoryScopeId", "names unknown unit " + scope.unit()));
+          problems.add(
+              new Violation(path + ".directoryScopeId", "names unknown unit " + scope.unit()));
         }
       }
       int j = 0;
       for (UserId id : roleAssignableGroupMembers) {
         if (at.unknown(userIndex, requireNonNull(id, "user"))) {
-          problems.add(new Violation("$.roleAssignableGroupMembers[" + j + "]", "names unknown user " + id));
+          problems.add(
+              new Violation("$.roleAssignableGroupMembers[" + j + "]", "names unknown user " + id));
         }
         j++;
       }
@@ -408,7 +490,9 @@ public record TenantJson(
       fields(root, "$", TOP_FIELDS);
       JsonNode version = root.get("formatVersion");
       if (version == null) {
-        problems.add(new Violation("$.formatVersion", "is required; this reader reads format " + FORMAT_VERSION));
+        problems.add(
+            new Violation(
+                "$.formatVersion", "is required; this reader reads format " + FORMAT_VERSION));
       } else if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
         problems.add(new Violation("$.formatVersion", "must be " + FORMAT_VERSION));
       }
@@ -426,41 +510,79 @@ public record TenantJson(
       List<Integer> roleAt = new ArrayList<>();
       List<Integer> assignmentAt = new ArrayList<>();
       int[] index = {0, 0, 0, 0};
-      each(root, "users", "$", (node, at) -> {
-        int i = index[0]++;
-        user(node, at).ifPresentOrElse(u -> {
-          users.add(u);
-          userAt.add(i);
-        }, () -> declaredId(node, UserId::of).ifPresent(undecoded::add));
-      });
-      each(root, "units", "$", (node, at) -> {
-        int i = index[1]++;
-        unit(node, at, members).ifPresentOrElse(u -> {
-          units.add(u);
-          unitAt.add(i);
-        }, () -> declaredId(node, UnitId::of).ifPresent(undecoded::add));
-      });
-      each(root, "customRoles", "$", (node, at) -> {
-        int i = index[2]++;
-        role(node, at).ifPresentOrElse(r -> {
-          roles.add(r);
-          roleAt.add(i);
-        }, () -> declaredId(node, RoleId::of).ifPresent(undecoded::add));
-      });
-      each(root, "roleAssignments", "$", (node, at) -> {
-        int i = index[3]++;
-        assignment(node, at, i + 1).ifPresent(a -> {
-          assignments.add(a);
-          assignmentAt.add(i);
-        });
-      });
-      each(root, "roleAssignableGroupMembers", "$", (node, at) ->
-          id(node, at, UserId::of).ifPresent(roleAssignable::add));
-      // the parts that decoded are checked against each other too, so one pass reports every kind of problem
+      each(
+          root,
+          "users",
+          "$",
+          (node, at) -> {
+            int i = index[0]++;
+            user(node, at)
+                .ifPresentOrElse(
+                    u -> {
+                      users.add(u);
+                      userAt.add(i);
+                    },
+                    () -> declaredId(node, UserId::of).ifPresent(undecoded::add));
+          });
+      each(
+          root,
+          "units",
+          "$",
+          (node, at) -> {
+            int i = index[1]++;
+            unit(node, at, members)
+                .ifPresentOrElse(
+                    u -> {
+                      units.add(u);
+                      unitAt.add(i);
+                    },
+                    () -> declaredId(node, UnitId::of).ifPresent(undecoded::add));
+          });
+      each(
+          root,
+          "customRoles",
+          "$",
+          (node, at) -> {
+            int i = index[2]++;
+            role(node, at)
+                .ifPresentOrElse(
+                    r -> {
+                      roles.add(r);
+                      roleAt.add(i);
+                    },
+                    () -> declaredId(node, RoleId::of).ifPresent(undecoded::add));
+          });
+      each(
+          root,
+          "roleAssignments",
+          "$",
+          (node, at) -> {
+            int i = index[3]++;
+            assignment(node, at, i + 1)
+                .ifPresent(
+                    a -> {
+                      assignments.add(a);
+                      assignmentAt.add(i);
+                    });
+          });
+      each(
+          root,
+          "roleAssignableGroupMembers",
+          "$",
+          (node, at) -> id(node, at, UserId::of).ifPresent(roleAssignable::add));
+      // the parts that decoded are checked against each other too, so one pass reports every kind
+      // of problem
       Map<UnitId, Set<UserId>> given = new LinkedHashMap<>(members);
       given.values().removeIf(Set::isEmpty); // as the constructor does: no members given
-      problems.addAll(Consistency.check(users, units, given, roles, assignments, roleAssignable,
-          new Positions(userAt, unitAt, roleAt, assignmentAt, undecoded)));
+      problems.addAll(
+          Consistency.check(
+              users,
+              units,
+              given,
+              roles,
+              assignments,
+              roleAssignable,
+              new Positions(userAt, unitAt, roleAt, assignmentAt, undecoded)));
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
@@ -487,20 +609,29 @@ public record TenantJson(
       int before = problems.size();
       User.Builder b = User.builder();
       required(node, "id", at).flatMap(n -> id(n, at + ".id", UserId::of)).ifPresent(b::id);
-      required(node, "userPrincipalName", at).ifPresent(n -> string(n, at + ".userPrincipalName")
-          .ifPresent(b::userPrincipalName));
-      required(node, "displayName", at).ifPresent(n -> string(n, at + ".displayName").ifPresent(b::displayName));
+      required(node, "userPrincipalName", at)
+          .ifPresent(n -> string(n, at + ".userPrincipalName").ifPresent(b::userPrincipalName));
+      required(node, "displayName", at)
+          .ifPresent(n -> string(n, at + ".displayName").ifPresent(b::displayName));
       boolean synced = bool(node, "onPremisesSyncEnabled", at, false);
       b.source(synced ? UserSource.SYNCED_FROM_ON_PREMISES : UserSource.CLOUD_ONLY);
       text(node, "onPremisesSamAccountName", at, false).ifPresent(b::onPremisesSamAccountName);
       b.accountEnabled(bool(node, "accountEnabled", at, true));
-      text(node, "userType", at, false).ifPresent(t -> UserType.fromGraphName(t).ifPresentOrElse(b::userType,
-          () -> problems.add(new Violation(at + ".userType", "must be Member or Guest"))));
+      text(node, "userType", at, false)
+          .ifPresent(
+              t ->
+                  UserType.fromGraphName(t)
+                      .ifPresentOrElse(
+                          b::userType,
+                          () ->
+                              problems.add(
+                                  new Violation(at + ".userType", "must be Member or Guest"))));
       b.forceChangePasswordNextSignIn(bool(node, "forceChangePasswordNextSignIn", at, false));
       JsonNode attributes = node.get("attributes");
       if (attributes != null && object(attributes, at + ".attributes", null)) {
         for (Map.Entry<String, JsonNode> e : attributes.properties()) {
-          string(e.getValue(), at + ".attributes." + e.getKey()).ifPresent(v -> b.attribute(e.getKey(), v));
+          string(e.getValue(), at + ".attributes." + e.getKey())
+              .ifPresent(v -> b.attribute(e.getKey(), v));
         }
       }
       each(node, "groups", at, (n, path) -> id(n, path, GroupId::of).ifPresent(b::group));
@@ -510,10 +641,13 @@ public record TenantJson(
           String path = at + ".phones." + e.getKey();
           Optional<PhoneType> type = phoneType(e.getKey());
           if (type.isEmpty()) {
-            problems.add(new Violation(path, "is not a phone type; use mobile, alternateMobile or office"));
+            problems.add(
+                new Violation(path, "is not a phone type; use mobile, alternateMobile or office"));
             continue;
           }
-          string(e.getValue(), path).flatMap(v -> phone(v, path)).ifPresent(p -> b.phone(type.get(), p));
+          string(e.getValue(), path)
+              .flatMap(v -> phone(v, path))
+              .ifPresent(p -> b.phone(type.get(), p));
         }
       }
       if (problems.size() > before) {
@@ -524,21 +658,24 @@ public record TenantJson(
       } catch (InvalidInputException e) {
         for (Violation v : e.violations()) {
           String field = USER_FIELD_NAMES.get(v.field());
-          problems.add(field == null
-              ? new Violation(at, v.field() + " " + v.reason())
-              : new Violation(at + "." + field, v.reason()));
+          problems.add(
+              field == null
+                  ? new Violation(at, v.field() + " " + v.reason())
+                  : new Violation(at + "." + field, v.reason()));
         }
         return Optional.empty();
       }
     }
 
-    private Optional<AdministrativeUnit> unit(JsonNode node, String at, Map<UnitId, Set<UserId>> members) {
+    private Optional<AdministrativeUnit> unit(
+        JsonNode node, String at, Map<UnitId, Set<UserId>> members) {
       if (!object(node, at, UNIT_FIELDS)) {
         return Optional.empty();
       }
       int before = problems.size();
       Optional<UnitId> id = required(node, "id", at).flatMap(n -> id(n, at + ".id", UnitId::of));
-      Optional<String> name = required(node, "displayName", at).flatMap(n -> string(n, at + ".displayName"));
+      Optional<String> name =
+          required(node, "displayName", at).flatMap(n -> string(n, at + ".displayName"));
       Optional<String> description = text(node, "description", at, false);
       MembershipType type = MembershipType.ASSIGNED;
       boolean typeKnown = true;
@@ -557,23 +694,33 @@ public record TenantJson(
       if (typeKnown && type == MembershipType.DYNAMIC && rule.isEmpty()) {
         problems.add(new Violation(at + ".membershipRule", "is required for a dynamic unit"));
       } else if (typeKnown && type == MembershipType.ASSIGNED && rule.isPresent()) {
-        problems.add(typeName.isPresent()
-            ? new Violation(at + ".membershipRule", "is only for dynamic units")
-            : new Violation(at + ".membershipType", "must be dynamic when a membership rule is given"));
+        problems.add(
+            typeName.isPresent()
+                ? new Violation(at + ".membershipRule", "is only for dynamic units")
+                : new Violation(
+                    at + ".membershipType", "must be dynamic when a membership rule is given"));
       }
       boolean restricted = bool(node, "restrictedManagement", at, false);
       Set<UserId> ids = new LinkedHashSet<>();
-      each(node, "members", at, (n, path) -> id(n, path, UserId::of).ifPresent(u -> {
-        if (!ids.add(u)) {
-          problems.add(new Violation(path, "repeats member " + u));
-        }
-      }));
+      each(
+          node,
+          "members",
+          at,
+          (n, path) ->
+              id(n, path, UserId::of)
+                  .ifPresent(
+                      u -> {
+                        if (!ids.add(u)) {
+                          problems.add(new Violation(path, "repeats member " + u));
+                        }
+                      }));
       if (problems.size() > before) {
         return Optional.empty();
       }
       try {
-        AdministrativeUnit unit = new AdministrativeUnit(id.orElseThrow(), name.orElseThrow(), description, type,
-            rule, restricted);
+        AdministrativeUnit unit =
+            new AdministrativeUnit(
+                id.orElseThrow(), name.orElseThrow(), description, type, rule, restricted);
         members.put(unit.id(), ids);
         return Optional.of(unit);
       } catch (InvalidInputException e) {
@@ -588,9 +735,11 @@ public record TenantJson(
       }
       int before = problems.size();
       Optional<RoleId> id = required(node, "id", at).flatMap(n -> id(n, at + ".id", RoleId::of));
-      Optional<String> name = required(node, "displayName", at).flatMap(n -> string(n, at + ".displayName"));
+      Optional<String> name =
+          required(node, "displayName", at).flatMap(n -> string(n, at + ".displayName"));
       Set<String> actions = new LinkedHashSet<>();
-      each(node, "allowedResourceActions", at, (n, path) -> string(n, path).ifPresent(actions::add));
+      each(
+          node, "allowedResourceActions", at, (n, path) -> string(n, path).ifPresent(actions::add));
       if (problems.size() > before) {
         return Optional.empty();
       }
@@ -611,16 +760,18 @@ public record TenantJson(
         return Optional.empty();
       }
       int before = problems.size();
-      Optional<AssignmentId> id = node.has("id")
-          ? id(node.get("id"), at + ".id", AssignmentId::of)
-          : Optional.of(AssignmentId.of("assignment-" + position));
+      Optional<AssignmentId> id =
+          node.has("id")
+              ? id(node.get("id"), at + ".id", AssignmentId::of)
+              : Optional.of(AssignmentId.of("assignment-" + position));
       Optional<String> principalType = text(node, "principalType", at, false);
       boolean group = principalType.isPresent() && principalType.get().equals("group");
       if (principalType.isPresent() && !group && !principalType.get().equals("user")) {
         problems.add(new Violation(at + ".principalType", "must be \"user\" or \"group\""));
       }
-      Optional<Principal> principal = required(node, "principalId", at)
-          .flatMap(n -> id(n, at + ".principalId", group ? GroupId::of : UserId::of));
+      Optional<Principal> principal =
+          required(node, "principalId", at)
+              .flatMap(n -> id(n, at + ".principalId", group ? GroupId::of : UserId::of));
       Optional<String> kindName = text(node, "kind", at, false);
       AssignmentKind kind = AssignmentKind.ACTIVE;
       if (kindName.isPresent()) {
@@ -630,30 +781,48 @@ public record TenantJson(
           problems.add(new Violation(at + ".kind", "must be \"active\" or \"eligible\""));
         }
       }
-      Optional<RoleId> role = required(node, "role", at).flatMap(n -> string(n, at + ".role"))
-          .flatMap(r -> roleId(r, at + ".role"));
-      Optional<Scope> scope = required(node, "directoryScopeId", at)
-          .flatMap(n -> string(n, at + ".directoryScopeId"))
-          .flatMap(s -> {
-            try {
-              return Optional.of(Scope.parse(s));
-            } catch (InvalidInputException e) {
-              problems.add(new Violation(at + ".directoryScopeId", "must be / or /administrativeUnits/{unit id}"));
-              return Optional.empty();
-            }
-          });
+      Optional<RoleId> role =
+          required(node, "role", at)
+              .flatMap(n -> string(n, at + ".role"))
+              .flatMap(r -> roleId(r, at + ".role"));
+      Optional<Scope> scope =
+          required(node, "directoryScopeId", at)
+              .flatMap(n -> string(n, at + ".directoryScopeId"))
+              .flatMap(
+                  s -> {
+                    try {
+                      return Optional.of(Scope.parse(s));
+                    } catch (InvalidInputException e) {
+                      problems.add(
+                          new Violation(
+                              at + ".directoryScopeId",
+                              "must be / or /administrativeUnits/{unit id}"));
+                      return Optional.empty();
+                    }
+                  });
       Optional<Instant> start = instant(node, "start", at);
       Optional<Instant> end = instant(node, "end", at);
-      if (scope.isPresent() && scope.get() instanceof Scope.Unit && role.isPresent()
-          && BuiltInRole.byTemplateId(role.get()).map(r -> !r.isAssignableAtUnitScope()).orElse(false)) {
+      if (scope.isPresent()
+          && scope.get() instanceof Scope.Unit
+          && role.isPresent()
+          && BuiltInRole.byTemplateId(role.get())
+              .map(r -> !r.isAssignableAtUnitScope())
+              .orElse(false)) {
         problems.add(new Violation(at + ".directoryScopeId", NOT_AT_UNIT_SCOPE));
       }
       if (problems.size() > before) {
         return Optional.empty();
       }
       try {
-        return Optional.of(new RoleAssignment(id.orElseThrow(), principal.orElseThrow(), role.orElseThrow(),
-            scope.orElseThrow(), start, end, kind));
+        return Optional.of(
+            new RoleAssignment(
+                id.orElseThrow(),
+                principal.orElseThrow(),
+                role.orElseThrow(),
+                scope.orElseThrow(),
+                start,
+                end,
+                kind));
       } catch (InvalidInputException e) {
         problems.add(new Violation(at + ".end", "must be after start"));
         return Optional.empty();
@@ -676,24 +845,32 @@ public record TenantJson(
     }
 
     private Optional<Instant> instant(JsonNode node, String field, String at) {
-      return text(node, field, at, false).flatMap(s -> {
-        try {
-          return Optional.of(Instant.parse(s));
-        } catch (DateTimeParseException e) {
-          problems.add(new Violation(at + "." + field, "must be an ISO-8601 instant, e.g. 2025-03-01T08:00:00Z"));
-          return Optional.empty();
-        }
-      });
+      return text(node, field, at, false)
+          .flatMap(
+              s -> {
+                try {
+                  return Optional.of(Instant.parse(s));
+                } catch (DateTimeParseException e) {
+                  problems.add(
+                      new Violation(
+                          at + "." + field,
+                          "must be an ISO-8601 instant, e.g. 2025-03-01T08:00:00Z"));
+                  return Optional.empty();
+                }
+              });
     }
 
     private Optional<PhoneNumber> phone(String text, String at) {
       int x = text.indexOf('x');
       try {
-        return Optional.of(x < 0
-            ? PhoneNumber.of(text)
-            : PhoneNumber.of(text.substring(0, x), text.substring(x + 1)));
+        return Optional.of(
+            x < 0
+                ? PhoneNumber.of(text)
+                : PhoneNumber.of(text.substring(0, x), text.substring(x + 1)));
       } catch (InvalidInputException e) {
-        problems.add(new Violation(at, "must be an E.164 number with an optional extension, e.g. +14255550100x12"));
+        problems.add(
+            new Violation(
+                at, "must be an E.164 number with an optional extension, e.g. +14255550100x12"));
         return Optional.empty();
       }
     }
@@ -707,7 +884,10 @@ public record TenantJson(
       return Optional.empty();
     }
 
-    /** Checks that {@code node} is an object whose field names are all in {@code allowed} (null: any). */
+    /**
+     * Checks that {@code node} is an object whose field names are all in {@code allowed} (null:
+     * any).
+     */
     private boolean object(JsonNode node, String at, Set<String> allowed) {
       if (!node.isObject()) {
         problems.add(new Violation(at, "must be an object"));
@@ -816,20 +996,27 @@ public record TenantJson(
       if (!t.customRoles().isEmpty()) {
         ArrayNode roles = root.putArray("customRoles");
         for (RoleDefinition r : t.customRoles()) {
-          ObjectNode n = roles.addObject().put("id", r.id().value()).put("displayName", r.displayName());
+          ObjectNode n =
+              roles.addObject().put("id", r.id().value()).put("displayName", r.displayName());
           ArrayNode actions = n.putArray("allowedResourceActions");
           new TreeSet<>(r.allowedResourceActions()).forEach(actions::add);
         }
       }
       ArrayNode assignments = root.putArray("roleAssignments");
       for (RoleAssignment a : t.assignments()) {
-        ObjectNode n = assignments.addObject()
-            .put("id", a.id().value())
-            .put("principalId", a.principal().value());
+        ObjectNode n =
+            assignments
+                .addObject()
+                .put("id", a.id().value())
+                .put("principalId", a.principal().value());
         if (a.isHeldThroughGroup()) {
           n.put("principalType", "group");
         }
-        n.put("role", BuiltInRole.byTemplateId(a.role()).map(BuiltInRole::displayName).orElse(a.role().value()))
+        n.put(
+                "role",
+                BuiltInRole.byTemplateId(a.role())
+                    .map(BuiltInRole::displayName)
+                    .orElse(a.role().value()))
             .put("directoryScopeId", a.scope().directoryScopeId());
         a.start().ifPresent(s -> n.put("start", s.toString()));
         a.end().ifPresent(e -> n.put("end", e.toString()));
@@ -845,10 +1032,12 @@ public record TenantJson(
     }
 
     private static ObjectNode user(User u) {
-      ObjectNode n = MAPPER.createObjectNode()
-          .put("id", u.id().value())
-          .put("userPrincipalName", u.userPrincipalName())
-          .put("displayName", u.displayName());
+      ObjectNode n =
+          MAPPER
+              .createObjectNode()
+              .put("id", u.id().value())
+              .put("userPrincipalName", u.userPrincipalName())
+              .put("displayName", u.displayName());
       if (u.isSynced()) {
         n.put("onPremisesSyncEnabled", true);
       }
@@ -878,7 +1067,8 @@ public record TenantJson(
     }
 
     private static ObjectNode unit(AdministrativeUnit u, Set<UserId> members) {
-      ObjectNode n = MAPPER.createObjectNode().put("id", u.id().value()).put("displayName", u.displayName());
+      ObjectNode n =
+          MAPPER.createObjectNode().put("id", u.id().value()).put("displayName", u.displayName());
       u.description().ifPresent(d -> n.put("description", d));
       if (u.isDynamic()) {
         n.put("membershipType", "dynamic");

@@ -9,16 +9,16 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A case-insensitive prefix index from search terms to the entries that have them: one posting
- * per (term, entry), in one skip list ordered by term, then by the entry's directory order.
+ * A case-insensitive prefix index from search terms to the entries that have them: one posting per
+ * (term, entry), in one skip list ordered by term, then by the entry's directory order.
  *
- * <p>An entry's terms are its display name, each further whitespace-separated word of it, and
- * any extra terms (a user's principal name). A query matches an entry when one of its terms
- * starts with the query, case-insensitively; the postings of all terms starting with a query are
- * contiguous, so finding them costs a seek plus one step per posting.
+ * <p>An entry's terms are its display name, each further whitespace-separated word of it, and any
+ * extra terms (a user's principal name). A query matches an entry when one of its terms starts with
+ * the query, case-insensitively; the postings of all terms starting with a query are contiguous, so
+ * finding them costs a seek plus one step per posting.
  *
- * <p>Thread-safe for concurrent reads and writes; callers keep an entry's terms stable while it
- * is indexed (they remove the old terms before a change and add the new ones after).
+ * <p>Thread-safe for concurrent reads and writes; callers keep an entry's terms stable while it is
+ * indexed (they remove the old terms before a change and add the new ones after).
  */
 final class TermIndex<T extends Listed> {
   private final ConcurrentSkipListMap<Posting, T> postings =
@@ -40,11 +40,12 @@ final class TermIndex<T extends Listed> {
   }
 
   /**
-   * The entries having a term that starts with {@code prefix}, in term order: an entry appears
-   * once per such term. Lazy: each step reads one posting.
+   * The entries having a term that starts with {@code prefix}, in term order: an entry appears once
+   * per such term. Lazy: each step reads one posting.
    */
   Iterator<T> startingWith(String prefix) {
-    Iterator<Map.Entry<Posting, T>> from = postings.tailMap(new Posting(prefix, Listed.FIRST)).entrySet().iterator();
+    Iterator<Map.Entry<Posting, T>> from =
+        postings.tailMap(new Posting(prefix, Listed.FIRST)).entrySet().iterator();
     return new Iterator<>() {
       private T next = advance();
 

@@ -13,11 +13,16 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class UnitRecord implements Listed {
   volatile AdministrativeUnit unit;
+
   /** Present exactly when the unit is dynamic. */
   volatile Optional<MembershipRule> rule;
-  final ConcurrentSkipListMap<Listed, UserRecord> members = new ConcurrentSkipListMap<>(Listed.ORDER);
+
+  final ConcurrentSkipListMap<Listed, UserRecord> members =
+      new ConcurrentSkipListMap<>(Listed.ORDER);
+
   /** The users for whom the rule is undecided: not members. */
   final Set<UserRecord> undecided = ConcurrentHashMap.newKeySet();
+
   /** The rule whose undecided outcomes were last logged, so each rule logs once. */
   volatile MembershipRule loggedUndecided;
 

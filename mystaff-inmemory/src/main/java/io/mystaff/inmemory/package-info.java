@@ -1,2 +1,5 @@
-/** The in-memory reference provider: indexed thread-safe directory, simulated on-premises writeback, queryable audit store and JSON fixtures. */
+/**
+ * The in-memory reference provider: indexed thread-safe directory, simulated on-premises writeback,
+ * queryable audit store and JSON fixtures.
+ */
 package io.mystaff.inmemory;

@@ -78,12 +78,14 @@ class AllUsersTest {
   void allUsers_cursorOfAnotherListing_rejected() {
     InMemoryDirectory directory = directory();
     String membersCursor = directory.members(STORE, PageRequest.first(1)).nextCursor().orElse(null);
-    String searchCursor = directory.searchUsers("b", PageRequest.first(1)).nextCursor().orElseThrow();
+    String searchCursor =
+        directory.searchUsers("b", PageRequest.first(1)).nextCursor().orElseThrow();
     String allCursor = directory.allUsers(PageRequest.first(1)).nextCursor().orElseThrow();
 
     assertThat(membersCursor).as("one member, one page").isNull();
     assertThatThrownBy(() -> directory.allUsers(PageRequest.after(searchCursor, 1)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("page cursor");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("page cursor");
     assertThatThrownBy(() -> directory.searchUsers("b", PageRequest.after(allCursor, 1)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> directory.members(STORE, PageRequest.after(allCursor, 1)))

@@ -17,8 +17,13 @@ final class AuditEvents {
 
   private AuditEvents() {}
 
-  static AuditEvent event(String id, AuditActivity activity, String correlation, String initiator,
-      String target, Instant at) {
+  static AuditEvent event(
+      String id,
+      AuditActivity activity,
+      String correlation,
+      String initiator,
+      String target,
+      Instant at) {
     return AuditEvent.builder()
         .id(id)
         .activityDateTime(at)

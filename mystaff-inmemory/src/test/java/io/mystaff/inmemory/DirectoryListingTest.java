@@ -4,9 +4,7 @@ import static io.mystaff.inmemory.TestUsers.ORDER;
 import static io.mystaff.inmemory.TestUsers.ids;
 import static io.mystaff.inmemory.TestUsers.walk;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
@@ -27,10 +25,34 @@ import org.junit.jupiter.api.Test;
 
 /** Paging and search, checked against a simple model of the contract on random directories. */
 class DirectoryListingTest {
-  private static final List<String> WORDS = List.of("ann", "Anna", "ANNABEL", "anne-marie", "bo", "Bob", "björn",
-      "Ávila", "ávila", "li", "Lee", "李", "小龙", "o'neil", "Zoë", "zoe", "van", "der", "Berg", "ß", "SS", "İpek",
-      "ipek", "x");
-  private static final List<String> DOMAINS = List.of("contoso.com", "Fabrikam.COM", "stores.contoso.com");
+  private static final List<String> WORDS =
+      List.of(
+          "ann",
+          "Anna",
+          "ANNABEL",
+          "anne-marie",
+          "bo",
+          "Bob",
+          "björn",
+          "Ávila",
+          "ávila",
+          "li",
+          "Lee",
+          "李",
+          "小龙",
+          "o'neil",
+          "Zoë",
+          "zoe",
+          "van",
+          "der",
+          "Berg",
+          "ß",
+          "SS",
+          "İpek",
+          "ipek",
+          "x");
+  private static final List<String> DOMAINS =
+      List.of("contoso.com", "Fabrikam.COM", "stores.contoso.com");
   private static final List<String> SEPARATORS = List.of(" ", " ", " ", "  ", "\u3000");
 
   private static String randomName(Random random) {
@@ -50,8 +72,13 @@ class DirectoryListingTest {
     for (int i = 0; i < count; i++) {
       String id = "u" + Integer.toString(random.nextInt(1_000_000), 36);
       String alias = WORDS.get(random.nextInt(WORDS.size())).replace("'", "") + "." + i;
-      users.put(UserId.of(id), User.builder().id(UserId.of(id)).displayName(randomName(random))
-          .userPrincipalName(alias + "@" + DOMAINS.get(random.nextInt(DOMAINS.size()))).build());
+      users.put(
+          UserId.of(id),
+          User.builder()
+              .id(UserId.of(id))
+              .displayName(randomName(random))
+              .userPrincipalName(alias + "@" + DOMAINS.get(random.nextInt(DOMAINS.size())))
+              .build());
     }
     return users;
   }
@@ -81,7 +108,8 @@ class DirectoryListingTest {
   }
 
   private static boolean nameMatches(String name, String query) {
-    return startsWithIgnoringCase(name, query) || words(name).stream().anyMatch(w -> startsWithIgnoringCase(w, query));
+    return startsWithIgnoringCase(name, query)
+        || words(name).stream().anyMatch(w -> startsWithIgnoringCase(w, query));
   }
 
   private static List<String> randomQueries(Random random, Map<UserId, User> users) {
@@ -89,19 +117,22 @@ class DirectoryListingTest {
     List<String> queries = new ArrayList<>();
     for (int i = 0; i < 25 && !all.isEmpty(); i++) {
       User u = all.get(random.nextInt(all.size()));
-      String source = switch (random.nextInt(4)) {
-        case 0 -> u.displayName();
-        case 1 -> u.userPrincipalName();
-        default -> {
-          List<String> ws = words(u.displayName());
-          yield ws.get(random.nextInt(ws.size()));
-        }
-      };
+      String source =
+          switch (random.nextInt(4)) {
+            case 0 -> u.displayName();
+            case 1 -> u.userPrincipalName();
+            default -> {
+              List<String> ws = words(u.displayName());
+              yield ws.get(random.nextInt(ws.size()));
+            }
+          };
       String prefix = source.substring(0, 1 + random.nextInt(source.length()));
       queries.add(random.nextBoolean() ? prefix.toUpperCase() : prefix);
     }
-    queries.addAll(List.of("a", "ann", "ANN", "anna ", "ann ann", "ávila", "AVILA", "li", "ss", "ß", "i", "ı", "İ",
-        "contoso", "@", "x", "zz", "u"));
+    queries.addAll(
+        List.of(
+            "a", "ann", "ANN", "anna ", "ann ann", "ávila", "AVILA", "li", "ss", "ß", "i", "ı", "İ",
+            "contoso", "@", "x", "zz", "u"));
     return queries;
   }
 
@@ -128,11 +159,16 @@ class DirectoryListingTest {
     InMemoryDirectory directory = builder.build();
 
     for (Map.Entry<UnitId, List<User>> e : model.entrySet()) {
-      List<String> expected = e.getValue().stream().map(u -> directory.findUser(u.id()).orElseThrow())
-          .sorted(ORDER).map(u -> u.id().value()).toList();
+      List<String> expected =
+          e.getValue().stream()
+              .map(u -> directory.findUser(u.id()).orElseThrow())
+              .sorted(ORDER)
+              .map(u -> u.id().value())
+              .toList();
       int size = 1 + random.nextInt(20);
       assertThat(ids(walk(size, p -> directory.members(e.getKey(), p))))
-          .as("seed %s, unit %s, page size %s", seed, e.getKey(), size).containsExactlyElementsOf(expected);
+          .as("seed %s, unit %s, page size %s", seed, e.getKey(), size)
+          .containsExactlyElementsOf(expected);
     }
   }
 
@@ -149,13 +185,20 @@ class DirectoryListingTest {
     }
 
     for (String query : randomQueries(random, users)) {
-      List<String> expected = users.values().stream()
-          .filter(u -> nameMatches(u.displayName(), query) || startsWithIgnoringCase(u.userPrincipalName(), query))
-          .sorted(ORDER).map(u -> u.id().value()).toList();
+      List<String> expected =
+          users.values().stream()
+              .filter(
+                  u ->
+                      nameMatches(u.displayName(), query)
+                          || startsWithIgnoringCase(u.userPrincipalName(), query))
+              .sorted(ORDER)
+              .map(u -> u.id().value())
+              .toList();
       int size = 1 + random.nextInt(15);
       for (InMemoryDirectory directory : directories) {
         assertThat(ids(walk(size, p -> directory.searchUsers(query, p))))
-            .as("seed %s, query '%s', page size %s", seed, query, size).containsExactlyElementsOf(expected);
+            .as("seed %s, query '%s', page size %s", seed, query, size)
+            .containsExactlyElementsOf(expected);
       }
     }
   }
@@ -174,16 +217,24 @@ class DirectoryListingTest {
       units.forEach(builder::unit);
       directories.add(builder.build());
     }
-    Comparator<AdministrativeUnit> order = Comparator.comparing(AdministrativeUnit::displayName,
-        String.CASE_INSENSITIVE_ORDER).thenComparing(u -> u.id().value());
+    Comparator<AdministrativeUnit> order =
+        Comparator.comparing(AdministrativeUnit::displayName, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(u -> u.id().value());
 
-    for (String query : List.of("a", "ANN", "ávila", "li", "李", "ss", "ß", "van d", "zo", "b", "q")) {
-      List<UnitId> expected = units.stream().filter(u -> nameMatches(u.displayName(), query)).sorted(order)
-          .map(AdministrativeUnit::id).toList();
+    for (String query :
+        List.of("a", "ANN", "ávila", "li", "李", "ss", "ß", "van d", "zo", "b", "q")) {
+      List<UnitId> expected =
+          units.stream()
+              .filter(u -> nameMatches(u.displayName(), query))
+              .sorted(order)
+              .map(AdministrativeUnit::id)
+              .toList();
       int size = 1 + random.nextInt(15);
       for (InMemoryDirectory directory : directories) {
-        assertThat(walk(size, p -> directory.searchUnits(query, p))).extracting(AdministrativeUnit::id)
-            .as("seed %s, query '%s', page size %s", seed, query, size).containsExactlyElementsOf(expected);
+        assertThat(walk(size, p -> directory.searchUnits(query, p)))
+            .extracting(AdministrativeUnit::id)
+            .as("seed %s, query '%s', page size %s", seed, query, size)
+            .containsExactlyElementsOf(expected);
       }
     }
   }
@@ -194,8 +245,8 @@ class DirectoryListingTest {
     Random random = new Random(seed);
     UnitId unit = UnitId.of("store");
     Map<UserId, User> users = randomUsers(random, 40 + random.nextInt(100));
-    InMemoryDirectory.Builder builder = InMemoryDirectory.builder()
-        .unit(AdministrativeUnit.assigned(unit, "Store"));
+    InMemoryDirectory.Builder builder =
+        InMemoryDirectory.builder().unit(AdministrativeUnit.assigned(unit, "Store"));
     users.values().forEach(u -> builder.user(u).member(unit, u.id()));
     InMemoryDirectory directory = builder.build();
     Set<UserId> touched = new HashSet<>();
@@ -212,7 +263,9 @@ class DirectoryListingTest {
         touched.add(victim);
         switch (random.nextInt(3)) {
           case 0 -> directory.removeUser(victim);
-          case 1 -> directory.putUser(users.get(victim).toBuilder().displayName(randomName(random)).build());
+          case 1 ->
+              directory.putUser(
+                  users.get(victim).toBuilder().displayName(randomName(random)).build());
           default -> {
             User added = TestUsers.user("new" + fresh++, randomName(random));
             directory.putUser(added);
@@ -234,22 +287,32 @@ class DirectoryListingTest {
         assertThat(ORDER.compare(previous, returned.get(i))).as(why).isNegative();
       }
     }
-    List<String> stable = users.keySet().stream().filter(id -> !touched.contains(id)).map(UserId::value).toList();
+    List<String> stable =
+        users.keySet().stream().filter(id -> !touched.contains(id)).map(UserId::value).toList();
     List<String> returnedIds = ids(returned);
     for (String id : stable) {
-      assertThat(returnedIds.stream().filter(id::equals).count()).as(why + ", user " + id).isEqualTo(1);
+      assertThat(returnedIds.stream().filter(id::equals).count())
+          .as(why + ", user " + id)
+          .isEqualTo(1);
     }
   }
 
   @Test
   void members_keysTooLongForACursor_stillPageCompletely() {
     UnitId unit = UnitId.of("store");
-    InMemoryDirectory.Builder builder = InMemoryDirectory.builder().unit(AdministrativeUnit.assigned(unit, "Store"));
+    InMemoryDirectory.Builder builder =
+        InMemoryDirectory.builder().unit(AdministrativeUnit.assigned(unit, "Store"));
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       String id = "用户".repeat(127) + i;
-      builder.user(User.builder().id(UserId.of(id)).userPrincipalName("u" + i + "@contoso.com")
-          .displayName("名".repeat(255) + i).build()).member(unit, UserId.of(id));
+      builder
+          .user(
+              User.builder()
+                  .id(UserId.of(id))
+                  .userPrincipalName("u" + i + "@contoso.com")
+                  .displayName("名".repeat(255) + i)
+                  .build())
+          .member(unit, UserId.of(id));
       expected.add(id);
     }
     InMemoryDirectory directory = builder.build();
@@ -264,11 +327,18 @@ class DirectoryListingTest {
   @Test
   void members_longKeyCursor_neverExpires() {
     UnitId unit = UnitId.of("store");
-    InMemoryDirectory.Builder builder = InMemoryDirectory.builder().unit(AdministrativeUnit.assigned(unit, "Store"));
+    InMemoryDirectory.Builder builder =
+        InMemoryDirectory.builder().unit(AdministrativeUnit.assigned(unit, "Store"));
     for (int i = 0; i < 2; i++) {
       String id = "用户".repeat(127) + i;
-      builder.user(User.builder().id(UserId.of(id)).userPrincipalName("u" + i + "@contoso.com")
-          .displayName("名".repeat(255) + i).build()).member(unit, UserId.of(id));
+      builder
+          .user(
+              User.builder()
+                  .id(UserId.of(id))
+                  .userPrincipalName("u" + i + "@contoso.com")
+                  .displayName("名".repeat(255) + i)
+                  .build())
+          .member(unit, UserId.of(id));
     }
     InMemoryDirectory directory = builder.build();
     String oldest = directory.members(unit, PageRequest.first(1)).nextCursor().orElseThrow();
@@ -278,6 +348,7 @@ class DirectoryListingTest {
     }
 
     assertThat(directory.members(unit, PageRequest.after(oldest, 1)).items())
-        .extracting(u -> u.id().value()).containsExactly("用户".repeat(127) + 1);
+        .extracting(u -> u.id().value())
+        .containsExactly("用户".repeat(127) + 1);
   }
 }

@@ -39,11 +39,12 @@ class DirectoryWriterTest {
   private static final UserId SAM = UserId.of("sam");
   private static final PhoneNumber MOBILE = PhoneNumber.of("+14255550100");
 
-  private final InMemoryDirectory directory = InMemoryDirectory.builder()
-      .user(user("alex", "Alex Wilber"))
-      .user(synced("sam", "Sam Synced"))
-      .passwordHashIterations(1)
-      .build();
+  private final InMemoryDirectory directory =
+      InMemoryDirectory.builder()
+          .user(user("alex", "Alex Wilber"))
+          .user(synced("sam", "Sam Synced"))
+          .passwordHashIterations(1)
+          .build();
 
   private User alex() {
     return directory.findUser(ALEX).orElseThrow();
@@ -54,7 +55,8 @@ class DirectoryWriterTest {
     User before = alex();
     AuditEvent event = phoneEvent("e1", "mgr", "alex");
 
-    User after = directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE), event);
+    User after =
+        directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE), event);
 
     assertThat(after.version()).isGreaterThan(before.version());
     assertThat(after.phone(PhoneType.MOBILE)).contains(MOBILE);
@@ -65,16 +67,29 @@ class DirectoryWriterTest {
   @Test
   void setPhone_staleVersion_throwsAndChangesNothing() {
     User before = alex();
-    directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE), phoneEvent("e1", "mgr", "alex"));
+    directory.setPhone(
+        ALEX,
+        before.version(),
+        PhoneType.MOBILE,
+        Optional.of(MOBILE),
+        phoneEvent("e1", "mgr", "alex"));
     User current = alex();
 
-    assertThatThrownBy(() -> directory.setPhone(ALEX, before.version(), PhoneType.OFFICE,
-        Optional.of(MOBILE), phoneEvent("e2", "mgr", "alex")))
-        .isInstanceOfSatisfying(StaleVersionException.class, e -> {
-          assertThat(e.expectedVersion()).isEqualTo(before.version());
-          assertThat(e.actualVersion()).isEqualTo(current.version());
-          assertThat(e.userId()).isEqualTo(ALEX);
-        });
+    assertThatThrownBy(
+            () ->
+                directory.setPhone(
+                    ALEX,
+                    before.version(),
+                    PhoneType.OFFICE,
+                    Optional.of(MOBILE),
+                    phoneEvent("e2", "mgr", "alex")))
+        .isInstanceOfSatisfying(
+            StaleVersionException.class,
+            e -> {
+              assertThat(e.expectedVersion()).isEqualTo(before.version());
+              assertThat(e.actualVersion()).isEqualTo(current.version());
+              assertThat(e.userId()).isEqualTo(ALEX);
+            });
 
     assertThat(alex()).isEqualTo(current);
     assertThat(directory.pendingAuditEvents(10)).extracting(AuditEvent::id).containsExactly("e1");
@@ -82,8 +97,15 @@ class DirectoryWriterTest {
 
   @Test
   void setPhone_unknownUser_throwsAndStoresNoEvent() {
-    assertThatThrownBy(() -> directory.setPhone(UserId.of("nobody"), 1, PhoneType.MOBILE, Optional.of(MOBILE),
-        phoneEvent("e1", "mgr", "nobody"))).isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(
+            () ->
+                directory.setPhone(
+                    UserId.of("nobody"),
+                    1,
+                    PhoneType.MOBILE,
+                    Optional.of(MOBILE),
+                    phoneEvent("e1", "mgr", "nobody")))
+        .isInstanceOf(UnknownUserException.class);
 
     assertThat(directory.pendingAuditEvents(10)).isEmpty();
   }
@@ -92,8 +114,13 @@ class DirectoryWriterTest {
   void setPhone_removingAbsentPhone_isAWriteWithItsEvent() {
     User before = alex();
 
-    User after = directory.setPhone(ALEX, before.version(), PhoneType.OFFICE, Optional.empty(),
-        phoneEvent("e1", "mgr", "alex"));
+    User after =
+        directory.setPhone(
+            ALEX,
+            before.version(),
+            PhoneType.OFFICE,
+            Optional.empty(),
+            phoneEvent("e1", "mgr", "alex"));
 
     assertThat(after.version()).isGreaterThan(before.version());
     assertThat(after.phones()).isEmpty();
@@ -102,30 +129,57 @@ class DirectoryWriterTest {
 
   @Test
   void setPhone_eventIdAlreadyPending_isRejectedUntilAcknowledged() {
-    directory.setPhone(ALEX, alex().version(), PhoneType.MOBILE, Optional.of(MOBILE), phoneEvent("e1", "mgr", "alex"));
+    directory.setPhone(
+        ALEX,
+        alex().version(),
+        PhoneType.MOBILE,
+        Optional.of(MOBILE),
+        phoneEvent("e1", "mgr", "alex"));
     User current = alex();
 
-    assertThatThrownBy(() -> directory.setPhone(ALEX, current.version(), PhoneType.MOBILE, Optional.empty(),
-        phoneEvent("e1", "mgr", "alex"))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                directory.setPhone(
+                    ALEX,
+                    current.version(),
+                    PhoneType.MOBILE,
+                    Optional.empty(),
+                    phoneEvent("e1", "mgr", "alex")))
+        .isInstanceOf(InvalidInputException.class);
     assertThat(alex()).isEqualTo(current);
 
     directory.acknowledgeAuditEvents(List.of("e1"));
-    directory.setPhone(ALEX, current.version(), PhoneType.MOBILE, Optional.empty(), phoneEvent("e1", "mgr", "alex"));
+    directory.setPhone(
+        ALEX,
+        current.version(),
+        PhoneType.MOBILE,
+        Optional.empty(),
+        phoneEvent("e1", "mgr", "alex"));
     assertThat(alex().phones()).isEmpty();
   }
 
   @Test
   void pendingAuditEvents_oldestFirstUpToMaxUntilAcknowledged() {
     for (int i = 1; i <= 5; i++) {
-      directory.setPhone(ALEX, alex().version(), PhoneType.MOBILE, Optional.empty(), phoneEvent("e" + i, "mgr", "alex"));
+      directory.setPhone(
+          ALEX,
+          alex().version(),
+          PhoneType.MOBILE,
+          Optional.empty(),
+          phoneEvent("e" + i, "mgr", "alex"));
     }
 
-    assertThat(directory.pendingAuditEvents(3)).extracting(AuditEvent::id).containsExactly("e1", "e2", "e3");
+    assertThat(directory.pendingAuditEvents(3))
+        .extracting(AuditEvent::id)
+        .containsExactly("e1", "e2", "e3");
     assertThat(directory.pendingAuditEvents(0)).isEmpty();
     directory.acknowledgeAuditEvents(List.of("e2", "e1", "unknown"));
     directory.acknowledgeAuditEvents(List.of("e1"));
-    assertThat(directory.pendingAuditEvents(10)).extracting(AuditEvent::id).containsExactly("e3", "e4", "e5");
-    assertThatThrownBy(() -> directory.pendingAuditEvents(-1)).isInstanceOf(InvalidInputException.class);
+    assertThat(directory.pendingAuditEvents(10))
+        .extracting(AuditEvent::id)
+        .containsExactly("e3", "e4", "e5");
+    assertThatThrownBy(() -> directory.pendingAuditEvents(-1))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -133,7 +187,8 @@ class DirectoryWriterTest {
     User before = alex();
     AuditEvent event = phoneEvent("e1", "mgr", "alex");
 
-    User after = directory.setPassword(ALEX, before.version(), Secret.of("Temp-Pa55word"), true, event);
+    User after =
+        directory.setPassword(ALEX, before.version(), Secret.of("Temp-Pa55word"), true, event);
 
     assertThat(after.version()).isGreaterThan(before.version());
     assertThat(after.forceChangePasswordNextSignIn()).isTrue();
@@ -145,15 +200,20 @@ class DirectoryWriterTest {
   @Test
   void setPassword_storedHash_neverEqualsOrContainsTheSecret() {
     String password = "Correct-Horse-Battery-Staple";
-    directory.setPassword(ALEX, alex().version(), Secret.of(password), false, phoneEvent("e1", "mgr", "alex"));
+    directory.setPassword(
+        ALEX, alex().version(), Secret.of(password), false, phoneEvent("e1", "mgr", "alex"));
     directory.putUser(user("bo", "Bo Chen"));
     User bo = directory.findUser(UserId.of("bo")).orElseThrow();
-    directory.setPassword(bo.id(), bo.version(), Secret.of(password), false, phoneEvent("e2", "mgr", "bo"));
+    directory.setPassword(
+        bo.id(), bo.version(), Secret.of(password), false, phoneEvent("e2", "mgr", "bo"));
 
     PasswordHash stored = directory.passwordHashOf(ALEX).orElseThrow();
     byte[] hash = stored.hashBytes();
-    for (byte[] secret : List.of(password.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_16BE),
-        password.getBytes(StandardCharsets.UTF_16LE))) {
+    for (byte[] secret :
+        List.of(
+            password.getBytes(StandardCharsets.UTF_8),
+            password.getBytes(StandardCharsets.UTF_16BE),
+            password.getBytes(StandardCharsets.UTF_16LE))) {
       assertThat(indexOf(hash, secret)).isEqualTo(-1);
       assertThat(indexOf(stored.saltBytes(), secret)).isEqualTo(-1);
     }
@@ -162,15 +222,23 @@ class DirectoryWriterTest {
     assertThat(directory.toString()).doesNotContain(password);
     assertThat(alex().toString()).doesNotContain(password);
     assertThat(directory.passwordHashOf(bo.id()).orElseThrow().hashBytes())
-        .as("salted: equal passwords hash differently").isNotEqualTo(hash);
+        .as("salted: equal passwords hash differently")
+        .isNotEqualTo(hash);
   }
 
   @Test
   void setPassword_syncedUser_isRejectedAndChangesNothing() {
     User sam = directory.findUser(SAM).orElseThrow();
 
-    assertThatThrownBy(() -> directory.setPassword(SAM, sam.version(), Secret.of("Temp-1234"), true,
-        phoneEvent("e1", "mgr", "sam"))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                directory.setPassword(
+                    SAM,
+                    sam.version(),
+                    Secret.of("Temp-1234"),
+                    true,
+                    phoneEvent("e1", "mgr", "sam")))
+        .isInstanceOf(InvalidInputException.class);
 
     assertThat(directory.findUser(SAM)).contains(sam);
     assertThat(directory.passwordHashOf(SAM)).isEmpty();
@@ -180,10 +248,22 @@ class DirectoryWriterTest {
   @Test
   void setPassword_staleVersion_storesNoHashAndNoEvent() {
     User before = alex();
-    directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE), phoneEvent("e1", "mgr", "alex"));
+    directory.setPhone(
+        ALEX,
+        before.version(),
+        PhoneType.MOBILE,
+        Optional.of(MOBILE),
+        phoneEvent("e1", "mgr", "alex"));
 
-    assertThatThrownBy(() -> directory.setPassword(ALEX, before.version(), Secret.of("Temp-1234"), true,
-        phoneEvent("e2", "mgr", "alex"))).isInstanceOf(StaleVersionException.class);
+    assertThatThrownBy(
+            () ->
+                directory.setPassword(
+                    ALEX,
+                    before.version(),
+                    Secret.of("Temp-1234"),
+                    true,
+                    phoneEvent("e2", "mgr", "alex")))
+        .isInstanceOf(StaleVersionException.class);
 
     assertThat(directory.passwordHashOf(ALEX)).isEmpty();
     assertThat(directory.pendingAuditEvents(10)).extracting(AuditEvent::id).containsExactly("e1");
@@ -191,8 +271,15 @@ class DirectoryWriterTest {
 
   @Test
   void setPassword_unknownUser_isRejected() {
-    assertThatThrownBy(() -> directory.setPassword(UserId.of("nobody"), 1, Secret.of("x"), true,
-        phoneEvent("e1", "mgr", "nobody"))).isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(
+            () ->
+                directory.setPassword(
+                    UserId.of("nobody"),
+                    1,
+                    Secret.of("x"),
+                    true,
+                    phoneEvent("e1", "mgr", "nobody")))
+        .isInstanceOf(UnknownUserException.class);
     assertThatThrownBy(() -> directory.verifyPassword(UserId.of("nobody"), Secret.of("x")))
         .isInstanceOf(UnknownUserException.class);
   }
@@ -210,17 +297,25 @@ class DirectoryWriterTest {
     for (int i = 0; i < 200; i++) {
       UserId id = random.nextBoolean() ? ALEX : SAM;
       User before = directory.findUser(id).orElseThrow();
-      long expected = random.nextInt(3) == 0 ? before.version() - random.nextInt(3) - 1 : before.version();
+      long expected =
+          random.nextInt(3) == 0 ? before.version() - random.nextInt(3) - 1 : before.version();
       String eventId = "e" + i;
       boolean password = random.nextInt(4) == 0;
       boolean applied;
       try {
         if (password) {
-          directory.setPassword(id, expected, Secret.of("pw-" + i), false, phoneEvent(eventId, "mgr", id.value()));
+          directory.setPassword(
+              id, expected, Secret.of("pw-" + i), false, phoneEvent(eventId, "mgr", id.value()));
         } else {
-          Optional<PhoneNumber> number = random.nextBoolean() ? Optional.of(PhoneNumber.of("+1425555" + (1000 + i)))
-              : Optional.empty();
-          directory.setPhone(id, expected, PhoneType.values()[random.nextInt(3)], number,
+          Optional<PhoneNumber> number =
+              random.nextBoolean()
+                  ? Optional.of(PhoneNumber.of("+1425555" + (1000 + i)))
+                  : Optional.empty();
+          directory.setPhone(
+              id,
+              expected,
+              PhoneType.values()[random.nextInt(3)],
+              number,
               phoneEvent(eventId, "mgr", id.value()));
         }
         applied = true;
@@ -241,7 +336,9 @@ class DirectoryWriterTest {
         directory.acknowledgeAuditEvents(List.copyOf(expectedEvents));
         expectedEvents.clear();
       }
-      assertThat(directory.pendingAuditEvents(1_000)).extracting(AuditEvent::id).as(why)
+      assertThat(directory.pendingAuditEvents(1_000))
+          .extracting(AuditEvent::id)
+          .as(why)
           .containsExactlyElementsOf(expectedEvents);
     }
   }
@@ -270,16 +367,29 @@ class DirectoryWriterTest {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     ExecutorService other = Executors.newSingleThreadExecutor();
     try {
-      AtomicReference<Future<?>> promotion =
-          new AtomicReference<>();
-      directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE), phoneEvent("e1", "mgr", "alex"),
+      AtomicReference<Future<?>> promotion = new AtomicReference<>();
+      directory.setPhone(
+          ALEX,
+          before.version(),
+          PhoneType.MOBILE,
+          Optional.of(MOBILE),
+          phoneEvent("e1", "mgr", "alex"),
           current -> {
-            order.add("condition verified: alex holds " + current.assignmentsOf(ALEX).size() + " assignments");
-            promotion.set(other.submit(() -> {
-              directory.addAssignment(RoleAssignment.of(AssignmentId.of("ga"),
-                  ALEX, BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant()));
-              order.add("promoted");
-            }));
+            order.add(
+                "condition verified: alex holds "
+                    + current.assignmentsOf(ALEX).size()
+                    + " assignments");
+            promotion.set(
+                other.submit(
+                    () -> {
+                      directory.addAssignment(
+                          RoleAssignment.of(
+                              AssignmentId.of("ga"),
+                              ALEX,
+                              BuiltInRole.GLOBAL_ADMINISTRATOR,
+                              Scope.tenant()));
+                      order.add("promoted");
+                    }));
             try {
               promotion.get().get(100, TimeUnit.MILLISECONDS);
               order.add("promotion committed inside the write");
@@ -291,8 +401,12 @@ class DirectoryWriterTest {
           });
       order.add("phone committed");
       promotion.get().get(10, TimeUnit.SECONDS);
-      assertThat(order).containsExactly("condition verified: alex holds 0 assignments", "promotion waits",
-          "phone committed", "promoted");
+      assertThat(order)
+          .containsExactly(
+              "condition verified: alex holds 0 assignments",
+              "promotion waits",
+              "phone committed",
+              "promoted");
       assertThat(directory.assignmentsOf(ALEX)).hasSize(1);
     } finally {
       other.shutdownNow();
@@ -304,10 +418,18 @@ class DirectoryWriterTest {
     User before = alex();
     StaleFactsException refused = new StaleFactsException(ALEX, "test");
 
-    assertThatThrownBy(() -> directory.setPhone(ALEX, before.version(), PhoneType.MOBILE, Optional.of(MOBILE),
-        phoneEvent("e1", "mgr", "alex"), current -> {
-          throw refused;
-        })).isSameAs(refused);
+    assertThatThrownBy(
+            () ->
+                directory.setPhone(
+                    ALEX,
+                    before.version(),
+                    PhoneType.MOBILE,
+                    Optional.of(MOBILE),
+                    phoneEvent("e1", "mgr", "alex"),
+                    current -> {
+                      throw refused;
+                    }))
+        .isSameAs(refused);
 
     assertThat(alex()).isEqualTo(before);
     assertThat(directory.pendingAuditEvents(10)).isEmpty();

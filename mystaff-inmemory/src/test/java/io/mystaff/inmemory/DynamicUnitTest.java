@@ -69,7 +69,8 @@ class DynamicUnitTest {
 
     directory.putUser(inDepartment("abe", "Abe Zed", "Sales"));
 
-    assertThat(ids(directory.members(SALES, PageRequest.first(10)).items())).containsExactly("abe", "ann");
+    assertThat(ids(directory.members(SALES, PageRequest.first(10)).items()))
+        .containsExactly("abe", "ann");
   }
 
   @Test
@@ -84,11 +85,13 @@ class DynamicUnitTest {
   @Test
   void putUnit_ruleOnDisplayName_followsRenames() {
     InMemoryDirectory directory = directory();
-    directory.putUnit(AdministrativeUnit.dynamic(SEATTLE, "Temps", "user.displayName -startsWith \"Temp\""));
+    directory.putUnit(
+        AdministrativeUnit.dynamic(SEATTLE, "Temps", "user.displayName -startsWith \"Temp\""));
 
     directory.putUser(user("cat", "Temp Cat"));
 
-    assertThat(ids(directory.members(SEATTLE, PageRequest.first(10)).items())).containsExactly("cat");
+    assertThat(ids(directory.members(SEATTLE, PageRequest.first(10)).items()))
+        .containsExactly("cat");
     directory.putUser(user("cat", "Cat Ng"));
     assertThat(directory.members(SEATTLE, PageRequest.first(10)).items()).isEmpty();
   }
@@ -97,9 +100,12 @@ class DynamicUnitTest {
   void putUnit_changedRule_reevaluatesEveryUser() {
     InMemoryDirectory directory = directory();
 
-    directory.putUnit(AdministrativeUnit.dynamic(SALES, "All Sales", "user.department -in [\"Sales\", \"Finance\"]"));
+    directory.putUnit(
+        AdministrativeUnit.dynamic(
+            SALES, "All Sales", "user.department -in [\"Sales\", \"Finance\"]"));
 
-    assertThat(ids(directory.members(SALES, PageRequest.first(10)).items())).containsExactly("ann", "ben");
+    assertThat(ids(directory.members(SALES, PageRequest.first(10)).items()))
+        .containsExactly("ann", "ben");
   }
 
   @Test
@@ -110,7 +116,8 @@ class DynamicUnitTest {
     directory.putUser(inDepartment("ann", "Ann Lee", "Marketing"));
     directory.addMember(SALES, UserId.of("cat"));
 
-    assertThat(ids(directory.members(SALES, PageRequest.first(10)).items())).containsExactly("ann", "cat");
+    assertThat(ids(directory.members(SALES, PageRequest.first(10)).items()))
+        .containsExactly("ann", "cat");
   }
 
   @Test
@@ -119,9 +126,11 @@ class DynamicUnitTest {
     directory.putUnit(AdministrativeUnit.assigned(SEATTLE, "Seattle"));
     directory.addMember(SEATTLE, UserId.of("cat"));
 
-    directory.putUnit(AdministrativeUnit.dynamic(SEATTLE, "Seattle", "user.department -eq \"Finance\""));
+    directory.putUnit(
+        AdministrativeUnit.dynamic(SEATTLE, "Seattle", "user.department -eq \"Finance\""));
 
-    assertThat(ids(directory.members(SEATTLE, PageRequest.first(10)).items())).containsExactly("ben");
+    assertThat(ids(directory.members(SEATTLE, PageRequest.first(10)).items()))
+        .containsExactly("ben");
     assertThat(directory.unitsOf(UserId.of("cat"))).isEmpty();
   }
 
@@ -129,12 +138,20 @@ class DynamicUnitTest {
   void putUnit_invalidRule_isRejectedAndChangesNothing() {
     InMemoryDirectory directory = directory();
 
-    assertThatThrownBy(() -> directory.putUnit(AdministrativeUnit.dynamic(SALES, "Renamed", "user.department -eq")))
+    assertThatThrownBy(
+            () ->
+                directory.putUnit(
+                    AdministrativeUnit.dynamic(SALES, "Renamed", "user.department -eq")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> directory.putUnit(AdministrativeUnit.dynamic(SEATTLE, "Seattle", "user.nope -eq 1")))
+    assertThatThrownBy(
+            () ->
+                directory.putUnit(
+                    AdministrativeUnit.dynamic(SEATTLE, "Seattle", "user.nope -eq 1")))
         .isInstanceOf(InvalidInputException.class);
 
-    assertThat(directory.findUnit(SALES)).map(AdministrativeUnit::displayName).contains("All Sales");
+    assertThat(directory.findUnit(SALES))
+        .map(AdministrativeUnit::displayName)
+        .contains("All Sales");
     assertThat(directory.findUnit(SEATTLE)).isEmpty();
     assertThat(ids(directory.members(SALES, PageRequest.first(10)).items())).containsExactly("ann");
   }
@@ -143,8 +160,10 @@ class DynamicUnitTest {
   void addMemberAndRemoveMember_dynamicUnit_areRejected() {
     InMemoryDirectory directory = directory();
 
-    assertThatThrownBy(() -> directory.addMember(SALES, UserId.of("cat"))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> directory.removeMember(SALES, UserId.of("ann"))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> directory.addMember(SALES, UserId.of("cat")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> directory.removeMember(SALES, UserId.of("ann")))
+        .isInstanceOf(InvalidInputException.class);
     assertThat(ids(directory.members(SALES, PageRequest.first(10)).items())).containsExactly("ann");
   }
 
@@ -153,11 +172,16 @@ class DynamicUnitTest {
     InMemoryDirectory directory = directory();
     User ann = directory.findUser(UserId.of("ann")).orElseThrow();
 
-    directory.setPhone(ann.id(), ann.version(), PhoneType.MOBILE, Optional.of(PhoneNumber.of("+14255550100")),
+    directory.setPhone(
+        ann.id(),
+        ann.version(),
+        PhoneType.MOBILE,
+        Optional.of(PhoneNumber.of("+14255550100")),
         AuditEvents.phoneEvent("e1", "mgr", "ann"));
 
     assertThat(directory.members(SALES, PageRequest.first(10)).items())
-        .singleElement().satisfies(u -> assertThat(u.phone(PhoneType.MOBILE)).isPresent());
+        .singleElement()
+        .satisfies(u -> assertThat(u.phone(PhoneType.MOBILE)).isPresent());
   }
 
   @Test
@@ -168,11 +192,15 @@ class DynamicUnitTest {
     List<String> cities = List.of("Seattle", "Redmond", "Bellevue");
     Map<UnitId, String> rules = new HashMap<>();
     rules.put(UnitId.of("d1"), "user.department -eq \"Sales\"");
-    rules.put(UnitId.of("d2"), "(user.city -in [\"Seattle\", \"Redmond\"]) -and (user.department -ne \"HR\")");
-    rules.put(UnitId.of("d3"), "user.displayName -startsWith \"a\" -or user.accountEnabled -eq false");
+    rules.put(
+        UnitId.of("d2"),
+        "(user.city -in [\"Seattle\", \"Redmond\"]) -and (user.department -ne \"HR\")");
+    rules.put(
+        UnitId.of("d3"), "user.displayName -startsWith \"a\" -or user.accountEnabled -eq false");
     rules.put(UnitId.of("d4"), "user.jobTitle -eq null");
     InMemoryDirectory directory = InMemoryDirectory.builder().build();
-    rules.forEach((id, rule) -> directory.putUnit(AdministrativeUnit.dynamic(id, "Unit " + id, rule)));
+    rules.forEach(
+        (id, rule) -> directory.putUnit(AdministrativeUnit.dynamic(id, "Unit " + id, rule)));
     Map<UserId, User> model = new HashMap<>();
     for (int step = 0; step < 400; step++) {
       String why = "seed " + seed + ", step " + step;
@@ -184,16 +212,21 @@ class DynamicUnitTest {
         }
         case 1 -> {
           UnitId unit = UnitId.of("d" + (1 + random.nextInt(4)));
-          String rule = List.of("user.department -eq \"Finance\"", "user.city -eq \"Bellevue\"",
-              "user.displayName -contains \"e\"").get(random.nextInt(3));
+          String rule =
+              List.of(
+                      "user.department -eq \"Finance\"",
+                      "user.city -eq \"Bellevue\"",
+                      "user.displayName -contains \"e\"")
+                  .get(random.nextInt(3));
           rules.put(unit, rule);
           directory.putUnit(AdministrativeUnit.dynamic(unit, "Unit " + unit, rule));
         }
         default -> {
-          User.Builder b = user(id.value(), (random.nextBoolean() ? "a" : "B") + random.nextInt(100) + " Name")
-              .toBuilder()
-              .accountEnabled(random.nextInt(5) != 0)
-              .attribute("department", departments.get(random.nextInt(departments.size())));
+          User.Builder b =
+              user(id.value(), (random.nextBoolean() ? "a" : "B") + random.nextInt(100) + " Name")
+                  .toBuilder()
+                  .accountEnabled(random.nextInt(5) != 0)
+                  .attribute("department", departments.get(random.nextInt(departments.size())));
           if (random.nextBoolean()) {
             b.attribute("city", cities.get(random.nextInt(cities.size())));
           }
@@ -205,18 +238,27 @@ class DynamicUnitTest {
       }
       for (Map.Entry<UnitId, String> e : rules.entrySet()) {
         MembershipRule rule = MembershipRule.parse(e.getValue());
-        List<String> expected = model.values().stream().filter(rule::matches).sorted(TestUsers.ORDER)
-            .map(u -> u.id().value()).toList();
-        assertThat(ids(walk(7, p -> directory.members(e.getKey(), p)))).as(why).containsExactlyElementsOf(expected);
+        List<String> expected =
+            model.values().stream()
+                .filter(rule::matches)
+                .sorted(TestUsers.ORDER)
+                .map(u -> u.id().value())
+                .toList();
+        assertThat(ids(walk(7, p -> directory.members(e.getKey(), p))))
+            .as(why)
+            .containsExactlyElementsOf(expected);
       }
       for (UserId u : model.keySet()) {
         Set<UnitId> expected = new TreeSet<>();
-        rules.forEach((unit, rule) -> {
-          if (MembershipRule.parse(rule).matches(model.get(u))) {
-            expected.add(unit);
-          }
-        });
-        assertThat(new TreeSet<>(directory.unitsOf(u))).as(why + ", units of " + u).isEqualTo(expected);
+        rules.forEach(
+            (unit, rule) -> {
+              if (MembershipRule.parse(rule).matches(model.get(u))) {
+                expected.add(unit);
+              }
+            });
+        assertThat(new TreeSet<>(directory.unitsOf(u)))
+            .as(why + ", units of " + u)
+            .isEqualTo(expected);
       }
     }
     assertThat(new ArrayList<>(model.keySet())).as("seed " + seed).isNotEmpty();

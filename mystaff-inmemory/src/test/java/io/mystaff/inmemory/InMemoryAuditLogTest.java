@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
 class InMemoryAuditLogTest {
 
   private final AuditEvent a = event("a", AuditActivity.RESET_PASSWORD, "c1", "mgr", "u1", T0);
-  private final AuditEvent b = event("b", AuditActivity.ADD_PHONE, "c2", "mgr", "u2", T0.plusSeconds(10));
-  private final AuditEvent c = event("c", AuditActivity.RESET_PASSWORD, "c1", "boss", "u1", T0.minusSeconds(5));
+  private final AuditEvent b =
+      event("b", AuditActivity.ADD_PHONE, "c2", "mgr", "u2", T0.plusSeconds(10));
+  private final AuditEvent c =
+      event("c", AuditActivity.RESET_PASSWORD, "c1", "boss", "u1", T0.minusSeconds(5));
 
   @Test
   void record_events_allReturnsThemInRecordingOrder() {
@@ -89,12 +91,19 @@ class InMemoryAuditLogTest {
 
   @Test
   void forTarget_eventWithTheTargetTwice_isListedOnce() {
-    AuditTarget target = new AuditTarget("u1", "User", Optional.empty(), Optional.empty(), List.of());
-    AuditEvent twice = AuditEvent.builder().id("t").activityDateTime(T0)
-        .activity(AuditActivity.UPDATE_PHONE).outcome(AuditOutcome.SUCCEEDED)
-        .correlationId(CorrelationId.of("c")).initiatedBy(
-            new AuditInitiator(UserId.of("mgr"), Optional.empty(), Optional.empty()))
-        .target(target).target(target).build();
+    AuditTarget target =
+        new AuditTarget("u1", "User", Optional.empty(), Optional.empty(), List.of());
+    AuditEvent twice =
+        AuditEvent.builder()
+            .id("t")
+            .activityDateTime(T0)
+            .activity(AuditActivity.UPDATE_PHONE)
+            .outcome(AuditOutcome.SUCCEEDED)
+            .correlationId(CorrelationId.of("c"))
+            .initiatedBy(new AuditInitiator(UserId.of("mgr"), Optional.empty(), Optional.empty()))
+            .target(target)
+            .target(target)
+            .build();
     InMemoryAuditLog log = InMemoryAuditLog.withCapacity(1);
 
     log.record(twice);
@@ -110,7 +119,8 @@ class InMemoryAuditLogTest {
     log.record(a);
     log.record(b);
 
-    assertThatThrownBy(() -> log.record(c)).isInstanceOf(ProviderFailureException.class)
+    assertThatThrownBy(() -> log.record(c))
+        .isInstanceOf(ProviderFailureException.class)
         .hasMessageContaining("full");
 
     assertThat(log.all()).containsExactly(a, b);
@@ -137,13 +147,18 @@ class InMemoryAuditLogTest {
     InMemoryAuditLog log = InMemoryAuditLog.withCapacity(capacity);
     List<AuditEvent> recorded = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      AuditEvent e = event("e" + random.nextInt(150),
-          AuditActivity.values()[random.nextInt(AuditActivity.values().length)],
-          "c" + random.nextInt(10), "i" + random.nextInt(5), "t" + random.nextInt(8),
-          T0.plusSeconds(random.nextInt(100)));
+      AuditEvent e =
+          event(
+              "e" + random.nextInt(150),
+              AuditActivity.values()[random.nextInt(AuditActivity.values().length)],
+              "c" + random.nextInt(10),
+              "i" + random.nextInt(5),
+              "t" + random.nextInt(8),
+              T0.plusSeconds(random.nextInt(100)));
       boolean stored = recorded.stream().anyMatch(r -> r.id().equals(e.id()));
       if (!stored && recorded.size() == capacity) {
-        assertThatThrownBy(() -> log.record(e)).as("seed %d: a full log refuses", seed)
+        assertThatThrownBy(() -> log.record(e))
+            .as("seed %d: a full log refuses", seed)
             .isInstanceOf(ProviderFailureException.class);
         continue;
       }
@@ -157,23 +172,31 @@ class InMemoryAuditLogTest {
     assertThat(log.all()).as(why).containsExactlyElementsOf(recorded);
     for (int k = 0; k < 10; k++) {
       String key = "c" + k;
-      assertThat(log.byCorrelationId(CorrelationId.of(key))).as(why)
+      assertThat(log.byCorrelationId(CorrelationId.of(key)))
+          .as(why)
           .containsExactlyElementsOf(filter(recorded, e -> e.correlationId().value().equals(key)));
       String target = "t" + k;
-      assertThat(log.forTarget(target)).as(why)
+      assertThat(log.forTarget(target))
+          .as(why)
           .containsExactlyElementsOf(filter(recorded, e -> e.targets().get(0).id().equals(target)));
       String initiator = "i" + k;
-      assertThat(log.byInitiator(UserId.of(initiator))).as(why).containsExactlyElementsOf(
-          filter(recorded, e -> e.initiatedBy().id().value().equals(initiator)));
+      assertThat(log.byInitiator(UserId.of(initiator)))
+          .as(why)
+          .containsExactlyElementsOf(
+              filter(recorded, e -> e.initiatedBy().id().value().equals(initiator)));
     }
     for (AuditActivity activity : AuditActivity.values()) {
-      assertThat(log.byActivity(activity)).as(why)
+      assertThat(log.byActivity(activity))
+          .as(why)
           .containsExactlyElementsOf(filter(recorded, e -> e.activity() == activity));
     }
     Instant from = T0.plusSeconds(random.nextInt(50));
     Instant to = from.plus(Duration.ofSeconds(random.nextInt(50)));
-    List<AuditEvent> expected = new ArrayList<>(filter(recorded,
-        e -> !e.activityDateTime().isBefore(from) && e.activityDateTime().isBefore(to)));
+    List<AuditEvent> expected =
+        new ArrayList<>(
+            filter(
+                recorded,
+                e -> !e.activityDateTime().isBefore(from) && e.activityDateTime().isBefore(to)));
     expected.sort(java.util.Comparator.comparing(AuditEvent::activityDateTime));
     assertThat(log.between(from, to)).as(why).containsExactlyElementsOf(expected);
   }
@@ -189,18 +212,32 @@ class InMemoryAuditLogTest {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < perThread; i++) {
-            // Every thread also re-records one id another thread records.
-            log.record(event("e" + thread + "-" + i, AuditActivity.UPDATE_PHONE, "c" + i,
-                "mgr" + thread, "u" + i, T0));
-            log.record(event("e" + ((thread + 1) % threads) + "-" + i, AuditActivity.UPDATE_PHONE,
-                "c" + i, "mgr" + ((thread + 1) % threads), "u" + i, T0));
-            log.size();
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    // Every thread also re-records one id another thread records.
+                    log.record(
+                        event(
+                            "e" + thread + "-" + i,
+                            AuditActivity.UPDATE_PHONE,
+                            "c" + i,
+                            "mgr" + thread,
+                            "u" + i,
+                            T0));
+                    log.record(
+                        event(
+                            "e" + ((thread + 1) % threads) + "-" + i,
+                            AuditActivity.UPDATE_PHONE,
+                            "c" + i,
+                            "mgr" + ((thread + 1) % threads),
+                            "u" + i,
+                            T0));
+                    log.size();
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : futures) {

@@ -38,15 +38,21 @@ class InMemoryDirectoryTest {
   private InMemoryDirectory retail() {
     return InMemoryDirectory.builder()
         .unit(AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle"))
-        .unit(AdministrativeUnit.assigned(STORE_47, "Store 47 Bellevue").withRestrictedManagement(true))
+        .unit(
+            AdministrativeUnit.assigned(STORE_47, "Store 47 Bellevue")
+                .withRestrictedManagement(true))
         .user(user("alex", "Alex Wilber"))
         .user(user("bo", "Bo Chen"))
         .user(user("cy", "Cy Adams"))
         .member(STORE_12, ALEX)
         .member(STORE_12, BO)
         .member(STORE_47, CY)
-        .assignment(RoleAssignment.of(AssignmentId.of("a1"), ALEX, BuiltInRole.HELPDESK_ADMINISTRATOR,
-            Scope.unit(STORE_12)))
+        .assignment(
+            RoleAssignment.of(
+                AssignmentId.of("a1"),
+                ALEX,
+                BuiltInRole.HELPDESK_ADMINISTRATOR,
+                Scope.unit(STORE_12)))
         .roleAssignableGroupMember(CY)
         .passwordHashIterations(1)
         .build();
@@ -59,12 +65,17 @@ class InMemoryDirectoryTest {
     assertThat(directory.userCount()).isEqualTo(3);
     assertThat(directory.findUser(ALEX)).map(User::displayName).contains("Alex Wilber");
     assertThat(directory.findUser(UserId.of("nobody"))).isEmpty();
-    assertThat(directory.findUnit(STORE_47)).map(AdministrativeUnit::restrictedManagement).contains(true);
+    assertThat(directory.findUnit(STORE_47))
+        .map(AdministrativeUnit::restrictedManagement)
+        .contains(true);
     assertThat(directory.findUnit(UnitId.of("nowhere"))).isEmpty();
     assertThat(directory.unitsOf(ALEX)).containsExactly(STORE_12);
     assertThat(directory.unitsOf(UserId.of("nobody"))).isEmpty();
-    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("alex", "bo");
-    assertThat(directory.assignmentsOf(ALEX)).extracting(RoleAssignment::id).containsExactly(AssignmentId.of("a1"));
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items()))
+        .containsExactly("alex", "bo");
+    assertThat(directory.assignmentsOf(ALEX))
+        .extracting(RoleAssignment::id)
+        .containsExactly(AssignmentId.of("a1"));
     assertThat(directory.assignmentsOf(BO)).isEmpty();
     assertThat(directory.isRoleAssignableGroupMember(CY)).isTrue();
     assertThat(directory.isRoleAssignableGroupMember(ALEX)).isFalse();
@@ -73,8 +84,8 @@ class InMemoryDirectoryTest {
 
   @Test
   void builder_memberOfUnknownUnit_isRejected() {
-    InMemoryDirectory.Builder builder = InMemoryDirectory.builder().user(user("alex", "Alex"))
-        .member(UnitId.of("nowhere"), ALEX);
+    InMemoryDirectory.Builder builder =
+        InMemoryDirectory.builder().user(user("alex", "Alex")).member(UnitId.of("nowhere"), ALEX);
 
     assertThatThrownBy(builder::build).isInstanceOf(UnknownUnitException.class);
   }
@@ -94,10 +105,16 @@ class InMemoryDirectoryTest {
   void putUser_replace_keepsVersionMonotonicAndThePassword() {
     InMemoryDirectory directory = retail();
     User before = directory.findUser(ALEX).orElseThrow();
-    User withPassword = directory.setPassword(ALEX, before.version(), Secret.of("Temp-1234"), true,
-        AuditEvents.phoneEvent("e1", "mgr", "alex"));
+    User withPassword =
+        directory.setPassword(
+            ALEX,
+            before.version(),
+            Secret.of("Temp-1234"),
+            true,
+            AuditEvents.phoneEvent("e1", "mgr", "alex"));
 
-    User replaced = directory.putUser(user("alex", "Alex Wilber-Smith").toBuilder().version(0).build());
+    User replaced =
+        directory.putUser(user("alex", "Alex Wilber-Smith").toBuilder().version(0).build());
 
     assertThat(replaced.version()).isGreaterThan(withPassword.version());
     assertThat(replaced.displayName()).isEqualTo("Alex Wilber-Smith");
@@ -119,7 +136,12 @@ class InMemoryDirectoryTest {
   @Test
   void putUser_principalNameOfAnotherUser_isRejectedCaseInsensitively() {
     InMemoryDirectory directory = retail();
-    User clash = User.builder().id(UserId.of("dee")).userPrincipalName("ALEX@contoso.com").displayName("Dee").build();
+    User clash =
+        User.builder()
+            .id(UserId.of("dee"))
+            .userPrincipalName("ALEX@contoso.com")
+            .displayName("Dee")
+            .build();
 
     assertThatThrownBy(() -> directory.putUser(clash))
         .isInstanceOf(InvalidInputException.class)
@@ -132,17 +154,21 @@ class InMemoryDirectoryTest {
   void putUser_ownPrincipalNameInOtherCase_isAccepted() {
     InMemoryDirectory directory = retail();
 
-    User stored = directory.putUser(user("alex", "Alex Wilber").toBuilder().userPrincipalName("Alex@Contoso.com").build());
+    User stored =
+        directory.putUser(
+            user("alex", "Alex Wilber").toBuilder().userPrincipalName("Alex@Contoso.com").build());
 
     assertThat(directory.findUser(ALEX)).contains(stored);
-    assertThat(ids(directory.searchUsers("alex@", PageRequest.first(10)).items())).containsExactly("alex");
+    assertThat(ids(directory.searchUsers("alex@", PageRequest.first(10)).items()))
+        .containsExactly("alex");
   }
 
   @Test
   void putUser_maxVersion_isRejected() {
     InMemoryDirectory directory = retail();
 
-    assertThatThrownBy(() -> directory.putUser(user("dee", "Dee").toBuilder().version(Long.MAX_VALUE).build()))
+    assertThatThrownBy(
+            () -> directory.putUser(user("dee", "Dee").toBuilder().version(Long.MAX_VALUE).build()))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -152,10 +178,13 @@ class InMemoryDirectoryTest {
 
     directory.putUser(user("alex", "Zed Alexander"));
 
-    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("bo", "alex");
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items()))
+        .containsExactly("bo", "alex");
     assertThat(directory.searchUsers("wilber", PageRequest.first(10)).items()).isEmpty();
-    assertThat(ids(directory.searchUsers("zed", PageRequest.first(10)).items())).containsExactly("alex");
-    assertThat(ids(directory.searchUsers("alexander", PageRequest.first(10)).items())).containsExactly("alex");
+    assertThat(ids(directory.searchUsers("zed", PageRequest.first(10)).items()))
+        .containsExactly("alex");
+    assertThat(ids(directory.searchUsers("alexander", PageRequest.first(10)).items()))
+        .containsExactly("alex");
   }
 
   @Test
@@ -167,12 +196,14 @@ class InMemoryDirectoryTest {
 
     assertThat(directory.findUser(ALEX)).isEmpty();
     assertThat(directory.unitsOf(ALEX)).isEmpty();
-    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("bo");
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items()))
+        .containsExactly("bo");
     assertThat(directory.assignmentsOf(ALEX)).isEmpty();
     assertThat(directory.isRoleAssignableGroupMember(CY)).isFalse();
     assertThat(directory.searchUsers("alex", PageRequest.first(10)).items()).isEmpty();
     assertThat(directory.userCount()).isEqualTo(1);
-    assertThatThrownBy(() -> directory.verifyPassword(ALEX, Secret.of("x"))).isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(() -> directory.verifyPassword(ALEX, Secret.of("x")))
+        .isInstanceOf(UnknownUserException.class);
   }
 
   @Test
@@ -189,28 +220,43 @@ class InMemoryDirectoryTest {
 
     directory.putUnit(AdministrativeUnit.assigned(STORE_12, "Flagship Seattle"));
 
-    assertThat(directory.findUnit(STORE_12)).map(AdministrativeUnit::displayName).contains("Flagship Seattle");
+    assertThat(directory.findUnit(STORE_12))
+        .map(AdministrativeUnit::displayName)
+        .contains("Flagship Seattle");
     assertThat(directory.searchUnits("store", PageRequest.first(10)).items())
-        .extracting(AdministrativeUnit::id).containsExactly(STORE_47);
+        .extracting(AdministrativeUnit::id)
+        .containsExactly(STORE_47);
     assertThat(directory.searchUnits("seattle", PageRequest.first(10)).items())
-        .extracting(AdministrativeUnit::id).containsExactly(STORE_12);
-    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("alex", "bo");
+        .extracting(AdministrativeUnit::id)
+        .containsExactly(STORE_12);
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items()))
+        .containsExactly("alex", "bo");
   }
 
   @Test
   void putUnit_otherRestrictedFlag_rejectedNamingTheFieldAndChangesNothing() {
     InMemoryDirectory directory = retail();
 
-    assertThatThrownBy(() -> directory.putUnit(
-        AdministrativeUnit.assigned(STORE_12, "Renamed").withRestrictedManagement(true)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
-            .satisfies(v -> assertThat(v.field()).isEqualTo("restrictedManagement")));
-    assertThatThrownBy(() -> directory.putUnit(AdministrativeUnit.assigned(STORE_47, "Store 47 Bellevue")))
+    assertThatThrownBy(
+            () ->
+                directory.putUnit(
+                    AdministrativeUnit.assigned(STORE_12, "Renamed")
+                        .withRestrictedManagement(true)))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("restrictedManagement")));
+    assertThatThrownBy(
+            () -> directory.putUnit(AdministrativeUnit.assigned(STORE_47, "Store 47 Bellevue")))
         .isInstanceOf(InvalidInputException.class);
 
-    assertThat(directory.findUnit(STORE_12)).contains(AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle"));
+    assertThat(directory.findUnit(STORE_12))
+        .contains(AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle"));
     assertThat(directory.findUnit(STORE_47).orElseThrow().restrictedManagement()).isTrue();
-    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("alex", "bo");
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items()))
+        .containsExactly("alex", "bo");
   }
 
   @Test
@@ -218,7 +264,8 @@ class InMemoryDirectoryTest {
     InMemoryDirectory directory = retail();
 
     assertThat(directory.removeUnit(STORE_12)).isTrue();
-    directory.putUnit(AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle").withRestrictedManagement(true));
+    directory.putUnit(
+        AdministrativeUnit.assigned(STORE_12, "Store 12 Seattle").withRestrictedManagement(true));
 
     assertThat(directory.findUnit(STORE_12).orElseThrow().restrictedManagement()).isTrue();
     assertThat(directory.members(STORE_12, PageRequest.first(10)).items()).isEmpty();
@@ -234,7 +281,8 @@ class InMemoryDirectoryTest {
     assertThat(directory.unitsOf(ALEX)).isEmpty();
     assertThat(directory.assignmentsOf(ALEX)).isEmpty();
     assertThat(directory.searchUnits("store", PageRequest.first(10)).items())
-        .extracting(AdministrativeUnit::id).containsExactly(STORE_47);
+        .extracting(AdministrativeUnit::id)
+        .containsExactly(STORE_47);
     assertThatThrownBy(() -> directory.members(STORE_12, PageRequest.first(10)))
         .isInstanceOf(UnknownUnitException.class);
     assertThat(directory.removeUnit(STORE_12)).isFalse();
@@ -248,15 +296,18 @@ class InMemoryDirectoryTest {
     assertThat(directory.addMember(STORE_47, ALEX)).isFalse();
 
     assertThat(directory.unitsOf(ALEX)).containsExactlyInAnyOrder(STORE_12, STORE_47);
-    assertThat(ids(directory.members(STORE_47, PageRequest.first(10)).items())).containsExactly("alex", "cy");
+    assertThat(ids(directory.members(STORE_47, PageRequest.first(10)).items()))
+        .containsExactly("alex", "cy");
   }
 
   @Test
   void addMember_unknownUnitOrUser_isRejected() {
     InMemoryDirectory directory = retail();
 
-    assertThatThrownBy(() -> directory.addMember(UnitId.of("nowhere"), ALEX)).isInstanceOf(UnknownUnitException.class);
-    assertThatThrownBy(() -> directory.addMember(STORE_47, UserId.of("nobody"))).isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(() -> directory.addMember(UnitId.of("nowhere"), ALEX))
+        .isInstanceOf(UnknownUnitException.class);
+    assertThatThrownBy(() -> directory.addMember(STORE_47, UserId.of("nobody")))
+        .isInstanceOf(UnknownUserException.class);
     assertThat(directory.unitsOf(ALEX)).containsExactly(STORE_12);
   }
 
@@ -269,18 +320,24 @@ class InMemoryDirectoryTest {
     assertThat(directory.removeMember(STORE_12, UserId.of("nobody"))).isFalse();
 
     assertThat(directory.unitsOf(ALEX)).isEmpty();
-    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items())).containsExactly("bo");
-    assertThatThrownBy(() -> directory.removeMember(UnitId.of("nowhere"), ALEX)).isInstanceOf(UnknownUnitException.class);
+    assertThat(ids(directory.members(STORE_12, PageRequest.first(10)).items()))
+        .containsExactly("bo");
+    assertThatThrownBy(() -> directory.removeMember(UnitId.of("nowhere"), ALEX))
+        .isInstanceOf(UnknownUnitException.class);
   }
 
   @Test
   void addAssignment_timeBoundCustomRole_isListedForItsPrincipal() {
     InMemoryDirectory directory = retail();
-    RoleDefinition resetter = RoleDefinition.custom(RoleId.of("store-resetter"), "Store password resetter",
-        Set.of("microsoft.directory/users/password/update"));
+    RoleDefinition resetter =
+        RoleDefinition.custom(
+            RoleId.of("store-resetter"),
+            "Store password resetter",
+            Set.of("microsoft.directory/users/password/update"));
     directory.putCustomRole(resetter);
-    RoleAssignment pim = RoleAssignment.of(AssignmentId.of("a2"), BO, resetter.id(), Scope.unit(STORE_47))
-        .during(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"));
+    RoleAssignment pim =
+        RoleAssignment.of(AssignmentId.of("a2"), BO, resetter.id(), Scope.unit(STORE_47))
+            .during(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"));
 
     directory.addAssignment(pim);
 
@@ -295,14 +352,39 @@ class InMemoryDirectoryTest {
   void addAssignment_badReferences_areRejectedAndChangeNothing() {
     InMemoryDirectory directory = retail();
 
-    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x1"), UserId.of("nobody"),
-        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant()))).isInstanceOf(UnknownUserException.class);
-    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x2"), BO,
-        RoleId.of("no-such-role"), Scope.tenant()))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x3"), BO,
-        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.unit(UnitId.of("nowhere"))))).isInstanceOf(UnknownUnitException.class);
-    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("a1"), BO,
-        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant()))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                directory.addAssignment(
+                    RoleAssignment.of(
+                        AssignmentId.of("x1"),
+                        UserId.of("nobody"),
+                        BuiltInRole.HELPDESK_ADMINISTRATOR,
+                        Scope.tenant())))
+        .isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(
+            () ->
+                directory.addAssignment(
+                    RoleAssignment.of(
+                        AssignmentId.of("x2"), BO, RoleId.of("no-such-role"), Scope.tenant())))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                directory.addAssignment(
+                    RoleAssignment.of(
+                        AssignmentId.of("x3"),
+                        BO,
+                        BuiltInRole.HELPDESK_ADMINISTRATOR,
+                        Scope.unit(UnitId.of("nowhere")))))
+        .isInstanceOf(UnknownUnitException.class);
+    assertThatThrownBy(
+            () ->
+                directory.addAssignment(
+                    RoleAssignment.of(
+                        AssignmentId.of("a1"),
+                        BO,
+                        BuiltInRole.HELPDESK_ADMINISTRATOR,
+                        Scope.tenant())))
+        .isInstanceOf(InvalidInputException.class);
 
     assertThat(directory.assignmentsOf(BO)).isEmpty();
   }
@@ -313,19 +395,26 @@ class InMemoryDirectoryTest {
     GroupId admins = GroupId.of("global-admins");
     directory.putUser(directory.findUser(BO).orElseThrow().toBuilder().group(admins).build());
     assertThat(directory.isRoleAssignableGroupMember(BO)).as("a group without roles").isFalse();
-    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), admins, BuiltInRole.GLOBAL_ADMINISTRATOR,
-        Scope.tenant());
-    RoleAssignment direct = RoleAssignment.of(AssignmentId.of("d1"), BO, BuiltInRole.GROUPS_ADMINISTRATOR,
-        Scope.unit(STORE_12));
+    RoleAssignment viaGroup =
+        RoleAssignment.of(
+            AssignmentId.of("g1"), admins, BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant());
+    RoleAssignment direct =
+        RoleAssignment.of(
+            AssignmentId.of("d1"), BO, BuiltInRole.GROUPS_ADMINISTRATOR, Scope.unit(STORE_12));
 
     directory.addAssignment(viaGroup);
     directory.addAssignment(direct);
 
-    assertThat(directory.assignmentsOf(BO)).as("in the order added").containsExactly(viaGroup, direct);
+    assertThat(directory.assignmentsOf(BO))
+        .as("in the order added")
+        .containsExactly(viaGroup, direct);
     assertThat(directory.isRoleAssignableGroupMember(BO)).isTrue();
-    assertThat(directory.assignmentsOf(ALEX)).extracting(RoleAssignment::id).containsExactly(AssignmentId.of("a1"));
+    assertThat(directory.assignmentsOf(ALEX))
+        .extracting(RoleAssignment::id)
+        .containsExactly(AssignmentId.of("a1"));
     assertThat(directory.isRoleAssignableGroupMember(ALEX)).isFalse();
-    assertThatThrownBy(() -> directory.assignmentsOf(BO).clear()).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> directory.assignmentsOf(BO).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
 
     directory.putUser(directory.findUser(BO).orElseThrow().toBuilder().groups(Set.of()).build());
     assertThat(directory.assignmentsOf(BO)).as("after leaving the group").containsExactly(direct);
@@ -336,29 +425,48 @@ class InMemoryDirectoryTest {
   @Test
   void globalAdminScopedToUnitRejectedAtCreation() {
     InMemoryDirectory directory = retail();
-    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), BO,
-        BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.unit(STORE_12)))).isInstanceOf(InvalidInputException.class);
-    RoleDefinition apps = RoleDefinition.custom(RoleId.of("apps"), "App registrations",
-        Set.of("microsoft.directory/applications/create"));
+    assertThatThrownBy(
+            () ->
+                directory.addAssignment(
+                    RoleAssignment.of(
+                        AssignmentId.of("x"),
+                        BO,
+                        BuiltInRole.GLOBAL_ADMINISTRATOR,
+                        Scope.unit(STORE_12))))
+        .isInstanceOf(InvalidInputException.class);
+    RoleDefinition apps =
+        RoleDefinition.custom(
+            RoleId.of("apps"),
+            "App registrations",
+            Set.of("microsoft.directory/applications/create"));
     directory.putCustomRole(apps);
-    assertThatThrownBy(() -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), BO, apps.id(),
-        Scope.unit(STORE_12)))).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(
+            () ->
+                directory.addAssignment(
+                    RoleAssignment.of(AssignmentId.of("x"), BO, apps.id(), Scope.unit(STORE_12))))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("administrative-unit scope");
     directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), BO, apps.id(), Scope.tenant()));
-    assertThat(directory.assignmentsOf(BO)).extracting(RoleAssignment::scope).containsExactly(Scope.tenant());
+    assertThat(directory.assignmentsOf(BO))
+        .extracting(RoleAssignment::scope)
+        .containsExactly(Scope.tenant());
   }
 
   @Test
   void putCustomRole_losingLastUserPermissionWhileAssignedAtUnit_isRejected() {
     InMemoryDirectory directory = retail();
-    RoleDefinition resetter = RoleDefinition.custom(RoleId.of("resetter"), "Resetter",
-        Set.of("microsoft.directory/users/password/update"));
+    RoleDefinition resetter =
+        RoleDefinition.custom(
+            RoleId.of("resetter"), "Resetter", Set.of("microsoft.directory/users/password/update"));
     directory.putCustomRole(resetter);
-    directory.addAssignment(RoleAssignment.of(AssignmentId.of("r1"), BO, resetter.id(), Scope.unit(STORE_12)));
-    RoleDefinition stripped = RoleDefinition.custom(resetter.id(), "Resetter",
-        Set.of("microsoft.directory/applications/create"));
+    directory.addAssignment(
+        RoleAssignment.of(AssignmentId.of("r1"), BO, resetter.id(), Scope.unit(STORE_12)));
+    RoleDefinition stripped =
+        RoleDefinition.custom(
+            resetter.id(), "Resetter", Set.of("microsoft.directory/applications/create"));
 
-    assertThatThrownBy(() -> directory.putCustomRole(stripped)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> directory.putCustomRole(stripped))
+        .isInstanceOf(InvalidInputException.class);
     assertThat(directory.roles().find(resetter.id())).contains(resetter);
     directory.removeAssignment(AssignmentId.of("r1"));
     directory.putCustomRole(stripped);
@@ -369,7 +477,8 @@ class InMemoryDirectoryTest {
   void putCustomRole_builtIn_isRejected() {
     InMemoryDirectory directory = retail();
 
-    assertThatThrownBy(() -> directory.putCustomRole(RoleDefinition.of(BuiltInRole.GLOBAL_ADMINISTRATOR)))
+    assertThatThrownBy(
+            () -> directory.putCustomRole(RoleDefinition.of(BuiltInRole.GLOBAL_ADMINISTRATOR)))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -403,8 +512,10 @@ class InMemoryDirectoryTest {
 
     assertThat(ids(first.items())).containsExactly("dee", "alex");
     assertThat(first.hasNext()).isTrue();
-    assertThat(ids(walk(2, p -> directory.members(STORE_12, p)))).containsExactly("dee", "alex", "bo");
-    assertThat(ids(walk(3, p -> directory.members(STORE_12, p)))).containsExactly("dee", "alex", "bo");
+    assertThat(ids(walk(2, p -> directory.members(STORE_12, p))))
+        .containsExactly("dee", "alex", "bo");
+    assertThat(ids(walk(3, p -> directory.members(STORE_12, p))))
+        .containsExactly("dee", "alex", "bo");
   }
 
   @Test
@@ -428,7 +539,8 @@ class InMemoryDirectoryTest {
       char c = cursor.charAt(i);
       String tampered = cursor.substring(0, i) + (c == 'A' ? 'B' : 'A') + cursor.substring(i + 1);
       assertThatThrownBy(() -> directory.members(STORE_12, PageRequest.after(tampered, 1)))
-          .as("cursor altered at %s", i).isInstanceOf(InvalidInputException.class);
+          .as("cursor altered at %s", i)
+          .isInstanceOf(InvalidInputException.class);
     }
     assertThatThrownBy(() -> directory.members(STORE_12, PageRequest.after("not a cursor!", 1)))
         .isInstanceOf(InvalidInputException.class);
@@ -438,42 +550,62 @@ class InMemoryDirectoryTest {
 
   @Test
   void searchUsers_wordPrefixAndPrincipalNamePrefix_matchCaseInsensitively() {
-    InMemoryDirectory directory = InMemoryDirectory.builder()
-        .user(user("u1", "Mary-Jane Watson"))
-        .user(user("u2", "Peter Parker"))
-        .user(user("u3", "Parker Lewis"))
-        .user(User.builder().id(UserId.of("u4")).userPrincipalName("spidey@dailybugle.com")
-            .displayName("Anonymous").build())
-        .build();
+    InMemoryDirectory directory =
+        InMemoryDirectory.builder()
+            .user(user("u1", "Mary-Jane Watson"))
+            .user(user("u2", "Peter Parker"))
+            .user(user("u3", "Parker Lewis"))
+            .user(
+                User.builder()
+                    .id(UserId.of("u4"))
+                    .userPrincipalName("spidey@dailybugle.com")
+                    .displayName("Anonymous")
+                    .build())
+            .build();
 
-    assertThat(ids(directory.searchUsers("PARK", PageRequest.first(10)).items())).containsExactly("u3", "u2");
-    assertThat(ids(directory.searchUsers("wat", PageRequest.first(10)).items())).containsExactly("u1");
-    assertThat(ids(directory.searchUsers("mary-j", PageRequest.first(10)).items())).containsExactly("u1");
+    assertThat(ids(directory.searchUsers("PARK", PageRequest.first(10)).items()))
+        .containsExactly("u3", "u2");
+    assertThat(ids(directory.searchUsers("wat", PageRequest.first(10)).items()))
+        .containsExactly("u1");
+    assertThat(ids(directory.searchUsers("mary-j", PageRequest.first(10)).items()))
+        .containsExactly("u1");
     assertThat(directory.searchUsers("jane", PageRequest.first(10)).items()).isEmpty();
-    assertThat(ids(directory.searchUsers("peter p", PageRequest.first(10)).items())).containsExactly("u2");
+    assertThat(ids(directory.searchUsers("peter p", PageRequest.first(10)).items()))
+        .containsExactly("u2");
     assertThat(directory.searchUsers("parker p", PageRequest.first(10)).items()).isEmpty();
-    assertThat(ids(directory.searchUsers("Spidey@Daily", PageRequest.first(10)).items())).containsExactly("u4");
-    assertThat(ids(directory.searchUsers("u", PageRequest.first(10)).items())).containsExactly("u1", "u3", "u2");
+    assertThat(ids(directory.searchUsers("Spidey@Daily", PageRequest.first(10)).items()))
+        .containsExactly("u4");
+    assertThat(ids(directory.searchUsers("u", PageRequest.first(10)).items()))
+        .containsExactly("u1", "u3", "u2");
     assertThat(directory.searchUsers("contoso", PageRequest.first(10)).items()).isEmpty();
   }
 
   @Test
   void searchUsers_userMatchingSeveralTerms_isReturnedOnce() {
-    InMemoryDirectory directory = InMemoryDirectory.builder()
-        .user(User.builder().id(UserId.of("u1")).userPrincipalName("anna@contoso.com").displayName("Anna Annabel Ann").build())
-        .build();
+    InMemoryDirectory directory =
+        InMemoryDirectory.builder()
+            .user(
+                User.builder()
+                    .id(UserId.of("u1"))
+                    .userPrincipalName("anna@contoso.com")
+                    .displayName("Anna Annabel Ann")
+                    .build())
+            .build();
 
-    assertThat(ids(directory.searchUsers("ann", PageRequest.first(10)).items())).containsExactly("u1");
+    assertThat(ids(directory.searchUsers("ann", PageRequest.first(10)).items()))
+        .containsExactly("u1");
   }
 
   @Test
   void searchUsers_badQuery_isRejected() {
     InMemoryDirectory directory = retail();
 
-    assertThatThrownBy(() -> directory.searchUsers("", PageRequest.first(10))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> directory.searchUsers("", PageRequest.first(10)))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> directory.searchUsers("x".repeat(257), PageRequest.first(10)))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> directory.searchUnits("", PageRequest.first(10))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> directory.searchUnits("", PageRequest.first(10)))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -481,11 +613,14 @@ class InMemoryDirectoryTest {
     InMemoryDirectory directory = retail();
 
     assertThat(directory.searchUnits("st", PageRequest.first(10)).items())
-        .extracting(AdministrativeUnit::id).containsExactly(STORE_12, STORE_47);
+        .extracting(AdministrativeUnit::id)
+        .containsExactly(STORE_12, STORE_47);
     assertThat(directory.searchUnits("bell", PageRequest.first(10)).items())
-        .extracting(AdministrativeUnit::id).containsExactly(STORE_47);
+        .extracting(AdministrativeUnit::id)
+        .containsExactly(STORE_47);
     assertThat(directory.searchUnits("47", PageRequest.first(10)).items())
-        .extracting(AdministrativeUnit::id).containsExactly(STORE_47);
+        .extracting(AdministrativeUnit::id)
+        .containsExactly(STORE_47);
     assertThat(directory.searchUnits("store-", PageRequest.first(10)).items()).isEmpty();
   }
 

@@ -18,30 +18,39 @@ class PasswordHashTest {
     assertThat(PasswordHash.DEFAULT_ITERATIONS).isEqualTo(600_000);
     assertThat(PasswordHash.requireIterations(600_000, false)).isEqualTo(600_000);
     assertThatThrownBy(() -> PasswordHash.requireIterations(599_999, false))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("600000");
-    assertThatThrownBy(() -> PasswordHash.requireIterations(1, false)).isInstanceOf(InvalidInputException.class);
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("600000");
+    assertThatThrownBy(() -> PasswordHash.requireIterations(1, false))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void floor_withTheTestFlag_oneIteration() {
     assertThat(PasswordHash.requireIterations(1, true)).isEqualTo(1);
-    assertThatThrownBy(() -> PasswordHash.requireIterations(0, true)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PasswordHash.requireIterations(0, true))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void testRunsSetTheFlag_soTheBuildsOwnTestsMayHashCheaply() {
     assertThat(Boolean.getBoolean(PasswordHash.WEAK_FOR_TESTS_PROPERTY))
-        .as("surefire sets -D%s=true (pom.xml)", PasswordHash.WEAK_FOR_TESTS_PROPERTY).isTrue();
+        .as("surefire sets -D%s=true (pom.xml)", PasswordHash.WEAK_FOR_TESTS_PROPERTY)
+        .isTrue();
   }
 
   @Test
   void defaultDirectory_hashesWithTheFloor() {
-    InMemoryDirectory directory = InMemoryDirectory.builder().user(TestUsers.user("alex", "Alex Wilber")).build();
+    InMemoryDirectory directory =
+        InMemoryDirectory.builder().user(TestUsers.user("alex", "Alex Wilber")).build();
     UserId alex = UserId.of("alex");
-    directory.setPassword(alex, directory.findUser(alex).orElseThrow().version(), Secret.of("Zq7#vXw-9kTp$Lm2"), true,
+    directory.setPassword(
+        alex,
+        directory.findUser(alex).orElseThrow().version(),
+        Secret.of("Zq7#vXw-9kTp$Lm2"),
+        true,
         AuditEvents.phoneEvent("e1", "mgr", "alex"));
-    assertThat(directory.passwordHashOf(alex)).hasValueSatisfying(
-        h -> assertThat(h.iterations()).isEqualTo(600_000));
+    assertThat(directory.passwordHashOf(alex))
+        .hasValueSatisfying(h -> assertThat(h.iterations()).isEqualTo(600_000));
     assertThat(directory.verifyPassword(alex, Secret.of("Zq7#vXw-9kTp$Lm2"))).isTrue();
   }
 

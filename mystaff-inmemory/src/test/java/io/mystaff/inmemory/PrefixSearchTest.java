@@ -29,21 +29,29 @@ class PrefixSearchTest {
     Random random = new Random(SEED);
     for (int round = 0; round < 2_000; round++) {
       List<Listed> all = entries(random.nextInt(60));
-      Set<Listed> matching = all.stream().filter(e -> random.nextInt(4) == 0).collect(Collectors.toSet());
-      Optional<Listed> after = all.isEmpty() || random.nextBoolean()
-          ? Optional.empty() : Optional.of(all.get(random.nextInt(all.size())));
+      Set<Listed> matching =
+          all.stream().filter(e -> random.nextInt(4) == 0).collect(Collectors.toSet());
+      Optional<Listed> after =
+          all.isEmpty() || random.nextBoolean()
+              ? Optional.empty()
+              : Optional.of(all.get(random.nextInt(all.size())));
       int wanted = 1 + random.nextInt(8);
-      List<Listed> expected = all.stream()
-          .filter(matching::contains)
-          .filter(e -> after.isEmpty() || Listed.ORDER.compare(e, after.get()) > 0)
-          .limit(wanted)
-          .toList();
+      List<Listed> expected =
+          all.stream()
+              .filter(matching::contains)
+              .filter(e -> after.isEmpty() || Listed.ORDER.compare(e, after.get()) > 0)
+              .limit(wanted)
+              .toList();
       List<Listed> postings = new ArrayList<>(matching);
-      postings.addAll(matching.stream().filter(e -> random.nextBoolean()).toList()); // a second term
+      postings.addAll(
+          matching.stream().filter(e -> random.nextBoolean()).toList()); // a second term
       for (PrefixSearch.Plan plan : PrefixSearch.Plan.values()) {
         Collections.shuffle(postings, random);
-        List<Listed> walk = after.isEmpty() ? all : all.subList(all.indexOf(after.get()) + 1, all.size());
-        assertThat(PrefixSearch.first(plan, wanted, after, postings.iterator(), walk.iterator(), matching::contains))
+        List<Listed> walk =
+            after.isEmpty() ? all : all.subList(all.indexOf(after.get()) + 1, all.size());
+        assertThat(
+                PrefixSearch.first(
+                    plan, wanted, after, postings.iterator(), walk.iterator(), matching::contains))
             .as("seed %s, round %s, plan %s", SEED, round, plan)
             .containsExactlyElementsOf(expected);
       }
@@ -57,8 +65,9 @@ class PrefixSearchTest {
     Counting<Listed> index = new Counting<>(late.iterator());
     Counting<Listed> walk = new Counting<>(all.iterator());
 
-    List<Listed> page = PrefixSearch.first(PrefixSearch.Plan.RACE, 26, Optional.empty(), index, walk,
-        Set.copyOf(late)::contains);
+    List<Listed> page =
+        PrefixSearch.first(
+            PrefixSearch.Plan.RACE, 26, Optional.empty(), index, walk, Set.copyOf(late)::contains);
 
     assertThat(page).containsExactlyElementsOf(late.subList(0, 26));
     assertThat(index.steps).isEqualTo(late.size());
@@ -75,8 +84,14 @@ class PrefixSearchTest {
     Counting<Listed> index = new Counting<>(matching.iterator());
     Counting<Listed> walk = new Counting<>(all.iterator());
 
-    List<Listed> page = PrefixSearch.first(PrefixSearch.Plan.RACE, 26, Optional.empty(), index, walk,
-        PrefixSearchTest::everyOtherId);
+    List<Listed> page =
+        PrefixSearch.first(
+            PrefixSearch.Plan.RACE,
+            26,
+            Optional.empty(),
+            index,
+            walk,
+            PrefixSearchTest::everyOtherId);
 
     assertThat(page).containsExactlyElementsOf(matching.subList(0, 26));
     assertThat(walk.steps).isEqualTo(51);
@@ -92,8 +107,14 @@ class PrefixSearchTest {
     List<Listed> all = entries(1_000);
     Counting<Listed> walk = new Counting<>(all.iterator());
 
-    List<Listed> page = PrefixSearch.first(PrefixSearch.Plan.RACE, 26, Optional.empty(),
-        Collections.<Listed>emptyIterator(), walk, e -> false);
+    List<Listed> page =
+        PrefixSearch.first(
+            PrefixSearch.Plan.RACE,
+            26,
+            Optional.empty(),
+            Collections.<Listed>emptyIterator(),
+            walk,
+            e -> false);
 
     assertThat(page).isEmpty();
     assertThat(walk.steps).isZero();

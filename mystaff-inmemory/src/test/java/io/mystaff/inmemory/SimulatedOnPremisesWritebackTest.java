@@ -19,7 +19,6 @@ import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackRequest;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +56,12 @@ class SimulatedOnPremisesWritebackTest {
     SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder());
     Recorder recorder = new Recorder();
 
-    WritebackResult result = await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), recorder));
+    WritebackResult result =
+        await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), recorder));
 
     assertThat(result).isEqualTo(WritebackResult.succeeded());
-    assertThat(recorder.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(recorder.statuses)
+        .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
     assertThat(writeback.verifyPassword(ALEX, Secret.of("Spring2025!x"))).isTrue();
     assertThat(writeback.verifyPassword(ALEX, Secret.of("other"))).isFalse();
     assertThat(writeback.historyOf(ALEX).contains(Secret.of("Spring2025!x"))).isTrue();
@@ -77,7 +79,8 @@ class SimulatedOnPremisesWritebackTest {
     WritebackResult result = await(writeback.submit(request("c1", ALEX, "short", false), recorder));
 
     assertThat(result).isEqualTo(WritebackResult.failed(WritebackFailure.POLICY_VIOLATION));
-    assertThat(recorder.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
+    assertThat(recorder.statuses)
+        .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
     assertThat(writeback.appliedCount(ALEX)).isZero();
     assertThat(writeback.historyOf(ALEX).contains(Secret.of("short"))).isFalse();
   }
@@ -85,10 +88,16 @@ class SimulatedOnPremisesWritebackTest {
   @Test
   void submit_policyContext_carriesKnownNamesAndTheCurrentHistory() throws Exception {
     RecordingPolicy policy = new RecordingPolicy();
-    User user = User.builder().id(ALEX).userPrincipalName("alex@contoso.com").displayName("Alex Wilber")
-        .source(UserSource.SYNCED_FROM_ON_PREMISES).onPremisesSamAccountName("alexw").build();
-    SimulatedOnPremisesWriteback writeback = simulator(
-        SimulatedOnPremisesWriteback.builder().policy(policy).knownUsers(List.of(user)));
+    User user =
+        User.builder()
+            .id(ALEX)
+            .userPrincipalName("alex@contoso.com")
+            .displayName("Alex Wilber")
+            .source(UserSource.SYNCED_FROM_ON_PREMISES)
+            .onPremisesSamAccountName("alexw")
+            .build();
+    SimulatedOnPremisesWriteback writeback =
+        simulator(SimulatedOnPremisesWriteback.builder().policy(policy).knownUsers(List.of(user)));
 
     await(writeback.submit(request("c1", ALEX, "first-password", false), new Recorder()));
     await(writeback.submit(request("c2", ALEX, "second-password", false), new Recorder()));
@@ -104,10 +113,14 @@ class SimulatedOnPremisesWritebackTest {
   @Test
   void submit_withoutKnownUsers_policySeesTheSamAccountNameAsTheNames() throws Exception {
     RecordingPolicy policy = new RecordingPolicy();
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder().policy(policy));
+    SimulatedOnPremisesWriteback writeback =
+        simulator(SimulatedOnPremisesWriteback.builder().policy(policy));
 
-    await(writeback.submit(new WritebackRequest(CorrelationId.of("c1"), ALEX, Optional.of("alexw"),
-        Secret.of("pw-123456"), false), new Recorder()));
+    await(
+        writeback.submit(
+            new WritebackRequest(
+                CorrelationId.of("c1"), ALEX, Optional.of("alexw"), Secret.of("pw-123456"), false),
+            new Recorder()));
 
     assertThat(policy.contexts.get(0).displayName()).isEqualTo("alexw");
     assertThat(policy.contexts.get(0).samAccountName()).contains("alexw");
@@ -118,14 +131,26 @@ class SimulatedOnPremisesWritebackTest {
     SimulatedOnPremisesWriteback writeback =
         simulator(SimulatedOnPremisesWriteback.builder().historyDepth(2));
 
-    assertThat(await(writeback.submit(request("c1", ALEX, "pw-one", false), new Recorder())).isSuccess()).isTrue();
-    assertThat(await(writeback.submit(request("c2", ALEX, "pw-two", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c1", ALEX, "pw-one", false), new Recorder()))
+                .isSuccess())
+        .isTrue();
+    assertThat(
+            await(writeback.submit(request("c2", ALEX, "pw-two", false), new Recorder()))
+                .isSuccess())
+        .isTrue();
     assertThat(await(writeback.submit(request("c3", ALEX, "pw-one", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.POLICY_VIOLATION));
-    assertThat(await(writeback.submit(request("c4", ALEX, "pw-three", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c4", ALEX, "pw-three", false), new Recorder()))
+                .isSuccess())
+        .isTrue();
 
     assertThat(writeback.historyOf(ALEX).contains(Secret.of("pw-one"))).isFalse();
-    assertThat(await(writeback.submit(request("c5", ALEX, "pw-one", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c5", ALEX, "pw-one", false), new Recorder()))
+                .isSuccess())
+        .isTrue();
     assertThat(writeback.appliedCount(ALEX)).isEqualTo(4);
   }
 
@@ -133,8 +158,10 @@ class SimulatedOnPremisesWritebackTest {
   void historyOf_defaultDepth_remembersTheLast24Passwords() throws Exception {
     SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder());
     for (int i = 0; i < 25; i++) {
-      assertThat(await(writeback.submit(request("c" + i, ALEX, "pw-" + i, false), new Recorder()))
-          .isSuccess()).isTrue();
+      assertThat(
+              await(writeback.submit(request("c" + i, ALEX, "pw-" + i, false), new Recorder()))
+                  .isSuccess())
+          .isTrue();
     }
 
     assertThat(writeback.historyOf(ALEX).contains(Secret.of("pw-0"))).isFalse();
@@ -154,20 +181,28 @@ class SimulatedOnPremisesWritebackTest {
 
   @Test
   void submit_unknownUser_failsWithUserNotFound() throws Exception {
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder().unknownUser(SAM));
+    SimulatedOnPremisesWriteback writeback =
+        simulator(SimulatedOnPremisesWriteback.builder().unknownUser(SAM));
 
     assertThat(await(writeback.submit(request("c1", SAM, "pw-123", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.USER_NOT_FOUND));
-    assertThat(await(writeback.submit(request("c2", ALEX, "pw-123", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c2", ALEX, "pw-123", false), new Recorder()))
+                .isSuccess())
+        .isTrue();
   }
 
   @Test
   void submit_knownUsersGiven_everyOtherUserIsNotFound() throws Exception {
-    User alex = User.builder().id(ALEX).userPrincipalName("alex@contoso.com").displayName("Alex").build();
+    User alex =
+        User.builder().id(ALEX).userPrincipalName("alex@contoso.com").displayName("Alex").build();
     SimulatedOnPremisesWriteback writeback =
         simulator(SimulatedOnPremisesWriteback.builder().knownUsers(List.of(alex)));
 
-    assertThat(await(writeback.submit(request("c1", ALEX, "pw-123", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c1", ALEX, "pw-123", false), new Recorder()))
+                .isSuccess())
+        .isTrue();
     assertThat(await(writeback.submit(request("c2", SAM, "pw-123", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.USER_NOT_FOUND));
   }
@@ -181,7 +216,9 @@ class SimulatedOnPremisesWritebackTest {
         .isEqualTo(WritebackResult.failed(WritebackFailure.UNREACHABLE));
     assertThat(await(writeback.submit(request("c2", SAM, "pw-2", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.UNREACHABLE));
-    assertThat(await(writeback.submit(request("c3", ALEX, "pw-3", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c3", ALEX, "pw-3", false), new Recorder())).isSuccess())
+        .isTrue();
     assertThat(writeback.appliedCount(ALEX)).isEqualTo(1);
     assertThat(writeback.appliedCount(SAM)).isZero();
   }
@@ -203,9 +240,13 @@ class SimulatedOnPremisesWritebackTest {
         .isEqualTo(WritebackResult.failed(WritebackFailure.ACCESS_DENIED));
     assertThat(await(writeback.submit(request("c2", SAM, "pw-2", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.ACCESS_DENIED));
-    assertThat(await(writeback.submit(request("c3", ALEX, "pw-3", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c3", ALEX, "pw-3", false), new Recorder())).isSuccess())
+        .isTrue();
     writeback.clearFailures();
-    assertThat(await(writeback.submit(request("c4", SAM, "pw-4", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c4", SAM, "pw-4", false), new Recorder())).isSuccess())
+        .isTrue();
   }
 
   @Test
@@ -222,7 +263,8 @@ class SimulatedOnPremisesWritebackTest {
     assertThat(writeback.verifyPassword(ALEX, Secret.of("pw-first"))).isTrue();
     assertThat(writeback.historyOf(ALEX).contains(Secret.of("pw-second"))).isFalse();
     assertThat(writeback.mustChangePassword(ALEX)).isFalse();
-    assertThat(second.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(second.statuses)
+        .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
   }
 
   @Test
@@ -231,7 +273,8 @@ class SimulatedOnPremisesWritebackTest {
     writeback.failNext(1, WritebackFailure.UNREACHABLE);
 
     await(writeback.submit(request("c1", ALEX, "pw-1", false), new Recorder()));
-    WritebackResult again = await(writeback.submit(request("c1", ALEX, "pw-1", false), new Recorder()));
+    WritebackResult again =
+        await(writeback.submit(request("c1", ALEX, "pw-1", false), new Recorder()));
 
     assertThat(again).isEqualTo(WritebackResult.failed(WritebackFailure.UNREACHABLE));
     assertThat(writeback.appliedCount(ALEX)).isZero();
@@ -244,7 +287,8 @@ class SimulatedOnPremisesWritebackTest {
     Recorder first = new Recorder();
     Recorder duplicate = new Recorder();
 
-    CompletionStage<WritebackResult> stage = writeback.submit(request("c1", ALEX, "pw-1", false), first);
+    CompletionStage<WritebackResult> stage =
+        writeback.submit(request("c1", ALEX, "pw-1", false), first);
     first.awaitStatuses(1);
     writeback.submit(request("c1", ALEX, "pw-1", false), duplicate);
 
@@ -259,21 +303,29 @@ class SimulatedOnPremisesWritebackTest {
     assertThat(await(stage)).isEqualTo(WritebackResult.succeeded());
     assertThat(writeback.awaitIdle(WAIT)).isTrue();
     duplicate.awaitStatuses(2);
-    assertThat(first.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
-    assertThat(duplicate.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(first.statuses)
+        .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(duplicate.statuses)
+        .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
   }
 
   @Test
   void latency_configured_delaysTheDecisionOnTheGivenExecutor() throws Exception {
     RecordingScheduler scheduler = new RecordingScheduler();
     toClose.add(scheduler::shutdownNow);
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder()
-        .executor(scheduler).latency(Duration.ofMillis(30)));
+    SimulatedOnPremisesWriteback writeback =
+        simulator(
+            SimulatedOnPremisesWriteback.builder()
+                .executor(scheduler)
+                .latency(Duration.ofMillis(30)));
 
-    assertThat(await(writeback.submit(request("c1", ALEX, "pw-1", false), new Recorder())).isSuccess()).isTrue();
+    assertThat(
+            await(writeback.submit(request("c1", ALEX, "pw-1", false), new Recorder())).isSuccess())
+        .isTrue();
 
     // ScheduledThreadPoolExecutor.execute schedules with delay 0; only the latency is non-zero.
-    assertThat(scheduler.delaysNanos).filteredOn(d -> d > 0)
+    assertThat(scheduler.delaysNanos)
+        .filteredOn(d -> d > 0)
         .containsExactly(Duration.ofMillis(30).toNanos());
     writeback.close();
     assertThat(scheduler.isShutdown()).as("a borrowed executor outlives the simulator").isFalse();
@@ -290,13 +342,15 @@ class SimulatedOnPremisesWritebackTest {
     SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder());
     writeback.stall();
     Recorder recorder = new Recorder();
-    CompletionStage<WritebackResult> held = writeback.submit(request("c1", ALEX, "pw-1", false), recorder);
+    CompletionStage<WritebackResult> held =
+        writeback.submit(request("c1", ALEX, "pw-1", false), recorder);
     recorder.awaitStatuses(1);
 
     writeback.close();
 
     assertThat(await(held)).isEqualTo(WritebackResult.failed(WritebackFailure.UNREACHABLE));
-    assertThat(recorder.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
+    assertThat(recorder.statuses)
+        .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
     assertThat(await(writeback.submit(request("c2", ALEX, "pw-2", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.UNREACHABLE));
     assertThat(writeback.awaitIdle(WAIT)).isTrue();
@@ -308,22 +362,28 @@ class SimulatedOnPremisesWritebackTest {
   void submit_listenerThrows_writebackStillCompletes() throws Exception {
     SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder());
 
-    WritebackResult result = await(writeback.submit(request("c1", ALEX, "pw-1", false), status -> {
-      throw new IllegalStateException("listener bug");
-    }));
+    WritebackResult result =
+        await(
+            writeback.submit(
+                request("c1", ALEX, "pw-1", false),
+                status -> {
+                  throw new IllegalStateException("listener bug");
+                }));
 
     assertThat(result.isSuccess()).isTrue();
   }
 
   @Test
   void submit_policyThrows_failsWithUnknown() throws Exception {
-    PasswordPolicy broken = new MinLength(1) {
-      @Override
-      public PasswordCheck check(Secret candidate, PasswordContext context) {
-        throw new IllegalStateException("policy bug");
-      }
-    };
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder().policy(broken));
+    PasswordPolicy broken =
+        new MinLength(1) {
+          @Override
+          public PasswordCheck check(Secret candidate, PasswordContext context) {
+            throw new IllegalStateException("policy bug");
+          }
+        };
+    SimulatedOnPremisesWriteback writeback =
+        simulator(SimulatedOnPremisesWriteback.builder().policy(broken));
 
     assertThat(await(writeback.submit(request("c1", ALEX, "pw-1", false), new Recorder())))
         .isEqualTo(WritebackResult.failed(WritebackFailure.UNKNOWN));
@@ -334,8 +394,10 @@ class SimulatedOnPremisesWritebackTest {
     SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder());
     writeback.stall();
     Secret secret = Secret.of("pw-kept");
-    CompletionStage<WritebackResult> stage = writeback.submit(new WritebackRequest(
-        CorrelationId.of("c1"), ALEX, Optional.empty(), secret, false), new Recorder());
+    CompletionStage<WritebackResult> stage =
+        writeback.submit(
+            new WritebackRequest(CorrelationId.of("c1"), ALEX, Optional.empty(), secret, false),
+            new Recorder());
 
     secret.destroy();
     writeback.resume();
@@ -350,14 +412,19 @@ class SimulatedOnPremisesWritebackTest {
     Secret secret = Secret.of("pw");
     secret.destroy();
 
-    assertThatThrownBy(() -> writeback.submit(new WritebackRequest(
-        CorrelationId.of("c1"), ALEX, Optional.empty(), secret, false), new Recorder()))
+    assertThatThrownBy(
+            () ->
+                writeback.submit(
+                    new WritebackRequest(
+                        CorrelationId.of("c1"), ALEX, Optional.empty(), secret, false),
+                    new Recorder()))
         .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void submit_concurrentDuplicates_applyEachCorrelationExactlyOnce() throws Exception {
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder().historyDepth(0));
+    SimulatedOnPremisesWriteback writeback =
+        simulator(SimulatedOnPremisesWriteback.builder().historyDepth(0));
     int threads = 8;
     int correlations = 50;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -366,15 +433,19 @@ class SimulatedOnPremisesWritebackTest {
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < correlations; i++) {
-            Recorder r = new Recorder();
-            recorders.add(r);
-            await(writeback.submit(request("c" + i, UserId.of("u" + (i % 5)), "pw-" + i, false), r));
-          }
-          return null;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < correlations; i++) {
+                    Recorder r = new Recorder();
+                    recorders.add(r);
+                    await(
+                        writeback.submit(
+                            request("c" + i, UserId.of("u" + (i % 5)), "pw-" + i, false), r));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : futures) {
@@ -391,7 +462,8 @@ class SimulatedOnPremisesWritebackTest {
     assertThat(applied).isEqualTo(correlations);
     for (Recorder r : recorders) {
       r.awaitStatuses(2);
-      assertThat(r.statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+      assertThat(r.statuses)
+          .containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
     }
   }
 
@@ -404,31 +476,38 @@ class SimulatedOnPremisesWritebackTest {
   }
 
   @Test
-  void minimumPasswordAge_resetOfAPasswordTooYoung_failsWithPolicyViolationUntilItIsOldEnough() throws Exception {
+  void minimumPasswordAge_resetOfAPasswordTooYoung_failsWithPolicyViolationUntilItIsOldEnough()
+      throws Exception {
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-03-03T08:00:00Z"));
-    java.time.Clock ticking = new java.time.Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
-      }
+    java.time.Clock ticking =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
 
-      @Override
-      public java.time.Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
 
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder()
-        .minimumPasswordAge(Duration.ofDays(1)).clock(ticking));
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    SimulatedOnPremisesWriteback writeback =
+        simulator(
+            SimulatedOnPremisesWriteback.builder()
+                .minimumPasswordAge(Duration.ofDays(1))
+                .clock(ticking));
     assertThat(await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder())))
         .isEqualTo(WritebackResult.succeeded());
 
     now.set(now.get().plus(Duration.ofHours(23)));
-    assertThat(await(writeback.submit(request("c2", ALEX, "Summer2025!y", true), new Recorder())).failure())
+    assertThat(
+            await(writeback.submit(request("c2", ALEX, "Summer2025!y", true), new Recorder()))
+                .failure())
         .contains(WritebackFailure.POLICY_VIOLATION);
     now.set(now.get().plus(Duration.ofHours(1)));
     assertThat(await(writeback.submit(request("c3", ALEX, "Summer2025!y", true), new Recorder())))
@@ -437,8 +516,8 @@ class SimulatedOnPremisesWritebackTest {
 
   @Test
   void passwordNeverExpires_resetSetsNoForcedChange() throws Exception {
-    SimulatedOnPremisesWriteback writeback = simulator(SimulatedOnPremisesWriteback.builder()
-        .passwordNeverExpires(ALEX));
+    SimulatedOnPremisesWriteback writeback =
+        simulator(SimulatedOnPremisesWriteback.builder().passwordNeverExpires(ALEX));
 
     await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder()));
     await(writeback.submit(request("c2", SAM, "Spring2025!x", true), new Recorder()));
@@ -453,7 +532,9 @@ class SimulatedOnPremisesWritebackTest {
     assertThat(writeback.isAvailable()).isTrue();
     writeback.setReachable(false);
     assertThat(writeback.isAvailable()).isFalse();
-    assertThat(await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder())).failure())
+    assertThat(
+            await(writeback.submit(request("c1", ALEX, "Spring2025!x", true), new Recorder()))
+                .failure())
         .contains(WritebackFailure.UNREACHABLE);
     writeback.setReachable(true);
     assertThat(await(writeback.submit(request("c2", ALEX, "Spring2025!x", true), new Recorder())))
@@ -467,8 +548,8 @@ class SimulatedOnPremisesWritebackTest {
   }
 
   static WritebackRequest request(String correlation, UserId user, String password, boolean force) {
-    return new WritebackRequest(CorrelationId.of(correlation), user, Optional.of(user.value()),
-        Secret.of(password), force);
+    return new WritebackRequest(
+        CorrelationId.of(correlation), user, Optional.of(user.value()), Secret.of(password), force);
   }
 
   static WritebackResult await(CompletionStage<WritebackResult> stage) throws Exception {
@@ -490,7 +571,8 @@ class SimulatedOnPremisesWritebackTest {
 
     void awaitStatuses(int count) throws InterruptedException {
       assertThat(heard[count - 1].await(WAIT.toSeconds(), TimeUnit.SECONDS))
-          .as("listener heard %s statuses", count).isTrue();
+          .as("listener heard %s statuses", count)
+          .isTrue();
     }
   }
 
@@ -511,7 +593,8 @@ class SimulatedOnPremisesWritebackTest {
     public PasswordCheck check(Secret candidate, PasswordContext context) {
       return candidate.length() >= min
           ? PasswordCheck.accepted()
-          : PasswordCheck.rejected(List.of(PolicyViolation.of("password.tooShort", "minLength", min)));
+          : PasswordCheck.rejected(
+              List.of(PolicyViolation.of("password.tooShort", "minLength", min)));
     }
   }
 

@@ -47,8 +47,10 @@ class TenantJsonTest {
   }
 
   private static InMemoryDirectory load(String json) {
-    return InMemoryDirectory.builder().passwordHashIterations(1)
-        .load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).build();
+    return InMemoryDirectory.builder()
+        .passwordHashIterations(1)
+        .load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+        .build();
   }
 
   private static List<Violation> violations(String json) {
@@ -65,8 +67,9 @@ class TenantJsonTest {
     return "{\"formatVersion\": 1" + (extra.isEmpty() ? "" : ", " + extra) + "}";
   }
 
-  private static final String ANA = "{\"id\": \"ana\", \"userPrincipalName\": \"ana@shop.example\","
-      + " \"displayName\": \"Ana\"}";
+  private static final String ANA =
+      "{\"id\": \"ana\", \"userPrincipalName\": \"ana@shop.example\","
+          + " \"displayName\": \"Ana\"}";
 
   @Test
   void load_everyFeature_directoryHoldsWhatTheDocumentSays() {
@@ -88,22 +91,36 @@ class TenantJsonTest {
     assertThat(d.findUnit(UnitId.of("store-12")).orElseThrow().description()).contains("Downtown");
     assertThat(d.findUnit(UnitId.of("office")).orElseThrow().restrictedManagement()).isTrue();
     assertThat(d.members(UnitId.of("store-12"), PageRequest.first(10)).items())
-        .extracting(u -> u.id().value()).containsExactly("ana", "ben");
+        .extracting(u -> u.id().value())
+        .containsExactly("ana", "ben");
     assertThat(d.members(UnitId.of("dept-12"), PageRequest.first(10)).items())
-        .as("dynamic unit: the rule decides").extracting(u -> u.id().value()).containsExactly("ana", "ben");
+        .as("dynamic unit: the rule decides")
+        .extracting(u -> u.id().value())
+        .containsExactly("ana", "ben");
 
-    assertThat(d.assignmentsOf(UserId.of("mia"))).containsExactly(
-        RoleAssignment.of(AssignmentId.of("a1"), UserId.of("mia"), BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
-            Scope.unit(UnitId.of("store-12"))),
-        RoleAssignment.of(AssignmentId.of("assignment-2"), UserId.of("mia"), BuiltInRole.PASSWORD_ADMINISTRATOR,
-            Scope.unit(UnitId.of("dept-12")))
-            .during(Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-04-01T00:00:00Z")));
-    assertThat(d.assignmentsOf(UserId.of("gus"))).singleElement()
-        .satisfies(a -> assertThat(a.role()).isEqualTo(BuiltInRole.HELPDESK_ADMINISTRATOR.templateId()))
+    assertThat(d.assignmentsOf(UserId.of("mia")))
+        .containsExactly(
+            RoleAssignment.of(
+                AssignmentId.of("a1"),
+                UserId.of("mia"),
+                BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
+                Scope.unit(UnitId.of("store-12"))),
+            RoleAssignment.of(
+                    AssignmentId.of("assignment-2"),
+                    UserId.of("mia"),
+                    BuiltInRole.PASSWORD_ADMINISTRATOR,
+                    Scope.unit(UnitId.of("dept-12")))
+                .during(
+                    Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-04-01T00:00:00Z")));
+    assertThat(d.assignmentsOf(UserId.of("gus")))
+        .singleElement()
+        .satisfies(
+            a -> assertThat(a.role()).isEqualTo(BuiltInRole.HELPDESK_ADMINISTRATOR.templateId()))
         .satisfies(a -> assertThat(a.scope()).isEqualTo(Scope.tenant()));
     assertThat(d.roles().find(RoleId.of("phone-helper")).orElseThrow().allowedResourceActions())
         .containsExactly("microsoft.directory/users/authenticationMethods/basic/update");
-    assertThat(d.assignmentsOf(UserId.of("ana"))).singleElement()
+    assertThat(d.assignmentsOf(UserId.of("ana")))
+        .singleElement()
         .satisfies(a -> assertThat(a.role()).isEqualTo(RoleId.of("phone-helper")));
     assertThat(d.isRoleAssignableGroupMember(UserId.of("gus"))).isTrue();
     assertThat(d.isRoleAssignableGroupMember(UserId.of("mia"))).isFalse();
@@ -116,16 +133,21 @@ class TenantJsonTest {
     InMemoryDirectory fromFile = InMemoryDirectory.builder().load(file).build();
     InMemoryDirectory fromStream = load(document());
     assertThat(fromFile.allUsers(PageRequest.first(100)).items())
-        .extracting(User::id).isEqualTo(fromStream.allUsers(PageRequest.first(100)).items().stream()
-            .map(User::id).toList());
+        .extracting(User::id)
+        .isEqualTo(
+            fromStream.allUsers(PageRequest.first(100)).items().stream().map(User::id).toList());
   }
 
   @Test
   void load_missingFile_typedErrorNamingTheFile(@TempDir Path dir) {
     Path missing = dir.resolve("nope.json");
     assertThatThrownBy(() -> InMemoryDirectory.builder().load(missing))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
-            .satisfies(v -> assertThat(v.reason()).contains("nope.json")));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.reason()).contains("nope.json")));
   }
 
   @Test
@@ -136,41 +158,70 @@ class TenantJsonTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(second.toJson()).isEqualTo(written);
-    assertThat(written).contains("\"role\" : \"Password Administrator\"").doesNotContain("accountEnabled\" : true");
+    assertThat(written)
+        .contains("\"role\" : \"Password Administrator\"")
+        .doesNotContain("accountEnabled\" : true");
   }
 
   @Test
   void roundTrip_builtFromValues_readsBackEqual() {
-    User user = User.builder().id(UserId.of("zed")).userPrincipalName("zed@shop.example").displayName("Zed")
-        .attribute("city", "Oslo").phone(PhoneType.ALTERNATE_MOBILE, PhoneNumber.of("+4791234567")).build();
-    AdministrativeUnit unit = AdministrativeUnit.dynamic(UnitId.of("oslo"), "Oslo", "user.city -eq \"Oslo\"")
-        .withRestrictedManagement(true);
-    TenantJson tenant = new TenantJson(List.of(user), List.of(unit), Map.of(), List.of(),
-        List.of(RoleAssignment.of(AssignmentId.of("x"), user.id(), BuiltInRole.GLOBAL_READER, Scope.tenant())),
-        Set.of());
+    User user =
+        User.builder()
+            .id(UserId.of("zed"))
+            .userPrincipalName("zed@shop.example")
+            .displayName("Zed")
+            .attribute("city", "Oslo")
+            .phone(PhoneType.ALTERNATE_MOBILE, PhoneNumber.of("+4791234567"))
+            .build();
+    AdministrativeUnit unit =
+        AdministrativeUnit.dynamic(UnitId.of("oslo"), "Oslo", "user.city -eq \"Oslo\"")
+            .withRestrictedManagement(true);
+    TenantJson tenant =
+        new TenantJson(
+            List.of(user),
+            List.of(unit),
+            Map.of(),
+            List.of(),
+            List.of(
+                RoleAssignment.of(
+                    AssignmentId.of("x"), user.id(), BuiltInRole.GLOBAL_READER, Scope.tenant())),
+            Set.of());
     assertThat(TenantJson.parse(tenant.toJson())).isEqualTo(tenant);
   }
 
   @Test
   void load_groupAndEligibleAssignments_effectiveForMembers() {
-    String json = doc("\"users\": [" + ANA.replace("\"Ana\"}", "\"Ana\", \"groups\": [\"g-admins\"]}") + ", "
-        + ANA.replace("ana", "bo").replace("\"Ana\"", "\"Bo\"") + "],"
-        + " \"roleAssignments\": ["
-        + "{\"id\": \"g1\", \"principalId\": \"g-admins\", \"principalType\": \"group\","
-        + " \"role\": \"Global Administrator\", \"directoryScopeId\": \"/\"},"
-        + "{\"id\": \"e1\", \"principalId\": \"bo\", \"role\": \"Privileged Role Administrator\","
-        + " \"directoryScopeId\": \"/\", \"kind\": \"eligible\"}]");
+    String json =
+        doc(
+            "\"users\": ["
+                + ANA.replace("\"Ana\"}", "\"Ana\", \"groups\": [\"g-admins\"]}")
+                + ", "
+                + ANA.replace("ana", "bo").replace("\"Ana\"", "\"Bo\"")
+                + "],"
+                + " \"roleAssignments\": ["
+                + "{\"id\": \"g1\", \"principalId\": \"g-admins\", \"principalType\": \"group\","
+                + " \"role\": \"Global Administrator\", \"directoryScopeId\": \"/\"},"
+                + "{\"id\": \"e1\", \"principalId\": \"bo\", \"role\": \"Privileged Role Administrator\","
+                + " \"directoryScopeId\": \"/\", \"kind\": \"eligible\"}]");
     InMemoryDirectory d = load(json);
-    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), GroupId.of("g-admins"),
-        BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant());
+    RoleAssignment viaGroup =
+        RoleAssignment.of(
+            AssignmentId.of("g1"),
+            GroupId.of("g-admins"),
+            BuiltInRole.GLOBAL_ADMINISTRATOR,
+            Scope.tenant());
     assertThat(d.assignmentsOf(UserId.of("ana"))).containsExactly(viaGroup);
     assertThat(d.isRoleAssignableGroupMember(UserId.of("ana"))).isTrue();
-    assertThat(d.assignmentsOf(UserId.of("bo"))).singleElement().satisfies(a -> assertThat(a.isEligible()).isTrue());
+    assertThat(d.assignmentsOf(UserId.of("bo")))
+        .singleElement()
+        .satisfies(a -> assertThat(a.isEligible()).isTrue());
     assertThat(d.isRoleAssignableGroupMember(UserId.of("bo"))).isFalse();
 
     TenantJson read = TenantJson.parse(json);
     String written = read.toJson();
-    assertThat(written).contains("\"principalType\" : \"group\"").contains("\"kind\" : \"eligible\"");
+    assertThat(written)
+        .contains("\"principalType\" : \"group\"")
+        .contains("\"kind\" : \"eligible\"");
     assertThat(TenantJson.parse(written)).isEqualTo(read);
   }
 
@@ -178,7 +229,8 @@ class TenantJsonTest {
     return Stream.of(
         Arguments.of("not JSON", "{\"formatVersion\": 1,", "$", "well-formed"),
         Arguments.of("trailing content", doc("") + " {}", "$", "well-formed"),
-        Arguments.of("repeated field", "{\"formatVersion\": 1, \"formatVersion\": 1}", "$", "repeats"),
+        Arguments.of(
+            "repeated field", "{\"formatVersion\": 1, \"formatVersion\": 1}", "$", "repeats"),
         Arguments.of("array at the root", "[]", "$", "object"),
         Arguments.of("empty document", "", "$", "empty"),
         Arguments.of("no version", "{}", "$.formatVersion", "required"),
@@ -186,96 +238,257 @@ class TenantJsonTest {
         Arguments.of("unknown top-level field", doc("\"tenants\": []"), "$.tenants", "not a field"),
         Arguments.of("users not an array", doc("\"users\": {}"), "$.users", "array"),
         Arguments.of("user not an object", doc("\"users\": [1]"), "$.users[0]", "object"),
-        Arguments.of("user without id", doc("\"users\": [{\"userPrincipalName\": \"a@b.c\", \"displayName\": \"A\"}]"),
-            "$.users[0].id", "required"),
-        Arguments.of("blank display name", doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
-            + " \"displayName\": \" \"}]"), "$.users[0].displayName", "blank"),
-        Arguments.of("bad principal name", doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"nobody\","
-            + " \"displayName\": \"A\"}]"), "$.users[0].userPrincipalName", "alias@domain"),
-        Arguments.of("id with a space", doc("\"users\": [{\"id\": \"a b\", \"userPrincipalName\": \"a@b.c\","
-            + " \"displayName\": \"A\"}]"), "$.users[0].id", "whitespace"),
-        Arguments.of("boolean as string", doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
-            + " \"displayName\": \"A\", \"accountEnabled\": \"yes\"}]"), "$.users[0].accountEnabled", "true or false"),
-        Arguments.of("bad phone", doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
-            + " \"displayName\": \"A\", \"phones\": {\"mobile\": \"555-0100\"}}]"), "$.users[0].phones.mobile", "E.164"),
-        Arguments.of("unknown phone type", doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
-            + " \"displayName\": \"A\", \"phones\": {\"pager\": \"+14255550100\"}}]"), "$.users[0].phones.pager",
+        Arguments.of(
+            "user without id",
+            doc("\"users\": [{\"userPrincipalName\": \"a@b.c\", \"displayName\": \"A\"}]"),
+            "$.users[0].id",
+            "required"),
+        Arguments.of(
+            "blank display name",
+            doc(
+                "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
+                    + " \"displayName\": \" \"}]"),
+            "$.users[0].displayName",
+            "blank"),
+        Arguments.of(
+            "bad principal name",
+            doc(
+                "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"nobody\","
+                    + " \"displayName\": \"A\"}]"),
+            "$.users[0].userPrincipalName",
+            "alias@domain"),
+        Arguments.of(
+            "id with a space",
+            doc(
+                "\"users\": [{\"id\": \"a b\", \"userPrincipalName\": \"a@b.c\","
+                    + " \"displayName\": \"A\"}]"),
+            "$.users[0].id",
+            "whitespace"),
+        Arguments.of(
+            "boolean as string",
+            doc(
+                "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
+                    + " \"displayName\": \"A\", \"accountEnabled\": \"yes\"}]"),
+            "$.users[0].accountEnabled",
+            "true or false"),
+        Arguments.of(
+            "bad phone",
+            doc(
+                "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
+                    + " \"displayName\": \"A\", \"phones\": {\"mobile\": \"555-0100\"}}]"),
+            "$.users[0].phones.mobile",
+            "E.164"),
+        Arguments.of(
+            "unknown phone type",
+            doc(
+                "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
+                    + " \"displayName\": \"A\", \"phones\": {\"pager\": \"+14255550100\"}}]"),
+            "$.users[0].phones.pager",
             "phone type"),
-        Arguments.of("attribute not a string", doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
-            + " \"displayName\": \"A\", \"attributes\": {\"department\": 12}}]"), "$.users[0].attributes.department",
+        Arguments.of(
+            "attribute not a string",
+            doc(
+                "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\","
+                    + " \"displayName\": \"A\", \"attributes\": {\"department\": 12}}]"),
+            "$.users[0].attributes.department",
             "string"),
-        Arguments.of("duplicate user id", doc("\"users\": [" + ANA + ", " + ANA.replace("ana@", "ana2@") + "]"),
-            "$.users[1].id", "repeats"),
-        Arguments.of("duplicate principal name ignoring case", doc("\"users\": [" + ANA + ", "
-            + ANA.replace("\"ana\"", "\"other\"").replace("ana@", "ANA@") + "]"), "$.users[1].userPrincipalName",
+        Arguments.of(
+            "duplicate user id",
+            doc("\"users\": [" + ANA + ", " + ANA.replace("ana@", "ana2@") + "]"),
+            "$.users[1].id",
+            "repeats"),
+        Arguments.of(
+            "duplicate principal name ignoring case",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + ", "
+                    + ANA.replace("\"ana\"", "\"other\"").replace("ana@", "ANA@")
+                    + "]"),
+            "$.users[1].userPrincipalName",
             "already used"),
-        Arguments.of("unknown member", doc("\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
-            + " \"members\": [\"ghost\"]}]"), "$.units[0].members[0]", "unknown user ghost"),
-        Arguments.of("members of a dynamic unit", doc("\"users\": [" + ANA + "], \"units\": [{\"id\": \"s\","
-            + " \"displayName\": \"S\", \"membershipType\": \"dynamic\", \"membershipRule\": \"user.city -eq 'X'\","
-            + " \"members\": [\"ana\"]}]"), "$.units[0].members", "dynamic"),
-        Arguments.of("dynamic unit without rule", doc("\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
-            + " \"membershipType\": \"dynamic\"}]"), "$.units[0].membershipRule", "required"),
-        Arguments.of("rule without dynamic", doc("\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
-            + " \"membershipRule\": \"user.city -eq 'X'\"}]"), "$.units[0].membershipType", "dynamic"),
-        Arguments.of("invalid rule", doc("\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
-            + " \"membershipType\": \"dynamic\", \"membershipRule\": \"user.city -equals\"}]"),
-            "$.units[0].membershipRule", ""),
-        Arguments.of("unknown membership type", doc("\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
-            + " \"membershipType\": \"static\"}]"), "$.units[0].membershipType", "assigned or dynamic"),
-        Arguments.of("unknown role", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\": \"ana\","
-            + " \"role\": \"Store Boss\", \"directoryScopeId\": \"/\"}]"), "$.roleAssignments[0].role", "neither"),
-        Arguments.of("unknown principal", doc("\"roleAssignments\": [{\"principalId\": \"ghost\","
-            + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\"}]"),
-            "$.roleAssignments[0].principalId", "unknown user ghost"),
-        Arguments.of("scope missing", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\": \"ana\","
-            + " \"role\": \"Helpdesk Administrator\"}]"), "$.roleAssignments[0].directoryScopeId", "required"),
-        Arguments.of("scope malformed", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\": \"ana\","
-            + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/units/s\"}]"),
-            "$.roleAssignments[0].directoryScopeId", "administrativeUnits"),
-        Arguments.of("scope unit unknown", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\":"
-            + " \"ana\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
-            "$.roleAssignments[0].directoryScopeId", "unknown unit s"),
-        Arguments.of("end before start", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\": \"ana\","
-            + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\", \"start\": \"2025-02-01T00:00:00Z\","
-            + " \"end\": \"2025-01-01T00:00:00Z\"}]"), "$.roleAssignments[0].end", "after start"),
-        Arguments.of("bad instant", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\": \"ana\","
-            + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\", \"start\": \"yesterday\"}]"),
-            "$.roleAssignments[0].start", "ISO-8601"),
-        Arguments.of("custom role reusing a built-in name", doc("\"customRoles\": [{\"id\": \"r\","
-            + " \"displayName\": \"helpdesk administrator\", \"allowedResourceActions\": []}]"),
-            "$.customRoles[0].displayName", "another role"),
-        Arguments.of("custom role with a built-in template id", doc("\"customRoles\": [{\"id\":"
-            + " \"729827e3-9c14-49f7-bb1b-9608f156bbb8\", \"displayName\": \"Mine\"}]"), "$.customRoles[0].id",
+        Arguments.of(
+            "unknown member",
+            doc(
+                "\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
+                    + " \"members\": [\"ghost\"]}]"),
+            "$.units[0].members[0]",
+            "unknown user ghost"),
+        Arguments.of(
+            "members of a dynamic unit",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"units\": [{\"id\": \"s\","
+                    + " \"displayName\": \"S\", \"membershipType\": \"dynamic\", \"membershipRule\": \"user.city -eq 'X'\","
+                    + " \"members\": [\"ana\"]}]"),
+            "$.units[0].members",
+            "dynamic"),
+        Arguments.of(
+            "dynamic unit without rule",
+            doc(
+                "\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
+                    + " \"membershipType\": \"dynamic\"}]"),
+            "$.units[0].membershipRule",
+            "required"),
+        Arguments.of(
+            "rule without dynamic",
+            doc(
+                "\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
+                    + " \"membershipRule\": \"user.city -eq 'X'\"}]"),
+            "$.units[0].membershipType",
+            "dynamic"),
+        Arguments.of(
+            "invalid rule",
+            doc(
+                "\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
+                    + " \"membershipType\": \"dynamic\", \"membershipRule\": \"user.city -equals\"}]"),
+            "$.units[0].membershipRule",
+            ""),
+        Arguments.of(
+            "unknown membership type",
+            doc(
+                "\"units\": [{\"id\": \"s\", \"displayName\": \"S\","
+                    + " \"membershipType\": \"static\"}]"),
+            "$.units[0].membershipType",
+            "assigned or dynamic"),
+        Arguments.of(
+            "unknown role",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\": \"ana\","
+                    + " \"role\": \"Store Boss\", \"directoryScopeId\": \"/\"}]"),
+            "$.roleAssignments[0].role",
+            "neither"),
+        Arguments.of(
+            "unknown principal",
+            doc(
+                "\"roleAssignments\": [{\"principalId\": \"ghost\","
+                    + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\"}]"),
+            "$.roleAssignments[0].principalId",
+            "unknown user ghost"),
+        Arguments.of(
+            "scope missing",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\": \"ana\","
+                    + " \"role\": \"Helpdesk Administrator\"}]"),
+            "$.roleAssignments[0].directoryScopeId",
+            "required"),
+        Arguments.of(
+            "scope malformed",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\": \"ana\","
+                    + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/units/s\"}]"),
+            "$.roleAssignments[0].directoryScopeId",
+            "administrativeUnits"),
+        Arguments.of(
+            "scope unit unknown",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\":"
+                    + " \"ana\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
+            "$.roleAssignments[0].directoryScopeId",
+            "unknown unit s"),
+        Arguments.of(
+            "end before start",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\": \"ana\","
+                    + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\", \"start\": \"2025-02-01T00:00:00Z\","
+                    + " \"end\": \"2025-01-01T00:00:00Z\"}]"),
+            "$.roleAssignments[0].end",
+            "after start"),
+        Arguments.of(
+            "bad instant",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\": \"ana\","
+                    + " \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\", \"start\": \"yesterday\"}]"),
+            "$.roleAssignments[0].start",
+            "ISO-8601"),
+        Arguments.of(
+            "custom role reusing a built-in name",
+            doc(
+                "\"customRoles\": [{\"id\": \"r\","
+                    + " \"displayName\": \"helpdesk administrator\", \"allowedResourceActions\": []}]"),
+            "$.customRoles[0].displayName",
+            "another role"),
+        Arguments.of(
+            "custom role with a built-in template id",
+            doc(
+                "\"customRoles\": [{\"id\":"
+                    + " \"729827e3-9c14-49f7-bb1b-9608f156bbb8\", \"displayName\": \"Mine\"}]"),
+            "$.customRoles[0].id",
             "built-in"),
-        Arguments.of("unknown role-assignable member", doc("\"roleAssignableGroupMembers\": [\"ghost\"]"),
-            "$.roleAssignableGroupMembers[0]", "unknown user ghost"),
-        Arguments.of("globalAdminScopedToUnitRejected", doc("\"users\": [" + ANA + "], \"units\": [{\"id\": \"s\","
-            + " \"displayName\": \"S\"}], \"roleAssignments\": [{\"principalId\": \"ana\","
-            + " \"role\": \"Global Administrator\", \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
-            "$.roleAssignments[0].directoryScopeId", "not allow this role at administrative-unit scope"),
-        Arguments.of("custom role without user permission scoped to unit", doc("\"users\": [" + ANA + "],"
-            + " \"units\": [{\"id\": \"s\", \"displayName\": \"S\"}], \"customRoles\": [{\"id\": \"apps\","
-            + " \"displayName\": \"Apps\", \"allowedResourceActions\": [\"microsoft.directory/applications/create\"]}],"
-            + " \"roleAssignments\": [{\"principalId\": \"ana\", \"role\": \"apps\","
-            + " \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
-            "$.roleAssignments[0].directoryScopeId", "not allow this role at administrative-unit scope"),
-        Arguments.of("unknown principal type", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\":"
-            + " \"ana\", \"principalType\": \"servicePrincipal\", \"role\": \"Helpdesk Administrator\","
-            + " \"directoryScopeId\": \"/\"}]"), "$.roleAssignments[0].principalType", "\"user\" or \"group\""),
-        Arguments.of("unknown assignment kind", doc("\"users\": [" + ANA + "], \"roleAssignments\": [{\"principalId\":"
-            + " \"ana\", \"kind\": \"permanent\", \"role\": \"Helpdesk Administrator\","
-            + " \"directoryScopeId\": \"/\"}]"), "$.roleAssignments[0].kind", "\"active\" or \"eligible\""));
+        Arguments.of(
+            "unknown role-assignable member",
+            doc("\"roleAssignableGroupMembers\": [\"ghost\"]"),
+            "$.roleAssignableGroupMembers[0]",
+            "unknown user ghost"),
+        Arguments.of(
+            "globalAdminScopedToUnitRejected",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"units\": [{\"id\": \"s\","
+                    + " \"displayName\": \"S\"}], \"roleAssignments\": [{\"principalId\": \"ana\","
+                    + " \"role\": \"Global Administrator\", \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
+            "$.roleAssignments[0].directoryScopeId",
+            "not allow this role at administrative-unit scope"),
+        Arguments.of(
+            "custom role without user permission scoped to unit",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "],"
+                    + " \"units\": [{\"id\": \"s\", \"displayName\": \"S\"}], \"customRoles\": [{\"id\": \"apps\","
+                    + " \"displayName\": \"Apps\", \"allowedResourceActions\": [\"microsoft.directory/applications/create\"]}],"
+                    + " \"roleAssignments\": [{\"principalId\": \"ana\", \"role\": \"apps\","
+                    + " \"directoryScopeId\": \"/administrativeUnits/s\"}]"),
+            "$.roleAssignments[0].directoryScopeId",
+            "not allow this role at administrative-unit scope"),
+        Arguments.of(
+            "unknown principal type",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\":"
+                    + " \"ana\", \"principalType\": \"servicePrincipal\", \"role\": \"Helpdesk Administrator\","
+                    + " \"directoryScopeId\": \"/\"}]"),
+            "$.roleAssignments[0].principalType",
+            "\"user\" or \"group\""),
+        Arguments.of(
+            "unknown assignment kind",
+            doc(
+                "\"users\": ["
+                    + ANA
+                    + "], \"roleAssignments\": [{\"principalId\":"
+                    + " \"ana\", \"kind\": \"permanent\", \"role\": \"Helpdesk Administrator\","
+                    + " \"directoryScopeId\": \"/\"}]"),
+            "$.roleAssignments[0].kind",
+            "\"active\" or \"eligible\""));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void parse_malformedDocument_typedErrorNamingThePath(String why, String json, String path, String reason) {
+  void parse_malformedDocument_typedErrorNamingThePath(
+      String why, String json, String path, String reason) {
     List<Violation> violations = violations(json);
-    assertThat(violations).as(why).anySatisfy(v -> {
-      assertThat(v.field()).isEqualTo(path);
-      assertThat(v.reason()).contains(reason);
-    });
+    assertThat(violations)
+        .as(why)
+        .anySatisfy(
+            v -> {
+              assertThat(v.field()).isEqualTo(path);
+              assertThat(v.reason()).contains(reason);
+            });
   }
 
   @Test
@@ -288,17 +501,18 @@ class TenantJsonTest {
 
   @Test
   void read_streamFailsMidway_providerFailureNotInvalidInput() {
-    InputStream failing = new InputStream() {
-      private int served;
+    InputStream failing =
+        new InputStream() {
+          private int served;
 
-      @Override
-      public int read() throws IOException {
-        if (served < 5) {
-          return "{\"a\":".charAt(served++);
-        }
-        throw new IOException("disk gone");
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (served < 5) {
+              return "{\"a\":".charAt(served++);
+            }
+            throw new IOException("disk gone");
+          }
+        };
     assertThatThrownBy(() -> TenantJson.read(failing))
         .isInstanceOf(io.mystaff.api.ProviderFailureException.class)
         .hasRootCauseMessage("disk gone");
@@ -306,20 +520,25 @@ class TenantJsonTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void load_malformedDocument_builderUnchanged(String why, String json, String path, String reason) {
+  void load_malformedDocument_builderUnchanged(
+      String why, String json, String path, String reason) {
     InMemoryDirectory.Builder builder = InMemoryDirectory.builder();
-    assertThatThrownBy(() -> builder.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(
+            () -> builder.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(InvalidInputException.class);
     assertThat(builder.build().userCount()).as(why).isZero();
   }
 
   @Test
   void parse_userType_guestReadAndWrittenBack() {
-    String json = doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
-        + " \"userType\": \"Guest\"}, {\"id\": \"m\", \"userPrincipalName\": \"m@b.c\", \"displayName\": \"M\","
-        + " \"userType\": \"member\"}, {\"id\": \"d\", \"userPrincipalName\": \"d@b.c\", \"displayName\": \"D\"}]");
+    String json =
+        doc(
+            "\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+                + " \"userType\": \"Guest\"}, {\"id\": \"m\", \"userPrincipalName\": \"m@b.c\", \"displayName\": \"M\","
+                + " \"userType\": \"member\"}, {\"id\": \"d\", \"userPrincipalName\": \"d@b.c\", \"displayName\": \"D\"}]");
     TenantJson tenant = TenantJson.parse(json);
-    assertThat(tenant.users()).extracting(User::userType)
+    assertThat(tenant.users())
+        .extracting(User::userType)
         .containsExactly(UserType.GUEST, UserType.MEMBER, UserType.MEMBER);
     String written = tenant.toJson();
     assertThat(written).contains("\"userType\" : \"Guest\"").doesNotContain("\"Member\"");
@@ -328,99 +547,160 @@ class TenantJsonTest {
 
   @Test
   void parse_unknownUserTypeOrUserTypeAttribute_rejectedWithPath() {
-    assertThat(violations(doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
-        + " \"userType\": \"Robot\"}]"))).extracting(Violation::field).containsExactly("$.users[0].userType");
-    assertThat(violations(doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
-        + " \"userType\": true}]"))).extracting(Violation::field).containsExactly("$.users[0].userType");
-    assertThat(violations(doc("\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
-        + " \"attributes\": {\"userType\": \"Guest\"}}]"))).extracting(Violation::field)
+    assertThat(
+            violations(
+                doc(
+                    "\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+                        + " \"userType\": \"Robot\"}]")))
+        .extracting(Violation::field)
+        .containsExactly("$.users[0].userType");
+    assertThat(
+            violations(
+                doc(
+                    "\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+                        + " \"userType\": true}]")))
+        .extracting(Violation::field)
+        .containsExactly("$.users[0].userType");
+    assertThat(
+            violations(
+                doc(
+                    "\"users\": [{\"id\": \"g\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\","
+                        + " \"attributes\": {\"userType\": \"Guest\"}}]")))
+        .extracting(Violation::field)
         .containsExactly("$.users[0].attributes");
   }
 
   @Test
   void parse_bidiOverrideInId_rejectedWithPathAndWithoutTheValue() {
-    String json = doc("\"users\": [{\"id\": \"ad\\u202Emin\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\"}]");
-    assertThatThrownBy(() -> TenantJson.parse(json)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
-      assertThat(e.violations()).extracting(Violation::field).containsExactly("$.users[0].id");
-      assertThat(e.getMessage()).doesNotContain("min");
-    });
+    String json =
+        doc(
+            "\"users\": [{\"id\": \"ad\\u202Emin\", \"userPrincipalName\": \"g@b.c\", \"displayName\": \"G\"}]");
+    assertThatThrownBy(() -> TenantJson.parse(json))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.violations())
+                  .extracting(Violation::field)
+                  .containsExactly("$.users[0].id");
+              assertThat(e.getMessage()).doesNotContain("min");
+            });
   }
 
   @Test
   void parse_manyProblems_allReportedAtOnce() {
-    String json = doc("\"users\": [{\"id\": \"a\"}, {\"id\": \"b\", \"userPrincipalName\": \"b@c.d\","
-        + " \"displayName\": \"B\", \"phones\": {\"mobile\": \"0\"}}], \"units\": [{\"displayName\": \"U\"}]");
-    assertThat(violations(json)).extracting(Violation::field).containsExactly(
-        "$.users[0].userPrincipalName", "$.users[0].displayName", "$.users[1].phones.mobile", "$.units[0].id");
+    String json =
+        doc(
+            "\"users\": [{\"id\": \"a\"}, {\"id\": \"b\", \"userPrincipalName\": \"b@c.d\","
+                + " \"displayName\": \"B\", \"phones\": {\"mobile\": \"0\"}}], \"units\": [{\"displayName\": \"U\"}]");
+    assertThat(violations(json))
+        .extracting(Violation::field)
+        .containsExactly(
+            "$.users[0].userPrincipalName",
+            "$.users[0].displayName",
+            "$.users[1].phones.mobile",
+            "$.units[0].id");
   }
 
   /** docs/fixtures.md: all the problems found, of every kind, in one exception. */
   @Test
   void parse_badIdDuplicateAndUnknownReference_allReportedAtOnce() {
-    String json = doc("\"users\": ["
-        + "{\"id\": \"ok\", \"userPrincipalName\": \"ok@c.d\", \"displayName\": \"Ok\"},"
-        + "{\"id\": \"bad id\", \"userPrincipalName\": \"x@c.d\", \"displayName\": \"X\"},"
-        + "{\"id\": \"ok\", \"userPrincipalName\": \"ok2@c.d\", \"displayName\": \"Ok 2\"},"
-        + "{\"id\": \"half\", \"userPrincipalName\": \"h@c.d\"}],"
-        + " \"units\": [{\"id\": \"u1\", \"displayName\": \"U\", \"members\": [\"ok\", \"ghost\", \"half\"]}],"
-        + " \"roleAssignments\": ["
-        + "{\"principalId\": \"ok\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/administrativeUnits/nowhere\"},"
-        + "{\"principalId\": \"half\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\"}]");
-    assertThat(violations(json)).extracting(Violation::field).containsExactly(
-        "$.users[1].id",
-        "$.users[3].displayName",
-        "$.users[2].id",
-        "$.units[0].members[1]",
-        "$.roleAssignments[0].directoryScopeId");
+    String json =
+        doc(
+            "\"users\": ["
+                + "{\"id\": \"ok\", \"userPrincipalName\": \"ok@c.d\", \"displayName\": \"Ok\"},"
+                + "{\"id\": \"bad id\", \"userPrincipalName\": \"x@c.d\", \"displayName\": \"X\"},"
+                + "{\"id\": \"ok\", \"userPrincipalName\": \"ok2@c.d\", \"displayName\": \"Ok 2\"},"
+                + "{\"id\": \"half\", \"userPrincipalName\": \"h@c.d\"}],"
+                + " \"units\": [{\"id\": \"u1\", \"displayName\": \"U\", \"members\": [\"ok\", \"ghost\", \"half\"]}],"
+                + " \"roleAssignments\": ["
+                + "{\"principalId\": \"ok\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/administrativeUnits/nowhere\"},"
+                + "{\"principalId\": \"half\", \"role\": \"Helpdesk Administrator\", \"directoryScopeId\": \"/\"}]");
+    assertThat(violations(json))
+        .extracting(Violation::field)
+        .containsExactly(
+            "$.users[1].id",
+            "$.users[3].displayName",
+            "$.users[2].id",
+            "$.units[0].members[1]",
+            "$.roleAssignments[0].directoryScopeId");
   }
 
   @Test
   void parse_passwordField_rejectedWithoutRepeatingTheValue() {
     String secret = "Correct-Horse-Battery-9";
-    String json = doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\", \"displayName\": \"A\","
-        + " \"password\": \"" + secret + "\"}]");
+    String json =
+        doc(
+            "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"a@b.c\", \"displayName\": \"A\","
+                + " \"password\": \""
+                + secret
+                + "\"}]");
     assertThatThrownBy(() -> TenantJson.parse(json))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.violations()).extracting(Violation::field).containsExactly("$.users[0].password");
-          assertThat(e.getMessage()).doesNotContain(secret);
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.violations())
+                  .extracting(Violation::field)
+                  .containsExactly("$.users[0].password");
+              assertThat(e.getMessage()).doesNotContain(secret);
+            });
   }
 
   @Test
   void parse_secretInsideBrokenJson_neverRepeated() {
     String secret = "Tr0ub4dor&3xyz";
-    for (String json : List.of(
-        doc("\"users\": [{\"password\": " + secret + "}]"),
-        doc("\"users\": [{\"password\": \"" + secret + "\" \"x\": 1}]"),
-        doc("\"description\": \"" + secret + "\n\""),
-        doc("\"" + secret + "\": 1, \"" + secret + "\": 2"))) {
+    for (String json :
+        List.of(
+            doc("\"users\": [{\"password\": " + secret + "}]"),
+            doc("\"users\": [{\"password\": \"" + secret + "\" \"x\": 1}]"),
+            doc("\"description\": \"" + secret + "\n\""),
+            doc("\"" + secret + "\": 1, \"" + secret + "\": 2"))) {
       assertThatThrownBy(() -> TenantJson.parse(json))
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-            assertThat(e.getMessage()).doesNotContain(secret).doesNotContain("Tr0ub");
-            assertThat(e.getCause()).isNull();
-          });
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> {
+                assertThat(e.getMessage()).doesNotContain(secret).doesNotContain("Tr0ub");
+                assertThat(e.getCause()).isNull();
+              });
     }
   }
 
   @Test
   void parse_valuesFromTheDocument_notRepeatedInErrors() {
-    String json = doc("\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"not-a-principal-Xq7\","
-        + " \"displayName\": \"A\", \"phones\": {\"mobile\": \"+1-secretish-Xq7\"}}]");
+    String json =
+        doc(
+            "\"users\": [{\"id\": \"a\", \"userPrincipalName\": \"not-a-principal-Xq7\","
+                + " \"displayName\": \"A\", \"phones\": {\"mobile\": \"+1-secretish-Xq7\"}}]");
     assertThatThrownBy(() -> TenantJson.parse(json))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).doesNotContain("Xq7"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.getMessage()).doesNotContain("Xq7"));
   }
 
   @Test
   void constructor_inconsistentValues_rejectedByPath() {
-    User ana = User.builder().id(UserId.of("ana")).userPrincipalName("ana@shop.example").displayName("Ana").build();
-    assertThatThrownBy(() -> new TenantJson(List.of(ana), List.of(), Map.of(UnitId.of("nowhere"),
-        Set.of(ana.id())), List.of(), List.of(), Set.of()))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(Violation::field).containsExactly("$.units"));
+    User ana =
+        User.builder()
+            .id(UserId.of("ana"))
+            .userPrincipalName("ana@shop.example")
+            .displayName("Ana")
+            .build();
+    assertThatThrownBy(
+            () ->
+                new TenantJson(
+                    List.of(ana),
+                    List.of(),
+                    Map.of(UnitId.of("nowhere"), Set.of(ana.id())),
+                    List.of(),
+                    List.of(),
+                    Set.of()))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations()).extracting(Violation::field).containsExactly("$.units"));
   }
 
   @Test
   void toString_summarizes() {
-    assertThat(TenantJson.parse(document()).toString()).isEqualTo("TenantJson{5 users, 3 units, 4 assignments}");
+    assertThat(TenantJson.parse(document()).toString())
+        .isEqualTo("TenantJson{5 users, 3 units, 4 assignments}");
   }
 }

@@ -13,21 +13,27 @@ import java.util.function.Function;
 /** Users and listing walks for directory tests. */
 final class TestUsers {
   /** Directory order, written independently of the implementation's. */
-  static final Comparator<User> ORDER = Comparator.comparing(User::displayName, String.CASE_INSENSITIVE_ORDER)
-      .thenComparing(u -> u.id().value());
+  static final Comparator<User> ORDER =
+      Comparator.comparing(User::displayName, String.CASE_INSENSITIVE_ORDER)
+          .thenComparing(u -> u.id().value());
 
   private TestUsers() {}
 
   /** A cloud-only user {@code id@contoso.com}. */
   static User user(String id, String displayName) {
-    return User.builder().id(UserId.of(id)).userPrincipalName(id + "@contoso.com")
-        .displayName(displayName).build();
+    return User.builder()
+        .id(UserId.of(id))
+        .userPrincipalName(id + "@contoso.com")
+        .displayName(displayName)
+        .build();
   }
 
   /** A synced user {@code id@contoso.com} with sAMAccountName {@code id}. */
   static User synced(String id, String displayName) {
-    return user(id, displayName).toBuilder().source(UserSource.SYNCED_FROM_ON_PREMISES)
-        .onPremisesSamAccountName(id).build();
+    return user(id, displayName).toBuilder()
+        .source(UserSource.SYNCED_FROM_ON_PREMISES)
+        .onPremisesSamAccountName(id)
+        .build();
   }
 
   /** Every item of a paged listing, walking all pages of {@code size}. */

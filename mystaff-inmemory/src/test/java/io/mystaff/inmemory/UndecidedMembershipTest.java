@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 class UndecidedMembershipTest {
   private static final UnitId VIP = UnitId.of("vip");
   private static final UnitId ALL = UnitId.of("all");
+
   /** About 8,000 steps per character of the value: undecidable on 200 characters, not on 5. */
   static final String UNDECIDABLE = "user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\"";
+
   private static final String SLOW = "a".repeat(200);
 
   private static User inDepartment(String id, String department) {
@@ -93,22 +95,27 @@ class UndecidedMembershipTest {
     CountDownLatch evaluating = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger evaluated = new AtomicInteger();
-    directory.unlockedEvaluationProbe = user -> {
-      if (evaluated.incrementAndGet() == 250) {
-        evaluating.countDown();
-        await(release);
-      }
-    };
-    CompletableFuture<Void> putUnit = CompletableFuture.runAsync(() -> directory.putUnit(
-        AdministrativeUnit.dynamic(ALL, "All Sales", "user.department -eq \"Sales\"")));
+    directory.unlockedEvaluationProbe =
+        user -> {
+          if (evaluated.incrementAndGet() == 250) {
+            evaluating.countDown();
+            await(release);
+          }
+        };
+    CompletableFuture<Void> putUnit =
+        CompletableFuture.runAsync(
+            () ->
+                directory.putUnit(
+                    AdministrativeUnit.dynamic(ALL, "All Sales", "user.department -eq \"Sales\"")));
     await(evaluating);
 
     // Halfway through the rule's evaluation: a listing and a write complete (the evaluation
     // holds no lock; were it holding the write lock, these would wait for the release below).
-    CompletableFuture<Integer> listed = CompletableFuture.supplyAsync(
-        () -> directory.allUsers(PageRequest.first(100)).items().size());
-    CompletableFuture<User> written = CompletableFuture.supplyAsync(
-        () -> directory.putUser(inDepartment("u001", "Sales")));
+    CompletableFuture<Integer> listed =
+        CompletableFuture.supplyAsync(
+            () -> directory.allUsers(PageRequest.first(100)).items().size());
+    CompletableFuture<User> written =
+        CompletableFuture.supplyAsync(() -> directory.putUser(inDepartment("u001", "Sales")));
     assertThat(listed.get(60, TimeUnit.SECONDS)).isEqualTo(100);
     written.get(60, TimeUnit.SECONDS);
     assertThat(putUnit).isNotDone();

@@ -66,18 +66,18 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       Reading accepts that format or E.164, with an optional {@code x} and extension; it checks
  *       the form, not whether the number is valid for its country (that is {@code
  *       PhoneNumberParser}'s job for free-form input).
- *   <li>{@link PageRequest} is {@code {"size": 50, "cursor": "..."}}, read and written; {@link Page}
- *       is {@code {"items": [...], "nextCursor": "..."}}.
+ *   <li>{@link PageRequest} is {@code {"size": 50, "cursor": "..."}}, read and written; {@link
+ *       Page} is {@code {"items": [...], "nextCursor": "..."}}.
  *   <li>{@link User} is a profile view: id, names, {@code userType}, {@code source}, {@code
  *       onPremisesSamAccountName}, {@code accountEnabled}, {@code forceChangePasswordNextSignIn},
  *       {@code attributes}, {@code groups} and {@code version} (for a later compare-and-set). It
  *       has no password, and its phone methods are left out: reading them is privileged, so they
  *       are written only through {@link UserProfile}, whose {@link PhoneView}s are masked unless
  *       the manager may manage phones.
- *   <li>{@link AdministrativeUnit}, {@link Location} ({@code "type": "wholeOrganization"} or
- *       {@code "unit"}), {@link UserSummary}, {@link StaffMember}, {@link UserProfile}, {@link
- *       PhoneView}, {@link UnitSearchResult}, {@link PhoneChange}, {@link WritebackResult} and
- *       {@link WritebackHandle} as objects of their accessors.
+ *   <li>{@link AdministrativeUnit}, {@link Location} ({@code "type": "wholeOrganization"} or {@code
+ *       "unit"}), {@link UserSummary}, {@link StaffMember}, {@link UserProfile}, {@link PhoneView},
+ *       {@link UnitSearchResult}, {@link PhoneChange}, {@link WritebackResult} and {@link
+ *       WritebackHandle} as objects of their accessors.
  *   <li>{@link PasswordResetResult} with a type id: {@code "type": "temporaryPassword"}, {@code
  *       "passwordSet"} or {@code "writebackPending"}. A temporary password is never written: a web
  *       layer reveals it to the manager explicitly, once, through {@link OneTimeSecret#reveal()}.
@@ -93,15 +93,15 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * phone and user types, which use their Graph names ({@code "mobile"}, {@code "Guest"}). Absent
  * optional values are left out.
  *
- * <p><b>Secrets are never serialized.</b> Writing a {@link Secret} or a {@link OneTimeSecret}
- * fails with a {@link JacksonException} that names the type and not the value; the one-time
- * secret stays unrevealed. So a host that puts a secret in a response by mistake learns it at
- * once, instead of shipping the password or an empty field.
+ * <p><b>Secrets are never serialized.</b> Writing a {@link Secret} or a {@link OneTimeSecret} fails
+ * with a {@link JacksonException} that names the type and not the value; the one-time secret stays
+ * unrevealed. So a host that puts a secret in a response by mistake learns it at once, instead of
+ * shipping the password or an empty field.
  *
  * <p>Reading a value the API refuses throws the API's {@link InvalidInputException} (naming the
- * field, never the value) when the value is the document's root; Jackson reports a problem
- * inside a host's own type as a {@code DatabindException} whose cause is that exception, unless
- * the mapper disables {@code DeserializationFeature.WRAP_EXCEPTIONS}.
+ * field, never the value) when the value is the document's root; Jackson reports a problem inside a
+ * host's own type as a {@code DatabindException} whose cause is that exception, unless the mapper
+ * disables {@code DeserializationFeature.WRAP_EXCEPTIONS}.
  *
  * <p>Hosts on Jackson 2 use {@code io.mystaff.jackson2.MyStaffJackson2Module} (mystaff-jackson2),
  * which writes and reads the same JSON.
@@ -113,9 +113,12 @@ public final class MyStaffJacksonModule extends SimpleModule {
   public MyStaffJacksonModule() {
     super("mystaff", Version.unknownVersion());
     ids();
-    addSerializer(PhoneNumber.class, new Writer<>(PhoneNumber.class,
-        (n, g, c) -> g.writeString(Phones.toGraph(n))));
-    addDeserializer(PhoneNumber.class, new StringReader<>(PhoneNumber.class, "phone number", Phones::fromGraph));
+    addSerializer(
+        PhoneNumber.class,
+        new Writer<>(PhoneNumber.class, (n, g, c) -> g.writeString(Phones.toGraph(n))));
+    addDeserializer(
+        PhoneNumber.class,
+        new StringReader<>(PhoneNumber.class, "phone number", Phones::fromGraph));
     pages();
     directory();
     results();
@@ -133,94 +136,124 @@ public final class MyStaffJacksonModule extends SimpleModule {
     id(CorrelationId.class, CorrelationId::value, CorrelationId::of, "correlation id");
   }
 
-  private <T> void id(Class<T> type, Function<T, String> value, Function<String, T> parse, String field) {
+  private <T> void id(
+      Class<T> type, Function<T, String> value, Function<String, T> parse, String field) {
     addSerializer(type, new Writer<>(type, (id, g, c) -> g.writeString(value.apply(id))));
     addDeserializer(type, new StringReader<>(type, field, parse));
   }
 
   private void pages() {
-    addSerializer(PageRequest.class, new Writer<>(PageRequest.class, (r, g, c) -> {
-      g.writeStartObject();
-      g.writeNumberProperty("size", r.size());
-      optional(g, "cursor", r.cursor());
-      g.writeEndObject();
-    }));
+    addSerializer(
+        PageRequest.class,
+        new Writer<>(
+            PageRequest.class,
+            (r, g, c) -> {
+              g.writeStartObject();
+              g.writeNumberProperty("size", r.size());
+              optional(g, "cursor", r.cursor());
+              g.writeEndObject();
+            }));
     addDeserializer(PageRequest.class, new PageRequestReader());
     @SuppressWarnings({"rawtypes", "unchecked"})
     Class<Page<?>> page = (Class) Page.class;
-    addSerializer(page, new Writer<>(page, (p, g, c) -> {
-      g.writeStartObject();
-      g.writeName("items");
-      g.writeStartArray();
-      for (Object item : p.items()) {
-        c.writeValue(g, item);
-      }
-      g.writeEndArray();
-      optional(g, "nextCursor", p.nextCursor());
-      g.writeEndObject();
-    }));
+    addSerializer(
+        page,
+        new Writer<>(
+            page,
+            (p, g, c) -> {
+              g.writeStartObject();
+              g.writeName("items");
+              g.writeStartArray();
+              for (Object item : p.items()) {
+                c.writeValue(g, item);
+              }
+              g.writeEndArray();
+              optional(g, "nextCursor", p.nextCursor());
+              g.writeEndObject();
+            }));
   }
 
   private void directory() {
-    addSerializer(User.class, new Writer<>(User.class, (u, g, c) -> {
-      g.writeStartObject();
-      g.writeStringProperty("id", u.id().value());
-      g.writeStringProperty("userPrincipalName", u.userPrincipalName());
-      g.writeStringProperty("displayName", u.displayName());
-      g.writeStringProperty("userType", u.userType().graphName());
-      g.writeStringProperty("source", u.source().name());
-      optional(g, "onPremisesSamAccountName", u.onPremisesSamAccountName());
-      g.writeBooleanProperty("accountEnabled", u.accountEnabled());
-      g.writeBooleanProperty("forceChangePasswordNextSignIn", u.forceChangePasswordNextSignIn());
-      g.writeObjectPropertyStart("attributes");
-      for (Map.Entry<String, String> attribute : u.attributes().entrySet()) {
-        g.writeStringProperty(attribute.getKey(), attribute.getValue());
-      }
-      g.writeEndObject();
-      g.writeArrayPropertyStart("groups");
-      for (GroupId group : u.groups()) {
-        g.writeString(group.value());
-      }
-      g.writeEndArray();
-      g.writeNumberProperty("version", u.version());
-      g.writeEndObject();
-    }));
-    addSerializer(AdministrativeUnit.class, new Writer<>(AdministrativeUnit.class, (u, g, c) -> {
-      g.writeStartObject();
-      unitFields(u, g);
-      g.writeEndObject();
-    }));
-    addSerializer(Location.class, new Writer<>(Location.class, (l, g, c) -> {
-      g.writeStartObject();
-      if (l instanceof Location.Unit unit) {
-        g.writeStringProperty("type", "unit");
-        g.writeStringProperty("displayName", l.displayName());
-        g.writeName("unit");
-        c.writeValue(g, unit.unit());
-      } else {
-        g.writeStringProperty("type", "wholeOrganization");
-        g.writeStringProperty("displayName", l.displayName());
-      }
-      g.writeEndObject();
-    }));
-    addSerializer(UserSummary.class, new Writer<>(UserSummary.class, (s, g, c) -> {
-      g.writeStartObject();
-      g.writeStringProperty("id", s.id().value());
-      g.writeStringProperty("displayName", s.displayName());
-      g.writeStringProperty("userPrincipalName", s.userPrincipalName());
-      g.writeStringProperty("source", s.source().name());
-      g.writeBooleanProperty("accountEnabled", s.accountEnabled());
-      g.writeEndObject();
-    }));
-    addSerializer(PhoneView.class, new Writer<>(PhoneView.class, (v, g, c) -> {
-      g.writeStartObject();
-      g.writeBooleanProperty("masked", v.masked());
-      g.writeStringProperty("display", v.display());
-      if (v.number().isPresent()) {
-        g.writeStringProperty("number", Phones.toGraph(v.number().get()));
-      }
-      g.writeEndObject();
-    }));
+    addSerializer(
+        User.class,
+        new Writer<>(
+            User.class,
+            (u, g, c) -> {
+              g.writeStartObject();
+              g.writeStringProperty("id", u.id().value());
+              g.writeStringProperty("userPrincipalName", u.userPrincipalName());
+              g.writeStringProperty("displayName", u.displayName());
+              g.writeStringProperty("userType", u.userType().graphName());
+              g.writeStringProperty("source", u.source().name());
+              optional(g, "onPremisesSamAccountName", u.onPremisesSamAccountName());
+              g.writeBooleanProperty("accountEnabled", u.accountEnabled());
+              g.writeBooleanProperty(
+                  "forceChangePasswordNextSignIn", u.forceChangePasswordNextSignIn());
+              g.writeObjectPropertyStart("attributes");
+              for (Map.Entry<String, String> attribute : u.attributes().entrySet()) {
+                g.writeStringProperty(attribute.getKey(), attribute.getValue());
+              }
+              g.writeEndObject();
+              g.writeArrayPropertyStart("groups");
+              for (GroupId group : u.groups()) {
+                g.writeString(group.value());
+              }
+              g.writeEndArray();
+              g.writeNumberProperty("version", u.version());
+              g.writeEndObject();
+            }));
+    addSerializer(
+        AdministrativeUnit.class,
+        new Writer<>(
+            AdministrativeUnit.class,
+            (u, g, c) -> {
+              g.writeStartObject();
+              unitFields(u, g);
+              g.writeEndObject();
+            }));
+    addSerializer(
+        Location.class,
+        new Writer<>(
+            Location.class,
+            (l, g, c) -> {
+              g.writeStartObject();
+              if (l instanceof Location.Unit unit) {
+                g.writeStringProperty("type", "unit");
+                g.writeStringProperty("displayName", l.displayName());
+                g.writeName("unit");
+                c.writeValue(g, unit.unit());
+              } else {
+                g.writeStringProperty("type", "wholeOrganization");
+                g.writeStringProperty("displayName", l.displayName());
+              }
+              g.writeEndObject();
+            }));
+    addSerializer(
+        UserSummary.class,
+        new Writer<>(
+            UserSummary.class,
+            (s, g, c) -> {
+              g.writeStartObject();
+              g.writeStringProperty("id", s.id().value());
+              g.writeStringProperty("displayName", s.displayName());
+              g.writeStringProperty("userPrincipalName", s.userPrincipalName());
+              g.writeStringProperty("source", s.source().name());
+              g.writeBooleanProperty("accountEnabled", s.accountEnabled());
+              g.writeEndObject();
+            }));
+    addSerializer(
+        PhoneView.class,
+        new Writer<>(
+            PhoneView.class,
+            (v, g, c) -> {
+              g.writeStartObject();
+              g.writeBooleanProperty("masked", v.masked());
+              g.writeStringProperty("display", v.display());
+              if (v.number().isPresent()) {
+                g.writeStringProperty("number", Phones.toGraph(v.number().get()));
+              }
+              g.writeEndObject();
+            }));
   }
 
   private static void unitFields(AdministrativeUnit u, JsonGenerator g) {
@@ -233,97 +266,126 @@ public final class MyStaffJacksonModule extends SimpleModule {
   }
 
   private void results() {
-    addSerializer(StaffMember.class, new Writer<>(StaffMember.class, (m, g, c) -> {
-      g.writeStartObject();
-      g.writeName("user");
-      c.writeValue(g, m.user());
-      actions(g, m.allowedActions());
-      g.writeBooleanProperty("canManage", m.canManage());
-      g.writeEndObject();
-    }));
-    addSerializer(UnitSearchResult.class, new Writer<>(UnitSearchResult.class, (r, g, c) -> {
-      g.writeStartObject();
-      g.writeName("unit");
-      c.writeValue(g, r.unit());
-      actions(g, r.allowedActions());
-      g.writeBooleanProperty("canManage", r.canManage());
-      g.writeEndObject();
-    }));
-    addSerializer(UserProfile.class, new Writer<>(UserProfile.class, (p, g, c) -> {
-      g.writeStartObject();
-      g.writeName("user");
-      c.writeValue(g, p.user());
-      g.writeArrayPropertyStart("units");
-      for (AdministrativeUnit unit : p.units()) {
-        c.writeValue(g, unit);
-      }
-      g.writeEndArray();
-      actions(g, p.allowedActions());
-      g.writeBooleanProperty("phonesMasked", p.phonesMasked());
-      g.writeObjectPropertyStart("phones");
-      for (Map.Entry<io.mystaff.api.directory.PhoneType, PhoneView> phone : p.phones().entrySet()) {
-        g.writeName(phone.getKey().graphName());
-        c.writeValue(g, phone.getValue());
-      }
-      g.writeEndObject();
-      g.writeEndObject();
-    }));
-    addSerializer(PhoneChange.class, new Writer<>(PhoneChange.class, (p, g, c) -> {
-      g.writeStartObject();
-      g.writeStringProperty("user", p.user().value());
-      g.writeStringProperty("type", p.type().graphName());
-      if (p.previous().isPresent()) {
-        g.writeStringProperty("previous", Phones.toGraph(p.previous().get()));
-      }
-      if (p.current().isPresent()) {
-        g.writeStringProperty("current", Phones.toGraph(p.current().get()));
-      }
-      g.writeStringProperty("correlationId", p.correlationId().value());
-      g.writeEndObject();
-    }));
-    addSerializer(PasswordResetResult.class, new Writer<>(PasswordResetResult.class, (r, g, c) -> {
-      g.writeStartObject();
-      if (r instanceof PasswordResetResult.TemporaryPassword) {
-        // The password itself is never written; OneTimeSecret.reveal() hands it over once.
-        g.writeStringProperty("type", "temporaryPassword");
-      } else if (r instanceof PasswordResetResult.PasswordSet) {
-        g.writeStringProperty("type", "passwordSet");
-      } else {
-        g.writeStringProperty("type", "writebackPending");
-      }
-      g.writeStringProperty("user", r.user().value());
-      g.writeStringProperty("correlationId", r.correlationId().value());
-      if (r instanceof PasswordResetResult.WritebackPending pending) {
-        g.writeName("writeback");
-        c.writeValue(g, pending.writeback());
-      }
-      g.writeEndObject();
-    }));
-    addSerializer(WritebackHandle.class, new Writer<>(WritebackHandle.class, (h, g, c) -> {
-      g.writeStartObject();
-      g.writeStringProperty("user", h.user().value());
-      g.writeStringProperty("correlationId", h.correlationId().value());
-      g.writeStringProperty("status", h.status().name());
-      g.writeArrayPropertyStart("progress");
-      for (WritebackStatus status : h.progress()) {
-        g.writeString(status.name());
-      }
-      g.writeEndArray();
-      if (h.result().isPresent()) {
-        g.writeName("result");
-        c.writeValue(g, h.result().get());
-      }
-      g.writeEndObject();
-    }));
-    addSerializer(WritebackResult.class, new Writer<>(WritebackResult.class, (r, g, c) -> {
-      g.writeStartObject();
-      g.writeStringProperty("status", r.status().name());
-      if (r.failure().isPresent()) {
-        g.writeStringProperty("failure", r.failure().get().name());
-        g.writeStringProperty("message", r.failure().get().message());
-      }
-      g.writeEndObject();
-    }));
+    addSerializer(
+        StaffMember.class,
+        new Writer<>(
+            StaffMember.class,
+            (m, g, c) -> {
+              g.writeStartObject();
+              g.writeName("user");
+              c.writeValue(g, m.user());
+              actions(g, m.allowedActions());
+              g.writeBooleanProperty("canManage", m.canManage());
+              g.writeEndObject();
+            }));
+    addSerializer(
+        UnitSearchResult.class,
+        new Writer<>(
+            UnitSearchResult.class,
+            (r, g, c) -> {
+              g.writeStartObject();
+              g.writeName("unit");
+              c.writeValue(g, r.unit());
+              actions(g, r.allowedActions());
+              g.writeBooleanProperty("canManage", r.canManage());
+              g.writeEndObject();
+            }));
+    addSerializer(
+        UserProfile.class,
+        new Writer<>(
+            UserProfile.class,
+            (p, g, c) -> {
+              g.writeStartObject();
+              g.writeName("user");
+              c.writeValue(g, p.user());
+              g.writeArrayPropertyStart("units");
+              for (AdministrativeUnit unit : p.units()) {
+                c.writeValue(g, unit);
+              }
+              g.writeEndArray();
+              actions(g, p.allowedActions());
+              g.writeBooleanProperty("phonesMasked", p.phonesMasked());
+              g.writeObjectPropertyStart("phones");
+              for (Map.Entry<io.mystaff.api.directory.PhoneType, PhoneView> phone :
+                  p.phones().entrySet()) {
+                g.writeName(phone.getKey().graphName());
+                c.writeValue(g, phone.getValue());
+              }
+              g.writeEndObject();
+              g.writeEndObject();
+            }));
+    addSerializer(
+        PhoneChange.class,
+        new Writer<>(
+            PhoneChange.class,
+            (p, g, c) -> {
+              g.writeStartObject();
+              g.writeStringProperty("user", p.user().value());
+              g.writeStringProperty("type", p.type().graphName());
+              if (p.previous().isPresent()) {
+                g.writeStringProperty("previous", Phones.toGraph(p.previous().get()));
+              }
+              if (p.current().isPresent()) {
+                g.writeStringProperty("current", Phones.toGraph(p.current().get()));
+              }
+              g.writeStringProperty("correlationId", p.correlationId().value());
+              g.writeEndObject();
+            }));
+    addSerializer(
+        PasswordResetResult.class,
+        new Writer<>(
+            PasswordResetResult.class,
+            (r, g, c) -> {
+              g.writeStartObject();
+              if (r instanceof PasswordResetResult.TemporaryPassword) {
+                // The password itself is never written; OneTimeSecret.reveal() hands it over once.
+                g.writeStringProperty("type", "temporaryPassword");
+              } else if (r instanceof PasswordResetResult.PasswordSet) {
+                g.writeStringProperty("type", "passwordSet");
+              } else {
+                g.writeStringProperty("type", "writebackPending");
+              }
+              g.writeStringProperty("user", r.user().value());
+              g.writeStringProperty("correlationId", r.correlationId().value());
+              if (r instanceof PasswordResetResult.WritebackPending pending) {
+                g.writeName("writeback");
+                c.writeValue(g, pending.writeback());
+              }
+              g.writeEndObject();
+            }));
+    addSerializer(
+        WritebackHandle.class,
+        new Writer<>(
+            WritebackHandle.class,
+            (h, g, c) -> {
+              g.writeStartObject();
+              g.writeStringProperty("user", h.user().value());
+              g.writeStringProperty("correlationId", h.correlationId().value());
+              g.writeStringProperty("status", h.status().name());
+              g.writeArrayPropertyStart("progress");
+              for (WritebackStatus status : h.progress()) {
+                g.writeString(status.name());
+              }
+              g.writeEndArray();
+              if (h.result().isPresent()) {
+                g.writeName("result");
+                c.writeValue(g, h.result().get());
+              }
+              g.writeEndObject();
+            }));
+    addSerializer(
+        WritebackResult.class,
+        new Writer<>(
+            WritebackResult.class,
+            (r, g, c) -> {
+              g.writeStartObject();
+              g.writeStringProperty("status", r.status().name());
+              if (r.failure().isPresent()) {
+                g.writeStringProperty("failure", r.failure().get().name());
+                g.writeStringProperty("message", r.failure().get().message());
+              }
+              g.writeEndObject();
+            }));
   }
 
   private static void actions(JsonGenerator g, Set<StaffAction> actions) {
@@ -337,42 +399,49 @@ public final class MyStaffJacksonModule extends SimpleModule {
   }
 
   private void errors() {
-    addSerializer(MyStaffException.class, new Writer<>(MyStaffException.class, (e, g, c) -> {
-      g.writeStartObject();
-      g.writeStringProperty("code", e.code().name());
-      if (e instanceof AccessDeniedException denied) {
-        g.writeStringProperty("reason", denied.reason().name());
-        g.writeStringProperty("message", denied.reason().message());
-      } else if (e instanceof SignInRefusedException refused) {
-        g.writeStringProperty("reason", refused.reason().name());
-        g.writeStringProperty("message", refused.reason().message());
-      } else {
-        g.writeStringProperty("message", e.getMessage());
-      }
-      if (e instanceof InvalidInputException invalid) {
-        g.writeArrayPropertyStart("violations");
-        for (InvalidInputException.Violation v : invalid.violations()) {
-          g.writeStartObject();
-          g.writeStringProperty("field", v.field());
-          g.writeStringProperty("reason", v.reason());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
-    }));
+    addSerializer(
+        MyStaffException.class,
+        new Writer<>(
+            MyStaffException.class,
+            (e, g, c) -> {
+              g.writeStartObject();
+              g.writeStringProperty("code", e.code().name());
+              if (e instanceof AccessDeniedException denied) {
+                g.writeStringProperty("reason", denied.reason().name());
+                g.writeStringProperty("message", denied.reason().message());
+              } else if (e instanceof SignInRefusedException refused) {
+                g.writeStringProperty("reason", refused.reason().name());
+                g.writeStringProperty("message", refused.reason().message());
+              } else {
+                g.writeStringProperty("message", e.getMessage());
+              }
+              if (e instanceof InvalidInputException invalid) {
+                g.writeArrayPropertyStart("violations");
+                for (InvalidInputException.Violation v : invalid.violations()) {
+                  g.writeStartObject();
+                  g.writeStringProperty("field", v.field());
+                  g.writeStringProperty("reason", v.reason());
+                  g.writeEndObject();
+                }
+                g.writeEndArray();
+              }
+              g.writeEndObject();
+            }));
   }
 
   private void audit() {
-    addSerializer(AuditEvent.class, new Writer<>(AuditEvent.class,
-        (e, g, c) -> g.writeTree(AuditJson.standard().toTree(e))));
-    addDeserializer(AuditEvent.class, new StdDeserializer<AuditEvent>(AuditEvent.class) {
-      @Override
-      public AuditEvent deserialize(JsonParser p, DeserializationContext ctxt) {
-        JsonNode tree = ctxt.readTree(p);
-        return AuditJson.standard().fromTree(tree);
-      }
-    });
+    addSerializer(
+        AuditEvent.class,
+        new Writer<>(AuditEvent.class, (e, g, c) -> g.writeTree(AuditJson.standard().toTree(e))));
+    addDeserializer(
+        AuditEvent.class,
+        new StdDeserializer<AuditEvent>(AuditEvent.class) {
+          @Override
+          public AuditEvent deserialize(JsonParser p, DeserializationContext ctxt) {
+            JsonNode tree = ctxt.readTree(p);
+            return AuditJson.standard().fromTree(tree);
+          }
+        });
   }
 
   private void secrets() {
@@ -414,8 +483,10 @@ public final class MyStaffJacksonModule extends SimpleModule {
 
     @Override
     public void serialize(T value, JsonGenerator g, SerializationContext c) {
-      c.reportBadDefinition(handledType(),
-          handledType().getSimpleName() + " is never serialized; reveal it explicitly where it is shown");
+      c.reportBadDefinition(
+          handledType(),
+          handledType().getSimpleName()
+              + " is never serialized; reveal it explicitly where it is shown");
     }
   }
 
@@ -476,7 +547,8 @@ public final class MyStaffJacksonModule extends SimpleModule {
   static final class Phones {
     private static final io.mystaff.core.phone.PhoneNumberParser GRAPH =
         io.mystaff.core.phone.PhoneNumberParser.international();
-    private static final Pattern FORM = Pattern.compile("\\+([1-9][0-9]{0,2}) ?([0-9]+)(?:x([0-9]+))?");
+    private static final Pattern FORM =
+        Pattern.compile("\\+([1-9][0-9]{0,2}) ?([0-9]+)(?:x([0-9]+))?");
 
     private Phones() {}
 
@@ -487,7 +559,8 @@ public final class MyStaffJacksonModule extends SimpleModule {
     static PhoneNumber fromGraph(String text) {
       Matcher m = FORM.matcher(text);
       if (text.length() > 64 || !m.matches()) {
-        throw InvalidInputException.of("phone number",
+        throw InvalidInputException.of(
+            "phone number",
             "must be in Graph's format (+, country code, space, number, optionally x and an extension) or E.164");
       }
       String e164 = "+" + m.group(1) + m.group(2);

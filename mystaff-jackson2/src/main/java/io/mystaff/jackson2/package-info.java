@@ -1,2 +1,5 @@
-/** Jackson 2 support for mystaff's public values and results: {@link io.mystaff.jackson2.MyStaffJackson2Module}. */
+/**
+ * Jackson 2 support for mystaff's public values and results: {@link
+ * io.mystaff.jackson2.MyStaffJackson2Module}.
+ */
 package io.mystaff.jackson2;

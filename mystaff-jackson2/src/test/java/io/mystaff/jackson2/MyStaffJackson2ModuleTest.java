@@ -5,6 +5,9 @@ import static io.mystaff.api.authz.BuiltInRole.HELPDESK_ADMINISTRATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mystaff.api.AssignmentId;
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.GroupId;
@@ -39,6 +42,8 @@ import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.jackson.audit.AuditJson;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
 import io.mystaff.testkit.fixtures.Fixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +56,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * {@code MyStaffJacksonModuleTest} of mystaff-jackson, run against the Jackson 2 twin: the same
@@ -63,7 +63,8 @@ import java.io.UncheckedIOException;
  * exceptions only.
  */
 class MyStaffJackson2ModuleTest {
-  private static final JsonMapper MAPPER = JsonMapper.builder().addModule(new MyStaffJackson2Module()).build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().addModule(new MyStaffJackson2Module()).build();
   private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
   private InMemoryDirectory directory;
@@ -73,23 +74,39 @@ class MyStaffJackson2ModuleTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    directory = Fixtures.inMemoryDirectory(Fixtures.tenant()
-        .unit("north", "North Store")
-        .unit("south", "South Store")
-        .cloudUser("ann", u -> u.in("north").phone(PhoneType.MOBILE, "+14255550155").attribute("department", "Sales"))
-        .syncedUser("carl", "carl", u -> u.in("north"))
-        .cloudUser("zed", u -> u.in("south"))
-        .admin("nina", AUTHENTICATION_ADMINISTRATOR, "north")
-        .admin("hal", HELPDESK_ADMINISTRATOR, "north")
-        .build());
+    directory =
+        Fixtures.inMemoryDirectory(
+            Fixtures.tenant()
+                .unit("north", "North Store")
+                .unit("south", "South Store")
+                .cloudUser(
+                    "ann",
+                    u ->
+                        u.in("north")
+                            .phone(PhoneType.MOBILE, "+14255550155")
+                            .attribute("department", "Sales"))
+                .syncedUser("carl", "carl", u -> u.in("north"))
+                .cloudUser("zed", u -> u.in("south"))
+                .admin("nina", AUTHENTICATION_ADMINISTRATOR, "north")
+                .admin("hal", HELPDESK_ADMINISTRATOR, "north")
+                .build());
     audit = new InMemoryAuditLog();
     writeback = ScriptableWriteback.synchronous();
-    myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(audit)
-        .auditRelay(Runnable::run).passwordWriteback(writeback)
-        .settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true)
-            .defaultPhoneRegion(Optional.of("US"))
-            .resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build())
-        .build();
+    myStaff =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(audit)
+            .auditRelay(Runnable::run)
+            .passwordWriteback(writeback)
+            .settings(
+                MyStaffSettings.builder()
+                    .managerChosenPasswordsForCloudUsers(true)
+                    .defaultPhoneRegion(Optional.of("US"))
+                    .resetLimit(RateLimit.unlimited())
+                    .phoneChangeLimit(RateLimit.unlimited())
+                    .build())
+            .build();
   }
 
   @AfterEach
@@ -119,7 +136,8 @@ class MyStaffJackson2ModuleTest {
 
   @ParameterizedTest
   @MethodSource("ids")
-  void id_writtenAsPlainString_readsBackEqual(Object id, Class<?> type, String field) throws Exception {
+  void id_writtenAsPlainString_readsBackEqual(Object id, Class<?> type, String field)
+      throws Exception {
     String json = MAPPER.writeValueAsString(id);
     assertThat(PLAIN.readTree(json).isTextual()).isTrue();
     assertThat(MAPPER.readValue(json, type)).isEqualTo(id);
@@ -127,23 +145,36 @@ class MyStaffJackson2ModuleTest {
 
   @ParameterizedTest
   @MethodSource("ids")
-  void id_invalidOrNotAString_typedErrorNamingFieldNotValue(Object id, Class<?> type, String field) throws Exception {
+  void id_invalidOrNotAString_typedErrorNamingFieldNotValue(Object id, Class<?> type, String field)
+      throws Exception {
     assertThatThrownBy(() -> MAPPER.readValue("\"SECRET\\u202Eid\"", type))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly(field);
-          assertThat(e.getMessage()).doesNotContain("SECRET");
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.violations())
+                  .extracting(InvalidInputException.Violation::field)
+                  .containsExactly(field);
+              assertThat(e.getMessage()).doesNotContain("SECRET");
+            });
     assertThatThrownBy(() -> MAPPER.readValue("42", type))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).containsExactly(new InvalidInputException.Violation(field, "must be a JSON string")));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new InvalidInputException.Violation(field, "must be a JSON string")));
   }
 
   @Test
   void id_insideAHostRecord_roundTrips() throws Exception {
     record Body(UserId user, PhoneNumber phone, PageRequest page) {}
-    Body body = new Body(UserId.of("ann"), PhoneNumber.of("+14255550100", "12"), PageRequest.after("c1", 5));
+    Body body =
+        new Body(
+            UserId.of("ann"), PhoneNumber.of("+14255550100", "12"), PageRequest.after("c1", 5));
     String json = MAPPER.writeValueAsString(body);
-    assertThat(json).isEqualTo("{\"user\":\"ann\",\"phone\":\"+1 4255550100x12\",\"page\":{\"size\":5,\"cursor\":\"c1\"}}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"user\":\"ann\",\"phone\":\"+1 4255550100x12\",\"page\":{\"size\":5,\"cursor\":\"c1\"}}");
     assertThat(MAPPER.readValue(json, Body.class)).isEqualTo(body);
   }
 
@@ -157,47 +188,77 @@ class MyStaffJackson2ModuleTest {
 
   @Test
   void phoneNumber_writtenInGraphFormat() throws Exception {
-    assertThat(MAPPER.writeValueAsString(PhoneNumber.of("+14255550100"))).isEqualTo("\"+1 4255550100\"");
-    assertThat(MAPPER.writeValueAsString(PhoneNumber.of("+442071838750", "123"))).isEqualTo("\"+44 2071838750x123\"");
+    assertThat(MAPPER.writeValueAsString(PhoneNumber.of("+14255550100")))
+        .isEqualTo("\"+1 4255550100\"");
+    assertThat(MAPPER.writeValueAsString(PhoneNumber.of("+442071838750", "123")))
+        .isEqualTo("\"+44 2071838750x123\"");
     assertThat(MAPPER.writeValueAsString(PhoneNumber.of("+6834002"))).isEqualTo("\"+683 4002\"");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"+14255550100", "+442071838750", "+6834002", "+8821612345678", "+999123456"})
+  @ValueSource(
+      strings = {"+14255550100", "+442071838750", "+6834002", "+8821612345678", "+999123456"})
   void phoneNumber_roundTrips_withAndWithoutExtension(String e164) throws Exception {
-    for (PhoneNumber number : List.of(PhoneNumber.of(e164), PhoneNumber.of(e164, "7"), PhoneNumber.of(e164, "1234567890"))) {
-      assertThat(MAPPER.readValue(MAPPER.writeValueAsString(number), PhoneNumber.class)).isEqualTo(number);
+    for (PhoneNumber number :
+        List.of(
+            PhoneNumber.of(e164), PhoneNumber.of(e164, "7"), PhoneNumber.of(e164, "1234567890"))) {
+      assertThat(MAPPER.readValue(MAPPER.writeValueAsString(number), PhoneNumber.class))
+          .isEqualTo(number);
     }
   }
 
   @Test
   void phoneNumber_readsGraphFormatAndE164() throws Exception {
-    assertThat(MAPPER.readValue("\"+1 4255550100\"", PhoneNumber.class)).isEqualTo(PhoneNumber.of("+14255550100"));
-    assertThat(MAPPER.readValue("\"+14255550100x9\"", PhoneNumber.class)).isEqualTo(PhoneNumber.of("+14255550100", "9"));
+    assertThat(MAPPER.readValue("\"+1 4255550100\"", PhoneNumber.class))
+        .isEqualTo(PhoneNumber.of("+14255550100"));
+    assertThat(MAPPER.readValue("\"+14255550100x9\"", PhoneNumber.class))
+        .isEqualTo(PhoneNumber.of("+14255550100", "9"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"(425) 555-0100\"", "\"+1  4255550100\"", "\"+0 123\"", "\"+1 425x\"", "\"+1 4255550100x12345678901\"",
-      "\"+1234567890123456\"", "\"\"", "\"+1 42555501OO\"", "1"})
-  void phoneNumber_notInGraphFormOrE164_typedErrorNamingThePhoneNumber(String json) throws Exception {
+  @ValueSource(
+      strings = {
+        "\"(425) 555-0100\"",
+        "\"+1  4255550100\"",
+        "\"+0 123\"",
+        "\"+1 425x\"",
+        "\"+1 4255550100x12345678901\"",
+        "\"+1234567890123456\"",
+        "\"\"",
+        "\"+1 42555501OO\"",
+        "1"
+      })
+  void phoneNumber_notInGraphFormOrE164_typedErrorNamingThePhoneNumber(String json)
+      throws Exception {
     assertThatThrownBy(() -> MAPPER.readValue(json, PhoneNumber.class))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.violations()).extracting(InvalidInputException.Violation::field)
-              .first().asString().startsWith("phone");
-          String raw = json.replace("\"", "");
-          if (raw.length() > 3) {
-            assertThat(e.getMessage()).doesNotContain(raw);
-          }
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.violations())
+                  .extracting(InvalidInputException.Violation::field)
+                  .first()
+                  .asString()
+                  .startsWith("phone");
+              String raw = json.replace("\"", "");
+              if (raw.length() > 3) {
+                assertThat(e.getMessage()).doesNotContain(raw);
+              }
+            });
   }
 
   @Test
   void pageRequest_roundTrips_cursorLeftOutWhenAbsent() throws Exception {
     assertThat(MAPPER.writeValueAsString(PageRequest.first(25))).isEqualTo("{\"size\":25}");
-    for (PageRequest page : List.of(PageRequest.first(1), PageRequest.first(PageRequest.MAX_SIZE), PageRequest.after("abc", 7))) {
-      assertThat(MAPPER.readValue(MAPPER.writeValueAsString(page), PageRequest.class)).isEqualTo(page);
+    for (PageRequest page :
+        List.of(
+            PageRequest.first(1),
+            PageRequest.first(PageRequest.MAX_SIZE),
+            PageRequest.after("abc", 7))) {
+      assertThat(MAPPER.readValue(MAPPER.writeValueAsString(page), PageRequest.class))
+          .isEqualTo(page);
     }
-    assertThat(MAPPER.readValue("{\"size\":3,\"cursor\":null}", PageRequest.class)).isEqualTo(PageRequest.first(3));
+    assertThat(MAPPER.readValue("{\"size\":3,\"cursor\":null}", PageRequest.class))
+        .isEqualTo(PageRequest.first(3));
   }
 
   static Stream<Arguments> badPageRequests() {
@@ -217,8 +278,12 @@ class MyStaffJackson2ModuleTest {
   @MethodSource("badPageRequests")
   void pageRequest_bad_typedErrorNamingTheField(String json, String field) throws Exception {
     assertThatThrownBy(() -> MAPPER.readValue(json, PageRequest.class))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly(field));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly(field));
   }
 
   // ---- directory values ----
@@ -236,24 +301,37 @@ class MyStaffJackson2ModuleTest {
     assertThat(json.get("attributes").get("department").textValue()).isEqualTo("Sales");
     assertThat(json.get("version").longValue()).isEqualTo(ann.version());
     assertThat(json.has("phones")).isFalse();
-    assertThat(json.toString()).doesNotContain("4255550155").doesNotContainIgnoringCase("password\"");
+    assertThat(json.toString())
+        .doesNotContain("4255550155")
+        .doesNotContainIgnoringCase("password\"");
     User carl = directory.findUser(UserId.of("carl")).orElseThrow();
     assertThat(tree(carl).get("onPremisesSamAccountName").textValue()).isEqualTo("carl");
   }
 
   @Test
   void administrativeUnitAndLocation_writtenWithTheirFields() throws Exception {
-    AdministrativeUnit dynamic = new AdministrativeUnit(UnitId.of("d1"), "Sales", Optional.of("all of sales"),
-        io.mystaff.api.directory.MembershipType.DYNAMIC, Optional.of("user.department -eq \"Sales\""), true);
-    assertThat(MAPPER.writeValueAsString(dynamic)).isEqualTo("{\"id\":\"d1\",\"displayName\":\"Sales\","
-        + "\"description\":\"all of sales\",\"membershipType\":\"DYNAMIC\","
-        + "\"membershipRule\":\"user.department -eq \\\"Sales\\\"\",\"restrictedManagement\":true}");
+    AdministrativeUnit dynamic =
+        new AdministrativeUnit(
+            UnitId.of("d1"),
+            "Sales",
+            Optional.of("all of sales"),
+            io.mystaff.api.directory.MembershipType.DYNAMIC,
+            Optional.of("user.department -eq \"Sales\""),
+            true);
+    assertThat(MAPPER.writeValueAsString(dynamic))
+        .isEqualTo(
+            "{\"id\":\"d1\",\"displayName\":\"Sales\","
+                + "\"description\":\"all of sales\",\"membershipType\":\"DYNAMIC\","
+                + "\"membershipRule\":\"user.department -eq \\\"Sales\\\"\",\"restrictedManagement\":true}");
     AdministrativeUnit north = AdministrativeUnit.assigned(UnitId.of("north"), "North");
-    assertThat(MAPPER.writeValueAsString(Location.of(north))).isEqualTo("{\"type\":\"unit\",\"displayName\":\"North\","
-        + "\"unit\":{\"id\":\"north\",\"displayName\":\"North\",\"membershipType\":\"ASSIGNED\",\"restrictedManagement\":false}}");
+    assertThat(MAPPER.writeValueAsString(Location.of(north)))
+        .isEqualTo(
+            "{\"type\":\"unit\",\"displayName\":\"North\","
+                + "\"unit\":{\"id\":\"north\",\"displayName\":\"North\",\"membershipType\":\"ASSIGNED\",\"restrictedManagement\":false}}");
     JsonNode whole = tree(Location.wholeOrganization());
     assertThat(whole.get("type").textValue()).isEqualTo("wholeOrganization");
-    assertThat(whole.get("displayName").textValue()).isEqualTo(Location.wholeOrganization().displayName());
+    assertThat(whole.get("displayName").textValue())
+        .isEqualTo(Location.wholeOrganization().displayName());
   }
 
   // ---- results of a session ----
@@ -261,17 +339,21 @@ class MyStaffJackson2ModuleTest {
   @Test
   void membersPage_itemsWithSummariesAndActions() throws Exception {
     StaffSession nina = signIn("nina");
-    Page<StaffMember> page = nina.members(nina.singleLocation().orElseThrow(), PageRequest.first(1));
+    Page<StaffMember> page =
+        nina.members(nina.singleLocation().orElseThrow(), PageRequest.first(1));
     JsonNode json = tree(page);
     assertThat(json.get("items")).hasSize(1);
     JsonNode first = json.get("items").get(0);
     StaffMember member = page.items().get(0);
     assertThat(first.get("user").get("id").textValue()).isEqualTo(member.user().id().value());
-    assertThat(first.get("user").get("source").textValue()).isEqualTo(member.user().source().name());
+    assertThat(first.get("user").get("source").textValue())
+        .isEqualTo(member.user().source().name());
     assertThat(first.get("canManage").booleanValue()).isEqualTo(member.canManage());
     List<String> actions = new ArrayList<>();
     first.get("allowedActions").forEach(a -> actions.add(a.textValue()));
-    assertThat(actions).containsExactlyInAnyOrderElementsOf(member.allowedActions().stream().map(Enum::name).toList());
+    assertThat(actions)
+        .containsExactlyInAnyOrderElementsOf(
+            member.allowedActions().stream().map(Enum::name).toList());
     assertThat(json.get("nextCursor").textValue()).isEqualTo(page.nextCursor().orElseThrow());
   }
 
@@ -299,16 +381,21 @@ class MyStaffJackson2ModuleTest {
     JsonNode maskedJson = tree(masked);
     assertThat(maskedJson.get("phonesMasked").booleanValue()).isTrue();
     assertThat(maskedJson.get("phones").get("mobile").toString())
-        .isEqualTo("{\"masked\":true,\"display\":\"\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u202255\"}");
+        .isEqualTo(
+            "{\"masked\":true,\"display\":\"\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u202255\"}");
     assertThat(maskedJson.toString()).doesNotContain("42555501");
   }
 
   @Test
   void phoneChange_previousAndCurrentInGraphFormat() throws Exception {
-    PhoneChange change = signIn("nina").setPhone(UserId.of("ann"), PhoneType.MOBILE, "(206) 555-0143");
-    assertThat(MAPPER.writeValueAsString(change)).isEqualTo("{\"user\":\"ann\",\"type\":\"mobile\","
-        + "\"previous\":\"+1 4255550155\",\"current\":\"+1 2065550143\",\"correlationId\":\""
-        + change.correlationId().value() + "\"}");
+    PhoneChange change =
+        signIn("nina").setPhone(UserId.of("ann"), PhoneType.MOBILE, "(206) 555-0143");
+    assertThat(MAPPER.writeValueAsString(change))
+        .isEqualTo(
+            "{\"user\":\"ann\",\"type\":\"mobile\","
+                + "\"previous\":\"+1 4255550155\",\"current\":\"+1 2065550143\",\"correlationId\":\""
+                + change.correlationId().value()
+                + "\"}");
     PhoneChange removal = signIn("nina").removePhone(UserId.of("ann"), PhoneType.MOBILE);
     JsonNode json = tree(removal);
     assertThat(json.has("current")).isFalse();
@@ -320,8 +407,11 @@ class MyStaffJackson2ModuleTest {
     PasswordResetResult reset = signIn("nina").resetPassword(UserId.of("ann"));
     PasswordResetResult.TemporaryPassword temporary = (PasswordResetResult.TemporaryPassword) reset;
     String json = MAPPER.writeValueAsString(reset);
-    assertThat(json).isEqualTo("{\"type\":\"temporaryPassword\",\"user\":\"ann\",\"correlationId\":\""
-        + reset.correlationId().value() + "\"}");
+    assertThat(json)
+        .isEqualTo(
+            "{\"type\":\"temporaryPassword\",\"user\":\"ann\",\"correlationId\":\""
+                + reset.correlationId().value()
+                + "\"}");
     assertThat(temporary.password().isSpent()).isFalse();
     String password = temporary.password().reveal();
     assertThat(json).doesNotContain(password);
@@ -329,7 +419,8 @@ class MyStaffJackson2ModuleTest {
 
   @Test
   void passwordSet_typeId() throws Exception {
-    PasswordResetResult reset = signIn("nina").resetPassword(UserId.of("ann"), Secret.of("Corr3ct-Horse-Battery!"));
+    PasswordResetResult reset =
+        signIn("nina").resetPassword(UserId.of("ann"), Secret.of("Corr3ct-Horse-Battery!"));
     assertThat(tree(reset).get("type").textValue()).isEqualTo("passwordSet");
     assertThat(MAPPER.writeValueAsString(reset)).doesNotContain("Horse");
   }
@@ -337,7 +428,8 @@ class MyStaffJackson2ModuleTest {
   @Test
   void writebackPending_typeIdWithProgressAndResult() throws Exception {
     writeback.script(ScriptableWriteback.Outcome.fail(WritebackFailure.POLICY_VIOLATION));
-    PasswordResetResult reset = signIn("nina").resetPassword(UserId.of("carl"), Secret.of("Corr3ct-Horse-Battery!"));
+    PasswordResetResult reset =
+        signIn("nina").resetPassword(UserId.of("carl"), Secret.of("Corr3ct-Horse-Battery!"));
     PasswordResetResult.WritebackPending pending = (PasswordResetResult.WritebackPending) reset;
     pending.writeback().completion().toCompletableFuture().join();
     JsonNode json = tree(reset);
@@ -345,37 +437,52 @@ class MyStaffJackson2ModuleTest {
     assertThat(json.get("user").textValue()).isEqualTo("carl");
     JsonNode handle = json.get("writeback");
     assertThat(handle.get("status").textValue()).isEqualTo("FAILED");
-    assertThat(handle.get("progress").toString()).isEqualTo("[\"SUBMITTED\",\"IN_PROGRESS\",\"FAILED\"]");
-    assertThat(handle.get("result").toString()).isEqualTo("{\"status\":\"FAILED\",\"failure\":\"POLICY_VIOLATION\",\"message\":\""
-        + WritebackFailure.POLICY_VIOLATION.message() + "\"}");
+    assertThat(handle.get("progress").toString())
+        .isEqualTo("[\"SUBMITTED\",\"IN_PROGRESS\",\"FAILED\"]");
+    assertThat(handle.get("result").toString())
+        .isEqualTo(
+            "{\"status\":\"FAILED\",\"failure\":\"POLICY_VIOLATION\",\"message\":\""
+                + WritebackFailure.POLICY_VIOLATION.message()
+                + "\"}");
     assertThat(json.toString()).doesNotContain("Horse");
   }
 
   @Test
   void writebackResult_successHasOnlyItsStatus() throws Exception {
-    assertThat(MAPPER.writeValueAsString(WritebackResult.succeeded())).isEqualTo("{\"status\":\"SUCCEEDED\"}");
+    assertThat(MAPPER.writeValueAsString(WritebackResult.succeeded()))
+        .isEqualTo("{\"status\":\"SUCCEEDED\"}");
   }
 
   // ---- errors ----
 
   @Test
   void accessDenied_codeReasonAndMessage() throws Exception {
-    AccessDeniedException denied = org.assertj.core.api.Assertions.catchThrowableOfType(AccessDeniedException.class,
-        () -> signIn("nina").resetPassword(UserId.of("zed")));
-    assertThat(MAPPER.writeValueAsString(denied)).isEqualTo("{\"code\":\"ACCESS_DENIED\",\"reason\":\""
-        + denied.reason().name() + "\",\"message\":\"" + denied.reason().message() + "\"}");
+    AccessDeniedException denied =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            AccessDeniedException.class, () -> signIn("nina").resetPassword(UserId.of("zed")));
+    assertThat(MAPPER.writeValueAsString(denied))
+        .isEqualTo(
+            "{\"code\":\"ACCESS_DENIED\",\"reason\":\""
+                + denied.reason().name()
+                + "\",\"message\":\""
+                + denied.reason().message()
+                + "\"}");
   }
 
   @Test
   void invalidInput_codeMessageAndViolations() throws Exception {
-    InvalidInputException invalid = new InvalidInputException(List.of(
-        new InvalidInputException.Violation("mobile", "is not a valid number"),
-        new InvalidInputException.Violation("page size", "must be between 1 and 1000")));
+    InvalidInputException invalid =
+        new InvalidInputException(
+            List.of(
+                new InvalidInputException.Violation("mobile", "is not a valid number"),
+                new InvalidInputException.Violation("page size", "must be between 1 and 1000")));
     JsonNode json = tree(invalid);
     assertThat(json.get("code").textValue()).isEqualTo("INVALID_INPUT");
     assertThat(json.get("message").textValue()).isEqualTo(invalid.getMessage());
-    assertThat(json.get("violations").toString()).isEqualTo("[{\"field\":\"mobile\",\"reason\":\"is not a valid number\"},"
-        + "{\"field\":\"page size\",\"reason\":\"must be between 1 and 1000\"}]");
+    assertThat(json.get("violations").toString())
+        .isEqualTo(
+            "[{\"field\":\"mobile\",\"reason\":\"is not a valid number\"},"
+                + "{\"field\":\"page size\",\"reason\":\"must be between 1 and 1000\"}]");
     assertThat(json.has("stackTrace")).isFalse();
     assertThat(json.has("cause")).isFalse();
   }
@@ -396,8 +503,10 @@ class MyStaffJackson2ModuleTest {
 
   @Test
   void auditEvent_malformed_typedError() throws Exception {
-    assertThatThrownBy(() -> MAPPER.readValue("{\"id\":\"x\"}", AuditEvent.class)).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> MAPPER.readValue("[]", AuditEvent.class)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> MAPPER.readValue("{\"id\":\"x\"}", AuditEvent.class))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> MAPPER.readValue("[]", AuditEvent.class))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   // ---- secrets ----
@@ -408,11 +517,13 @@ class MyStaffJackson2ModuleTest {
     assertThatThrownBy(() -> MAPPER.writeValueAsString(secret))
         .isInstanceOf(JacksonException.class)
         .hasMessageContaining("Secret is never serialized")
-        .message().doesNotContain("Tr0ub4dor");
+        .message()
+        .doesNotContain("Tr0ub4dor");
     record Form(UserId user, Secret password) {}
     assertThatThrownBy(() -> MAPPER.writeValueAsString(new Form(UserId.of("ann"), secret)))
         .isInstanceOf(JacksonException.class)
-        .message().doesNotContain("Tr0ub4dor");
+        .message()
+        .doesNotContain("Tr0ub4dor");
     assertThat(secret.reveal()).isEqualTo("Tr0ub4dor&3-SECRET");
   }
 
@@ -426,7 +537,8 @@ class MyStaffJackson2ModuleTest {
     String password = temporary.password().reveal();
     assertThatThrownBy(() -> MAPPER.writeValueAsString(List.of(temporary.password())))
         .isInstanceOf(JacksonException.class)
-        .message().doesNotContain(password);
+        .message()
+        .doesNotContain(password);
   }
 
   /**
@@ -438,13 +550,14 @@ class MyStaffJackson2ModuleTest {
     List<String> outputs = new ArrayList<>();
     List<String> secrets = new ArrayList<>();
     StaffSession nina = signIn("nina");
-    Function<Object, String> json = value -> {
-      try {
-        return MAPPER.writeValueAsString(value);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    };
+    Function<Object, String> json =
+        value -> {
+          try {
+            return MAPPER.writeValueAsString(value);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        };
     for (int i = 0; i < 20; i++) {
       PasswordResetResult temp = nina.resetPassword(UserId.of("ann"));
       outputs.add(json.apply(temp));
@@ -458,11 +571,18 @@ class MyStaffJackson2ModuleTest {
         writeback.script(ScriptableWriteback.Outcome.fail(WritebackFailure.values()[i % 5]));
       }
       PasswordResetResult pending = nina.resetPassword(UserId.of("carl"), Secret.of(synced));
-      ((PasswordResetResult.WritebackPending) pending).writeback().completion().toCompletableFuture().join();
+      ((PasswordResetResult.WritebackPending) pending)
+          .writeback()
+          .completion()
+          .toCompletableFuture()
+          .join();
       outputs.add(json.apply(pending));
-      outputs.add(json.apply(nina.setPhone(UserId.of("ann"), PhoneType.OFFICE, "+1 206 555 01" + (10 + i))));
+      outputs.add(
+          json.apply(
+              nina.setPhone(UserId.of("ann"), PhoneType.OFFICE, "+1 206 555 01" + (10 + i))));
       outputs.add(json.apply(nina.profile(UserId.of("ann"))));
-      outputs.add(json.apply(nina.members(nina.singleLocation().orElseThrow(), PageRequest.first(10))));
+      outputs.add(
+          json.apply(nina.members(nina.singleLocation().orElseThrow(), PageRequest.first(10))));
       try {
         nina.resetPassword(UserId.of("zed"), Secret.of(synced + "-denied"));
       } catch (AccessDeniedException e) {

@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </table>
  *
  * <p>{@code activity} is the {@link io.mystaff.api.audit.AuditActivity} constant's name, {@code
- * outcome} the {@link io.mystaff.api.audit.AuditOutcome}'s, {@code reason} the audit event's
- * reason code: all from small fixed sets, so the number of series stays bounded. No user, manager
- * or correlation id becomes a tag.
+ * outcome} the {@link io.mystaff.api.audit.AuditOutcome}'s, {@code reason} the audit event's reason
+ * code: all from small fixed sets, so the number of series stays bounded. No user, manager or
+ * correlation id becomes a tag.
  *
  * @since 0.1.0
  */
@@ -59,7 +59,8 @@ public final class MyStaffMetrics implements MyStaffListener {
     Gauge.builder(WRITEBACKS_IN_FLIGHT, inFlight, AtomicInteger::get)
         .description("Password writebacks submitted and not yet ended")
         .register(registry);
-    this.writebacks = Counter.builder(WRITEBACKS).description("Password writebacks submitted").register(registry);
+    this.writebacks =
+        Counter.builder(WRITEBACKS).description("Password writebacks submitted").register(registry);
   }
 
   /** A listener that records into {@code registry}; its gauge is registered now. */
@@ -70,11 +71,21 @@ public final class MyStaffMetrics implements MyStaffListener {
   @Override
   public void attemptEnded(AttemptObservation attempt) {
     Tags tags = Tags.of("activity", attempt.activity().name(), "outcome", attempt.outcome().name());
-    Timer.builder(ATTEMPTS).description("My Staff attempts by activity and outcome").tags(tags)
-        .register(registry).record(attempt.duration());
-    attempt.reason().ifPresent(reason -> Counter.builder(REFUSALS)
-        .description("Denied and failed My Staff attempts by reason").tags(tags).tag("reason", reason)
-        .register(registry).increment());
+    Timer.builder(ATTEMPTS)
+        .description("My Staff attempts by activity and outcome")
+        .tags(tags)
+        .register(registry)
+        .record(attempt.duration());
+    attempt
+        .reason()
+        .ifPresent(
+            reason ->
+                Counter.builder(REFUSALS)
+                    .description("Denied and failed My Staff attempts by reason")
+                    .tags(tags)
+                    .tag("reason", reason)
+                    .register(registry)
+                    .increment());
   }
 
   @Override

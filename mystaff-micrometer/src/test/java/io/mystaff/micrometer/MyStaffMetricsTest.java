@@ -26,25 +26,34 @@ import org.junit.jupiter.api.Test;
 
 class MyStaffMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final ScriptableWriteback writeback = ScriptableWriteback.synchronous()
-      .defaultOutcome(ScriptableWriteback.Outcome.hang());
+  private final ScriptableWriteback writeback =
+      ScriptableWriteback.synchronous().defaultOutcome(ScriptableWriteback.Outcome.hang());
   private MyStaffMetrics metrics;
   private MyStaff myStaff;
   private StaffSession nina;
 
   @BeforeEach
   void setUp() {
-    InMemoryDirectory directory = Fixtures.inMemoryDirectory(Fixtures.tenant()
-        .unit("north", "North Store")
-        .unit("south", "South Store")
-        .cloudUser("alice", u -> u.in("north"))
-        .cloudUser("dora", u -> u.in("south"))
-        .syncedUser("carl", "carl", u -> u.in("north"))
-        .admin("nina", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "north")
-        .build());
+    InMemoryDirectory directory =
+        Fixtures.inMemoryDirectory(
+            Fixtures.tenant()
+                .unit("north", "North Store")
+                .unit("south", "South Store")
+                .cloudUser("alice", u -> u.in("north"))
+                .cloudUser("dora", u -> u.in("south"))
+                .syncedUser("carl", "carl", u -> u.in("north"))
+                .admin("nina", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "north")
+                .build());
     metrics = MyStaffMetrics.bindTo(registry);
-    myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(new RecordingAuditSink())
-        .passwordWriteback(writeback).auditRelay(Runnable::run).listener(metrics).build();
+    myStaff =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(new RecordingAuditSink())
+            .passwordWriteback(writeback)
+            .auditRelay(Runnable::run)
+            .listener(metrics)
+            .build();
     nina = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));
   }
 
@@ -57,33 +66,67 @@ class MyStaffMetricsTest {
   void attempts_timedByActivityAndOutcome() {
     nina.resetPassword(UserId.of("alice"));
     nina.resetPassword(UserId.of("alice"));
-    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora"))).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora")))
+        .isInstanceOf(AccessDeniedException.class);
 
-    assertThat(registry.get(MyStaffMetrics.ATTEMPTS).tags("activity", "SIGN_IN", "outcome", "SUCCEEDED").timer()
-        .count()).isEqualTo(1);
-    assertThat(registry.get(MyStaffMetrics.ATTEMPTS).tags("activity", "RESET_PASSWORD", "outcome", "SUCCEEDED")
-        .timer().count()).isEqualTo(2);
-    assertThat(registry.get(MyStaffMetrics.ATTEMPTS).tags("activity", "RESET_PASSWORD", "outcome", "DENIED")
-        .timer().count()).isEqualTo(1);
-    assertThat(registry.get(MyStaffMetrics.ATTEMPTS).tags("activity", "RESET_PASSWORD", "outcome", "SUCCEEDED")
-        .timer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    assertThat(
+            registry
+                .get(MyStaffMetrics.ATTEMPTS)
+                .tags("activity", "SIGN_IN", "outcome", "SUCCEEDED")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get(MyStaffMetrics.ATTEMPTS)
+                .tags("activity", "RESET_PASSWORD", "outcome", "SUCCEEDED")
+                .timer()
+                .count())
+        .isEqualTo(2);
+    assertThat(
+            registry
+                .get(MyStaffMetrics.ATTEMPTS)
+                .tags("activity", "RESET_PASSWORD", "outcome", "DENIED")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get(MyStaffMetrics.ATTEMPTS)
+                .tags("activity", "RESET_PASSWORD", "outcome", "SUCCEEDED")
+                .timer()
+                .totalTime(TimeUnit.NANOSECONDS))
+        .isPositive();
   }
 
   @Test
   void refusals_countedByReason_successesNot() {
-    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora"))).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora")))
+        .isInstanceOf(AccessDeniedException.class);
     nina.resetPassword(UserId.of("alice"));
 
-    assertThat(registry.get(MyStaffMetrics.REFUSALS)
-        .tags("activity", "RESET_PASSWORD", "outcome", "DENIED", "reason", "TARGET_OUT_OF_SCOPE").counter().count())
+    assertThat(
+            registry
+                .get(MyStaffMetrics.REFUSALS)
+                .tags(
+                    "activity",
+                    "RESET_PASSWORD",
+                    "outcome",
+                    "DENIED",
+                    "reason",
+                    "TARGET_OUT_OF_SCOPE")
+                .counter()
+                .count())
         .isEqualTo(1.0);
-    assertThat(registry.find(MyStaffMetrics.REFUSALS).tags("outcome", "SUCCEEDED").counters()).isEmpty();
+    assertThat(registry.find(MyStaffMetrics.REFUSALS).tags("outcome", "SUCCEEDED").counters())
+        .isEmpty();
   }
 
   @Test
   void writebacksInFlight_gaugeRisesWhileSubmitted_andFallsWhenEnded() {
-    PasswordResetResult.WritebackPending pending = (PasswordResetResult.WritebackPending)
-        nina.resetPassword(UserId.of("carl"), Secret.of("Quiet-River-58"));
+    PasswordResetResult.WritebackPending pending =
+        (PasswordResetResult.WritebackPending)
+            nina.resetPassword(UserId.of("carl"), Secret.of("Quiet-River-58"));
     assertThat(registry.get(MyStaffMetrics.WRITEBACKS_IN_FLIGHT).gauge().value()).isEqualTo(1.0);
     assertThat(registry.get(MyStaffMetrics.WRITEBACKS).counter().count()).isEqualTo(1.0);
 
@@ -93,17 +136,25 @@ class MyStaffMetricsTest {
     assertThat(pending.writeback().result()).isPresent();
     assertThat(registry.get(MyStaffMetrics.WRITEBACKS_IN_FLIGHT).gauge().value()).isZero();
     assertThat(metrics.writebacksInFlight()).isZero();
-    assertThat(registry.get(MyStaffMetrics.ATTEMPTS).tags("activity", "RESET_PASSWORD", "outcome", "SUCCEEDED")
-        .timer().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get(MyStaffMetrics.ATTEMPTS)
+                .tags("activity", "RESET_PASSWORD", "outcome", "SUCCEEDED")
+                .timer()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void noMeterCarriesAUserOrCorrelationId() {
     nina.resetPassword(UserId.of("alice"));
     for (Meter meter : registry.getMeters()) {
-      assertThat(meter.getId().getTags()).allSatisfy(tag -> assertThat(tag.getValue())
-          .doesNotContain("alice").doesNotContain("nina"));
-      assertThat(meter.getId().getTags()).extracting(t -> t.getKey()).doesNotContain("correlationId", "user");
+      assertThat(meter.getId().getTags())
+          .allSatisfy(
+              tag -> assertThat(tag.getValue()).doesNotContain("alice").doesNotContain("nina"));
+      assertThat(meter.getId().getTags())
+          .extracting(t -> t.getKey())
+          .doesNotContain("correlationId", "user");
     }
   }
 }

@@ -1,2 +1,5 @@
-/** Test support for hosts and SPI vendors: fakes, fixtures, seeded generators, the reference model and contract suites. */
+/**
+ * Test support for hosts and SPI vendors: fakes, fixtures, seeded generators, the reference model
+ * and contract suites.
+ */
 package io.mystaff.testkit;

@@ -22,11 +22,14 @@ public final class E164PhoneValidator implements ConstraintValidator<E164Phone, 
 
   @Override
   public void initialize(E164Phone constraint) {
-    parser = constraint.region().isEmpty()
-        ? PhoneNumberParser.international()
-        : PhoneNumberParser.withDefaultRegion(constraint.region());
-    kinds = constraint.kinds().length == 0 ? EnumSet.noneOf(PhoneNumberKind.class)
-        : EnumSet.copyOf(java.util.Arrays.asList(constraint.kinds()));
+    parser =
+        constraint.region().isEmpty()
+            ? PhoneNumberParser.international()
+            : PhoneNumberParser.withDefaultRegion(constraint.region());
+    kinds =
+        constraint.kinds().length == 0
+            ? EnumSet.noneOf(PhoneNumberKind.class)
+            : EnumSet.copyOf(java.util.Arrays.asList(constraint.kinds()));
     message = constraint.message();
   }
 
@@ -40,8 +43,12 @@ public final class E164PhoneValidator implements ConstraintValidator<E164Phone, 
       if (kinds.contains(parser.kindOf(number))) {
         return true;
       }
-      return MyStaffConstraints.report(context, new InvalidInputException.Violation("phone number",
-          "is of a kind that is not allowed", "phone.kindNotAllowed"), message, DEFAULT_MESSAGE);
+      return MyStaffConstraints.report(
+          context,
+          new InvalidInputException.Violation(
+              "phone number", "is of a kind that is not allowed", "phone.kindNotAllowed"),
+          message,
+          DEFAULT_MESSAGE);
     } catch (InvalidInputException e) {
       return MyStaffConstraints.report(context, e.violations().get(0), message, DEFAULT_MESSAGE);
     }

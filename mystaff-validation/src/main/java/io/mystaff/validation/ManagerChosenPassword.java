@@ -16,13 +16,13 @@ import java.lang.annotation.Target;
 
 /**
  * The annotated {@code CharSequence} or {@code char[]} is a password a manager may choose: no
- * control characters, line or paragraph separators or bidirectional controls, and at least
- * {@link #minLength()} characters counted as code points ({@code InputRules.managerChosenPassword}).
- * The tenant's password policy is checked by mystaff when the reset runs, not here.
+ * control characters, line or paragraph separators or bidirectional controls, and at least {@link
+ * #minLength()} characters counted as code points ({@code InputRules.managerChosenPassword}). The
+ * tenant's password policy is checked by mystaff when the reset runs, not here.
  *
- * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the
- * message of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with
- * its own {@code ValidationMessages} bundle.
+ * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the message
+ * of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with its own
+ * {@code ValidationMessages} bundle.
  *
  * @since 0.1.0
  */
@@ -31,7 +31,9 @@ import java.lang.annotation.Target;
 @Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface ManagerChosenPassword {
-  /** The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}). */
+  /**
+   * The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}).
+   */
   String message() default "{io.mystaff.validation.ManagerChosenPassword.message}";
 
   /** The validation groups. */

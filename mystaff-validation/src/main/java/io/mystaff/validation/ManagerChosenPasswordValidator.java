@@ -12,8 +12,10 @@ import java.util.Optional;
  * Checks {@link ManagerChosenPassword} with {@link InputRules#managerChosenPassword}, on a {@code
  * CharSequence} or a {@code char[]} (read in place, never copied into a {@code String}).
  */
-public final class ManagerChosenPasswordValidator implements ConstraintValidator<ManagerChosenPassword, Object> {
-  private static final String DEFAULT_MESSAGE = "{io.mystaff.validation.ManagerChosenPassword.message}";
+public final class ManagerChosenPasswordValidator
+    implements ConstraintValidator<ManagerChosenPassword, Object> {
+  private static final String DEFAULT_MESSAGE =
+      "{io.mystaff.validation.ManagerChosenPassword.message}";
 
   private int minLength = MyStaffSettings.MIN_MANAGER_CHOSEN_PASSWORD_LENGTH;
   private String message = DEFAULT_MESSAGE;
@@ -23,7 +25,8 @@ public final class ManagerChosenPasswordValidator implements ConstraintValidator
 
   @Override
   public void initialize(ManagerChosenPassword constraint) {
-    minLength = Math.max(constraint.minLength(), MyStaffSettings.MIN_MANAGER_CHOSEN_PASSWORD_LENGTH);
+    minLength =
+        Math.max(constraint.minLength(), MyStaffSettings.MIN_MANAGER_CHOSEN_PASSWORD_LENGTH);
     message = constraint.message();
   }
 
@@ -37,9 +40,12 @@ public final class ManagerChosenPasswordValidator implements ConstraintValidator
     } else if (value instanceof char[] chars) {
       password = CharBuffer.wrap(chars);
     } else {
-      throw new IllegalArgumentException("@ManagerChosenPassword applies to a CharSequence or a char[]");
+      throw new IllegalArgumentException(
+          "@ManagerChosenPassword applies to a CharSequence or a char[]");
     }
-    Optional<InvalidInputException.Violation> violation = InputRules.managerChosenPassword(password, minLength);
-    return violation.isEmpty() || MyStaffConstraints.report(context, violation.get(), message, DEFAULT_MESSAGE);
+    Optional<InvalidInputException.Violation> violation =
+        InputRules.managerChosenPassword(password, minLength);
+    return violation.isEmpty()
+        || MyStaffConstraints.report(context, violation.get(), message, DEFAULT_MESSAGE);
   }
 }

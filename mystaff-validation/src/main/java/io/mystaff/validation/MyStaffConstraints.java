@@ -22,16 +22,29 @@ public final class MyStaffConstraints {
   public static final String KEY_PREFIX = "io.mystaff.validation.";
 
   /** The codes that have an English text in this module. */
-  static final Set<String> CODES = Set.of(
-      "id.required", "id.blank", "id.tooLong", "id.invalidCharacter", "id.invisibleCharacter",
-      "phone.blank", "phone.tooLong", "phone.invalidCharacter", "phone.invalid", "phone.unknownCountryCode",
-      "phone.kindNotAllowed", "phone.extensionInvalid",
-      "password.forbiddenCharacter", "password.tooShort",
-      "userPrincipalName.invalid");
+  static final Set<String> CODES =
+      Set.of(
+          "id.required",
+          "id.blank",
+          "id.tooLong",
+          "id.invalidCharacter",
+          "id.invisibleCharacter",
+          "phone.blank",
+          "phone.tooLong",
+          "phone.invalidCharacter",
+          "phone.invalid",
+          "phone.unknownCountryCode",
+          "phone.kindNotAllowed",
+          "phone.extensionInvalid",
+          "password.forbiddenCharacter",
+          "password.tooShort",
+          "userPrincipalName.invalid");
 
   private MyStaffConstraints() {}
 
-  /** The mystaff code of a violation reported by one of this package's constraints, if it has one. */
+  /**
+   * The mystaff code of a violation reported by one of this package's constraints, if it has one.
+   */
   public static Optional<String> code(ConstraintViolation<?> violation) {
     String template = violation.getMessageTemplate();
     if (template.startsWith("{" + KEY_PREFIX) && template.endsWith("}")) {
@@ -43,13 +56,18 @@ public final class MyStaffConstraints {
 
   /**
    * Reports {@code violation} under its code's message, unless the constraint has its own message
-   * ({@code defaultMessage} is the annotation's default); returns false for the validator to return.
+   * ({@code defaultMessage} is the annotation's default); returns false for the validator to
+   * return.
    */
-  static boolean report(ConstraintValidatorContext context, InvalidInputException.Violation violation,
-      String message, String defaultMessage) {
+  static boolean report(
+      ConstraintValidatorContext context,
+      InvalidInputException.Violation violation,
+      String message,
+      String defaultMessage) {
     if (message.equals(defaultMessage) && CODES.contains(violation.code())) {
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate("{" + KEY_PREFIX + violation.code() + "}")
+      context
+          .buildConstraintViolationWithTemplate("{" + KEY_PREFIX + violation.code() + "}")
           .addConstraintViolation();
     }
     return false;

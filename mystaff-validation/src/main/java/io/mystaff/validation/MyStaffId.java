@@ -19,9 +19,9 @@ import java.lang.annotation.Target;
  * characters, not blank, without whitespace, control, zero-width or bidirectional-control
  * characters (the rule of {@code UserId.of} and its siblings).
  *
- * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the
- * message of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with
- * its own {@code ValidationMessages} bundle.
+ * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the message
+ * of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with its own
+ * {@code ValidationMessages} bundle.
  *
  * @since 0.1.0
  */
@@ -30,7 +30,9 @@ import java.lang.annotation.Target;
 @Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface MyStaffId {
-  /** The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}). */
+  /**
+   * The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}).
+   */
   String message() default "{io.mystaff.validation.MyStaffId.message}";
 
   /** The validation groups. */

@@ -18,9 +18,9 @@ import java.lang.annotation.Target;
  * The annotated {@code CharSequence} is a user principal name as {@code User} requires it ({@code
  * alias@domain}, no whitespace, control, zero-width or bidirectional-control characters).
  *
- * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the
- * message of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with
- * its own {@code ValidationMessages} bundle.
+ * <p>{@code null} is valid (combine with {@code @NotNull}). The violation's message is the message
+ * of its stable mystaff code ({@link MyStaffConstraints#code}), which a host localizes with its own
+ * {@code ValidationMessages} bundle.
  *
  * @since 0.1.0
  */
@@ -29,7 +29,9 @@ import java.lang.annotation.Target;
 @Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface UserPrincipalName {
-  /** The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}). */
+  /**
+   * The message; by default the text of the violated rule's code (see {@link MyStaffConstraints}).
+   */
   String message() default "{io.mystaff.validation.UserPrincipalName.message}";
 
   /** The validation groups. */

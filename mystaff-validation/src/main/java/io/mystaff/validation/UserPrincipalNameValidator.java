@@ -6,7 +6,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link UserPrincipalName} with {@link User#checkUserPrincipalName}. */
-public final class UserPrincipalNameValidator implements ConstraintValidator<UserPrincipalName, CharSequence> {
+public final class UserPrincipalNameValidator
+    implements ConstraintValidator<UserPrincipalName, CharSequence> {
   private static final String DEFAULT_MESSAGE = "{io.mystaff.validation.UserPrincipalName.message}";
 
   private String message = DEFAULT_MESSAGE;
@@ -28,8 +29,12 @@ public final class UserPrincipalNameValidator implements ConstraintValidator<Use
       User.checkUserPrincipalName(value.toString());
       return true;
     } catch (InvalidInputException e) {
-      return MyStaffConstraints.report(context, new InvalidInputException.Violation("user principal name",
-          e.violations().get(0).reason(), "userPrincipalName.invalid"), message, DEFAULT_MESSAGE);
+      return MyStaffConstraints.report(
+          context,
+          new InvalidInputException.Violation(
+              "user principal name", e.violations().get(0).reason(), "userPrincipalName.invalid"),
+          message,
+          DEFAULT_MESSAGE);
     }
   }
 }

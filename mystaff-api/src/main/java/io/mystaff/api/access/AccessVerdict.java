@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @since 0.1.0
  */
-public sealed interface AccessVerdict permits AccessVerdict.Allow, AccessVerdict.RequireMfa, AccessVerdict.Block {
+public sealed interface AccessVerdict
+    permits AccessVerdict.Allow, AccessVerdict.RequireMfa, AccessVerdict.Block {
 
   /** {@return the verdict that lets the sign-in proceed} */
   static AccessVerdict allow() {

@@ -8,10 +8,10 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.authz.DenyReason;
 
 /**
- * The user may not change who can use My Staff: it takes an active, tenant-wide User
- * Administrator, Privileged Role Administrator or Global Administrator assignment. {@link
- * #reason()} says why ({@link DenyReason#NO_ACTIVE_ROLE} or {@link
- * DenyReason#ROLE_LACKS_PERMISSION}); {@link #code()} is {@link ErrorCode#ACCESS_DENIED}.
+ * The user may not change who can use My Staff: it takes an active, tenant-wide User Administrator,
+ * Privileged Role Administrator or Global Administrator assignment. {@link #reason()} says why
+ * ({@link DenyReason#NO_ACTIVE_ROLE} or {@link DenyReason#ROLE_LACKS_PERMISSION}); {@link #code()}
+ * is {@link ErrorCode#ACCESS_DENIED}.
  *
  * @since 0.1.0
  */
@@ -28,7 +28,9 @@ public final class AvailabilityChangeDeniedException extends MyStaffException {
    * @param reason why it was refused
    */
   public AvailabilityChangeDeniedException(UserId actor, DenyReason reason) {
-    super(ErrorCode.ACCESS_DENIED, "changing My Staff availability denied to " + actor + ": " + reason);
+    super(
+        ErrorCode.ACCESS_DENIED,
+        "changing My Staff availability denied to " + actor + ": " + reason);
     this.actor = requireNonNull(actor, "actor");
     this.reason = requireNonNull(reason, "reason");
   }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param clientIp the client's IP address literal, if the host knows it
  * @since 0.1.0
  */
-public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optional<String> clientIp) {
+public record SignInContext(
+    UserId user, boolean multiFactorAuthenticated, Optional<String> clientIp) {
   /** Longest textual IPv6 address: eight groups of four plus an embedded IPv4 tail. */
   private static final int MAX_ADDRESS_LENGTH = 45;
 
@@ -30,8 +31,8 @@ public record SignInContext(UserId user, boolean multiFactorAuthenticated, Optio
    * @param user the signed-in manager
    * @param multiFactorAuthenticated whether the session satisfied multifactor authentication
    * @param clientIp the client's IP address literal, if the host knows it
-   * @throws InvalidInputException if the user or the client IP option is missing, or the client
-   *     IP is present but not an IP address literal
+   * @throws InvalidInputException if the user or the client IP option is missing, or the client IP
+   *     is present but not an IP address literal
    */
   public SignInContext {
     if (user == null) {

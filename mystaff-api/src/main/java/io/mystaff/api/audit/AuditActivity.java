@@ -31,8 +31,8 @@ public enum AuditActivity {
    *
    * @since 0.1.0
    */
-  UPDATE_FEATURE_VALUE("Update MyStaff feature value", "UserManagement", "Update",
-      "Self-service group management");
+  UPDATE_FEATURE_VALUE(
+      "Update MyStaff feature value", "UserManagement", "Update", "Self-service group management");
 
   private final String displayName;
   private final String category;

@@ -45,6 +45,7 @@ public record AuditEvent(
 
   /** The additional-detail key that says which feature produced an event. */
   public static final String ORIGIN_KEY = "origin";
+
   /** The origin value of every event mystaff records. */
   public static final String ORIGIN_MY_STAFF = "MyStaff";
 
@@ -221,11 +222,17 @@ public record AuditEvent(
      * @throws NullPointerException if a required part is missing
      */
     public AuditEvent build() {
-      return new AuditEvent(requireNonNull(id, "id"),
-          requireNonNull(activityDateTime, "activityDateTime"), requireNonNull(activity, "activity"),
-          requireNonNull(outcome, "outcome"), resultReason,
-          requireNonNull(correlationId, "correlationId"), requireNonNull(initiatedBy, "initiatedBy"),
-          targets, additionalDetails, loggedByService);
+      return new AuditEvent(
+          requireNonNull(id, "id"),
+          requireNonNull(activityDateTime, "activityDateTime"),
+          requireNonNull(activity, "activity"),
+          requireNonNull(outcome, "outcome"),
+          resultReason,
+          requireNonNull(correlationId, "correlationId"),
+          requireNonNull(initiatedBy, "initiatedBy"),
+          targets,
+          additionalDetails,
+          loggedByService);
     }
   }
 }

@@ -15,7 +15,10 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public record AuditInitiator(
-    UserId id, Optional<String> displayName, Optional<String> userPrincipalName, Optional<String> ipAddress) {
+    UserId id,
+    Optional<String> displayName,
+    Optional<String> userPrincipalName,
+    Optional<String> ipAddress) {
   /**
    * Rejects a missing component.
    *

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param newValue the value after the change, if there is one
  * @since 0.1.0
  */
-public record ModifiedProperty(String displayName, Optional<String> oldValue, Optional<String> newValue) {
+public record ModifiedProperty(
+    String displayName, Optional<String> oldValue, Optional<String> newValue) {
   /**
    * Rejects a missing component.
    *
@@ -34,7 +35,8 @@ public record ModifiedProperty(String displayName, Optional<String> oldValue, Op
    * @param newValue the value after the change, if there is one
    * @return the property
    */
-  public static ModifiedProperty of(String name, Optional<String> oldValue, Optional<String> newValue) {
+  public static ModifiedProperty of(
+      String name, Optional<String> oldValue, Optional<String> newValue) {
     return new ModifiedProperty(name, oldValue, newValue);
   }
 }

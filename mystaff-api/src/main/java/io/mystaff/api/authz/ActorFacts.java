@@ -7,8 +7,8 @@ import io.mystaff.api.UserId;
 import java.util.List;
 
 /**
- * What the engine knows about the manager: the manager's effective role assignments, active or
- * not (the engine decides activity at the instant it is asked about): those whose principal is the
+ * What the engine knows about the manager: the manager's effective role assignments, active or not
+ * (the engine decides activity at the instant it is asked about): those whose principal is the
  * manager, and those held through role-assignable groups the manager is a member of (whose
  * principal is the group; membership is the provider's to know, and is not checked here).
  *
@@ -29,7 +29,8 @@ public record ActorFacts(UserId id, List<RoleAssignment> assignments) {
     assignments = List.copyOf(assignments);
     for (RoleAssignment a : assignments) {
       if (!a.isHeldThroughGroup() && !a.principal().equals(id)) {
-        throw InvalidInputException.of("actor assignments", "must all have the actor or a group as principal");
+        throw InvalidInputException.of(
+            "actor assignments", "must all have the actor or a group as principal");
       }
     }
   }

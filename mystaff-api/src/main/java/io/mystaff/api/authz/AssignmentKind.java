@@ -11,8 +11,8 @@ public enum AssignmentKind {
   ACTIVE,
   /**
    * The principal may activate the role during the assignment's window but does not hold it: an
-   * eligible assignment grants nothing, yet protects its holder as a target (activation is a
-   * click away).
+   * eligible assignment grants nothing, yet protects its holder as a target (activation is a click
+   * away).
    */
   ELIGIBLE
 }

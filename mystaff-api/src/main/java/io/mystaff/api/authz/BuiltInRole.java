@@ -18,15 +18,19 @@ public enum BuiltInRole {
   PRIVILEGED_AUTHENTICATION_ADMINISTRATOR(
       "7be44c8a-adaf-4e2a-84d6-ab2649e08a13", "Privileged Authentication Administrator", true),
   /** Manages the authentication methods and passwords of non-administrators and some readers. */
-  AUTHENTICATION_ADMINISTRATOR("c4e39bd9-1100-46d3-8c65-fb160da0071f", "Authentication Administrator", true),
+  AUTHENTICATION_ADMINISTRATOR(
+      "c4e39bd9-1100-46d3-8c65-fb160da0071f", "Authentication Administrator", true),
   /** Manages users and groups; resets passwords of non-administrators and some administrators. */
   USER_ADMINISTRATOR("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator", true),
   /** Resets passwords of non-administrators and of some low-privilege administrators. */
   HELPDESK_ADMINISTRATOR("729827e3-9c14-49f7-bb1b-9608f156bbb8", "Helpdesk Administrator", true),
-  /** Resets passwords of non-administrators, readers, guest inviters and Password Administrators. */
+  /**
+   * Resets passwords of non-administrators, readers, guest inviters and Password Administrators.
+   */
   PASSWORD_ADMINISTRATOR("966707d0-3269-4727-9be2-8c3a10f19b9d", "Password Administrator", true),
   /** Manages role assignments and Privileged Identity Management. */
-  PRIVILEGED_ROLE_ADMINISTRATOR("e8611ab8-c189-46e8-94e1-60213ab1f814", "Privileged Role Administrator", false),
+  PRIVILEGED_ROLE_ADMINISTRATOR(
+      "e8611ab8-c189-46e8-94e1-60213ab1f814", "Privileged Role Administrator", false),
   /** Manages groups and their settings. */
   GROUPS_ADMINISTRATOR("fdd7a751-b60b-444a-984c-02652fe8fa1c", "Groups Administrator", true),
   /** Manages security settings and policies. */
@@ -42,13 +46,17 @@ public enum BuiltInRole {
   /** Reads usage and adoption reports. */
   REPORTS_READER("4a5d8f65-41da-4de4-8968-e035b65339cf", "Reports Reader", false),
   /** Reads usage reports and the adoption score, aggregated only. */
-  USAGE_SUMMARY_REPORTS_READER("75934031-6c7e-415a-99d7-48dbd49e875e", "Usage Summary Reports Reader", false),
-  /** A row of Entra's "who can reset passwords" matrix: Helpdesk and higher may reset its holders. */
+  USAGE_SUMMARY_REPORTS_READER(
+      "75934031-6c7e-415a-99d7-48dbd49e875e", "Usage Summary Reports Reader", false),
+  /**
+   * A row of Entra's "who can reset passwords" matrix: Helpdesk and higher may reset its holders.
+   */
   USER_EXPERIENCE_SUCCESS_MANAGER(
       "27460883-1df1-4691-b032-3b79643e5e63", "User Experience Success Manager", false);
 
   @SuppressWarnings("ImmutableEnumChecker") // RoleId is a record of one String: immutable
   private final RoleId templateId;
+
   private final String displayName;
   private final boolean assignableAtUnitScope;
 

@@ -11,9 +11,9 @@ public enum DenyReason {
   /** None of the manager's active roles includes this action. */
   ROLE_LACKS_PERMISSION("Your administrator roles do not allow this action."),
   /**
-   * The manager's only roles that are active now are assigned to an administrative unit, but
-   * Entra does not allow those roles at that scope (e.g. Global Administrator, or a custom role
-   * without user, group or device permissions), so they grant nothing.
+   * The manager's only roles that are active now are assigned to an administrative unit, but Entra
+   * does not allow those roles at that scope (e.g. Global Administrator, or a custom role without
+   * user, group or device permissions), so they grant nothing.
    */
   ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE(
       "Your administrator role is assigned to a location, but that role cannot be limited to a"
@@ -23,18 +23,21 @@ public enum DenyReason {
   /** The user holds a role that protects them from the manager's roles (e.g. an administrator). */
   TARGET_PROTECTED("This user has administrator privileges your role cannot manage."),
   /** The user is in a restricted-management unit and the manager is not assigned at its scope. */
-  RESTRICTED_MANAGEMENT_UNIT("This user is in a restricted management unit you are not assigned to."),
+  RESTRICTED_MANAGEMENT_UNIT(
+      "This user is in a restricted management unit you are not assigned to."),
   /** Managers change their own credentials elsewhere, not through My Staff. */
   SELF_ACTION("You cannot perform this action on your own account."),
   /** Guests' credentials belong to their home organization: My Staff only shows them. */
-  GUEST_ACCOUNT("This user is a guest: My Staff cannot change a guest's password or phone numbers."),
+  GUEST_ACCOUNT(
+      "This user is a guest: My Staff cannot change a guest's password or phone numbers."),
   /**
-   * The manager made more changes of this kind in a short time than the tenant's limit allows.
-   * Not an engine decision: the workflow's per-manager rate limit refused the attempt.
+   * The manager made more changes of this kind in a short time than the tenant's limit allows. Not
+   * an engine decision: the workflow's per-manager rate limit refused the attempt.
    *
    * @since 0.1.0
    */
-  RATE_LIMITED("You have made too many changes of this kind in a short time. Wait a few minutes and try again.");
+  RATE_LIMITED(
+      "You have made too many changes of this kind in a short time. Wait a few minutes and try again.");
 
   private final String message;
 

@@ -66,8 +66,8 @@ public record RoleAssignment(
     }
     if (scope instanceof Scope.Unit
         && BuiltInRole.byTemplateId(role).map(r -> !r.isAssignableAtUnitScope()).orElse(false)) {
-      throw InvalidInputException.of("assignment scope",
-          "this built-in role cannot be assigned at administrative-unit scope");
+      throw InvalidInputException.of(
+          "assignment scope", "this built-in role cannot be assigned at administrative-unit scope");
     }
   }
 
@@ -82,7 +82,11 @@ public record RoleAssignment(
    * @param end when the window closes (exclusive), or empty for "never"
    */
   public RoleAssignment(
-      AssignmentId id, Principal principal, RoleId role, Scope scope, Optional<Instant> start,
+      AssignmentId id,
+      Principal principal,
+      RoleId role,
+      Scope scope,
+      Optional<Instant> start,
       Optional<Instant> end) {
     this(id, principal, role, scope, start, end, AssignmentKind.ACTIVE);
   }
@@ -109,7 +113,8 @@ public record RoleAssignment(
    * @param scope the tenant or one administrative unit; a unit only for roles assignable there
    * @return the assignment
    */
-  public static RoleAssignment of(AssignmentId id, Principal principal, BuiltInRole role, Scope scope) {
+  public static RoleAssignment of(
+      AssignmentId id, Principal principal, BuiltInRole role, Scope scope) {
     return of(id, principal, role.templateId(), scope);
   }
 
@@ -121,11 +126,13 @@ public record RoleAssignment(
    * @return a new assignment
    */
   public RoleAssignment during(Instant start, Instant end) {
-    return new RoleAssignment(id, principal, role, scope, Optional.of(start), Optional.of(end), kind);
+    return new RoleAssignment(
+        id, principal, role, scope, Optional.of(start), Optional.of(end), kind);
   }
 
   /**
-   * {@return this assignment as an {@link AssignmentKind#ELIGIBLE eligible} one, with the same window}
+   * {@return this assignment as an {@link AssignmentKind#ELIGIBLE eligible} one, with the same
+   * window}
    */
   public RoleAssignment eligible() {
     return new RoleAssignment(id, principal, role, scope, start, end, AssignmentKind.ELIGIBLE);
@@ -142,9 +149,9 @@ public record RoleAssignment(
   }
 
   /**
-   * True when the role is held at {@code now}: the assignment is {@link AssignmentKind#ACTIVE}
-   * and {@code start <= now < end}, an absent bound being unbounded. Eligible assignments are
-   * never active.
+   * True when the role is held at {@code now}: the assignment is {@link AssignmentKind#ACTIVE} and
+   * {@code start <= now < end}, an absent bound being unbounded. Eligible assignments are never
+   * active.
    *
    * @param now the instant to test
    * @return true if the assignment grants its role at {@code now}

@@ -20,9 +20,14 @@ import java.util.Set;
  * @since 0.1.0
  */
 public record RoleDefinition(
-    RoleId id, String displayName, Optional<BuiltInRole> builtIn, Set<String> allowedResourceActions) {
+    RoleId id,
+    String displayName,
+    Optional<BuiltInRole> builtIn,
+    Set<String> allowedResourceActions) {
 
-  /** The resource-action prefixes that make a custom role assignable at administrative-unit scope. */
+  /**
+   * The resource-action prefixes that make a custom role assignable at administrative-unit scope.
+   */
   private static final String[] UNIT_SCOPE_RESOURCES = {
     "microsoft.directory/users/", "microsoft.directory/groups/", "microsoft.directory/devices/"
   };
@@ -48,7 +53,8 @@ public record RoleDefinition(
       throw InvalidInputException.of("role id", "a built-in role's id is its template id");
     }
     if (builtIn.isEmpty() && BuiltInRole.byTemplateId(id).isPresent()) {
-      throw InvalidInputException.of("role id", "a custom role may not reuse a built-in template id");
+      throw InvalidInputException.of(
+          "role id", "a custom role may not reuse a built-in template id");
     }
   }
 
@@ -70,7 +76,8 @@ public record RoleDefinition(
    * @param allowedResourceActions the Entra permission strings it grants
    * @return the definition
    */
-  public static RoleDefinition custom(RoleId id, String displayName, Set<String> allowedResourceActions) {
+  public static RoleDefinition custom(
+      RoleId id, String displayName, Set<String> allowedResourceActions) {
     return new RoleDefinition(id, displayName, Optional.empty(), allowedResourceActions);
   }
 

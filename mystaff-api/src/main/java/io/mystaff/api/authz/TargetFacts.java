@@ -12,11 +12,11 @@ import java.util.Set;
  * What the engine knows about the user acted upon.
  *
  * @param units the administrative units the user is a member of (assigned or dynamic)
- * @param restrictedUnits the restricted-management units among {@code units} and among the
- *     scopes of the user's own {@code assignments}
- * @param assignments the user's effective role assignments, active or not: the user's own and
- *     those held through role-assignable groups (principal the group); they decide whether the
- *     user is protected
+ * @param restrictedUnits the restricted-management units among {@code units} and among the scopes
+ *     of the user's own {@code assignments}
+ * @param assignments the user's effective role assignments, active or not: the user's own and those
+ *     held through role-assignable groups (principal the group); they decide whether the user is
+ *     protected
  * @param roleAssignableGroupMember whether the user is a member or owner of a role-assignable group
  * @param guest whether the user is a guest ({@code userType} Guest), whom no one changes through My
  *     Staff
@@ -62,7 +62,8 @@ public record TargetFacts(
     assignments = List.copyOf(assignments);
     for (RoleAssignment a : assignments) {
       if (!a.isHeldThroughGroup() && !a.principal().equals(id)) {
-        throw InvalidInputException.of("target assignments", "must all have the target or a group as principal");
+        throw InvalidInputException.of(
+            "target assignments", "must all have the target or a group as principal");
       }
     }
   }
@@ -97,8 +98,13 @@ public record TargetFacts(
    * @param roleAssignableGroupMember whether the user is in a role-assignable group
    * @param guest whether the user is a guest
    */
-  public TargetFacts(UserId id, Set<UnitId> units, Set<UnitId> restrictedUnits,
-      List<RoleAssignment> assignments, boolean roleAssignableGroupMember, boolean guest) {
+  public TargetFacts(
+      UserId id,
+      Set<UnitId> units,
+      Set<UnitId> restrictedUnits,
+      List<RoleAssignment> assignments,
+      boolean roleAssignableGroupMember,
+      boolean guest) {
     this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, guest, Set.of());
   }
 
@@ -113,14 +119,32 @@ public record TargetFacts(
    * @param roleAssignableGroupMember whether the user is in a role-assignable group
    * @param undecidedRestrictedUnits the restricted units whose rule could not be decided
    */
-  public TargetFacts(UserId id, Set<UnitId> units, Set<UnitId> restrictedUnits,
-      List<RoleAssignment> assignments, boolean roleAssignableGroupMember, Set<UnitId> undecidedRestrictedUnits) {
-    this(id, units, restrictedUnits, assignments, roleAssignableGroupMember, false, undecidedRestrictedUnits);
+  public TargetFacts(
+      UserId id,
+      Set<UnitId> units,
+      Set<UnitId> restrictedUnits,
+      List<RoleAssignment> assignments,
+      boolean roleAssignableGroupMember,
+      Set<UnitId> undecidedRestrictedUnits) {
+    this(
+        id,
+        units,
+        restrictedUnits,
+        assignments,
+        roleAssignableGroupMember,
+        false,
+        undecidedRestrictedUnits);
   }
 
   /** {@return these facts about a user who is a guest} */
   public TargetFacts asGuest() {
-    return new TargetFacts(id, units, restrictedUnits, assignments, roleAssignableGroupMember, true,
+    return new TargetFacts(
+        id,
+        units,
+        restrictedUnits,
+        assignments,
+        roleAssignableGroupMember,
+        true,
         undecidedRestrictedUnits);
   }
 

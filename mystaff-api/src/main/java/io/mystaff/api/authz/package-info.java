@@ -1,5 +1,6 @@
 /**
- * Roles, scoped and time-bound assignments, the facts the authorization engine decides on, and its decisions.
+ * Roles, scoped and time-bound assignments, the facts the authorization engine decides on, and its
+ * decisions.
  *
  * <p>The Java serialized forms of its types are not part of the API.
  *

@@ -7,13 +7,13 @@ import io.mystaff.api.UnitId;
 import java.util.Optional;
 
 /**
- * An administrative unit (a "location" in My Staff): a container of users to which admin roles
- * can be scoped.
+ * An administrative unit (a "location" in My Staff): a container of users to which admin roles can
+ * be scoped.
  *
  * @param membershipRule present exactly when {@code membershipType} is {@link
  *     MembershipType#DYNAMIC}: a rule in Entra's syntax, e.g. {@code user.department -eq "Sales"}
- * @param restrictedManagement when true, only administrators assigned at the scope of this unit
- *     may change its members; tenant-scoped administrators may not
+ * @param restrictedManagement when true, only administrators assigned at the scope of this unit may
+ *     change its members; tenant-scoped administrators may not
  * @param id the unit's id
  * @param displayName the name shown for the unit (its location name in My Staff)
  * @param description the unit's description, if any
@@ -36,8 +36,7 @@ public record AdministrativeUnit(
    * @param description the unit's description, if any
    * @param membershipType assigned (members added one by one) or dynamic (members by rule)
    * @param membershipRule present exactly when {@code membershipType} is {@link
-   *     MembershipType#DYNAMIC}: a rule in Entra's syntax, e.g. {@code user.department -eq
-   *     "Sales"}
+   *     MembershipType#DYNAMIC}: a rule in Entra's syntax, e.g. {@code user.department -eq "Sales"}
    * @param restrictedManagement when true, only administrators assigned at the scope of this unit
    *     may change its members; tenant-scoped administrators may not
    * @throws InvalidInputException if a component is malformed
@@ -80,7 +79,12 @@ public record AdministrativeUnit(
    */
   public static AdministrativeUnit dynamic(UnitId id, String displayName, String rule) {
     return new AdministrativeUnit(
-        id, displayName, Optional.empty(), MembershipType.DYNAMIC, Optional.ofNullable(rule), false);
+        id,
+        displayName,
+        Optional.empty(),
+        MembershipType.DYNAMIC,
+        Optional.ofNullable(rule),
+        false);
   }
 
   /**

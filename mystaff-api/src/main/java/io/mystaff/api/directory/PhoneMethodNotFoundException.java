@@ -7,8 +7,8 @@ import io.mystaff.api.MyStaffException;
 import io.mystaff.api.UserId;
 
 /**
- * The user has no phone method of the named type, so there is nothing to remove (Microsoft
- * Graph answers 404). Nothing was changed, and no deletion was recorded.
+ * The user has no phone method of the named type, so there is nothing to remove (Microsoft Graph
+ * answers 404). Nothing was changed, and no deletion was recorded.
  *
  * @since 0.1.0
  */
@@ -25,8 +25,13 @@ public final class PhoneMethodNotFoundException extends MyStaffException {
    * @param type the missing method's type
    */
   public PhoneMethodNotFoundException(UserId userId, PhoneType type) {
-    super(ErrorCode.PHONE_METHOD_NOT_FOUND, "User " + requireNonNull(userId, "userId") + " has no "
-        + requireNonNull(type, "type").graphName() + " phone method");
+    super(
+        ErrorCode.PHONE_METHOD_NOT_FOUND,
+        "User "
+            + requireNonNull(userId, "userId")
+            + " has no "
+            + requireNonNull(type, "type").graphName()
+            + " phone method");
     this.userId = userId;
     this.type = type;
   }

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * A normalized phone number: E.164 ({@code +} then at most 15 digits, no leading zero after the
- * plus) with an optional extension of 1 to 10 digits. This value checks the form only; there is
- * no fixed minimum length, because valid numbers of some countries are short (Niue's {@code
- * +6834002} has 7 digits). Parsing free-form input ("(425) 555-0100", national formats) and
- * deciding whether a number is valid for its country is done by core's phone validation
- * (libphonenumber), which produces this value.
+ * plus) with an optional extension of 1 to 10 digits. This value checks the form only; there is no
+ * fixed minimum length, because valid numbers of some countries are short (Niue's {@code +6834002}
+ * has 7 digits). Parsing free-form input ("(425) 555-0100", national formats) and deciding whether
+ * a number is valid for its country is done by core's phone validation (libphonenumber), which
+ * produces this value.
  *
  * @param e164 the number in E.164 form, {@code +} and at most 15 digits
  * @param extension the extension, 1 to 10 digits, if any

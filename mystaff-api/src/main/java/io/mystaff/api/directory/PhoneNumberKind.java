@@ -3,8 +3,8 @@ package io.mystaff.api.directory;
 /**
  * What kind of line a phone number belongs to, as the numbering plan of its country says. Core's
  * phone validation classifies each number (with libphonenumber) and refuses kinds the settings do
- * not allow; by default only {@link #MOBILE}, {@link #FIXED_LINE} and {@link
- * #FIXED_LINE_OR_MOBILE} numbers are accepted for phone authentication methods.
+ * not allow; by default only {@link #MOBILE}, {@link #FIXED_LINE} and {@link #FIXED_LINE_OR_MOBILE}
+ * numbers are accepted for phone authentication methods.
  *
  * @since 0.1.0
  */
@@ -31,7 +31,10 @@ public enum PhoneNumberKind {
   UAN("a universal access number"),
   /** A voicemail access number. */
   VOICEMAIL("a voicemail access number"),
-  /** A number of a satellite network (Inmarsat +870, global mobile satellite systems +881, Thuraya +882 16). */
+  /**
+   * A number of a satellite network (Inmarsat +870, global mobile satellite systems +881, Thuraya
+   * +882 16).
+   */
   SATELLITE("a satellite phone number"),
   /** A valid number whose kind the numbering plan does not tell. */
   UNKNOWN("a number of unknown kind");

@@ -75,14 +75,17 @@ public final class User {
     TreeMap<String, String> attrs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : b.attributes.entrySet()) {
       if (!ATTRIBUTE_NAME.matcher(e.getKey()).matches()) {
-        throw InvalidInputException.of("attribute name", "must be an identifier of at most 64 characters");
+        throw InvalidInputException.of(
+            "attribute name", "must be an identifier of at most 64 characters");
       }
       if (e.getKey().equalsIgnoreCase(USER_TYPE_ATTRIBUTE)) {
-        throw InvalidInputException.of("attribute name", "must not be userType; set the user type instead");
+        throw InvalidInputException.of(
+            "attribute name", "must not be userType; set the user type instead");
       }
       String v = requireNonNull(e.getValue(), "attribute value");
       if (v.length() > MAX_ATTRIBUTE_LENGTH) {
-        throw InvalidInputException.of(e.getKey(), "must be at most " + MAX_ATTRIBUTE_LENGTH + " characters");
+        throw InvalidInputException.of(
+            e.getKey(), "must be at most " + MAX_ATTRIBUTE_LENGTH + " characters");
       }
       attrs.put(e.getKey(), v);
     }
@@ -108,18 +111,19 @@ public final class User {
 
   /** {@return a builder holding every part of this user, for a changed copy} */
   public Builder toBuilder() {
-    Builder b = new Builder()
-        .id(id)
-        .userPrincipalName(userPrincipalName)
-        .displayName(displayName)
-        .source(source)
-        .accountEnabled(accountEnabled)
-        .userType(userType)
-        .attributes(attributes)
-        .groups(groups)
-        .phones(phones)
-        .forceChangePasswordNextSignIn(forceChangePasswordNextSignIn)
-        .version(version);
+    Builder b =
+        new Builder()
+            .id(id)
+            .userPrincipalName(userPrincipalName)
+            .displayName(displayName)
+            .source(source)
+            .accountEnabled(accountEnabled)
+            .userType(userType)
+            .attributes(attributes)
+            .groups(groups)
+            .phones(phones)
+            .forceChangePasswordNextSignIn(forceChangePasswordNextSignIn)
+            .version(version);
     onPremisesSamAccountName.ifPresent(b::onPremisesSamAccountName);
     return b;
   }
@@ -268,8 +272,15 @@ public final class User {
 
   @Override
   public String toString() {
-    return "User{id=" + id + ", upn=" + userPrincipalName + ", source=" + source
-        + ", version=" + version + "}";
+    return "User{id="
+        + id
+        + ", upn="
+        + userPrincipalName
+        + ", source="
+        + source
+        + ", version="
+        + version
+        + "}";
   }
 
   /** Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required. */

@@ -13,8 +13,8 @@ final class Users {
 
   /**
    * Rejects control characters (Unicode category Cc), zero-width characters (U+200B to U+200D,
-   * U+2060, U+FEFF) and bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066
-   * to U+2069): they make two different names look alike or reorder what a reader sees. Names the
+   * U+2060, U+FEFF) and bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
+   * U+2069): they make two different names look alike or reorder what a reader sees. Names the
    * field, never the value. The same list as {@code io.mystaff.api.Ids} applies to identifiers.
    */
   static String requireVisible(String value, String field) {
@@ -31,7 +31,9 @@ final class Users {
     return (c >= '\u200B' && c <= '\u200F')
         || (c >= '\u202A' && c <= '\u202E')
         || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u2060' || c == '\uFEFF' || c == '\u061C';
+        || c == '\u2060'
+        || c == '\uFEFF'
+        || c == '\u061C';
   }
 
   static String requireText(@Nullable String value, String field, int maxLength) {

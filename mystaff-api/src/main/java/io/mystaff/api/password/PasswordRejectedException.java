@@ -20,8 +20,9 @@ public final class PasswordRejectedException extends MyStaffException {
    * @param violations every reason the password was rejected; not empty
    */
   public PasswordRejectedException(List<PolicyViolation> violations) {
-    super(ErrorCode.PASSWORD_REJECTED, "Password rejected: "
-        + violations.stream().map(PolicyViolation::key).toList());
+    super(
+        ErrorCode.PASSWORD_REJECTED,
+        "Password rejected: " + violations.stream().map(PolicyViolation::key).toList());
     this.violations = List.copyOf(violations);
   }
 

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 
 /**
- * One reason a password was rejected: a stable message key (e.g. {@code password.tooShort}) and
- * its arguments (e.g. {@code minLength=8}), ready for i18n. Arguments never include the password
- * or any part of it.
+ * One reason a password was rejected: a stable message key (e.g. {@code password.tooShort}) and its
+ * arguments (e.g. {@code minLength=8}), ready for i18n. Arguments never include the password or any
+ * part of it.
  *
  * @param key the stable message key
  * @param args the message's arguments by name
@@ -44,6 +44,7 @@ public record PolicyViolation(String key, Map<String, String> args) {
    * @return the violation
    */
   public static PolicyViolation of(String key, String arg, Object value) {
-    return new PolicyViolation(key, Map.of(arg, String.valueOf(java.util.Objects.requireNonNull(value, "value"))));
+    return new PolicyViolation(
+        key, Map.of(arg, String.valueOf(java.util.Objects.requireNonNull(value, "value"))));
   }
 }

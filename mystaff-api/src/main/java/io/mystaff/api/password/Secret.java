@@ -36,7 +36,8 @@ public final class Secret {
       throw InvalidInputException.of("password", "must not be empty", "password.required");
     }
     if (value.length() > MAX_LENGTH) {
-      throw InvalidInputException.of("password", "must be at most " + MAX_LENGTH + " characters", "password.tooLong");
+      throw InvalidInputException.of(
+          "password", "must be at most " + MAX_LENGTH + " characters", "password.tooLong");
     }
     char[] c = new char[value.length()];
     for (int i = 0; i < c.length; i++) {

@@ -15,11 +15,12 @@ public enum WritebackFailure {
   /** The on-premises directory could not be reached in time. */
   UNREACHABLE("The on-premises directory could not be reached. Try again later."),
   /**
-   * The manager was no longer allowed to reset the user when the writeback was about to be
-   * applied (the user became a protected administrator, left the manager's scope, or the
-   * manager's role ended), so nothing was written.
+   * The manager was no longer allowed to reset the user when the writeback was about to be applied
+   * (the user became a protected administrator, left the manager's scope, or the manager's role
+   * ended), so nothing was written.
    */
-  AUTHORIZATION_REVOKED("You are no longer allowed to reset this user's password, so it was not changed."),
+  AUTHORIZATION_REVOKED(
+      "You are no longer allowed to reset this user's password, so it was not changed."),
   /** Anything else. */
   UNKNOWN("The password could not be written back to the on-premises directory.");
 

@@ -30,21 +30,48 @@ class SignInContextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", " ", "localhost", "example.com", "abc", "cafe", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4",
-    "1..2.3", "1.2.3.4 ", " 1.2.3.4", "1.2.3.-4", "+1.2.3.4", "1:2", "2001:db8::1::2", "fe80::1%eth0",
-    "[::1]", "::ffff:1.2.3", "::ffff:300.1.1.1", "2001:db8:0:0:0:0:0:0:1", "1.2.3.4:80", "g::1",
-    "2001:db8::1/64", "::1\n", "١.٢.٣.٤",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "localhost",
+        "example.com",
+        "abc",
+        "cafe",
+        "1.2.3",
+        "1.2.3.4.5",
+        "256.1.1.1",
+        "01.2.3.4",
+        "1..2.3",
+        "1.2.3.4 ",
+        " 1.2.3.4",
+        "1.2.3.-4",
+        "+1.2.3.4",
+        "1:2",
+        "2001:db8::1::2",
+        "fe80::1%eth0",
+        "[::1]",
+        "::ffff:1.2.3",
+        "::ffff:300.1.1.1",
+        "2001:db8:0:0:0:0:0:0:1",
+        "1.2.3.4:80",
+        "g::1",
+        "2001:db8::1/64",
+        "::1\n",
+        "١.٢.٣.٤",
+      })
   void clientIp_notALiteral_rejectedWithoutEchoingIt(String given) {
     assertThatThrownBy(() -> new SignInContext(NINA, false, Optional.of(given)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.violations()).singleElement()
-              .satisfies(v -> assertThat(v.field()).isEqualTo("clientIp"));
-          if (given.trim().length() > 1) {
-            assertThat(e.getMessage()).doesNotContain(given.trim());
-          }
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.violations())
+                  .singleElement()
+                  .satisfies(v -> assertThat(v.field()).isEqualTo("clientIp"));
+              if (given.trim().length() > 1) {
+                assertThat(e.getMessage()).doesNotContain(given.trim());
+              }
+            });
   }
 
   @ParameterizedTest
@@ -62,8 +89,12 @@ class SignInContextTest {
   @org.junit.jupiter.api.Test
   void missingUser_isInvalidInputNamingTheField() {
     assertThatThrownBy(() -> SignInContext.of(null, true))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("user")));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("user")));
     assertThatThrownBy(() -> new SignInContext(null, false, Optional.empty()))
         .isInstanceOf(InvalidInputException.class);
   }
@@ -71,8 +102,12 @@ class SignInContextTest {
   @org.junit.jupiter.api.Test
   void missingClientIp_isInvalidInputNamingTheField() {
     assertThatThrownBy(() -> new SignInContext(NINA, false, null))
-        .isInstanceOfSatisfying(InvalidInputException.class,
-            e -> assertThat(e.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("clientIp")));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("clientIp")));
     assertThatThrownBy(() -> SignInContext.of(NINA, false).withClientIp(null))
         .isInstanceOf(InvalidInputException.class);
   }

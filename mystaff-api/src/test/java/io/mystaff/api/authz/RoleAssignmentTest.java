@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class RoleAssignmentTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private final RoleAssignment permanent = RoleAssignment.of(
-      AssignmentId.of("a1"), UserId.of("u1"), BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant());
+  private final RoleAssignment permanent =
+      RoleAssignment.of(
+          AssignmentId.of("a1"),
+          UserId.of("u1"),
+          BuiltInRole.HELPDESK_ADMINISTRATOR,
+          Scope.tenant());
 
   @Test
   void isActiveAt_permanent_alwaysActive() {
@@ -64,8 +68,10 @@ class RoleAssignmentTest {
 
   @Test
   void customRole_reusingBuiltInTemplateId_rejected() {
-    assertThatThrownBy(() -> RoleDefinition.custom(
-            BuiltInRole.GLOBAL_ADMINISTRATOR.templateId(), "Fake GA", Set.of()))
+    assertThatThrownBy(
+            () ->
+                RoleDefinition.custom(
+                    BuiltInRole.GLOBAL_ADMINISTRATOR.templateId(), "Fake GA", Set.of()))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -74,15 +80,22 @@ class RoleAssignmentTest {
     UnitId store = UnitId.of("store-1");
     for (BuiltInRole role : BuiltInRole.values()) {
       if (role.isAssignableAtUnitScope()) {
-        assertThat(RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.unit(store)).scope())
+        assertThat(
+                RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.unit(store))
+                    .scope())
             .isEqualTo(Scope.unit(store));
       } else {
-        assertThatThrownBy(() -> RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.unit(store)))
+        assertThatThrownBy(
+                () ->
+                    RoleAssignment.of(
+                        AssignmentId.of("a"), UserId.of("u"), role, Scope.unit(store)))
             .as("%s at unit scope", role)
             .isInstanceOf(InvalidInputException.class)
             .hasMessageContaining("administrative-unit scope")
             .hasMessageNotContaining(role.templateId().value());
-        assertThat(RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.tenant()).role())
+        assertThat(
+                RoleAssignment.of(AssignmentId.of("a"), UserId.of("u"), role, Scope.tenant())
+                    .role())
             .isEqualTo(role.templateId());
       }
     }
@@ -90,8 +103,12 @@ class RoleAssignmentTest {
 
   @Test
   void groupPrincipal_heldThroughGroup() {
-    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), GroupId.of("helpdesk-team"),
-        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant());
+    RoleAssignment viaGroup =
+        RoleAssignment.of(
+            AssignmentId.of("g1"),
+            GroupId.of("helpdesk-team"),
+            BuiltInRole.HELPDESK_ADMINISTRATOR,
+            Scope.tenant());
     assertThat(viaGroup.isHeldThroughGroup()).isTrue();
     assertThat(permanent.isHeldThroughGroup()).isFalse();
     assertThat(viaGroup.principal()).isNotEqualTo(UserId.of("helpdesk-team"));
@@ -106,7 +123,9 @@ class RoleAssignmentTest {
     assertThat(eligible.isActiveAt(T0)).isFalse();
     assertThat(eligible.hasEndedAt(T0.plusSeconds(59))).isFalse();
     assertThat(eligible.hasEndedAt(T0.plusSeconds(60))).isTrue();
-    assertThat(eligible.during(T0, T0.plusSeconds(5)).isEligible()).as("during keeps the kind").isTrue();
+    assertThat(eligible.during(T0, T0.plusSeconds(5)).isEligible())
+        .as("during keeps the kind")
+        .isTrue();
     assertThat(permanent.kind()).isEqualTo(AssignmentKind.ACTIVE);
     assertThat(permanent.isEligible()).isFalse();
     assertThat(permanent.hasEndedAt(Instant.MAX)).isFalse();
@@ -121,16 +140,31 @@ class RoleAssignmentTest {
 
   @Test
   void customRole_assignableAtUnitScope_iffUserGroupOrDevicePermission() {
-    assertThat(RoleDefinition.custom(RoleId.of("c1"), "C", Set.of("microsoft.directory/users/password/update"))
-        .isAssignableAtUnitScope()).isTrue();
-    assertThat(RoleDefinition.custom(RoleId.of("c2"), "C", Set.of("microsoft.directory/groups/members/update"))
-        .isAssignableAtUnitScope()).isTrue();
-    assertThat(RoleDefinition.custom(RoleId.of("c3"), "C", Set.of("microsoft.directory/devices/delete"))
-        .isAssignableAtUnitScope()).isTrue();
-    assertThat(RoleDefinition.custom(RoleId.of("c4"), "C", Set.of("microsoft.directory/applications/create"))
-        .isAssignableAtUnitScope()).isFalse();
-    assertThat(RoleDefinition.custom(RoleId.of("c5"), "C", Set.of()).isAssignableAtUnitScope()).isFalse();
-    assertThat(RoleDefinition.of(BuiltInRole.GLOBAL_ADMINISTRATOR).isAssignableAtUnitScope()).isFalse();
-    assertThat(RoleDefinition.of(BuiltInRole.GROUPS_ADMINISTRATOR).isAssignableAtUnitScope()).isTrue();
+    assertThat(
+            RoleDefinition.custom(
+                    RoleId.of("c1"), "C", Set.of("microsoft.directory/users/password/update"))
+                .isAssignableAtUnitScope())
+        .isTrue();
+    assertThat(
+            RoleDefinition.custom(
+                    RoleId.of("c2"), "C", Set.of("microsoft.directory/groups/members/update"))
+                .isAssignableAtUnitScope())
+        .isTrue();
+    assertThat(
+            RoleDefinition.custom(
+                    RoleId.of("c3"), "C", Set.of("microsoft.directory/devices/delete"))
+                .isAssignableAtUnitScope())
+        .isTrue();
+    assertThat(
+            RoleDefinition.custom(
+                    RoleId.of("c4"), "C", Set.of("microsoft.directory/applications/create"))
+                .isAssignableAtUnitScope())
+        .isFalse();
+    assertThat(RoleDefinition.custom(RoleId.of("c5"), "C", Set.of()).isAssignableAtUnitScope())
+        .isFalse();
+    assertThat(RoleDefinition.of(BuiltInRole.GLOBAL_ADMINISTRATOR).isAssignableAtUnitScope())
+        .isFalse();
+    assertThat(RoleDefinition.of(BuiltInRole.GROUPS_ADMINISTRATOR).isAssignableAtUnitScope())
+        .isTrue();
   }
 }

@@ -8,13 +8,14 @@ import io.mystaff.api.UserId;
 import org.junit.jupiter.api.Test;
 
 class UserTest {
-  private final User alice = User.builder()
-      .id(UserId.of("u1"))
-      .userPrincipalName("alice@contoso.com")
-      .displayName("Alice Baker")
-      .attribute("department", "Sales")
-      .phone(PhoneType.MOBILE, PhoneNumber.of("+14255550100"))
-      .build();
+  private final User alice =
+      User.builder()
+          .id(UserId.of("u1"))
+          .userPrincipalName("alice@contoso.com")
+          .displayName("Alice Baker")
+          .attribute("department", "Sales")
+          .phone(PhoneType.MOBILE, PhoneNumber.of("+14255550100"))
+          .build();
 
   @Test
   void attributes_caseInsensitiveKeys() {
@@ -23,25 +24,40 @@ class UserTest {
 
   @Test
   void zeroWidthOrBidiInUserPrincipalNameRejected() {
-    for (String upn : new String[] {"ad\u200Bmin@contoso.com", "admin@contoso\u202E.com", "\uFEFFadmin@contoso.com",
-        "admin@con\u2066toso.com", "admin\u0000@contoso.com"}) {
+    for (String upn :
+        new String[] {
+          "ad\u200Bmin@contoso.com",
+          "admin@contoso\u202E.com",
+          "\uFEFFadmin@contoso.com",
+          "admin@con\u2066toso.com",
+          "admin\u0000@contoso.com"
+        }) {
       assertThatThrownBy(() -> alice.toBuilder().userPrincipalName(upn).build())
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-            assertThat(e.violations()).singleElement()
-                .satisfies(v -> assertThat(v.field()).isEqualTo("user principal name"));
-            assertThat(e.getMessage()).doesNotContain("admin").doesNotContain("contoso");
-          });
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e -> {
+                assertThat(e.violations())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.field()).isEqualTo("user principal name"));
+                assertThat(e.getMessage()).doesNotContain("admin").doesNotContain("contoso");
+              });
     }
   }
 
   @Test
   void bidiOverrideInDisplayNameRejected() {
-    for (String name : new String[] {"Alice \u202Enimda", "Al\u200Dice", "Alice\u061C", "Alice\u0007"}) {
+    for (String name :
+        new String[] {"Alice \u202Enimda", "Al\u200Dice", "Alice\u061C", "Alice\u0007"}) {
       assertThatThrownBy(() -> alice.toBuilder().displayName(name).build())
-          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement()
-              .satisfies(v -> assertThat(v.field()).isEqualTo("display name")));
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e ->
+                  assertThat(e.violations())
+                      .singleElement()
+                      .satisfies(v -> assertThat(v.field()).isEqualTo("display name")));
     }
-    assertThat(alice.toBuilder().displayName("Zoë Ünal-Ça\u011Flar").build().displayName()).startsWith("Zo");
+    assertThat(alice.toBuilder().displayName("Zoë Ünal-Ça\u011Flar").build().displayName())
+        .startsWith("Zo");
   }
 
   @Test
@@ -52,7 +68,8 @@ class UserTest {
     assertThat(guest.isGuest()).isTrue();
     assertThat(guest.toBuilder().build()).isEqualTo(guest);
     assertThat(guest).isNotEqualTo(alice);
-    assertThatThrownBy(() -> alice.toBuilder().userType(null).build()).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> alice.toBuilder().userType(null).build())
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> alice.toBuilder().attribute("userType", "Guest").build())
         .isInstanceOf(InvalidInputException.class);
     assertThat(UserType.fromGraphName("guest")).contains(UserType.GUEST);
@@ -79,15 +96,25 @@ class UserTest {
   @Test
   void phoneNumber_e164AndExtension() {
     assertThat(PhoneNumber.of("+14255550100", "123").toString()).isEqualTo("+14255550100x123");
-    assertThatThrownBy(() -> PhoneNumber.of("4255550100")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PhoneNumber.of("+04255550100")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> PhoneNumber.of("+14255550100", "12a")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PhoneNumber.of("4255550100"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PhoneNumber.of("+04255550100"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> PhoneNumber.of("+14255550100", "12a"))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void dynamicUnit_requiresRule() {
-    assertThatThrownBy(() -> new AdministrativeUnit(io.mystaff.api.UnitId.of("x"), "X",
-            java.util.Optional.empty(), MembershipType.DYNAMIC, java.util.Optional.empty(), false))
+    assertThatThrownBy(
+            () ->
+                new AdministrativeUnit(
+                    io.mystaff.api.UnitId.of("x"),
+                    "X",
+                    java.util.Optional.empty(),
+                    MembershipType.DYNAMIC,
+                    java.util.Optional.empty(),
+                    false))
         .isInstanceOf(InvalidInputException.class);
   }
 }

@@ -12,8 +12,11 @@ class SecretTest {
   void toString_neverRevealsValue() {
     Secret s = Secret.of("Correct-Horse-42");
     assertThat(s.toString()).doesNotContain("Correct").doesNotContain("42");
-    assertThat(String.valueOf(new PasswordRejectedException(
-        java.util.List.of(PolicyViolation.of("password.tooShort"))))).doesNotContain("Correct");
+    assertThat(
+            String.valueOf(
+                new PasswordRejectedException(
+                    java.util.List.of(PolicyViolation.of("password.tooShort")))))
+        .doesNotContain("Correct");
   }
 
   @Test

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>one of those active assignments grants a change in My Staff (resetting passwords or
  *       managing phone methods, as {@link AuthorizationEngine#scopesFor} tells), else {@link
  *       SignInRefusal#NO_MY_STAFF_PERMISSION}: a Global Reader, Directory Readers or a custom role
- *       without those permissions does not get in. Viewing profiles alone does not count, since
- *       any active role would grant it;
+ *       without those permissions does not get in. Viewing profiles alone does not count, since any
+ *       active role would grant it;
  *   <li>the conditional-access hook allows it: {@link AccessVerdict.Allow} admits, {@link
  *       AccessVerdict.RequireMfa} admits only a multifactor-authenticated sign-in (else {@link
  *       SignInRefusal#MFA_REQUIRED}), {@link AccessVerdict.Block} refuses with {@link
@@ -40,8 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>The hook is consulted only when every earlier check passed, and at most once per call. Apart
  * from that hook the gate is a pure function of its arguments. Open sessions run the same gate
  * again (see {@code StaffSession}), so a manager who loses any of these grounds is refused on a
- * later call. Immutable and thread-safe if the
- * hook is.
+ * later call. Immutable and thread-safe if the hook is.
  */
 public final class SignInGate {
   /** The refusal detail recorded when the conditional-access hook failed to answer. */
@@ -54,7 +53,9 @@ public final class SignInGate {
   private final AuthorizationEngine engine;
 
   private SignInGate(
-      FeatureAvailability availability, ConditionalAccess conditionalAccess, AuthorizationEngine engine) {
+      FeatureAvailability availability,
+      ConditionalAccess conditionalAccess,
+      AuthorizationEngine engine) {
     this.availability = requireNonNull(availability, "availability");
     this.conditionalAccess = requireNonNull(conditionalAccess, "conditionalAccess");
     this.engine = requireNonNull(engine, "engine");
@@ -62,7 +63,9 @@ public final class SignInGate {
 
   /** A gate applying {@code availability}, the engine's notion of an active role, and the hook. */
   public static SignInGate of(
-      FeatureAvailability availability, ConditionalAccess conditionalAccess, AuthorizationEngine engine) {
+      FeatureAvailability availability,
+      ConditionalAccess conditionalAccess,
+      AuthorizationEngine engine) {
     return new SignInGate(availability, conditionalAccess, engine);
   }
 
@@ -91,7 +94,11 @@ public final class SignInGate {
    * @throws IllegalArgumentException if {@code user} or {@code actor} is about another user
    */
   public Admission admit(
-      SignInContext context, Optional<User> user, ActorFacts actor, RoleCatalog roles, Instant now) {
+      SignInContext context,
+      Optional<User> user,
+      ActorFacts actor,
+      RoleCatalog roles,
+      Instant now) {
     requireNonNull(context, "context");
     requireNonNull(user, "user");
     requireNonNull(actor, "actor");
@@ -102,7 +109,8 @@ public final class SignInGate {
           "user " + user.get().id() + " is not the one signing in (" + context.user() + ")");
     }
     if (!actor.id().equals(context.user())) {
-      throw new IllegalArgumentException("actor " + actor.id() + " is not the one signing in (" + context.user() + ")");
+      throw new IllegalArgumentException(
+          "actor " + actor.id() + " is not the one signing in (" + context.user() + ")");
     }
 
     if (user.isEmpty() || !user.get().accountEnabled()) {
@@ -134,7 +142,10 @@ public final class SignInGate {
     try {
       verdict = conditionalAccess.evaluate(context);
     } catch (RuntimeException e) {
-      LOG.warn("Conditional access hook failed; refusing the sign-in of {} (fail closed)", context.user(), e);
+      LOG.warn(
+          "Conditional access hook failed; refusing the sign-in of {} (fail closed)",
+          context.user(),
+          e);
       return new Admission.Refused(SignInRefusal.BLOCKED_BY_POLICY, Optional.of(HOOK_FAILED));
     }
     if (verdict instanceof AccessVerdict.Allow) {
@@ -148,7 +159,9 @@ public final class SignInGate {
     if (verdict instanceof AccessVerdict.Block block) {
       return new Admission.Refused(SignInRefusal.BLOCKED_BY_POLICY, Optional.of(block.reason()));
     }
-    LOG.warn("Conditional access hook answered null; refusing the sign-in of {} (fail closed)", context.user());
+    LOG.warn(
+        "Conditional access hook answered null; refusing the sign-in of {} (fail closed)",
+        context.user());
     return new Admission.Refused(SignInRefusal.BLOCKED_BY_POLICY, Optional.of(HOOK_FAILED));
   }
 

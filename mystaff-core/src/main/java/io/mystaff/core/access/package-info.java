@@ -1,2 +1,5 @@
-/** The sign-in gate: feature availability (all, selected, none), admin-role requirement and conditional access. */
+/**
+ * The sign-in gate: feature availability (all, selected, none), admin-role requirement and
+ * conditional access.
+ */
 package io.mystaff.core.access;

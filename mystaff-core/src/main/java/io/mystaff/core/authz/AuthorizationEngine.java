@@ -20,26 +20,26 @@ import java.util.Set;
 
 /**
  * Decides what a manager (the actor) may do to a user (the target) through My Staff, following
- * Microsoft Entra's rules. Pure: no I/O, no clock, no state that changes an answer; deny by default;
- * every deny carries the reason a UI can show, every permit names the assignment that grants it.
+ * Microsoft Entra's rules. Pure: no I/O, no clock, no state that changes an answer; deny by
+ * default; every deny carries the reason a UI can show, every permit names the assignment that
+ * grants it.
  *
  * <h2>How a decision is made</h2>
  *
  * Assignments are the parties' effective ones: direct, and held through role-assignable groups
  * (principal the group), which count exactly like direct ones. An assignment of the actor
  * <em>counts</em> at {@code now} when it is active then ({@link RoleAssignment#isActiveAt}: an
- * {@linkplain RoleAssignment#isEligible() eligible} assignment never is) and, if it is scoped to
- * an administrative unit, its role may be assigned there ({@link
+ * {@linkplain RoleAssignment#isEligible() eligible} assignment never is) and, if it is scoped to an
+ * administrative unit, its role may be assigned there ({@link
  * io.mystaff.api.authz.RoleDefinition#isAssignableAtUnitScope()}; a role the catalog does not know
  * may not). An assignment scoped to a unit whose role may not be is refused by Entra at creation;
  * if a provider returns one anyway, it grants nothing (fail closed).
  *
  * <p>{@link StaffAction#VIEW_PROFILE} is permitted, for any target in the organization including
- * the actor, as soon as the actor holds any counting assignment of any role: My Staff lets
- * managers search and view across the organization and change only within their scope. The permit
- * names the first counting assignment; without one the deny is {@link DenyReason#NO_ACTIVE_ROLE},
- * or {@link DenyReason#ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE} when active assignments exist but none
- * counts.
+ * the actor, as soon as the actor holds any counting assignment of any role: My Staff lets managers
+ * search and view across the organization and change only within their scope. The permit names the
+ * first counting assignment; without one the deny is {@link DenyReason#NO_ACTIVE_ROLE}, or {@link
+ * DenyReason#ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE} when active assignments exist but none counts.
  *
  * <p>A change action passes the actor's assignments through these filters, in order; the permit
  * names the first assignment, in the actor's list order, that passes all of them, and a deny names
@@ -53,18 +53,18 @@ import java.util.Set;
  *   <li>{@link DenyReason#ROLE_LACKS_PERMISSION}: no counting assignment's role grants the action.
  *       A built-in role grants it if it has a column in Entra's matrix for that action (password:
  *       Password, Helpdesk, User, Authentication, Privileged Authentication and Global
- *       Administrator; phones: Authentication, Privileged Authentication and Global
- *       Administrator); a custom role if its permissions contain {@link
- *       StaffAction#resourceAction()}; a role the catalog does not know grants nothing.
+ *       Administrator; phones: Authentication, Privileged Authentication and Global Administrator);
+ *       a custom role if its permissions contain {@link StaffAction#resourceAction()}; a role the
+ *       catalog does not know grants nothing.
  *   <li>{@link DenyReason#RESTRICTED_MANAGEMENT_UNIT}: the target is a member of a
  *       restricted-management unit, and no granting assignment is scoped to a restricted unit the
- *       target is a member of. For such targets nothing else reaches: not tenant-scoped
- *       assignments (not even Global Administrator), not assignments scoped to other units. A
- *       dynamic restricted unit whose rule could not be decided for the target ({@link
- *       TargetFacts#undecidedRestrictedUnits()}) counts here as one the target is in, but its
- *       own scope does not reach the target: undecided is restricted, never covered.
- *   <li>{@link DenyReason#TARGET_OUT_OF_SCOPE}: no granting assignment's scope covers the target
- *       (a tenant scope covers everyone, a unit scope the unit's members).
+ *       target is a member of. For such targets nothing else reaches: not tenant-scoped assignments
+ *       (not even Global Administrator), not assignments scoped to other units. A dynamic
+ *       restricted unit whose rule could not be decided for the target ({@link
+ *       TargetFacts#undecidedRestrictedUnits()}) counts here as one the target is in, but its own
+ *       scope does not reach the target: undecided is restricted, never covered.
+ *   <li>{@link DenyReason#TARGET_OUT_OF_SCOPE}: no granting assignment's scope covers the target (a
+ *       tenant scope covers everyone, a unit scope the unit's members).
  *   <li>{@link DenyReason#TARGET_PROTECTED}: every reaching assignment is barred by Entra's
  *       protection matrix from acting on what the target is, by its roles, membership of a
  *       role-assignable group, and roles scoped to restricted units (see {@code ProtectionMatrix},
@@ -74,8 +74,8 @@ import java.util.Set;
  *       ones that start later, and eligible ones, so that nobody can take over an account that is
  *       about to become privileged. Expired assignments protect nobody.
  *   <li>{@link DenyReason#GUEST_ACCOUNT}: the target is a guest ({@link TargetFacts#guest()}), and
- *       an assignment passed every filter above. Guests are view-only in My Staff; the reason
- *       comes last so that it tells a manager only what they could otherwise have done.
+ *       an assignment passed every filter above. Guests are view-only in My Staff; the reason comes
+ *       last so that it tells a manager only what they could otherwise have done.
  * </ol>
  *
  * The order goes from facts about the actor alone, to the actor's roles, to where the target
@@ -111,8 +111,8 @@ public final class AuthorizationEngine {
   /**
    * Decides whether {@code actor} may perform {@code action} on {@code target} at {@code now}.
    *
-   * @param roles resolves the role ids of both parties' assignments; a role it does not know
-   *     grants nothing, may not be scoped to a unit, and protects its holder like a custom role
+   * @param roles resolves the role ids of both parties' assignments; a role it does not know grants
+   *     nothing, may not be scoped to a unit, and protects its holder like a custom role
    * @return a permit naming the first granting assignment in the actor's list, or a deny with the
    *     most specific reason (see the class documentation for the order)
    * @throws NullPointerException if an argument is null
@@ -174,7 +174,8 @@ public final class AuthorizationEngine {
    * @return an immutable set, empty when no active role grants the action
    * @throws NullPointerException if an argument is null
    */
-  public Set<Scope> scopesFor(ActorFacts actor, StaffAction action, RoleCatalog roles, Instant now) {
+  public Set<Scope> scopesFor(
+      ActorFacts actor, StaffAction action, RoleCatalog roles, Instant now) {
     requireNonNull(actor, "actor");
     requireNonNull(action, "action");
     requireNonNull(now, "now");
@@ -215,8 +216,10 @@ public final class AuthorizationEngine {
       if (first >= 0) {
         return first;
       }
-      return denied(anyActive(assignments, now)
-          ? DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE : DenyReason.NO_ACTIVE_ROLE);
+      return denied(
+          anyActive(assignments, now)
+              ? DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE
+              : DenyReason.NO_ACTIVE_ROLE);
     }
     boolean restricted = target.inRestrictedUnit();
     boolean active = false;
@@ -265,12 +268,15 @@ public final class AuthorizationEngine {
       return denied(DenyReason.ROLE_LACKS_PERMISSION);
     }
     if (!reached) {
-      return denied(restricted ? DenyReason.RESTRICTED_MANAGEMENT_UNIT : DenyReason.TARGET_OUT_OF_SCOPE);
+      return denied(
+          restricted ? DenyReason.RESTRICTED_MANAGEMENT_UNIT : DenyReason.TARGET_OUT_OF_SCOPE);
     }
     return denied(DenyReason.TARGET_PROTECTED);
   }
 
-  /** Whether an active assignment of {@code role} counts: not scoped to a unit its role may not be. */
+  /**
+   * Whether an active assignment of {@code role} counts: not scoped to a unit its role may not be.
+   */
   private static boolean counts(RoleAssignment a, RoleRules role) {
     return a.scope() instanceof Scope.Tenant || role.assignableAtUnitScope();
   }
@@ -313,7 +319,8 @@ public final class AuthorizationEngine {
     return rows;
   }
 
-  private static int firstCounting(List<RoleAssignment> assignments, CatalogRules rules, Instant now) {
+  private static int firstCounting(
+      List<RoleAssignment> assignments, CatalogRules rules, Instant now) {
     for (int i = 0, n = assignments.size(); i < n; i++) {
       RoleAssignment a = assignments.get(i);
       if (a.isActiveAt(now) && counts(a, rules.resolve(a.role()))) {

@@ -42,18 +42,18 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A custom role whose permissions contain the action's resource action acts on {@link
- *       TargetRow#NON_ADMIN} targets only: the tables give custom roles no column, so a custom
- *       role gets the one row every column has.
- *   <li>An assignment scoped to an administrative unit acts only on targets that hold no role
- *       and are in no role-assignable group (row {@link TargetRow#NON_ADMIN} alone): "Assign
- *       Microsoft Entra roles", section "Roles that can be assigned with administrative unit
- *       scope", says password reset and authentication-method and sensitive-property changes "are
- *       restricted when the target of an action is a user with another role or an administrator";
- *       the tables above are stated "for roles assigned at the scope of a tenant"; and changing
- *       the credentials of a role-assignable group's member or owner needs Privileged
- *       Authentication Administrator or Global Administrator at tenant scope ("Use Microsoft
- *       Entra groups to manage role assignments"), so not even a unit-scoped Privileged
- *       Authentication Administrator may.
+ *       TargetRow#NON_ADMIN} targets only: the tables give custom roles no column, so a custom role
+ *       gets the one row every column has.
+ *   <li>An assignment scoped to an administrative unit acts only on targets that hold no role and
+ *       are in no role-assignable group (row {@link TargetRow#NON_ADMIN} alone): "Assign Microsoft
+ *       Entra roles", section "Roles that can be assigned with administrative unit scope", says
+ *       password reset and authentication-method and sensitive-property changes "are restricted
+ *       when the target of an action is a user with another role or an administrator"; the tables
+ *       above are stated "for roles assigned at the scope of a tenant"; and changing the
+ *       credentials of a role-assignable group's member or owner needs Privileged Authentication
+ *       Administrator or Global Administrator at tenant scope ("Use Microsoft Entra groups to
+ *       manage role assignments"), so not even a unit-scoped Privileged Authentication
+ *       Administrator may.
  * </ul>
  */
 final class ProtectionMatrix {
@@ -71,28 +71,63 @@ final class ProtectionMatrix {
     Set<TargetRow> everyone = EnumSet.allOf(TargetRow.class);
 
     Map<BuiltInRole, Set<TargetRow>> reset = new EnumMap<>(BuiltInRole.class);
-    reset.put(BuiltInRole.PASSWORD_ADMINISTRATOR,
+    reset.put(
+        BuiltInRole.PASSWORD_ADMINISTRATOR,
         EnumSet.of(NON_ADMIN, DIRECTORY_READERS, GUEST_INVITER, PASSWORD_ADMINISTRATOR));
-    reset.put(BuiltInRole.HELPDESK_ADMINISTRATOR,
-        EnumSet.of(NON_ADMIN, DIRECTORY_READERS, GUEST_INVITER, HELPDESK_ADMINISTRATOR,
-            MESSAGE_CENTER_READER, PASSWORD_ADMINISTRATOR, REPORTS_READER,
-            USER_EXPERIENCE_SUCCESS_MANAGER, USAGE_SUMMARY_REPORTS_READER));
-    reset.put(BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
-        EnumSet.of(NON_ADMIN, AUTHENTICATION_ADMINISTRATOR, DIRECTORY_READERS, GUEST_INVITER,
-            MESSAGE_CENTER_READER, PASSWORD_ADMINISTRATOR, REPORTS_READER,
-            USER_EXPERIENCE_SUCCESS_MANAGER, USAGE_SUMMARY_REPORTS_READER));
-    reset.put(BuiltInRole.USER_ADMINISTRATOR,
-        EnumSet.of(NON_ADMIN, DIRECTORY_READERS, GROUPS_ADMINISTRATOR, GUEST_INVITER,
-            HELPDESK_ADMINISTRATOR, MESSAGE_CENTER_READER, PASSWORD_ADMINISTRATOR, REPORTS_READER,
-            USER_ADMINISTRATOR, USER_EXPERIENCE_SUCCESS_MANAGER, USAGE_SUMMARY_REPORTS_READER));
+    reset.put(
+        BuiltInRole.HELPDESK_ADMINISTRATOR,
+        EnumSet.of(
+            NON_ADMIN,
+            DIRECTORY_READERS,
+            GUEST_INVITER,
+            HELPDESK_ADMINISTRATOR,
+            MESSAGE_CENTER_READER,
+            PASSWORD_ADMINISTRATOR,
+            REPORTS_READER,
+            USER_EXPERIENCE_SUCCESS_MANAGER,
+            USAGE_SUMMARY_REPORTS_READER));
+    reset.put(
+        BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
+        EnumSet.of(
+            NON_ADMIN,
+            AUTHENTICATION_ADMINISTRATOR,
+            DIRECTORY_READERS,
+            GUEST_INVITER,
+            MESSAGE_CENTER_READER,
+            PASSWORD_ADMINISTRATOR,
+            REPORTS_READER,
+            USER_EXPERIENCE_SUCCESS_MANAGER,
+            USAGE_SUMMARY_REPORTS_READER));
+    reset.put(
+        BuiltInRole.USER_ADMINISTRATOR,
+        EnumSet.of(
+            NON_ADMIN,
+            DIRECTORY_READERS,
+            GROUPS_ADMINISTRATOR,
+            GUEST_INVITER,
+            HELPDESK_ADMINISTRATOR,
+            MESSAGE_CENTER_READER,
+            PASSWORD_ADMINISTRATOR,
+            REPORTS_READER,
+            USER_ADMINISTRATOR,
+            USER_EXPERIENCE_SUCCESS_MANAGER,
+            USAGE_SUMMARY_REPORTS_READER));
     reset.put(BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, everyone);
     reset.put(BuiltInRole.GLOBAL_ADMINISTRATOR, everyone);
 
     Map<BuiltInRole, Set<TargetRow>> phones = new EnumMap<>(BuiltInRole.class);
-    phones.put(BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
-        EnumSet.of(NON_ADMIN, AUTHENTICATION_ADMINISTRATOR, DIRECTORY_READERS, GUEST_INVITER,
-            MESSAGE_CENTER_READER, PASSWORD_ADMINISTRATOR, REPORTS_READER,
-            USER_EXPERIENCE_SUCCESS_MANAGER, USAGE_SUMMARY_REPORTS_READER));
+    phones.put(
+        BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
+        EnumSet.of(
+            NON_ADMIN,
+            AUTHENTICATION_ADMINISTRATOR,
+            DIRECTORY_READERS,
+            GUEST_INVITER,
+            MESSAGE_CENTER_READER,
+            PASSWORD_ADMINISTRATOR,
+            REPORTS_READER,
+            USER_EXPERIENCE_SUCCESS_MANAGER,
+            USAGE_SUMMARY_REPORTS_READER));
     phones.put(BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, everyone);
     phones.put(BuiltInRole.GLOBAL_ADMINISTRATOR, everyone);
 
@@ -120,7 +155,8 @@ final class ProtectionMatrix {
 
   private static Map<BuiltInRole, Set<TargetRow>> freeze(Map<BuiltInRole, Set<TargetRow>> columns) {
     Map<BuiltInRole, Set<TargetRow>> frozen = new EnumMap<>(BuiltInRole.class);
-    columns.forEach((role, rows) -> frozen.put(role, Collections.unmodifiableSet(EnumSet.copyOf(rows))));
+    columns.forEach(
+        (role, rows) -> frozen.put(role, Collections.unmodifiableSet(EnumSet.copyOf(rows))));
     return Collections.unmodifiableMap(frozen);
   }
 }

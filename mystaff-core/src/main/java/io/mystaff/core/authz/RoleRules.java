@@ -8,20 +8,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What one role means to the engine, precomputed: for each change action, the {@link TargetRow}s
- * a holder may change (0 when the role does not grant the action), the row the role puts its
- * own holders in when they are the target, and whether it may be assigned at unit scope.
- * Immutable.
+ * What one role means to the engine, precomputed: for each change action, the {@link TargetRow}s a
+ * holder may change (0 when the role does not grant the action), the row the role puts its own
+ * holders in when they are the target, and whether it may be assigned at unit scope. Immutable.
  */
 final class RoleRules {
   private static final StaffAction[] ACTIONS = StaffAction.values();
   private static final Map<RoleId, RoleRules> BUILT_INS;
 
   /**
-   * A role the catalog does not know: grants nothing, protects like a custom role, and is not
-   * known to be assignable at unit scope.
+   * A role the catalog does not know: grants nothing, protects like a custom role, and is not known
+   * to be assignable at unit scope.
    */
-  static final RoleRules UNKNOWN = new RoleRules(new long[ACTIONS.length], TargetRow.OTHER_ROLE.bit(), false);
+  static final RoleRules UNKNOWN =
+      new RoleRules(new long[ACTIONS.length], TargetRow.OTHER_ROLE.bit(), false);
 
   static {
     Map<RoleId, RoleRules> m = new HashMap<>();
@@ -30,7 +30,9 @@ final class RoleRules {
       for (StaffAction a : ACTIONS) {
         rows[a.ordinal()] = ProtectionMatrix.mask(a, role);
       }
-      m.put(role.templateId(), new RoleRules(rows, TargetRow.of(role).bit(), role.isAssignableAtUnitScope()));
+      m.put(
+          role.templateId(),
+          new RoleRules(rows, TargetRow.of(role).bit(), role.isAssignableAtUnitScope()));
     }
     BUILT_INS = Map.copyOf(m);
   }
@@ -72,8 +74,8 @@ final class RoleRules {
   }
 
   /**
-   * Whether an assignment of this role may be scoped to an administrative unit; one that is
-   * scoped there although it may not grants nothing.
+   * Whether an assignment of this role may be scoped to an administrative unit; one that is scoped
+   * there although it may not grants nothing.
    */
   boolean assignableAtUnitScope() {
     return assignableAtUnitScope;

@@ -16,15 +16,15 @@ import java.util.function.IntPredicate;
  * <p>The dialect is the common ground of .NET (which Entra runs) and {@code java.util.regex}, with
  * Java's meaning wherever they differ, matched case-insensitively: literals and escaped
  * metacharacters; {@code .} (any character but a line terminator); classes {@code [a-z]}, {@code
- * [^...]} with {@code \d \w \s \D \W \S \p{L}} (and the other one-letter Unicode
- * categories) inside or outside; quoting {@code \Q...\E}; escapes {@code \t \n \r \f \a \e
- * \xhh \x{h...} &#92;uhhhh}; anchors {@code ^ $ \A \z \Z \b \B}; groups {@code (...)}, {@code
- * (?:...)}, {@code (?<name>...)}; alternation; quantifiers {@code * + ? {n} {n,} {n,m}} and their
- * lazy forms (laziness does not change whether a match exists). Constructs whose cost cannot be
- * bounded this way, or whose meaning differs between the dialects, are rejected when the rule is
- * parsed, with a typed error: back-references, lookaround, atomic groups, possessive quantifiers,
- * inline flags, Unicode properties other than the one-letter categories ({@code \p{L}} ...),
- * nested classes and class intersections.
+ * [^...]} with {@code \d \w \s \D \W \S \p{L}} (and the other one-letter Unicode categories) inside
+ * or outside; quoting {@code \Q...\E}; escapes {@code \t \n \r \f \a \e \xhh \x{h...} &#92;uhhhh};
+ * anchors {@code ^ $ \A \z \Z \b \B}; groups {@code (...)}, {@code (?:...)}, {@code (?<name>...)};
+ * alternation; quantifiers {@code * + ? {n} {n,} {n,m}} and their lazy forms (laziness does not
+ * change whether a match exists). Constructs whose cost cannot be bounded this way, or whose
+ * meaning differs between the dialects, are rejected when the rule is parsed, with a typed error:
+ * back-references, lookaround, atomic groups, possessive quantifiers, inline flags, Unicode
+ * properties other than the one-letter categories ({@code \p{L}} ...), nested classes and class
+ * intersections.
  *
  * <p>Groups nest at most {@link #MAX_GROUP_DEPTH} levels, and the compiled program (repetitions
  * expanded) has at most {@link #MAX_PROGRAM} instructions. Immutable and thread-safe.
@@ -32,8 +32,10 @@ import java.util.function.IntPredicate;
 final class BoundedRegex {
   /** How deeply groups may nest in a pattern. */
   static final int MAX_GROUP_DEPTH = 64;
+
   /** The most instructions a compiled pattern may have, repetitions expanded. */
   static final int MAX_PROGRAM = 8_192;
+
   /** The largest count a {@code {n,m}} repetition may name. */
   static final int MAX_REPEAT = 1_000;
 
@@ -111,9 +113,8 @@ final class BoundedRegex {
             return RuleOutcome.UNDECIDED;
           }
           int pc = current[i];
-          boolean step = op[pc] == CHAR
-              ? fold(c) == x[pc]
-              : op[pc] == CLASS && classes[x[pc]].matches(c);
+          boolean step =
+              op[pc] == CHAR ? fold(c) == x[pc] : op[pc] == CLASS && classes[x[pc]].matches(c);
           if (step) {
             int size = closure(pc + 1, pos + 1, text, next, nextSize, markNext, stack, budget);
             if (size < 0) {
@@ -142,8 +143,15 @@ final class BoundedRegex {
    * position {@code pos} to {@code list} (of {@code size} entries); returns the new size, {@link
    * #FOUND} if a match is reachable or {@link #SPENT} if the budget ran out. Iterative.
    */
-  private int closure(int start, int pos, int[] text, int[] list, int size, int[] mark,
-      int[] stack, StepBudget budget) {
+  private int closure(
+      int start,
+      int pos,
+      int[] text,
+      int[] list,
+      int size,
+      int[] mark,
+      int[] stack,
+      StepBudget budget) {
     int sp = 0;
     stack[sp++] = start;
     int stamp = pos + 1;
@@ -192,15 +200,17 @@ final class BoundedRegex {
         }
         if (pos == len - 1) {
           // Not between the \r and \n of a final \r\n.
-          return isLineTerminator(text[pos]) && !(text[pos] == '\n' && pos > 0 && text[pos - 1] == '\r');
+          return isLineTerminator(text[pos])
+              && !(text[pos] == '\n' && pos > 0 && text[pos - 1] == '\r');
         }
         return pos == len - 2 && text[pos] == '\r' && text[pos + 1] == '\n';
       case WORD_BOUNDARY:
-      case NOT_WORD_BOUNDARY: {
-        boolean before = pos > 0 && isWord(text[pos - 1]);
-        boolean after = pos < len && isWord(text[pos]);
-        return (before != after) == (assertion == WORD_BOUNDARY);
-      }
+      case NOT_WORD_BOUNDARY:
+        {
+          boolean before = pos > 0 && isWord(text[pos - 1]);
+          boolean after = pos < len && isWord(text[pos]);
+          return (before != after) == (assertion == WORD_BOUNDARY);
+        }
       default:
         throw new AssertionError(assertion);
     }
@@ -299,22 +309,50 @@ final class BoundedRegex {
     return mask;
   }
 
-  private static final java.util.Map<Integer, Long> CATEGORIES = java.util.Map.of(
-      (int) 'L', categories(Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER,
-          Character.TITLECASE_LETTER, Character.MODIFIER_LETTER, Character.OTHER_LETTER),
-      (int) 'N', categories(Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER),
-      (int) 'P', categories(Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-          Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION),
-      (int) 'S', categories(Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL),
-      (int) 'Z', categories(Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR),
-      (int) 'M', categories(Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-          Character.COMBINING_SPACING_MARK),
-      (int) 'C', categories(Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE,
-          Character.SURROGATE, Character.UNASSIGNED));
+  private static final java.util.Map<Integer, Long> CATEGORIES =
+      java.util.Map.of(
+          (int) 'L',
+              categories(
+                  Character.UPPERCASE_LETTER,
+                  Character.LOWERCASE_LETTER,
+                  Character.TITLECASE_LETTER,
+                  Character.MODIFIER_LETTER,
+                  Character.OTHER_LETTER),
+          (int) 'N',
+              categories(
+                  Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER),
+          (int) 'P',
+              categories(
+                  Character.CONNECTOR_PUNCTUATION,
+                  Character.DASH_PUNCTUATION,
+                  Character.START_PUNCTUATION,
+                  Character.END_PUNCTUATION,
+                  Character.INITIAL_QUOTE_PUNCTUATION,
+                  Character.FINAL_QUOTE_PUNCTUATION,
+                  Character.OTHER_PUNCTUATION),
+          (int) 'S',
+              categories(
+                  Character.MATH_SYMBOL,
+                  Character.CURRENCY_SYMBOL,
+                  Character.MODIFIER_SYMBOL,
+                  Character.OTHER_SYMBOL),
+          (int) 'Z',
+              categories(
+                  Character.SPACE_SEPARATOR,
+                  Character.LINE_SEPARATOR,
+                  Character.PARAGRAPH_SEPARATOR),
+          (int) 'M',
+              categories(
+                  Character.NON_SPACING_MARK,
+                  Character.ENCLOSING_MARK,
+                  Character.COMBINING_SPACING_MARK),
+          (int) 'C',
+              categories(
+                  Character.CONTROL,
+                  Character.FORMAT,
+                  Character.PRIVATE_USE,
+                  Character.SURROGATE,
+                  Character.UNASSIGNED));
 
   private static final int[] DIGIT = {'0', '9'};
   private static final int[] WORD = {'a', 'z', 'A', 'Z', '0', '9', '_', '_'};
@@ -332,8 +370,10 @@ final class BoundedRegex {
     private static final class Frame {
       final List<Node> options = new ArrayList<>();
       List<Node> items = new ArrayList<>();
+
       /** Whether the last item may take a quantifier. */
       boolean quantifiable;
+
       final int start;
 
       Frame(int start) {
@@ -367,19 +407,22 @@ final class BoundedRegex {
             open.push(frame);
             frame = new Frame(at);
             break;
-          case ')': {
-            if (open.isEmpty()) {
-              throw invalid(at, "Unmatched closing ')'");
+          case ')':
+            {
+              if (open.isEmpty()) {
+                throw invalid(at, "Unmatched closing ')'");
+              }
+              Node body = frame.finish();
+              frame = open.pop();
+              frame.items.add(body);
+              frame.quantifiable = true;
+              break;
             }
-            Node body = frame.finish();
-            frame = open.pop();
-            frame.items.add(body);
-            frame.quantifiable = true;
-            break;
-          }
           case '|':
-            frame.options.add(frame.items.size() == 1
-                ? frame.items.get(0) : new Sequence(List.copyOf(frame.items)));
+            frame.options.add(
+                frame.items.size() == 1
+                    ? frame.items.get(0)
+                    : new Sequence(List.copyOf(frame.items)));
             frame.items = new ArrayList<>();
             frame.quantifiable = false;
             break;
@@ -393,13 +436,14 @@ final class BoundedRegex {
             frame.items.add(new ClassNode(charClass(at)));
             frame.quantifiable = true;
             break;
-          case '.': {
-            CharClass dot = new CharClass();
-            dot.addItem(c2 -> !isLineTerminator(c2));
-            frame.items.add(new ClassNode(dot));
-            frame.quantifiable = true;
-            break;
-          }
+          case '.':
+            {
+              CharClass dot = new CharClass();
+              dot.addItem(c2 -> !isLineTerminator(c2));
+              frame.items.add(new ClassNode(dot));
+              frame.quantifiable = true;
+              break;
+            }
           case '^':
             frame.items.add(new Assertion(BEGIN_INPUT));
             frame.quantifiable = true;
@@ -653,8 +697,12 @@ final class BoundedRegex {
         if (c >= '1' && c <= '9' || c == 'k') {
           throw invalid(at, "back-references are not supported");
         }
-        throw invalid(at, "the escape \\" + Character.toString(c) + " is not supported"
-            + (inClass ? " in a character class" : ""));
+        throw invalid(
+            at,
+            "the escape \\"
+                + Character.toString(c)
+                + " is not supported"
+                + (inClass ? " in a character class" : ""));
       }
       return c;
     }
@@ -664,7 +712,9 @@ final class BoundedRegex {
         i++;
         int start = i;
         long value = 0;
-        while (i < cps.length && Character.digit(cps[i], 16) >= 0 && value <= Character.MAX_CODE_POINT) {
+        while (i < cps.length
+            && Character.digit(cps[i], 16) >= 0
+            && value <= Character.MAX_CODE_POINT) {
           value = value * 16 + Character.digit(cps[i], 16);
           i++;
         }
@@ -690,8 +740,8 @@ final class BoundedRegex {
     }
 
     /**
-     * The predefined class ({@code \d \w \s}, their complements, {@code \p{X}} and {@code
-     * \\P{X}} for a one-letter Unicode category) whose letter is at {@code i}, moving past it; null
+     * The predefined class ({@code \d \w \s}, their complements, {@code \p{X}} and {@code \\P{X}}
+     * for a one-letter Unicode category) whose letter is at {@code i}, moving past it; null
      * (leaving {@code i}) for any other escape.
      */
     private IntPredicate predefined(int at) {
@@ -701,11 +751,15 @@ final class BoundedRegex {
       int c = cps[i];
       boolean complement = Character.isUpperCase(c);
       if (c == 'p' || c == 'P') {
-        Long mask = i + 3 < cps.length && cps[i + 1] == '{' && cps[i + 3] == '}'
-            ? CATEGORIES.get(cps[i + 2]) : null;
+        Long mask =
+            i + 3 < cps.length && cps[i + 1] == '{' && cps[i + 3] == '}'
+                ? CATEGORIES.get(cps[i + 2])
+                : null;
         if (mask == null) {
-          throw invalid(at, "Unicode properties other than \\p{L}, {N}, {P}, {S}, {Z}, {M} and {C}"
-              + " are not supported");
+          throw invalid(
+              at,
+              "Unicode properties other than \\p{L}, {N}, {P}, {S}, {Z}, {M} and {C}"
+                  + " are not supported");
         }
         i += 4;
         long m = mask;
@@ -743,9 +797,14 @@ final class BoundedRegex {
 
     /** Index in chars of the code point at {@code cpIndex}, for messages. */
     private InvalidInputException invalid(int cpIndex, String description) {
-      int charIndex = cpIndex >= cps.length ? pattern.length() : pattern.offsetByCodePoints(0, cpIndex);
-      return InvalidInputException.of(MembershipRule.FIELD, "the regular expression is invalid near index "
-          + charIndex + " of the pattern: " + description);
+      int charIndex =
+          cpIndex >= cps.length ? pattern.length() : pattern.offsetByCodePoints(0, cpIndex);
+      return InvalidInputException.of(
+          MembershipRule.FIELD,
+          "the regular expression is invalid near index "
+              + charIndex
+              + " of the pattern: "
+              + description);
     }
   }
 
@@ -761,8 +820,12 @@ final class BoundedRegex {
 
     int add(int code, int a, int b) {
       if (size == MAX_PROGRAM) {
-        throw InvalidInputException.of(MembershipRule.FIELD, "the regular expression is too large:"
-            + " with its repetitions expanded it must stay within " + MAX_PROGRAM + " steps");
+        throw InvalidInputException.of(
+            MembershipRule.FIELD,
+            "the regular expression is too large:"
+                + " with its repetitions expanded it must stay within "
+                + MAX_PROGRAM
+                + " steps");
       }
       if (size == op.length) {
         op = java.util.Arrays.copyOf(op, size * 2);
@@ -817,17 +880,21 @@ final class BoundedRegex {
           int option = k;
           steps.add((Runnable) () -> splits[option] = add(SPLIT, size + 1, 0));
           steps.add(options.get(k));
-          steps.add((Runnable) () -> {
-            exits[option] = add(JMP, 0, 0);
-            y[splits[option]] = size;
-          });
+          steps.add(
+              (Runnable)
+                  () -> {
+                    exits[option] = add(JMP, 0, 0);
+                    y[splits[option]] = size;
+                  });
         }
         steps.add(options.get(last));
-        steps.add((Runnable) () -> {
-          for (int exit : exits) {
-            x[exit] = size;
-          }
-        });
+        steps.add(
+            (Runnable)
+                () -> {
+                  for (int exit : exits) {
+                    x[exit] = size;
+                  }
+                });
         pushAll(steps, work);
       } else {
         Repeat r = (Repeat) node;
@@ -840,10 +907,12 @@ final class BoundedRegex {
           int[] loop = new int[1];
           steps.add((Runnable) () -> loop[0] = add(SPLIT, size + 1, 0));
           steps.add(r.body());
-          steps.add((Runnable) () -> {
-            add(JMP, loop[0], 0);
-            y[loop[0]] = size;
-          });
+          steps.add(
+              (Runnable)
+                  () -> {
+                    add(JMP, loop[0], 0);
+                    y[loop[0]] = size;
+                  });
         } else {
           // Each optional copy may skip to the end: SPLIT body, end; body; SPLIT ...; end.
           int[] skips = new int[r.max() - r.min()];
@@ -852,11 +921,13 @@ final class BoundedRegex {
             steps.add((Runnable) () -> skips[copy] = add(SPLIT, size + 1, 0));
             steps.add(r.body());
           }
-          steps.add((Runnable) () -> {
-            for (int skip : skips) {
-              y[skip] = size;
-            }
-          });
+          steps.add(
+              (Runnable)
+                  () -> {
+                    for (int skip : skips) {
+                      y[skip] = size;
+                    }
+                  });
         }
         pushAll(steps, work);
       }

@@ -26,27 +26,27 @@ import java.util.TreeSet;
  * units:
  *
  * <ul>
- *   <li>A condition is {@code user.<property> <operator> <value>}; see {@link RuleProperty} for
- *       the properties and {@link RuleOperator} for the operators. Property names, operators and
+ *   <li>A condition is {@code user.<property> <operator> <value>}; see {@link RuleProperty} for the
+ *       properties and {@link RuleOperator} for the operators. Property names, operators and
  *       keywords are case-insensitive, and their leading hyphen is optional.
  *   <li>Values are double-quoted strings (a backtick escapes {@code "} and {@code `}),
  *       single-quoted strings ({@code ''} is one quote), unquoted numbers, {@code true}, {@code
  *       false} and {@code null}; {@code -in} and {@code -notIn} take a list {@code ["a", "b"]}.
  *   <li>String comparisons are case-insensitive. {@code -match} compiles its value as a
- *       case-insensitive regular expression that may match anywhere in the value. Entra uses
- *       .NET regular expressions; mystaff accepts their common ground with {@code
- *       java.util.regex} (literals, {@code .}, classes, {@code \d \w \s}, anchors, groups,
- *       alternation, greedy and lazy quantifiers) and refuses, when the rule is parsed, what it
- *       cannot run in bounded time or what means different things in the two dialects
- *       (back-references, lookaround, atomic groups, possessive quantifiers, inline flags,
- *       Unicode properties, nested classes). Groups nest at most 64 levels.
- *   <li>{@code user.x -eq null} holds when the user has no {@code x}; {@code -ne null} when it
- *       has one. Every other positive operator is false for an absent value, and its negative
- *       twin ({@code -ne}, {@code -notStartsWith}, ...) is always its exact opposite.
+ *       case-insensitive regular expression that may match anywhere in the value. Entra uses .NET
+ *       regular expressions; mystaff accepts their common ground with {@code java.util.regex}
+ *       (literals, {@code .}, classes, {@code \d \w \s}, anchors, groups, alternation, greedy and
+ *       lazy quantifiers) and refuses, when the rule is parsed, what it cannot run in bounded time
+ *       or what means different things in the two dialects (back-references, lookaround, atomic
+ *       groups, possessive quantifiers, inline flags, Unicode properties, nested classes). Groups
+ *       nest at most 64 levels.
+ *   <li>{@code user.x -eq null} holds when the user has no {@code x}; {@code -ne null} when it has
+ *       one. Every other positive operator is false for an absent value, and its negative twin
+ *       ({@code -ne}, {@code -notStartsWith}, ...) is always its exact opposite.
  *   <li>Precedence, tightest first: comparisons, {@code -not}, {@code -and}, {@code -or};
  *       parentheses group.
- *   <li>A rule has at most {@link #MAX_LENGTH} characters (Entra's limit) and nests {@code
- *       -not}, {@code -and} and {@code -or} at most {@link RuleExpression#MAX_DEPTH} levels.
+ *   <li>A rule has at most {@link #MAX_LENGTH} characters (Entra's limit) and nests {@code -not},
+ *       {@code -and} and {@code -or} at most {@link RuleExpression#MAX_DEPTH} levels.
  * </ul>
  *
  * <p>Instances are immutable and thread-safe. Two rules are equal when their syntax trees are,
@@ -79,8 +79,7 @@ public final class MembershipRule {
    *
    * @throws InvalidInputException (field {@value #FIELD}) if {@code rule} is null, longer than
    *     {@link #MAX_LENGTH}, or not a valid rule; the reason names the position (counting
-   *     characters from 1) and what was expected there. No other exception is thrown for any
-   *     input.
+   *     characters from 1) and what was expected there. No other exception is thrown for any input.
    */
   public static MembershipRule parse(String rule) {
     return new MembershipRule(rule, RuleParser.parse(rule));
@@ -94,8 +93,9 @@ public final class MembershipRule {
   public static MembershipRule of(RuleExpression expression) {
     String text = expression.canonicalText();
     if (text.length() > MAX_LENGTH) {
-      throw InvalidInputException.of(FIELD, "must be at most " + MAX_LENGTH
-          + " characters, but its text has " + text.length());
+      throw InvalidInputException.of(
+          FIELD,
+          "must be at most " + MAX_LENGTH + " characters, but its text has " + text.length());
     }
     return new MembershipRule(text, expression);
   }
@@ -109,8 +109,8 @@ public final class MembershipRule {
    * size or timing. Pure, thread-safe and total: it never throws for a user.
    *
    * <p>Callers that decide protection fail closed on {@link RuleOutcome#UNDECIDED}: a dynamic
-   * restricted-management unit keeps protecting the user, and no administrator's scope covers
-   * the user through the unit.
+   * restricted-management unit keeps protecting the user, and no administrator's scope covers the
+   * user through the unit.
    *
    * @throws NullPointerException if {@code user} is null
    */
@@ -182,9 +182,8 @@ public final class MembershipRule {
     } else if (expression instanceof Not n) {
       collectProperties(n.operand(), out);
     } else {
-      for (RuleExpression operand : expression instanceof And a
-          ? a.operands()
-          : ((Or) expression).operands()) {
+      for (RuleExpression operand :
+          expression instanceof And a ? a.operands() : ((Or) expression).operands()) {
         collectProperties(operand, out);
       }
     }

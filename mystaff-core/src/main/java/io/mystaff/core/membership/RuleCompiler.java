@@ -69,7 +69,9 @@ final class RuleCompiler {
       this.depth = depth;
     }
 
-    /** The rule's outcome for {@code user}, taking at most {@code steps} regular-expression steps. */
+    /**
+     * The rule's outcome for {@code user}, taking at most {@code steps} regular-expression steps.
+     */
     RuleOutcome evaluate(User user, long steps) {
       StepBudget budget = new StepBudget(steps);
       Node[] nodes = new Node[depth + 1];
@@ -129,12 +131,15 @@ final class RuleCompiler {
       return new Node(NOT, new Node[] {node(n.operand())}, null);
     }
     Comparison c = (Comparison) expression;
-    Test positive = positive(c.property(), c.operator().isNegative()
-        ? c.operator().negated()
-        : c.operator(), c.values());
-    Test test = c.operator().isNegative()
-        ? (user, budget) -> positive.test(user, budget).negate()
-        : positive;
+    Test positive =
+        positive(
+            c.property(),
+            c.operator().isNegative() ? c.operator().negated() : c.operator(),
+            c.values());
+    Test test =
+        c.operator().isNegative()
+            ? (user, budget) -> positive.test(user, budget).negate()
+            : positive;
     return new Node(TEST, null, test);
   }
 
@@ -146,7 +151,8 @@ final class RuleCompiler {
     return out;
   }
 
-  private static Test positive(RuleProperty property, RuleOperator operator, List<RuleValue> values) {
+  private static Test positive(
+      RuleProperty property, RuleOperator operator, List<RuleValue> values) {
     RuleValue first = values.get(0);
     if (first instanceof RuleValue.Bool b) {
       boolean expected = b.value();
@@ -160,27 +166,32 @@ final class RuleCompiler {
       case EQ:
         return present(property, value -> value.equalsIgnoreCase(operand));
       case STARTS_WITH:
-        return present(property,
-            value -> value.regionMatches(true, 0, operand, 0, operand.length()));
+        return present(
+            property, value -> value.regionMatches(true, 0, operand, 0, operand.length()));
       case ENDS_WITH:
-        return present(property, value -> value.regionMatches(
-            true, value.length() - operand.length(), operand, 0, operand.length()));
+        return present(
+            property,
+            value ->
+                value.regionMatches(
+                    true, value.length() - operand.length(), operand, 0, operand.length()));
       case CONTAINS:
         return present(property, value -> contains(value, operand));
-      case IN: {
-        Set<String> folded = new HashSet<>();
-        for (RuleValue value : values) {
-          folded.add(fold(((RuleValue.Text) value).value()));
+      case IN:
+        {
+          Set<String> folded = new HashSet<>();
+          for (RuleValue value : values) {
+            folded.add(fold(((RuleValue.Text) value).value()));
+          }
+          return present(property, value -> folded.contains(fold(value)));
         }
-        return present(property, value -> folded.contains(fold(value)));
-      }
-      case MATCH: {
-        BoundedRegex regex = Comparison.compileRegex(operand);
-        return (user, budget) -> {
-          Optional<String> value = property.readString(user);
-          return value.isPresent() ? regex.find(value.get(), budget) : RuleOutcome.NO_MATCH;
-        };
-      }
+      case MATCH:
+        {
+          BoundedRegex regex = Comparison.compileRegex(operand);
+          return (user, budget) -> {
+            Optional<String> value = property.readString(user);
+            return value.isPresent() ? regex.find(value.get(), budget) : RuleOutcome.NO_MATCH;
+          };
+        }
       default:
         throw new AssertionError("not a positive operator: " + operator);
     }
@@ -191,10 +202,11 @@ final class RuleCompiler {
   }
 
   private static Test present(RuleProperty property, Predicate<String> test) {
-    return decided(user -> {
-      Optional<String> value = property.readString(user);
-      return value.isPresent() && test.test(value.get());
-    });
+    return decided(
+        user -> {
+          Optional<String> value = property.readString(user);
+          return value.isPresent() && test.test(value.get());
+        });
   }
 
   private static boolean contains(String value, String operand) {

@@ -11,15 +11,15 @@ import java.util.List;
  * The syntax tree of a membership rule: conditions ({@link Comparison}) combined by {@link Not},
  * {@link And} and {@link Or}. Every node is an immutable record, compared by structure.
  *
- * <p>Every expression that can be constructed is valid: its comparisons pair operators with
- * values they accept, its regular expressions compile, and it nests at most {@link #MAX_DEPTH}
- * levels. {@link #canonicalText()} (also {@code toString()}) prints it so that {@link
- * MembershipRule#parse} of that text yields an equal expression, provided the text stays within
- * {@link MembershipRule#MAX_LENGTH} characters.
+ * <p>Every expression that can be constructed is valid: its comparisons pair operators with values
+ * they accept, its regular expressions compile, and it nests at most {@link #MAX_DEPTH} levels.
+ * {@link #canonicalText()} (also {@code toString()}) prints it so that {@link MembershipRule#parse}
+ * of that text yields an equal expression, provided the text stays within {@link
+ * MembershipRule#MAX_LENGTH} characters.
  *
  * <p>{@code -and} and {@code -or} are associative, so nested conjunctions and nested disjunctions
- * are flattened on construction: {@code (a -and b) -and c} and {@code a -and (b -and c)} are
- * both {@code And[a, b, c]}.
+ * are flattened on construction: {@code (a -and b) -and c} and {@code a -and (b -and c)} are both
+ * {@code And[a, b, c]}.
  */
 public sealed interface RuleExpression {
 
@@ -33,9 +33,9 @@ public sealed interface RuleExpression {
   int depth();
 
   /**
-   * The canonical rule text: hyphenated operators in their documented spelling, canonical
-   * property names, double-quoted strings, and only the parentheses that precedence needs
-   * (plus those around the operand of {@code -not}).
+   * The canonical rule text: hyphenated operators in their documented spelling, canonical property
+   * names, double-quoted strings, and only the parentheses that precedence needs (plus those around
+   * the operand of {@code -not}).
    */
   default String canonicalText() {
     return CanonicalText.print(this);
@@ -64,8 +64,8 @@ public sealed interface RuleExpression {
    */
   record And(List<RuleExpression> operands) implements RuleExpression {
     /**
-     * @throws InvalidInputException if there are fewer than two operands or the result nests
-     *     deeper than {@link #MAX_DEPTH}
+     * @throws InvalidInputException if there are fewer than two operands or the result nests deeper
+     *     than {@link #MAX_DEPTH}
      */
     public And {
       operands = flatten(operands, And.class, "-and");
@@ -90,8 +90,8 @@ public sealed interface RuleExpression {
    */
   record Or(List<RuleExpression> operands) implements RuleExpression {
     /**
-     * @throws InvalidInputException if there are fewer than two operands or the result nests
-     *     deeper than {@link #MAX_DEPTH}
+     * @throws InvalidInputException if there are fewer than two operands or the result nests deeper
+     *     than {@link #MAX_DEPTH}
      */
     public Or {
       operands = flatten(operands, Or.class, "-or");
@@ -114,7 +114,9 @@ public sealed interface RuleExpression {
    * @param operand the negated expression
    */
   record Not(RuleExpression operand) implements RuleExpression {
-    /** @throws InvalidInputException if the result nests deeper than {@link #MAX_DEPTH} */
+    /**
+     * @throws InvalidInputException if the result nests deeper than {@link #MAX_DEPTH}
+     */
     public Not {
       requireNonNull(operand, "operand");
       checkDepth(1 + operand.depth());
@@ -142,8 +144,8 @@ public sealed interface RuleExpression {
    *   <li>a {@link RuleProperty.Type#BOOLEAN} property: {@code -eq} or {@code -ne} with a boolean;
    *   <li>a {@link RuleProperty.Type#STRING} property: strings, and {@code null} with {@code -eq}
    *       or {@code -ne} only;
-   *   <li>{@code -match} and {@code -notMatch}: a string that is a valid regular expression of
-   *       the bounded dialect described at {@link MembershipRule}.
+   *   <li>{@code -match} and {@code -notMatch}: a string that is a valid regular expression of the
+   *       bounded dialect described at {@link MembershipRule}.
    * </ul>
    *
    * @param property the property read from the user
@@ -153,8 +155,8 @@ public sealed interface RuleExpression {
   record Comparison(RuleProperty property, RuleOperator operator, List<RuleValue> values)
       implements RuleExpression {
     /**
-     * @throws InvalidInputException (field {@code membership rule}) if the operator does not
-     *     accept these values for this property
+     * @throws InvalidInputException (field {@code membership rule}) if the operator does not accept
+     *     these values for this property
      */
     public Comparison {
       requireNonNull(property, "property");
@@ -219,8 +221,8 @@ public sealed interface RuleExpression {
       boolean equality = operator == RuleOperator.EQ || operator == RuleOperator.NE;
       if (property.type() == RuleProperty.Type.BOOLEAN) {
         if (!equality) {
-          throw invalid(property + " is a boolean: compare it with -eq or -ne, not "
-              + operator.token());
+          throw invalid(
+              property + " is a boolean: compare it with -eq or -ne, not " + operator.token());
         }
         if (!(value instanceof RuleValue.Bool)) {
           throw invalid(property + " is a boolean: compare it with true or false, not " + value);

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * A comparison operator of Entra's membership rule language, with its canonical {@code -token}
- * spelling. Every operator has a negated twin ({@link #negated()}), and the twin's result is
- * always the exact opposite of the operator's, also when the property is absent.
+ * spelling. Every operator has a negated twin ({@link #negated()}), and the twin's result is always
+ * the exact opposite of the operator's, also when the property is absent.
  *
  * <p>All string comparisons are case-insensitive, as in Entra; {@link #MATCH} uses a regular
  * expression that is compiled case-insensitively and may match anywhere in the value.
@@ -43,8 +43,9 @@ public enum RuleOperator {
 
   private static final Map<String, RuleOperator> BY_NAME =
       Stream.of(values())
-          .collect(Collectors.toUnmodifiableMap(
-              o -> o.token.substring(1).toLowerCase(Locale.ROOT), Function.identity()));
+          .collect(
+              Collectors.toUnmodifiableMap(
+                  o -> o.token.substring(1).toLowerCase(Locale.ROOT), Function.identity()));
 
   private final String token;
 

@@ -2,9 +2,9 @@ package io.mystaff.core.membership;
 
 /**
  * The three-valued result of evaluating a {@link MembershipRule} for a user. A rule is {@link
- * #UNDECIDED} when its evaluation spent its step budget before the answer was known; {@code
- * -and}, {@code -or} and {@code -not} combine outcomes by Kleene's logic, so an undecided
- * comparison leaves the rule undecided only when its answer would matter.
+ * #UNDECIDED} when its evaluation spent its step budget before the answer was known; {@code -and},
+ * {@code -or} and {@code -not} combine outcomes by Kleene's logic, so an undecided comparison
+ * leaves the rule undecided only when its answer would matter.
  */
 public enum RuleOutcome {
   /** The user satisfies the rule. */
@@ -13,8 +13,8 @@ public enum RuleOutcome {
   NO_MATCH,
   /**
    * The evaluation spent its step budget before it could tell. Callers fail closed: a user with an
-   * undecided rule is treated as a member where membership protects (a restricted-management
-   * unit) and as no member where membership grants (an administrator's scope).
+   * undecided rule is treated as a member where membership protects (a restricted-management unit)
+   * and as no member where membership grants (an administrator's scope).
    */
   UNDECIDED;
 

@@ -26,12 +26,12 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Keywords and operators are case-insensitive, and their leading hyphen is optional (Entra accepts
- * {@code and} as well as {@code -and}); an en dash ({@code –}), which Entra's documentation
- * itself uses in places, is read as a hyphen.
+ * {@code and} as well as {@code -and}); an en dash ({@code –}), which Entra's documentation itself
+ * uses in places, is read as a hyphen.
  *
- * <p>The parser is iterative (an operator-precedence parser with explicit stacks), so no input
- * can exhaust the call stack; deep nesting is rejected by {@link RuleExpression#MAX_DEPTH}.
- * Positions in messages count characters from 1.
+ * <p>The parser is iterative (an operator-precedence parser with explicit stacks), so no input can
+ * exhaust the call stack; deep nesting is rejected by {@link RuleExpression#MAX_DEPTH}. Positions
+ * in messages count characters from 1.
  */
 final class RuleParser {
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -41,7 +41,14 @@ final class RuleParser {
       "a condition such as user.department -eq \"Sales\", \"(\" or -not";
 
   private enum Kind {
-    OPEN_PAREN, CLOSE_PAREN, OPEN_BRACKET, CLOSE_BRACKET, COMMA, STRING, WORD, END
+    OPEN_PAREN,
+    CLOSE_PAREN,
+    OPEN_BRACKET,
+    CLOSE_BRACKET,
+    COMMA,
+    STRING,
+    WORD,
+    END
   }
 
   /** A lexical token; {@code text} is the decoded value of a string, else the source text. */
@@ -91,8 +98,12 @@ final class RuleParser {
       throw InvalidInputException.of(MembershipRule.FIELD, "is required");
     }
     if (source.length() > MembershipRule.MAX_LENGTH) {
-      throw InvalidInputException.of(MembershipRule.FIELD, "must be at most "
-          + MembershipRule.MAX_LENGTH + " characters, but has " + source.length());
+      throw InvalidInputException.of(
+          MembershipRule.FIELD,
+          "must be at most "
+              + MembershipRule.MAX_LENGTH
+              + " characters, but has "
+              + source.length());
     }
     return new RuleParser(source).rule();
   }
@@ -177,16 +188,18 @@ final class RuleParser {
         case "not":
           operands.push(new Not(operands.pop()));
           break;
-        case "and": {
-          RuleExpression right = operands.pop();
-          operands.push(new And(List.of(operands.pop(), right)));
-          break;
-        }
-        default: {
-          RuleExpression right = operands.pop();
-          operands.push(new Or(List.of(operands.pop(), right)));
-          break;
-        }
+        case "and":
+          {
+            RuleExpression right = operands.pop();
+            operands.push(new And(List.of(operands.pop(), right)));
+            break;
+          }
+        default:
+          {
+            RuleExpression right = operands.pop();
+            operands.push(new Or(List.of(operands.pop(), right)));
+            break;
+          }
       }
     } catch (InvalidInputException e) {
       throw relocate(operator.start(), e);
@@ -203,8 +216,8 @@ final class RuleParser {
     }
     String name = first.text().substring("user.".length());
     if (!NAME.matcher(name).matches()) {
-      throw error(first.start(), "expected a property name after \"user.\" but found "
-          + first.describe());
+      throw error(
+          first.start(), "expected a property name after \"user.\" but found " + first.describe());
     }
     RuleProperty property;
     try {
@@ -233,8 +246,9 @@ final class RuleParser {
     } else {
       Token value = tokens.get(next++);
       if (value.kind() == Kind.OPEN_BRACKET) {
-        throw error(value.start(), operator.token() + " compares with a single value; "
-            + "use -in or -notIn for a list");
+        throw error(
+            value.start(),
+            operator.token() + " compares with a single value; " + "use -in or -notIn for a list");
       }
       values.add(value(property, value));
     }
@@ -248,25 +262,29 @@ final class RuleParser {
 
   private RuleOperator operator(Token token) {
     // keyword() has already dropped the one optional hyphen; a second one is not an operator.
-    Optional<RuleOperator> operator = token.kind() == Kind.WORD && !token.keyword().startsWith("-")
-        ? RuleOperator.fromToken(token.keyword())
-        : Optional.empty();
+    Optional<RuleOperator> operator =
+        token.kind() == Kind.WORD && !token.keyword().startsWith("-")
+            ? RuleOperator.fromToken(token.keyword())
+            : Optional.empty();
     if (operator.isPresent()) {
       return operator.get();
     }
     switch (token.keyword()) {
       case "any":
       case "all":
-        throw error(token.start(), "-any and -all apply to multi-valued properties, "
-            + "which are not supported");
+        throw error(
+            token.start(),
+            "-any and -all apply to multi-valued properties, " + "which are not supported");
       case "ge":
       case "le":
       case "gt":
       case "lt":
         throw error(token.start(), "-ge and -le apply to dates, which are not supported");
       default:
-        throw expected(token, "a comparison operator (-eq, -ne, -startsWith, -notStartsWith, "
-            + "-endsWith, -notEndsWith, -contains, -notContains, -in, -notIn, -match, -notMatch)");
+        throw expected(
+            token,
+            "a comparison operator (-eq, -ne, -startsWith, -notStartsWith, "
+                + "-endsWith, -notEndsWith, -contains, -notContains, -in, -notIn, -match, -notMatch)");
     }
   }
 
@@ -341,15 +359,16 @@ final class RuleParser {
           out.add(new Token(Kind.COMMA, ",", i++));
           break;
         case '"':
-        case '\'': {
-          StringBuilder value = new StringBuilder();
-          i = c == '"' ? doubleQuoted(text, i + 1, value) : singleQuoted(text, i + 1, value);
-          if (i < 0) {
-            throw error(start, "the string that starts here is never closed");
+        case '\'':
+          {
+            StringBuilder value = new StringBuilder();
+            i = c == '"' ? doubleQuoted(text, i + 1, value) : singleQuoted(text, i + 1, value);
+            if (i < 0) {
+              throw error(start, "the string that starts here is never closed");
+            }
+            out.add(new Token(Kind.STRING, value.toString(), start));
+            break;
           }
-          out.add(new Token(Kind.STRING, value.toString(), start));
-          break;
-        }
         default:
           // c is neither space nor delimiter, so every word has at least one character.
           while (i < text.length() && !isSpace(text.charAt(i)) && !isDelimiter(text.charAt(i))) {
@@ -371,7 +390,8 @@ final class RuleParser {
       if (c == '"') {
         return i + 1;
       }
-      if (c == '`' && i + 1 < text.length()
+      if (c == '`'
+          && i + 1 < text.length()
           && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '`')) {
         i++;
         c = text.charAt(i);

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A user property that a membership rule may read, written {@code user.<name>} in a rule. Names
- * are case-insensitive; {@link #name()} is always the canonical Microsoft Graph spelling (e.g.
- * {@code jobTitle}), so two properties are equal exactly when they read the same value.
+ * A user property that a membership rule may read, written {@code user.<name>} in a rule. Names are
+ * case-insensitive; {@link #name()} is always the canonical Microsoft Graph spelling (e.g. {@code
+ * jobTitle}), so two properties are equal exactly when they read the same value.
  *
  * <p>The supported properties are those Entra lists for user rules that a {@link User} can hold:
  *
@@ -28,12 +28,11 @@ import java.util.regex.Pattern;
  *       {@code facsimileTelephoneNumber}, {@code givenName}, {@code jobTitle}, {@code mail}, {@code
  *       mailNickname}, {@code mobile}, {@code onPremisesDistinguishedName}, {@code
  *       onPremisesSecurityIdentifier}, {@code passwordPolicies}, {@code
- *       physicalDeliveryOfficeName},
- *       {@code postalCode}, {@code preferredLanguage}, {@code sipProxyAddress}, {@code state},
- *       {@code streetAddress}, {@code surname}, {@code telephoneNumber}, {@code usageLocation},
- *       {@code extensionAttribute1} to {@code extensionAttribute15}, and custom
- *       extension properties {@code extension_<32 letters or digits>_<attribute>} (canonically
- *       lower-case).
+ *       physicalDeliveryOfficeName}, {@code postalCode}, {@code preferredLanguage}, {@code
+ *       sipProxyAddress}, {@code state}, {@code streetAddress}, {@code surname}, {@code
+ *       telephoneNumber}, {@code usageLocation}, {@code extensionAttribute1} to {@code
+ *       extensionAttribute15}, and custom extension properties {@code extension_<32 letters or
+ *       digits>_<attribute>} (canonically lower-case).
  * </ul>
  *
  * Multi-valued properties ({@code otherMails}, {@code proxyAddresses}, {@code assignedPlans},
@@ -71,7 +70,8 @@ public record RuleProperty(String name) {
     } else if (CUSTOM_EXTENSION.matcher(lower).matches()) {
       name = lower;
     } else {
-      throw InvalidInputException.of(MembershipRule.FIELD,
+      throw InvalidInputException.of(
+          MembershipRule.FIELD,
           "\"user." + abbreviate(name) + "\" is not a supported user property");
     }
   }
@@ -121,14 +121,38 @@ public record RuleProperty(String name) {
 
   private static Map<String, String> fixedProperties() {
     Map<String, String> names = new HashMap<>();
-    for (String name : new String[] {
-        "accountEnabled", "dirSyncEnabled",
-        "city", "companyName", "country", "department", "displayName", "employeeId",
-        "facsimileTelephoneNumber", "givenName", "jobTitle", "mail", "mailNickname", "mobile",
-        "objectId", "onPremisesDistinguishedName", "onPremisesSecurityIdentifier",
-        "passwordPolicies", "physicalDeliveryOfficeName", "postalCode", "preferredLanguage",
-        "sipProxyAddress", "state", "streetAddress", "surname", "telephoneNumber",
-        "usageLocation", "userPrincipalName", "userType"}) {
+    for (String name :
+        new String[] {
+          "accountEnabled",
+          "dirSyncEnabled",
+          "city",
+          "companyName",
+          "country",
+          "department",
+          "displayName",
+          "employeeId",
+          "facsimileTelephoneNumber",
+          "givenName",
+          "jobTitle",
+          "mail",
+          "mailNickname",
+          "mobile",
+          "objectId",
+          "onPremisesDistinguishedName",
+          "onPremisesSecurityIdentifier",
+          "passwordPolicies",
+          "physicalDeliveryOfficeName",
+          "postalCode",
+          "preferredLanguage",
+          "sipProxyAddress",
+          "state",
+          "streetAddress",
+          "surname",
+          "telephoneNumber",
+          "usageLocation",
+          "userPrincipalName",
+          "userType"
+        }) {
       names.put(name.toLowerCase(Locale.ROOT), name);
     }
     for (int i = 1; i <= 15; i++) {

@@ -22,8 +22,8 @@ public sealed interface RuleValue {
   }
 
   /**
-   * A string value. Rules write it in double quotes, where a backtick escapes a double quote or
-   * a backtick ({@code "say `"hi`""}), or in single quotes, where {@code ''} is one quote.
+   * A string value. Rules write it in double quotes, where a backtick escapes a double quote or a
+   * backtick ({@code "say `"hi`""}), or in single quotes, where {@code ''} is one quote.
    *
    * @param value the text, possibly empty
    */

@@ -19,24 +19,24 @@ import java.util.List;
  * <ol>
  *   <li>"Minimum password length": at least {@link #minimumLength()} characters ({@link
  *       PasswordViolations#TOO_SHORT}), and at most {@link #maximumLength()} ({@link
- *       PasswordViolations#TOO_LONG}; Active Directory stores up to 256). Lengths count UTF-16
- *       code units, as Windows does.
+ *       PasswordViolations#TOO_LONG}; Active Directory stores up to 256). Lengths count UTF-16 code
+ *       units, as Windows does.
  *   <li>"Password must meet complexity requirements", when {@linkplain #complexityEnabled()
  *       enabled}:
  *       <ul>
  *         <li>characters from three of five categories ({@link
- *             PasswordViolations#TOO_FEW_CATEGORIES}): uppercase letters and lowercase letters
- *             of any script ({@link Character#isUpperCase(int)}, {@link
- *             Character#isLowerCase(int)}: A–Z, diacritics, Greek, Cyrillic...); the base-10
- *             digits 0–9; the non-alphanumeric characters {@code ~!@#$%^&*_-+=`|\(){}[]:;"'<>,.?/}
- *             (currency symbols and the space do not count); and alphabetic characters that are
- *             neither upper- nor lowercase, such as those of Asian scripts;
+ *             PasswordViolations#TOO_FEW_CATEGORIES}): uppercase letters and lowercase letters of
+ *             any script ({@link Character#isUpperCase(int)}, {@link Character#isLowerCase(int)}:
+ *             A–Z, diacritics, Greek, Cyrillic...); the base-10 digits 0–9; the non-alphanumeric
+ *             characters {@code ~!@#$%^&*_-+=`|\(){}[]:;"'<>,.?/} (currency symbols and the space
+ *             do not count); and alphabetic characters that are neither upper- nor lowercase, such
+ *             as those of Asian scripts;
  *         <li>not containing the sAMAccountName, ignoring case, unless it is shorter than three
  *             characters ({@link PasswordViolations#CONTAINS_ACCOUNT_NAME});
  *         <li>not containing any token of the display name, ignoring case, where the display name
  *             is split at commas, periods, hyphens, underscores, number signs, spaces and tabs and
- *             tokens shorter than three characters are ignored: "Erin M. Hagens" forbids "erin"
- *             and "hagens" ({@link PasswordViolations#CONTAINS_DISPLAY_NAME}).
+ *             tokens shorter than three characters are ignored: "Erin M. Hagens" forbids "erin" and
+ *             "hagens" ({@link PasswordViolations#CONTAINS_DISPLAY_NAME}).
  *       </ul>
  *   <li>"Enforce password history", when {@linkplain #enforcesHistory() enforced}: not in the
  *       user's {@link PasswordContext#history() history} ({@link
@@ -45,13 +45,13 @@ import java.util.List;
  * </ol>
  *
  * <p><b>Ages.</b> The policy also carries the domain's "Minimum password age" ({@link
- * #minimumPasswordAge()}, default 1 day) and "Maximum password age" ({@link
- * #maximumPasswordAge()}, default 42 days; zero means passwords never expire). They are data, not
- * checks: {@link #check} cannot see when a password was last set, so, as DOMAIN decision 14 says,
- * the directory enforces minimum age itself and its refusal becomes {@code POLICY_VIOLATION} (the
- * in-memory {@code SimulatedOnPremisesWriteback} enforces it). Whether an administrator's reset is
- * forced to be changed at next sign-in depends on the user's own "password never expires" flag,
- * not on this policy.
+ * #minimumPasswordAge()}, default 1 day) and "Maximum password age" ({@link #maximumPasswordAge()},
+ * default 42 days; zero means passwords never expire). They are data, not checks: {@link #check}
+ * cannot see when a password was last set, so, as DOMAIN decision 14 says, the directory enforces
+ * minimum age itself and its refusal becomes {@code POLICY_VIOLATION} (the in-memory {@code
+ * SimulatedOnPremisesWriteback} enforces it). Whether an administrator's reset is forced to be
+ * changed at next sign-in depends on the user's own "password never expires" flag, not on this
+ * policy.
  *
  * <p>Immutable and thread-safe. {@link #check} reads the candidate into arrays it wipes before
  * returning and never turns it into a {@code String}.
@@ -59,12 +59,16 @@ import java.util.List;
 public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
   /** The minimum length of the Default Domain Policy. */
   public static final int DEFAULT_MINIMUM_LENGTH = 7;
+
   /** The longest password Active Directory stores. */
   public static final int DEFAULT_MAXIMUM_LENGTH = 256;
+
   /** The "Minimum password age" of the Default Domain Policy. */
   public static final Duration DEFAULT_MINIMUM_PASSWORD_AGE = Duration.ofDays(1);
+
   /** The "Maximum password age" of the Default Domain Policy. */
   public static final Duration DEFAULT_MAXIMUM_PASSWORD_AGE = Duration.ofDays(42);
+
   /** How many of the five character categories a complex password must use. */
   public static final int REQUIRED_CATEGORIES = 3;
 
@@ -145,12 +149,13 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
       if (complexityEnabled) {
         violations.checkCategories(categories(chars), REQUIRED_CATEGORIES, CATEGORIES);
         folded = CharFolding.IGNORE_CASE.fold(chars);
-        violations.reportIf(accountName(context).occursIn(folded),
-            PasswordViolations.CONTAINS_ACCOUNT_NAME);
-        violations.reportIf(displayName(context).occursIn(folded),
-            PasswordViolations.CONTAINS_DISPLAY_NAME);
+        violations.reportIf(
+            accountName(context).occursIn(folded), PasswordViolations.CONTAINS_ACCOUNT_NAME);
+        violations.reportIf(
+            displayName(context).occursIn(folded), PasswordViolations.CONTAINS_DISPLAY_NAME);
       }
-      violations.reportIf(enforcesHistory && context.history().contains(candidate),
+      violations.reportIf(
+          enforcesHistory && context.history().contains(candidate),
           PasswordViolations.RECENTLY_USED);
       return violations.toCheck();
     } finally {
@@ -180,8 +185,8 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
   }
 
   /**
-   * How long a password must be kept before the user may change it again ("Minimum password
-   * age"); zero for none. Enforced by the directory, not by {@link #check}.
+   * How long a password must be kept before the user may change it again ("Minimum password age");
+   * zero for none. Enforced by the directory, not by {@link #check}.
    *
    * @since 0.1.0
    */
@@ -210,12 +215,19 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
 
   @Override
   public String toString() {
-    return "ActiveDirectoryPasswordPolicy[minimumLength=" + minimumLength
-        + ", maximumLength=" + maximumLength
-        + ", complexityEnabled=" + complexityEnabled
-        + ", enforcesHistory=" + enforcesHistory
-        + ", minimumPasswordAge=" + minimumPasswordAge
-        + ", maximumPasswordAge=" + maximumPasswordAge + "]";
+    return "ActiveDirectoryPasswordPolicy[minimumLength="
+        + minimumLength
+        + ", maximumLength="
+        + maximumLength
+        + ", complexityEnabled="
+        + complexityEnabled
+        + ", enforcesHistory="
+        + enforcesHistory
+        + ", minimumPasswordAge="
+        + minimumPasswordAge
+        + ", maximumPasswordAge="
+        + maximumPasswordAge
+        + "]";
   }
 
   /** The category bits of the characters, read by code point. */
@@ -240,10 +252,12 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
   }
 
   private static ForbiddenSubstrings accountName(PasswordContext context) {
-    List<String> name = context.samAccountName()
-        .filter(sam -> sam.codePointCount(0, sam.length()) >= MIN_NAME_LENGTH)
-        .map(List::of)
-        .orElse(List.of());
+    List<String> name =
+        context
+            .samAccountName()
+            .filter(sam -> sam.codePointCount(0, sam.length()) >= MIN_NAME_LENGTH)
+            .map(List::of)
+            .orElse(List.of());
     return ForbiddenSubstrings.of(name, CharFolding.IGNORE_CASE);
   }
 
@@ -254,9 +268,9 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
   }
 
   /**
-   * Configures an {@link ActiveDirectoryPasswordPolicy}, starting from {@link #defaults()}.
-   * Setters reject out-of-range values with {@link InvalidInputException} and leave the builder
-   * unchanged. Not thread-safe; the policies it builds are.
+   * Configures an {@link ActiveDirectoryPasswordPolicy}, starting from {@link #defaults()}. Setters
+   * reject out-of-range values with {@link InvalidInputException} and leave the builder unchanged.
+   * Not thread-safe; the policies it builds are.
    */
   public static final class Builder {
     private int minimumLength = DEFAULT_MINIMUM_LENGTH;
@@ -320,8 +334,8 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
     }
 
     /**
-     * The "Maximum password age", zero (passwords never expire) to 999 days as in Active
-     * Directory; default 42 days.
+     * The "Maximum password age", zero (passwords never expire) to 999 days as in Active Directory;
+     * default 42 days.
      *
      * @throws InvalidInputException if out of range
      * @since 0.1.0
@@ -350,7 +364,8 @@ public final class ActiveDirectoryPasswordPolicy implements PasswordPolicy {
             "minimumLength", "must not exceed maximumLength (" + maximumLength + ")");
       }
       if (!maximumPasswordAge.isZero() && minimumPasswordAge.compareTo(maximumPasswordAge) >= 0) {
-        throw InvalidInputException.of("minimumPasswordAge", "must be less than maximumPasswordAge");
+        throw InvalidInputException.of(
+            "minimumPasswordAge", "must be less than maximumPasswordAge");
       }
       return new ActiveDirectoryPasswordPolicy(this);
     }

@@ -184,9 +184,9 @@ final class BannedTerms {
   }
 
   /**
-   * A window on a char array, equal to another window with the same characters. The index keeps
-   * one per key over its own array; {@link #score} reuses one probe for every lookup, pointing it
-   * at the password or the scratch buffer, and {@link #clear clears} it afterwards. Its {@code
+   * A window on a char array, equal to another window with the same characters. The index keeps one
+   * per key over its own array; {@link #score} reuses one probe for every lookup, pointing it at
+   * the password or the scratch buffer, and {@link #clear clears} it afterwards. Its {@code
    * toString} never shows the characters.
    */
   private static final class Chars {

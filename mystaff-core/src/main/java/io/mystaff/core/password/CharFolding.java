@@ -31,7 +31,9 @@ enum CharFolding {
     }
   },
 
-  /** Case-insensitive comparison, as {@link String#regionMatches(boolean, int, String, int, int)}. */
+  /**
+   * Case-insensitive comparison, as {@link String#regionMatches(boolean, int, String, int, int)}.
+   */
   IGNORE_CASE {
     @Override
     char fold(char c) {

@@ -29,24 +29,24 @@ import java.util.Optional;
  *   <li>8 to 256 characters ({@link PasswordViolations#TOO_SHORT}, {@link
  *       PasswordViolations#TOO_LONG});
  *   <li>only the allowed characters: A–Z, a–z, 0–9, the ASCII symbols {@code @ # $ % ^ & * - _ ! +
- *       = [ ] { } | \ : ' , . ? / ` ~ " ( ) ; < >} and the blank space; no other Unicode
- *       characters ({@link PasswordViolations#DISALLOWED_CHARACTER});
+ *       = [ ] { } | \ : ' , . ? / ` ~ " ( ) ; < >} and the blank space; no other Unicode characters
+ *       ({@link PasswordViolations#DISALLOWED_CHARACTER});
  *   <li>characters from at least three of four categories: uppercase, lowercase, digits, symbols
  *       (the blank space counts as a symbol) ({@link PasswordViolations#TOO_FEW_CATEGORIES});
  *   <li>after normalization (lower case, then {@code 0→o}, {@code 1→l}, {@code $→s}, {@code @→a}),
  *       it contains none of the user's names, meaning tokens of at least four characters from the
  *       display name and from the local part of the user principal name ({@link
  *       PasswordViolations#CONTAINS_USER_NAME}), and no such token of the tenant's name ({@link
- *       PasswordViolations#CONTAINS_TENANT_NAME}). Microsoft documents this substring matching
- *       for first and last name and tenant name; its example ("poll23fb" for a user named Poll)
- *       is rejected although it would score five points, so a name match rejects outright here.
+ *       PasswordViolations#CONTAINS_TENANT_NAME}). Microsoft documents this substring matching for
+ *       first and last name and tenant name; its example ("poll23fb" for a user named Poll) is
+ *       rejected although it would score five points, so a name match rejects outright here.
  *       Checking the user principal name too is mystaff's addition;
- *   <li>it earns at least five points against the global and custom banned password lists
- *       ({@link PasswordViolations#BANNED}, with arguments {@code score} and {@code
- *       requiredScore}): after normalization, every match of a banned term at edit distance one
- *       earns one point and every other character earns one point; the score is the fewest points
- *       over all ways to read the password (see Microsoft's "How are passwords evaluated"). A
- *       candidate that is already too long is not scored, which bounds the work per check;
+ *   <li>it earns at least five points against the global and custom banned password lists ({@link
+ *       PasswordViolations#BANNED}, with arguments {@code score} and {@code requiredScore}): after
+ *       normalization, every match of a banned term at edit distance one earns one point and every
+ *       other character earns one point; the score is the fewest points over all ways to read the
+ *       password (see Microsoft's "How are passwords evaluated"). A candidate that is already too
+ *       long is not scored, which bounds the work per check;
  *   <li>it is not in the user's {@link PasswordContext#history() history} ({@link
  *       PasswordViolations#RECENTLY_USED}); Entra compares with the current password.
  * </ol>
@@ -62,20 +62,28 @@ import java.util.Optional;
 public final class EntraPasswordPolicy implements PasswordPolicy {
   /** The fewest characters a password may have. */
   public static final int MIN_LENGTH = 8;
+
   /** The most characters a password may have. */
   public static final int MAX_LENGTH = 256;
+
   /** How many of the four character categories a password must use. */
   public static final int REQUIRED_CATEGORIES = 3;
+
   /** The points a password must earn against the banned lists. */
   public static final int REQUIRED_SCORE = 5;
+
   /** The most terms a custom banned password list may have. */
   public static final int MAX_CUSTOM_BANNED_PASSWORDS = 1000;
+
   /** The fewest characters of a custom banned password. */
   public static final int MIN_CUSTOM_BANNED_PASSWORD_LENGTH = 4;
+
   /** The most characters of a custom banned password. */
   public static final int MAX_CUSTOM_BANNED_PASSWORD_LENGTH = 16;
+
   /** The fewest characters of a term in a replacement global list. */
   public static final int MIN_GLOBAL_BANNED_PASSWORD_LENGTH = 4;
+
   /** The most characters of a term in a replacement global list. */
   public static final int MAX_GLOBAL_BANNED_PASSWORD_LENGTH = 32;
 
@@ -141,14 +149,17 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
       violations.reportIf(disallowed, PasswordViolations.DISALLOWED_CHARACTER);
       violations.checkCategories(categories, REQUIRED_CATEGORIES, CATEGORIES);
       normalized = CharFolding.ENTRA_NORMALIZATION.fold(chars);
-      violations.reportIf(userNames(context).occursIn(normalized),
-          PasswordViolations.CONTAINS_USER_NAME);
+      violations.reportIf(
+          userNames(context).occursIn(normalized), PasswordViolations.CONTAINS_USER_NAME);
       violations.reportIf(tenantName.occursIn(normalized), PasswordViolations.CONTAINS_TENANT_NAME);
       int score = chars.length > MAX_LENGTH ? MAX_LENGTH : bannedTerms.score(normalized);
       if (score < REQUIRED_SCORE && score < normalized.length) {
-        violations.report(new PolicyViolation(PasswordViolations.BANNED, Map.of(
-            "score", String.valueOf(score),
-            "requiredScore", String.valueOf(REQUIRED_SCORE))));
+        violations.report(
+            new PolicyViolation(
+                PasswordViolations.BANNED,
+                Map.of(
+                    "score", String.valueOf(score),
+                    "requiredScore", String.valueOf(REQUIRED_SCORE))));
       }
       violations.reportIf(context.history().contains(candidate), PasswordViolations.RECENTLY_USED);
       return violations.toCheck();
@@ -175,9 +186,13 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
 
   @Override
   public String toString() {
-    return "EntraPasswordPolicy[bannedTerms=" + bannedTerms.size()
-        + ", customBannedPasswords=" + customTermCount
-        + ", tenantName=" + (checksTenantName() ? "checked" : "none") + "]";
+    return "EntraPasswordPolicy[bannedTerms="
+        + bannedTerms.size()
+        + ", customBannedPasswords="
+        + customTermCount
+        + ", tenantName="
+        + (checksTenantName() ? "checked" : "none")
+        + "]";
   }
 
   /** A category bit for an allowed character, or 0 for a disallowed one. */
@@ -198,8 +213,8 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
   }
 
   private static ForbiddenSubstrings userNames(PasswordContext context) {
-    List<String> names = new ArrayList<>(
-        ForbiddenSubstrings.tokens(context.displayName(), MIN_NAME_LENGTH));
+    List<String> names =
+        new ArrayList<>(ForbiddenSubstrings.tokens(context.displayName(), MIN_NAME_LENGTH));
     String upn = context.userPrincipalName();
     int at = upn.indexOf('@');
     names.addAll(ForbiddenSubstrings.tokens(at < 0 ? upn : upn.substring(0, at), MIN_NAME_LENGTH));
@@ -237,9 +252,14 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
 
   /** Loads the bundled list once, on first use. */
   private static final class BundledList {
-    static final BannedTerms TERMS = BannedTerms.of(validated(
-        "bundled global banned password list", bundledGlobalList(), Integer.MAX_VALUE,
-        MIN_GLOBAL_BANNED_PASSWORD_LENGTH, MAX_GLOBAL_BANNED_PASSWORD_LENGTH));
+    static final BannedTerms TERMS =
+        BannedTerms.of(
+            validated(
+                "bundled global banned password list",
+                bundledGlobalList(),
+                Integer.MAX_VALUE,
+                MIN_GLOBAL_BANNED_PASSWORD_LENGTH,
+                MAX_GLOBAL_BANNED_PASSWORD_LENGTH));
   }
 
   private static final class Standard {
@@ -256,8 +276,8 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
     requireNonNull(terms, field);
     List<InvalidInputException.Violation> problems = new ArrayList<>();
     if (terms.size() > maxTerms) {
-      problems.add(new InvalidInputException.Violation(
-          field, "must have at most " + maxTerms + " terms"));
+      problems.add(
+          new InvalidInputException.Violation(field, "must have at most " + maxTerms + " terms"));
     }
     List<String> copy = new ArrayList<>(terms.size());
     int index = 0;
@@ -269,11 +289,13 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
       }
       int length = term.codePointCount(0, term.length());
       if (length < minLength || length > maxLength) {
-        problems.add(new InvalidInputException.Violation(
-            entry, "must have " + minLength + " to " + maxLength + " characters"));
+        problems.add(
+            new InvalidInputException.Violation(
+                entry, "must have " + minLength + " to " + maxLength + " characters"));
       } else if (term.isBlank() || term.chars().anyMatch(Character::isISOControl)) {
-        problems.add(new InvalidInputException.Violation(
-            entry, "must not be blank or contain control characters"));
+        problems.add(
+            new InvalidInputException.Violation(
+                entry, "must not be blank or contain control characters"));
       }
       copy.add(term);
     }
@@ -284,9 +306,9 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
   }
 
   /**
-   * Configures an {@link EntraPasswordPolicy}. Each setter validates its argument and replaces
-   * the previous value; an invalid argument throws {@link InvalidInputException} and leaves the
-   * builder unchanged. Not thread-safe; the policies it builds are.
+   * Configures an {@link EntraPasswordPolicy}. Each setter validates its argument and replaces the
+   * previous value; an invalid argument throws {@link InvalidInputException} and leaves the builder
+   * unchanged. Not thread-safe; the policies it builds are.
    */
   public static final class Builder {
     private BannedTerms global;
@@ -302,12 +324,17 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
      * #MAX_CUSTOM_BANNED_PASSWORD_LENGTH} characters. Matching ignores case and the common
      * substitutions, so list base terms ("contoso"), not their variants ("C0ntoso!").
      *
-     * @throws InvalidInputException if there are too many terms, or a term is null, too short,
-     *     too long, blank or contains control characters
+     * @throws InvalidInputException if there are too many terms, or a term is null, too short, too
+     *     long, blank or contains control characters
      */
     public Builder customBannedPasswords(Collection<String> terms) {
-      List<String> valid = validated("customBannedPasswords", terms, MAX_CUSTOM_BANNED_PASSWORDS,
-          MIN_CUSTOM_BANNED_PASSWORD_LENGTH, MAX_CUSTOM_BANNED_PASSWORD_LENGTH);
+      List<String> valid =
+          validated(
+              "customBannedPasswords",
+              terms,
+              MAX_CUSTOM_BANNED_PASSWORDS,
+              MIN_CUSTOM_BANNED_PASSWORD_LENGTH,
+              MAX_CUSTOM_BANNED_PASSWORD_LENGTH);
       this.custom = BannedTerms.of(valid);
       this.customTermCount = valid.size();
       return this;
@@ -322,8 +349,14 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
      *     control characters
      */
     public Builder globalBannedPasswords(Collection<String> terms) {
-      this.global = BannedTerms.of(validated("globalBannedPasswords", terms, Integer.MAX_VALUE,
-          MIN_GLOBAL_BANNED_PASSWORD_LENGTH, MAX_GLOBAL_BANNED_PASSWORD_LENGTH));
+      this.global =
+          BannedTerms.of(
+              validated(
+                  "globalBannedPasswords",
+                  terms,
+                  Integer.MAX_VALUE,
+                  MIN_GLOBAL_BANNED_PASSWORD_LENGTH,
+                  MAX_GLOBAL_BANNED_PASSWORD_LENGTH));
       return this;
     }
 
@@ -344,10 +377,13 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
     /** A policy with the configuration so far. */
     public EntraPasswordPolicy build() {
       BannedTerms globalTerms = global == null ? BundledList.TERMS : global;
-      List<String> tenantTokens = tenantName
-          .map(name -> ForbiddenSubstrings.tokens(name, MIN_NAME_LENGTH))
-          .orElse(List.of());
-      return new EntraPasswordPolicy(globalTerms.plus(custom), customTermCount,
+      List<String> tenantTokens =
+          tenantName
+              .map(name -> ForbiddenSubstrings.tokens(name, MIN_NAME_LENGTH))
+              .orElse(List.of());
+      return new EntraPasswordPolicy(
+          globalTerms.plus(custom),
+          customTermCount,
           ForbiddenSubstrings.of(tenantTokens, CharFolding.ENTRA_NORMALIZATION));
     }
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Names that must not occur anywhere in a password, compared after a {@link CharFolding}. Names
- * are not secrets; the password is only ever read from the folded array the caller passes in.
+ * Names that must not occur anywhere in a password, compared after a {@link CharFolding}. Names are
+ * not secrets; the password is only ever read from the folded array the caller passes in.
  * Immutable.
  */
 final class ForbiddenSubstrings {

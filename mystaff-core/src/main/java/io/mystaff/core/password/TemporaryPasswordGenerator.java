@@ -34,21 +34,28 @@ public final class TemporaryPasswordGenerator {
 
   /** The uppercase letters used: A–Z without I and O. */
   public static final String UPPERCASE = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+
   /** The lowercase letters used: a–z without l and o. */
   public static final String LOWERCASE = "abcdefghijkmnpqrstuvwxyz";
+
   /** The digits used: 2–9. */
   public static final String DIGITS = "23456789";
+
   /** The symbols used. */
   public static final String SYMBOLS = "!#$%&*+-=?@_";
+
   /** Every character a generated password may contain. */
   public static final String ALPHABET = UPPERCASE + LOWERCASE + DIGITS + SYMBOLS;
 
   /** How many candidates {@link #generate} tries before it gives up. */
   public static final int MAX_ATTEMPTS = 32;
 
-  private static final List<char[]> CLASSES = List.of(
-      UPPERCASE.toCharArray(), LOWERCASE.toCharArray(), DIGITS.toCharArray(),
-      SYMBOLS.toCharArray());
+  private static final List<char[]> CLASSES =
+      List.of(
+          UPPERCASE.toCharArray(),
+          LOWERCASE.toCharArray(),
+          DIGITS.toCharArray(),
+          SYMBOLS.toCharArray());
   private static final char[] ALL = ALPHABET.toCharArray();
 
   private final SecureRandom random;
@@ -81,12 +88,12 @@ public final class TemporaryPasswordGenerator {
 
   /**
    * A fresh password that {@code policy} accepts for the user described by {@code context}. The
-   * caller owns the returned secret and should {@linkplain Secret#destroy() destroy} it once it
-   * has been shown; candidates the policy rejected are destroyed here.
+   * caller owns the returned secret and should {@linkplain Secret#destroy() destroy} it once it has
+   * been shown; candidates the policy rejected are destroyed here.
    *
-   * @throws IllegalStateException if {@code policy} rejected {@value #MAX_ATTEMPTS} candidates in
-   *     a row, which means its rules cannot be met by passwords of this shape; the message names
-   *     the policy and the violation keys of the last rejection, never a candidate
+   * @throws IllegalStateException if {@code policy} rejected {@value #MAX_ATTEMPTS} candidates in a
+   *     row, which means its rules cannot be met by passwords of this shape; the message names the
+   *     policy and the violation keys of the last rejection, never a candidate
    */
   public Secret generate(PasswordPolicy policy, PasswordContext context) {
     requireNonNull(policy, "policy");
@@ -107,10 +114,16 @@ public final class TemporaryPasswordGenerator {
       candidate.destroy();
       lastViolations = check.violations();
     }
-    throw new IllegalStateException("Policy '" + policy.name() + "' rejected " + MAX_ATTEMPTS
-        + " generated passwords of " + length + " characters in a row (last rejection: "
-        + lastViolations.stream().map(PolicyViolation::key).toList()
-        + "); its rules cannot be met by random passwords of this length and alphabet");
+    throw new IllegalStateException(
+        "Policy '"
+            + policy.name()
+            + "' rejected "
+            + MAX_ATTEMPTS
+            + " generated passwords of "
+            + length
+            + " characters in a row (last rejection: "
+            + lastViolations.stream().map(PolicyViolation::key).toList()
+            + "); its rules cannot be met by random passwords of this length and alphabet");
   }
 
   private Secret candidate() {

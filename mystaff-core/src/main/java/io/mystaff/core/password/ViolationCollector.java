@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the violations of one password check in the order its rules run, and the rules that
- * both policies share. One instance per check; not thread-safe.
+ * Collects the violations of one password check in the order its rules run, and the rules that both
+ * policies share. One instance per check; not thread-safe.
  */
 final class ViolationCollector {
   private final List<PolicyViolation> violations = new ArrayList<>();
@@ -29,9 +29,10 @@ final class ViolationCollector {
    */
   void checkCategories(int categoryBits, int required, String categoryNames) {
     if (Integer.bitCount(categoryBits) < required) {
-      violations.add(new PolicyViolation(PasswordViolations.TOO_FEW_CATEGORIES, Map.of(
-          "categoriesRequired", String.valueOf(required),
-          "categories", categoryNames)));
+      violations.add(
+          new PolicyViolation(
+              PasswordViolations.TOO_FEW_CATEGORIES,
+              Map.of("categoriesRequired", String.valueOf(required), "categories", categoryNames)));
     }
   }
 

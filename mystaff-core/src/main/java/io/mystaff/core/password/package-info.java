@@ -7,13 +7,13 @@
  *       cloud-only users;
  *   <li>{@link io.mystaff.core.password.ActiveDirectoryPasswordPolicy}: an on-premises domain
  *       policy (length, complexity, history), for synced users whose password is written back;
- *   <li>{@link io.mystaff.core.password.TemporaryPasswordGenerator}: the one-time password shown
- *       to the manager, always accepted by the policy it is generated for;
+ *   <li>{@link io.mystaff.core.password.TemporaryPasswordGenerator}: the one-time password shown to
+ *       the manager, always accepted by the policy it is generated for;
  *   <li>{@link io.mystaff.core.password.PasswordViolations}: the message keys and arguments of
  *       every violation these policies report.
  * </ul>
  *
- * <p>Policies never put the password, or anything derived from it beyond a score, into a
- * violation, a message or a log line.
+ * <p>Policies never put the password, or anything derived from it beyond a score, into a violation,
+ * a message or a log line.
  */
 package io.mystaff.core.password;

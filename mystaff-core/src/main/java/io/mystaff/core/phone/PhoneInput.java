@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The lexical reading of what a person typed as a phone number: whether it began with {@code +},
- * the digits of the number in order (punctuation dropped), and the extension digits if an
- * extension marker was present. Numbering rules are not applied here; that is libphonenumber's
- * job in {@link PhoneNumberParser}.
+ * the digits of the number in order (punctuation dropped), and the extension digits if an extension
+ * marker was present. Numbering rules are not applied here; that is libphonenumber's job in {@link
+ * PhoneNumberParser}.
  *
  * <p>This is deliberately stricter than libphonenumber's own extraction, which silently drops
  * leading and trailing junk and converts vanity letters to digits: here every character must be
@@ -23,6 +23,7 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
 
   /** The tail after the number: optional comma, a marker, then the extension (checked later). */
   private static final String SPACE = "[ \t\u00A0\u2007\u202F]*";
+
   private static final Pattern TAIL =
       Pattern.compile(
           ",?" + SPACE + "(?:;" + SPACE + "ext" + SPACE + "=|extension|ext\\.?|x)" + SPACE + "(.*)",
@@ -35,15 +36,16 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
    *
    * @throws InvalidInputException if the input is null, blank, longer than {@value #MAX_LENGTH}
    *     characters, contains a letter outside an extension marker, a character that is neither a
-   *     digit nor common phone punctuation, a {@code +} anywhere but at the start, no digits, or
-   *     an extension that is not 1 to {@value #MAX_EXTENSION_DIGITS} digits
+   *     digit nor common phone punctuation, a {@code +} anywhere but at the start, no digits, or an
+   *     extension that is not 1 to {@value #MAX_EXTENSION_DIGITS} digits
    */
   static PhoneInput lex(String raw) {
     if (raw == null || raw.isBlank()) {
       throw InvalidInputException.of(NUMBER, "must not be blank", "phone.blank");
     }
     if (raw.length() > MAX_LENGTH) {
-      throw InvalidInputException.of(NUMBER, "must be at most " + MAX_LENGTH + " characters", "phone.tooLong");
+      throw InvalidInputException.of(
+          NUMBER, "must be at most " + MAX_LENGTH + " characters", "phone.tooLong");
     }
     String text = raw.strip();
     int tailStart = tailStart(text);
@@ -60,7 +62,8 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
       } else if (c == '+' && i == 0) {
         plus = true;
       } else if (c == '+') {
-        throw InvalidInputException.of(NUMBER, "may contain + only at the start", "phone.invalidCharacter");
+        throw InvalidInputException.of(
+            NUMBER, "may contain + only at the start", "phone.invalidCharacter");
       } else if (!isSeparator(c)) {
         throw notAllowed();
       }
@@ -88,7 +91,8 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
     if (!matcher.matches()) {
       if (tail.codePoints().anyMatch(Character::isLetter)) {
         throw InvalidInputException.of(
-            NUMBER, "must not contain letters other than an extension marker (x, ext., extension)",
+            NUMBER,
+            "must not contain letters other than an extension marker (x, ext., extension)",
             "phone.invalidCharacter");
       }
       throw notAllowed();
@@ -96,7 +100,9 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
     String extension = matcher.group(1);
     if (!EXTENSION_DIGITS.matcher(extension).matches()) {
       throw InvalidInputException.of(
-          EXTENSION, "must be 1 to " + MAX_EXTENSION_DIGITS + " digits after the marker", "phone.extensionInvalid");
+          EXTENSION,
+          "must be 1 to " + MAX_EXTENSION_DIGITS + " digits after the marker",
+          "phone.extensionInvalid");
     }
     return extension;
   }
@@ -104,16 +110,31 @@ record PhoneInput(boolean plus, String digits, Optional<String> extension) {
   /** Spaces (including no-break spaces, as {@link #SPACE}), dashes, dots, slashes, parentheses. */
   private static boolean isSeparator(char c) {
     return switch (c) {
-      case ' ', '\t', '\u00A0', '\u2007', '\u202F', // spaces
-          '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', // dashes, minus
-          '.', '/', '(', ')' -> true;
+      case ' ',
+          '\t',
+          '\u00A0',
+          '\u2007',
+          '\u202F', // spaces
+          '-',
+          '\u2010',
+          '\u2011',
+          '\u2012',
+          '\u2013',
+          '\u2014',
+          '\u2212', // dashes, minus
+          '.',
+          '/',
+          '(',
+          ')' ->
+          true;
       default -> false;
     };
   }
 
   private static InvalidInputException notAllowed() {
     return InvalidInputException.of(
-        NUMBER, "may contain only digits, spaces and - . / ( ) after an optional leading +",
+        NUMBER,
+        "may contain only digits, spaces and - . / ( ) after an optional leading +",
         "phone.invalidCharacter");
   }
 }

@@ -14,13 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns what a person typed into a validated {@link PhoneNumber}, using Google's libphonenumber
- * for every numbering rule (country codes, national prefixes, lengths, valid ranges).
+ * Turns what a person typed into a validated {@link PhoneNumber}, using Google's libphonenumber for
+ * every numbering rule (country codes, national prefixes, lengths, valid ranges).
  *
  * <p>Accepted input is digits separated by spaces, dashes, dots, slashes or parentheses, with an
  * optional leading {@code +}, e.g. {@code "+1 (425) 555-0100"} or {@code "00 44 20 7946 0958"},
- * optionally followed by an extension written {@code x123}, {@code ext. 123}, {@code extension
- * 123} or {@code ;ext=123}. Everything else is rejected with an {@link InvalidInputException} whose
+ * optionally followed by an extension written {@code x123}, {@code ext. 123}, {@code extension 123}
+ * or {@code ;ext=123}. Everything else is rejected with an {@link InvalidInputException} whose
  * field is {@code "phone number"} or {@code "phone extension"} and whose message never repeats the
  * input; {@link #parse} throws nothing else.
  *
@@ -29,10 +29,13 @@ import java.util.Set;
 public final class PhoneNumberParser {
   private static final String UNKNOWN_REGION = "ZZ";
   private static final String IDD_00 = "00";
+
   /** E.164 numbers have at most 15 digits; there is no fixed minimum (Niue's have 7). */
   private static final int MAX_E164_DIGITS = 15;
+
   /** Country calling codes of satellite networks: Inmarsat and global mobile satellite systems. */
   private static final Set<Integer> SATELLITE_CODES = Set.of(870, 881);
+
   /** Thuraya's satellite range inside the international networks code +882. */
   private static final String THURAYA = "+88216";
 
@@ -46,8 +49,8 @@ public final class PhoneNumberParser {
   }
 
   /**
-   * A parser that requires the country: input must start with {@code +} or the international
-   * prefix {@code 00}, followed by the country code.
+   * A parser that requires the country: input must start with {@code +} or the international prefix
+   * {@code 00}, followed by the country code.
    */
   public static PhoneNumberParser international() {
     return INTERNATIONAL;
@@ -77,11 +80,11 @@ public final class PhoneNumberParser {
    *
    * @return the number in E.164 form with its extension, if one was written
    * @throws InvalidInputException (and nothing else) if the input is null, blank, longer than 64
-   *     characters, contains letters other than an extension marker or other unexpected
-   *     characters, lacks the country code on an {@link #international()} parser, is too short or
-   *     too long, or is not a valid number according to libphonenumber (which alone decides the
-   *     shortest valid number: Niue's 7-digit {@code +683 4002} is accepted); the message names the
-   *     reason, never the input
+   *     characters, contains letters other than an extension marker or other unexpected characters,
+   *     lacks the country code on an {@link #international()} parser, is too short or too long, or
+   *     is not a valid number according to libphonenumber (which alone decides the shortest valid
+   *     number: Niue's 7-digit {@code +683 4002} is accepted); the message names the reason, never
+   *     the input
    */
   public PhoneNumber parse(String raw) {
     PhoneInput input = PhoneInput.lex(raw);
@@ -91,8 +94,8 @@ public final class PhoneNumberParser {
   /**
    * Formats {@code number} as Microsoft Graph's {@code phoneAuthenticationMethod.phoneNumber}
    * expects it: {@code "+{country code} {number}"}, then {@code "x{extension}"} if present, e.g.
-   * {@code "+1 4255550100x123"}. The digits are exactly those of {@link PhoneNumber#e164()};
-   * for every number this parser returns, {@code parse(toGraphFormat(n)).equals(n)}.
+   * {@code "+1 4255550100x123"}. The digits are exactly those of {@link PhoneNumber#e164()}; for
+   * every number this parser returns, {@code parse(toGraphFormat(n)).equals(n)}.
    *
    * @throws InvalidInputException if the number does not start with a known country code
    */
@@ -104,8 +107,8 @@ public final class PhoneNumberParser {
       countryCode =
           Integer.toString(numbering.parse(number.e164(), UNKNOWN_REGION).getCountryCode());
     } catch (NumberParseException e) {
-      throw InvalidInputException.of(PhoneInput.NUMBER, "must start with a known country code",
-          "phone.unknownCountryCode");
+      throw InvalidInputException.of(
+          PhoneInput.NUMBER, "must start with a known country code", "phone.unknownCountryCode");
     }
     String graph = "+" + countryCode + " " + digits.substring(countryCode.length());
     return number.extension().map(x -> graph + "x" + x).orElse(graph);
@@ -113,9 +116,9 @@ public final class PhoneNumberParser {
 
   /**
    * {@link #toGraphFormat}, or, for a number whose country code libphonenumber does not know
-   * (possible for numbers a directory already held), its {@link PhoneNumber#toString()} form.
-   * Never throws for a non-null number; for audit values, which must be written whatever the
-   * directory held.
+   * (possible for numbers a directory already held), its {@link PhoneNumber#toString()} form. Never
+   * throws for a non-null number; for audit values, which must be written whatever the directory
+   * held.
    */
   public String toGraphFormatOrE164(PhoneNumber number) {
     try {
@@ -167,7 +170,9 @@ public final class PhoneNumberParser {
     if (defaultRegion.isEmpty()) {
       if (!idd00) {
         throw InvalidInputException.of(
-            PhoneInput.NUMBER, "must start with + or 00 and the country code", "phone.unknownCountryCode");
+            PhoneInput.NUMBER,
+            "must start with + or 00 and the country code",
+            "phone.unknownCountryCode");
       }
       return e164("+" + digits.substring(IDD_00.length()), UNKNOWN_REGION);
     }
@@ -199,12 +204,16 @@ public final class PhoneNumberParser {
     int digits = e164.length() - 1;
     if (digits > MAX_E164_DIGITS) {
       throw InvalidInputException.of(
-          PhoneInput.NUMBER, "is too long (at most " + MAX_E164_DIGITS + " digits are allowed)", "phone.tooLong");
+          PhoneInput.NUMBER,
+          "is too long (at most " + MAX_E164_DIGITS + " digits are allowed)",
+          "phone.tooLong");
     }
     // What is stored is the E.164 form, so it must be valid on its own: a national reading can be
-    // valid in its region (e.g. Belarus's 8 810 ... long-distance prefix) while its E.164 form is not.
+    // valid in its region (e.g. Belarus's 8 810 ... long-distance prefix) while its E.164 form is
+    // not.
     if (!isValidE164(e164)) {
-      throw InvalidInputException.of(PhoneInput.NUMBER, "is not a valid number for its country", "phone.invalid");
+      throw InvalidInputException.of(
+          PhoneInput.NUMBER, "is not a valid number for its country", "phone.invalid");
     }
     return e164;
   }

@@ -15,8 +15,12 @@ class FeatureAvailabilityTest {
   private static final GroupId STORE_MANAGERS = GroupId.of("store-managers");
 
   private static User user(String id, GroupId... groups) {
-    return User.builder().id(UserId.of(id)).userPrincipalName(id + "@contoso.com").displayName(id)
-        .groups(Set.of(groups)).build();
+    return User.builder()
+        .id(UserId.of(id))
+        .userPrincipalName(id + "@contoso.com")
+        .displayName(id)
+        .groups(Set.of(groups))
+        .build();
   }
 
   @Test

@@ -58,17 +58,26 @@ class AuthorizationEngineTest {
   private static final RoleId RESETTER = RoleId.of("custom-resetter");
   private static final RoleId PHONER = RoleId.of("custom-phoner");
   private static final RoleId READER = RoleId.of("custom-reader");
+
   /** A custom role without any user, group or device permission: not assignable at unit scope. */
   private static final RoleId APPS = RoleId.of("custom-apps");
-  private static final RoleCatalog CATALOG = RoleCatalog.of(List.of(
-      RoleDefinition.custom(APPS, "App registrations", Set.of("microsoft.directory/applications/create")),
-      RoleDefinition.custom(RESETTER, "Store password resetter", Set.of(RESET_PASSWORD.resourceAction())),
-      RoleDefinition.custom(PHONER, "Store phone manager", Set.of(MANAGE_PHONES.resourceAction())),
-      RoleDefinition.custom(READER, "Store reader", Set.of(VIEW_PROFILE.resourceAction()))));
+
+  private static final RoleCatalog CATALOG =
+      RoleCatalog.of(
+          List.of(
+              RoleDefinition.custom(
+                  APPS, "App registrations", Set.of("microsoft.directory/applications/create")),
+              RoleDefinition.custom(
+                  RESETTER, "Store password resetter", Set.of(RESET_PASSWORD.resourceAction())),
+              RoleDefinition.custom(
+                  PHONER, "Store phone manager", Set.of(MANAGE_PHONES.resourceAction())),
+              RoleDefinition.custom(
+                  READER, "Store reader", Set.of(VIEW_PROFILE.resourceAction()))));
 
   private static final AtomicInteger IDS = new AtomicInteger();
 
-  private static final BuiltInRole PRIVILEGED_ROLE_ADMINISTRATOR_ROLE = BuiltInRole.PRIVILEGED_ROLE_ADMINISTRATOR;
+  private static final BuiltInRole PRIVILEGED_ROLE_ADMINISTRATOR_ROLE =
+      BuiltInRole.PRIVILEGED_ROLE_ADMINISTRATOR;
 
   private static RoleAssignment grant(Principal who, RoleId role, Scope scope) {
     return RoleAssignment.of(AssignmentId.of("a" + IDS.incrementAndGet()), who, role, scope);
@@ -91,8 +100,8 @@ class AuthorizationEngineTest {
   }
 
   private static TargetFacts targetHolding(BuiltInRole role) {
-    return new TargetFacts(TARGET, Set.of(SALES), Set.of(),
-        List.of(grant(TARGET, role, Scope.tenant())), false);
+    return new TargetFacts(
+        TARGET, Set.of(SALES), Set.of(), List.of(grant(TARGET, role, Scope.tenant())), false);
   }
 
   private static Decision decide(ActorFacts actor, StaffAction action, TargetFacts target) {
@@ -115,15 +124,25 @@ class AuthorizationEngineTest {
 
     @Test
     void guestPasswordResetDenied() {
-      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, guest)))
+      assertThat(
+              reason(
+                  decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, guest)))
           .isEqualTo(DenyReason.GUEST_ACCOUNT);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, guest)))
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, guest)))
           .isEqualTo(DenyReason.GUEST_ACCOUNT);
     }
 
     @Test
     void guestPhoneChangeDenied() {
-      assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)), MANAGE_PHONES, guest)))
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
+                      MANAGE_PHONES,
+                      guest)))
           .isEqualTo(DenyReason.GUEST_ACCOUNT);
       assertThat(reason(decide(actor(grant(ACTOR, PHONER, Scope.tenant())), MANAGE_PHONES, guest)))
           .isEqualTo(DenyReason.GUEST_ACCOUNT);
@@ -133,28 +152,56 @@ class AuthorizationEngineTest {
     void guestProfileStillViewable() {
       ActorFacts tenantAdmin = actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant());
       assertThat(decide(tenantAdmin, VIEW_PROFILE, guest).isPermit()).isTrue();
-      assertThat(ENGINE.allowedActions(tenantAdmin, guest, CATALOG, NOW)).containsExactly(VIEW_PROFILE);
+      assertThat(ENGINE.allowedActions(tenantAdmin, guest, CATALOG, NOW))
+          .containsExactly(VIEW_PROFILE);
       assertThat(ENGINE.allowedActions(tenantAdmin, plainTarget(SALES), CATALOG, NOW))
           .containsExactlyInAnyOrder(VIEW_PROFILE, RESET_PASSWORD, MANAGE_PHONES);
     }
 
     @Test
     void guestDeniedOnlyWhenEverythingElseWouldPermit() {
-      // Each earlier filter keeps its own reason for a guest, so the reason stays the most specific.
-      assertThat(reason(decide(actor(), RESET_PASSWORD, guest))).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
+      // Each earlier filter keeps its own reason for a guest, so the reason stays the most
+      // specific.
+      assertThat(reason(decide(actor(), RESET_PASSWORD, guest)))
+          .isEqualTo(DenyReason.NO_ACTIVE_ROLE);
       assertThat(reason(decide(actor(grant(ACTOR, PHONER, Scope.tenant())), RESET_PASSWORD, guest)))
           .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)), RESET_PASSWORD, guest)))
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)), RESET_PASSWORD, guest)))
           .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
-      TargetFacts restrictedGuest = new TargetFacts(TARGET, Set.of(VAULT), Set.of(VAULT), List.of(), false, true);
-      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, restrictedGuest)))
+      TargetFacts restrictedGuest =
+          new TargetFacts(TARGET, Set.of(VAULT), Set.of(VAULT), List.of(), false, true);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()),
+                      RESET_PASSWORD,
+                      restrictedGuest)))
           .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
-      TargetFacts adminGuest = new TargetFacts(TARGET, Set.of(SALES), Set.of(),
-          List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())), false, true);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, adminGuest)))
+      TargetFacts adminGuest =
+          new TargetFacts(
+              TARGET,
+              Set.of(SALES),
+              Set.of(),
+              List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())),
+              false,
+              true);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()),
+                      RESET_PASSWORD,
+                      adminGuest)))
           .isEqualTo(DenyReason.TARGET_PROTECTED);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD,
-          TargetFacts.member(ACTOR, Set.of()).asGuest()))).isEqualTo(DenyReason.SELF_ACTION);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()),
+                      RESET_PASSWORD,
+                      TargetFacts.member(ACTOR, Set.of()).asGuest())))
+          .isEqualTo(DenyReason.SELF_ACTION);
     }
 
     @Test
@@ -177,35 +224,53 @@ class AuthorizationEngineTest {
     void groupHeldGlobalAdminIsProtected() {
       RoleAssignment viaGroup = grant(globals, GLOBAL_ADMINISTRATOR, Scope.tenant());
       TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(viaGroup), true);
-      for (BuiltInRole role : List.of(HELPDESK_ADMINISTRATOR, USER_ADMINISTRATOR, PASSWORD_ADMINISTRATOR,
-          AUTHENTICATION_ADMINISTRATOR)) {
-        assertThat(reason(decide(actorWith(role, Scope.tenant()), RESET_PASSWORD, t))).as("%s", role)
+      for (BuiltInRole role :
+          List.of(
+              HELPDESK_ADMINISTRATOR,
+              USER_ADMINISTRATOR,
+              PASSWORD_ADMINISTRATOR,
+              AUTHENTICATION_ADMINISTRATOR)) {
+        assertThat(reason(decide(actorWith(role, Scope.tenant()), RESET_PASSWORD, t)))
+            .as("%s", role)
             .isEqualTo(DenyReason.TARGET_PROTECTED);
       }
-      assertThat(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)
-          .isPermit()).isTrue();
+      assertThat(
+              decide(
+                      actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant()),
+                      RESET_PASSWORD,
+                      t)
+                  .isPermit())
+          .isTrue();
     }
 
     @Test
     void managerWithHelpdeskThroughGroupCanResetPlainMember() {
       RoleAssignment viaGroup = grant(admins, HELPDESK_ADMINISTRATOR, Scope.unit(SALES));
       ActorFacts manager = actor(viaGroup);
-      assertThat(grantedBy(decide(manager, RESET_PASSWORD, plainTarget(SALES)))).isEqualTo(viaGroup);
+      assertThat(grantedBy(decide(manager, RESET_PASSWORD, plainTarget(SALES))))
+          .isEqualTo(viaGroup);
       assertThat(grantedBy(decide(manager, VIEW_PROFILE, plainTarget()))).isEqualTo(viaGroup);
       assertThat(ENGINE.holdsActiveRole(manager, NOW)).isTrue();
-      assertThat(reason(decide(manager, RESET_PASSWORD, plainTarget(PARIS)))).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+      assertThat(reason(decide(manager, RESET_PASSWORD, plainTarget(PARIS))))
+          .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
     }
 
     @Test
     void targetWithScheduledGlobalAdminIsProtectedNow() {
-      RoleAssignment tomorrow = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
-          .during(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+      RoleAssignment tomorrow =
+          grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
+              .during(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
       TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(tomorrow), false);
       for (StaffAction action : List.of(RESET_PASSWORD, MANAGE_PHONES)) {
-        assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)), action, t)))
-            .as("%s", action).isEqualTo(DenyReason.TARGET_PROTECTED);
-        assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), action, t)))
-            .as("%s at tenant scope", action).isEqualTo(DenyReason.TARGET_PROTECTED);
+        assertThat(
+                reason(
+                    decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)), action, t)))
+            .as("%s", action)
+            .isEqualTo(DenyReason.TARGET_PROTECTED);
+        assertThat(
+                reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), action, t)))
+            .as("%s at tenant scope", action)
+            .isEqualTo(DenyReason.TARGET_PROTECTED);
       }
     }
 
@@ -213,29 +278,49 @@ class AuthorizationEngineTest {
     void targetWithEligibleGlobalAdminIsProtected() {
       RoleAssignment eligible = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant()).eligible();
       TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(eligible), false);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
+      assertThat(
+              reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
           .isEqualTo(DenyReason.TARGET_PROTECTED);
-      assertThat(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t).isPermit()).isTrue();
+      assertThat(
+              decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t).isPermit())
+          .isTrue();
     }
 
     @Test
     void expiredAssignmentDoesNotProtect() {
-      RoleAssignment expired = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
-          .during(NOW.minus(Duration.ofDays(2)), NOW);
-      RoleAssignment expiredEligible = grant(TARGET, PRIVILEGED_ROLE_ADMINISTRATOR_ROLE, Scope.tenant())
-          .during(NOW.minus(Duration.ofDays(2)), NOW).eligible();
-      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(expired, expiredEligible), false);
-      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, t).isPermit()).isTrue();
+      RoleAssignment expired =
+          grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
+              .during(NOW.minus(Duration.ofDays(2)), NOW);
+      RoleAssignment expiredEligible =
+          grant(TARGET, PRIVILEGED_ROLE_ADMINISTRATOR_ROLE, Scope.tenant())
+              .during(NOW.minus(Duration.ofDays(2)), NOW)
+              .eligible();
+      TargetFacts t =
+          new TargetFacts(
+              TARGET, Set.of(SALES), Set.of(), List.of(expired, expiredEligible), false);
+      assertThat(
+              decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, t)
+                  .isPermit())
+          .isTrue();
       // one nanosecond earlier both are still in force and protect
-      assertThat(ENGINE.decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, t, CATALOG,
-          NOW.minusNanos(1)).denyReason()).contains(DenyReason.TARGET_PROTECTED);
+      assertThat(
+              ENGINE
+                  .decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+                      RESET_PASSWORD,
+                      t,
+                      CATALOG,
+                      NOW.minusNanos(1))
+                  .denyReason())
+          .contains(DenyReason.TARGET_PROTECTED);
     }
 
     @Test
     void eligibleAssignmentGrantsNothingAndDoesNotAdmit() {
       ActorFacts eligibleGa = actor(grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant()).eligible());
       for (StaffAction action : StaffAction.values()) {
-        assertThat(reason(decide(eligibleGa, action, plainTarget()))).as("%s", action)
+        assertThat(reason(decide(eligibleGa, action, plainTarget())))
+            .as("%s", action)
             .isEqualTo(DenyReason.NO_ACTIVE_ROLE);
       }
       assertThat(ENGINE.holdsActiveRole(eligibleGa, NOW)).isFalse();
@@ -248,7 +333,8 @@ class AuthorizationEngineTest {
       RoleAssignment apps = grant(ACTOR, APPS, Scope.unit(SALES));
       ActorFacts a = actor(apps);
       for (StaffAction action : StaffAction.values()) {
-        assertThat(reason(decide(a, action, plainTarget(SALES)))).as("%s", action)
+        assertThat(reason(decide(a, action, plainTarget(SALES))))
+            .as("%s", action)
             .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
       }
       assertThat(ENGINE.scopesFor(a, VIEW_PROFILE, CATALOG, NOW)).isEmpty();
@@ -256,13 +342,15 @@ class AuthorizationEngineTest {
       // At tenant scope the same role counts: it lets its holder view, and lacks the changes.
       ActorFacts tenantWide = actor(grant(ACTOR, APPS, Scope.tenant()));
       assertThat(decide(tenantWide, VIEW_PROFILE, plainTarget()).isPermit()).isTrue();
-      assertThat(reason(decide(tenantWide, RESET_PASSWORD, plainTarget()))).isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
+      assertThat(reason(decide(tenantWide, RESET_PASSWORD, plainTarget())))
+          .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
     }
 
     @Test
     void unitScopedRoleUnknownToCatalog_deniedNotAssignableAtUnitScope() {
       ActorFacts a = actor(grant(ACTOR, RoleId.of("not-in-catalog"), Scope.unit(SALES)));
-      assertThat(reason(decide(a, VIEW_PROFILE, plainTarget(SALES)))).isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+      assertThat(reason(decide(a, VIEW_PROFILE, plainTarget(SALES))))
+          .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
       assertThat(reason(decide(a, RESET_PASSWORD, plainTarget(SALES))))
           .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
     }
@@ -272,7 +360,8 @@ class AuthorizationEngineTest {
       RoleAssignment apps = grant(ACTOR, APPS, Scope.unit(SALES));
       RoleAssignment reader = grant(ACTOR, DIRECTORY_READERS, Scope.tenant());
       RoleAssignment helpdesk = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(PARIS));
-      assertThat(grantedBy(decide(actor(apps, reader), VIEW_PROFILE, plainTarget()))).isEqualTo(reader);
+      assertThat(grantedBy(decide(actor(apps, reader), VIEW_PROFILE, plainTarget())))
+          .isEqualTo(reader);
       assertThat(reason(decide(actor(apps, reader), RESET_PASSWORD, plainTarget(SALES))))
           .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
       assertThat(reason(decide(actor(apps, helpdesk), RESET_PASSWORD, plainTarget(SALES))))
@@ -280,19 +369,23 @@ class AuthorizationEngineTest {
       assertThat(ENGINE.scopesFor(actor(apps, helpdesk), RESET_PASSWORD, CATALOG, NOW))
           .containsExactly(Scope.unit(PARIS));
       // an expired assignment is not active: without any active one the reason stays NO_ACTIVE_ROLE
-      RoleAssignment expired = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant()).during(NOW.minusSeconds(9), NOW);
-      assertThat(reason(decide(actor(expired), VIEW_PROFILE, plainTarget()))).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
+      RoleAssignment expired =
+          grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant()).during(NOW.minusSeconds(9), NOW);
+      assertThat(reason(decide(actor(expired), VIEW_PROFILE, plainTarget())))
+          .isEqualTo(DenyReason.NO_ACTIVE_ROLE);
     }
 
     @Test
     void factsAcceptGroupPrincipalsButNotOtherUsers() {
-      RoleAssignment other = grant(UserId.of("someone-else"), HELPDESK_ADMINISTRATOR, Scope.tenant());
+      RoleAssignment other =
+          grant(UserId.of("someone-else"), HELPDESK_ADMINISTRATOR, Scope.tenant());
       assertThatThrownBy(() -> actor(other)).isInstanceOf(InvalidInputException.class);
       assertThatThrownBy(() -> new TargetFacts(TARGET, Set.of(), Set.of(), List.of(other), false))
           .isInstanceOf(InvalidInputException.class);
       RoleAssignment group = grant(admins, HELPDESK_ADMINISTRATOR, Scope.tenant());
       assertThat(actor(group).assignments()).containsExactly(group);
-      assertThat(new TargetFacts(TARGET, Set.of(), Set.of(), List.of(group), true).assignments()).containsExactly(group);
+      assertThat(new TargetFacts(TARGET, Set.of(), Set.of(), List.of(group), true).assignments())
+          .containsExactly(group);
     }
   }
 
@@ -307,37 +400,47 @@ class AuthorizationEngineTest {
 
     @Test
     void decide_onSelf_permitted() {
-      Decision d = decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), VIEW_PROFILE,
-          TargetFacts.member(ACTOR, Set.of()));
+      Decision d =
+          decide(
+              actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()),
+              VIEW_PROFILE,
+              TargetFacts.member(ACTOR, Set.of()));
       assertThat(d.isPermit()).isTrue();
     }
 
     @Test
     void decide_targetInRestrictedUnitByTenantAdmin_permitted() {
       TargetFacts vip = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC), List.of(), false);
-      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), VIEW_PROFILE, vip).isPermit())
+      assertThat(
+              decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), VIEW_PROFILE, vip)
+                  .isPermit())
           .isTrue();
     }
 
     @Test
     void decide_protectedTargetByLowestRole_permitted() {
-      Decision d = decide(actorWith(DIRECTORY_READERS, Scope.tenant()), VIEW_PROFILE,
-          targetHolding(GLOBAL_ADMINISTRATOR));
+      Decision d =
+          decide(
+              actorWith(DIRECTORY_READERS, Scope.tenant()),
+              VIEW_PROFILE,
+              targetHolding(GLOBAL_ADMINISTRATOR));
       assertThat(d.isPermit()).isTrue();
     }
 
     @Test
     void decide_noActiveRole_deniedNoActiveRole() {
-      RoleAssignment expired = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
-          .during(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
+      RoleAssignment expired =
+          grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
+              .during(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
       assertThat(reason(decide(actor(expired), VIEW_PROFILE, plainTarget())))
           .isEqualTo(DenyReason.NO_ACTIVE_ROLE);
     }
 
     @Test
     void decide_firstAssignmentExpired_permitNamesFirstActiveOne() {
-      RoleAssignment expired = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
-          .during(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
+      RoleAssignment expired =
+          grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
+              .during(NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)));
       RoleAssignment readers = grant(ACTOR, GROUPS_ADMINISTRATOR, Scope.unit(PARIS));
       assertThat(grantedBy(decide(actor(expired, readers), VIEW_PROFILE, plainTarget())))
           .isEqualTo(readers);
@@ -353,7 +456,9 @@ class AuthorizationEngineTest {
   @Nested
   class Self {
     @ParameterizedTest
-    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    @EnumSource(
+        value = StaffAction.class,
+        names = {"RESET_PASSWORD", "MANAGE_PHONES"})
     void decide_changeOnSelfAsGlobalAdministrator_deniedSelfAction(StaffAction action) {
       ActorFacts ga = actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant());
       assertThat(reason(decide(ga, action, TargetFacts.member(ACTOR, Set.of()))))
@@ -369,8 +474,9 @@ class AuthorizationEngineTest {
 
   @Nested
   class Time {
-    private final RoleAssignment windowed = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant())
-        .during(NOW, NOW.plus(Duration.ofHours(8)));
+    private final RoleAssignment windowed =
+        grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant())
+            .during(NOW, NOW.plus(Duration.ofHours(8)));
 
     @Test
     void decide_noAssignments_deniedNoActiveRole() {
@@ -380,28 +486,37 @@ class AuthorizationEngineTest {
 
     @Test
     void decide_atWindowStart_permitted() {
-      assertThat(ENGINE.decide(actor(windowed), RESET_PASSWORD, plainTarget(), CATALOG, NOW).isPermit())
+      assertThat(
+              ENGINE
+                  .decide(actor(windowed), RESET_PASSWORD, plainTarget(), CATALOG, NOW)
+                  .isPermit())
           .isTrue();
     }
 
     @Test
     void decide_justBeforeWindowStart_deniedNoActiveRole() {
-      Decision d = ENGINE.decide(actor(windowed), RESET_PASSWORD, plainTarget(), CATALOG,
-          NOW.minusNanos(1));
+      Decision d =
+          ENGINE.decide(actor(windowed), RESET_PASSWORD, plainTarget(), CATALOG, NOW.minusNanos(1));
       assertThat(reason(d)).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
     }
 
     @Test
     void decide_atWindowEnd_deniedNoActiveRole() {
-      Decision d = ENGINE.decide(actor(windowed), RESET_PASSWORD, plainTarget(), CATALOG,
-          NOW.plus(Duration.ofHours(8)));
+      Decision d =
+          ENGINE.decide(
+              actor(windowed),
+              RESET_PASSWORD,
+              plainTarget(),
+              CATALOG,
+              NOW.plus(Duration.ofHours(8)));
       assertThat(reason(d)).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
     }
 
     @Test
     void decide_expiredGranterNextToActiveNonGranter_deniedRoleLacksPermission() {
-      RoleAssignment expired = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
-          .during(NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(1)));
+      RoleAssignment expired =
+          grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
+              .during(NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(1)));
       RoleAssignment reader = grant(ACTOR, DIRECTORY_READERS, Scope.tenant());
       assertThat(reason(decide(actor(expired, reader), RESET_PASSWORD, plainTarget())))
           .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
@@ -409,20 +524,29 @@ class AuthorizationEngineTest {
 
     @Test
     void decide_targetRoleExpired_notProtected() {
-      RoleAssignment expiredGa = grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
-          .during(NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(1)));
+      RoleAssignment expiredGa =
+          grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())
+              .during(NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(1)));
       TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(), List.of(expiredGa), false);
-      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t).isPermit())
+      assertThat(
+              decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)
+                  .isPermit())
           .isTrue();
     }
 
     @Test
     void decide_targetRoleNotYetActive_protected() {
-      RoleAssignment futureGa = new RoleAssignment(AssignmentId.of("future"), TARGET,
-          GLOBAL_ADMINISTRATOR.templateId(), Scope.tenant(),
-          Optional.of(NOW.plusSeconds(1)), Optional.empty());
+      RoleAssignment futureGa =
+          new RoleAssignment(
+              AssignmentId.of("future"),
+              TARGET,
+              GLOBAL_ADMINISTRATOR.templateId(),
+              Scope.tenant(),
+              Optional.of(NOW.plusSeconds(1)),
+              Optional.empty());
       TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(), List.of(futureGa), false);
-      assertThat(reason(decide(actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
+      assertThat(
+              reason(decide(actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
           .isEqualTo(DenyReason.TARGET_PROTECTED);
     }
   }
@@ -432,9 +556,14 @@ class AuthorizationEngineTest {
     @ParameterizedTest
     @EnumSource(BuiltInRole.class)
     void decide_resetPasswordByBuiltInRole_grantedExactlyToEntrasResetters(BuiltInRole role) {
-      Set<BuiltInRole> resetters = EnumSet.of(PASSWORD_ADMINISTRATOR, HELPDESK_ADMINISTRATOR,
-          USER_ADMINISTRATOR, AUTHENTICATION_ADMINISTRATOR, PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
-          GLOBAL_ADMINISTRATOR);
+      Set<BuiltInRole> resetters =
+          EnumSet.of(
+              PASSWORD_ADMINISTRATOR,
+              HELPDESK_ADMINISTRATOR,
+              USER_ADMINISTRATOR,
+              AUTHENTICATION_ADMINISTRATOR,
+              PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+              GLOBAL_ADMINISTRATOR);
       Decision d = decide(actorWith(role, Scope.tenant()), RESET_PASSWORD, plainTarget());
       if (resetters.contains(role)) {
         assertThat(d.isPermit()).isTrue();
@@ -446,8 +575,11 @@ class AuthorizationEngineTest {
     @ParameterizedTest
     @EnumSource(BuiltInRole.class)
     void decide_managePhonesByBuiltInRole_grantedExactlyToAuthenticationAdmins(BuiltInRole role) {
-      Set<BuiltInRole> phoneAdmins = EnumSet.of(AUTHENTICATION_ADMINISTRATOR,
-          PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR);
+      Set<BuiltInRole> phoneAdmins =
+          EnumSet.of(
+              AUTHENTICATION_ADMINISTRATOR,
+              PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+              GLOBAL_ADMINISTRATOR);
       Decision d = decide(actorWith(role, Scope.tenant()), MANAGE_PHONES, plainTarget());
       if (phoneAdmins.contains(role)) {
         assertThat(d.isPermit()).isTrue();
@@ -490,8 +622,12 @@ class AuthorizationEngineTest {
     void decide_catalogsAlternating_eachAnsweredByItsOwnRoles() {
       ActorFacts a = actor(grant(ACTOR, RESETTER, Scope.tenant()));
       for (int i = 0; i < 3; i++) {
-        assertThat(ENGINE.decide(a, RESET_PASSWORD, plainTarget(), CATALOG, NOW).isPermit()).isTrue();
-        assertThat(ENGINE.decide(a, RESET_PASSWORD, plainTarget(), RoleCatalog.builtIns(), NOW).isPermit())
+        assertThat(ENGINE.decide(a, RESET_PASSWORD, plainTarget(), CATALOG, NOW).isPermit())
+            .isTrue();
+        assertThat(
+                ENGINE
+                    .decide(a, RESET_PASSWORD, plainTarget(), RoleCatalog.builtIns(), NOW)
+                    .isPermit())
             .isFalse();
       }
     }
@@ -501,32 +637,54 @@ class AuthorizationEngineTest {
   class Scopes {
     @Test
     void decide_unitScopedAndTargetMember_permitted() {
-      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD,
-          plainTarget(PARIS, SALES)).isPermit()).isTrue();
+      assertThat(
+              decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+                      RESET_PASSWORD,
+                      plainTarget(PARIS, SALES))
+                  .isPermit())
+          .isTrue();
     }
 
     @Test
     void decide_unitScopedAndTargetNotMember_deniedTargetOutOfScope() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD,
-          plainTarget(PARIS)))).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+                      RESET_PASSWORD,
+                      plainTarget(PARIS))))
+          .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
     }
 
     @Test
     void decide_unitScopedAndTargetInNoUnit_deniedTargetOutOfScope() {
-      assertThat(reason(decide(actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
-          MANAGE_PHONES, plainTarget()))).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
+                      MANAGE_PHONES,
+                      plainTarget())))
+          .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
     }
 
     @Test
     void decide_tenantScoped_coversUserInNoUnit() {
-      assertThat(decide(actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD,
-          plainTarget()).isPermit()).isTrue();
+      assertThat(
+              decide(
+                      actorWith(PASSWORD_ADMINISTRATOR, Scope.tenant()),
+                      RESET_PASSWORD,
+                      plainTarget())
+                  .isPermit())
+          .isTrue();
     }
 
     @Test
     void decide_scopedGranterOutOfScopeAndTenantNonGranter_deniedTargetOutOfScope() {
-      ActorFacts a = actor(grant(ACTOR, DIRECTORY_READERS, Scope.tenant()),
-          grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES)));
+      ActorFacts a =
+          actor(
+              grant(ACTOR, DIRECTORY_READERS, Scope.tenant()),
+              grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES)));
       assertThat(reason(decide(a, RESET_PASSWORD, plainTarget(PARIS))))
           .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
     }
@@ -539,36 +697,56 @@ class AuthorizationEngineTest {
 
     @Test
     void decide_tenantGlobalAdministrator_deniedRestrictedManagementUnit() {
-      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, vip)))
+      assertThat(
+              reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, vip)))
           .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void decide_scopedToTargetsOrdinaryUnit_deniedRestrictedManagementUnit() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD,
-          vip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, vip)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void decide_scopedToAnotherRestrictedUnit_deniedRestrictedManagementUnit() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(VAULT)), RESET_PASSWORD,
-          vip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(VAULT)), RESET_PASSWORD, vip)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void decide_scopedToUnrelatedUnit_deniedRestrictedManagementUnitBeforeOutOfScope() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)), RESET_PASSWORD,
-          vip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)), RESET_PASSWORD, vip)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void decide_scopedToRestrictedUnitWhereTargetOnlyHoldsARole_deniedRestrictedManagementUnit() {
       // VAULT is among the target's restricted units through its own role there, not membership:
       // a VAULT-scoped assignment does not cover the target, so it does not reach it.
-      TargetFacts t = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC, VAULT),
-          List.of(grant(TARGET, GROUPS_ADMINISTRATOR, Scope.unit(VAULT))), false);
-      assertThat(reason(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(VAULT)),
-          RESET_PASSWORD, t))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      TargetFacts t =
+          new TargetFacts(
+              TARGET,
+              Set.of(EXEC),
+              Set.of(EXEC, VAULT),
+              List.of(grant(TARGET, GROUPS_ADMINISTRATOR, Scope.unit(VAULT))),
+              false);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(VAULT)),
+                      RESET_PASSWORD,
+                      t)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
@@ -581,7 +759,9 @@ class AuthorizationEngineTest {
 
     @Test
     void decide_restrictedUnitScopeButRoleLacksAction_deniedRoleLacksPermission() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(EXEC)), MANAGE_PHONES, vip)))
+      assertThat(
+              reason(
+                  decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(EXEC)), MANAGE_PHONES, vip)))
           .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
     }
 
@@ -589,10 +769,18 @@ class AuthorizationEngineTest {
     void decide_globalAdministratorInRestrictedUnit_noUnitScopedRoleCanReset() {
       // Entra: "a Global Administrator in a restricted management administrative unit can't have
       // their password reset by any other administrator", since no unit-scopable role may.
-      TargetFacts ga = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC),
-          List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())), false);
-      Decision d = decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(EXEC)),
-          RESET_PASSWORD, ga);
+      TargetFacts ga =
+          new TargetFacts(
+              TARGET,
+              Set.of(EXEC),
+              Set.of(EXEC),
+              List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())),
+              false);
+      Decision d =
+          decide(
+              actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(EXEC)),
+              RESET_PASSWORD,
+              ga);
       assertThat(reason(d)).isEqualTo(DenyReason.TARGET_PROTECTED);
     }
   }
@@ -607,24 +795,38 @@ class AuthorizationEngineTest {
     @Test
     void undecidableRuleKeepsUserInRestrictedUnit_tenantGlobalAdministratorDenied() {
       assertThat(perhapsVip.inRestrictedUnit()).isTrue();
-      assertThat(reason(decide(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD,
-          perhapsVip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD,
-          perhapsVip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, perhapsVip)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+                      RESET_PASSWORD,
+                      perhapsVip)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void undecidableRuleGrantsNoScope_adminOfTheUndecidedUnitDenied() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(EXEC)), RESET_PASSWORD,
-          perhapsVip))).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(EXEC)),
+                      RESET_PASSWORD,
+                      perhapsVip)))
+          .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void undecidedRestrictedUnit_adminOfAnotherRestrictedUnitTheTargetIsIn_permitted() {
-      TargetFacts t = new TargetFacts(TARGET, Set.of(VAULT), Set.of(VAULT), List.of(), false,
-          Set.of(EXEC));
+      TargetFacts t =
+          new TargetFacts(TARGET, Set.of(VAULT), Set.of(VAULT), List.of(), false, Set.of(EXEC));
       RoleAssignment vaultHelpdesk = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(VAULT));
-      assertThat(grantedBy(decide(actor(vaultHelpdesk), RESET_PASSWORD, t))).isEqualTo(vaultHelpdesk);
+      assertThat(grantedBy(decide(actor(vaultHelpdesk), RESET_PASSWORD, t)))
+          .isEqualTo(vaultHelpdesk);
     }
 
     @Test
@@ -632,8 +834,10 @@ class AuthorizationEngineTest {
       TargetFacts five = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(), false);
       assertThat(five.undecidedRestrictedUnits()).isEmpty();
       assertThat(five.inRestrictedUnit()).isFalse();
-      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, five)
-          .isPermit()).isTrue();
+      assertThat(
+              decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, five)
+                  .isPermit())
+          .isTrue();
     }
   }
 
@@ -645,96 +849,130 @@ class AuthorizationEngineTest {
      * Admin, AUTH = Authentication Admin, UA = User Admin, PAA, GA).
      */
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "AUTHENTICATION_ADMINISTRATOR            | AUTH PAA GA",
-        "DIRECTORY_READERS                       | PW HD AUTH UA PAA GA",
-        "GLOBAL_ADMINISTRATOR                    | PAA GA",
-        "GROUPS_ADMINISTRATOR                    | UA PAA GA",
-        "GUEST_INVITER                           | PW HD AUTH UA PAA GA",
-        "HELPDESK_ADMINISTRATOR                  | HD UA PAA GA",
-        "MESSAGE_CENTER_READER                   | HD AUTH UA PAA GA",
-        "PASSWORD_ADMINISTRATOR                  | PW HD AUTH UA PAA GA",
-        "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR | PAA GA",
-        "PRIVILEGED_ROLE_ADMINISTRATOR           | PAA GA",
-        "REPORTS_READER                          | HD AUTH UA PAA GA",
-        "USER_ADMINISTRATOR                      | UA PAA GA",
-        "USER_EXPERIENCE_SUCCESS_MANAGER         | HD AUTH UA PAA GA",
-        "USAGE_SUMMARY_REPORTS_READER            | HD AUTH UA PAA GA",
-        "SECURITY_ADMINISTRATOR                  | PAA GA",
-        "GLOBAL_READER                           | PAA GA",
-    })
-    void decide_resetPasswordOnRoleHolder_followsEntraMatrixRow(BuiltInRole targetRole, String columns) {
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "AUTHENTICATION_ADMINISTRATOR            | AUTH PAA GA",
+          "DIRECTORY_READERS                       | PW HD AUTH UA PAA GA",
+          "GLOBAL_ADMINISTRATOR                    | PAA GA",
+          "GROUPS_ADMINISTRATOR                    | UA PAA GA",
+          "GUEST_INVITER                           | PW HD AUTH UA PAA GA",
+          "HELPDESK_ADMINISTRATOR                  | HD UA PAA GA",
+          "MESSAGE_CENTER_READER                   | HD AUTH UA PAA GA",
+          "PASSWORD_ADMINISTRATOR                  | PW HD AUTH UA PAA GA",
+          "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR | PAA GA",
+          "PRIVILEGED_ROLE_ADMINISTRATOR           | PAA GA",
+          "REPORTS_READER                          | HD AUTH UA PAA GA",
+          "USER_ADMINISTRATOR                      | UA PAA GA",
+          "USER_EXPERIENCE_SUCCESS_MANAGER         | HD AUTH UA PAA GA",
+          "USAGE_SUMMARY_REPORTS_READER            | HD AUTH UA PAA GA",
+          "SECURITY_ADMINISTRATOR                  | PAA GA",
+          "GLOBAL_READER                           | PAA GA",
+        })
+    void decide_resetPasswordOnRoleHolder_followsEntraMatrixRow(
+        BuiltInRole targetRole, String columns) {
       assertRow(RESET_PASSWORD, targetHolding(targetRole), columns);
     }
 
     /** Entra's "Who can perform sensitive actions" table, Auth Admin / PAA / GA columns. */
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "AUTHENTICATION_ADMINISTRATOR            | AUTH PAA GA",
-        "DIRECTORY_READERS                       | AUTH PAA GA",
-        "GLOBAL_ADMINISTRATOR                    | PAA GA",
-        "GROUPS_ADMINISTRATOR                    | PAA GA",
-        "GUEST_INVITER                           | AUTH PAA GA",
-        "HELPDESK_ADMINISTRATOR                  | PAA GA",
-        "MESSAGE_CENTER_READER                   | AUTH PAA GA",
-        "PASSWORD_ADMINISTRATOR                  | AUTH PAA GA",
-        "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR | PAA GA",
-        "PRIVILEGED_ROLE_ADMINISTRATOR           | PAA GA",
-        "REPORTS_READER                          | AUTH PAA GA",
-        "USER_ADMINISTRATOR                      | PAA GA",
-        "USER_EXPERIENCE_SUCCESS_MANAGER         | AUTH PAA GA",
-        "USAGE_SUMMARY_REPORTS_READER            | AUTH PAA GA",
-        "SECURITY_ADMINISTRATOR                  | PAA GA",
-        "GLOBAL_READER                           | PAA GA",
-    })
-    void decide_managePhonesOnRoleHolder_followsEntraMatrixRow(BuiltInRole targetRole, String columns) {
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "AUTHENTICATION_ADMINISTRATOR            | AUTH PAA GA",
+          "DIRECTORY_READERS                       | AUTH PAA GA",
+          "GLOBAL_ADMINISTRATOR                    | PAA GA",
+          "GROUPS_ADMINISTRATOR                    | PAA GA",
+          "GUEST_INVITER                           | AUTH PAA GA",
+          "HELPDESK_ADMINISTRATOR                  | PAA GA",
+          "MESSAGE_CENTER_READER                   | AUTH PAA GA",
+          "PASSWORD_ADMINISTRATOR                  | AUTH PAA GA",
+          "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR | PAA GA",
+          "PRIVILEGED_ROLE_ADMINISTRATOR           | PAA GA",
+          "REPORTS_READER                          | AUTH PAA GA",
+          "USER_ADMINISTRATOR                      | PAA GA",
+          "USER_EXPERIENCE_SUCCESS_MANAGER         | AUTH PAA GA",
+          "USAGE_SUMMARY_REPORTS_READER            | AUTH PAA GA",
+          "SECURITY_ADMINISTRATOR                  | PAA GA",
+          "GLOBAL_READER                           | PAA GA",
+        })
+    void decide_managePhonesOnRoleHolder_followsEntraMatrixRow(
+        BuiltInRole targetRole, String columns) {
       assertRow(MANAGE_PHONES, targetHolding(targetRole), columns);
     }
 
     @ParameterizedTest
-    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    @EnumSource(
+        value = StaffAction.class,
+        names = {"RESET_PASSWORD", "MANAGE_PHONES"})
     void decide_targetWithNoRole_everyGranterPermitted(StaffAction action) {
-      assertRow(action, plainTarget(), action == RESET_PASSWORD ? "PW HD AUTH UA PAA GA" : "AUTH PAA GA");
+      assertRow(
+          action, plainTarget(), action == RESET_PASSWORD ? "PW HD AUTH UA PAA GA" : "AUTH PAA GA");
     }
 
     @ParameterizedTest
-    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
-    void decide_roleAssignableGroupMember_onlyPrivilegedAuthenticationAndGlobal(StaffAction action) {
+    @EnumSource(
+        value = StaffAction.class,
+        names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    void decide_roleAssignableGroupMember_onlyPrivilegedAuthenticationAndGlobal(
+        StaffAction action) {
       TargetFacts member = new TargetFacts(TARGET, Set.of(), Set.of(), List.of(), true);
       assertRow(action, member, "PAA GA");
     }
 
     @ParameterizedTest
-    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    @EnumSource(
+        value = StaffAction.class,
+        names = {"RESET_PASSWORD", "MANAGE_PHONES"})
     void decide_targetWithRoleScopedToRestrictedUnit_onlyPrivilegedAuthenticationAndGlobal(
         StaffAction action) {
       // The target is not a member of the restricted unit, only holds a role scoped to it.
-      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(EXEC),
-          List.of(grant(TARGET, GROUPS_ADMINISTRATOR, Scope.unit(EXEC))), false);
+      TargetFacts t =
+          new TargetFacts(
+              TARGET,
+              Set.of(SALES),
+              Set.of(EXEC),
+              List.of(grant(TARGET, GROUPS_ADMINISTRATOR, Scope.unit(EXEC))),
+              false);
       assertRow(action, t, "PAA GA");
     }
 
     @ParameterizedTest
-    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    @EnumSource(
+        value = StaffAction.class,
+        names = {"RESET_PASSWORD", "MANAGE_PHONES"})
     void decide_targetWithRoleScopedToOrdinaryUnit_protectedByThatRoleRowOnly(StaffAction action) {
       // A unit-scoped role outside restricted units protects like the same role at tenant scope.
-      TargetFacts t = new TargetFacts(TARGET, Set.of(SALES), Set.of(),
-          List.of(grant(TARGET, PASSWORD_ADMINISTRATOR, Scope.unit(SALES))), false);
+      TargetFacts t =
+          new TargetFacts(
+              TARGET,
+              Set.of(SALES),
+              Set.of(),
+              List.of(grant(TARGET, PASSWORD_ADMINISTRATOR, Scope.unit(SALES))),
+              false);
       assertRow(action, t, action == RESET_PASSWORD ? "PW HD AUTH UA PAA GA" : "AUTH PAA GA");
     }
 
     @ParameterizedTest
-    @EnumSource(value = StaffAction.class, names = {"RESET_PASSWORD", "MANAGE_PHONES"})
+    @EnumSource(
+        value = StaffAction.class,
+        names = {"RESET_PASSWORD", "MANAGE_PHONES"})
     void decide_targetWithCustomRole_onlyPrivilegedAuthenticationAndGlobal(StaffAction action) {
-      TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(),
-          List.of(grant(TARGET, READER, Scope.tenant())), false);
+      TargetFacts t =
+          new TargetFacts(
+              TARGET, Set.of(), Set.of(), List.of(grant(TARGET, READER, Scope.tenant())), false);
       assertRow(action, t, "PAA GA");
     }
 
     @Test
     void decide_targetRoleUnknownToCatalog_protectedLikeCustomRole() {
-      TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(),
-          List.of(grant(TARGET, RoleId.of("not-in-catalog"), Scope.tenant())), false);
+      TargetFacts t =
+          new TargetFacts(
+              TARGET,
+              Set.of(),
+              Set.of(),
+              List.of(grant(TARGET, RoleId.of("not-in-catalog"), Scope.tenant())),
+              false);
       assertRow(RESET_PASSWORD, t, "PAA GA");
     }
 
@@ -751,10 +989,20 @@ class AuthorizationEngineTest {
     void decide_unitScopedHelpdeskOnMemberHoldingReaderRole_deniedTargetProtected() {
       // Tenant-scoped, Helpdesk may reset a Directory Reader; scoped to a unit, only users without
       // roles ("Roles that can be assigned with administrative unit scope").
-      assertThat(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD,
-          targetHolding(DIRECTORY_READERS)).isPermit()).isTrue();
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD,
-          targetHolding(DIRECTORY_READERS)))).isEqualTo(DenyReason.TARGET_PROTECTED);
+      assertThat(
+              decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()),
+                      RESET_PASSWORD,
+                      targetHolding(DIRECTORY_READERS))
+                  .isPermit())
+          .isTrue();
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+                      RESET_PASSWORD,
+                      targetHolding(DIRECTORY_READERS))))
+          .isEqualTo(DenyReason.TARGET_PROTECTED);
     }
 
     @Test
@@ -762,20 +1010,43 @@ class AuthorizationEngineTest {
       // Only PAA or GA at tenant scope change a role-assignable group member's credentials.
       TargetFacts member = new TargetFacts(TARGET, Set.of(SALES), Set.of(), List.of(), true);
       for (StaffAction action : List.of(RESET_PASSWORD, MANAGE_PHONES)) {
-        assertThat(reason(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
-            action, member))).as("%s", action).isEqualTo(DenyReason.TARGET_PROTECTED);
-        assertThat(decide(actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant()), action, member)
-            .isPermit()).as("%s at tenant scope", action).isTrue();
+        assertThat(
+                reason(
+                    decide(
+                        actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(SALES)),
+                        action,
+                        member)))
+            .as("%s", action)
+            .isEqualTo(DenyReason.TARGET_PROTECTED);
+        assertThat(
+                decide(
+                        actorWith(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant()),
+                        action,
+                        member)
+                    .isPermit())
+            .as("%s at tenant scope", action)
+            .isTrue();
       }
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)), RESET_PASSWORD, member)))
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+                      RESET_PASSWORD,
+                      member)))
           .isEqualTo(DenyReason.TARGET_PROTECTED);
     }
 
     @Test
     void decide_targetHoldingTwoRoles_needsAColumnAllowingBoth() {
-      TargetFacts t = new TargetFacts(TARGET, Set.of(), Set.of(), List.of(
-          grant(TARGET, HELPDESK_ADMINISTRATOR, Scope.tenant()),
-          grant(TARGET, GROUPS_ADMINISTRATOR, Scope.tenant())), false);
+      TargetFacts t =
+          new TargetFacts(
+              TARGET,
+              Set.of(),
+              Set.of(),
+              List.of(
+                  grant(TARGET, HELPDESK_ADMINISTRATOR, Scope.tenant()),
+                  grant(TARGET, GROUPS_ADMINISTRATOR, Scope.tenant())),
+              false);
       // HD may reset Helpdesk but not Groups Admin; UA may reset both.
       assertRow(RESET_PASSWORD, t, "UA PAA GA");
     }
@@ -784,23 +1055,28 @@ class AuthorizationEngineTest {
     void decide_firstGranterProtectedSecondNot_permitNamesSecond() {
       RoleAssignment helpdesk = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant());
       RoleAssignment paa = grant(ACTOR, PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.tenant());
-      Decision d = decide(actor(helpdesk, paa), RESET_PASSWORD, targetHolding(GLOBAL_ADMINISTRATOR));
+      Decision d =
+          decide(actor(helpdesk, paa), RESET_PASSWORD, targetHolding(GLOBAL_ADMINISTRATOR));
       assertThat(grantedBy(d)).isEqualTo(paa);
     }
 
     private void assertRow(StaffAction action, TargetFacts target, String columns) {
       Set<String> allowed = Set.copyOf(Arrays.asList(columns.trim().split("\\s+")));
       String[][] cols = {
-          {"PW", "PASSWORD_ADMINISTRATOR"}, {"HD", "HELPDESK_ADMINISTRATOR"},
-          {"AUTH", "AUTHENTICATION_ADMINISTRATOR"}, {"UA", "USER_ADMINISTRATOR"},
-          {"PAA", "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR"}, {"GA", "GLOBAL_ADMINISTRATOR"}};
+        {"PW", "PASSWORD_ADMINISTRATOR"}, {"HD", "HELPDESK_ADMINISTRATOR"},
+        {"AUTH", "AUTHENTICATION_ADMINISTRATOR"}, {"UA", "USER_ADMINISTRATOR"},
+        {"PAA", "PRIVILEGED_AUTHENTICATION_ADMINISTRATOR"}, {"GA", "GLOBAL_ADMINISTRATOR"}
+      };
       List<String> wrong = new ArrayList<>();
       for (String[] col : cols) {
         Decision d = decide(actorWith(BuiltInRole.valueOf(col[1]), Scope.tenant()), action, target);
         boolean expected = allowed.contains(col[0]);
-        boolean granter = ProtectionMatrix.ENTRA.get(action).containsKey(BuiltInRole.valueOf(col[1]));
-        DenyReason expectedReason = granter ? DenyReason.TARGET_PROTECTED : DenyReason.ROLE_LACKS_PERMISSION;
-        if (expected != d.isPermit() || (!expected && d.denyReason().orElseThrow() != expectedReason)) {
+        boolean granter =
+            ProtectionMatrix.ENTRA.get(action).containsKey(BuiltInRole.valueOf(col[1]));
+        DenyReason expectedReason =
+            granter ? DenyReason.TARGET_PROTECTED : DenyReason.ROLE_LACKS_PERMISSION;
+        if (expected != d.isPermit()
+            || (!expected && d.denyReason().orElseThrow() != expectedReason)) {
           wrong.add(col[0] + " got " + d);
         }
       }
@@ -812,8 +1088,9 @@ class AuthorizationEngineTest {
   class ReasonOrder {
     @Test
     void decide_noActiveRoleAndOutOfScope_deniedNoActiveRole() {
-      RoleAssignment expired = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES))
-          .during(NOW.minusSeconds(60), NOW.minusSeconds(1));
+      RoleAssignment expired =
+          grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES))
+              .during(NOW.minusSeconds(60), NOW.minusSeconds(1));
       assertThat(reason(decide(actor(expired), RESET_PASSWORD, plainTarget(PARIS))))
           .isEqualTo(DenyReason.NO_ACTIVE_ROLE);
     }
@@ -821,28 +1098,42 @@ class AuthorizationEngineTest {
     @Test
     void decide_lacksPermissionAndRestrictedTarget_deniedRoleLacksPermission() {
       TargetFacts vip = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC), List.of(), false);
-      assertThat(reason(decide(actorWith(GROUPS_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, vip)))
+      assertThat(
+              reason(decide(actorWith(GROUPS_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, vip)))
           .isEqualTo(DenyReason.ROLE_LACKS_PERMISSION);
     }
 
     @Test
     void decide_outOfScopeAndProtected_deniedTargetOutOfScope() {
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)), RESET_PASSWORD,
-          targetHolding(GLOBAL_ADMINISTRATOR)))).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
+      assertThat(
+              reason(
+                  decide(
+                      actorWith(HELPDESK_ADMINISTRATOR, Scope.unit(PARIS)),
+                      RESET_PASSWORD,
+                      targetHolding(GLOBAL_ADMINISTRATOR))))
+          .isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE);
     }
 
     @Test
     void decide_restrictedAndProtected_deniedRestrictedManagementUnit() {
-      TargetFacts t = new TargetFacts(TARGET, Set.of(EXEC), Set.of(EXEC),
-          List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())), false);
-      assertThat(reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
+      TargetFacts t =
+          new TargetFacts(
+              TARGET,
+              Set.of(EXEC),
+              Set.of(EXEC),
+              List.of(grant(TARGET, GLOBAL_ADMINISTRATOR, Scope.tenant())),
+              false);
+      assertThat(
+              reason(decide(actorWith(HELPDESK_ADMINISTRATOR, Scope.tenant()), RESET_PASSWORD, t)))
           .isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     }
 
     @Test
     void decide_oneGranterOutOfScopeAnotherProtected_deniedTargetProtected() {
-      ActorFacts a = actor(grant(ACTOR, PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(PARIS)),
-          grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant()));
+      ActorFacts a =
+          actor(
+              grant(ACTOR, PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, Scope.unit(PARIS)),
+              grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.tenant()));
       assertThat(reason(decide(a, RESET_PASSWORD, targetHolding(GLOBAL_ADMINISTRATOR))))
           .isEqualTo(DenyReason.TARGET_PROTECTED);
     }
@@ -853,7 +1144,8 @@ class AuthorizationEngineTest {
       RoleAssignment elsewhere = grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(PARIS));
       RoleAssignment first = grant(ACTOR, PASSWORD_ADMINISTRATOR, Scope.unit(SALES));
       RoleAssignment second = grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant());
-      Decision d = decide(actor(reader, elsewhere, first, second), RESET_PASSWORD, plainTarget(SALES));
+      Decision d =
+          decide(actor(reader, elsewhere, first, second), RESET_PASSWORD, plainTarget(SALES));
       assertThat(grantedBy(d)).isEqualTo(first);
     }
 
@@ -861,7 +1153,9 @@ class AuthorizationEngineTest {
     void decide_sameDenialTwice_sharedInstance() {
       Decision a = decide(actor(), RESET_PASSWORD, plainTarget());
       Decision b = decide(actor(), RESET_PASSWORD, plainTarget(SALES));
-      assertThat(a).isSameAs(b).isEqualTo(new Decision.Deny(RESET_PASSWORD, DenyReason.NO_ACTIVE_ROLE));
+      assertThat(a)
+          .isSameAs(b)
+          .isEqualTo(new Decision.Deny(RESET_PASSWORD, DenyReason.NO_ACTIVE_ROLE));
     }
   }
 
@@ -869,10 +1163,15 @@ class AuthorizationEngineTest {
   class Queries {
     @Test
     void allowedActions_passwordAdministratorOnPlainMember_viewAndReset() {
-      Set<StaffAction> actions = ENGINE.allowedActions(actorWith(PASSWORD_ADMINISTRATOR, Scope.unit(SALES)),
-          plainTarget(SALES), CATALOG, NOW);
+      Set<StaffAction> actions =
+          ENGINE.allowedActions(
+              actorWith(PASSWORD_ADMINISTRATOR, Scope.unit(SALES)),
+              plainTarget(SALES),
+              CATALOG,
+              NOW);
       assertThat(actions).containsExactlyInAnyOrder(VIEW_PROFILE, RESET_PASSWORD);
-      assertThatThrownBy(() -> actions.add(MANAGE_PHONES)).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> actions.add(MANAGE_PHONES))
+          .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -882,27 +1181,36 @@ class AuthorizationEngineTest {
 
     @Test
     void allowedActions_self_viewOnly() {
-      assertThat(ENGINE.allowedActions(actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()),
-          TargetFacts.member(ACTOR, Set.of()), CATALOG, NOW)).containsExactly(VIEW_PROFILE);
+      assertThat(
+              ENGINE.allowedActions(
+                  actorWith(GLOBAL_ADMINISTRATOR, Scope.tenant()),
+                  TargetFacts.member(ACTOR, Set.of()),
+                  CATALOG,
+                  NOW))
+          .containsExactly(VIEW_PROFILE);
     }
 
     @Test
     void holdsActiveRole_onlyExpiredOrFuture_false() {
-      ActorFacts a = actor(
-          grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant()).during(NOW.minusSeconds(9), NOW),
-          grant(ACTOR, DIRECTORY_READERS, Scope.tenant()).during(NOW.plusSeconds(1), NOW.plusSeconds(9)));
+      ActorFacts a =
+          actor(
+              grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant()).during(NOW.minusSeconds(9), NOW),
+              grant(ACTOR, DIRECTORY_READERS, Scope.tenant())
+                  .during(NOW.plusSeconds(1), NOW.plusSeconds(9)));
       assertThat(ENGINE.holdsActiveRole(a, NOW)).isFalse();
       assertThat(ENGINE.holdsActiveRole(a, NOW.minusSeconds(1))).isTrue();
     }
 
     @Test
     void scopesFor_changeAction_distinctGrantingScopesInOrder() {
-      ActorFacts a = actor(
-          grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
-          grant(ACTOR, DIRECTORY_READERS, Scope.tenant()),
-          grant(ACTOR, PASSWORD_ADMINISTRATOR, Scope.unit(PARIS)),
-          grant(ACTOR, USER_ADMINISTRATOR, Scope.unit(SALES)),
-          grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant()).during(NOW.plusSeconds(1), NOW.plusSeconds(2)));
+      ActorFacts a =
+          actor(
+              grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES)),
+              grant(ACTOR, DIRECTORY_READERS, Scope.tenant()),
+              grant(ACTOR, PASSWORD_ADMINISTRATOR, Scope.unit(PARIS)),
+              grant(ACTOR, USER_ADMINISTRATOR, Scope.unit(SALES)),
+              grant(ACTOR, GLOBAL_ADMINISTRATOR, Scope.tenant())
+                  .during(NOW.plusSeconds(1), NOW.plusSeconds(2)));
       assertThat(ENGINE.scopesFor(a, RESET_PASSWORD, CATALOG, NOW))
           .containsExactly(Scope.unit(SALES), Scope.unit(PARIS));
       assertThat(ENGINE.scopesFor(a, MANAGE_PHONES, CATALOG, NOW)).isEmpty();
@@ -910,8 +1218,10 @@ class AuthorizationEngineTest {
 
     @Test
     void scopesFor_tenantWideGrant_containsTenant() {
-      ActorFacts a = actor(grant(ACTOR, RESETTER, Scope.tenant()), grant(ACTOR, HELPDESK_ADMINISTRATOR,
-          Scope.unit(SALES)));
+      ActorFacts a =
+          actor(
+              grant(ACTOR, RESETTER, Scope.tenant()),
+              grant(ACTOR, HELPDESK_ADMINISTRATOR, Scope.unit(SALES)));
       assertThat(ENGINE.scopesFor(a, RESET_PASSWORD, CATALOG, NOW))
           .containsExactly(Scope.tenant(), Scope.unit(SALES));
     }
@@ -929,10 +1239,12 @@ class AuthorizationEngineTest {
       TargetFacts t = plainTarget();
       assertThatThrownBy(() -> ENGINE.decide(null, VIEW_PROFILE, t, CATALOG, NOW))
           .isInstanceOf(NullPointerException.class);
-      assertThatThrownBy(() -> ENGINE.decide(a, null, t, CATALOG, NOW)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> ENGINE.decide(a, null, t, CATALOG, NOW))
+          .isInstanceOf(NullPointerException.class);
       assertThatThrownBy(() -> ENGINE.decide(a, VIEW_PROFILE, null, CATALOG, NOW))
           .isInstanceOf(NullPointerException.class);
-      assertThatThrownBy(() -> ENGINE.decide(a, VIEW_PROFILE, t, null, NOW)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> ENGINE.decide(a, VIEW_PROFILE, t, null, NOW))
+          .isInstanceOf(NullPointerException.class);
       assertThatThrownBy(() -> ENGINE.decide(a, VIEW_PROFILE, t, CATALOG, null))
           .isInstanceOf(NullPointerException.class);
     }

@@ -19,18 +19,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The tables the engine precomputes once per JVM (protection rows, matrix columns, compiled
- * catalogs), checked directly: through the engine they are only ever built in static
- * initializers, so a wrong table would be visible only as a wrong decision somewhere else.
+ * catalogs), checked directly: through the engine they are only ever built in static initializers,
+ * so a wrong table would be visible only as a wrong decision somewhere else.
  */
 class RoleTablesTest {
 
   @ParameterizedTest
   @EnumSource(BuiltInRole.class)
   void targetRowOf_builtInRole_theRowOfTheSameNameElseOtherRole(BuiltInRole role) {
-    TargetRow sameName = Arrays.stream(TargetRow.values())
-        .filter(row -> row.name().equals(role.name()))
-        .findFirst()
-        .orElse(TargetRow.OTHER_ROLE);
+    TargetRow sameName =
+        Arrays.stream(TargetRow.values())
+            .filter(row -> row.name().equals(role.name()))
+            .findFirst()
+            .orElse(TargetRow.OTHER_ROLE);
 
     assertThat(TargetRow.of(role)).isEqualTo(sameName);
   }
@@ -66,22 +67,30 @@ class RoleTablesTest {
   @Test
   void mask_roleWithColumn_exactlyTheRowsOfItsColumn() {
     assertThat(ProtectionMatrix.mask(RESET_PASSWORD, BuiltInRole.PASSWORD_ADMINISTRATOR))
-        .isEqualTo(bits(TargetRow.NON_ADMIN, TargetRow.DIRECTORY_READERS, TargetRow.GUEST_INVITER,
-            TargetRow.PASSWORD_ADMINISTRATOR));
+        .isEqualTo(
+            bits(
+                TargetRow.NON_ADMIN,
+                TargetRow.DIRECTORY_READERS,
+                TargetRow.GUEST_INVITER,
+                TargetRow.PASSWORD_ADMINISTRATOR));
     assertThat(ProtectionMatrix.mask(MANAGE_PHONES, BuiltInRole.GLOBAL_ADMINISTRATOR))
         .isEqualTo(bits(TargetRow.values()));
   }
 
   @Test
   void customRoleAndUnitScopedRows_asDocumented() {
-    assertThat(ProtectionMatrix.mask(ProtectionMatrix.CUSTOM_ROLE)).isEqualTo(bits(TargetRow.NON_ADMIN));
-    assertThat(ProtectionMatrix.mask(ProtectionMatrix.UNIT_SCOPED)).isEqualTo(bits(TargetRow.NON_ADMIN));
+    assertThat(ProtectionMatrix.mask(ProtectionMatrix.CUSTOM_ROLE))
+        .isEqualTo(bits(TargetRow.NON_ADMIN));
+    assertThat(ProtectionMatrix.mask(ProtectionMatrix.UNIT_SCOPED))
+        .isEqualTo(bits(TargetRow.NON_ADMIN));
   }
 
   @Test
   void compiledCatalog_isForExactlyThatInstance() {
-    List<RoleDefinition> definitions = List.of(RoleDefinition.custom(
-        RoleId.of("custom-resetter"), "Resetter", Set.of(RESET_PASSWORD.resourceAction())));
+    List<RoleDefinition> definitions =
+        List.of(
+            RoleDefinition.custom(
+                RoleId.of("custom-resetter"), "Resetter", Set.of(RESET_PASSWORD.resourceAction())));
     RoleCatalog catalog = RoleCatalog.of(definitions);
     CatalogRules rules = CatalogRules.compile(catalog);
 
@@ -92,8 +101,12 @@ class RoleTablesTest {
   @Test
   void compiledCatalog_resolvesBuiltInCustomAndUnknownRoles() {
     RoleId resetter = RoleId.of("custom-resetter");
-    CatalogRules rules = CatalogRules.compile(RoleCatalog.of(List.of(RoleDefinition.custom(
-        resetter, "Resetter", Set.of(RESET_PASSWORD.resourceAction())))));
+    CatalogRules rules =
+        CatalogRules.compile(
+            RoleCatalog.of(
+                List.of(
+                    RoleDefinition.custom(
+                        resetter, "Resetter", Set.of(RESET_PASSWORD.resourceAction())))));
 
     RoleRules helpdesk = rules.resolve(BuiltInRole.HELPDESK_ADMINISTRATOR.templateId());
     assertThat(helpdesk.rows(RESET_PASSWORD))
@@ -110,8 +123,12 @@ class RoleTablesTest {
 
   @Test
   void customRole_listingTheViewAction_grantsOnlyChangeActionsItLists() {
-    RoleRules reader = RoleRules.custom(RoleDefinition.custom(RoleId.of("custom-reader"), "Reader",
-        Set.of(VIEW_PROFILE.resourceAction(), MANAGE_PHONES.resourceAction())));
+    RoleRules reader =
+        RoleRules.custom(
+            RoleDefinition.custom(
+                RoleId.of("custom-reader"),
+                "Reader",
+                Set.of(VIEW_PROFILE.resourceAction(), MANAGE_PHONES.resourceAction())));
 
     assertThat(reader.grants(VIEW_PROFILE)).isFalse();
     assertThat(reader.grants(RESET_PASSWORD)).isFalse();
@@ -119,21 +136,42 @@ class RoleTablesTest {
   }
 
   @Test
-  void unitScopeAssignability_builtInsFromEntrasList_customByUserGroupOrDevicePermission_unknownNever() {
+  void
+      unitScopeAssignability_builtInsFromEntrasList_customByUserGroupOrDevicePermission_unknownNever() {
     for (BuiltInRole role : BuiltInRole.values()) {
-      assertThat(RoleRules.builtIn(role.templateId()).assignableAtUnitScope()).as("%s", role)
+      assertThat(RoleRules.builtIn(role.templateId()).assignableAtUnitScope())
+          .as("%s", role)
           .isEqualTo(role.isAssignableAtUnitScope());
     }
-    assertThat(RoleRules.builtIn(BuiltInRole.GLOBAL_ADMINISTRATOR.templateId()).assignableAtUnitScope()).isFalse();
-    assertThat(RoleRules.builtIn(BuiltInRole.HELPDESK_ADMINISTRATOR.templateId()).assignableAtUnitScope()).isTrue();
-    for (String action : List.of("microsoft.directory/users/basic/update", "microsoft.directory/groups/members/update",
-        "microsoft.directory/devices/delete")) {
-      assertThat(RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C", Set.of(action))).assignableAtUnitScope())
-          .as("custom role with %s", action).isTrue();
+    assertThat(
+            RoleRules.builtIn(BuiltInRole.GLOBAL_ADMINISTRATOR.templateId())
+                .assignableAtUnitScope())
+        .isFalse();
+    assertThat(
+            RoleRules.builtIn(BuiltInRole.HELPDESK_ADMINISTRATOR.templateId())
+                .assignableAtUnitScope())
+        .isTrue();
+    for (String action :
+        List.of(
+            "microsoft.directory/users/basic/update",
+            "microsoft.directory/groups/members/update",
+            "microsoft.directory/devices/delete")) {
+      assertThat(
+              RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C", Set.of(action)))
+                  .assignableAtUnitScope())
+          .as("custom role with %s", action)
+          .isTrue();
     }
-    assertThat(RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C",
-        Set.of("microsoft.directory/applications/create"))).assignableAtUnitScope()).isFalse();
-    assertThat(RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C", Set.of())).assignableAtUnitScope()).isFalse();
+    assertThat(
+            RoleRules.custom(
+                    RoleDefinition.custom(
+                        RoleId.of("c"), "C", Set.of("microsoft.directory/applications/create")))
+                .assignableAtUnitScope())
+        .isFalse();
+    assertThat(
+            RoleRules.custom(RoleDefinition.custom(RoleId.of("c"), "C", Set.of()))
+                .assignableAtUnitScope())
+        .isFalse();
     assertThat(RoleRules.UNKNOWN.assignableAtUnitScope()).isFalse();
   }
 

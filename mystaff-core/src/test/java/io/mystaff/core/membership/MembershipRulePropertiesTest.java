@@ -24,62 +24,69 @@ import org.junit.jupiter.api.Test;
 class MembershipRulePropertiesTest {
   private static final int TRIALS = 2_000;
   private static final int FUZZ_TRIALS = 100_000;
-  private static final Pattern POSITIONED = Pattern.compile("at position [1-9][0-9]*: .+", Pattern.DOTALL);
+  private static final Pattern POSITIONED =
+      Pattern.compile("at position [1-9][0-9]*: .+", Pattern.DOTALL);
 
   @Test
   void parse_canonicalTextOfRandomTree_yieldsEqualTree() {
     AtomicInteger checked = new AtomicInteger();
-    RandomRules.seeds(TRIALS).forEach(seed -> {
-      RuleExpression expression = RandomRules.expression(new Random(seed), 4);
-      String text = expression.canonicalText();
-      if (text.length() > MembershipRule.MAX_LENGTH) {
-        return;
-      }
-      MembershipRule parsed = MembershipRule.parse(text);
-      assertThat(parsed.expression()).as(replay(seed) + text).isEqualTo(expression);
-      assertThat(parsed.toString()).as(replay(seed) + text).isEqualTo(text);
-      assertThat(MembershipRule.of(expression)).as(replay(seed) + text).isEqualTo(parsed);
-      checked.incrementAndGet();
-    });
+    RandomRules.seeds(TRIALS)
+        .forEach(
+            seed -> {
+              RuleExpression expression = RandomRules.expression(new Random(seed), 4);
+              String text = expression.canonicalText();
+              if (text.length() > MembershipRule.MAX_LENGTH) {
+                return;
+              }
+              MembershipRule parsed = MembershipRule.parse(text);
+              assertThat(parsed.expression()).as(replay(seed) + text).isEqualTo(expression);
+              assertThat(parsed.toString()).as(replay(seed) + text).isEqualTo(text);
+              assertThat(MembershipRule.of(expression)).as(replay(seed) + text).isEqualTo(parsed);
+              checked.incrementAndGet();
+            });
     assertThat(checked.get()).as("trials within the length limit").isPositive();
   }
 
   @Test
   void parse_anyDocumentedSpellingOfRandomTree_yieldsEqualTree() {
-    RandomRules.seeds(TRIALS).forEach(seed -> {
-      Random random = new Random(seed);
-      RuleExpression expression = RandomRules.expression(random, 4);
-      String noisy = RandomRules.noisyText(random, expression);
-      if (noisy.length() > MembershipRule.MAX_LENGTH) {
-        return;
-      }
-      assertThat(MembershipRule.parse(noisy).expression())
-          .as(replay(seed) + noisy)
-          .isEqualTo(expression);
-    });
+    RandomRules.seeds(TRIALS)
+        .forEach(
+            seed -> {
+              Random random = new Random(seed);
+              RuleExpression expression = RandomRules.expression(random, 4);
+              String noisy = RandomRules.noisyText(random, expression);
+              if (noisy.length() > MembershipRule.MAX_LENGTH) {
+                return;
+              }
+              assertThat(MembershipRule.parse(noisy).expression())
+                  .as(replay(seed) + noisy)
+                  .isEqualTo(expression);
+            });
   }
 
   @Test
   void matches_randomRuleAndUsers_agreesWithOracle() {
     int[] outcomes = new int[2];
-    RandomRules.seeds(TRIALS).forEach(seed -> {
-      Random random = new Random(seed);
-      RuleExpression expression = RandomRules.expression(random, 3);
-      String text = expression.canonicalText();
-      if (text.length() > MembershipRule.MAX_LENGTH) {
-        return;
-      }
-      MembershipRule rule = MembershipRule.of(expression);
-      MembershipRule negated = MembershipRule.of(RuleExpression.not(expression));
-      for (int i = 0; i < 5; i++) {
-        User user = RandomRules.user(random);
-        boolean expected = oracle(expression, user);
-        String context = replay(seed) + text + " on " + user + " " + user.attributes();
-        assertThat(rule.matches(user)).as(context).isEqualTo(expected);
-        assertThat(negated.matches(user)).as("negated " + context).isEqualTo(!expected);
-        outcomes[expected ? 1 : 0]++;
-      }
-    });
+    RandomRules.seeds(TRIALS)
+        .forEach(
+            seed -> {
+              Random random = new Random(seed);
+              RuleExpression expression = RandomRules.expression(random, 3);
+              String text = expression.canonicalText();
+              if (text.length() > MembershipRule.MAX_LENGTH) {
+                return;
+              }
+              MembershipRule rule = MembershipRule.of(expression);
+              MembershipRule negated = MembershipRule.of(RuleExpression.not(expression));
+              for (int i = 0; i < 5; i++) {
+                User user = RandomRules.user(random);
+                boolean expected = oracle(expression, user);
+                String context = replay(seed) + text + " on " + user + " " + user.attributes();
+                assertThat(rule.matches(user)).as(context).isEqualTo(expected);
+                assertThat(negated.matches(user)).as("negated " + context).isEqualTo(!expected);
+                outcomes[expected ? 1 : 0]++;
+              }
+            });
     // Guards against a generator that makes the comparison vacuous (always true or always false).
     if (Long.getLong(RandomRules.SEED_PROPERTY) == null) {
       assertThat(outcomes[0]).as("non-matching evaluations").isGreaterThan(TRIALS);
@@ -89,26 +96,30 @@ class MembershipRulePropertiesTest {
 
   @Test
   void matches_negatedOperator_alwaysOpposite() {
-    RandomRules.seeds(TRIALS).forEach(seed -> {
-      Random random = new Random(seed);
-      Comparison comparison = RandomRules.comparison(random);
-      Comparison twin = new Comparison(
-          comparison.property(), comparison.operator().negated(), comparison.values());
-      MembershipRule rule = MembershipRule.of(comparison);
-      MembershipRule opposite = MembershipRule.of(twin);
-      for (int i = 0; i < 5; i++) {
-        User user = RandomRules.user(random);
-        assertThat(opposite.matches(user)).as(replay(seed) + comparison + " on " + user.attributes())
-            .isEqualTo(!rule.matches(user));
-      }
-    });
+    RandomRules.seeds(TRIALS)
+        .forEach(
+            seed -> {
+              Random random = new Random(seed);
+              Comparison comparison = RandomRules.comparison(random);
+              Comparison twin =
+                  new Comparison(
+                      comparison.property(), comparison.operator().negated(), comparison.values());
+              MembershipRule rule = MembershipRule.of(comparison);
+              MembershipRule opposite = MembershipRule.of(twin);
+              for (int i = 0; i < 5; i++) {
+                User user = RandomRules.user(random);
+                assertThat(opposite.matches(user))
+                    .as(replay(seed) + comparison + " on " + user.attributes())
+                    .isEqualTo(!rule.matches(user));
+              }
+            });
   }
 
   /**
-   * Robustness: at least 100,000 mangled, random and extreme strings. Parsing either returns a
-   * rule or throws {@link InvalidInputException} for the rule field; every rule it returns
-   * evaluates without throwing and survives a round trip through its canonical text (when that
-   * is within the length limit).
+   * Robustness: at least 100,000 mangled, random and extreme strings. Parsing either returns a rule
+   * or throws {@link InvalidInputException} for the rule field; every rule it returns evaluates
+   * without throwing and survives a round trip through its canonical text (when that is within the
+   * length limit).
    */
   @Test
   void parse_fuzzedText_onlyReturnsOrThrowsInvalidInput() {
@@ -118,38 +129,44 @@ class MembershipRulePropertiesTest {
       users.add(RandomRules.user(usersRandom));
     }
     int[] outcomes = new int[2];
-    RandomRules.seeds(FUZZ_TRIALS).forEach(seed -> {
-      String text = fuzzText(new Random(seed));
-      MembershipRule rule;
-      try {
-        rule = MembershipRule.parse(text);
-      } catch (InvalidInputException e) {
-        // Checked without AssertJ: describing 100,000 passing inputs would dominate the run time.
-        InvalidInputException.Violation violation = e.violations().get(0);
-        if (e.violations().size() != 1
-            || !violation.field().equals(MembershipRule.FIELD)
-            || !(POSITIONED.matcher(violation.reason()).matches()
-                || violation.reason().startsWith("must be at most 3072 characters"))) {
-          throw new AssertionError(replay(seed) + "unexpected " + e + " for " + escape(text));
-        }
-        outcomes[0]++;
-        return;
-      } catch (RuntimeException | Error t) {
-        throw new AssertionError(replay(seed) + "parse threw " + t + " for " + escape(text), t);
-      }
-      outcomes[1]++;
-      try {
-        for (User user : users) {
-          rule.matches(user);
-        }
-        // The canonical text may outgrow the limit that the source respected (see toString).
-        if (rule.toString().length() <= MembershipRule.MAX_LENGTH) {
-          assertThat(MembershipRule.parse(rule.toString())).isEqualTo(rule);
-        }
-      } catch (RuntimeException | Error t) {
-        throw new AssertionError(replay(seed) + t + " after parsing " + escape(text), t);
-      }
-    });
+    RandomRules.seeds(FUZZ_TRIALS)
+        .forEach(
+            seed -> {
+              String text = fuzzText(new Random(seed));
+              MembershipRule rule;
+              try {
+                rule = MembershipRule.parse(text);
+              } catch (InvalidInputException e) {
+                // Checked without AssertJ: describing 100,000 passing inputs would dominate the run
+                // time.
+                InvalidInputException.Violation violation = e.violations().get(0);
+                if (e.violations().size() != 1
+                    || !violation.field().equals(MembershipRule.FIELD)
+                    || !(POSITIONED.matcher(violation.reason()).matches()
+                        || violation.reason().startsWith("must be at most 3072 characters"))) {
+                  throw new AssertionError(
+                      replay(seed) + "unexpected " + e + " for " + escape(text));
+                }
+                outcomes[0]++;
+                return;
+              } catch (RuntimeException | Error t) {
+                throw new AssertionError(
+                    replay(seed) + "parse threw " + t + " for " + escape(text), t);
+              }
+              outcomes[1]++;
+              try {
+                for (User user : users) {
+                  rule.matches(user);
+                }
+                // The canonical text may outgrow the limit that the source respected (see
+                // toString).
+                if (rule.toString().length() <= MembershipRule.MAX_LENGTH) {
+                  assertThat(MembershipRule.parse(rule.toString())).isEqualTo(rule);
+                }
+              } catch (RuntimeException | Error t) {
+                throw new AssertionError(replay(seed) + t + " after parsing " + escape(text), t);
+              }
+            });
     if (Long.getLong(RandomRules.SEED_PROPERTY) == null) {
       assertThat(outcomes[0] + outcomes[1]).isGreaterThanOrEqualTo(100_000);
       assertThat(outcomes[0]).as("rejected inputs").isGreaterThan(FUZZ_TRIALS / 10);
@@ -163,31 +180,37 @@ class MembershipRulePropertiesTest {
       case 0:
       case 1:
         return RandomRules.randomChars(random, random.nextInt(60));
-      case 2: {
-        int depth = random.nextInt(4000);
-        String inner = RandomRules.expression(random, 2).canonicalText();
-        return "(".repeat(depth) + inner + ")".repeat(Math.max(0, depth - random.nextInt(2)));
-      }
+      case 2:
+        {
+          int depth = random.nextInt(4000);
+          String inner = RandomRules.expression(random, 2).canonicalText();
+          return "(".repeat(depth) + inner + ")".repeat(Math.max(0, depth - random.nextInt(2)));
+        }
       case 3:
         return "-not ".repeat(random.nextInt(700)) + RandomRules.comparison(random).canonicalText();
-      case 4: {
-        StringBuilder list = new StringBuilder("user.city -in [");
-        for (int i = random.nextInt(2000); i >= 0; i--) {
-          list.append('"').append(i).append("\",");
+      case 4:
+        {
+          StringBuilder list = new StringBuilder("user.city -in [");
+          for (int i = random.nextInt(2000); i >= 0; i--) {
+            list.append('"').append(i).append("\",");
+          }
+          return list.append(random.nextBoolean() ? "\"x\"]" : "]").toString();
         }
-        return list.append(random.nextBoolean() ? "\"x\"]" : "]").toString();
-      }
       case 5:
         return "user.department -eq \"" + "x".repeat(3000 + random.nextInt(200)) + "\"";
-      case 6: {
-        int depth = random.nextInt(300);
-        StringBuilder chain = new StringBuilder("(".repeat(depth)).append("user.city -eq 0");
-        for (int i = 1; i <= depth; i++) {
-          chain.append(random.nextBoolean() ? " -and " : " -or ").append("user.city -eq ").append(i)
-              .append(')');
+      case 6:
+        {
+          int depth = random.nextInt(300);
+          StringBuilder chain = new StringBuilder("(".repeat(depth)).append("user.city -eq 0");
+          for (int i = 1; i <= depth; i++) {
+            chain
+                .append(random.nextBoolean() ? " -and " : " -or ")
+                .append("user.city -eq ")
+                .append(i)
+                .append(')');
+          }
+          return chain.toString();
         }
-        return chain.toString();
-      }
       case 7:
       case 8:
         return mutate(random, RandomRules.pick(random, MembershipRuleTest.DOCUMENTED_EXAMPLES));
@@ -196,10 +219,41 @@ class MembershipRulePropertiesTest {
     }
   }
 
-  private static final List<String> FRAGMENTS = List.of(
-      "(", ")", "[", "]", ",", "\"", "'", "`", "`\"", "-and", " -or ", "-not ", "not", "user.",
-      "user.city", "-eq", "-in", "-match", "null", "true", "$null", "\u2013", "\\", "\uD800",
-      "\uDC00", "\u0000", "\uFFFF", " ", "[[[", ")))", "(?", "*", "user.accountEnabled -eq ");
+  private static final List<String> FRAGMENTS =
+      List.of(
+          "(",
+          ")",
+          "[",
+          "]",
+          ",",
+          "\"",
+          "'",
+          "`",
+          "`\"",
+          "-and",
+          " -or ",
+          "-not ",
+          "not",
+          "user.",
+          "user.city",
+          "-eq",
+          "-in",
+          "-match",
+          "null",
+          "true",
+          "$null",
+          "\u2013",
+          "\\",
+          "\uD800",
+          "\uDC00",
+          "\u0000",
+          "\uFFFF",
+          " ",
+          "[[[",
+          ")))",
+          "(?",
+          "*",
+          "user.accountEnabled -eq ");
 
   private static String mutate(Random random, String text) {
     StringBuilder out = new StringBuilder(text);
@@ -222,11 +276,12 @@ class MembershipRulePropertiesTest {
             out.setCharAt(at + 1, c);
           }
           break;
-        case 3: {
-          int end = Math.min(out.length(), at + random.nextInt(20));
-          out.insert(at, out.substring(at, end));
-          break;
-        }
+        case 3:
+          {
+            int end = Math.min(out.length(), at + random.nextInt(20));
+            out.insert(at, out.substring(at, end));
+            break;
+          }
         case 4:
           out.setLength(at);
           break;
@@ -240,13 +295,15 @@ class MembershipRulePropertiesTest {
 
   private static String escape(String text) {
     StringBuilder out = new StringBuilder("\"");
-    text.codePoints().forEach(cp -> {
-      if (cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\') {
-        out.appendCodePoint(cp);
-      } else {
-        out.append(String.format("\\u%04x", cp)); // only ever run to describe a failure
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\') {
+                out.appendCodePoint(cp);
+              } else {
+                out.append(String.format("\\u%04x", cp)); // only ever run to describe a failure
+              }
+            });
     return out.append('"').toString();
   }
 
@@ -269,15 +326,18 @@ class MembershipRulePropertiesTest {
     }
     String name = c.property().name();
     if (name.equals("accountEnabled") || name.equals("dirSyncEnabled")) {
-      boolean actual = name.equals("accountEnabled")
-          ? user.accountEnabled()
-          : user.source() == UserSource.SYNCED_FROM_ON_PREMISES;
+      boolean actual =
+          name.equals("accountEnabled")
+              ? user.accountEnabled()
+              : user.source() == UserSource.SYNCED_FROM_ON_PREMISES;
       return actual == ((RuleValue.Bool) c.values().get(0)).value();
     }
-    String actual = name.equals("userPrincipalName") ? user.userPrincipalName()
-        : name.equals("displayName") ? user.displayName()
-        : name.equals("objectId") ? user.id().value()
-        : user.attributes().get(name);
+    String actual =
+        name.equals("userPrincipalName")
+            ? user.userPrincipalName()
+            : name.equals("displayName")
+                ? user.displayName()
+                : name.equals("objectId") ? user.id().value() : user.attributes().get(name);
     if (c.values().get(0) instanceof RuleValue.Null) {
       return actual == null;
     }
@@ -292,7 +352,8 @@ class MembershipRulePropertiesTest {
       case STARTS_WITH:
         return actual.length() >= n && actual.substring(0, n).equalsIgnoreCase(operand);
       case ENDS_WITH:
-        return actual.length() >= n && actual.substring(actual.length() - n).equalsIgnoreCase(operand);
+        return actual.length() >= n
+            && actual.substring(actual.length() - n).equalsIgnoreCase(operand);
       case CONTAINS:
         for (int i = 0; i + n <= actual.length(); i++) {
           if (actual.substring(i, i + n).equalsIgnoreCase(operand)) {
@@ -301,7 +362,8 @@ class MembershipRulePropertiesTest {
         }
         return false;
       case IN:
-        return c.values().stream().anyMatch(v -> actual.equalsIgnoreCase(((RuleValue.Text) v).value()));
+        return c.values().stream()
+            .anyMatch(v -> actual.equalsIgnoreCase(((RuleValue.Text) v).value()));
       case MATCH:
         return Pattern.compile(operand, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
             .matcher(actual)

@@ -15,28 +15,90 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 /**
- * Seeded generators of rules, users and rule text for the property tests. Every generator takes
- * the {@link Random} of one trial, so a failing trial is replayed from its seed alone.
+ * Seeded generators of rules, users and rule text for the property tests. Every generator takes the
+ * {@link Random} of one trial, so a failing trial is replayed from its seed alone.
  */
 final class RandomRules {
   /** System property that replays one trial: {@code -Dmystaff.seed=<seed>}. */
   static final String SEED_PROPERTY = "mystaff.seed";
 
   /** Words shared by rules and users, so that comparisons hit as well as miss. */
-  private static final List<String> WORDS = List.of(
-      "Sales", "Marketing", "Seattle", "Redmond", "Account Executive", "Temp", "US", "1042", "",
-      "a", "A", "ß", "SS", "İstanbul", "istanbul", "ıstanbul", "Σίσυφος", "ΣΊΣΥΦΟΣ", "é", "É",
-      "\"quoted\"", "back`tick", "trailing`", "it's", "x  y", "(", ")", "[1, 2]", "-and", "null",
-      "true", "日本", "\uD83D\uDE00", "\uD801\uDC00", "\uD801\uDC28", "line\nbreak", "µ", "Μ");
+  private static final List<String> WORDS =
+      List.of(
+          "Sales",
+          "Marketing",
+          "Seattle",
+          "Redmond",
+          "Account Executive",
+          "Temp",
+          "US",
+          "1042",
+          "",
+          "a",
+          "A",
+          "ß",
+          "SS",
+          "İstanbul",
+          "istanbul",
+          "ıstanbul",
+          "Σίσυφος",
+          "ΣΊΣΥΦΟΣ",
+          "é",
+          "É",
+          "\"quoted\"",
+          "back`tick",
+          "trailing`",
+          "it's",
+          "x  y",
+          "(",
+          ")",
+          "[1, 2]",
+          "-and",
+          "null",
+          "true",
+          "日本",
+          "\uD83D\uDE00",
+          "\uD801\uDC00",
+          "\uD801\uDC28",
+          "line\nbreak",
+          "µ",
+          "Μ");
 
-  private static final List<String> REGEXES = List.of(
-      "^Da.*", ".*vid", "^s", "es$", "a|b", "[a-c]+", "^$", "\\d+", "^(Sales|Marketing)$", "é", "σ",
-      ".", "x{2,}", "\\p{L}+\\s\\p{L}+", "^\\w*$", "(?:ab)?c", "\"", "`", "[\\[\\]]");
+  private static final List<String> REGEXES =
+      List.of(
+          "^Da.*",
+          ".*vid",
+          "^s",
+          "es$",
+          "a|b",
+          "[a-c]+",
+          "^$",
+          "\\d+",
+          "^(Sales|Marketing)$",
+          "é",
+          "σ",
+          ".",
+          "x{2,}",
+          "\\p{L}+\\s\\p{L}+",
+          "^\\w*$",
+          "(?:ab)?c",
+          "\"",
+          "`",
+          "[\\[\\]]");
 
-  private static final List<String> STRING_PROPERTIES = List.of(
-      "department", "city", "jobTitle", "country", "employeeId", "state", "extensionAttribute3",
-      "extension_c272a57b722d4eb29bfe327874ae79cb_office", "displayName", "userPrincipalName",
-      "objectId");
+  private static final List<String> STRING_PROPERTIES =
+      List.of(
+          "department",
+          "city",
+          "jobTitle",
+          "country",
+          "employeeId",
+          "state",
+          "extensionAttribute3",
+          "extension_c272a57b722d4eb29bfe327874ae79cb_office",
+          "displayName",
+          "userPrincipalName",
+          "objectId");
 
   private RandomRules() {}
 
@@ -75,8 +137,11 @@ final class RandomRules {
 
   static Comparison comparison(Random random) {
     if (random.nextInt(8) == 0) {
-      RuleProperty property = RuleProperty.of(random.nextBoolean() ? "accountEnabled" : "dirSyncEnabled");
-      return Comparison.of(property, random.nextBoolean() ? RuleOperator.EQ : RuleOperator.NE,
+      RuleProperty property =
+          RuleProperty.of(random.nextBoolean() ? "accountEnabled" : "dirSyncEnabled");
+      return Comparison.of(
+          property,
+          random.nextBoolean() ? RuleOperator.EQ : RuleOperator.NE,
           RuleValue.bool(random.nextBoolean()));
     }
     RuleProperty property = RuleProperty.of(pick(random, STRING_PROPERTIES));
@@ -95,9 +160,9 @@ final class RandomRules {
         break;
       case MATCH:
       case NOT_MATCH:
-        values.add(RuleValue.text(random.nextInt(3) == 0
-            ? Pattern.quote(text(random))
-            : pick(random, REGEXES)));
+        values.add(
+            RuleValue.text(
+                random.nextInt(3) == 0 ? Pattern.quote(text(random)) : pick(random, REGEXES)));
         break;
       default:
         values.add(RuleValue.text(text(random)));
@@ -114,10 +179,11 @@ final class RandomRules {
         return word.toUpperCase(Locale.ROOT);
       case 1:
         return word.toLowerCase(Locale.ROOT);
-      case 2: {
-        int from = random.nextInt(word.length() + 1);
-        return word.substring(from, from + random.nextInt(word.length() - from + 1));
-      }
+      case 2:
+        {
+          int from = random.nextInt(word.length() + 1);
+          return word.substring(from, from + random.nextInt(word.length() - from + 1));
+        }
       case 3:
         return randomChars(random, random.nextInt(6));
       default:
@@ -129,20 +195,29 @@ final class RandomRules {
     StringBuilder out = new StringBuilder();
     String alphabet = "aAbßσΣ\"'`()[], -–\t\n\\$_.0";
     for (int i = 0; i < length; i++) {
-      out.append(random.nextInt(4) == 0
-          ? (char) random.nextInt(0x10000)
-          : alphabet.charAt(random.nextInt(alphabet.length())));
+      out.append(
+          random.nextInt(4) == 0
+              ? (char) random.nextInt(0x10000)
+              : alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return out.toString();
   }
 
   static User user(Random random) {
-    User.Builder user = User.builder()
-        .id(UserId.of(random.nextBoolean() ? "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb" : "u" + random.nextInt(9)))
-        .userPrincipalName(pick(random, List.of("alice", "Sales", "a", "İstanbul")) + "@contoso.com")
-        .displayName(pick(random, List.of("Alice Baker", "David", "Da", "Sales", "ΣΊΣΥΦΟΣ", "a")))
-        .accountEnabled(random.nextBoolean())
-        .source(random.nextBoolean() ? UserSource.CLOUD_ONLY : UserSource.SYNCED_FROM_ON_PREMISES);
+    User.Builder user =
+        User.builder()
+            .id(
+                UserId.of(
+                    random.nextBoolean()
+                        ? "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"
+                        : "u" + random.nextInt(9)))
+            .userPrincipalName(
+                pick(random, List.of("alice", "Sales", "a", "İstanbul")) + "@contoso.com")
+            .displayName(
+                pick(random, List.of("Alice Baker", "David", "Da", "Sales", "ΣΊΣΥΦΟΣ", "a")))
+            .accountEnabled(random.nextBoolean())
+            .source(
+                random.nextBoolean() ? UserSource.CLOUD_ONLY : UserSource.SYNCED_FROM_ON_PREMISES);
     for (String property : STRING_PROPERTIES.subList(0, 8)) {
       if (random.nextInt(5) > 0) {
         user.attribute(property, text(random));
@@ -153,20 +228,24 @@ final class RandomRules {
 
   /**
    * Rule text for {@code expression} in a randomly chosen spelling that must parse to the same
-   * tree: operators in any case, with, without or with an en dash for the hyphen, property names
-   * in any case, redundant parentheses, assorted whitespace, single quotes, unquoted numbers and
+   * tree: operators in any case, with, without or with an en dash for the hyphen, property names in
+   * any case, redundant parentheses, assorted whitespace, single quotes, unquoted numbers and
    * quoted booleans.
    */
   static String noisyText(Random random, RuleExpression expression) {
     StringBuilder out = new StringBuilder();
     noisy(random, expression, out);
-    return random.nextInt(4) == 0 ? "(" + space(random) + out + space(random) + ")" : out.toString();
+    return random.nextInt(4) == 0
+        ? "(" + space(random) + out + space(random) + ")"
+        : out.toString();
   }
 
   private static void noisy(Random random, RuleExpression expression, StringBuilder out) {
     if (expression instanceof Comparison c) {
-      out.append(cased(random, "user.")).append(cased(random, c.property().name()))
-          .append(space(random)).append(keyword(random, c.operator().token().substring(1)))
+      out.append(cased(random, "user."))
+          .append(cased(random, c.property().name()))
+          .append(space(random))
+          .append(keyword(random, c.operator().token().substring(1)))
           .append(space(random));
       if (c.operator().takesList()) {
         out.append('[').append(optionalSpace(random));
@@ -180,14 +259,18 @@ final class RandomRules {
       }
     } else if (expression instanceof Not n) {
       out.append(keyword(random, "not")).append(space(random));
-      boolean bare = !(n.operand() instanceof And || n.operand() instanceof Or) && random.nextBoolean();
+      boolean bare =
+          !(n.operand() instanceof And || n.operand() instanceof Or) && random.nextBoolean();
       grouped(random, n.operand(), !bare, out);
     } else {
       boolean and = expression instanceof And;
-      List<RuleExpression> operands = and ? ((And) expression).operands() : ((Or) expression).operands();
+      List<RuleExpression> operands =
+          and ? ((And) expression).operands() : ((Or) expression).operands();
       for (int i = 0; i < operands.size(); i++) {
         if (i > 0) {
-          out.append(space(random)).append(keyword(random, and ? "and" : "or")).append(space(random));
+          out.append(space(random))
+              .append(keyword(random, and ? "and" : "or"))
+              .append(space(random));
         }
         RuleExpression operand = operands.get(i);
         grouped(random, operand, (and && operand instanceof Or) || random.nextInt(4) == 0, out);
@@ -195,7 +278,8 @@ final class RandomRules {
     }
   }
 
-  private static void grouped(Random random, RuleExpression e, boolean parenthesise, StringBuilder out) {
+  private static void grouped(
+      Random random, RuleExpression e, boolean parenthesise, StringBuilder out) {
     if (parenthesise) {
       out.append('(').append(optionalSpace(random));
       noisy(random, e, out);

@@ -31,8 +31,8 @@ class RuleBoundsTest {
   }
 
   private static MembershipRule match(String regex) {
-    return MembershipRule.parse("user.department -match \""
-        + regex.replace("`", "``").replace("\"", "`\"") + "\"");
+    return MembershipRule.parse(
+        "user.department -match \"" + regex.replace("`", "``").replace("\"", "`\"") + "\"");
   }
 
   // ---- Step budget ----------------------------------------------------------------------------
@@ -52,15 +52,24 @@ class RuleBoundsTest {
     // Expected outcomes on "", "a", 256 a's, "ab" and "x" (M: match, N: no match). Several of these
     // take a backtracking matcher exponential time on the long value.
     String[][] cases = {
-        {"(|a)*", "MMMMM"}, {"(a*)*b", "NNNMN"}, {"((a|)*)*$", "MMMMM"}, {"(|)*", "MMMMM"},
-        {"(a?){100}a{100}", "NNMNN"}, {"(?:(?:(?:a*)*)*)*b", "NNNMN"}, {"(\\b)*x", "NNNNM"},
-        {"(^|$)*", "MMMMM"}, {"(a|aa)*c", "NNNNN"}, {"(.*a){25}", "NNMNN"}};
+      {"(|a)*", "MMMMM"},
+      {"(a*)*b", "NNNMN"},
+      {"((a|)*)*$", "MMMMM"},
+      {"(|)*", "MMMMM"},
+      {"(a?){100}a{100}", "NNMNN"},
+      {"(?:(?:(?:a*)*)*)*b", "NNNMN"},
+      {"(\\b)*x", "NNNNM"},
+      {"(^|$)*", "MMMMM"},
+      {"(a|aa)*c", "NNNNN"},
+      {"(.*a){25}", "NNMNN"}
+    };
     String[] values = {"", "a", "a".repeat(256), "ab", "x"};
     for (String[] c : cases) {
       MembershipRule rule = match(c[0]);
       for (int i = 0; i < values.length; i++) {
         RuleOutcome expected = c[1].charAt(i) == 'M' ? RuleOutcome.MATCH : RuleOutcome.NO_MATCH;
-        assertThat(rule.evaluate(user(values[i]))).as(c[0] + " on " + values[i].length() + " chars")
+        assertThat(rule.evaluate(user(values[i])))
+            .as(c[0] + " on " + values[i].length() + " chars")
             .isEqualTo(expected);
       }
     }
@@ -70,28 +79,32 @@ class RuleBoundsTest {
   void budgetSpentMidwayNeverDecidesWrongly() {
     // Kleene's logic: a decided outcome under any budget is the outcome under an ample one.
     int[] undecided = new int[1];
-    RandomRules.seeds(TRIALS).forEach(seed -> {
-      Random random = new Random(seed);
-      RuleExpression expression = RandomRules.expression(random, 3);
-      if (expression.canonicalText().length() > MembershipRule.MAX_LENGTH) {
-        return;
-      }
-      MembershipRule rule = MembershipRule.of(expression);
-      for (int i = 0; i < 5; i++) {
-        User user = RandomRules.user(random);
-        RuleOutcome full = rule.evaluate(user, Long.MAX_VALUE);
-        assertThat(full).as(replay(seed) + rule).isNotEqualTo(RuleOutcome.UNDECIDED);
-        assertThat(rule.evaluate(user)).as(replay(seed) + rule).isEqualTo(full);
-        long steps = random.nextInt(40);
-        RuleOutcome bounded = rule.evaluate(user, steps);
-        if (bounded == RuleOutcome.UNDECIDED) {
-          undecided[0]++;
-        } else {
-          assertThat(bounded).as(replay(seed) + rule + " with " + steps + " steps").isEqualTo(full);
-        }
-        assertThat(rule.matches(user)).isEqualTo(full == RuleOutcome.MATCH);
-      }
-    });
+    RandomRules.seeds(TRIALS)
+        .forEach(
+            seed -> {
+              Random random = new Random(seed);
+              RuleExpression expression = RandomRules.expression(random, 3);
+              if (expression.canonicalText().length() > MembershipRule.MAX_LENGTH) {
+                return;
+              }
+              MembershipRule rule = MembershipRule.of(expression);
+              for (int i = 0; i < 5; i++) {
+                User user = RandomRules.user(random);
+                RuleOutcome full = rule.evaluate(user, Long.MAX_VALUE);
+                assertThat(full).as(replay(seed) + rule).isNotEqualTo(RuleOutcome.UNDECIDED);
+                assertThat(rule.evaluate(user)).as(replay(seed) + rule).isEqualTo(full);
+                long steps = random.nextInt(40);
+                RuleOutcome bounded = rule.evaluate(user, steps);
+                if (bounded == RuleOutcome.UNDECIDED) {
+                  undecided[0]++;
+                } else {
+                  assertThat(bounded)
+                      .as(replay(seed) + rule + " with " + steps + " steps")
+                      .isEqualTo(full);
+                }
+                assertThat(rule.matches(user)).isEqualTo(full == RuleOutcome.MATCH);
+              }
+            });
     if (Long.getLong(RandomRules.SEED_PROPERTY) == null) {
       assertThat(undecided[0]).as("evaluations that ran out of steps").isPositive();
     }
@@ -106,46 +119,64 @@ class RuleBoundsTest {
     assertThat(slow.evaluate(victim, 1_000)).isEqualTo(RuleOutcome.UNDECIDED);
     assertThat(MembershipRule.parse("-not (" + slowText + ")").evaluate(victim, 1_000))
         .isEqualTo(RuleOutcome.UNDECIDED);
-    assertThat(MembershipRule.parse("user.displayName -eq \"Alice Baker\" -or " + slowText)
-        .evaluate(victim, 1_000)).isEqualTo(RuleOutcome.MATCH);
-    assertThat(MembershipRule.parse(slowText + " -or user.displayName -eq \"Alice Baker\"")
-        .evaluate(victim, 1_000)).isEqualTo(RuleOutcome.MATCH);
-    assertThat(MembershipRule.parse(slowText + " -and user.displayName -eq \"Bob\"")
-        .evaluate(victim, 1_000)).isEqualTo(RuleOutcome.NO_MATCH);
-    assertThat(MembershipRule.parse(slowText + " -and user.displayName -eq \"Alice Baker\"")
-        .evaluate(victim, 1_000)).isEqualTo(RuleOutcome.UNDECIDED);
-    assertThat(MembershipRule.parse(slowText + " -or user.displayName -eq \"Bob\"")
-        .evaluate(victim, 1_000)).isEqualTo(RuleOutcome.UNDECIDED);
+    assertThat(
+            MembershipRule.parse("user.displayName -eq \"Alice Baker\" -or " + slowText)
+                .evaluate(victim, 1_000))
+        .isEqualTo(RuleOutcome.MATCH);
+    assertThat(
+            MembershipRule.parse(slowText + " -or user.displayName -eq \"Alice Baker\"")
+                .evaluate(victim, 1_000))
+        .isEqualTo(RuleOutcome.MATCH);
+    assertThat(
+            MembershipRule.parse(slowText + " -and user.displayName -eq \"Bob\"")
+                .evaluate(victim, 1_000))
+        .isEqualTo(RuleOutcome.NO_MATCH);
+    assertThat(
+            MembershipRule.parse(slowText + " -and user.displayName -eq \"Alice Baker\"")
+                .evaluate(victim, 1_000))
+        .isEqualTo(RuleOutcome.UNDECIDED);
+    assertThat(
+            MembershipRule.parse(slowText + " -or user.displayName -eq \"Bob\"")
+                .evaluate(victim, 1_000))
+        .isEqualTo(RuleOutcome.UNDECIDED);
     // An undecided rule is not a match.
     assertThat(MembershipRule.parse(slowText + " -or " + slowText).matches(victim)).isFalse();
   }
 
   // ---- Agreement with java.util.regex on the shared dialect -----------------------------------
 
-  private static final String[] ATOMS = {"a", "b", "A", "é", "É", "ß", ".", "\\d", "\\w", "\\s",
-      "\\W", "[ab]", "[^a]", "[a-c]", "[\\d_]", "_", "1", " ", "\\.", "\\b", "\\B", "^", "$"};
-  private static final String[] QUANTIFIERS = {"", "", "", "*", "+", "?", "{2}", "{0,2}", "{1,}",
-      "*?", "+?", "??"};
+  private static final String[] ATOMS = {
+    "a", "b", "A", "é", "É", "ß", ".", "\\d", "\\w", "\\s", "\\W", "[ab]", "[^a]", "[a-c]",
+    "[\\d_]", "_", "1", " ", "\\.", "\\b", "\\B", "^", "$"
+  };
+  private static final String[] QUANTIFIERS = {
+    "", "", "", "*", "+", "?", "{2}", "{0,2}", "{1,}", "*?", "+?", "??"
+  };
   private static final String VALUE_CHARS = "abAB1 _é.ÉSß\n";
 
   @Test
   void boundedRegexAgreesWithJavaRegexOnTheSharedDialect() {
-    RandomRules.seeds(TRIALS).forEach(seed -> {
-      Random random = new Random(seed);
-      String regex = regex(random, 3);
-      Pattern java = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-      BoundedRegex bounded = BoundedRegex.compile(regex);
-      for (int i = 0; i < 10; i++) {
-        StringBuilder value = new StringBuilder();
-        for (int n = random.nextInt(8); n > 0; n--) {
-          value.append(VALUE_CHARS.charAt(random.nextInt(VALUE_CHARS.length())));
-        }
-        String v = value.toString();
-        RuleOutcome expected = java.matcher(v).find() ? RuleOutcome.MATCH : RuleOutcome.NO_MATCH;
-        assertThat(bounded.find(v, new StepBudget(Long.MAX_VALUE)))
-            .as(replay(seed) + "/" + regex + "/ on \"" + v + "\"").isEqualTo(expected);
-      }
-    });
+    RandomRules.seeds(TRIALS)
+        .forEach(
+            seed -> {
+              Random random = new Random(seed);
+              String regex = regex(random, 3);
+              Pattern java =
+                  Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+              BoundedRegex bounded = BoundedRegex.compile(regex);
+              for (int i = 0; i < 10; i++) {
+                StringBuilder value = new StringBuilder();
+                for (int n = random.nextInt(8); n > 0; n--) {
+                  value.append(VALUE_CHARS.charAt(random.nextInt(VALUE_CHARS.length())));
+                }
+                String v = value.toString();
+                RuleOutcome expected =
+                    java.matcher(v).find() ? RuleOutcome.MATCH : RuleOutcome.NO_MATCH;
+                assertThat(bounded.find(v, new StepBudget(Long.MAX_VALUE)))
+                    .as(replay(seed) + "/" + regex + "/ on \"" + v + "\"")
+                    .isEqualTo(expected);
+              }
+            });
   }
 
   @Test
@@ -168,7 +199,9 @@ class RuleBoundsTest {
       for (int n = random.nextInt(4); n > 0; n--) {
         String quantifier = QUANTIFIERS[random.nextInt(QUANTIFIERS.length)];
         if (depth > 0 && random.nextInt(4) == 0) {
-          out.append(random.nextBoolean() ? "(" : "(?:").append(regex(random, depth - 1)).append(')');
+          out.append(random.nextBoolean() ? "(" : "(?:")
+              .append(regex(random, depth - 1))
+              .append(')');
           // java.util.regex ends a counted repetition of a group at an iteration that matched
           // the empty string, so it misses matches that need such an iteration before another
           // (see javaMissesMatchesNeedingAnEmptyIteration); a minimum of 2 is left to atoms.
@@ -190,8 +223,14 @@ class RuleBoundsTest {
   void deepNestingRejectedRegardlessOfStackSize() throws Exception {
     String deepRule = "-not (".repeat(65) + "user.city -eq 1" + ")".repeat(65);
     String deepGroups = "user.city -match \"" + "(".repeat(65) + "a" + ")".repeat(65) + "\"";
-    String limitRule = "-not (".repeat(64) + "user.department -match \""
-        + "(".repeat(64) + "a|b" + ")*".repeat(64) + "$\"" + ")".repeat(64);
+    String limitRule =
+        "-not (".repeat(64)
+            + "user.department -match \""
+            + "(".repeat(64)
+            + "a|b"
+            + ")*".repeat(64)
+            + "$\""
+            + ")".repeat(64);
     User user = user("ab".repeat(128));
     RuleOutcome onMainStack = MembershipRule.parse(limitRule).evaluate(user);
     assertThat(onMainStack).isEqualTo(RuleOutcome.MATCH); // an even number of -not
@@ -206,10 +245,36 @@ class RuleBoundsTest {
 
   @Test
   void unboundableConstructsRejectedWithTypedErrors() {
-    for (String regex : new String[] {"(a)\\1", "(?=a)", "(?!a)", "(?<=a)b", "(?<!a)b", "(?>a)",
-        "a*+", "(?i)a", "\\p{IsLatin}", "[a-z&&[^e]]", "[[a]]", "a{1001}", "(a{1000}){1000}",
-        "\\k<x>", "\\G", "\\c", "*a", "a**", "(", ")", "[", "[]", "a{2,1}", "a{", "\\"}) {
-      assertThatThrownBy(() -> match(regex)).as(regex)
+    for (String regex :
+        new String[] {
+          "(a)\\1",
+          "(?=a)",
+          "(?!a)",
+          "(?<=a)b",
+          "(?<!a)b",
+          "(?>a)",
+          "a*+",
+          "(?i)a",
+          "\\p{IsLatin}",
+          "[a-z&&[^e]]",
+          "[[a]]",
+          "a{1001}",
+          "(a{1000}){1000}",
+          "\\k<x>",
+          "\\G",
+          "\\c",
+          "*a",
+          "a**",
+          "(",
+          ")",
+          "[",
+          "[]",
+          "a{2,1}",
+          "a{",
+          "\\"
+        }) {
+      assertThatThrownBy(() -> match(regex))
+          .as(regex)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("the regular expression");
     }

@@ -18,7 +18,8 @@ class RuleExpressionTest {
 
   @Test
   void andOr_nestedSameKind_flattenedPreservingOrder() {
-    assertThat(RuleExpression.and(RuleExpression.and(A, B), C)).isEqualTo(new And(List.of(A, B, C)));
+    assertThat(RuleExpression.and(RuleExpression.and(A, B), C))
+        .isEqualTo(new And(List.of(A, B, C)));
     assertThat(RuleExpression.or(A, RuleExpression.or(B, C))).isEqualTo(new Or(List.of(A, B, C)));
     assertThat(RuleExpression.and(RuleExpression.or(A, B), C))
         .isNotEqualTo(RuleExpression.and(A, B, C));
@@ -26,7 +27,8 @@ class RuleExpressionTest {
 
   @Test
   void andOr_fewerThanTwoOperands_rejected() {
-    assertThatThrownBy(() -> RuleExpression.and(A)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> RuleExpression.and(A))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("-and needs at least two operands");
     assertThatThrownBy(() -> new Or(List.of())).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> RuleExpression.and(A, null)).isInstanceOf(NullPointerException.class);
@@ -35,16 +37,19 @@ class RuleExpressionTest {
   @Test
   void depth_countsLogicalLevels_beyondMaximumRejected() {
     assertThat(A.depth()).isZero();
-    assertThat(RuleExpression.and(A, RuleExpression.or(B, RuleExpression.not(C))).depth()).isEqualTo(3);
+    assertThat(RuleExpression.and(A, RuleExpression.or(B, RuleExpression.not(C))).depth())
+        .isEqualTo(3);
     RuleExpression deep = A;
     for (int i = 0; i < RuleExpression.MAX_DEPTH; i++) {
       deep = i % 2 == 0 ? new Not(deep) : RuleExpression.or(B, deep);
     }
     assertThat(deep.depth()).isEqualTo(RuleExpression.MAX_DEPTH);
     RuleExpression limit = deep;
-    assertThatThrownBy(() -> RuleExpression.not(limit)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> RuleExpression.not(limit))
+        .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("nest deeper than 64 levels");
-    assertThatThrownBy(() -> RuleExpression.and(A, limit)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> RuleExpression.and(A, limit))
+        .isInstanceOf(InvalidInputException.class);
     assertThat(MembershipRule.parse(limit.canonicalText()).expression()).isEqualTo(limit);
   }
 
@@ -112,9 +117,19 @@ class RuleExpressionTest {
     assertThat(RuleProperty.of("dirSyncEnabled").type()).isEqualTo(RuleProperty.Type.BOOLEAN);
     assertThat(RuleProperty.of("department").type()).isEqualTo(RuleProperty.Type.STRING);
     assertThat(RuleProperty.of("city")).hasToString("user.city");
-    for (String unknown : List.of("extensionAttribute0", "extensionAttribute16", "manager",
-        "otherMails", "extension_123_x", "mailNic\u212Aname", "ſtate", "", "city ")) {
-      assertThatThrownBy(() -> RuleProperty.of(unknown)).as(unknown)
+    for (String unknown :
+        List.of(
+            "extensionAttribute0",
+            "extensionAttribute16",
+            "manager",
+            "otherMails",
+            "extension_123_x",
+            "mailNic\u212Aname",
+            "ſtate",
+            "",
+            "city ")) {
+      assertThatThrownBy(() -> RuleProperty.of(unknown))
+          .as(unknown)
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("is not a supported user property");
     }

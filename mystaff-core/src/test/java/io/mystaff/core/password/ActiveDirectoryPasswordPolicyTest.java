@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 class ActiveDirectoryPasswordPolicyTest {
   private static final ActiveDirectoryPasswordPolicy DEFAULTS =
       ActiveDirectoryPasswordPolicy.defaults();
-  private static final PolicyViolation TOO_FEW_CATEGORIES = new PolicyViolation(
-      PasswordViolations.TOO_FEW_CATEGORIES, Map.of(
-          "categoriesRequired", "3",
-          "categories", "uppercase,lowercase,digit,symbol,otherLetter"));
+  private static final PolicyViolation TOO_FEW_CATEGORIES =
+      new PolicyViolation(
+          PasswordViolations.TOO_FEW_CATEGORIES,
+          Map.of(
+              "categoriesRequired", "3",
+              "categories", "uppercase,lowercase,digit,symbol,otherLetter"));
 
   @Test
   void defaults_defaultDomainPolicy() {
@@ -52,8 +54,8 @@ class ActiveDirectoryPasswordPolicyTest {
 
   @Test
   void check_configuredLengths_applied() {
-    ActiveDirectoryPasswordPolicy policy = ActiveDirectoryPasswordPolicy.builder()
-        .minimumLength(14).maximumLength(20).build();
+    ActiveDirectoryPasswordPolicy policy =
+        ActiveDirectoryPasswordPolicy.builder().minimumLength(14).maximumLength(20).build();
     assertThat(violations(policy, "Ab1!xyzwvutsr"))
         .containsExactly(PolicyViolation.of(PasswordViolations.TOO_SHORT, "minLength", 14));
     assertThat(check(policy, "Ab1!xyzwvutsrq").isAccepted()).isTrue();
@@ -122,7 +124,8 @@ class ActiveDirectoryPasswordPolicyTest {
   void check_supplementaryLetters_readByCodePoint() {
     assertThat(check(DEFAULTS, "\uD840\uDC00\uD840\uDC00ab1").isAccepted()).isTrue();
     assertThat(violations(DEFAULTS, "\uD840\uDC00\uD840\uDC00abc"))
-        .as("length counts UTF-16 units").containsExactly(TOO_FEW_CATEGORIES);
+        .as("length counts UTF-16 units")
+        .containsExactly(TOO_FEW_CATEGORIES);
   }
 
   @Test
@@ -168,7 +171,8 @@ class ActiveDirectoryPasswordPolicyTest {
   void check_displayNameDelimiters_eachSplitsTokens() {
     PasswordContext context = user("Smith-Jones,Ann_Lee#Kay.Bo\tRay Ito", "x@contoso.com", null);
     for (String token : List.of("smith", "jones", "ann", "lee", "kay", "ray", "ito")) {
-      assertThat(violations(DEFAULTS, "Q7!" + token.toUpperCase() + "w", context)).as(token)
+      assertThat(violations(DEFAULTS, "Q7!" + token.toUpperCase() + "w", context))
+          .as(token)
           .containsExactly(PolicyViolation.of(PasswordViolations.CONTAINS_DISPLAY_NAME));
     }
     assertThat(check(DEFAULTS, "Q7!bowx", context).isAccepted()).isTrue();
@@ -196,8 +200,8 @@ class ActiveDirectoryPasswordPolicyTest {
 
   @Test
   void check_passwordInHistory_recentlyUsedOnlyWhenEnforced() {
-    PasswordContext context = PasswordContexts.withHistory(
-        candidate -> candidate.matches(Secret.of("Summer2024!")));
+    PasswordContext context =
+        PasswordContexts.withHistory(candidate -> candidate.matches(Secret.of("Summer2024!")));
     assertThat(check(DEFAULTS, "Summer2024!", context).violations())
         .containsExactly(PolicyViolation.of(PasswordViolations.RECENTLY_USED));
     assertThat(check(DEFAULTS, "Summer2025!", context).isAccepted()).isTrue();
@@ -208,12 +212,19 @@ class ActiveDirectoryPasswordPolicyTest {
 
   @Test
   void check_everyRuleBroken_reportedInDocumentedOrder() {
-    PasswordContext context = new PasswordContext(anyUser().user(), "x@contoso.com",
-        "Erin Hagens", java.util.Optional.of("ehagens"), candidate -> true);
+    PasswordContext context =
+        new PasswordContext(
+            anyUser().user(),
+            "x@contoso.com",
+            "Erin Hagens",
+            java.util.Optional.of("ehagens"),
+            candidate -> true);
     assertThat(check(DEFAULTS, "ehagens", context).violations())
         .extracting(PolicyViolation::key)
-        .containsExactly(PasswordViolations.TOO_FEW_CATEGORIES,
-            PasswordViolations.CONTAINS_ACCOUNT_NAME, PasswordViolations.CONTAINS_DISPLAY_NAME,
+        .containsExactly(
+            PasswordViolations.TOO_FEW_CATEGORIES,
+            PasswordViolations.CONTAINS_ACCOUNT_NAME,
+            PasswordViolations.CONTAINS_DISPLAY_NAME,
             PasswordViolations.RECENTLY_USED);
   }
 
@@ -243,14 +254,25 @@ class ActiveDirectoryPasswordPolicyTest {
 
   @Test
   void builder_lengthLimits_inclusive() {
-    assertThat(ActiveDirectoryPasswordPolicy.builder().maximumLength(Secret.MAX_LENGTH)
-        .minimumLength(Secret.MAX_LENGTH).build().minimumLength()).isEqualTo(Secret.MAX_LENGTH);
-    assertThat(ActiveDirectoryPasswordPolicy.builder().minimumLength(1).maximumLength(1).build()
-        .maximumLength()).isEqualTo(1);
-    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder()
-        .maximumLength(Secret.MAX_LENGTH + 1)).isInstanceOf(InvalidInputException.class);
-    ActiveDirectoryPasswordPolicy exact = ActiveDirectoryPasswordPolicy.builder()
-        .minimumLength(8).maximumLength(8).build();
+    assertThat(
+            ActiveDirectoryPasswordPolicy.builder()
+                .maximumLength(Secret.MAX_LENGTH)
+                .minimumLength(Secret.MAX_LENGTH)
+                .build()
+                .minimumLength())
+        .isEqualTo(Secret.MAX_LENGTH);
+    assertThat(
+            ActiveDirectoryPasswordPolicy.builder()
+                .minimumLength(1)
+                .maximumLength(1)
+                .build()
+                .maximumLength())
+        .isEqualTo(1);
+    assertThatThrownBy(
+            () -> ActiveDirectoryPasswordPolicy.builder().maximumLength(Secret.MAX_LENGTH + 1))
+        .isInstanceOf(InvalidInputException.class);
+    ActiveDirectoryPasswordPolicy exact =
+        ActiveDirectoryPasswordPolicy.builder().minimumLength(8).maximumLength(8).build();
     assertThat(check(exact, "Ab1!wxyz").isAccepted()).isTrue();
     assertThat(violations(exact, "Ab1!wxyzq"))
         .containsExactly(PolicyViolation.of(PasswordViolations.TOO_LONG, "maxLength", 8));
@@ -258,9 +280,13 @@ class ActiveDirectoryPasswordPolicyTest {
 
   @Test
   void toBuilder_roundTripsSettings() {
-    ActiveDirectoryPasswordPolicy policy = ActiveDirectoryPasswordPolicy.builder()
-        .minimumLength(12).maximumLength(64).complexityEnabled(false).enforceHistory(false)
-        .build();
+    ActiveDirectoryPasswordPolicy policy =
+        ActiveDirectoryPasswordPolicy.builder()
+            .minimumLength(12)
+            .maximumLength(64)
+            .complexityEnabled(false)
+            .enforceHistory(false)
+            .build();
     ActiveDirectoryPasswordPolicy copy = policy.toBuilder().build();
     assertThat(copy.minimumLength()).isEqualTo(12);
     assertThat(copy.maximumLength()).isEqualTo(64);
@@ -270,10 +296,16 @@ class ActiveDirectoryPasswordPolicyTest {
 
   @Test
   void toString_namesEverySetting() {
-    assertThat(ActiveDirectoryPasswordPolicy.builder().minimumLength(12).maximumLength(64)
-        .complexityEnabled(false).build().toString())
-        .isEqualTo("ActiveDirectoryPasswordPolicy[minimumLength=12, maximumLength=64, "
-            + "complexityEnabled=false, enforcesHistory=true, minimumPasswordAge=PT24H, maximumPasswordAge=PT1008H]");
+    assertThat(
+            ActiveDirectoryPasswordPolicy.builder()
+                .minimumLength(12)
+                .maximumLength(64)
+                .complexityEnabled(false)
+                .build()
+                .toString())
+        .isEqualTo(
+            "ActiveDirectoryPasswordPolicy[minimumLength=12, maximumLength=64, "
+                + "complexityEnabled=false, enforcesHistory=true, minimumPasswordAge=PT24H, maximumPasswordAge=PT1008H]");
   }
 
   @Test
@@ -282,23 +314,38 @@ class ActiveDirectoryPasswordPolicyTest {
     assertThat(policy.minimumPasswordAge()).isEqualTo(java.time.Duration.ofDays(1));
     assertThat(policy.maximumPasswordAge()).isEqualTo(java.time.Duration.ofDays(42));
     assertThat(policy.passwordsNeverExpire()).isFalse();
-    ActiveDirectoryPasswordPolicy neverExpires = policy.toBuilder().maximumPasswordAge(java.time.Duration.ZERO)
-        .build();
+    ActiveDirectoryPasswordPolicy neverExpires =
+        policy.toBuilder().maximumPasswordAge(java.time.Duration.ZERO).build();
     assertThat(neverExpires.passwordsNeverExpire()).isTrue();
-    assertThat(neverExpires.toBuilder().build().minimumPasswordAge()).isEqualTo(java.time.Duration.ofDays(1));
+    assertThat(neverExpires.toBuilder().build().minimumPasswordAge())
+        .isEqualTo(java.time.Duration.ofDays(1));
   }
 
   @Test
   void ages_outOfRangeOrMinimumNotBelowMaximum_rejected() {
-    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder().minimumPasswordAge(java.time.Duration.ofDays(-1)))
+    assertThatThrownBy(
+            () ->
+                ActiveDirectoryPasswordPolicy.builder()
+                    .minimumPasswordAge(java.time.Duration.ofDays(-1)))
         .isInstanceOf(io.mystaff.api.InvalidInputException.class);
-    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder().maximumPasswordAge(java.time.Duration.ofDays(1000)))
+    assertThatThrownBy(
+            () ->
+                ActiveDirectoryPasswordPolicy.builder()
+                    .maximumPasswordAge(java.time.Duration.ofDays(1000)))
         .isInstanceOf(io.mystaff.api.InvalidInputException.class);
-    assertThatThrownBy(() -> ActiveDirectoryPasswordPolicy.builder().minimumPasswordAge(java.time.Duration.ofDays(5))
-        .maximumPasswordAge(java.time.Duration.ofDays(5)).build())
+    assertThatThrownBy(
+            () ->
+                ActiveDirectoryPasswordPolicy.builder()
+                    .minimumPasswordAge(java.time.Duration.ofDays(5))
+                    .maximumPasswordAge(java.time.Duration.ofDays(5))
+                    .build())
         .isInstanceOf(io.mystaff.api.InvalidInputException.class);
-    assertThat(ActiveDirectoryPasswordPolicy.builder().minimumPasswordAge(java.time.Duration.ofDays(5))
-        .maximumPasswordAge(java.time.Duration.ZERO).build().minimumPasswordAge())
+    assertThat(
+            ActiveDirectoryPasswordPolicy.builder()
+                .minimumPasswordAge(java.time.Duration.ofDays(5))
+                .maximumPasswordAge(java.time.Duration.ZERO)
+                .build()
+                .minimumPasswordAge())
         .isEqualTo(java.time.Duration.ofDays(5));
   }
 

@@ -91,8 +91,8 @@ class BannedTermsTest {
 
   /**
    * Law: the indexed matcher and dynamic program agree with a direct reading of the rules
-   * (Levenshtein distance at most one, an extra character never at either end of a match,
-   * minimum over all segmentations) on random words over a tiny alphabet, where matches abound.
+   * (Levenshtein distance at most one, an extra character never at either end of a match, minimum
+   * over all segmentations) on random words over a tiny alphabet, where matches abound.
    */
   @Test
   void score_randomInputs_agreesWithReferenceModel() {
@@ -107,7 +107,8 @@ class BannedTermsTest {
       String password = word(random, random.nextInt(13));
       int expected = referenceScore(password, raw);
       assertThat(score(BannedTerms.of(raw), password))
-          .as("seed=%d (replay with -Dmystaff.seed=%d) round=%d terms=%s password=%s",
+          .as(
+              "seed=%d (replay with -Dmystaff.seed=%d) round=%d terms=%s password=%s",
               seed, seed, round, raw, password)
           .isEqualTo(expected);
     }

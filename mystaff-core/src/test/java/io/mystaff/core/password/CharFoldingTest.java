@@ -8,7 +8,8 @@ class CharFoldingTest {
 
   @Test
   void entraNormalization_lowercasesAndMapsTheFourDocumentedSubstitutions() {
-    assertThat(new String(CharFolding.ENTRA_NORMALIZATION.fold("P@$$W0RD1!"))).isEqualTo("passwordl!");
+    assertThat(new String(CharFolding.ENTRA_NORMALIZATION.fold("P@$$W0RD1!")))
+        .isEqualTo("passwordl!");
     assertThat(new String(CharFolding.ENTRA_NORMALIZATION.fold("0 1 $ @ 2 #")))
         .isEqualTo("o l s a 2 #");
   }

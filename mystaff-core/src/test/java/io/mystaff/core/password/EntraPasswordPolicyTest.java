@@ -4,7 +4,6 @@ import static io.mystaff.core.password.PasswordContexts.anyUser;
 import static io.mystaff.core.password.PasswordContexts.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
 
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.password.PasswordCheck;
@@ -54,18 +53,17 @@ class EntraPasswordPolicyTest {
 
   @Test
   void check_tooLong_notScoredAgainstBannedLists() {
-    assertThat(keys(STANDARD, "P@ssw0rd!".repeat(29)))
-        .containsExactly(PasswordViolations.TOO_LONG);
+    assertThat(keys(STANDARD, "P@ssw0rd!".repeat(29))).containsExactly(PasswordViolations.TOO_LONG);
   }
 
   // allowed characters
 
   @Test
   void check_nonAsciiLetter_disallowed() {
-    assertThat(keys(STANDARD, "Zürich#Vq7k")).containsExactly(
-        PasswordViolations.DISALLOWED_CHARACTER);
-    assertThat(keys(STANDARD, "Vq7#Rnt\tKzw")).containsExactly(
-        PasswordViolations.DISALLOWED_CHARACTER);
+    assertThat(keys(STANDARD, "Zürich#Vq7k"))
+        .containsExactly(PasswordViolations.DISALLOWED_CHARACTER);
+    assertThat(keys(STANDARD, "Vq7#Rnt\tKzw"))
+        .containsExactly(PasswordViolations.DISALLOWED_CHARACTER);
   }
 
   @Test
@@ -78,8 +76,11 @@ class EntraPasswordPolicyTest {
 
   @Test
   void check_twoCategories_tooFewWithRequiredCount() {
-    PolicyViolation tooFew = new PolicyViolation(PasswordViolations.TOO_FEW_CATEGORIES,
-        java.util.Map.of("categoriesRequired", "3", "categories", "uppercase,lowercase,digit,symbol"));
+    PolicyViolation tooFew =
+        new PolicyViolation(
+            PasswordViolations.TOO_FEW_CATEGORIES,
+            java.util.Map.of(
+                "categoriesRequired", "3", "categories", "uppercase,lowercase,digit,symbol"));
     assertThat(violations(STANDARD, "vqrntkzwx")).containsExactly(tooFew);
     assertThat(violations(STANDARD, "vqrntkzw79")).containsExactly(tooFew);
     assertThat(violations(STANDARD, "VQRNT#KZW")).containsExactly(tooFew);
@@ -97,9 +98,10 @@ class EntraPasswordPolicyTest {
   void check_firstAndLastCharacterOfEachRange_countsInThatCategory() {
     // Each password has the boundary character, lowercase or uppercase filler, and one symbol:
     // three categories only if the boundary character counts as upper, lower or digit.
-    for (String password : List.of("A#vqrntk", "Z#vqrntk", "0#vqrntk", "9#vqrntk",
-        "a#VQRNTK", "z#VQRNTK")) {
-      assertThat(keys(STANDARD, password)).as(password)
+    for (String password :
+        List.of("A#vqrntk", "Z#vqrntk", "0#vqrntk", "9#vqrntk", "a#VQRNTK", "z#VQRNTK")) {
+      assertThat(keys(STANDARD, password))
+          .as(password)
           .doesNotContain(PasswordViolations.TOO_FEW_CATEGORIES);
     }
   }
@@ -109,7 +111,9 @@ class EntraPasswordPolicyTest {
   @Test
   void check_pAtSsw0rd_bannedAfterNormalization() {
     assertThat(violations(STANDARD, "P@ssw0rd")).containsExactly(banned(1));
-    assertThat(violations(STANDARD, "P@ssw0rd1")).as("password1 is listed").containsExactly(banned(1));
+    assertThat(violations(STANDARD, "P@ssw0rd1"))
+        .as("password1 is listed")
+        .containsExactly(banned(1));
     assertThat(violations(STANDARD, "P@ssw0rd#")).as("one substitution").containsExactly(banned(1));
     assertThat(violations(STANDARD, "#P@ssw0rd")).containsExactly(banned(2));
   }
@@ -123,10 +127,11 @@ class EntraPasswordPolicyTest {
 
   @Test
   void check_microsoftScoringExamples_fourPointsRejectedFivePointsAccepted() {
-    EntraPasswordPolicy contoso = EntraPasswordPolicy.builder()
-        .globalBannedPasswords(List.of("blank"))
-        .customBannedPasswords(List.of("contoso"))
-        .build();
+    EntraPasswordPolicy contoso =
+        EntraPasswordPolicy.builder()
+            .globalBannedPasswords(List.of("blank"))
+            .customBannedPasswords(List.of("contoso"))
+            .build();
     assertThat(violations(contoso, "C0ntos0Blank12")).containsExactly(banned(4));
     assertThat(check(contoso, "ContoS0Bl@nkf9!").isAccepted()).isTrue();
   }
@@ -157,23 +162,44 @@ class EntraPasswordPolicyTest {
   @Test
   void termLines_skipsBlankAndCommentLinesAndStrips() throws java.io.IOException {
     String file = "# global list\n\n  contoso  \n\t# indented comment\nfabrikam\n   \nwoodgrove";
-    assertThat(EntraPasswordPolicy.termLines(
-        new java.io.BufferedReader(new java.io.StringReader(file))))
+    assertThat(
+            EntraPasswordPolicy.termLines(
+                new java.io.BufferedReader(new java.io.StringReader(file))))
         .containsExactly("contoso", "fabrikam", "woodgrove");
   }
 
   @Test
   void bundledGlobalList_loadsCommonBaseWordsFromTheJar() {
     List<String> terms = EntraPasswordPolicy.bundledGlobalList();
-    assertThat(terms).hasSizeGreaterThan(300).contains("password").noneMatch(t -> t.startsWith("#"));
+    assertThat(terms)
+        .hasSizeGreaterThan(300)
+        .contains("password")
+        .noneMatch(t -> t.startsWith("#"));
     assertThat(terms).allSatisfy(t -> assertThat(t).isEqualTo(t.strip()).isNotEmpty());
   }
 
   @Test
   void check_bundledList_containsCommonBaseWords() {
-    for (String word : List.of("password", "welcome", "letmein", "qwerty", "summer", "winter",
-        "spring", "autumn", "monkey", "dragon", "admin", "iloveyou", "football", "baseball",
-        "princess", "sunshine", "abc123", "123456")) {
+    for (String word :
+        List.of(
+            "password",
+            "welcome",
+            "letmein",
+            "qwerty",
+            "summer",
+            "winter",
+            "spring",
+            "autumn",
+            "monkey",
+            "dragon",
+            "admin",
+            "iloveyou",
+            "football",
+            "baseball",
+            "princess",
+            "sunshine",
+            "abc123",
+            "123456")) {
       assertThat(keys(STANDARD, word + "!A")).as(word).contains(PasswordViolations.BANNED);
     }
     assertThat(keys(STANDARD, "Contoso!A")).doesNotContain(PasswordViolations.BANNED);
@@ -190,7 +216,8 @@ class EntraPasswordPolicyTest {
 
   @Test
   void globalBannedPasswords_empty_replacesBundledList() {
-    EntraPasswordPolicy none = EntraPasswordPolicy.builder().globalBannedPasswords(List.of()).build();
+    EntraPasswordPolicy none =
+        EntraPasswordPolicy.builder().globalBannedPasswords(List.of()).build();
     assertThat(none.bannedTermCount()).isZero();
     assertThat(check(none, "P@ssw0rd").isAccepted()).isTrue();
   }
@@ -239,10 +266,10 @@ class EntraPasswordPolicyTest {
 
   @ParameterizedTest(name = "{0} / {1}: {2}")
   @CsvSource({
-      "hagens@fabrikam.com, Xy#7Hagens,   true",
-      "hagens@fabrikam.com, Xy#7Fabrikam, false",
-      "hagens,              Xy#7Hagens,   true",   // no @: the whole UPN is the local part
-      "@contoso.com,        Xy#7@contoso, false",  // empty local part
+    "hagens@fabrikam.com, Xy#7Hagens,   true",
+    "hagens@fabrikam.com, Xy#7Fabrikam, false",
+    "hagens,              Xy#7Hagens,   true", // no @: the whole UPN is the local part
+    "@contoso.com,        Xy#7@contoso, false", // empty local part
   })
   void check_upn_onlyItsLocalPartIsAUserName(String upn, String password, boolean found) {
     List<String> keys = keys(check(STANDARD, password, user("Q Z", upn, null)));
@@ -253,8 +280,8 @@ class EntraPasswordPolicyTest {
 
   @Test
   void check_currentPassword_recentlyUsed() {
-    PasswordContext context = PasswordContexts.withHistory(
-        candidate -> candidate.matches(Secret.of("Vq7#Rnt!Kzw8")));
+    PasswordContext context =
+        PasswordContexts.withHistory(candidate -> candidate.matches(Secret.of("Vq7#Rnt!Kzw8")));
     assertThat(check(STANDARD, "Vq7#Rnt!Kzw8", context).violations())
         .containsExactly(PolicyViolation.of(PasswordViolations.RECENTLY_USED));
     assertThat(check(STANDARD, "Vq7#Rnt!Kzw9", context).isAccepted()).isTrue();
@@ -264,12 +291,14 @@ class EntraPasswordPolicyTest {
   void check_manyRules_reportsEachInDocumentedOrder() {
     EntraPasswordPolicy tenant = EntraPasswordPolicy.builder().tenantName("Contoso").build();
     PasswordContext context = PasswordContexts.withHistory(candidate -> true);
-    assertThat(keys(check(tenant, "cøntoso", context))).containsExactly(
-        PasswordViolations.TOO_SHORT, PasswordViolations.DISALLOWED_CHARACTER,
-        PasswordViolations.TOO_FEW_CATEGORIES, PasswordViolations.RECENTLY_USED);
-    assertThat(keys(check(tenant, "contoso", context))).containsExactly(
-        PasswordViolations.TOO_SHORT, PasswordViolations.TOO_FEW_CATEGORIES,
-        PasswordViolations.CONTAINS_TENANT_NAME, PasswordViolations.RECENTLY_USED);
+    assertThat(keys(check(tenant, "cøntoso", context)))
+        .containsExactly(
+            PasswordViolations.TOO_SHORT, PasswordViolations.DISALLOWED_CHARACTER,
+            PasswordViolations.TOO_FEW_CATEGORIES, PasswordViolations.RECENTLY_USED);
+    assertThat(keys(check(tenant, "contoso", context)))
+        .containsExactly(
+            PasswordViolations.TOO_SHORT, PasswordViolations.TOO_FEW_CATEGORIES,
+            PasswordViolations.CONTAINS_TENANT_NAME, PasswordViolations.RECENTLY_USED);
   }
 
   @Test
@@ -285,8 +314,9 @@ class EntraPasswordPolicyTest {
     List<String> passwords = List.of("P@ssw0rd", "Vq7#Rnt!Kzw8", "C0ntos0Blank12", "Summer2024!");
     List<PasswordCheck> expected = passwords.stream().map(p -> check(STANDARD, p)).toList();
     List<List<PasswordCheck>> results = Collections.synchronizedList(new ArrayList<>());
-    IntStream.range(0, 64).parallel().forEach(i ->
-        results.add(passwords.stream().map(p -> check(STANDARD, p)).toList()));
+    IntStream.range(0, 64)
+        .parallel()
+        .forEach(i -> results.add(passwords.stream().map(p -> check(STANDARD, p)).toList()));
     assertThat(results).hasSize(64).allSatisfy(r -> assertThat(r).isEqualTo(expected));
   }
 
@@ -294,13 +324,18 @@ class EntraPasswordPolicyTest {
 
   @Test
   void customBannedPasswords_termLengthOutsideFourToSixteen_typedErrorByIndex() {
-    EntraPasswordPolicy.Builder builder = EntraPasswordPolicy.builder()
-        .customBannedPasswords(List.of("widget"));
-    assertThatThrownBy(() -> builder.customBannedPasswords(
-        List.of("contoso", "abc", "a".repeat(17), "abcd", "p".repeat(16))))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
-            e.violations()).extracting(InvalidInputException.Violation::field)
-            .containsExactly("customBannedPasswords[1]", "customBannedPasswords[2]"));
+    EntraPasswordPolicy.Builder builder =
+        EntraPasswordPolicy.builder().customBannedPasswords(List.of("widget"));
+    assertThatThrownBy(
+            () ->
+                builder.customBannedPasswords(
+                    List.of("contoso", "abc", "a".repeat(17), "abcd", "p".repeat(16))))
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly("customBannedPasswords[1]", "customBannedPasswords[2]"));
     assertThat(builder.build().customBannedPasswordCount()).as("builder unchanged").isEqualTo(1);
   }
 
@@ -308,11 +343,18 @@ class EntraPasswordPolicyTest {
   void customBannedPasswords_moreThan1000_typedError() {
     List<String> terms = IntStream.range(0, 1001).mapToObj(i -> "term" + i).toList();
     assertThatThrownBy(() -> EntraPasswordPolicy.builder().customBannedPasswords(terms))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(InvalidInputException.Violation::field)
-            .containsExactly("customBannedPasswords"));
-    assertThat(EntraPasswordPolicy.builder().customBannedPasswords(terms.subList(0, 1000))
-        .build().customBannedPasswordCount()).isEqualTo(1000);
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly("customBannedPasswords"));
+    assertThat(
+            EntraPasswordPolicy.builder()
+                .customBannedPasswords(terms.subList(0, 1000))
+                .build()
+                .customBannedPasswordCount())
+        .isEqualTo(1000);
   }
 
   @Test
@@ -320,8 +362,8 @@ class EntraPasswordPolicyTest {
     List<String> terms = new ArrayList<>(List.of("    ", "ab\tcd"));
     terms.add(null);
     assertThatThrownBy(() -> EntraPasswordPolicy.builder().customBannedPasswords(terms))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .hasSize(3));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.violations()).hasSize(3));
   }
 
   @Test
@@ -340,23 +382,32 @@ class EntraPasswordPolicyTest {
 
   @Test
   void toString_showsCountsOnly() {
-    assertThat(EntraPasswordPolicy.builder().tenantName("Contoso")
-        .customBannedPasswords(List.of("widget")).build().toString())
-        .contains("customBannedPasswords=1").doesNotContain("widget").doesNotContain("Contoso");
+    assertThat(
+            EntraPasswordPolicy.builder()
+                .tenantName("Contoso")
+                .customBannedPasswords(List.of("widget"))
+                .build()
+                .toString())
+        .contains("customBannedPasswords=1")
+        .doesNotContain("widget")
+        .doesNotContain("Contoso");
   }
 
   @Test
   void toString_saysWhetherTenantNameIsChecked() {
     assertThat(EntraPasswordPolicy.builder().tenantName("Contoso").build().toString())
         .endsWith(", tenantName=checked]");
-    assertThat(STANDARD.toString()).isEqualTo(
-        "EntraPasswordPolicy[bannedTerms=" + STANDARD.bannedTermCount()
-            + ", customBannedPasswords=0, tenantName=none]");
+    assertThat(STANDARD.toString())
+        .isEqualTo(
+            "EntraPasswordPolicy[bannedTerms="
+                + STANDARD.bannedTermCount()
+                + ", customBannedPasswords=0, tenantName=none]");
   }
 
   private static PolicyViolation banned(int score) {
-    return new PolicyViolation(PasswordViolations.BANNED, java.util.Map.of(
-        "score", String.valueOf(score), "requiredScore", "5"));
+    return new PolicyViolation(
+        PasswordViolations.BANNED,
+        java.util.Map.of("score", String.valueOf(score), "requiredScore", "5"));
   }
 
   static PasswordCheck check(EntraPasswordPolicy policy, String password) {

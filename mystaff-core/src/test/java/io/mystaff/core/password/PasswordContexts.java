@@ -15,13 +15,17 @@ final class PasswordContexts {
   }
 
   static PasswordContext user(String displayName, String upn, String samAccountName) {
-    return new PasswordContext(UserId.of("u-1"), upn, displayName,
-        Optional.ofNullable(samAccountName), PasswordHistory.none());
+    return new PasswordContext(
+        UserId.of("u-1"),
+        upn,
+        displayName,
+        Optional.ofNullable(samAccountName),
+        PasswordHistory.none());
   }
 
   static PasswordContext withHistory(PasswordHistory history) {
     PasswordContext any = anyUser();
-    return new PasswordContext(any.user(), any.userPrincipalName(), any.displayName(),
-        any.samAccountName(), history);
+    return new PasswordContext(
+        any.user(), any.userPrincipalName(), any.displayName(), any.samAccountName(), history);
   }
 }

@@ -30,21 +30,44 @@ import org.junit.jupiter.api.Test;
 /** No violation, check, exception or toString repeats a candidate or a form derived from it. */
 class PasswordSecrecyTest {
   private static final Set<String> KEYS = violationKeys();
-  private static final Set<String> CATEGORY_LISTS = Set.of(
-      "uppercase,lowercase,digit,symbol", "uppercase,lowercase,digit,symbol,otherLetter");
-  private static final List<PasswordPolicy> POLICIES = List.of(
-      EntraPasswordPolicy.standard(),
-      EntraPasswordPolicy.builder().tenantName("Fabrikam")
-          .customBannedPasswords(List.of("contoso", "widget")).build(),
-      ActiveDirectoryPasswordPolicy.defaults(),
-      ActiveDirectoryPasswordPolicy.builder().complexityEnabled(false).minimumLength(12).build());
-  private static final PasswordContext NAMED = new PasswordContext(UserId.of("u-7"),
-      "erin.hagens@fabrikam.com", "Erin M. Hagens", Optional.of("ehagens"), candidate -> true);
+  private static final Set<String> CATEGORY_LISTS =
+      Set.of("uppercase,lowercase,digit,symbol", "uppercase,lowercase,digit,symbol,otherLetter");
+  private static final List<PasswordPolicy> POLICIES =
+      List.of(
+          EntraPasswordPolicy.standard(),
+          EntraPasswordPolicy.builder()
+              .tenantName("Fabrikam")
+              .customBannedPasswords(List.of("contoso", "widget"))
+              .build(),
+          ActiveDirectoryPasswordPolicy.defaults(),
+          ActiveDirectoryPasswordPolicy.builder()
+              .complexityEnabled(false)
+              .minimumLength(12)
+              .build());
+  private static final PasswordContext NAMED =
+      new PasswordContext(
+          UserId.of("u-7"),
+          "erin.hagens@fabrikam.com",
+          "Erin M. Hagens",
+          Optional.of("ehagens"),
+          candidate -> true);
   private static final PasswordContext NAMED_NO_HISTORY =
       user("Erin M. Hagens", "erin.hagens@fabrikam.com", "ehagens");
-  private static final List<String> FIXED = List.of("P@ssw0rd", "Summer2024!", "C0ntos0Blank12",
-      "Contoso!Summer2024", "Fabrikam#2024", "Widget-W1dget", "ehagens!Q7", "HAGENS7!x",
-      "Zürich#Vq7k", "密码密码密码12", "Vq7#Rnt!Kzw8", "qwertyuiop", "x".repeat(300));
+  private static final List<String> FIXED =
+      List.of(
+          "P@ssw0rd",
+          "Summer2024!",
+          "C0ntos0Blank12",
+          "Contoso!Summer2024",
+          "Fabrikam#2024",
+          "Widget-W1dget",
+          "ehagens!Q7",
+          "HAGENS7!x",
+          "Zürich#Vq7k",
+          "密码密码密码12",
+          "Vq7#Rnt!Kzw8",
+          "qwertyuiop",
+          "x".repeat(300));
 
   @Test
   void check_fixedCandidates_nothingDerivedFromCandidateLeaks() {
@@ -73,8 +96,17 @@ class PasswordSecrecyTest {
       }
       String candidate = sb.toString();
       for (PasswordPolicy policy : POLICIES) {
-        assertNoLeak(policy, candidate, "seed=" + seed + " (replay with -Dmystaff.seed="
-            + seed + ") run=" + run + " policy=" + policy.name());
+        assertNoLeak(
+            policy,
+            candidate,
+            "seed="
+                + seed
+                + " (replay with -Dmystaff.seed="
+                + seed
+                + ") run="
+                + run
+                + " policy="
+                + policy.name());
       }
     }
   }
@@ -94,7 +126,8 @@ class PasswordSecrecyTest {
     Secret generated = generator.generate(EntraPasswordPolicy.standard(), NAMED_NO_HISTORY);
     assertThat(generator.toString()).doesNotContain(generated.reveal());
     assertThat(generated.toString()).doesNotContain(generated.reveal());
-    assertThat(POLICIES.get(1).toString()).doesNotContainIgnoringCase("fabrikam")
+    assertThat(POLICIES.get(1).toString())
+        .doesNotContainIgnoringCase("fabrikam")
         .doesNotContainIgnoringCase("widget");
   }
 
@@ -107,16 +140,22 @@ class PasswordSecrecyTest {
     texts.add(String.valueOf(new PasswordRejectedException(check.violations())));
     for (PolicyViolation violation : check.violations()) {
       assertThat(KEYS).as(why).contains(violation.key());
-      violation.args().values().forEach(value -> assertThat(
-          value.matches("\\d+") || CATEGORY_LISTS.contains(value))
-          .as("%s: argument %s is a number or a category list", why, value).isTrue());
+      violation
+          .args()
+          .values()
+          .forEach(
+              value ->
+                  assertThat(value.matches("\\d+") || CATEGORY_LISTS.contains(value))
+                      .as("%s: argument %s is a number or a category list", why, value)
+                      .isTrue());
       texts.add(violation.toString());
     }
-    String vocabulary = texts.stream().map(t -> t.toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining("\n"));
+    String vocabulary =
+        texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.joining("\n"));
     for (String form : derivedForms(candidate)) {
       if (!isVocabulary(form)) {
-        assertThat(vocabulary).as("%s: output contains a form of the candidate", why)
+        assertThat(vocabulary)
+            .as("%s: output contains a form of the candidate", why)
             .doesNotContain(form);
       }
     }
@@ -124,7 +163,8 @@ class PasswordSecrecyTest {
 
   /** The candidate, lower-cased and Entra-normalized, for forms long enough to be meaningful. */
   private static Set<String> derivedForms(String candidate) {
-    return Stream.of(candidate.toLowerCase(Locale.ROOT),
+    return Stream.of(
+            candidate.toLowerCase(Locale.ROOT),
             new String(CharFolding.ENTRA_NORMALIZATION.fold(candidate)),
             new String(CharFolding.IGNORE_CASE.fold(candidate)))
         .filter(form -> form.length() >= 4)
@@ -133,9 +173,12 @@ class PasswordSecrecyTest {
 
   /** True if {@code form} occurs in the fixed, non-secret text of any violation or check. */
   private static boolean isVocabulary(String form) {
-    String fixed = String.join("\n", KEYS) + "\n" + String.join("\n", CATEGORY_LISTS)
-        + "\npolicyviolation passwordcheck violations key args minlength maxlength "
-        + "categoriesrequired categories score requiredscore password rejected";
+    String fixed =
+        String.join("\n", KEYS)
+            + "\n"
+            + String.join("\n", CATEGORY_LISTS)
+            + "\npolicyviolation passwordcheck violations key args minlength maxlength "
+            + "categoriesrequired categories score requiredscore password rejected";
     return fixed.toLowerCase(Locale.ROOT).contains(form);
   }
 

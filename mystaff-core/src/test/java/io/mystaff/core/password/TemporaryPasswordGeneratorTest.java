@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 class TemporaryPasswordGeneratorTest {
   private static final int RUNS = 10_000;
-  private static final PasswordPolicy ACCEPT_ALL = policy("accept-all", c -> PasswordCheck.accepted());
+  private static final PasswordPolicy ACCEPT_ALL =
+      policy("accept-all", c -> PasswordCheck.accepted());
   private static final EntraPasswordPolicy ENTRA = EntraPasswordPolicy.standard();
   private static final ActiveDirectoryPasswordPolicy AD = ActiveDirectoryPasswordPolicy.defaults();
+
   /** Every token of these names contains an 'o', which generated passwords never do. */
   private static final PasswordContext BOB = user("Bob Jones", "bob.jones@contoso.com", "bjones");
 
@@ -34,11 +36,15 @@ class TemporaryPasswordGeneratorTest {
     long seed = seed();
     TemporaryPasswordGenerator generator = new TemporaryPasswordGenerator(seeded(seed));
     PasswordContext ann = user("Ann Lee-Kay", "ann.lee@contoso.com", "alee");
-    PasswordPolicy both = policy("entra-and-ad", candidate -> {
-      List<PolicyViolation> violations = new ArrayList<>(ENTRA.check(candidate, ann).violations());
-      violations.addAll(AD.check(candidate, ann).violations());
-      return new PasswordCheck(violations);
-    });
+    PasswordPolicy both =
+        policy(
+            "entra-and-ad",
+            candidate -> {
+              List<PolicyViolation> violations =
+                  new ArrayList<>(ENTRA.check(candidate, ann).violations());
+              violations.addAll(AD.check(candidate, ann).violations());
+              return new PasswordCheck(violations);
+            });
     for (int run = 0; run < RUNS; run++) {
       Secret generated = generator.generate(both, ann);
       String why = replay(seed, run);
@@ -76,7 +82,8 @@ class TemporaryPasswordGeneratorTest {
     }
     String why = "seed=" + seed;
     assertThat(seen).as(why).hasSize(TemporaryPasswordGenerator.ALPHABET.length());
-    assertThat(firstCharacterClasses).as(why)
+    assertThat(firstCharacterClasses)
+        .as(why)
         .containsExactlyInAnyOrder("upper", "lower", "digit", "symbol");
     assertThat(distinct).as(why).hasSize(RUNS);
   }
@@ -87,7 +94,8 @@ class TemporaryPasswordGeneratorTest {
     TemporaryPasswordGenerator a = new TemporaryPasswordGenerator(seeded(seed));
     TemporaryPasswordGenerator b = new TemporaryPasswordGenerator(seeded(seed));
     for (int run = 0; run < 100; run++) {
-      assertThat(a.generate(ACCEPT_ALL, BOB).reveal()).as(replay(seed, run))
+      assertThat(a.generate(ACCEPT_ALL, BOB).reveal())
+          .as(replay(seed, run))
           .isEqualTo(b.generate(ACCEPT_ALL, BOB).reveal());
     }
   }
@@ -125,12 +133,15 @@ class TemporaryPasswordGeneratorTest {
   @Test
   void generate_rejectedCandidates_destroyedAndAcceptedOneReturnedIntact() {
     List<Secret> seen = new ArrayList<>();
-    PasswordPolicy thirdTime = policy("third-time", candidate -> {
-      seen.add(candidate);
-      return seen.size() < 3
-          ? PasswordCheck.rejected(List.of(PolicyViolation.of(PasswordViolations.BANNED)))
-          : PasswordCheck.accepted();
-    });
+    PasswordPolicy thirdTime =
+        policy(
+            "third-time",
+            candidate -> {
+              seen.add(candidate);
+              return seen.size() < 3
+                  ? PasswordCheck.rejected(List.of(PolicyViolation.of(PasswordViolations.BANNED)))
+                  : PasswordCheck.accepted();
+            });
     Secret generated = new TemporaryPasswordGenerator(new SecureRandom()).generate(thirdTime, BOB);
     assertThat(seen).hasSize(3);
     assertThat(seen.get(0).isDestroyed()).isTrue();
@@ -143,21 +154,30 @@ class TemporaryPasswordGeneratorTest {
   void generate_policyNeverAccepts_boundedAttemptsThenExplainsWithoutCandidate() {
     List<Secret> seen = new ArrayList<>();
     List<String> revealed = new ArrayList<>();
-    PasswordPolicy never = policy("never", candidate -> {
-      seen.add(candidate);
-      revealed.add(candidate.reveal());
-      return PasswordCheck.rejected(List.of(PolicyViolation.of(PasswordViolations.BANNED)));
-    });
+    PasswordPolicy never =
+        policy(
+            "never",
+            candidate -> {
+              seen.add(candidate);
+              revealed.add(candidate.reveal());
+              return PasswordCheck.rejected(List.of(PolicyViolation.of(PasswordViolations.BANNED)));
+            });
     TemporaryPasswordGenerator generator = new TemporaryPasswordGenerator(new SecureRandom());
     assertThatThrownBy(() -> generator.generate(never, BOB))
-        .isInstanceOfSatisfying(IllegalStateException.class, e -> {
-          assertThat(e.getMessage()).contains("'never'", PasswordViolations.BANNED,
-              String.valueOf(TemporaryPasswordGenerator.MAX_ATTEMPTS));
-          for (String candidate : revealed) {
-            assertThat(e.getMessage()).doesNotContain(candidate);
-          }
-        });
-    assertThat(seen).hasSize(TemporaryPasswordGenerator.MAX_ATTEMPTS)
+        .isInstanceOfSatisfying(
+            IllegalStateException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains(
+                      "'never'",
+                      PasswordViolations.BANNED,
+                      String.valueOf(TemporaryPasswordGenerator.MAX_ATTEMPTS));
+              for (String candidate : revealed) {
+                assertThat(e.getMessage()).doesNotContain(candidate);
+              }
+            });
+    assertThat(seen)
+        .hasSize(TemporaryPasswordGenerator.MAX_ATTEMPTS)
         .allSatisfy(candidate -> assertThat(candidate.isDestroyed()).isTrue());
   }
 
@@ -173,11 +193,15 @@ class TemporaryPasswordGeneratorTest {
   @Test
   void generate_policyThrows_propagatesAndDestroysCandidate() {
     List<Secret> seen = new ArrayList<>();
-    PasswordPolicy broken = policy("broken", candidate -> {
-      seen.add(candidate);
-      throw new IllegalArgumentException("policy bug");
-    });
-    assertThatThrownBy(() -> new TemporaryPasswordGenerator(new SecureRandom()).generate(broken, BOB))
+    PasswordPolicy broken =
+        policy(
+            "broken",
+            candidate -> {
+              seen.add(candidate);
+              throw new IllegalArgumentException("policy bug");
+            });
+    assertThatThrownBy(
+            () -> new TemporaryPasswordGenerator(new SecureRandom()).generate(broken, BOB))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(seen).singleElement().satisfies(s -> assertThat(s.isDestroyed()).isTrue());
   }
@@ -186,10 +210,17 @@ class TemporaryPasswordGeneratorTest {
     String password = generated.reveal();
     assertThat(password).as(why).hasSize(length);
     assertThat(password.chars().mapToObj(c -> classOf((char) c)).distinct())
-        .as(why).containsExactlyInAnyOrder("upper", "lower", "digit", "symbol");
-    assertThat(password).as(why).doesNotContainAnyWhitespaces()
-        .doesNotContain("0").doesNotContain("O").doesNotContain("o")
-        .doesNotContain("1").doesNotContain("l").doesNotContain("I");
+        .as(why)
+        .containsExactlyInAnyOrder("upper", "lower", "digit", "symbol");
+    assertThat(password)
+        .as(why)
+        .doesNotContainAnyWhitespaces()
+        .doesNotContain("0")
+        .doesNotContain("O")
+        .doesNotContain("o")
+        .doesNotContain("1")
+        .doesNotContain("l")
+        .doesNotContain("I");
   }
 
   private static String classOf(char c) {

@@ -29,8 +29,29 @@ class PhoneNumberParserFuzzTest {
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
   private static final Pattern MARKER = Pattern.compile("(?i)extension|ext|x");
   private static final String[] TOKENS = {
-    "x", "X", "ext", "ext.", "EXT. ", "extension ", ";ext=", ",", ";", "=", "#", "*", "+", "00",
-    "011", "tel:", "(0)", " ", "-", "--", "..", "()", "\t"
+    "x",
+    "X",
+    "ext",
+    "ext.",
+    "EXT. ",
+    "extension ",
+    ";ext=",
+    ",",
+    ";",
+    "=",
+    "#",
+    "*",
+    "+",
+    "00",
+    "011",
+    "tel:",
+    "(0)",
+    " ",
+    "-",
+    "--",
+    "..",
+    "()",
+    "\t"
   };
   private static final char[] ODD_CHARS = {
     '\u00A0', '\u2007', '\u202F', '\u2013', '\u2212', '\u0660', '\u0669', '\u06F5', '\uFF11',
@@ -92,8 +113,17 @@ class PhoneNumberParserFuzzTest {
   /** Returns true if accepted; fails with the seed unless parse obeyed its contract. */
   private boolean check(long seed, int index, PhoneNumberParser parser, String raw) {
     String context =
-        "seed=" + seed + " case=" + index + " parser=" + parser + " input=\"" + escape(raw)
-            + "\" (replay with -Dmystaff.seed=" + seed + ")";
+        "seed="
+            + seed
+            + " case="
+            + index
+            + " parser="
+            + parser
+            + " input=\""
+            + escape(raw)
+            + "\" (replay with -Dmystaff.seed="
+            + seed
+            + ")";
     PhoneNumber parsed;
     try {
       parsed = parser.parse(raw);
@@ -150,7 +180,7 @@ class PhoneNumberParserFuzzTest {
       case 0 -> s.append('+');
       case 1 -> s.append("00");
       case 2 -> s.append("+1 ");
-      default -> { }
+      default -> {}
     }
     int length = random.nextInt(random.nextInt(10) == 0 ? 80 : 24);
     while (s.length() < length) {
@@ -219,9 +249,12 @@ class PhoneNumberParserFuzzTest {
     int e = 0;
     for (ExampleNumber example : ExampleNumber.all()) {
       String extension = extensions[e++ % extensions.length];
-      corpus.add(new Example(example.format(PhoneNumberFormat.INTERNATIONAL) + extension, international));
+      corpus.add(
+          new Example(example.format(PhoneNumberFormat.INTERNATIONAL) + extension, international));
       corpus.add(new Example(example.format(PhoneNumberFormat.E164) + extension, international));
-      corpus.add(new Example(example.format(PhoneNumberFormat.NATIONAL) + extension, example.nationalParser()));
+      corpus.add(
+          new Example(
+              example.format(PhoneNumberFormat.NATIONAL) + extension, example.nationalParser()));
       corpus.add(new Example(example.format(PhoneNumberFormat.RFC3966), international));
     }
     return corpus;
@@ -230,13 +263,14 @@ class PhoneNumberParserFuzzTest {
   private static String escape(String raw) {
     StringBuilder s = new StringBuilder();
     raw.chars()
-        .forEach(c -> {
-          if (c >= ' ' && c < 0x7F && c != '"' && c != '\\') {
-            s.append((char) c);
-          } else {
-            s.append(String.format("\\u%04X", c));
-          }
-        });
+        .forEach(
+            c -> {
+              if (c >= ' ' && c < 0x7F && c != '"' && c != '\\') {
+                s.append((char) c);
+              } else {
+                s.append(String.format("\\u%04X", c));
+              }
+            });
     return s.toString();
   }
 }

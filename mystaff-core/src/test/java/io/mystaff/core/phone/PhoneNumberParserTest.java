@@ -23,7 +23,9 @@ class PhoneNumberParserTest {
   static final Pattern GRAPH_FORMAT = Pattern.compile("\\+[1-9][0-9]{0,2} [0-9]+(x[0-9]+)?");
 
   static PhoneNumberParser parser(String region) {
-    return region == null ? PhoneNumberParser.international() : PhoneNumberParser.withDefaultRegion(region);
+    return region == null
+        ? PhoneNumberParser.international()
+        : PhoneNumberParser.withDefaultRegion(region);
   }
 
   @ParameterizedTest(name = "[{index}] {0} ({1})")
@@ -127,7 +129,9 @@ class PhoneNumberParserTest {
 
     assertThat(e).as("for %s", raw).isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
-    assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly(field);
+    assertThat(e.violations())
+        .extracting(InvalidInputException.Violation::field)
+        .containsExactly(field);
     if (raw.strip().length() >= 5) {
       assertThat(e.getMessage()).doesNotContain(raw.strip());
     }
@@ -135,9 +139,13 @@ class PhoneNumberParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\t\n", "+1 425\n555 0100", "+1 425\u0000555 0100", "+1 425 555 0100 x\r12"})
+  @ValueSource(
+      strings = {"\t\n", "+1 425\n555 0100", "+1 425\u0000555 0100", "+1 425 555 0100 x\r12"})
   void parse_controlCharacters_throwsTypedError(String raw) {
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> PhoneNumberParser.withDefaultRegion("US").parse(raw)))
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class,
+                () -> PhoneNumberParser.withDefaultRegion("US").parse(raw)))
         .isNotNull();
   }
 
@@ -146,8 +154,12 @@ class PhoneNumberParserTest {
     String longest = "+1 425 555 0100" + " ".repeat(49); // 64 characters, valid once trimmed
     String tooLong = longest + " ";
 
-    assertThat(PhoneNumberParser.international().parse(longest)).isEqualTo(PhoneNumber.of("+14255550100"));
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> PhoneNumberParser.international().parse(tooLong)))
+    assertThat(PhoneNumberParser.international().parse(longest))
+        .isEqualTo(PhoneNumber.of("+14255550100"));
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class,
+                () -> PhoneNumberParser.international().parse(tooLong)))
         .isNotNull()
         .hasMessageContaining("at most 64 characters");
   }
@@ -155,9 +167,14 @@ class PhoneNumberParserTest {
   @ParameterizedTest
   @NullSource
   void parse_null_throwsTypedError(String raw) {
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> PhoneNumberParser.international().parse(raw)))
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class, () -> PhoneNumberParser.international().parse(raw)))
         .isNotNull();
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> PhoneNumberParser.withDefaultRegion("US").parse(raw)))
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class,
+                () -> PhoneNumberParser.withDefaultRegion("US").parse(raw)))
         .isNotNull();
   }
 
@@ -165,15 +182,20 @@ class PhoneNumberParserTest {
   @ValueSource(strings = {"", " ", "XX", "ZZ", "001", "USA", "U S"})
   void withDefaultRegion_unknownRegion_throwsTypedError(String region) {
     InvalidInputException e =
-        catchThrowableOfType(InvalidInputException.class, () -> PhoneNumberParser.withDefaultRegion(region));
+        catchThrowableOfType(
+            InvalidInputException.class, () -> PhoneNumberParser.withDefaultRegion(region));
 
     assertThat(e).isNotNull();
-    assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("phone region");
+    assertThat(e.violations())
+        .extracting(InvalidInputException.Violation::field)
+        .containsExactly("phone region");
   }
 
   @Test
   void withDefaultRegion_null_throwsTypedError() {
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> PhoneNumberParser.withDefaultRegion(null)))
+    assertThat(
+            catchThrowableOfType(
+                InvalidInputException.class, () -> PhoneNumberParser.withDefaultRegion(null)))
         .isNotNull();
   }
 
@@ -200,9 +222,11 @@ class PhoneNumberParserTest {
         "+35312345678|9|+353 12345678x9",
         "+4402079460958|-|+44 02079460958", // digits are kept exactly, even if not dialable
       })
-  void toGraphFormat_number_splitsCountryCodeWithSpace(String e164, String extension, String graph) {
+  void toGraphFormat_number_splitsCountryCodeWithSpace(
+      String e164, String extension, String graph) {
     String formatted =
-        PhoneNumberParser.international().toGraphFormat(new PhoneNumber(e164, Optional.ofNullable(extension)));
+        PhoneNumberParser.international()
+            .toGraphFormat(new PhoneNumber(e164, Optional.ofNullable(extension)));
 
     assertThat(formatted).isEqualTo(graph).matches(GRAPH_FORMAT);
   }
@@ -219,9 +243,9 @@ class PhoneNumberParserTest {
   }
 
   /**
-   * The law over libphonenumber's own example numbers (every supported region, every number
-   * type): each parses from its international, E.164, national and Graph forms to the same value,
-   * and parse(toGraphFormat(n)) == n. Short numbers (fewer than 8 digits, e.g. Niue's) are no
+   * The law over libphonenumber's own example numbers (every supported region, every number type):
+   * each parses from its international, E.164, national and Graph forms to the same value, and
+   * parse(toGraphFormat(n)) == n. Short numbers (fewer than 8 digits, e.g. Niue's) are no
    * exception: libphonenumber decides validity, not a fixed minimum length.
    */
   @Test
@@ -245,7 +269,9 @@ class PhoneNumberParserTest {
       PhoneNumber withExtension = new PhoneNumber(e164, Optional.of("42"));
       String graph = international.toGraphFormat(withExtension);
       assertThat(graph).matches(GRAPH_FORMAT);
-      assertThat(international.parse(graph)).as("%s from %s", example, graph).isEqualTo(withExtension);
+      assertThat(international.parse(graph))
+          .as("%s from %s", example, graph)
+          .isEqualTo(withExtension);
       assertThat(national.parse(graph)).as("%s from %s", example, graph).isEqualTo(withExtension);
       checked++;
     }
@@ -295,10 +321,16 @@ class PhoneNumberParserTest {
         continue;
       }
       String type = example.type().name();
-      if (type.equals("FIXED_LINE") || type.equals("MOBILE") || type.equals("FIXED_LINE_OR_MOBILE")) {
-        assertThat(kind.name()).as("%s", example).isIn(type, "FIXED_LINE_OR_MOBILE",
-            type.equals("FIXED_LINE_OR_MOBILE") ? "FIXED_LINE" : type,
-            type.equals("FIXED_LINE_OR_MOBILE") ? "MOBILE" : type);
+      if (type.equals("FIXED_LINE")
+          || type.equals("MOBILE")
+          || type.equals("FIXED_LINE_OR_MOBILE")) {
+        assertThat(kind.name())
+            .as("%s", example)
+            .isIn(
+                type,
+                "FIXED_LINE_OR_MOBILE",
+                type.equals("FIXED_LINE_OR_MOBILE") ? "FIXED_LINE" : type,
+                type.equals("FIXED_LINE_OR_MOBILE") ? "MOBILE" : type);
       } else {
         assertThat(kind.name()).as("%s", example).isEqualTo(type);
       }
@@ -310,19 +342,28 @@ class PhoneNumberParserTest {
   @Test
   void toGraphFormatOrE164_unknownCountryCode_fallsBackToE164() {
     PhoneNumberParser parser = PhoneNumberParser.international();
-    assertThat(parser.toGraphFormatOrE164(PhoneNumber.of("+99912345678", "7"))).isEqualTo("+99912345678x7");
-    assertThat(parser.toGraphFormatOrE164(PhoneNumber.of("+14255550100", "7"))).isEqualTo("+1 4255550100x7");
+    assertThat(parser.toGraphFormatOrE164(PhoneNumber.of("+99912345678", "7")))
+        .isEqualTo("+99912345678x7");
+    assertThat(parser.toGraphFormatOrE164(PhoneNumber.of("+14255550100", "7")))
+        .isEqualTo("+1 4255550100x7");
   }
 
   @Test
   void toGraphFormat_parsedNumbers_parseBackToSameValue() {
     PhoneNumberParser us = PhoneNumberParser.withDefaultRegion("US");
-    List<String> inputs = new ArrayList<>(List.of(
-        "(425) 555-0100", "+44 20 7946 0958 ext. 7", "00 39 06 1234 5678;ext=0", "+800 1234 5678 x99"));
+    List<String> inputs =
+        new ArrayList<>(
+            List.of(
+                "(425) 555-0100",
+                "+44 20 7946 0958 ext. 7",
+                "00 39 06 1234 5678;ext=0",
+                "+800 1234 5678 x99"));
     for (String input : inputs) {
       PhoneNumber n = us.parse(input);
       assertThat(us.parse(us.toGraphFormat(n))).as(input).isEqualTo(n);
-      assertThat(PhoneNumberParser.international().parse(us.toGraphFormat(n))).as(input).isEqualTo(n);
+      assertThat(PhoneNumberParser.international().parse(us.toGraphFormat(n)))
+          .as(input)
+          .isEqualTo(n);
     }
   }
 }

@@ -150,7 +150,8 @@ public final class AuditJson {
       tree = mapper.readTree(json);
     } catch (JacksonException e) {
       // Jackson's message quotes the input; it must not reach ours.
-      throw InvalidInputException.of(DOCUMENT, "is not well-formed JSON (or exceeds parser limits)");
+      throw InvalidInputException.of(
+          DOCUMENT, "is not well-formed JSON (or exceeds parser limits)");
     }
     if (tree == null || tree.isMissingNode()) {
       throw InvalidInputException.of(DOCUMENT, "must not be empty");

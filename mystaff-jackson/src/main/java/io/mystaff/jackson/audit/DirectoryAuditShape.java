@@ -32,9 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Derived fields ({@code category}, {@code operationType}, {@code result}) are written from the
  * activity and outcome; on reading they must be present as strings but the activity ({@code
- * activityDisplayName}) and the exact outcome (the {@value AuditJson#OUTCOME_KEY} detail) are
- * what count. Reading errors name the JSON path of the offending field and a reason, never the
- * value found there.
+ * activityDisplayName}) and the exact outcome (the {@value AuditJson#OUTCOME_KEY} detail) are what
+ * count. Reading errors name the JSON path of the offending field and a reason, never the value
+ * found there.
  */
 final class DirectoryAuditShape {
   private static final String ID = "id";
@@ -138,7 +138,10 @@ final class DirectoryAuditShape {
       throw audit.field(ADDITIONAL_DETAILS).invalid("must hold the outcome detail");
     }
     AuditOutcome outcome =
-        detailEntries.get(outcomeAt).field(VALUE).parse(AuditOutcome::valueOf, "is not a known outcome");
+        detailEntries
+            .get(outcomeAt)
+            .field(VALUE)
+            .parse(AuditOutcome::valueOf, "is not a known outcome");
     Map<String, String> details = new LinkedHashMap<>();
     for (int i = 0; i < detailEntries.size(); i++) {
       if (i != outcomeAt) {
@@ -152,7 +155,9 @@ final class DirectoryAuditShape {
     return new AuditEvent(
         audit.field(ID).text(),
         audit.field(ACTIVITY_DATE_TIME).parse(Instant::parse, "must be an ISO-8601 instant"),
-        audit.field(ACTIVITY_DISPLAY_NAME).parse(DirectoryAuditShape::activity, "is not a known activity"),
+        audit
+            .field(ACTIVITY_DISPLAY_NAME)
+            .parse(DirectoryAuditShape::activity, "is not a known activity"),
         outcome,
         audit.field(RESULT_REASON).optionalText(),
         audit.field(CORRELATION_ID).parse(CorrelationId::of, "is not a valid correlation id"),
@@ -254,8 +259,8 @@ final class DirectoryAuditShape {
 
     /**
      * The string here converted by {@code parser}; a parser failure ({@link
-     * IllegalArgumentException}, {@link DateTimeException}, or the {@link InvalidInputException}
-     * of an API value constructor) becomes {@code reason} at this path.
+     * IllegalArgumentException}, {@link DateTimeException}, or the {@link InvalidInputException} of
+     * an API value constructor) becomes {@code reason} at this path.
      */
     <T> T parse(Function<String, T> parser, String reason) {
       String text = text();

@@ -35,9 +35,17 @@ class AuditJsonCompatibilityTest {
         .outcome(AuditOutcome.SUCCEEDED)
         .resultReason("a/b \"q\" \\ \u00e9 \u2028 \u0001 \t \ud83d\ude00 </script>")
         .correlationId(CorrelationId.of("d2b6e6a0-1c7f"))
-        .initiatedBy(new AuditInitiator(UserId.of("m-1"), Optional.of("manager@contoso.com"), Optional.of("203.0.113.7")))
-        .target(new AuditTarget("t-2", "User", Optional.of("Ad\u00e8le / Vance"), Optional.empty(),
-            List.of(ModifiedProperty.of("mobile", Optional.of("+1 4255550100"), Optional.empty()))))
+        .initiatedBy(
+            new AuditInitiator(
+                UserId.of("m-1"), Optional.of("manager@contoso.com"), Optional.of("203.0.113.7")))
+        .target(
+            new AuditTarget(
+                "t-2",
+                "User",
+                Optional.of("Ad\u00e8le / Vance"),
+                Optional.empty(),
+                List.of(
+                    ModifiedProperty.of("mobile", Optional.of("+1 4255550100"), Optional.empty()))))
         .additionalDetail("path", "/users/1?x=<y>&z='w'")
         .additionalDetail(AuditJson.OUTCOME_KEY, "mine")
         .build();

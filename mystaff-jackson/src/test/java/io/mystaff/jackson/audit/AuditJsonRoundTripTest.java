@@ -2,8 +2,6 @@ package io.mystaff.jackson.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.audit.AuditEvent;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Seeded property tests of {@link AuditJson}: the round-trip laws over arbitrary events, Graph's
@@ -24,8 +24,17 @@ import org.junit.jupiter.api.Test;
 class AuditJsonRoundTripTest {
   private static final Set<String> GRAPH_FIELDS =
       Set.of(
-          "id", "category", "correlationId", "result", "resultReason", "activityDisplayName",
-          "activityDateTime", "loggedByService", "operationType", "initiatedBy", "targetResources",
+          "id",
+          "category",
+          "correlationId",
+          "result",
+          "resultReason",
+          "activityDisplayName",
+          "activityDateTime",
+          "loggedByService",
+          "operationType",
+          "initiatedBy",
+          "targetResources",
           "additionalDetails");
 
   private final AuditJson json = AuditJson.standard();
@@ -43,12 +52,18 @@ class AuditJsonRoundTripTest {
       AuditEvent event = events.event();
       String written = json.write(event);
 
-      assertThat(replayable(seed, i, () -> json.read(written))).as("seed=%d case=%d", seed, i).isEqualTo(event);
+      assertThat(replayable(seed, i, () -> json.read(written)))
+          .as("seed=%d case=%d", seed, i)
+          .isEqualTo(event);
       JsonNode tree = plain.readTree(written);
-      assertThat(fieldNames(tree)).as("seed=%d case=%d", seed, i).isEqualTo(new TreeSet<>(GRAPH_FIELDS));
-      assertThat(tree.get("result").stringValue()).as("seed=%d case=%d", seed, i)
+      assertThat(fieldNames(tree))
+          .as("seed=%d case=%d", seed, i)
+          .isEqualTo(new TreeSet<>(GRAPH_FIELDS));
+      assertThat(tree.get("result").stringValue())
+          .as("seed=%d case=%d", seed, i)
           .isEqualTo(event.outcome().graphResult());
-      assertThat(tree.get("activityDateTime").stringValue()).as("seed=%d case=%d", seed, i)
+      assertThat(tree.get("activityDateTime").stringValue())
+          .as("seed=%d case=%d", seed, i)
           .isEqualTo(event.activityDateTime().toString())
           .endsWith("Z");
     }
@@ -103,7 +118,9 @@ class AuditJsonRoundTripTest {
         throw new AssertionError(context + ": escaped " + e, e);
       }
       read++;
-      assertThat(replayable(seed, i, () -> json.read(json.write(parsed)))).as(context).isEqualTo(parsed);
+      assertThat(replayable(seed, i, () -> json.read(json.write(parsed))))
+          .as(context)
+          .isEqualTo(parsed);
     }
     assertThat(read).as("seed=%d: some mutations stay readable", seed).isPositive();
   }
@@ -114,7 +131,8 @@ class AuditJsonRoundTripTest {
       return step.get();
     } catch (RuntimeException e) {
       throw new AssertionError(
-          "seed=" + seed + " case=" + index + " (replay with -Dmystaff.seed=" + seed + "): " + e, e);
+          "seed=" + seed + " case=" + index + " (replay with -Dmystaff.seed=" + seed + "): " + e,
+          e);
     }
   }
 

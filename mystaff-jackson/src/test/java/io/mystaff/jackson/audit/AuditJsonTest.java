@@ -3,12 +3,6 @@ package io.mystaff.jackson.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.IntNode;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.ErrorCode;
 import io.mystaff.api.InvalidInputException;
@@ -31,6 +25,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.IntNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 class AuditJsonTest {
   private static final String SECRET = "S3CRET-VALUE";
@@ -56,7 +56,9 @@ class AuditJsonTest {
                 "User",
                 Optional.of("Adele Vance"),
                 Optional.of("adele@contoso.com"),
-                List.of(ModifiedProperty.of("mobile", Optional.of("+1 4255550100"), Optional.of("+1 4255550199")))))
+                List.of(
+                    ModifiedProperty.of(
+                        "mobile", Optional.of("+1 4255550100"), Optional.of("+1 4255550199")))))
         .additionalDetail(AuditEvent.ORIGIN_KEY, AuditEvent.ORIGIN_MY_STAFF)
         .additionalDetail("phoneType", "mobile")
         .build();
@@ -97,7 +99,8 @@ class AuditJsonTest {
 
   @Test
   void write_sampleEvent_matchesGoldenJson() throws IOException {
-    assertThat(plain.readTree(json.write(phoneUpdated()))).isEqualTo(plain.readTree(resource("phone-updated.json")));
+    assertThat(plain.readTree(json.write(phoneUpdated())))
+        .isEqualTo(plain.readTree(resource("phone-updated.json")));
   }
 
   @Test
@@ -115,12 +118,16 @@ class AuditJsonTest {
   @Test
   void read_goldenJson_returnsSampleEvents() {
     assertThat(json.read(resource("phone-updated.json"))).isEqualTo(phoneUpdated());
-    assertThat(json.readAll(resource("two-events.json"))).containsExactly(phoneUpdated(), resetDenied());
+    assertThat(json.readAll(resource("two-events.json")))
+        .containsExactly(phoneUpdated(), resetDenied());
   }
 
   @Test
   void write_isCompactAndEscapesControlCharacters() {
-    AuditEvent event = minimal(AuditActivity.SIGN_IN, AuditOutcome.SUCCEEDED).id("line\nbreak \"quoted\" \u0000").build();
+    AuditEvent event =
+        minimal(AuditActivity.SIGN_IN, AuditOutcome.SUCCEEDED)
+            .id("line\nbreak \"quoted\" \u0000")
+            .build();
 
     String written = json.write(event);
 
@@ -137,7 +144,9 @@ class AuditJsonTest {
     tree.put("@odata.type", "#microsoft.graph.directoryAudit");
     tree.remove("resultReason");
     // A user with only an id (no displayName, userPrincipalName, ipAddress) and no app.
-    tree.putObject("initiatedBy").putObject("user").put("id", "0b6a3c2e-1111-4000-8000-00000000000a");
+    tree.putObject("initiatedBy")
+        .putObject("user")
+        .put("id", "0b6a3c2e-1111-4000-8000-00000000000a");
     ObjectNode target = (ObjectNode) tree.get("targetResources").get(0);
     target.remove(List.of("displayName", "userPrincipalName"));
     target.put("groupType", "unifiedGroups");
@@ -146,8 +155,12 @@ class AuditJsonTest {
     AuditEvent read = json.read(tree.toString());
 
     assertThat(read.resultReason()).isEmpty();
-    assertThat(read.initiatedBy()).isEqualTo(new AuditInitiator(
-        UserId.of("0b6a3c2e-1111-4000-8000-00000000000a"), Optional.empty(), Optional.empty()));
+    assertThat(read.initiatedBy())
+        .isEqualTo(
+            new AuditInitiator(
+                UserId.of("0b6a3c2e-1111-4000-8000-00000000000a"),
+                Optional.empty(),
+                Optional.empty()));
     assertThat(read.targets().get(0).displayName()).isEmpty();
     assertThat(read.targets().get(0).userPrincipalName()).isEmpty();
     assertThat(read.targets().get(0).modifiedProperties())
@@ -157,20 +170,23 @@ class AuditJsonTest {
   @Test
   void readWrite_detailNamedLikeOutcomeKey_survivesRoundTrip() {
     AuditEvent event =
-        minimal(AuditActivity.DELETE_PHONE, AuditOutcome.FAILED).additionalDetail(AuditJson.OUTCOME_KEY, "SUCCEEDED").build();
+        minimal(AuditActivity.DELETE_PHONE, AuditOutcome.FAILED)
+            .additionalDetail(AuditJson.OUTCOME_KEY, "SUCCEEDED")
+            .build();
 
     assertThat(json.read(json.write(event))).isEqualTo(event);
   }
 
   @Test
   void read_emptyStringsInOptionals_stayPresent() {
-    AuditEvent event = minimal(AuditActivity.VIEW_PROFILE, AuditOutcome.PENDING)
-        .id("")
-        .activityDateTime(Instant.MAX)
-        .resultReason("")
-        .initiatedBy(new AuditInitiator(UserId.of("u"), Optional.of(""), Optional.of("")))
-        .loggedByService("")
-        .build();
+    AuditEvent event =
+        minimal(AuditActivity.VIEW_PROFILE, AuditOutcome.PENDING)
+            .id("")
+            .activityDateTime(Instant.MAX)
+            .resultReason("")
+            .initiatedBy(new AuditInitiator(UserId.of("u"), Optional.of(""), Optional.of("")))
+            .loggedByService("")
+            .build();
 
     AuditEvent read = json.read(json.write(event));
 
@@ -182,11 +198,25 @@ class AuditJsonTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "id", "category", "correlationId", "result", "activityDisplayName", "activityDateTime",
-        "loggedByService", "operationType", "initiatedBy", "initiatedBy.user", "initiatedBy.user.id",
-        "targetResources", "targetResources[0].id", "targetResources[0].type",
-        "targetResources[0].modifiedProperties", "targetResources[0].modifiedProperties[0].displayName",
-        "additionalDetails", "additionalDetails[0].key", "additionalDetails[0].value"
+        "id",
+        "category",
+        "correlationId",
+        "result",
+        "activityDisplayName",
+        "activityDateTime",
+        "loggedByService",
+        "operationType",
+        "initiatedBy",
+        "initiatedBy.user",
+        "initiatedBy.user.id",
+        "targetResources",
+        "targetResources[0].id",
+        "targetResources[0].type",
+        "targetResources[0].modifiedProperties",
+        "targetResources[0].modifiedProperties[0].displayName",
+        "additionalDetails",
+        "additionalDetails[0].key",
+        "additionalDetails[0].value"
       })
   void read_requiredFieldMissingOrNull_throwsTypedErrorNamingPath(String path) throws IOException {
     ObjectNode removed = golden();
@@ -218,7 +248,8 @@ class AuditJsonTest {
         "additionalDetails|must be an array",
         "additionalDetails[1].value|must be a string",
       })
-  void read_fieldOfWrongJsonType_throwsTypedErrorNamingPath(String path, String reason) throws IOException {
+  void read_fieldOfWrongJsonType_throwsTypedErrorNamingPath(String path, String reason)
+      throws IOException {
     ObjectNode tree = golden();
     parent(tree, path).set(last(path), IntNode.valueOf(42));
 
@@ -247,8 +278,8 @@ class AuditJsonTest {
         "additionalDetails[2].value|S3CRET-VALUE|is not a known outcome",
         "additionalDetails[2].value|succeeded|is not a known outcome",
       })
-  void read_valueEventCannotHold_throwsTypedErrorWithoutEchoingIt(String path, String value, String reason)
-      throws IOException {
+  void read_valueEventCannotHold_throwsTypedErrorWithoutEchoingIt(
+      String path, String value, String reason) throws IOException {
     ObjectNode tree = golden();
     parent(tree, path).put(last(path), value);
 
@@ -260,7 +291,8 @@ class AuditJsonTest {
     ObjectNode tree = golden();
     tree.put("activityDateTime", "2024-03-15T11:30:12.345+02:00");
 
-    assertThat(json.read(tree.toString()).activityDateTime()).isEqualTo(Instant.parse("2024-03-15T09:30:12.345Z"));
+    assertThat(json.read(tree.toString()).activityDateTime())
+        .isEqualTo(Instant.parse("2024-03-15T09:30:12.345Z"));
   }
 
   @Test
@@ -281,21 +313,38 @@ class AuditJsonTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "   ", "{", "{\"id\":", "nul", "{} {}", "{}]", "'single'", "{\"id\":\"a\",\"id\":\"b\"}"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "{",
+        "{\"id\":",
+        "nul",
+        "{} {}",
+        "{}]",
+        "'single'",
+        "{\"id\":\"a\",\"id\":\"b\"}"
+      })
   void read_malformedDocument_throwsTypedError(String document) {
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.read(document));
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> json.read(document));
 
     assertThat(e).as("for %s", document).isNotNull();
-    assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("audit JSON");
+    assertThat(e.violations())
+        .extracting(InvalidInputException.Violation::field)
+        .containsExactly("audit JSON");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"[]", "null", "42", "\"S3CRET-VALUE\"", "true"})
   void read_documentNotAnObject_throwsTypedError(String document) {
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.read(document));
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> json.read(document));
 
     assertThat(e).as("for %s", document).isNotNull();
-    assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("audit JSON");
+    assertThat(e.violations())
+        .extracting(InvalidInputException.Violation::field)
+        .containsExactly("audit JSON");
     assertThat(e.getMessage()).doesNotContain(SECRET);
   }
 
@@ -308,9 +357,12 @@ class AuditJsonTest {
   @Test
   void readAndReadAll_jsonArray_rejectedAsNotAnObject() {
     assertRejected("[]", "audit JSON", "must be a JSON object");
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.readAll("[{}]"));
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> json.readAll("[{}]"));
     assertThat(e).isNotNull();
-    assertThat(e.violations()).containsExactly(new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
+    assertThat(e.violations())
+        .containsExactly(
+            new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
   }
 
   @Test
@@ -319,7 +371,8 @@ class AuditJsonTest {
 
     for (int end = 0; end < document.length(); end++) {
       String truncated = document.substring(0, end);
-      InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.read(truncated));
+      InvalidInputException e =
+          catchThrowableOfType(InvalidInputException.class, () -> json.read(truncated));
       assertThat(e).as("truncated at %d", end).isNotNull();
       assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("S3CR");
     }
@@ -330,16 +383,20 @@ class AuditJsonTest {
     ObjectNode list = (ObjectNode) plain.readTree(resource("two-events.json"));
     ((ObjectNode) list.get("value").get(1).get("targetResources").get(0)).remove("type");
 
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.readAll(list.toString()));
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> json.readAll(list.toString()));
 
     assertThat(e).isNotNull();
-    assertThat(e.violations()).containsExactly(new InvalidInputException.Violation("value[1].targetResources[0].type", "is required"));
+    assertThat(e.violations())
+        .containsExactly(
+            new InvalidInputException.Violation("value[1].targetResources[0].type", "is required"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"{}", "{\"value\":null}", "{\"value\":{}}", "[]"})
   void readAll_notAListResponse_throwsTypedError(String document) {
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.readAll(document))).isNotNull();
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.readAll(document)))
+        .isNotNull();
   }
 
   @Test
@@ -353,22 +410,38 @@ class AuditJsonTest {
 
   @Test
   void fromTree_absentNullOrNotAnObject_throwsTypedErrorForTheDocument() {
-    for (JsonNode tree : new JsonNode[] {null, plain.missingNode(), plain.nullNode(), plain.createArrayNode(),
-        StringNode.valueOf(SECRET)}) {
-      InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(tree));
+    for (JsonNode tree :
+        new JsonNode[] {
+          null,
+          plain.missingNode(),
+          plain.nullNode(),
+          plain.createArrayNode(),
+          StringNode.valueOf(SECRET)
+        }) {
+      InvalidInputException e =
+          catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(tree));
       assertThat(e).as("%s", tree).isNotNull();
-      assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("audit JSON");
+      assertThat(e.violations())
+          .extracting(InvalidInputException.Violation::field)
+          .containsExactly("audit JSON");
       assertThat(e.getMessage()).doesNotContain(SECRET);
     }
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.nullNode())).violations())
+    assertThat(
+            catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.nullNode()))
+                .violations())
         .containsExactly(new InvalidInputException.Violation("audit JSON", "must not be empty"));
-    assertThat(catchThrowableOfType(InvalidInputException.class, () -> json.fromTree(plain.createArrayNode())).violations())
-        .containsExactly(new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
+    assertThat(
+            catchThrowableOfType(
+                    InvalidInputException.class, () -> json.fromTree(plain.createArrayNode()))
+                .violations())
+        .containsExactly(
+            new InvalidInputException.Violation("audit JSON", "must be a JSON object"));
   }
 
   @Test
   void toTree_null_throwsNullPointerException() {
-    assertThat(catchThrowableOfType(NullPointerException.class, () -> json.toTree(null))).isNotNull();
+    assertThat(catchThrowableOfType(NullPointerException.class, () -> json.toTree(null)))
+        .isNotNull();
   }
 
   @Test
@@ -377,7 +450,8 @@ class AuditJsonTest {
   }
 
   private void assertRejected(String document, String path, String reason) {
-    InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> json.read(document));
+    InvalidInputException e =
+        catchThrowableOfType(InvalidInputException.class, () -> json.read(document));
 
     assertThat(e).as("reading with a bad %s", path).isNotNull();
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT);
@@ -399,8 +473,9 @@ class AuditJsonTest {
       if (bracket < 0) {
         node = node.get(segment);
       } else {
-        node = node.get(segment.substring(0, bracket))
-            .get(Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1)));
+        node =
+            node.get(segment.substring(0, bracket))
+                .get(Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1)));
       }
     }
     return (ObjectNode) node;

@@ -23,9 +23,30 @@ import java.util.Random;
  */
 final class RandomAuditEvents {
   private static final String[] AWKWARD = {
-    "\"", "\\", "\\\"", "\u0000", "\n", "\r\n", "\t", "\u001F", "\u007F", "\u2028", "\u2029",
-    "\uFEFF", "</script>", "{\"a\":1}", "null", "\uD83D\uDE00", "\uD800", "\uDFFF", "é", "中文",
-    "\u200B", AuditJson.OUTCOME_KEY, "DENIED", " "
+    "\"",
+    "\\",
+    "\\\"",
+    "\u0000",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u001F",
+    "\u007F",
+    "\u2028",
+    "\u2029",
+    "\uFEFF",
+    "</script>",
+    "{\"a\":1}",
+    "null",
+    "\uD83D\uDE00",
+    "\uD800",
+    "\uDFFF",
+    "é",
+    "中文",
+    "\u200B",
+    AuditJson.OUTCOME_KEY,
+    "DENIED",
+    " "
   };
 
   private final Random random;
@@ -77,11 +98,12 @@ final class RandomAuditEvents {
         random.nextBoolean()
             ? random.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond() + 1)
             : random.nextLong(0, 4_102_444_800L); // 1970 to 2100
-    int nanos = switch (random.nextInt(4)) {
-      case 0 -> 0;
-      case 1 -> random.nextInt(1000) * 1_000_000;
-      default -> random.nextInt(1_000_000_000);
-    };
+    int nanos =
+        switch (random.nextInt(4)) {
+          case 0 -> 0;
+          case 1 -> random.nextInt(1000) * 1_000_000;
+          default -> random.nextInt(1_000_000_000);
+        };
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
@@ -109,8 +131,13 @@ final class RandomAuditEvents {
    */
   private String token() {
     StringBuilder s = new StringBuilder();
-    string().chars()
-        .filter(c -> !Character.isWhitespace(c) && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+    string()
+        .chars()
+        .filter(
+            c ->
+                !Character.isWhitespace(c)
+                    && !Character.isISOControl(c)
+                    && Character.getType(c) != Character.FORMAT)
         .forEach(c -> s.append((char) c));
     if (s.length() == 0) {
       s.append('t');

@@ -1,6 +1,8 @@
 package io.mystaff.testkit.contract;
 
-/** Optional features of an {@link io.mystaff.spi.AuditSink}, for {@link AuditSinkTestSuiteBuilder}. */
+/**
+ * Optional features of an {@link io.mystaff.spi.AuditSink}, for {@link AuditSinkTestSuiteBuilder}.
+ */
 public enum AuditSinkFeature {
   /**
    * Recording an event whose id is already stored stores nothing (the outbox delivers at least

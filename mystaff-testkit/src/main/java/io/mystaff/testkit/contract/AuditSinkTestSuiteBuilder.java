@@ -3,9 +3,9 @@ package io.mystaff.testkit.contract;
 import java.util.List;
 
 /**
- * The contract suite of {@link io.mystaff.spi.AuditSink}: every recorded event is stored exactly
- * as given (nothing lost, nothing altered or added), also under concurrent recording, once per id
- * when the sink deduplicates.
+ * The contract suite of {@link io.mystaff.spi.AuditSink}: every recorded event is stored exactly as
+ * given (nothing lost, nothing altered or added), also under concurrent recording, once per id when
+ * the sink deduplicates.
  *
  * <pre>{@code
  * @TestFactory
@@ -28,7 +28,8 @@ public final class AuditSinkTestSuiteBuilder
   }
 
   /** A suite over sinks made by {@code factory} (which may ignore the tenant), one per test. */
-  public static AuditSinkTestSuiteBuilder using(SubjectFactory<? extends ReadableAuditSink> factory) {
+  public static AuditSinkTestSuiteBuilder using(
+      SubjectFactory<? extends ReadableAuditSink> factory) {
     return new AuditSinkTestSuiteBuilder(factory);
   }
 

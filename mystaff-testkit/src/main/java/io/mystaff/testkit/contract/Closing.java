@@ -19,7 +19,8 @@ final class Closing {
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
-          IllegalStateException wrapped = new IllegalStateException("closing " + c.getClass().getName() + " failed", e);
+          IllegalStateException wrapped =
+              new IllegalStateException("closing " + c.getClass().getName() + " failed", e);
           if (failure == null) {
             failure = wrapped;
           } else {

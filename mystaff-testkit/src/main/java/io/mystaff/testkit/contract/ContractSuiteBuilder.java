@@ -19,21 +19,21 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The common half of every contract suite builder (Guava testlib's {@code
- * FeatureSpecificTestSuiteBuilder}, with JUnit 5 dynamic tests): the vendor names the suite,
- * states which optional features its provider has or lacks, may suppress a law with a reason, and
- * {@link #build()}s one {@link DynamicContainer} to return from a {@code @TestFactory} method.
+ * FeatureSpecificTestSuiteBuilder}, with JUnit 5 dynamic tests): the vendor names the suite, states
+ * which optional features its provider has or lacks, may suppress a law with a reason, and {@link
+ * #build()}s one {@link DynamicContainer} to return from a {@code @TestFactory} method.
  *
  * <p><b>Features</b> have three states. {@linkplain #withFeatures Claimed}: the laws needing the
  * feature run, and a {@link CapabilityNotSupportedException} from the provider fails them (a
  * provider may claim a feature only if its laws pass). {@linkplain #withoutFeatures Declared
- * absent}: those laws are reported as skipped (aborted) without running. Neither: the laws run,
- * and a {@code CapabilityNotSupportedException} reports them as skipped, naming the feature. A
- * law that needs no optional feature fails on a {@code CapabilityNotSupportedException}. No law
- * ever passes because a feature is missing.
+ * absent}: those laws are reported as skipped (aborted) without running. Neither: the laws run, and
+ * a {@code CapabilityNotSupportedException} reports them as skipped, naming the feature. A law that
+ * needs no optional feature fails on a {@code CapabilityNotSupportedException}. No law ever passes
+ * because a feature is missing.
  *
  * <p><b>Randomness.</b> Laws that draw random tenants or inputs derive them from one seed per law:
- * from {@link #withSeed(long)} if given, else from the run's base seed ({@code -Dmystaff.seed},
- * see {@link Seeds}) and the suite and law names. A failure message names the seed to replay.
+ * from {@link #withSeed(long)} if given, else from the run's base seed ({@code -Dmystaff.seed}, see
+ * {@link Seeds}) and the suite and law names. A failure message names the seed to replay.
  *
  * <p>A builder is not thread-safe; {@link #build()} may be called more than once.
  *
@@ -41,7 +41,8 @@ import org.opentest4j.TestAbortedException;
  * @param <S> what the suite tests
  * @param <F> the suite's optional features
  */
-public abstract class ContractSuiteBuilder<B extends ContractSuiteBuilder<B, S, F>, S, F extends Enum<F>> {
+public abstract class ContractSuiteBuilder<
+    B extends ContractSuiteBuilder<B, S, F>, S, F extends Enum<F>> {
   private final String suite;
   private final Class<F> featureType;
   private final SubjectFactory<? extends S> factory;
@@ -121,7 +122,8 @@ public abstract class ContractSuiteBuilder<B extends ContractSuiteBuilder<B, S, 
       throw new IllegalArgumentException("suppressing " + lawName + " needs a reason");
     }
     if (!lawNames().contains(lawName)) {
-      throw new IllegalArgumentException(suite + " has no law named " + lawName + "; laws: " + lawNames());
+      throw new IllegalArgumentException(
+          suite + " has no law named " + lawName + "; laws: " + lawNames());
     }
     suppressed.put(lawName, reason);
     return self();
@@ -147,7 +149,9 @@ public abstract class ContractSuiteBuilder<B extends ContractSuiteBuilder<B, S, 
     return self();
   }
 
-  /** The names of this suite's laws, which are also the names of the tests {@link #build()} makes. */
+  /**
+   * The names of this suite's laws, which are also the names of the tests {@link #build()} makes.
+   */
   public final List<String> lawNames() {
     return laws().stream().map(Law::name).toList();
   }
@@ -159,7 +163,8 @@ public abstract class ContractSuiteBuilder<B extends ContractSuiteBuilder<B, S, 
    */
   public final DynamicContainer build() {
     if (name == null) {
-      throw new IllegalStateException("call named(...) before build(), so reports say which provider failed");
+      throw new IllegalStateException(
+          "call named(...) before build(), so reports say which provider failed");
     }
     List<DynamicTest> tests = new ArrayList<>();
     for (Law<S, F> law : laws()) {
@@ -183,21 +188,41 @@ public abstract class ContractSuiteBuilder<B extends ContractSuiteBuilder<B, S, 
       law.check().run(trial);
     } catch (CapabilityNotSupportedException e) {
       if (law.requires().isEmpty()) {
-        throw new AssertionError(law.name() + ": the provider does not support '" + e.capability()
-            + "', which every " + suite + " must support", e);
+        throw new AssertionError(
+            law.name()
+                + ": the provider does not support '"
+                + e.capability()
+                + "', which every "
+                + suite
+                + " must support",
+            e);
       }
       Set<F> claimedHere = EnumSet.noneOf(featureType);
       law.requires().stream().filter(claimed::contains).forEach(claimedHere::add);
       if (!claimedHere.isEmpty()) {
-        throw new AssertionError(law.name() + ": the provider claims " + claimedHere
-            + " but does not support '" + e.capability() + "'", e);
+        throw new AssertionError(
+            law.name()
+                + ": the provider claims "
+                + claimedHere
+                + " but does not support '"
+                + e.capability()
+                + "'",
+            e);
       }
-      Assumptions.abort("the provider does not support " + law.requires() + " ('" + e.capability() + "')");
+      Assumptions.abort(
+          "the provider does not support " + law.requires() + " ('" + e.capability() + "')");
     } catch (TestAbortedException e) {
       throw e;
     } catch (AssertionError | Exception e) {
-      throw new AssertionError(law.name() + " is broken by " + name + " (" + replayHint(lawSeed) + "): "
-          + e.getMessage(), e);
+      throw new AssertionError(
+          law.name()
+              + " is broken by "
+              + name
+              + " ("
+              + replayHint(lawSeed)
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -23,10 +23,13 @@ import java.util.Random;
 final class ContractTenants {
   /** A user id no tenant here uses. */
   static final UserId GHOST_USER = UserId.of("ghost-user");
+
   /** A unit id no tenant here uses. */
   static final UnitId GHOST_UNIT = UnitId.of("ghost-unit");
 
-  private static final String[] SYLLABLES = {"an", "Ann", "anna", "BO", "bob", "li", "Lee", "mar", "Mary", "jo", "JON", "ste"};
+  private static final String[] SYLLABLES = {
+    "an", "Ann", "anna", "BO", "bob", "li", "Lee", "mar", "Mary", "jo", "JON", "ste"
+  };
 
   private ContractTenants() {}
 
@@ -36,26 +39,29 @@ final class ContractTenants {
    * unlike the display name, a unit larger than several pages, and an empty unit.
    */
   static Tenant directory() {
-    TenantFixture t = Fixtures.tenant()
-        .unit("store-1", "Store 1")
-        .unit("store-10", "store 10")
-        .unit("north", "North Region")
-        .restrictedUnit("hq", "HQ")
-        .unit("empty", "Empty Unit")
-        .unit("big", "Big Store")
-        .cloudUser("ann.lee", u -> u.displayName("Ann Lee").in("store-1", "north").phone(MOBILE, "+14255550101"))
-        .cloudUser("anna", u -> u.displayName("anna Smith").in("store-1"))
-        .cloudUser("anne", u -> u.displayName("ANNE smithers").in("store-1", "store-10"))
-        .cloudUser("bob-2", u -> u.displayName("Bob Stone").in("store-10"))
-        .cloudUser("bob-1", u -> u.displayName("Bob Stone").in("store-10", "north"))
-        .cloudUser("mary", u -> u.displayName("Mary Ann Jones").in("north"))
-        .cloudUser("jdoe", u -> u.displayName("Jane Doe").upn("jdoe@contoso.com").in("hq"))
-        .cloudUser("zq", u -> u.displayName("Zoe Quinn").upn("quinnz@fabrikam.example"))
-        .syncedUser("sam", "sam.synced", u -> u.displayName("alpha Synced").in("store-1"))
-        .cloudUser("beta", u -> u.displayName("Beta Ray").disabled())
-        .admin("mgr", BuiltInRole.HELPDESK_ADMINISTRATOR, "store-1", "store-10")
-        .tenantAdmin("ga", BuiltInRole.GLOBAL_ADMINISTRATOR)
-        .admin("ann.lee", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "north");
+    TenantFixture t =
+        Fixtures.tenant()
+            .unit("store-1", "Store 1")
+            .unit("store-10", "store 10")
+            .unit("north", "North Region")
+            .restrictedUnit("hq", "HQ")
+            .unit("empty", "Empty Unit")
+            .unit("big", "Big Store")
+            .cloudUser(
+                "ann.lee",
+                u -> u.displayName("Ann Lee").in("store-1", "north").phone(MOBILE, "+14255550101"))
+            .cloudUser("anna", u -> u.displayName("anna Smith").in("store-1"))
+            .cloudUser("anne", u -> u.displayName("ANNE smithers").in("store-1", "store-10"))
+            .cloudUser("bob-2", u -> u.displayName("Bob Stone").in("store-10"))
+            .cloudUser("bob-1", u -> u.displayName("Bob Stone").in("store-10", "north"))
+            .cloudUser("mary", u -> u.displayName("Mary Ann Jones").in("north"))
+            .cloudUser("jdoe", u -> u.displayName("Jane Doe").upn("jdoe@contoso.com").in("hq"))
+            .cloudUser("zq", u -> u.displayName("Zoe Quinn").upn("quinnz@fabrikam.example"))
+            .syncedUser("sam", "sam.synced", u -> u.displayName("alpha Synced").in("store-1"))
+            .cloudUser("beta", u -> u.displayName("Beta Ray").disabled())
+            .admin("mgr", BuiltInRole.HELPDESK_ADMINISTRATOR, "store-1", "store-10")
+            .tenantAdmin("ga", BuiltInRole.GLOBAL_ADMINISTRATOR)
+            .admin("ann.lee", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "north");
     for (int i = 1; i <= 23; i++) {
       String alias = String.format(Locale.ROOT, "staff-%02d", i);
       String name = (i % 2 == 0 ? "staff " : "Staff ") + String.format(Locale.ROOT, "%02d", 24 - i);
@@ -64,16 +70,66 @@ final class ContractTenants {
     return t.build();
   }
 
-  /** Prefix queries for {@link #directory()}: by name start, later word, principal name, in any case. */
+  /**
+   * Prefix queries for {@link #directory()}: by name start, later word, principal name, in any
+   * case.
+   */
   static final String[] USER_QUERIES = {
-    "a", "A", "an", "ANN", "anne", "annE smith", "smith", "Smithe", "SMITHERS", "bob", "bob stone", "stone",
-    "jd", "jdoe@", "JDOE@CONTOSO.COM", "quinn", "quinnz", "zo", "doe", "oe", "mith", "nn", "staff 1",
-    "staff", "STAFF 2", "alpha", "synced", "ray", "b", "x", "Mary Ann", "ann jones", "store"
+    "a",
+    "A",
+    "an",
+    "ANN",
+    "anne",
+    "annE smith",
+    "smith",
+    "Smithe",
+    "SMITHERS",
+    "bob",
+    "bob stone",
+    "stone",
+    "jd",
+    "jdoe@",
+    "JDOE@CONTOSO.COM",
+    "quinn",
+    "quinnz",
+    "zo",
+    "doe",
+    "oe",
+    "mith",
+    "nn",
+    "staff 1",
+    "staff",
+    "STAFF 2",
+    "alpha",
+    "synced",
+    "ray",
+    "b",
+    "x",
+    "Mary Ann",
+    "ann jones",
+    "store"
   };
 
   static final String[] UNIT_QUERIES = {
-    "s", "st", "Store", "STORE 1", "store 10", "1", "10", "region", "reg", "north r", "hq", "h", "q",
-    "empty", "mpty", "unit", "big", "x", "tore"
+    "s",
+    "st",
+    "Store",
+    "STORE 1",
+    "store 10",
+    "1",
+    "10",
+    "region",
+    "reg",
+    "north r",
+    "hq",
+    "h",
+    "q",
+    "empty",
+    "mpty",
+    "unit",
+    "big",
+    "x",
+    "tore"
   };
 
   /** A tenant with a dynamic unit by department, an assigned unit, and users inside and outside. */
@@ -95,12 +151,16 @@ final class ContractTenants {
    */
   static Tenant expensiveRule() {
     return Fixtures.tenant()
-        .unit(io.mystaff.api.directory.AdministrativeUnit.dynamic(io.mystaff.api.UnitId.of("board"),
-            "Board", "user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\"")
-            .withRestrictedManagement(true))
+        .unit(
+            io.mystaff.api.directory.AdministrativeUnit.dynamic(
+                    io.mystaff.api.UnitId.of("board"),
+                    "Board",
+                    "user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\"")
+                .withRestrictedManagement(true))
         .unit("store-1", "Store 1")
         .cloudUser("dora", u -> u.displayName("Dora Sales").department("Sales").in("store-1"))
-        .cloudUser("erin", u -> u.displayName("Erin Long").department("a".repeat(200)).in("store-1"))
+        .cloudUser(
+            "erin", u -> u.displayName("Erin Long").department("a".repeat(200)).in("store-1"))
         .build();
   }
 
@@ -129,7 +189,9 @@ final class ContractTenants {
         .cloudUser("eve", u -> u.group("helpdesk-team").group("global-admins"))
         .cloudUser("fay", u -> u.in("store-1").group("plain-group"))
         .groupAdmin("global-admins", BuiltInRole.GLOBAL_ADMINISTRATOR)
-        .groupAssignment("helpdesk-team", a -> a.role(BuiltInRole.HELPDESK_ADMINISTRATOR).unit("store-1").eligible())
+        .groupAssignment(
+            "helpdesk-team",
+            a -> a.role(BuiltInRole.HELPDESK_ADMINISTRATOR).unit("store-1").eligible())
         .admin("eve", BuiltInRole.PASSWORD_ADMINISTRATOR, "store-1")
         .build();
   }
@@ -155,8 +217,8 @@ final class ContractTenants {
   }
 
   /**
-   * A random tenant for listing laws: up to 40 users and 4 assigned units, with names and
-   * principal names drawn from a few syllables in random case, so prefixes, ties and case collide.
+   * A random tenant for listing laws: up to 40 users and 4 assigned units, with names and principal
+   * names drawn from a few syllables in random case, so prefixes, ties and case collide.
    */
   static Tenant random(Random r) {
     Tenant.Builder b = Tenant.builder();
@@ -168,8 +230,12 @@ final class ContractTenants {
     for (int i = 0; i < userCount; i++) {
       UserId id = UserId.of("u" + i);
       String name = r.nextInt(5) == 0 ? word(r) : word(r) + " " + word(r);
-      b.user(User.builder().id(id).displayName(name)
-          .userPrincipalName(word(r).toLowerCase(Locale.ROOT) + i + "@contoso.example").build());
+      b.user(
+          User.builder()
+              .id(id)
+              .displayName(name)
+              .userPrincipalName(word(r).toLowerCase(Locale.ROOT) + i + "@contoso.example")
+              .build());
       for (int u = 0; u < unitCount; u++) {
         if (r.nextInt(10) < 4) {
           b.member(UnitId.of("unit-" + u), id);
@@ -186,11 +252,12 @@ final class ContractTenants {
     }
     User user = tenant.users().get(r.nextInt(tenant.users().size()));
     String[] words = user.displayName().split(" ");
-    String term = switch (r.nextInt(3)) {
-      case 0 -> user.displayName();
-      case 1 -> words[r.nextInt(words.length)];
-      default -> user.userPrincipalName();
-    };
+    String term =
+        switch (r.nextInt(3)) {
+          case 0 -> user.displayName();
+          case 1 -> words[r.nextInt(words.length)];
+          default -> user.userPrincipalName();
+        };
     return randomCase(r, term.substring(0, 1 + r.nextInt(term.length())));
   }
 
@@ -203,7 +270,10 @@ final class ContractTenants {
   }
 
   private static String word(Random r) {
-    return randomCase(r, SYLLABLES[r.nextInt(SYLLABLES.length)] + (r.nextBoolean() ? "" : SYLLABLES[r.nextInt(SYLLABLES.length)]));
+    return randomCase(
+        r,
+        SYLLABLES[r.nextInt(SYLLABLES.length)]
+            + (r.nextBoolean() ? "" : SYLLABLES[r.nextInt(SYLLABLES.length)]));
   }
 
   private static String randomCase(Random r, String s) {

@@ -1,8 +1,8 @@
 package io.mystaff.testkit.contract;
 
 /**
- * Optional features of a {@link io.mystaff.spi.Directory}, for {@link DirectoryTestSuiteBuilder}.
- * A provider lacking one either declares it absent or throws {@link
+ * Optional features of a {@link io.mystaff.spi.Directory}, for {@link DirectoryTestSuiteBuilder}. A
+ * provider lacking one either declares it absent or throws {@link
  * io.mystaff.api.CapabilityNotSupportedException} (from the operation, or from its {@link
  * SubjectFactory} when asked to hold what it cannot).
  */

@@ -19,14 +19,16 @@ import java.util.List;
  * }</pre>
  */
 public final class DirectoryWriterTestSuiteBuilder
-    extends ContractSuiteBuilder<DirectoryWriterTestSuiteBuilder, WritableDirectory, DirectoryWriterFeature> {
+    extends ContractSuiteBuilder<
+        DirectoryWriterTestSuiteBuilder, WritableDirectory, DirectoryWriterFeature> {
 
   private DirectoryWriterTestSuiteBuilder(SubjectFactory<? extends WritableDirectory> factory) {
     super("DirectoryWriter", DirectoryWriterFeature.class, factory);
   }
 
   /** A suite over writers (with their readers) made by {@code factory}, one per tenant. */
-  public static DirectoryWriterTestSuiteBuilder using(SubjectFactory<? extends WritableDirectory> factory) {
+  public static DirectoryWriterTestSuiteBuilder using(
+      SubjectFactory<? extends WritableDirectory> factory) {
     return new DirectoryWriterTestSuiteBuilder(factory);
   }
 

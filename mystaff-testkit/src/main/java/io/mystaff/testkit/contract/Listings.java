@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The listing semantics every directory shares, restated plainly: directory order, the prefix
- * rule of searches, and a pager that walks a listing to its end while checking each page.
+ * The listing semantics every directory shares, restated plainly: directory order, the prefix rule
+ * of searches, and a pager that walks a listing to its end while checking each page.
  */
 final class Listings {
   /** Display name ignoring case, then id, by code points ({@link DirectoryOrder}). */
@@ -53,20 +53,22 @@ final class Listings {
   }
 
   /**
-   * Every item of a listing, page by page: asserts that no page is larger than asked, that only
-   * the last page lacks a cursor, that the listing ends, and that no item repeats.
+   * Every item of a listing, page by page: asserts that no page is larger than asked, that only the
+   * last page lacks a cursor, that the listing ends, and that no item repeats.
    */
-  static <T> List<T> drain(String what, int size, Function<PageRequest, Page<T>> listing,
-      Function<T, Object> identity) {
+  static <T> List<T> drain(
+      String what, int size, Function<PageRequest, Page<T>> listing, Function<T, Object> identity) {
     List<T> all = new ArrayList<>();
     Set<Object> seen = new HashSet<>();
     Optional<String> cursor = Optional.empty();
     for (int pages = 0; ; pages++) {
-      assertThat(pages).as("%s with pages of %d should end, but keeps handing out cursors", what, size)
+      assertThat(pages)
+          .as("%s with pages of %d should end, but keeps handing out cursors", what, size)
           .isLessThanOrEqualTo(10_000);
       Page<T> page = listing.apply(new PageRequest(size, cursor));
       assertThat(page).as("%s returned null", what).isNotNull();
-      assertThat(page.items().size()).as("%s: a page of size %d holds at most %d items", what, size, size)
+      assertThat(page.items().size())
+          .as("%s: a page of size %d holds at most %d items", what, size, size)
           .isLessThanOrEqualTo(size);
       for (T item : page.items()) {
         assertThat(seen.add(identity.apply(item)))
@@ -85,8 +87,8 @@ final class Listings {
     return drain(what, size, listing, User::id);
   }
 
-  static List<AdministrativeUnit> drainUnits(String what, int size,
-      Function<PageRequest, Page<AdministrativeUnit>> listing) {
+  static List<AdministrativeUnit> drainUnits(
+      String what, int size, Function<PageRequest, Page<AdministrativeUnit>> listing) {
     return drain(what, size, listing, AdministrativeUnit::id);
   }
 

@@ -1,6 +1,9 @@
 package io.mystaff.testkit.contract;
 
-/** Optional features of a {@link io.mystaff.spi.PasswordPolicy}, for {@link PasswordPolicyTestSuiteBuilder}. */
+/**
+ * Optional features of a {@link io.mystaff.spi.PasswordPolicy}, for {@link
+ * PasswordPolicyTestSuiteBuilder}.
+ */
 public enum PasswordPolicyFeature {
   /** A candidate in {@link io.mystaff.api.password.PasswordContext#history()} is rejected. */
   ENFORCES_HISTORY,

@@ -23,9 +23,15 @@ import java.util.concurrent.TimeUnit;
 /** The laws of {@link PasswordPolicyTestSuiteBuilder}, for a declared minimum length. */
 final class PasswordPolicyLaws {
   private static final Tenant NO_TENANT = Tenant.builder().build();
-  private static final PasswordContext CONTEXT = new PasswordContext(UserId.of("qm"), "qmarlowe@contoso.com",
-      "Quentin Marlowe", Optional.of("qmarlowe"), PasswordHistory.none());
-  private static final List<String> COMMON = List.of("password", "12345678", "aaaaaaaaaa", "qwertyuiop");
+  private static final PasswordContext CONTEXT =
+      new PasswordContext(
+          UserId.of("qm"),
+          "qmarlowe@contoso.com",
+          "Quentin Marlowe",
+          Optional.of("qmarlowe"),
+          PasswordHistory.none());
+  private static final List<String> COMMON =
+      List.of("password", "12345678", "aaaaaaaaaa", "qwertyuiop");
   private static final int RANDOM_CANDIDATES = 50;
 
   private PasswordPolicyLaws() {}
@@ -39,9 +45,13 @@ final class PasswordPolicyLaws {
         Law.of("check_results_neverEchoTheCandidate", t -> neverEchoes(t, minimumLength)),
         Law.of("check_sameInput_sameResult_alsoConcurrently", t -> deterministic(t, minimumLength)),
         Law.of("check_candidate_leftIntact", PasswordPolicyLaws::leavesCandidateIntact),
-        Law.of("check_containsDisplayNameWord_rejected", PasswordPolicyFeature.REJECTS_USER_NAMES,
+        Law.of(
+            "check_containsDisplayNameWord_rejected",
+            PasswordPolicyFeature.REJECTS_USER_NAMES,
             t -> rejectsNames(t, minimumLength)),
-        Law.of("check_inHistory_rejected_otherwiseAccepted", PasswordPolicyFeature.ENFORCES_HISTORY,
+        Law.of(
+            "check_inHistory_rejected_otherwiseAccepted",
+            PasswordPolicyFeature.ENFORCES_HISTORY,
             t -> rejectsHistory(t, minimumLength)));
   }
 
@@ -49,7 +59,8 @@ final class PasswordPolicyLaws {
     PasswordPolicy p = t.subject(NO_TENANT);
     for (String common : COMMON) {
       PasswordCheck check = p.check(Secret.of(common), CONTEXT);
-      assertThat(check.isAccepted()).as("a common password (#%d of the list) is rejected", COMMON.indexOf(common))
+      assertThat(check.isAccepted())
+          .as("a common password (#%d of the list) is rejected", COMMON.indexOf(common))
           .isFalse();
       checkViolations(check);
     }
@@ -60,18 +71,21 @@ final class PasswordPolicyLaws {
     Random r = t.random();
     for (int i = 0; i < 10; i++) {
       PasswordCheck check = p.check(Secret.of(strong(r, minimumLength - 1)), CONTEXT);
-      assertThat(check.isAccepted()).as("a strong candidate of %d characters (minimum %d)", minimumLength - 1,
-          minimumLength).isFalse();
+      assertThat(check.isAccepted())
+          .as("a strong candidate of %d characters (minimum %d)", minimumLength - 1, minimumLength)
+          .isFalse();
       checkViolations(check);
     }
   }
 
-  private static void acceptsAtMinimum(Trial<PasswordPolicy> t, int minimumLength) throws Exception {
+  private static void acceptsAtMinimum(Trial<PasswordPolicy> t, int minimumLength)
+      throws Exception {
     PasswordPolicy p = t.subject(NO_TENANT);
     Random r = t.random();
     for (int i = 0; i < 10; i++) {
       PasswordCheck check = p.check(Secret.of(strong(r, minimumLength)), CONTEXT);
-      assertThat(check.violations()).as("violations of a strong candidate of exactly %d characters", minimumLength)
+      assertThat(check.violations())
+          .as("violations of a strong candidate of exactly %d characters", minimumLength)
           .isEmpty();
     }
   }
@@ -82,7 +96,8 @@ final class PasswordPolicyLaws {
     for (int i = 0; i < RANDOM_CANDIDATES; i++) {
       int length = Math.max(minimumLength, 12) + r.nextInt(20);
       assertThat(p.check(Secret.of(strong(r, length)), CONTEXT).violations())
-          .as("violations of random strong candidate #%d (%d characters)", i, length).isEmpty();
+          .as("violations of random strong candidate #%d (%d characters)", i, length)
+          .isEmpty();
     }
   }
 
@@ -98,11 +113,18 @@ final class PasswordPolicyLaws {
     }
     for (String candidate : candidates) {
       PasswordCheck check = p.check(Secret.of(candidate), CONTEXT);
-      String where = (check.isAccepted() ? "the accepted" : "the rejected") + " check of candidate #" + candidates.indexOf(candidate);
+      String where =
+          (check.isAccepted() ? "the accepted" : "the rejected")
+              + " check of candidate #"
+              + candidates.indexOf(candidate);
       Secrets.assertAbsent(candidate, where, check.toString());
       for (PolicyViolation v : check.violations()) {
         Secrets.assertAbsent(candidate, "a violation key in " + where, v.key());
-        v.args().values().forEach(value -> Secrets.assertAbsent(candidate, "a violation argument in " + where, value));
+        v.args()
+            .values()
+            .forEach(
+                value ->
+                    Secrets.assertAbsent(candidate, "a violation argument in " + where, value));
       }
       Secrets.assertAbsent(candidate, "the policy's toString", p.toString());
       Secrets.assertAbsent(candidate, "the policy's name", p.name());
@@ -114,7 +136,10 @@ final class PasswordPolicyLaws {
     Random r = t.random();
     List<String> candidates = new ArrayList<>(COMMON);
     for (int i = 0; i < 20; i++) {
-      candidates.add(i % 2 == 0 ? strong(r, minimumLength + r.nextInt(8)) : weak(r, minimumLength + r.nextInt(8)));
+      candidates.add(
+          i % 2 == 0
+              ? strong(r, minimumLength + r.nextInt(8))
+              : weak(r, minimumLength + r.nextInt(8)));
     }
     List<PasswordCheck> first = new ArrayList<>();
     for (String c : candidates) {
@@ -124,17 +149,23 @@ final class PasswordPolicyLaws {
     try {
       List<Callable<List<PasswordCheck>>> tasks = new ArrayList<>();
       for (int th = 0; th < 4; th++) {
-        tasks.add(() -> {
-          List<PasswordCheck> again = new ArrayList<>();
-          for (String c : candidates) {
-            again.add(p.check(Secret.of(c), CONTEXT));
-          }
-          return again;
-        });
+        tasks.add(
+            () -> {
+              List<PasswordCheck> again = new ArrayList<>();
+              for (String c : candidates) {
+                again.add(p.check(Secret.of(c), CONTEXT));
+              }
+              return again;
+            });
       }
-      for (Future<List<PasswordCheck>> f : pool.invokeAll(tasks, t.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        assertThat(f.isCancelled()).as("a checking thread finished within %s", t.timeout()).isFalse();
-        assertThat(f.get()).as("checks of the same candidates, again and from another thread").isEqualTo(first);
+      for (Future<List<PasswordCheck>> f :
+          pool.invokeAll(tasks, t.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        assertThat(f.isCancelled())
+            .as("a checking thread finished within %s", t.timeout())
+            .isFalse();
+        assertThat(f.get())
+            .as("checks of the same candidates, again and from another thread")
+            .isEqualTo(first);
       }
     } finally {
       pool.shutdownNow();
@@ -147,7 +178,9 @@ final class PasswordPolicyLaws {
     Secret candidate = Secret.of(value);
     p.check(candidate, CONTEXT);
     assertThat(candidate.isDestroyed()).as("the candidate is destroyed by check").isFalse();
-    assertThat(candidate.matches(Secret.of(value))).as("the candidate is unchanged by check").isTrue();
+    assertThat(candidate.matches(Secret.of(value)))
+        .as("the candidate is unchanged by check")
+        .isTrue();
   }
 
   private static void rejectsNames(Trial<PasswordPolicy> t, int minimumLength) throws Exception {
@@ -156,7 +189,8 @@ final class PasswordPolicyLaws {
     for (String name : List.of("Marlowe", "marlowe", "QUENTIN")) {
       String candidate = strong(r, Math.max(4, minimumLength - name.length())) + name + "7#";
       PasswordCheck check = p.check(Secret.of(candidate), CONTEXT);
-      assertThat(check.isAccepted()).as("a strong candidate containing a word of the display name (%s)", name)
+      assertThat(check.isAccepted())
+          .as("a strong candidate containing a word of the display name (%s)", name)
           .isFalse();
       checkViolations(check);
     }
@@ -167,13 +201,19 @@ final class PasswordPolicyLaws {
     Random r = t.random();
     String used = strong(r, minimumLength + 6);
     PasswordHistory history = candidate -> candidate.matches(Secret.of(used));
-    PasswordContext withHistory = new PasswordContext(CONTEXT.user(), CONTEXT.userPrincipalName(),
-        CONTEXT.displayName(), CONTEXT.samAccountName(), history);
+    PasswordContext withHistory =
+        new PasswordContext(
+            CONTEXT.user(),
+            CONTEXT.userPrincipalName(),
+            CONTEXT.displayName(),
+            CONTEXT.samAccountName(),
+            history);
     PasswordCheck check = p.check(Secret.of(used), withHistory);
     assertThat(check.isAccepted()).as("a strong candidate that is in the history").isFalse();
     checkViolations(check);
     assertThat(p.check(Secret.of(strong(r, minimumLength + 6)), withHistory).violations())
-        .as("violations of a strong candidate not in the history").isEmpty();
+        .as("violations of a strong candidate not in the history")
+        .isEmpty();
   }
 
   private static void checkViolations(PasswordCheck check) {

@@ -20,7 +20,8 @@ import java.util.List;
  * }</pre>
  */
 public final class PasswordPolicyTestSuiteBuilder
-    extends ContractSuiteBuilder<PasswordPolicyTestSuiteBuilder, PasswordPolicy, PasswordPolicyFeature> {
+    extends ContractSuiteBuilder<
+        PasswordPolicyTestSuiteBuilder, PasswordPolicy, PasswordPolicyFeature> {
 
   private int minimumLength = 8;
 
@@ -29,7 +30,8 @@ public final class PasswordPolicyTestSuiteBuilder
   }
 
   /** A suite over policies made by {@code factory} (which may ignore the tenant). */
-  public static PasswordPolicyTestSuiteBuilder using(SubjectFactory<? extends PasswordPolicy> factory) {
+  public static PasswordPolicyTestSuiteBuilder using(
+      SubjectFactory<? extends PasswordPolicy> factory) {
     return new PasswordPolicyTestSuiteBuilder(factory);
   }
 
@@ -41,7 +43,8 @@ public final class PasswordPolicyTestSuiteBuilder
    */
   public PasswordPolicyTestSuiteBuilder minimumLength(int length) {
     if (length < 4 || length > 64) {
-      throw new IllegalArgumentException("the minimum length must be between 4 and 64, was " + length);
+      throw new IllegalArgumentException(
+          "the minimum length must be between 4 and 64, was " + length);
     }
     this.minimumLength = length;
     return this;

@@ -31,21 +31,36 @@ final class PasswordWritebackLaws {
   private static final UserId TIA = UserId.of("tia");
   private static final UserId UMA = UserId.of("uma");
 
-  static final List<Law<PasswordWriteback, PasswordWritebackFeature>> ALL = List.of(
-      Law.of("submit_knownUser_stageCompletesSucceeded", PasswordWritebackLaws::succeeds),
-      Law.of("submit_listener_hearsStatusesInOrder_outcomeOnceAndLast", PasswordWritebackLaws::statusesInOrder),
-      Law.of("submit_listener_hearsInProgressBeforeOutcome", PasswordWritebackFeature.REPORTS_PROGRESS,
-          PasswordWritebackLaws::reportsProgress),
-      Law.of("submit_unknownUser_failsWithUserNotFound_notExceptionally", PasswordWritebackLaws::unknownUser),
-      Law.of("submit_sameCorrelationIdTwice_sameOutcome_appliedOnce", PasswordWritebackLaws::idempotent),
-      Law.of("submit_manyAtOnce_everyStageCompletes", PasswordWritebackLaws::many),
-      Law.of("submit_password_inNoToStringOrResult", PasswordWritebackLaws::keepsSecret),
-      Law.of("historyOf_afterSuccess_holdsThePasswordOnly", PasswordWritebackFeature.READS_HISTORY,
-          PasswordWritebackLaws::history),
-      Law.of("submit_preconditionFails_failsAuthorizationRevoked_appliesNothing",
-          PasswordWritebackLaws::preconditionFails),
-      Law.of("submit_preconditionThrows_failsAuthorizationRevoked", PasswordWritebackLaws::preconditionThrows),
-      Law.of("submit_success_preconditionAskedFirst", PasswordWritebackLaws::preconditionAsked));
+  static final List<Law<PasswordWriteback, PasswordWritebackFeature>> ALL =
+      List.of(
+          Law.of("submit_knownUser_stageCompletesSucceeded", PasswordWritebackLaws::succeeds),
+          Law.of(
+              "submit_listener_hearsStatusesInOrder_outcomeOnceAndLast",
+              PasswordWritebackLaws::statusesInOrder),
+          Law.of(
+              "submit_listener_hearsInProgressBeforeOutcome",
+              PasswordWritebackFeature.REPORTS_PROGRESS,
+              PasswordWritebackLaws::reportsProgress),
+          Law.of(
+              "submit_unknownUser_failsWithUserNotFound_notExceptionally",
+              PasswordWritebackLaws::unknownUser),
+          Law.of(
+              "submit_sameCorrelationIdTwice_sameOutcome_appliedOnce",
+              PasswordWritebackLaws::idempotent),
+          Law.of("submit_manyAtOnce_everyStageCompletes", PasswordWritebackLaws::many),
+          Law.of("submit_password_inNoToStringOrResult", PasswordWritebackLaws::keepsSecret),
+          Law.of(
+              "historyOf_afterSuccess_holdsThePasswordOnly",
+              PasswordWritebackFeature.READS_HISTORY,
+              PasswordWritebackLaws::history),
+          Law.of(
+              "submit_preconditionFails_failsAuthorizationRevoked_appliesNothing",
+              PasswordWritebackLaws::preconditionFails),
+          Law.of(
+              "submit_preconditionThrows_failsAuthorizationRevoked",
+              PasswordWritebackLaws::preconditionThrows),
+          Law.of(
+              "submit_success_preconditionAskedFirst", PasswordWritebackLaws::preconditionAsked));
 
   private PasswordWritebackLaws() {}
 
@@ -54,43 +69,80 @@ final class PasswordWritebackLaws {
     String password = strongPassword(t.random());
     AtomicInteger asked = new AtomicInteger();
     Recorder heard = new Recorder();
-    WritebackResult result = await(w.submit(request("revoked", SAM, password, () -> {
-      asked.incrementAndGet();
-      return false;
-    }), heard), t.timeout());
+    WritebackResult result =
+        await(
+            w.submit(
+                request(
+                    "revoked",
+                    SAM,
+                    password,
+                    () -> {
+                      asked.incrementAndGet();
+                      return false;
+                    }),
+                heard),
+            t.timeout());
     assertThat(asked).as("times the precondition was asked").hasPositiveValue();
-    assertThat(result.failure()).as("outcome when the precondition does not hold")
+    assertThat(result.failure())
+        .as("outcome when the precondition does not hold")
         .contains(WritebackFailure.AUTHORIZATION_REVOKED);
-    assertThat(heard.awaitOutcome(t.timeout())).as("statuses heard").endsWith(WritebackStatus.FAILED);
+    assertThat(heard.awaitOutcome(t.timeout()))
+        .as("statuses heard")
+        .endsWith(WritebackStatus.FAILED);
     assertThat(w.historyOf(SAM).contains(Secret.of(password)))
-        .as("the password of a revoked writeback is not in the user's history").isFalse();
+        .as("the password of a revoked writeback is not in the user's history")
+        .isFalse();
   }
 
   private static void preconditionThrows(Trial<PasswordWriteback> t) throws Exception {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());
-    WritebackResult result = await(w.submit(request("throws", TIA, strongPassword(t.random()), () -> {
-      throw new IllegalStateException("the directory could not be read (contract law)");
-    }), new Recorder()), t.timeout());
-    assertThat(result.failure()).as("outcome when the precondition throws (fail closed)")
+    WritebackResult result =
+        await(
+            w.submit(
+                request(
+                    "throws",
+                    TIA,
+                    strongPassword(t.random()),
+                    () -> {
+                      throw new IllegalStateException(
+                          "the directory could not be read (contract law)");
+                    }),
+                new Recorder()),
+            t.timeout());
+    assertThat(result.failure())
+        .as("outcome when the precondition throws (fail closed)")
         .contains(WritebackFailure.AUTHORIZATION_REVOKED);
   }
 
   private static void preconditionAsked(Trial<PasswordWriteback> t) throws Exception {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());
     AtomicInteger asked = new AtomicInteger();
-    WritebackResult result = await(w.submit(request("asked", UMA, strongPassword(t.random()), () -> {
-      asked.incrementAndGet();
-      return true;
-    }), new Recorder()), t.timeout());
-    assertThat(result.status()).as("outcome when the precondition holds").isEqualTo(WritebackStatus.SUCCEEDED);
+    WritebackResult result =
+        await(
+            w.submit(
+                request(
+                    "asked",
+                    UMA,
+                    strongPassword(t.random()),
+                    () -> {
+                      asked.incrementAndGet();
+                      return true;
+                    }),
+                new Recorder()),
+            t.timeout());
+    assertThat(result.status())
+        .as("outcome when the precondition holds")
+        .isEqualTo(WritebackStatus.SUCCEEDED);
     assertThat(asked).as("times the precondition was asked before applying").hasPositiveValue();
   }
 
   private static void succeeds(Trial<PasswordWriteback> t) throws Exception {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());
     Recorder heard = new Recorder();
-    WritebackResult result = await(w.submit(request("c1", SAM, strongPassword(t.random())), heard), t.timeout());
-    assertThat(result.status()).as("outcome of writing back a known user's strong password")
+    WritebackResult result =
+        await(w.submit(request("c1", SAM, strongPassword(t.random())), heard), t.timeout());
+    assertThat(result.status())
+        .as("outcome of writing back a known user's strong password")
         .isEqualTo(WritebackStatus.SUCCEEDED);
     assertThat(result.failure()).as("failure of a success").isEmpty();
     heard.awaitOutcome(t.timeout());
@@ -101,10 +153,14 @@ final class PasswordWritebackLaws {
     Random r = t.random();
     for (UserId user : List.of(SAM, ContractTenants.GHOST_USER, TIA)) {
       Recorder heard = new Recorder();
-      WritebackResult result = await(w.submit(request("order-" + user.value(), user, strongPassword(r)), heard), t.timeout());
+      WritebackResult result =
+          await(
+              w.submit(request("order-" + user.value(), user, strongPassword(r)), heard),
+              t.timeout());
       List<WritebackStatus> statuses = heard.awaitOutcome(t.timeout());
       checkOrder(statuses, user);
-      assertThat(statuses.get(statuses.size() - 1)).as("the last status heard for %s is the stage's outcome", user)
+      assertThat(statuses.get(statuses.size() - 1))
+          .as("the last status heard for %s is the stage's outcome", user)
           .isEqualTo(result.status());
     }
   }
@@ -115,19 +171,27 @@ final class PasswordWritebackLaws {
     await(w.submit(request("p1", SAM, strongPassword(t.random())), heard), t.timeout());
     List<WritebackStatus> statuses = heard.awaitOutcome(t.timeout());
     assertThat(statuses).as("statuses heard").contains(WritebackStatus.IN_PROGRESS);
-    assertThat(statuses.indexOf(WritebackStatus.IN_PROGRESS)).as("IN_PROGRESS comes before the outcome in %s", statuses)
+    assertThat(statuses.indexOf(WritebackStatus.IN_PROGRESS))
+        .as("IN_PROGRESS comes before the outcome in %s", statuses)
         .isLessThan(statuses.size() - 1);
   }
 
   private static void unknownUser(Trial<PasswordWriteback> t) throws Exception {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());
     Recorder heard = new Recorder();
-    WritebackResult result = await(w.submit(request("u1", ContractTenants.GHOST_USER, strongPassword(t.random())),
-        heard), t.timeout());
-    assertThat(result.status()).as("outcome for a user unknown on premises").isEqualTo(WritebackStatus.FAILED);
-    assertThat(result.failure()).as("failure reason for a user unknown on premises")
+    WritebackResult result =
+        await(
+            w.submit(request("u1", ContractTenants.GHOST_USER, strongPassword(t.random())), heard),
+            t.timeout());
+    assertThat(result.status())
+        .as("outcome for a user unknown on premises")
+        .isEqualTo(WritebackStatus.FAILED);
+    assertThat(result.failure())
+        .as("failure reason for a user unknown on premises")
         .contains(WritebackFailure.USER_NOT_FOUND);
-    assertThat(heard.awaitOutcome(t.timeout())).as("statuses heard").endsWith(WritebackStatus.FAILED);
+    assertThat(heard.awaitOutcome(t.timeout()))
+        .as("statuses heard")
+        .endsWith(WritebackStatus.FAILED);
   }
 
   private static void idempotent(Trial<PasswordWriteback> t) throws Exception {
@@ -139,16 +203,21 @@ final class PasswordWritebackLaws {
     CompletionStage<WritebackResult> b = w.submit(request("same", UMA, password), second);
     WritebackResult ra = await(a, t.timeout());
     WritebackResult rb = await(b, t.timeout());
-    assertThat(ra.status()).as("first submission of a strong password").isEqualTo(WritebackStatus.SUCCEEDED);
-    assertThat(rb).as("resubmitting the correlation id gives the first outcome, not a second application")
+    assertThat(ra.status())
+        .as("first submission of a strong password")
+        .isEqualTo(WritebackStatus.SUCCEEDED);
+    assertThat(rb)
+        .as("resubmitting the correlation id gives the first outcome, not a second application")
         .isEqualTo(ra);
     assertThat(first.awaitOutcome(t.timeout())).as("first listener").endsWith(ra.status());
     List<WritebackStatus> echoed = second.heard();
     if (!echoed.isEmpty()) {
-      // A provider may or may not replay progress to a duplicate's listener; what it replays must be in order.
+      // A provider may or may not replay progress to a duplicate's listener; what it replays must
+      // be in order.
       checkOrder(second.awaitOutcome(t.timeout()), "the duplicate submission");
     }
-    WritebackResult later = await(w.submit(request("same", UMA, password), new Recorder()), t.timeout());
+    WritebackResult later =
+        await(w.submit(request("same", UMA, password), new Recorder()), t.timeout());
     assertThat(later).as("resubmitting after completion").isEqualTo(ra);
   }
 
@@ -192,24 +261,41 @@ final class PasswordWritebackLaws {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());
     Random r = t.random();
     String password = strongPassword(r);
-    assertThat(w.historyOf(TIA).contains(Secret.of(password))).as("history before any writeback").isFalse();
-    WritebackResult result = await(w.submit(request("h1", TIA, password), new Recorder()), t.timeout());
-    assertThat(result.status()).as("writeback of a strong password").isEqualTo(WritebackStatus.SUCCEEDED);
-    assertThat(w.historyOf(TIA).contains(Secret.of(password))).as("history holds the password written back").isTrue();
-    assertThat(w.historyOf(TIA).contains(Secret.of(strongPassword(r)))).as("history holds no other password").isFalse();
-    assertThat(w.historyOf(SAM).contains(Secret.of(password))).as("another user's history").isFalse();
+    assertThat(w.historyOf(TIA).contains(Secret.of(password)))
+        .as("history before any writeback")
+        .isFalse();
+    WritebackResult result =
+        await(w.submit(request("h1", TIA, password), new Recorder()), t.timeout());
+    assertThat(result.status())
+        .as("writeback of a strong password")
+        .isEqualTo(WritebackStatus.SUCCEEDED);
+    assertThat(w.historyOf(TIA).contains(Secret.of(password)))
+        .as("history holds the password written back")
+        .isTrue();
+    assertThat(w.historyOf(TIA).contains(Secret.of(strongPassword(r))))
+        .as("history holds no other password")
+        .isFalse();
+    assertThat(w.historyOf(SAM).contains(Secret.of(password)))
+        .as("another user's history")
+        .isFalse();
   }
 
-  /** SUBMITTED, IN_PROGRESS, then one outcome: any of them may be skipped but the outcome; none repeats. */
+  /**
+   * SUBMITTED, IN_PROGRESS, then one outcome: any of them may be skipped but the outcome; none
+   * repeats.
+   */
   private static void checkOrder(List<WritebackStatus> statuses, Object which) {
     assertThat(statuses).as("statuses heard for %s", which).isNotEmpty().doesNotHaveDuplicates();
     for (int i = 1; i < statuses.size(); i++) {
-      assertThat(statuses.get(i).ordinal()).as("statuses for %s must follow SUBMITTED, IN_PROGRESS, outcome: %s",
-          which, statuses).isGreaterThan(statuses.get(i - 1).ordinal());
+      assertThat(statuses.get(i).ordinal())
+          .as("statuses for %s must follow SUBMITTED, IN_PROGRESS, outcome: %s", which, statuses)
+          .isGreaterThan(statuses.get(i - 1).ordinal());
     }
     assertThat(statuses.stream().filter(WritebackStatus::isTerminal).count())
-        .as("exactly one outcome heard for %s: %s", which, statuses).isEqualTo(1);
-    assertThat(statuses.get(statuses.size() - 1).isTerminal()).as("the outcome is heard last for %s: %s", which, statuses)
+        .as("exactly one outcome heard for %s: %s", which, statuses)
+        .isEqualTo(1);
+    assertThat(statuses.get(statuses.size() - 1).isTerminal())
+        .as("the outcome is heard last for %s: %s", which, statuses)
         .isTrue();
   }
 
@@ -217,13 +303,20 @@ final class PasswordWritebackLaws {
     return request(correlation, user, password, WritebackPrecondition.always());
   }
 
-  private static WritebackRequest request(String correlation, UserId user, String password,
-      WritebackPrecondition precondition) {
-    return new WritebackRequest(CorrelationId.of(correlation), user, Optional.of(user.value() + ".synced"),
-        Secret.of(password), true, precondition);
+  private static WritebackRequest request(
+      String correlation, UserId user, String password, WritebackPrecondition precondition) {
+    return new WritebackRequest(
+        CorrelationId.of(correlation),
+        user,
+        Optional.of(user.value() + ".synced"),
+        Secret.of(password),
+        true,
+        precondition);
   }
 
-  /** A password any on-premises policy accepts: long, four categories, no names, no common words. */
+  /**
+   * A password any on-premises policy accepts: long, four categories, no names, no common words.
+   */
   static String strongPassword(Random r) {
     String consonants = "bcdfghjkmnpqrstvwxzBCDFGHJKMNPQRSTVWXZ";
     String digits = "26789";
@@ -231,27 +324,33 @@ final class PasswordWritebackLaws {
     StringBuilder b = new StringBuilder();
     b.append(Character.toUpperCase(consonants.charAt(r.nextInt(19))));
     for (int i = 0; i < 14; i++) {
-      String pool = switch (i % 4) {
-        case 0, 1 -> consonants;
-        case 2 -> digits;
-        default -> symbols;
-      };
+      String pool =
+          switch (i % 4) {
+            case 0, 1 -> consonants;
+            case 2 -> digits;
+            default -> symbols;
+          };
       b.append(pool.charAt(r.nextInt(pool.length())));
     }
     return b.append('k').toString();
   }
 
-  /** Waits for the stage; a stage that does not complete, or completes exceptionally, breaks the contract. */
-  static WritebackResult await(CompletionStage<WritebackResult> stage, Duration timeout) throws InterruptedException {
+  /**
+   * Waits for the stage; a stage that does not complete, or completes exceptionally, breaks the
+   * contract.
+   */
+  static WritebackResult await(CompletionStage<WritebackResult> stage, Duration timeout)
+      throws InterruptedException {
     assertThat(stage).as("submit returned null").isNotNull();
     CompletableFuture<WritebackResult> done = new CompletableFuture<>();
-    stage.whenComplete((result, failure) -> {
-      if (failure != null) {
-        done.completeExceptionally(failure);
-      } else {
-        done.complete(result);
-      }
-    });
+    stage.whenComplete(
+        (result, failure) -> {
+          if (failure != null) {
+            done.completeExceptionally(failure);
+          } else {
+            done.complete(result);
+          }
+        });
     try {
       WritebackResult result = done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       assertThat(result).as("the stage completed with null").isNotNull();
@@ -259,8 +358,10 @@ final class PasswordWritebackLaws {
     } catch (TimeoutException e) {
       throw new AssertionError("the writeback's stage did not complete within " + timeout);
     } catch (ExecutionException e) {
-      throw new AssertionError("the writeback's stage completed exceptionally; every outcome must be a"
-          + " WritebackResult (FAILED with a reason): " + e.getCause().getClass().getName());
+      throw new AssertionError(
+          "the writeback's stage completed exceptionally; every outcome must be a"
+              + " WritebackResult (FAILED with a reason): "
+              + e.getCause().getClass().getName());
     }
   }
 
@@ -283,7 +384,8 @@ final class PasswordWritebackLaws {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (heard.stream().noneMatch(WritebackStatus::isTerminal)) {
         if (System.nanoTime() > deadline) {
-          throw new AssertionError("the listener heard no outcome within " + timeout + ", only " + heard);
+          throw new AssertionError(
+              "the listener heard no outcome within " + timeout + ", only " + heard);
         }
         Thread.sleep(2);
       }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The contract suite of {@link PasswordWriteback}: the stage completes (never exceptionally) with
  * the outcome, the listener hears {@code SUBMITTED}, {@code IN_PROGRESS} and exactly one outcome in
- * that order (each at most once), failures carry a {@link io.mystaff.api.password.WritebackFailure},
- * a correlation id is applied once, and the password appears in no {@code toString}.
+ * that order (each at most once), failures carry a {@link
+ * io.mystaff.api.password.WritebackFailure}, a correlation id is applied once, and the password
+ * appears in no {@code toString}.
  *
  * <p>The factory is given a tenant whose synced users are the on-premises accounts; a user not in
  * the tenant must not exist on premises.
@@ -23,14 +24,16 @@ import java.util.List;
  * }</pre>
  */
 public final class PasswordWritebackTestSuiteBuilder
-    extends ContractSuiteBuilder<PasswordWritebackTestSuiteBuilder, PasswordWriteback, PasswordWritebackFeature> {
+    extends ContractSuiteBuilder<
+        PasswordWritebackTestSuiteBuilder, PasswordWriteback, PasswordWritebackFeature> {
 
   private PasswordWritebackTestSuiteBuilder(SubjectFactory<? extends PasswordWriteback> factory) {
     super("PasswordWriteback", PasswordWritebackFeature.class, factory);
   }
 
   /** A suite over writebacks made by {@code factory}, one per tenant. */
-  public static PasswordWritebackTestSuiteBuilder using(SubjectFactory<? extends PasswordWriteback> factory) {
+  public static PasswordWritebackTestSuiteBuilder using(
+      SubjectFactory<? extends PasswordWriteback> factory) {
     return new PasswordWritebackTestSuiteBuilder(factory);
   }
 

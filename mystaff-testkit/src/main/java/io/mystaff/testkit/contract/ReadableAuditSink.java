@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *
  * @param stored every event the sink holds, in recording order when the sink keeps it
  */
-public record ReadableAuditSink(AuditSink sink, Supplier<List<AuditEvent>> stored) implements AutoCloseable {
+public record ReadableAuditSink(AuditSink sink, Supplier<List<AuditEvent>> stored)
+    implements AutoCloseable {
   public ReadableAuditSink {
     requireNonNull(sink, "sink");
     requireNonNull(stored, "stored");

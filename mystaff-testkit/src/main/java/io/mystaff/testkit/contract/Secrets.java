@@ -11,7 +11,10 @@ final class Secrets {
 
   private Secrets() {}
 
-  /** Asserts that neither {@code secret} nor any {@value #FRAGMENT}-character piece of it is in {@code text}. */
+  /**
+   * Asserts that neither {@code secret} nor any {@value #FRAGMENT}-character piece of it is in
+   * {@code text}.
+   */
   static void assertAbsent(String secret, String where, String text) {
     if (text == null) {
       return;
@@ -19,8 +22,13 @@ final class Secrets {
     int piece = Math.min(FRAGMENT, secret.length());
     for (int i = 0; i + piece <= secret.length(); i++) {
       if (text.contains(secret.substring(i, i + piece))) {
-        throw new AssertionError(where + " contains the secret or a piece of it (characters " + i + " to "
-            + (i + piece) + ")");
+        throw new AssertionError(
+            where
+                + " contains the secret or a piece of it (characters "
+                + i
+                + " to "
+                + (i + piece)
+                + ")");
       }
     }
   }

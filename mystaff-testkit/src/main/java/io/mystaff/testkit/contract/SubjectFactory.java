@@ -4,8 +4,8 @@ import io.mystaff.testkit.fixtures.Tenant;
 
 /**
  * Makes a fresh subject for one contract test, seeded with a testkit {@link Tenant}: the vendor's
- * half of a contract suite. Called once or more per test; every subject it returns is closed
- * after the test if it (or, for the holder types, a part of it) is {@link AutoCloseable}.
+ * half of a contract suite. Called once or more per test; every subject it returns is closed after
+ * the test if it (or, for the holder types, a part of it) is {@link AutoCloseable}.
  *
  * <p>A factory that cannot represent something the tenant holds (say, dynamic membership rules)
  * throws {@link io.mystaff.api.CapabilityNotSupportedException}; tests that need it are then
@@ -15,6 +15,8 @@ import io.mystaff.testkit.fixtures.Tenant;
  */
 @FunctionalInterface
 public interface SubjectFactory<S> {
-  /** A new subject holding exactly {@code tenant}'s contents, sharing no state with earlier ones. */
+  /**
+   * A new subject holding exactly {@code tenant}'s contents, sharing no state with earlier ones.
+   */
   S create(Tenant tenant) throws Exception;
 }

@@ -3,10 +3,10 @@ package io.mystaff.testkit.contract;
 import java.util.List;
 
 /**
- * The contract suite of {@link io.mystaff.spi.UserNotifier}: every notification mystaff may send
- * (a reset, a phone added, updated or removed, with edge values) is accepted exactly as given,
- * without throwing; {@code send} returns within the suite's timeout (a notifier hands slow
- * delivery to a queue of its own); concurrent sends lose and double nothing.
+ * The contract suite of {@link io.mystaff.spi.UserNotifier}: every notification mystaff may send (a
+ * reset, a phone added, updated or removed, with edge values) is accepted exactly as given, without
+ * throwing; {@code send} returns within the suite's timeout (a notifier hands slow delivery to a
+ * queue of its own); concurrent sends lose and double nothing.
  *
  * <pre>{@code
  * @TestFactory
@@ -25,14 +25,16 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class UserNotifierTestSuiteBuilder
-    extends ContractSuiteBuilder<UserNotifierTestSuiteBuilder, ReadableUserNotifier, UserNotifierFeature> {
+    extends ContractSuiteBuilder<
+        UserNotifierTestSuiteBuilder, ReadableUserNotifier, UserNotifierFeature> {
 
   private UserNotifierTestSuiteBuilder(SubjectFactory<? extends ReadableUserNotifier> factory) {
     super("UserNotifier", UserNotifierFeature.class, factory);
   }
 
   /** A suite over notifiers made by {@code factory} (which may ignore the tenant), one per test. */
-  public static UserNotifierTestSuiteBuilder using(SubjectFactory<? extends ReadableUserNotifier> factory) {
+  public static UserNotifierTestSuiteBuilder using(
+      SubjectFactory<? extends ReadableUserNotifier> factory) {
     return new UserNotifierTestSuiteBuilder(factory);
   }
 

@@ -62,9 +62,18 @@ public final class ValueLaws {
   public static NullPointerTester nullPointerTester() {
     UserId user = UserId.of("sample-user");
     UnitId unit = UnitId.of("sample-unit");
-    User sampleUser = User.builder().id(user).userPrincipalName("sample@contoso.com").displayName("Sample").build();
-    RoleAssignment assignment = RoleAssignment.of(AssignmentId.of("sample-assignment"), user,
-        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant());
+    User sampleUser =
+        User.builder()
+            .id(user)
+            .userPrincipalName("sample@contoso.com")
+            .displayName("Sample")
+            .build();
+    RoleAssignment assignment =
+        RoleAssignment.of(
+            AssignmentId.of("sample-assignment"),
+            user,
+            BuiltInRole.HELPDESK_ADMINISTRATOR,
+            Scope.tenant());
     return new NullPointerTester()
         .setDefault(UserId.class, user)
         .setDefault(UnitId.class, unit)
@@ -80,17 +89,27 @@ public final class ValueLaws {
         .setDefault(RoleAssignment.class, assignment)
         .setDefault(RoleCatalog.class, RoleCatalog.builtIns())
         .setDefault(ActorFacts.class, new ActorFacts(user, List.of(assignment)))
-        .setDefault(TargetFacts.class, new TargetFacts(user, Set.of(unit), Set.of(), List.of(), false))
+        .setDefault(
+            TargetFacts.class, new TargetFacts(user, Set.of(unit), Set.of(), List.of(), false))
         .setDefault(PhoneNumber.class, PhoneNumber.of("+14255550100"))
         .setDefault(SignInContext.class, SignInContext.of(user, true))
-        .setDefault(AuditInitiator.class, new AuditInitiator(user, Optional.empty(), Optional.empty()))
-        .setDefault(AuditEvent.class, AuditEvent.builder().id("sample-event").activityDateTime(Instant.EPOCH)
-            .activity(AuditActivity.SIGN_IN).outcome(AuditOutcome.SUCCEEDED)
-            .correlationId(CorrelationId.of("sample-correlation"))
-            .initiatedBy(new AuditInitiator(user, Optional.empty(), Optional.empty())).build())
+        .setDefault(
+            AuditInitiator.class, new AuditInitiator(user, Optional.empty(), Optional.empty()))
+        .setDefault(
+            AuditEvent.class,
+            AuditEvent.builder()
+                .id("sample-event")
+                .activityDateTime(Instant.EPOCH)
+                .activity(AuditActivity.SIGN_IN)
+                .outcome(AuditOutcome.SUCCEEDED)
+                .correlationId(CorrelationId.of("sample-correlation"))
+                .initiatedBy(new AuditInitiator(user, Optional.empty(), Optional.empty()))
+                .build())
         .setDefault(WritebackResult.class, WritebackResult.succeeded())
-        .setDefault(PasswordContext.class, new PasswordContext(user, "sample@contoso.com", "Sample", Optional.empty(),
-            PasswordHistory.none()))
+        .setDefault(
+            PasswordContext.class,
+            new PasswordContext(
+                user, "sample@contoso.com", "Sample", Optional.empty(), PasswordHistory.none()))
         .setDefault(SortKey.class, new SortKey("Sample", "sample-user"))
         .setDefault(RoleDefinition.class, RoleDefinition.of(BuiltInRole.HELPDESK_ADMINISTRATOR))
         .setDefault(io.mystaff.api.Principal.class, user)
@@ -116,7 +135,9 @@ public final class ValueLaws {
       }
     }
     for (Method m : type.getDeclaredMethods()) {
-      if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()) && !m.isSynthetic()) {
+      if (Modifier.isPublic(m.getModifiers())
+          && Modifier.isStatic(m.getModifiers())
+          && !m.isSynthetic()) {
         accepting(() -> tester.testMethod(null, m));
       }
     }
@@ -126,7 +147,9 @@ public final class ValueLaws {
   public static void checkNulls(Object instance) {
     NullPointerTester tester = nullPointerTester();
     for (Method m : instance.getClass().getMethods()) {
-      if (!Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class && !m.isSynthetic()
+      if (!Modifier.isStatic(m.getModifiers())
+          && m.getDeclaringClass() != Object.class
+          && !m.isSynthetic()
           && !m.getName().equals("equals")) {
         accepting(() -> tester.testMethod(instance, m));
       }

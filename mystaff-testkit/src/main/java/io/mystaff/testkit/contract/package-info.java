@@ -35,8 +35,8 @@
  * }</pre>
  *
  * <p>Each law is one dynamic test named {@code operation_condition_outcome}, e.g. {@code
- * members_everyPageSize_allMembersInDirectoryOrderOnce}; a failure restates the contract and
- * names the seed to replay ({@code -Dmystaff.seed=...}, or {@code withSeed}). Maven Surefire names
+ * members_everyPageSize_allMembersInDirectoryOrderOnce}; a failure restates the contract and names
+ * the seed to replay ({@code -Dmystaff.seed=...}, or {@code withSeed}). Maven Surefire names
  * dynamic tests {@code directory()[1][7]} in its XML reports unless its JUnit 5 reporter is set to
  * {@code usePhrasedTestCaseMethodName} (as this module's own build does).
  *
@@ -48,20 +48,19 @@
  * laws, package-private, one check each) and a <em>builder</em> that wires them. It is expressed
  * with JUnit 5 dynamic tests rather than abstract test classes so that a vendor can run one SPI
  * several times with different configurations in one class, keep the provider's own fields out of
- * the testkit's class hierarchy, and suppress a law by name with a reason that shows in the
- * report. A vendor needs only {@code junit-jupiter-api}; the suites use no property-testing
- * library.
+ * the testkit's class hierarchy, and suppress a law by name with a reason that shows in the report.
+ * A vendor needs only {@code junit-jupiter-api}; the suites use no property-testing library.
  *
  * <h2>Optional features are skipped, never passed</h2>
  *
  * <p>A feature is <em>claimed</em> ({@code withFeatures}), <em>declared absent</em> ({@code
- * withoutFeatures}) or neither. Laws that need an absent feature are aborted (reported as
- * skipped, naming the feature) without running. Laws that need an undeclared feature run, and a
- * {@link io.mystaff.api.CapabilityNotSupportedException} from the provider or its factory aborts
- * them the same way; for a claimed feature it fails them. A {@code CapabilityNotSupportedException}
- * from an operation every provider must support always fails. So a directory whose {@code
- * allUsers} still throws the default exception shows {@code allUsers_*} as skipped, and the same
- * test class checks those laws the day it lists users.
+ * withoutFeatures}) or neither. Laws that need an absent feature are aborted (reported as skipped,
+ * naming the feature) without running. Laws that need an undeclared feature run, and a {@link
+ * io.mystaff.api.CapabilityNotSupportedException} from the provider or its factory aborts them the
+ * same way; for a claimed feature it fails them. A {@code CapabilityNotSupportedException} from an
+ * operation every provider must support always fails. So a directory whose {@code allUsers} still
+ * throws the default exception shows {@code allUsers_*} as skipped, and the same test class checks
+ * those laws the day it lists users.
  *
  * <h2>Lifecycle and threads</h2>
  *
@@ -69,7 +68,7 @@
  * closes each one that is {@link java.lang.AutoCloseable} when the law ends; {@link
  * io.mystaff.testkit.contract.WritableDirectory} and {@link
  * io.mystaff.testkit.contract.ReadableAuditSink} close their parts. Some laws use several threads
- * (concurrent writers, recorders, checks); a subject that fails to close fails its law; asynchronous waits are bounded by {@code withTimeout}
- * (default 10 seconds).
+ * (concurrent writers, recorders, checks); a subject that fails to close fails its law;
+ * asynchronous waits are bounded by {@code withTimeout} (default 10 seconds).
  */
 package io.mystaff.testkit.contract;

@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * An {@link AuditSink} that fails on demand and otherwise passes events to a wrapped sink. A
- * failing {@link #record} throws {@link ProviderFailureException} without calling the wrapped
- * sink, so the event is not stored, as the {@code AuditSink} contract requires of a failure.
+ * failing {@link #record} throws {@link ProviderFailureException} without calling the wrapped sink,
+ * so the event is not stored, as the {@code AuditSink} contract requires of a failure.
  *
  * <p>Failures are injected always ({@link #failAlways()}), for the next {@code n} attempts ({@link
  * #failNext(int)}) or while a condition holds ({@link #failWhile(BooleanSupplier)}); any of them

@@ -15,8 +15,8 @@ import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
-import io.mystaff.spi.Directory;
 import io.mystaff.spi.CommitCondition;
+import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -28,10 +28,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * A decorator over a {@link Directory} and its {@link DirectoryWriter} that makes chosen
- * operations throw {@link ProviderFailureException}, for fault-injection tests. An injected
- * failure is thrown before the wrapped provider is called, so it changes nothing (as the writer
- * contract requires of any call that throws). Operations not told to fail pass straight through.
+ * A decorator over a {@link Directory} and its {@link DirectoryWriter} that makes chosen operations
+ * throw {@link ProviderFailureException}, for fault-injection tests. An injected failure is thrown
+ * before the wrapped provider is called, so it changes nothing (as the writer contract requires of
+ * any call that throws). Operations not told to fail pass straight through.
  *
  * <p>Per operation, failures are injected always, for the next {@code n} calls, or while a
  * condition holds; calls and failures are counted per operation. Thread-safe if the wrapped
@@ -58,9 +58,13 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
     APPEND_AUDIT_EVENT,
     PENDING_AUDIT_EVENTS,
     ACKNOWLEDGE_AUDIT_EVENTS,
-    /** @since 0.1.0 */
+    /**
+     * @since 0.1.0
+     */
     SEARCH_MEMBERS,
-    /** @since 0.1.0 */
+    /**
+     * @since 0.1.0
+     */
     ALL_UNITS;
 
     /** True for the operations of {@link DirectoryWriter}. */
@@ -88,7 +92,8 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
 
   /** Wraps a directory and the writer of the same data. */
   public static FailingDirectory wrapping(Directory directory, DirectoryWriter writer) {
-    return new FailingDirectory(requireNonNull(directory, "directory"), requireNonNull(writer, "writer"));
+    return new FailingDirectory(
+        requireNonNull(directory, "directory"), requireNonNull(writer, "writer"));
   }
 
   /**
@@ -127,8 +132,8 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
   }
 
   /**
-   * Stops injecting failures into {@code operations} (all operations if none are given); counts
-   * are kept.
+   * Stops injecting failures into {@code operations} (all operations if none are given); counts are
+   * kept.
    *
    * @return this decorator
    */
@@ -212,28 +217,47 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
 
   @Override
   public boolean isRoleAssignableGroupMember(UserId user) {
-    return call(Operation.IS_ROLE_ASSIGNABLE_GROUP_MEMBER, () -> directory.isRoleAssignableGroupMember(user));
+    return call(
+        Operation.IS_ROLE_ASSIGNABLE_GROUP_MEMBER,
+        () -> directory.isRoleAssignableGroupMember(user));
   }
 
   @Override
-  public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event, CommitCondition condition) {
-    return call(Operation.SET_PHONE, () -> writer.setPhone(user, expectedVersion, type, number, event, condition));
+  public User setPhone(
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event,
+      CommitCondition condition) {
+    return call(
+        Operation.SET_PHONE,
+        () -> writer.setPhone(user, expectedVersion, type, number, event, condition));
   }
 
   @Override
-  public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event, CommitCondition condition) {
-    return call(Operation.SET_PASSWORD,
-        () -> writer.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition));
+  public User setPassword(
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event,
+      CommitCondition condition) {
+    return call(
+        Operation.SET_PASSWORD,
+        () ->
+            writer.setPassword(
+                user, expectedVersion, password, forceChangeNextSignIn, event, condition));
   }
 
   @Override
   public void appendAuditEvent(AuditEvent event) {
-    call(Operation.APPEND_AUDIT_EVENT, () -> {
-      writer.appendAuditEvent(event);
-      return null;
-    });
+    call(
+        Operation.APPEND_AUDIT_EVENT,
+        () -> {
+          writer.appendAuditEvent(event);
+          return null;
+        });
   }
 
   @Override
@@ -243,10 +267,12 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
 
   @Override
   public void acknowledgeAuditEvents(Collection<String> eventIds) {
-    call(Operation.ACKNOWLEDGE_AUDIT_EVENTS, () -> {
-      writer.acknowledgeAuditEvents(eventIds);
-      return null;
-    });
+    call(
+        Operation.ACKNOWLEDGE_AUDIT_EVENTS,
+        () -> {
+          writer.acknowledgeAuditEvents(eventIds);
+          return null;
+        });
   }
 
   private <T> T call(Operation op, Supplier<T> delegateCall) {

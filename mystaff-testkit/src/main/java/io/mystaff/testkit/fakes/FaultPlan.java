@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * When one faulty operation fails: always (a switch), the next {@code n} attempts, or while a
- * caller-supplied condition holds. Counts attempts and injected failures. Thread-safe: each
- * counted failure is consumed by exactly one attempt.
+ * caller-supplied condition holds. Counts attempts and injected failures. Thread-safe: each counted
+ * failure is consumed by exactly one attempt.
  */
 final class FaultPlan {
   private static final BooleanSupplier NEVER = () -> false;
@@ -45,9 +45,8 @@ final class FaultPlan {
   /** Counts one attempt and decides whether it fails. */
   boolean attemptFails() {
     attempts.incrementAndGet();
-    boolean fail = always
-        || remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0
-        || condition.getAsBoolean();
+    boolean fail =
+        always || remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 || condition.getAsBoolean();
     if (fail) {
       failures.incrementAndGet();
     }

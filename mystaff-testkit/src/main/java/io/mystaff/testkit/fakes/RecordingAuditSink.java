@@ -93,8 +93,13 @@ public final class RecordingAuditSink implements AuditSink {
     List<AuditEvent> all = events();
     List<AuditEvent> matching = all.stream().filter(filter).toList();
     if (matching.size() != 1) {
-      throw new AssertionError("expected exactly one event " + what + ", found " + matching.size()
-          + "; recorded: " + describe(all));
+      throw new AssertionError(
+          "expected exactly one event "
+              + what
+              + ", found "
+              + matching.size()
+              + "; recorded: "
+              + describe(all));
     }
     return matching.get(0);
   }
@@ -132,7 +137,12 @@ public final class RecordingAuditSink implements AuditSink {
     }
     StringBuilder s = new StringBuilder();
     for (AuditEvent e : events) {
-      s.append("\n  ").append(e.id()).append(' ').append(e.activity()).append(' ').append(e.outcome());
+      s.append("\n  ")
+          .append(e.id())
+          .append(' ')
+          .append(e.activity())
+          .append(' ')
+          .append(e.outcome());
       e.resultReason().ifPresent(r -> s.append(" (").append(r).append(')'));
     }
     return s.toString();

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A {@link UserNotifier} that keeps every notification in memory, in the order {@link #send} was
- * called, for assertions. {@link #failingWith} makes one that records and then throws, to show
- * that a failing notifier never undoes or hides a change.
+ * called, for assertions. {@link #failingWith} makes one that records and then throws, to show that
+ * a failing notifier never undoes or hides a change.
  *
  * <p>Thread-safe: every query returns an immutable snapshot taken atomically.
  *
@@ -63,8 +63,11 @@ public final class RecordingUserNotifier implements UserNotifier {
   @Override
   public String toString() {
     synchronized (notifications) {
-      return "RecordingUserNotifier{" + notifications.size() + " notifications"
-          + (failure.isPresent() ? ", failing" : "") + "}";
+      return "RecordingUserNotifier{"
+          + notifications.size()
+          + " notifications"
+          + (failure.isPresent() ? ", failing" : "")
+          + "}";
     }
   }
 }

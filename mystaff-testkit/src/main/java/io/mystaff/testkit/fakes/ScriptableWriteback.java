@@ -51,8 +51,8 @@ import java.util.concurrent.Executor;
  * completes, holds; otherwise it fails with {@link WritebackFailure#AUTHORIZATION_REVOKED}. A
  * successful writeback adds the password to the user's {@linkplain #historyOf history}.
  *
- * <p><b>Secrets.</b> The fake never keeps a {@link Secret} or its characters: it records whether
- * a password was given and keeps only a digest salted per instance, enough for {@link
+ * <p><b>Secrets.</b> The fake never keeps a {@link Secret} or its characters: it records whether a
+ * password was given and keeps only a digest salted per instance, enough for {@link
  * #passwordMatches} and for history.
  *
  * <p><b>Threads.</b> A {@linkplain #synchronous() synchronous} writeback reports and completes on
@@ -79,12 +79,17 @@ public final class ScriptableWriteback implements PasswordWriteback {
     new SecureRandom().nextBytes(salt);
   }
 
-  /** A writeback that reports and completes on the calling thread, before {@code submit} returns. */
+  /**
+   * A writeback that reports and completes on the calling thread, before {@code submit} returns.
+   */
   public static ScriptableWriteback synchronous() {
     return new ScriptableWriteback(Optional.empty());
   }
 
-  /** A writeback that reports and completes every submission (and every release) on {@code executor}. */
+  /**
+   * A writeback that reports and completes every submission (and every release) on {@code
+   * executor}.
+   */
   public static ScriptableWriteback completingOn(Executor executor) {
     return new ScriptableWriteback(Optional.of(requireNonNull(executor, "executor")));
   }
@@ -147,7 +152,8 @@ public final class ScriptableWriteback implements PasswordWriteback {
    *     submission is still recorded, with {@code passwordGiven} false)
    */
   @Override
-  public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+  public CompletionStage<WritebackResult> submit(
+      WritebackRequest request, WritebackListener listener) {
     requireNonNull(request, "request");
     requireNonNull(listener, "listener");
     boolean given = !request.password().isDestroyed();
@@ -155,12 +161,20 @@ public final class ScriptableWriteback implements PasswordWriteback {
     Attempt attempt;
     synchronized (this) {
       Attempt first = attempts.get(request.correlationId());
-      Submission s = new Submission(request.correlationId(), request.user(), request.samAccountName(),
-          request.forceChangeNextSignIn(), given, first != null);
+      Submission s =
+          new Submission(
+              request.correlationId(),
+              request.user(),
+              request.samAccountName(),
+              request.forceChangeNextSignIn(),
+              given,
+              first != null);
       submissions.add(s);
       if (!given) {
         throw new IllegalArgumentException(
-            "the password of writeback " + request.correlationId() + " was destroyed before submit");
+            "the password of writeback "
+                + request.correlationId()
+                + " was destroyed before submit");
       }
       if (first != null) {
         return first.future.copy();
@@ -278,7 +292,9 @@ public final class ScriptableWriteback implements PasswordWriteback {
     return List.copyOf(listenerErrors);
   }
 
-  /** The user's remembered history: scripted passwords plus every successful writeback, as of now. */
+  /**
+   * The user's remembered history: scripted passwords plus every successful writeback, as of now.
+   */
   @Override
   public synchronized PasswordHistory historyOf(UserId user) {
     requireNonNull(user, "user");
@@ -291,7 +307,11 @@ public final class ScriptableWriteback implements PasswordWriteback {
 
   @Override
   public synchronized String toString() {
-    return "ScriptableWriteback[" + submissions.size() + " submissions, " + hanging().size() + " hanging]";
+    return "ScriptableWriteback["
+        + submissions.size()
+        + " submissions, "
+        + hanging().size()
+        + " hanging]";
   }
 
   private void dispatch(Runnable task) {
@@ -348,7 +368,11 @@ public final class ScriptableWriteback implements PasswordWriteback {
     private boolean started;
     private WritebackResult earlyRelease;
 
-    Attempt(Submission submission, Outcome outcome, byte[] digest, WritebackListener listener,
+    Attempt(
+        Submission submission,
+        Outcome outcome,
+        byte[] digest,
+        WritebackListener listener,
         WritebackPrecondition precondition) {
       this.submission = submission;
       this.outcome = outcome;
@@ -362,8 +386,9 @@ public final class ScriptableWriteback implements PasswordWriteback {
       started = true;
       switch (outcome.kind) {
         case COMPLETE -> finish(outcome.result.orElseThrow());
-        case CRASH -> future.completeExceptionally(
-            new ProviderFailureException(PROVIDER, outcome.message.orElseThrow()));
+        case CRASH ->
+            future.completeExceptionally(
+                new ProviderFailureException(PROVIDER, outcome.message.orElseThrow()));
         case HANG -> {
           if (earlyRelease != null) {
             finish(earlyRelease);
@@ -381,9 +406,10 @@ public final class ScriptableWriteback implements PasswordWriteback {
     }
 
     private void finish(WritebackResult scripted) {
-      WritebackResult result = scripted.isSuccess() && !holds(precondition)
-          ? WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED)
-          : scripted;
+      WritebackResult result =
+          scripted.isSuccess() && !holds(precondition)
+              ? WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED)
+              : scripted;
       if (result.isSuccess()) {
         succeeded(submission.user(), digest);
       }
@@ -401,7 +427,11 @@ public final class ScriptableWriteback implements PasswordWriteback {
     }
   }
 
-  private enum Kind { COMPLETE, HANG, CRASH }
+  private enum Kind {
+    COMPLETE,
+    HANG,
+    CRASH
+  }
 
   /** What a scripted submission does after reporting {@code IN_PROGRESS}. Immutable. */
   public static final class Outcome {
@@ -426,7 +456,9 @@ public final class ScriptableWriteback implements PasswordWriteback {
 
     /** The writeback fails for {@code reason}: {@code FAILED} with that reason. */
     public static Outcome fail(WritebackFailure reason) {
-      return new Outcome(Kind.COMPLETE, Optional.of(WritebackResult.failed(requireNonNull(reason, "reason"))),
+      return new Outcome(
+          Kind.COMPLETE,
+          Optional.of(WritebackResult.failed(requireNonNull(reason, "reason"))),
           Optional.empty());
     }
 
@@ -441,13 +473,15 @@ public final class ScriptableWriteback implements PasswordWriteback {
      * caller copes with an outcome the contract does not allow.
      */
     public static Outcome crash(String message) {
-      return new Outcome(Kind.CRASH, Optional.empty(), Optional.of(requireNonNull(message, "message")));
+      return new Outcome(
+          Kind.CRASH, Optional.empty(), Optional.of(requireNonNull(message, "message")));
     }
 
     @Override
     public String toString() {
       return switch (kind) {
-        case COMPLETE -> result.orElseThrow().failure().map(f -> "fail(" + f + ")").orElse("succeed()");
+        case COMPLETE ->
+            result.orElseThrow().failure().map(f -> "fail(" + f + ")").orElse("succeed()");
         case HANG -> "hang()";
         case CRASH -> "crash(" + message.orElseThrow() + ")";
       };

@@ -14,9 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * A {@link ConditionalAccess} policy that a test scripts per user: allow, require multifactor
- * authentication, block with a reason, or throw (to prove the caller fails closed). Users without
- * a rule get the default verdict, initially allow. Every evaluation is recorded, including those
- * that throw.
+ * authentication, block with a reason, or throw (to prove the caller fails closed). Users without a
+ * rule get the default verdict, initially allow. Every evaluation is recorded, including those that
+ * throw.
  *
  * <p>The verdict depends only on the user, never on whether the sign-in satisfied MFA: deciding
  * what a {@code RequireMfa} verdict means for that sign-in is the caller's job. Thread-safe.
@@ -73,12 +73,15 @@ public final class ScriptedConditionalAccess implements ConditionalAccess {
    *
    * @return this policy
    */
-  public synchronized ScriptedConditionalAccess failFor(UserId user, Supplier<? extends RuntimeException> failure) {
+  public synchronized ScriptedConditionalAccess failFor(
+      UserId user, Supplier<? extends RuntimeException> failure) {
     requireNonNull(user, "user");
     requireNonNull(failure, "failure");
-    rules.put(user, () -> {
-      throw failure.get();
-    });
+    rules.put(
+        user,
+        () -> {
+          throw failure.get();
+        });
     return this;
   }
 
@@ -98,11 +101,13 @@ public final class ScriptedConditionalAccess implements ConditionalAccess {
    *
    * @return this policy
    */
-  public synchronized ScriptedConditionalAccess otherwiseFail(Supplier<? extends RuntimeException> failure) {
+  public synchronized ScriptedConditionalAccess otherwiseFail(
+      Supplier<? extends RuntimeException> failure) {
     requireNonNull(failure, "failure");
-    defaultRule = () -> {
-      throw failure.get();
-    };
+    defaultRule =
+        () -> {
+          throw failure.get();
+        };
     return this;
   }
 
@@ -152,6 +157,10 @@ public final class ScriptedConditionalAccess implements ConditionalAccess {
 
   @Override
   public synchronized String toString() {
-    return "ScriptedConditionalAccess[" + rules.size() + " rules, " + evaluations.size() + " evaluations]";
+    return "ScriptedConditionalAccess["
+        + rules.size()
+        + " rules, "
+        + evaluations.size()
+        + " evaluations]";
   }
 }

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a property over seeded random cases: the check must hold for every case the generator
- * makes. Iteration {@code i} draws from {@code new Random(Seeds.derive(seed, i))}, so any failing
- * case is replayable from the base seed alone or from its own iteration seed; a failure is
- * reported as a {@link PropertyFailure} naming both.
+ * Runs a property over seeded random cases: the check must hold for every case the generator makes.
+ * Iteration {@code i} draws from {@code new Random(Seeds.derive(seed, i))}, so any failing case is
+ * replayable from the base seed alone or from its own iteration seed; a failure is reported as a
+ * {@link PropertyFailure} naming both.
  *
  * <pre>{@code
  * Property.forAll(Seeds.forTest("resetIsAudited"), 1_000, r -> tenants.apply(r), tenant -> {
@@ -33,7 +33,10 @@ public final class Property {
    * @throws IllegalArgumentException if {@code iterations} is negative
    */
   public static <T> void forAll(
-      long seed, int iterations, Function<? super Random, ? extends T> generator, Consumer<? super T> check) {
+      long seed,
+      int iterations,
+      Function<? super Random, ? extends T> generator,
+      Consumer<? super T> check) {
     requireNonNull(generator, "generator");
     requireNonNull(check, "check");
     if (iterations < 0) {
@@ -52,12 +55,25 @@ public final class Property {
    * @throws PropertyFailure if the case fails
    */
   public static <T> void replay(
-      long iterationSeed, Function<? super Random, ? extends T> generator, Consumer<? super T> check) {
-    run(iterationSeed, 0, -1, iterationSeed, requireNonNull(generator, "generator"), requireNonNull(check, "check"));
+      long iterationSeed,
+      Function<? super Random, ? extends T> generator,
+      Consumer<? super T> check) {
+    run(
+        iterationSeed,
+        0,
+        -1,
+        iterationSeed,
+        requireNonNull(generator, "generator"),
+        requireNonNull(check, "check"));
   }
 
-  private static <T> void run(long seed, int i, int iterations, long iterationSeed,
-      Function<? super Random, ? extends T> generator, Consumer<? super T> check) {
+  private static <T> void run(
+      long seed,
+      int i,
+      int iterations,
+      long iterationSeed,
+      Function<? super Random, ? extends T> generator,
+      Consumer<? super T> check) {
     T value = null;
     try {
       value = generator.apply(Seeds.random(iterationSeed));

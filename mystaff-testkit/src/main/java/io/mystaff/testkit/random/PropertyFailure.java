@@ -14,7 +14,8 @@ public final class PropertyFailure extends AssertionError {
   private final int iteration;
   private final long iterationSeed;
 
-  PropertyFailure(long seed, int iteration, int iterations, long iterationSeed, Object value, Throwable cause) {
+  PropertyFailure(
+      long seed, int iteration, int iterations, long iterationSeed, Object value, Throwable cause) {
     super(message(seed, iteration, iterations, iterationSeed, value, cause), cause);
     this.seed = seed;
     this.iteration = iteration;
@@ -38,11 +39,24 @@ public final class PropertyFailure extends AssertionError {
 
   private static String message(
       long seed, int iteration, int iterations, long iterationSeed, Object value, Throwable cause) {
-    String prefix = iterations < 0 ? "replayed case" : "iteration " + iteration + " of " + iterations;
-    return "Property failed at " + prefix + ", seed " + seed + " (iteration seed " + iterationSeed + "L)"
-        + "\n  replay the run:  " + Seeds.replayFlag(Seeds.base()) + " (the run's base seed)"
-        + "\n  replay the case: Property.replay(" + iterationSeed + "L, generator, check)"
-        + "\n  case: " + Objects.toString(value)
-        + "\n  " + cause;
+    String prefix =
+        iterations < 0 ? "replayed case" : "iteration " + iteration + " of " + iterations;
+    return "Property failed at "
+        + prefix
+        + ", seed "
+        + seed
+        + " (iteration seed "
+        + iterationSeed
+        + "L)"
+        + "\n  replay the run:  "
+        + Seeds.replayFlag(Seeds.base())
+        + " (the run's base seed)"
+        + "\n  replay the case: Property.replay("
+        + iterationSeed
+        + "L, generator, check)"
+        + "\n  case: "
+        + Objects.toString(value)
+        + "\n  "
+        + cause;
   }
 }

@@ -29,12 +29,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Generates small random tenants, and questions about them, from a seeded {@link Random}: cloud
- * and synced users, assigned units (some with restricted management), explicit memberships,
- * groups the users are members of, custom roles with random permissions, built-in and custom role
- * assignments to users and to groups at tenant and unit scope (some bounded in time, some
- * eligible), role-assignable group members, and guests (about a quarter of the users, drawn after
- * everything else). Dynamic units are not generated.
+ * Generates small random tenants, and questions about them, from a seeded {@link Random}: cloud and
+ * synced users, assigned units (some with restricted management), explicit memberships, groups the
+ * users are members of, custom roles with random permissions, built-in and custom role assignments
+ * to users and to groups at tenant and unit scope (some bounded in time, some eligible),
+ * role-assignable group members, and guests (about a quarter of the users, drawn after everything
+ * else). Dynamic units are not generated.
  *
  * <p>Every tenant is one a provider accepts: roles that may not be assigned at unit scope are
  * assigned at tenant scope only. {@link #includingUnassignableUnitScopes()} adds what a provider
@@ -66,9 +66,11 @@ public final class RandomTenants implements Function<Random, Tenant> {
   private final int maxAssignments;
   private final boolean unassignableUnitScopes;
 
-  private RandomTenants(int maxUsers, int maxUnits, int maxAssignments, boolean unassignableUnitScopes) {
+  private RandomTenants(
+      int maxUsers, int maxUnits, int maxAssignments, boolean unassignableUnitScopes) {
     if (maxUsers < 2 || maxUnits < 0 || maxAssignments < 0) {
-      throw InvalidInputException.of("random tenant sizes", "need at least 2 users and no negative size");
+      throw InvalidInputException.of(
+          "random tenant sizes", "need at least 2 users and no negative size");
     }
     this.maxUsers = maxUsers;
     this.maxUnits = maxUnits;
@@ -93,8 +95,8 @@ public final class RandomTenants implements Function<Random, Tenant> {
   /**
    * These tenants, plus in each a custom role ({@code custom-apps}) with no user, group or device
    * permission that is often assigned at unit scope, as a provider might still report after the
-   * role was redefined. Providers refuse to store such tenants; the engine must grant nothing
-   * from those assignments.
+   * role was redefined. Providers refuse to store such tenants; the engine must grant nothing from
+   * those assignments.
    */
   public RandomTenants includingUnassignableUnitScopes() {
     return new RandomTenants(maxUsers, maxUnits, maxAssignments, true);
@@ -114,8 +116,11 @@ public final class RandomTenants implements Function<Random, Tenant> {
     for (int i = 0; i < userCount; i++) {
       UserId id = UserId.of("user" + i);
       users.add(id);
-      User.Builder u = User.builder().id(id).userPrincipalName("user" + i + "@contoso.example")
-          .displayName("User " + i);
+      User.Builder u =
+          User.builder()
+              .id(id)
+              .userPrincipalName("user" + i + "@contoso.example")
+              .displayName("User " + i);
       if (r.nextInt(10) < 4) {
         u.source(UserSource.SYNCED_FROM_ON_PREMISES).onPremisesSamAccountName("user" + i);
       }
@@ -132,7 +137,8 @@ public final class RandomTenants implements Function<Random, Tenant> {
     for (int i = 0; i < unitCount; i++) {
       UnitId id = UnitId.of("unit" + i);
       units.add(id);
-      b.unit(AdministrativeUnit.assigned(id, "Unit " + i).withRestrictedManagement(r.nextInt(10) < 3));
+      b.unit(
+          AdministrativeUnit.assigned(id, "Unit " + i).withRestrictedManagement(r.nextInt(10) < 3));
       for (UserId user : users) {
         if (r.nextInt(10) < 4) {
           b.member(id, user);
@@ -155,15 +161,19 @@ public final class RandomTenants implements Function<Random, Tenant> {
       customRoles.add(RoleDefinition.custom(id, "Custom role " + i, actions));
     }
     if (unassignableUnitScopes) {
-      customRoles.add(RoleDefinition.custom(UNASSIGNABLE_AT_UNIT, "App registrations",
-          Set.of("microsoft.directory/applications/create")));
+      customRoles.add(
+          RoleDefinition.custom(
+              UNASSIGNABLE_AT_UNIT,
+              "App registrations",
+              Set.of("microsoft.directory/applications/create")));
     }
     customRoles.forEach(b::customRole);
     int assignmentCount = r.nextInt(maxAssignments + 1);
     for (int i = 0; i < assignmentCount; i++) {
-      Principal principal = !groups.isEmpty() && r.nextInt(4) == 0
-          ? groups.get(r.nextInt(groups.size()))
-          : users.get(r.nextInt(users.size()));
+      Principal principal =
+          !groups.isEmpty() && r.nextInt(4) == 0
+              ? groups.get(r.nextInt(groups.size()))
+              : users.get(r.nextInt(users.size()));
       b.assignment(assignment(r, "a" + i, principal, units, customRoles, unassignableUnitScopes));
     }
     for (UserId user : users) {
@@ -197,9 +207,10 @@ public final class RandomTenants implements Function<Random, Tenant> {
   public AuthorizationQuery query(Random r, Tenant tenant) {
     List<User> users = tenant.users();
     UserId actor;
-    Principal holder = !tenant.assignments().isEmpty() && r.nextInt(10) < 8
-        ? tenant.assignments().get(r.nextInt(tenant.assignments().size())).principal()
-        : users.get(r.nextInt(users.size())).id();
+    Principal holder =
+        !tenant.assignments().isEmpty() && r.nextInt(10) < 8
+            ? tenant.assignments().get(r.nextInt(tenant.assignments().size())).principal()
+            : users.get(r.nextInt(users.size())).id();
     if (holder instanceof GroupId group && !tenant.membersOf(group).isEmpty()) {
       List<UserId> members = tenant.membersOf(group);
       actor = members.get(r.nextInt(members.size()));
@@ -242,24 +253,35 @@ public final class RandomTenants implements Function<Random, Tenant> {
   }
 
   /**
-   * A random assignment; its scope is a unit only where the role may be assigned there, except
-   * that with {@code unassignable} the role {@link #UNASSIGNABLE_AT_UNIT} is often scoped to one.
+   * A random assignment; its scope is a unit only where the role may be assigned there, except that
+   * with {@code unassignable} the role {@link #UNASSIGNABLE_AT_UNIT} is often scoped to one.
    */
-  private RoleAssignment assignment(Random r, String id, Principal principal, List<UnitId> units,
-      List<RoleDefinition> customRoles, boolean unassignable) {
+  private RoleAssignment assignment(
+      Random r,
+      String id,
+      Principal principal,
+      List<UnitId> units,
+      List<RoleDefinition> customRoles,
+      boolean unassignable) {
     RoleDefinition role;
     if (unassignable && !units.isEmpty() && r.nextInt(8) == 0) {
-      return new RoleAssignment(AssignmentId.of(id), principal, UNASSIGNABLE_AT_UNIT,
-          Scope.unit(units.get(r.nextInt(units.size()))), Optional.empty(), Optional.empty());
+      return new RoleAssignment(
+          AssignmentId.of(id),
+          principal,
+          UNASSIGNABLE_AT_UNIT,
+          Scope.unit(units.get(r.nextInt(units.size()))),
+          Optional.empty(),
+          Optional.empty());
     }
     if (!customRoles.isEmpty() && r.nextInt(10) < 3) {
       role = customRoles.get(r.nextInt(customRoles.size()));
     } else {
       role = RoleDefinition.of(BUILT_INS[r.nextInt(BUILT_INS.length)]);
     }
-    Scope scope = units.isEmpty() || r.nextInt(10) < 4 || !role.isAssignableAtUnitScope()
-        ? Scope.tenant()
-        : Scope.unit(units.get(r.nextInt(units.size())));
+    Scope scope =
+        units.isEmpty() || r.nextInt(10) < 4 || !role.isAssignableAtUnitScope()
+            ? Scope.tenant()
+            : Scope.unit(units.get(r.nextInt(units.size())));
     Optional<Instant> start = Optional.empty();
     Optional<Instant> end = Optional.empty();
     int timing = r.nextInt(10);
@@ -275,7 +297,13 @@ public final class RandomTenants implements Function<Random, Tenant> {
 
   @Override
   public String toString() {
-    return "RandomTenants.of(" + maxUsers + ", " + maxUnits + ", " + maxAssignments + ")"
+    return "RandomTenants.of("
+        + maxUsers
+        + ", "
+        + maxUnits
+        + ", "
+        + maxAssignments
+        + ")"
         + (unassignableUnitScopes ? ".includingUnassignableUnitScopes()" : "");
   }
 }

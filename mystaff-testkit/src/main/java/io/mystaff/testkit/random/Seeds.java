@@ -48,7 +48,8 @@ public final class Seeds {
           : Long.parseLong(v);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "-D" + PROPERTY + " must be a long (decimal or 0x hex) or 'random', was '" + value + "'", e);
+          "-D" + PROPERTY + " must be a long (decimal or 0x hex) or 'random', was '" + value + "'",
+          e);
     }
   }
 

@@ -22,8 +22,8 @@ public final class TenantFacts {
   private TenantFacts() {}
 
   /**
-   * The user's facts as an actor: all their effective assignments (direct and through groups),
-   * in the tenant's order.
+   * The user's facts as an actor: all their effective assignments (direct and through groups), in
+   * the tenant's order.
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -34,9 +34,9 @@ public final class TenantFacts {
 
   /**
    * The user's facts as a target: assigned units, the restricted ones among those units and among
-   * the scopes of the user's effective assignments, those assignments (direct and through
-   * groups), role-assignable group membership ({@link Tenant#isRoleAssignableGroupMember}), and
-   * whether the user is a guest.
+   * the scopes of the user's effective assignments, those assignments (direct and through groups),
+   * role-assignable group membership ({@link Tenant#isRoleAssignableGroupMember}), and whether the
+   * user is a guest.
    *
    * @throws UnknownUserException if the tenant has no such user
    */
@@ -72,8 +72,14 @@ public final class TenantFacts {
         undecidedRestricted.add(u);
       }
     }
-    TargetFacts facts = new TargetFacts(user, units, restricted, assignments,
-        tenant.isRoleAssignableGroupMember(user), undecidedRestricted);
+    TargetFacts facts =
+        new TargetFacts(
+            user,
+            units,
+            restricted,
+            assignments,
+            tenant.isRoleAssignableGroupMember(user),
+            undecidedRestricted);
     return tenant.user(user).orElseThrow().isGuest() ? facts.asGuest() : facts;
   }
 

@@ -1,2 +1,5 @@
-/** Seeded random generators of tenants, users, units and assignments; every failure reports its seed. */
+/**
+ * Seeded random generators of tenants, users, units and assignments; every failure reports its
+ * seed.
+ */
 package io.mystaff.testkit.random;

@@ -9,13 +9,13 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.authz.AssignmentKind;
 import io.mystaff.api.authz.Decision;
 import io.mystaff.api.authz.DenyReason;
-import io.mystaff.api.directory.UserType;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.RoleDefinition;
 import io.mystaff.api.authz.Scope;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.UserType;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,22 +32,22 @@ import java.util.Set;
  * or tables with the engine and makes no attempt to be fast.
  *
  * <p>The rules (Microsoft Entra, "Privileged roles and permissions", sections "Who can reset
- * passwords" and "Who can perform sensitive actions"; "Restricted management administrative
- * units"; "Assign Microsoft Entra roles", section "Roles that can be assigned with administrative
- * unit scope"; "Use Microsoft Entra groups to manage role assignments"; Privileged Identity
- * Management's eligible and scheduled assignments):
+ * passwords" and "Who can perform sensitive actions"; "Restricted management administrative units";
+ * "Assign Microsoft Entra roles", section "Roles that can be assigned with administrative unit
+ * scope"; "Use Microsoft Entra groups to manage role assignments"; Privileged Identity Management's
+ * eligible and scheduled assignments):
  *
  * <ol>
- *   <li>A user holds the assignments given to them and those given to the groups they are a
- *       member of ({@code User.groups()}), alike.
+ *   <li>A user holds the assignments given to them and those given to the groups they are a member
+ *       of ({@code User.groups()}), alike.
  *   <li>The actor's assignments count only when active (not eligible) and inside their window at
  *       {@code now}; the target is protected by every assignment whose window has not ended at
  *       {@code now} (active, scheduled or eligible).
  *   <li>A change on oneself is denied: {@code SELF_ACTION}.
  *   <li>Without an active assignment everything is denied: {@code NO_ACTIVE_ROLE}.
  *   <li>An assignment scoped to a unit whose role Entra does not allow at unit scope (the list of
- *       built-ins below; a custom role without a user, group or device permission) grants
- *       nothing; if that leaves none: {@code ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE}.
+ *       built-ins below; a custom role without a user, group or device permission) grants nothing;
+ *       if that leaves none: {@code ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE}.
  *   <li>Viewing a profile is allowed to anyone with a remaining assignment, for anyone.
  *   <li>A change needs a role that grants it (the table's column roles, or a custom role listing
  *       the action's resource action): else {@code ROLE_LACKS_PERMISSION}.
@@ -56,13 +56,12 @@ import java.util.Set;
  *       restricted unit whose dynamic rule could not be decided for the target makes the target
  *       restricted just the same, but is not a unit the target is in: an assignment scoped to it
  *       does not reach the target.
- *   <li>Otherwise the assignment's scope must contain the target: else {@code
- *       TARGET_OUT_OF_SCOPE}.
- *   <li>The assignment's role must be allowed, by the table, on everything the target is; a
- *       custom role only on users without any role or role-assignable group; a unit-scoped
- *       assignment only on users without any role or role-assignable group: else {@code
- *       TARGET_PROTECTED}. A role-assignable group member is a user listed as such, or a member
- *       of a group that holds any assignment.
+ *   <li>Otherwise the assignment's scope must contain the target: else {@code TARGET_OUT_OF_SCOPE}.
+ *   <li>The assignment's role must be allowed, by the table, on everything the target is; a custom
+ *       role only on users without any role or role-assignable group; a unit-scoped assignment only
+ *       on users without any role or role-assignable group: else {@code TARGET_PROTECTED}. A
+ *       role-assignable group member is a user listed as such, or a member of a group that holds
+ *       any assignment.
  *   <li>A guest (user type Guest) is never changed, only viewed: a change that passed every step
  *       above is denied with {@code GUEST_ACCOUNT}.
  *   <li>The permit names the first assignment of the actor that passes every step.
@@ -79,93 +78,171 @@ public final class ReferenceAuthorizationModel {
   private static final String ALL_OTHER_ROLES = "All other built-in and custom roles";
 
   /** The documents' short names of the roles in their tables, by built-in display name. */
-  private static final Map<String, String> SHORT_NAMES = Map.ofEntries(
-      entry("Authentication Administrator", "Auth Admin"),
-      entry("Directory Readers", "Directory Readers"),
-      entry("Global Administrator", "Global Admin"),
-      entry("Groups Administrator", "Groups Admin"),
-      entry("Guest Inviter", "Guest Inviter"),
-      entry("Helpdesk Administrator", "Helpdesk Admin"),
-      entry("Message Center Reader", "Message Center Reader"),
-      entry("Password Administrator", "Password Admin"),
-      entry("Privileged Authentication Administrator", "Privileged Auth Admin"),
-      entry("Privileged Role Administrator", "Privileged Role Admin"),
-      entry("Reports Reader", "Reports Reader"),
-      entry("User Administrator", "User Admin"),
-      entry("User Experience Success Manager", "User Experience Success Manager"),
-      entry("Usage Summary Reports Reader", "Usage Summary Reports Reader"));
+  private static final Map<String, String> SHORT_NAMES =
+      Map.ofEntries(
+          entry("Authentication Administrator", "Auth Admin"),
+          entry("Directory Readers", "Directory Readers"),
+          entry("Global Administrator", "Global Admin"),
+          entry("Groups Administrator", "Groups Admin"),
+          entry("Guest Inviter", "Guest Inviter"),
+          entry("Helpdesk Administrator", "Helpdesk Admin"),
+          entry("Message Center Reader", "Message Center Reader"),
+          entry("Password Administrator", "Password Admin"),
+          entry("Privileged Authentication Administrator", "Privileged Auth Admin"),
+          entry("Privileged Role Administrator", "Privileged Role Admin"),
+          entry("Reports Reader", "Reports Reader"),
+          entry("User Administrator", "User Admin"),
+          entry("User Experience Success Manager", "User Experience Success Manager"),
+          entry("Usage Summary Reports Reader", "Usage Summary Reports Reader"));
 
   /** "Who can reset passwords": row (what the target is) → the columns (actor roles) ticked. */
-  private static final Map<String, Set<String>> WHO_CAN_RESET_PASSWORDS = Map.ofEntries(
-      entry("Auth Admin", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Directory Readers", Set.of("Password Admin", "Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry("Global Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Groups Admin", Set.of("User Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Guest Inviter", Set.of("Password Admin", "Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry("Helpdesk Admin", Set.of("Helpdesk Admin", "User Admin", "Privileged Auth Admin",
-          "Global Admin")),
-      entry("Message Center Reader", Set.of("Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry("Password Admin", Set.of("Password Admin", "Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry("Privileged Auth Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Privileged Role Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Reports Reader", Set.of("Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry(NO_ADMIN_ROLE, Set.of("Password Admin", "Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry(ROLE_ASSIGNABLE_GROUP, Set.of("Privileged Auth Admin", "Global Admin")),
-      entry(RESTRICTED_UNIT_ROLE, Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("User Admin", Set.of("User Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("User Experience Success Manager", Set.of("Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry("Usage Summary Reports Reader", Set.of("Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin")),
-      entry(ALL_OTHER_ROLES, Set.of("Privileged Auth Admin", "Global Admin")));
+  private static final Map<String, Set<String>> WHO_CAN_RESET_PASSWORDS =
+      Map.ofEntries(
+          entry("Auth Admin", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(
+              "Directory Readers",
+              Set.of(
+                  "Password Admin",
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry("Global Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("Groups Admin", Set.of("User Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(
+              "Guest Inviter",
+              Set.of(
+                  "Password Admin",
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry(
+              "Helpdesk Admin",
+              Set.of("Helpdesk Admin", "User Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(
+              "Message Center Reader",
+              Set.of(
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry(
+              "Password Admin",
+              Set.of(
+                  "Password Admin",
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry("Privileged Auth Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("Privileged Role Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry(
+              "Reports Reader",
+              Set.of(
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry(
+              NO_ADMIN_ROLE,
+              Set.of(
+                  "Password Admin",
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry(ROLE_ASSIGNABLE_GROUP, Set.of("Privileged Auth Admin", "Global Admin")),
+          entry(RESTRICTED_UNIT_ROLE, Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("User Admin", Set.of("User Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(
+              "User Experience Success Manager",
+              Set.of(
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry(
+              "Usage Summary Reports Reader",
+              Set.of(
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin")),
+          entry(ALL_OTHER_ROLES, Set.of("Privileged Auth Admin", "Global Admin")));
 
   /**
    * "Who can perform sensitive actions", keeping only the columns of roles that may manage
    * authentication methods (User Admin may not: "Compare authentication roles").
    */
-  private static final Map<String, Set<String>> WHO_CAN_MANAGE_PHONES = Map.ofEntries(
-      entry("Auth Admin", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Directory Readers", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Global Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Groups Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Guest Inviter", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Helpdesk Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Message Center Reader", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Password Admin", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry("Privileged Auth Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Privileged Role Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("Reports Reader", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry(NO_ADMIN_ROLE, Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
-      entry(ROLE_ASSIGNABLE_GROUP, Set.of("Privileged Auth Admin", "Global Admin")),
-      entry(RESTRICTED_UNIT_ROLE, Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("User Admin", Set.of("Privileged Auth Admin", "Global Admin")),
-      entry("User Experience Success Manager", Set.of("Auth Admin", "Privileged Auth Admin",
-          "Global Admin")),
-      entry("Usage Summary Reports Reader", Set.of("Auth Admin", "Privileged Auth Admin",
-          "Global Admin")),
-      entry(ALL_OTHER_ROLES, Set.of("Privileged Auth Admin", "Global Admin")));
+  private static final Map<String, Set<String>> WHO_CAN_MANAGE_PHONES =
+      Map.ofEntries(
+          entry("Auth Admin", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry("Directory Readers", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry("Global Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("Groups Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("Guest Inviter", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry("Helpdesk Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry(
+              "Message Center Reader",
+              Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry("Password Admin", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry("Privileged Auth Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("Privileged Role Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("Reports Reader", Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(NO_ADMIN_ROLE, Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(ROLE_ASSIGNABLE_GROUP, Set.of("Privileged Auth Admin", "Global Admin")),
+          entry(RESTRICTED_UNIT_ROLE, Set.of("Privileged Auth Admin", "Global Admin")),
+          entry("User Admin", Set.of("Privileged Auth Admin", "Global Admin")),
+          entry(
+              "User Experience Success Manager",
+              Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(
+              "Usage Summary Reports Reader",
+              Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin")),
+          entry(ALL_OTHER_ROLES, Set.of("Privileged Auth Admin", "Global Admin")));
 
   /**
    * "Roles that can be assigned with administrative unit scope": the built-in roles Entra accepts
    * at an administrative unit, by display name. Any other built-in role is refused there.
    */
-  private static final Set<String> UNIT_ASSIGNABLE_BUILT_INS = Set.of(
-      "Authentication Administrator", "Attribute Assignment Administrator", "Attribute Assignment Reader",
-      "Cloud Device Administrator", "Groups Administrator", "Helpdesk Administrator", "License Administrator",
-      "Password Administrator", "Printer Administrator", "Privileged Authentication Administrator",
-      "SharePoint Administrator", "Teams Administrator", "Teams Devices Administrator", "User Administrator");
+  private static final Set<String> UNIT_ASSIGNABLE_BUILT_INS =
+      Set.of(
+          "Authentication Administrator",
+          "Attribute Assignment Administrator",
+          "Attribute Assignment Reader",
+          "Cloud Device Administrator",
+          "Groups Administrator",
+          "Helpdesk Administrator",
+          "License Administrator",
+          "Password Administrator",
+          "Printer Administrator",
+          "Privileged Authentication Administrator",
+          "SharePoint Administrator",
+          "Teams Administrator",
+          "Teams Devices Administrator",
+          "User Administrator");
 
   /** The column headers of each table: the built-in roles that may perform the action at all. */
-  private static final Map<StaffAction, Set<String>> COLUMNS = Map.of(
-      StaffAction.RESET_PASSWORD, Set.of("Password Admin", "Helpdesk Admin", "Auth Admin", "User Admin",
-          "Privileged Auth Admin", "Global Admin"),
-      StaffAction.MANAGE_PHONES, Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin"));
+  private static final Map<StaffAction, Set<String>> COLUMNS =
+      Map.of(
+          StaffAction.RESET_PASSWORD,
+              Set.of(
+                  "Password Admin",
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin"),
+          StaffAction.MANAGE_PHONES, Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin"));
 
   /** Creates the model; it holds no state. */
   public ReferenceAuthorizationModel() {}
@@ -175,7 +252,8 @@ public final class ReferenceAuthorizationModel {
    *
    * @throws UnknownUserException if either user is not in the tenant
    */
-  public Decision decide(Tenant tenant, UserId actor, StaffAction action, UserId target, Instant now) {
+  public Decision decide(
+      Tenant tenant, UserId actor, StaffAction action, UserId target, Instant now) {
     return decide(tenant, actor, action, target, now, Set.of());
   }
 
@@ -185,7 +263,12 @@ public final class ReferenceAuthorizationModel {
    *
    * @throws UnknownUserException if either user is not in the tenant
    */
-  public Decision decide(Tenant tenant, UserId actor, StaffAction action, UserId target, Instant now,
+  public Decision decide(
+      Tenant tenant,
+      UserId actor,
+      StaffAction action,
+      UserId target,
+      Instant now,
       Set<UnitId> undecidedUnits) {
     requireUser(tenant, actor);
     requireUser(tenant, target);
@@ -269,7 +352,9 @@ public final class ReferenceAuthorizationModel {
     for (RoleAssignment a : reaching) {
       if (mayTouch(tenant, roles, a, action, target, now)) {
         boolean guest = tenant.user(target).orElseThrow().userType() == UserType.GUEST;
-        return guest ? new Decision.Deny(action, DenyReason.GUEST_ACCOUNT) : new Decision.Permit(action, a);
+        return guest
+            ? new Decision.Deny(action, DenyReason.GUEST_ACCOUNT)
+            : new Decision.Permit(action, a);
       }
     }
     return new Decision.Deny(action, DenyReason.TARGET_PROTECTED);
@@ -290,7 +375,9 @@ public final class ReferenceAuthorizationModel {
     return Set.copyOf(allowed);
   }
 
-  /** The assignments given to the user and to the groups the user is a member of, in tenant order. */
+  /**
+   * The assignments given to the user and to the groups the user is a member of, in tenant order.
+   */
   private static List<RoleAssignment> heldBy(Tenant tenant, UserId user) {
     Set<GroupId> groups = tenant.user(user).orElseThrow().groups();
     List<RoleAssignment> held = new ArrayList<>();
@@ -336,7 +423,8 @@ public final class ReferenceAuthorizationModel {
       return UNIT_ASSIGNABLE_BUILT_INS.contains(role.get().displayName());
     }
     for (String permission : role.get().allowedResourceActions()) {
-      if (permission.startsWith("microsoft.directory/users/") || permission.startsWith("microsoft.directory/groups/")
+      if (permission.startsWith("microsoft.directory/users/")
+          || permission.startsWith("microsoft.directory/groups/")
           || permission.startsWith("microsoft.directory/devices/")) {
         return true;
       }
@@ -358,8 +446,13 @@ public final class ReferenceAuthorizationModel {
   }
 
   /** Step 8: whether the protection rules let this assignment change the target. */
-  private static boolean mayTouch(Tenant tenant, RoleCatalog roles, RoleAssignment a,
-      StaffAction action, UserId target, Instant now) {
+  private static boolean mayTouch(
+      Tenant tenant,
+      RoleCatalog roles,
+      RoleAssignment a,
+      StaffAction action,
+      UserId target,
+      Instant now) {
     List<RoleAssignment> targetRoles = new ArrayList<>();
     for (RoleAssignment t : heldBy(tenant, target)) {
       if (!endedBy(t, now)) {

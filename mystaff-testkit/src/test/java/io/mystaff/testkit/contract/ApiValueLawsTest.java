@@ -28,11 +28,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Guava testlib's laws over every public type of mystaff-api, through the testkit's {@link ValueLaws}. */
+/**
+ * Guava testlib's laws over every public type of mystaff-api, through the testkit's {@link
+ * ValueLaws}.
+ */
 class ApiValueLawsTest {
-  /** Every public top-level or nested type of mystaff-api, found in its jar or classes directory. */
+  /**
+   * Every public top-level or nested type of mystaff-api, found in its jar or classes directory.
+   */
   static List<Class<?>> publicApiTypes() throws IOException, URISyntaxException {
-    Path location = Path.of(UserId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path location =
+        Path.of(UserId.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (Files.isRegularFile(location)) { // the reactor's jar, from the package phase on
       try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(location)) {
         return scan(jar.getPath("/"));
@@ -43,9 +49,20 @@ class ApiValueLawsTest {
 
   private static List<Class<?>> scan(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
-      return files.map(root::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
-          .filter(f -> !f.endsWith("module-info.class") && !f.endsWith("package-info.class") && !f.startsWith("META-INF"))
-          .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+      return files
+          .map(root::relativize)
+          .map(Path::toString)
+          .filter(f -> f.endsWith(".class"))
+          .filter(
+              f ->
+                  !f.endsWith("module-info.class")
+                      && !f.endsWith("package-info.class")
+                      && !f.startsWith("META-INF"))
+          .map(
+              f ->
+                  f.substring(0, f.length() - ".class".length())
+                      .replace('/', '.')
+                      .replace('\\', '.'))
           .map(ApiValueLawsTest::load)
           .filter(c -> Modifier.isPublic(c.getModifiers()) && !c.isAnonymousClass())
           .sorted(java.util.Comparator.comparing(Class::getName))
@@ -63,21 +80,31 @@ class ApiValueLawsTest {
 
   @Test
   void theScanFindsTheApi() throws Exception {
-    assertThat(publicApiTypes()).contains(UserId.class, User.class, PageRequest.class, SortKey.class)
+    assertThat(publicApiTypes())
+        .contains(UserId.class, User.class, PageRequest.class, SortKey.class)
         .hasSizeGreaterThan(60);
   }
 
   @TestFactory
   Stream<DynamicTest> everyPublicConstructorAndStaticMethod_rejectsNulls() throws Exception {
-    return publicApiTypes().stream().map(type -> DynamicTest.dynamicTest(type.getName(),
-        () -> ValueLaws.checkNulls(type)));
+    return publicApiTypes().stream()
+        .map(type -> DynamicTest.dynamicTest(type.getName(), () -> ValueLaws.checkNulls(type)));
   }
 
   @Test
   void instanceMethodsOfValues_rejectNulls() {
-    for (Object value : List.of(UserId.of("u"), PageRequest.first(3), new SortKey("a", "b"),
-        ValueLaws.nullPointerTester(), AdministrativeUnit.assigned(UnitId.of("n"), "North"),
-        User.builder().id(UserId.of("u")).userPrincipalName("u@contoso.com").displayName("U").build())) {
+    for (Object value :
+        List.of(
+            UserId.of("u"),
+            PageRequest.first(3),
+            new SortKey("a", "b"),
+            ValueLaws.nullPointerTester(),
+            AdministrativeUnit.assigned(UnitId.of("n"), "North"),
+            User.builder()
+                .id(UserId.of("u"))
+                .userPrincipalName("u@contoso.com")
+                .displayName("U")
+                .build())) {
       if (!(value instanceof com.google.common.testing.NullPointerTester)) {
         ValueLaws.checkNulls(value);
       }
@@ -100,17 +127,30 @@ class ApiValueLawsTest {
         List.of(new SortKey("ann", "1")),
         List.of(PhoneNumber.of("+14255550100"), PhoneNumber.of("+14255550100")),
         List.of(PhoneNumber.of("+14255550100", "12")),
-        List.of(new UserFacts(Set.of(UnitId.of("n")), Set.of(), List.of(), false),
+        List.of(
+            new UserFacts(Set.of(UnitId.of("n")), Set.of(), List.of(), false),
             new UserFacts(Set.of(UnitId.of("n")), Set.of(), List.of(), false)),
         List.of(UserFacts.NONE),
-        List.of(AdministrativeUnit.assigned(UnitId.of("n"), "North"), AdministrativeUnit.assigned(UnitId.of("n"), "North")),
-        List.of(User.builder().id(UserId.of("u")).userPrincipalName("u@contoso.com").displayName("U").build(),
-            User.builder().id(UserId.of("u")).userPrincipalName("u@contoso.com").displayName("U").build()));
+        List.of(
+            AdministrativeUnit.assigned(UnitId.of("n"), "North"),
+            AdministrativeUnit.assigned(UnitId.of("n"), "North")),
+        List.of(
+            User.builder()
+                .id(UserId.of("u"))
+                .userPrincipalName("u@contoso.com")
+                .displayName("U")
+                .build(),
+            User.builder()
+                .id(UserId.of("u"))
+                .userPrincipalName("u@contoso.com")
+                .displayName("U")
+                .build()));
   }
 
   @Test
   void checkNulls_failsForAMethodThatAcceptsNull() {
-    assertThatThrownBy(() -> ValueLaws.checkNulls(Lenient.class)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> ValueLaws.checkNulls(Lenient.class))
+        .isInstanceOf(AssertionError.class);
   }
 
   /** Accepts a null: the law must catch it. */

@@ -20,8 +20,10 @@ class AuditSinkContractSelfTest {
   @Test
   void sinkDroppingEvents_failsTheNoneLostLaws() {
     SuiteRun run = SuiteRun.of(DropsEveryHundredth.class);
-    assertThat(run.failed()).as("%s", run).containsExactlyInAnyOrder("record_manyEvents_noneLost",
-        "record_concurrently_noneLostNoneDoubled");
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactlyInAnyOrder(
+            "record_manyEvents_noneLost", "record_concurrently_noneLostNoneDoubled");
   }
 
   @Test
@@ -40,23 +42,29 @@ class AuditSinkContractSelfTest {
   @Test
   void sinkAlteringEvents_failsTheAsGivenLaws() {
     SuiteRun run = SuiteRun.of(AddsADetail.class);
-    assertThat(run.failed()).as("%s", run).contains("record_oneEvent_storedExactlyAsGiven",
-        "record_everyActivityAndOutcome_storedExactlyAsGiven");
+    assertThat(run.failed())
+        .as("%s", run)
+        .contains(
+            "record_oneEvent_storedExactlyAsGiven",
+            "record_everyActivityAndOutcome_storedExactlyAsGiven");
   }
 
   @Test
   void sinkReturningEventsByTime_failsTheClaimedOrder() {
     SuiteRun run = SuiteRun.of(OrdersByTime.class);
-    assertThat(run.failed()).as("%s", run).containsExactly("record_oneThread_readBackInRecordingOrder");
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactly("record_oneThread_readBackInRecordingOrder");
   }
 
   @Test
   void suppressedLaw_reportedSkippedWithItsReason() {
     SuiteRun run = SuiteRun.of(SuppressedOrder.class);
-    assertThat(run.skipped()).as("%s", run).containsExactly("record_oneThread_readBackInRecordingOrder");
+    assertThat(run.skipped())
+        .as("%s", run)
+        .containsExactly("record_oneThread_readBackInRecordingOrder");
     assertThat(run.failed()).as("%s", run).isEmpty();
   }
-
 
   /** A sink over a list, deduplicating by id; each broken sink changes one thing. */
   private static class ListSink implements AuditSink {
@@ -76,18 +84,23 @@ class AuditSinkContractSelfTest {
   static class DropsEveryHundredth {
     @TestFactory
     DynamicContainer suite() {
-      return AuditSinkTestSuiteBuilder.using(t -> {
-        AtomicInteger seen = new AtomicInteger();
-        ListSink sink = new ListSink() {
-          @Override
-          public void record(AuditEvent event) {
-            if (seen.incrementAndGet() % 100 != 0) {
-              super.record(event);
-            }
-          }
-        };
-        return new ReadableAuditSink(sink, sink::all);
-      }).named("drops every hundredth").withFeatures(AuditSinkFeature.values()).build();
+      return AuditSinkTestSuiteBuilder.using(
+              t -> {
+                AtomicInteger seen = new AtomicInteger();
+                ListSink sink =
+                    new ListSink() {
+                      @Override
+                      public void record(AuditEvent event) {
+                        if (seen.incrementAndGet() % 100 != 0) {
+                          super.record(event);
+                        }
+                      }
+                    };
+                return new ReadableAuditSink(sink, sink::all);
+              })
+          .named("drops every hundredth")
+          .withFeatures(AuditSinkFeature.values())
+          .build();
     }
   }
 
@@ -95,10 +108,14 @@ class AuditSinkContractSelfTest {
   static class TooSmallLog {
     @TestFactory
     DynamicContainer suite() {
-      return AuditSinkTestSuiteBuilder.using(t -> {
-        InMemoryAuditLog log = InMemoryAuditLog.withCapacity(500);
-        return new ReadableAuditSink(log, log::all);
-      }).named("log of 500").withFeatures(AuditSinkFeature.values()).build();
+      return AuditSinkTestSuiteBuilder.using(
+              t -> {
+                InMemoryAuditLog log = InMemoryAuditLog.withCapacity(500);
+                return new ReadableAuditSink(log, log::all);
+              })
+          .named("log of 500")
+          .withFeatures(AuditSinkFeature.values())
+          .build();
     }
   }
 
@@ -107,10 +124,14 @@ class AuditSinkContractSelfTest {
     @TestFactory
     DynamicContainer suite() {
       List<AuditEvent> events = new CopyOnWriteArrayList<>();
-      return AuditSinkTestSuiteBuilder.using(t -> {
-        events.clear();
-        return new ReadableAuditSink(events::add, () -> List.copyOf(events));
-      }).named("keeps duplicates").withFeatures(AuditSinkFeature.values()).build();
+      return AuditSinkTestSuiteBuilder.using(
+              t -> {
+                events.clear();
+                return new ReadableAuditSink(events::add, () -> List.copyOf(events));
+              })
+          .named("keeps duplicates")
+          .withFeatures(AuditSinkFeature.values())
+          .build();
     }
   }
 
@@ -118,18 +139,33 @@ class AuditSinkContractSelfTest {
   static class AddsADetail {
     @TestFactory
     DynamicContainer suite() {
-      return AuditSinkTestSuiteBuilder.using(t -> {
-        ListSink sink = new ListSink() {
-          @Override
-          public void record(AuditEvent e) {
-            Map<String, String> details = new LinkedHashMap<>(e.additionalDetails());
-            details.put("storedBy", "acme");
-            super.record(new AuditEvent(e.id(), e.activityDateTime(), e.activity(), e.outcome(), e.resultReason(),
-                e.correlationId(), e.initiatedBy(), e.targets(), details, e.loggedByService()));
-          }
-        };
-        return new ReadableAuditSink(sink, sink::all);
-      }).named("adds a detail").withFeatures(AuditSinkFeature.values()).build();
+      return AuditSinkTestSuiteBuilder.using(
+              t -> {
+                ListSink sink =
+                    new ListSink() {
+                      @Override
+                      public void record(AuditEvent e) {
+                        Map<String, String> details = new LinkedHashMap<>(e.additionalDetails());
+                        details.put("storedBy", "acme");
+                        super.record(
+                            new AuditEvent(
+                                e.id(),
+                                e.activityDateTime(),
+                                e.activity(),
+                                e.outcome(),
+                                e.resultReason(),
+                                e.correlationId(),
+                                e.initiatedBy(),
+                                e.targets(),
+                                details,
+                                e.loggedByService()));
+                      }
+                    };
+                return new ReadableAuditSink(sink, sink::all);
+              })
+          .named("adds a detail")
+          .withFeatures(AuditSinkFeature.values())
+          .build();
     }
   }
 
@@ -137,10 +173,15 @@ class AuditSinkContractSelfTest {
   static class OrdersByTime {
     @TestFactory
     DynamicContainer suite() {
-      return AuditSinkTestSuiteBuilder.using(t -> {
-        InMemoryAuditLog log = new InMemoryAuditLog();
-        return new ReadableAuditSink(log, () -> log.between(java.time.Instant.MIN, java.time.Instant.MAX));
-      }).named("orders by time").withFeatures(AuditSinkFeature.values()).build();
+      return AuditSinkTestSuiteBuilder.using(
+              t -> {
+                InMemoryAuditLog log = new InMemoryAuditLog();
+                return new ReadableAuditSink(
+                    log, () -> log.between(java.time.Instant.MIN, java.time.Instant.MAX));
+              })
+          .named("orders by time")
+          .withFeatures(AuditSinkFeature.values())
+          .build();
     }
   }
 
@@ -148,11 +189,17 @@ class AuditSinkContractSelfTest {
   static class SuppressedOrder {
     @TestFactory
     DynamicContainer suite() {
-      return AuditSinkTestSuiteBuilder.using(t -> {
-        InMemoryAuditLog log = new InMemoryAuditLog();
-        return new ReadableAuditSink(log, () -> log.between(java.time.Instant.MIN, java.time.Instant.MAX));
-      }).named("orders by time, suppressed").withFeatures(AuditSinkFeature.DEDUPLICATES_BY_ID)
-          .suppressing("record_oneThread_readBackInRecordingOrder", "reads back by time; documented in AcmeSink")
+      return AuditSinkTestSuiteBuilder.using(
+              t -> {
+                InMemoryAuditLog log = new InMemoryAuditLog();
+                return new ReadableAuditSink(
+                    log, () -> log.between(java.time.Instant.MIN, java.time.Instant.MAX));
+              })
+          .named("orders by time, suppressed")
+          .withFeatures(AuditSinkFeature.DEDUPLICATES_BY_ID)
+          .suppressing(
+              "record_oneThread_readBackInRecordingOrder",
+              "reads back by time; documented in AcmeSink")
           .build();
     }
   }

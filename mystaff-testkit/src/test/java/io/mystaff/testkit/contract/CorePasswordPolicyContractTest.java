@@ -18,8 +18,12 @@ class CorePasswordPolicyContractTest {
 
   @TestFactory
   DynamicContainer entraWithTenantName() {
-    return PasswordPolicyTestSuiteBuilder
-        .using(tenant -> EntraPasswordPolicy.builder().tenantName("Contoso").customBannedPasswords(java.util.List.of("storefront")).build())
+    return PasswordPolicyTestSuiteBuilder.using(
+            tenant ->
+                EntraPasswordPolicy.builder()
+                    .tenantName("Contoso")
+                    .customBannedPasswords(java.util.List.of("storefront"))
+                    .build())
         .named("EntraPasswordPolicy with tenant name and custom list")
         .minimumLength(EntraPasswordPolicy.MIN_LENGTH)
         .withFeatures(PasswordPolicyFeature.values())
@@ -37,8 +41,12 @@ class CorePasswordPolicyContractTest {
 
   @TestFactory
   DynamicContainer activeDirectoryWithoutHistory() {
-    return PasswordPolicyTestSuiteBuilder
-        .using(tenant -> ActiveDirectoryPasswordPolicy.builder().minimumLength(12).enforceHistory(false).build())
+    return PasswordPolicyTestSuiteBuilder.using(
+            tenant ->
+                ActiveDirectoryPasswordPolicy.builder()
+                    .minimumLength(12)
+                    .enforceHistory(false)
+                    .build())
         .named("ActiveDirectoryPasswordPolicy, 12 characters, no history")
         .minimumLength(12)
         .withFeatures(PasswordPolicyFeature.REJECTS_USER_NAMES)

@@ -25,8 +25,12 @@ class FakesContractTest {
    */
   @TestFactory
   DynamicContainer scriptableWriteback() {
-    return PasswordWritebackTestSuiteBuilder.using(tenant -> ScriptableWriteback.synchronous()
-            .scriptUser(ContractTenants.GHOST_USER, ScriptableWriteback.Outcome.fail(WritebackFailure.USER_NOT_FOUND)))
+    return PasswordWritebackTestSuiteBuilder.using(
+            tenant ->
+                ScriptableWriteback.synchronous()
+                    .scriptUser(
+                        ContractTenants.GHOST_USER,
+                        ScriptableWriteback.Outcome.fail(WritebackFailure.USER_NOT_FOUND)))
         .named("ScriptableWriteback.synchronous()")
         .withFeatures(PasswordWritebackFeature.values())
         .build();
@@ -34,8 +38,12 @@ class FakesContractTest {
 
   @TestFactory
   DynamicContainer scriptableWritebackOnExecutor() {
-    return PasswordWritebackTestSuiteBuilder.using(tenant -> ScriptableWriteback.completingOn(EXECUTOR)
-            .scriptUser(ContractTenants.GHOST_USER, ScriptableWriteback.Outcome.fail(WritebackFailure.USER_NOT_FOUND)))
+    return PasswordWritebackTestSuiteBuilder.using(
+            tenant ->
+                ScriptableWriteback.completingOn(EXECUTOR)
+                    .scriptUser(
+                        ContractTenants.GHOST_USER,
+                        ScriptableWriteback.Outcome.fail(WritebackFailure.USER_NOT_FOUND)))
         .named("ScriptableWriteback.completingOn(executor)")
         .withFeatures(PasswordWritebackFeature.values())
         .build();
@@ -44,10 +52,12 @@ class FakesContractTest {
   /** It records calls, so it keeps redelivered events (documented on the class). */
   @TestFactory
   DynamicContainer recordingAuditSink() {
-    return AuditSinkTestSuiteBuilder.using(tenant -> {
-      RecordingAuditSink sink = new RecordingAuditSink();
-      return new ReadableAuditSink(sink, sink::events);
-    }).named("RecordingAuditSink")
+    return AuditSinkTestSuiteBuilder.using(
+            tenant -> {
+              RecordingAuditSink sink = new RecordingAuditSink();
+              return new ReadableAuditSink(sink, sink::events);
+            })
+        .named("RecordingAuditSink")
         .withFeatures(AuditSinkFeature.KEEPS_RECORDING_ORDER)
         .withoutFeatures(AuditSinkFeature.DEDUPLICATES_BY_ID)
         .build();
@@ -55,10 +65,12 @@ class FakesContractTest {
 
   @TestFactory
   DynamicContainer recordingUserNotifier() {
-    return UserNotifierTestSuiteBuilder.using(tenant -> {
-      RecordingUserNotifier notifier = RecordingUserNotifier.create();
-      return new ReadableUserNotifier(notifier, notifier::notifications);
-    }).named("RecordingUserNotifier")
+    return UserNotifierTestSuiteBuilder.using(
+            tenant -> {
+              RecordingUserNotifier notifier = RecordingUserNotifier.create();
+              return new ReadableUserNotifier(notifier, notifier::notifications);
+            })
+        .named("RecordingUserNotifier")
         .withFeatures(UserNotifierFeature.KEEPS_SENDING_ORDER)
         .build();
   }

@@ -23,15 +23,26 @@ class ForwardingDirectory extends io.mystaff.spi.ForwardingDirectory implements 
   }
 
   @Override
-  public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-      AuditEvent event, CommitCondition condition) {
+  public User setPhone(
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event,
+      CommitCondition condition) {
     return delegate.setPhone(user, expectedVersion, type, number, event, condition);
   }
 
   @Override
-  public User setPassword(UserId user, long expectedVersion, Secret password, boolean forceChangeNextSignIn,
-      AuditEvent event, CommitCondition condition) {
-    return delegate.setPassword(user, expectedVersion, password, forceChangeNextSignIn, event, condition);
+  public User setPassword(
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event,
+      CommitCondition condition) {
+    return delegate.setPassword(
+        user, expectedVersion, password, forceChangeNextSignIn, event, condition);
   }
 
   @Override

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.TestFactory;
 class InMemoryDirectoryWriterContractTest {
   @TestFactory
   DynamicContainer writer() {
-    return DirectoryWriterTestSuiteBuilder
-        .using(tenant -> WritableDirectory.of(Fixtures.inMemoryDirectory(tenant)))
+    return DirectoryWriterTestSuiteBuilder.using(
+            tenant -> WritableDirectory.of(Fixtures.inMemoryDirectory(tenant)))
         .named("InMemoryDirectory")
         .withFeatures(DirectoryWriterFeature.SETS_PASSWORDS)
         .build();

@@ -50,32 +50,47 @@ class PasswordPolicyContractSelfTest {
   @Test
   void policyIgnoringHistory_failsWhenHistoryIsClaimed_skippedWhenDeclaredAbsent() {
     SuiteRun claimed = SuiteRun.of(HistoryClaimedButOff.class);
-    assertThat(claimed.failed()).as("%s", claimed).containsExactly("check_inHistory_rejected_otherwiseAccepted");
+    assertThat(claimed.failed())
+        .as("%s", claimed)
+        .containsExactly("check_inHistory_rejected_otherwiseAccepted");
     SuiteRun absent = SuiteRun.of(HistoryDeclaredAbsent.class);
-    assertThat(absent.skipped()).as("%s", absent).containsExactly("check_inHistory_rejected_otherwiseAccepted");
+    assertThat(absent.skipped())
+        .as("%s", absent)
+        .containsExactly("check_inHistory_rejected_otherwiseAccepted");
     assertThat(absent.failed()).as("%s", absent).isEmpty();
   }
 
   @Test
   void builder_rejectsMisuse() {
-    PasswordPolicyTestSuiteBuilder b = PasswordPolicyTestSuiteBuilder.using(t -> EntraPasswordPolicy.standard());
-    org.assertj.core.api.Assertions.assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+    PasswordPolicyTestSuiteBuilder b =
+        PasswordPolicyTestSuiteBuilder.using(t -> EntraPasswordPolicy.standard());
+    org.assertj.core.api.Assertions.assertThatThrownBy(b::build)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("named");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.suppressing("no_such_law", "why"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no law named no_such_law");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.suppressing("check_candidate_leftIntact", " "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a reason");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no law named no_such_law");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> b.suppressing("check_candidate_leftIntact", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a reason");
     b.withFeatures(PasswordPolicyFeature.ENFORCES_HISTORY);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.withoutFeatures(PasswordPolicyFeature.ENFORCES_HISTORY))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> b.withoutFeatures(PasswordPolicyFeature.ENFORCES_HISTORY))
         .isInstanceOf(IllegalStateException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.minimumLength(3)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(b.named("Entra").build().getDisplayName()).isEqualTo("PasswordPolicy contract: Entra");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.minimumLength(3))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(b.named("Entra").build().getDisplayName())
+        .isEqualTo("PasswordPolicy contract: Entra");
     assertThat(b.lawNames()).hasSize(9).doesNotHaveDuplicates();
   }
 
   private static DynamicContainer suite(String name, PasswordPolicy policy, int minimumLength) {
-    return PasswordPolicyTestSuiteBuilder.using(t -> policy).named(name).minimumLength(minimumLength)
-        .withFeatures(PasswordPolicyFeature.values()).build();
+    return PasswordPolicyTestSuiteBuilder.using(t -> policy)
+        .named(name)
+        .minimumLength(minimumLength)
+        .withFeatures(PasswordPolicyFeature.values())
+        .build();
   }
 
   /** Checks the length only. */
@@ -83,18 +98,23 @@ class PasswordPolicyContractSelfTest {
   static class LengthOnly {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordPolicyContractSelfTest.suite("length only", new PasswordPolicy() {
-        @Override
-        public String name() {
-          return "length-only";
-        }
+      return PasswordPolicyContractSelfTest.suite(
+          "length only",
+          new PasswordPolicy() {
+            @Override
+            public String name() {
+              return "length-only";
+            }
 
-        @Override
-        public PasswordCheck check(Secret candidate, PasswordContext context) {
-          return candidate.length() >= 8 ? PasswordCheck.accepted()
-              : PasswordCheck.rejected(List.of(PolicyViolation.of("password.tooShort", "minLength", 8)));
-        }
-      }, 8);
+            @Override
+            public PasswordCheck check(Secret candidate, PasswordContext context) {
+              return candidate.length() >= 8
+                  ? PasswordCheck.accepted()
+                  : PasswordCheck.rejected(
+                      List.of(PolicyViolation.of("password.tooShort", "minLength", 8)));
+            }
+          },
+          8);
     }
   }
 
@@ -103,7 +123,8 @@ class PasswordPolicyContractSelfTest {
   static class MinimumOneTooLow {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordPolicyContractSelfTest.suite("AD defaults claimed as 8", ActiveDirectoryPasswordPolicy.defaults(), 8);
+      return PasswordPolicyContractSelfTest.suite(
+          "AD defaults claimed as 8", ActiveDirectoryPasswordPolicy.defaults(), 8);
     }
   }
 
@@ -112,7 +133,8 @@ class PasswordPolicyContractSelfTest {
   static class MinimumOneTooHigh {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordPolicyContractSelfTest.suite("AD defaults claimed as 6", ActiveDirectoryPasswordPolicy.defaults(), 6);
+      return PasswordPolicyContractSelfTest.suite(
+          "AD defaults claimed as 6", ActiveDirectoryPasswordPolicy.defaults(), 6);
     }
   }
 
@@ -122,22 +144,26 @@ class PasswordPolicyContractSelfTest {
     @TestFactory
     DynamicContainer suite() {
       PasswordPolicy real = EntraPasswordPolicy.standard();
-      return PasswordPolicyContractSelfTest.suite("echoes", new PasswordPolicy() {
-        @Override
-        public String name() {
-          return "echoes";
-        }
+      return PasswordPolicyContractSelfTest.suite(
+          "echoes",
+          new PasswordPolicy() {
+            @Override
+            public String name() {
+              return "echoes";
+            }
 
-        @Override
-        public PasswordCheck check(Secret candidate, PasswordContext context) {
-          PasswordCheck check = real.check(candidate, context);
-          if (check.isAccepted()) {
-            return check;
-          }
-          String start = candidate.reveal().substring(0, Math.min(8, candidate.length()));
-          return PasswordCheck.rejected(List.of(PolicyViolation.of("password.rejected", "near", start)));
-        }
-      }, EntraPasswordPolicy.MIN_LENGTH);
+            @Override
+            public PasswordCheck check(Secret candidate, PasswordContext context) {
+              PasswordCheck check = real.check(candidate, context);
+              if (check.isAccepted()) {
+                return check;
+              }
+              String start = candidate.reveal().substring(0, Math.min(8, candidate.length()));
+              return PasswordCheck.rejected(
+                  List.of(PolicyViolation.of("password.rejected", "near", start)));
+            }
+          },
+          EntraPasswordPolicy.MIN_LENGTH);
     }
   }
 
@@ -147,19 +173,22 @@ class PasswordPolicyContractSelfTest {
     @TestFactory
     DynamicContainer suite() {
       PasswordPolicy real = EntraPasswordPolicy.standard();
-      return PasswordPolicyContractSelfTest.suite("destroys", new PasswordPolicy() {
-        @Override
-        public String name() {
-          return "destroys";
-        }
+      return PasswordPolicyContractSelfTest.suite(
+          "destroys",
+          new PasswordPolicy() {
+            @Override
+            public String name() {
+              return "destroys";
+            }
 
-        @Override
-        public PasswordCheck check(Secret candidate, PasswordContext context) {
-          PasswordCheck check = real.check(candidate, context);
-          candidate.destroy();
-          return check;
-        }
-      }, EntraPasswordPolicy.MIN_LENGTH);
+            @Override
+            public PasswordCheck check(Secret candidate, PasswordContext context) {
+              PasswordCheck check = real.check(candidate, context);
+              candidate.destroy();
+              return check;
+            }
+          },
+          EntraPasswordPolicy.MIN_LENGTH);
     }
   }
 
@@ -167,8 +196,10 @@ class PasswordPolicyContractSelfTest {
   static class HistoryClaimedButOff {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordPolicyContractSelfTest.suite("history claimed but off",
-          ActiveDirectoryPasswordPolicy.builder().enforceHistory(false).build(), 7);
+      return PasswordPolicyContractSelfTest.suite(
+          "history claimed but off",
+          ActiveDirectoryPasswordPolicy.builder().enforceHistory(false).build(),
+          7);
     }
   }
 
@@ -176,9 +207,12 @@ class PasswordPolicyContractSelfTest {
   static class HistoryDeclaredAbsent {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordPolicyTestSuiteBuilder.using(t -> ActiveDirectoryPasswordPolicy.builder().enforceHistory(false).build())
-          .named("history declared absent").minimumLength(7)
-          .withoutFeatures(PasswordPolicyFeature.ENFORCES_HISTORY).build();
+      return PasswordPolicyTestSuiteBuilder.using(
+              t -> ActiveDirectoryPasswordPolicy.builder().enforceHistory(false).build())
+          .named("history declared absent")
+          .minimumLength(7)
+          .withoutFeatures(PasswordPolicyFeature.ENFORCES_HISTORY)
+          .build();
     }
   }
 }

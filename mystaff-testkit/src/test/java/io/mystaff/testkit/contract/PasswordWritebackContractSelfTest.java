@@ -29,29 +29,39 @@ class PasswordWritebackContractSelfTest {
   @Test
   void outcomeBeforeProgress_failsTheOrderLaws() {
     SuiteRun run = SuiteRun.of(OutcomeBeforeProgress.class);
-    assertThat(run.failed()).as("%s", run).contains("submit_listener_hearsStatusesInOrder_outcomeOnceAndLast",
-        "submit_listener_hearsInProgressBeforeOutcome", "submit_manyAtOnce_everyStageCompletes");
+    assertThat(run.failed())
+        .as("%s", run)
+        .contains(
+            "submit_listener_hearsStatusesInOrder_outcomeOnceAndLast",
+            "submit_listener_hearsInProgressBeforeOutcome",
+            "submit_manyAtOnce_everyStageCompletes");
   }
 
   @Test
   void stageThatNeverCompletes_failsWithinTheTimeout() {
     SuiteRun run = SuiteRun.of(NeverCompletes.class);
     assertThat(run.failed()).as("%s", run).contains("submit_knownUser_stageCompletesSucceeded");
-    assertThat(run.failureOf("submit_knownUser_stageCompletesSucceeded")).contains("did not complete within PT0.2S");
+    assertThat(run.failureOf("submit_knownUser_stageCompletesSucceeded"))
+        .contains("did not complete within PT0.2S");
   }
 
   @Test
   void failureAsExceptionalCompletion_failsTheTypedFailureLaw() {
     SuiteRun run = SuiteRun.of(FailsExceptionally.class);
-    assertThat(run.failed()).as("%s", run).contains("submit_unknownUser_failsWithUserNotFound_notExceptionally");
-    assertThat(run.failureOf("submit_unknownUser_failsWithUserNotFound_notExceptionally")).contains("exceptionally");
+    assertThat(run.failed())
+        .as("%s", run)
+        .contains("submit_unknownUser_failsWithUserNotFound_notExceptionally");
+    assertThat(run.failureOf("submit_unknownUser_failsWithUserNotFound_notExceptionally"))
+        .contains("exceptionally");
     assertThat(run.passed()).as("%s", run).contains("submit_knownUser_stageCompletesSucceeded");
   }
 
   @Test
   void resubmissionAppliedAgain_failsTheIdempotencyLaw() {
     SuiteRun run = SuiteRun.of(AppliesTwice.class);
-    assertThat(run.failed()).as("%s", run).containsExactly("submit_sameCorrelationIdTwice_sameOutcome_appliedOnce");
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactly("submit_sameCorrelationIdTwice_sameOutcome_appliedOnce");
   }
 
   @Test
@@ -63,25 +73,36 @@ class PasswordWritebackContractSelfTest {
   @Test
   void writebackIgnoringThePrecondition_failsThePreconditionLaws() {
     SuiteRun run = SuiteRun.of(IgnoresPrecondition.class);
-    assertThat(run.failed()).as("%s", run).containsExactlyInAnyOrder(
-        "submit_preconditionFails_failsAuthorizationRevoked_appliesNothing",
-        "submit_preconditionThrows_failsAuthorizationRevoked", "submit_success_preconditionAskedFirst");
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactlyInAnyOrder(
+            "submit_preconditionFails_failsAuthorizationRevoked_appliesNothing",
+            "submit_preconditionThrows_failsAuthorizationRevoked",
+            "submit_success_preconditionAskedFirst");
   }
 
   @Test
   void writebackWithoutHistory_failsTheClaimedHistoryLaw() {
     SuiteRun run = SuiteRun.of(NoHistory.class);
-    assertThat(run.failed()).as("%s", run).containsExactly("historyOf_afterSuccess_holdsThePasswordOnly");
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactly("historyOf_afterSuccess_holdsThePasswordOnly");
   }
 
   private static SimulatedOnPremisesWriteback simulated(Tenant tenant) {
-    return SimulatedOnPremisesWriteback.builder().policy(ActiveDirectoryPasswordPolicy.defaults())
-        .knownUsers(tenant.users().stream().filter(User::isSynced).toList()).hashIterations(1_000).build();
+    return SimulatedOnPremisesWriteback.builder()
+        .policy(ActiveDirectoryPasswordPolicy.defaults())
+        .knownUsers(tenant.users().stream().filter(User::isSynced).toList())
+        .hashIterations(1_000)
+        .build();
   }
 
   private static DynamicContainer suite(String name, Function<Tenant, PasswordWriteback> broken) {
-    return PasswordWritebackTestSuiteBuilder.using(broken::apply).named(name)
-        .withFeatures(PasswordWritebackFeature.values()).withTimeout(Duration.ofMillis(200)).build();
+    return PasswordWritebackTestSuiteBuilder.using(broken::apply)
+        .named(name)
+        .withFeatures(PasswordWritebackFeature.values())
+        .withTimeout(Duration.ofMillis(200))
+        .build();
   }
 
   /** Forwards to a simulated writeback; broken ones change one thing. */
@@ -93,7 +114,8 @@ class PasswordWritebackContractSelfTest {
     }
 
     @Override
-    public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+    public CompletionStage<WritebackResult> submit(
+        WritebackRequest request, WritebackListener listener) {
       return delegate.submit(request, listener);
     }
 
@@ -113,13 +135,23 @@ class PasswordWritebackContractSelfTest {
   static class IgnoresPrecondition {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("ignores precondition", t -> new Forwarding(t) {
-        @Override
-        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
-          return delegate.submit(new WritebackRequest(request.correlationId(), request.user(),
-              request.samAccountName(), request.password(), request.forceChangeNextSignIn()), listener);
-        }
-      });
+      return PasswordWritebackContractSelfTest.suite(
+          "ignores precondition",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public CompletionStage<WritebackResult> submit(
+                    WritebackRequest request, WritebackListener listener) {
+                  return delegate.submit(
+                      new WritebackRequest(
+                          request.correlationId(),
+                          request.user(),
+                          request.samAccountName(),
+                          request.password(),
+                          request.forceChangeNextSignIn()),
+                      listener);
+                }
+              });
     }
   }
 
@@ -128,16 +160,23 @@ class PasswordWritebackContractSelfTest {
   static class OutcomeBeforeProgress {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("outcome before progress", t -> new Forwarding(t) {
-        @Override
-        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
-          return delegate.submit(request, status -> {}).thenApply(result -> {
-            listener.onStatus(result.status());
-            listener.onStatus(WritebackStatus.IN_PROGRESS);
-            return result;
-          });
-        }
-      });
+      return PasswordWritebackContractSelfTest.suite(
+          "outcome before progress",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public CompletionStage<WritebackResult> submit(
+                    WritebackRequest request, WritebackListener listener) {
+                  return delegate
+                      .submit(request, status -> {})
+                      .thenApply(
+                          result -> {
+                            listener.onStatus(result.status());
+                            listener.onStatus(WritebackStatus.IN_PROGRESS);
+                            return result;
+                          });
+                }
+              });
     }
   }
 
@@ -145,13 +184,17 @@ class PasswordWritebackContractSelfTest {
   static class NeverCompletes {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("never completes", t -> new Forwarding(t) {
-        @Override
-        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
-          listener.onStatus(WritebackStatus.IN_PROGRESS);
-          return new CompletableFuture<>();
-        }
-      });
+      return PasswordWritebackContractSelfTest.suite(
+          "never completes",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public CompletionStage<WritebackResult> submit(
+                    WritebackRequest request, WritebackListener listener) {
+                  listener.onStatus(WritebackStatus.IN_PROGRESS);
+                  return new CompletableFuture<>();
+                }
+              });
     }
   }
 
@@ -160,36 +203,57 @@ class PasswordWritebackContractSelfTest {
   static class FailsExceptionally {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("fails exceptionally", t -> new Forwarding(t) {
-        @Override
-        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
-          return delegate.submit(request, listener).thenApply(result -> {
-            if (result.failure().isPresent()) {
-              throw new IllegalStateException(result.failure().get().name());
-            }
-            return result;
-          });
-        }
-      });
+      return PasswordWritebackContractSelfTest.suite(
+          "fails exceptionally",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public CompletionStage<WritebackResult> submit(
+                    WritebackRequest request, WritebackListener listener) {
+                  return delegate
+                      .submit(request, listener)
+                      .thenApply(
+                          result -> {
+                            if (result.failure().isPresent()) {
+                              throw new IllegalStateException(result.failure().get().name());
+                            }
+                            return result;
+                          });
+                }
+              });
     }
   }
 
-  /** Treats every submission as new, so a resubmitted password is applied again (and hits history). */
+  /**
+   * Treats every submission as new, so a resubmitted password is applied again (and hits history).
+   */
   @SelfTestOnly
   static class AppliesTwice {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("applies twice", t -> new Forwarding(t) {
-        private final AtomicInteger submissions = new AtomicInteger();
+      return PasswordWritebackContractSelfTest.suite(
+          "applies twice",
+          t ->
+              new Forwarding(t) {
+                private final AtomicInteger submissions = new AtomicInteger();
 
-        @Override
-        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
-          WritebackRequest fresh = new WritebackRequest(
-              CorrelationId.of(request.correlationId().value() + "-" + submissions.incrementAndGet()), request.user(),
-              request.samAccountName(), request.password(), request.forceChangeNextSignIn(), request.precondition());
-          return delegate.submit(fresh, listener);
-        }
-      });
+                @Override
+                public CompletionStage<WritebackResult> submit(
+                    WritebackRequest request, WritebackListener listener) {
+                  WritebackRequest fresh =
+                      new WritebackRequest(
+                          CorrelationId.of(
+                              request.correlationId().value()
+                                  + "-"
+                                  + submissions.incrementAndGet()),
+                          request.user(),
+                          request.samAccountName(),
+                          request.password(),
+                          request.forceChangeNextSignIn(),
+                          request.precondition());
+                  return delegate.submit(fresh, listener);
+                }
+              });
     }
   }
 
@@ -197,20 +261,24 @@ class PasswordWritebackContractSelfTest {
   static class ShowsPassword {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("shows password", t -> new Forwarding(t) {
-        private volatile String last = "";
+      return PasswordWritebackContractSelfTest.suite(
+          "shows password",
+          t ->
+              new Forwarding(t) {
+                private volatile String last = "";
 
-        @Override
-        public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
-          last = request.password().reveal();
-          return delegate.submit(request, listener);
-        }
+                @Override
+                public CompletionStage<WritebackResult> submit(
+                    WritebackRequest request, WritebackListener listener) {
+                  last = request.password().reveal();
+                  return delegate.submit(request, listener);
+                }
 
-        @Override
-        public String toString() {
-          return "ShowsPassword{last=" + last + "}";
-        }
-      });
+                @Override
+                public String toString() {
+                  return "ShowsPassword{last=" + last + "}";
+                }
+              });
     }
   }
 
@@ -218,13 +286,15 @@ class PasswordWritebackContractSelfTest {
   static class NoHistory {
     @TestFactory
     DynamicContainer suite() {
-      return PasswordWritebackContractSelfTest.suite("no history", t -> new Forwarding(t) {
-        @Override
-        public PasswordHistory historyOf(UserId user) {
-          return PasswordHistory.none();
-        }
-      });
+      return PasswordWritebackContractSelfTest.suite(
+          "no history",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public PasswordHistory historyOf(UserId user) {
+                  return PasswordHistory.none();
+                }
+              });
     }
   }
-
 }

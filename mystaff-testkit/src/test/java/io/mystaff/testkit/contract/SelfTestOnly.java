@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Marks a class that runs a contract suite against a deliberately broken provider. Such a class
- * is meant to fail, so it runs only inside {@link SuiteRun} (which sets {@value #KEY}); an IDE or
+ * Marks a class that runs a contract suite against a deliberately broken provider. Such a class is
+ * meant to fail, so it runs only inside {@link SuiteRun} (which sets {@value #KEY}); an IDE or
  * build that discovers it on its own reports it as disabled, naming the test that launches it.
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,10 +24,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
   final class Condition implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      boolean launched = context.getConfigurationParameter(KEY).map(Boolean::parseBoolean).orElse(false);
+      boolean launched =
+          context.getConfigurationParameter(KEY).map(Boolean::parseBoolean).orElse(false);
       return launched
           ? ConditionEvaluationResult.enabled("launched by a contract self-test")
-          : ConditionEvaluationResult.disabled("a broken provider, meant to fail; run by the enclosing *Test class");
+          : ConditionEvaluationResult.disabled(
+              "a broken provider, meant to fail; run by the enclosing *Test class");
     }
   }
 }

@@ -23,15 +23,17 @@ class SimulatedWritebackContractTest {
   }
 
   private static DynamicContainer suite(String name, Duration latency) {
-    return PasswordWritebackTestSuiteBuilder
-        .using(tenant -> SimulatedOnPremisesWriteback.builder()
-            .policy(ActiveDirectoryPasswordPolicy.defaults())
-            .knownUsers(tenant.users().stream().filter(User::isSynced).toList())
-            .latency(latency)
-            .hashIterations(1_000)
-            .build())
+    return PasswordWritebackTestSuiteBuilder.using(
+            tenant ->
+                SimulatedOnPremisesWriteback.builder()
+                    .policy(ActiveDirectoryPasswordPolicy.defaults())
+                    .knownUsers(tenant.users().stream().filter(User::isSynced).toList())
+                    .latency(latency)
+                    .hashIterations(1_000)
+                    .build())
         .named(name)
-        .withFeatures(PasswordWritebackFeature.REPORTS_PROGRESS, PasswordWritebackFeature.READS_HISTORY)
+        .withFeatures(
+            PasswordWritebackFeature.REPORTS_PROGRESS, PasswordWritebackFeature.READS_HISTORY)
         .build();
   }
 }

@@ -25,24 +25,28 @@ final class SuiteRun {
   }
 
   static SuiteRun of(Class<?> suiteClass) {
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(suiteClass))
-        .configurationParameter(SelfTestOnly.KEY, "true")
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(suiteClass))
+            .configurationParameter(SelfTestOnly.KEY, "true")
+            .build();
     Map<String, TestExecutionResult> results = new LinkedHashMap<>();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          results.put(id.getDisplayName(), result);
-        }
-      }
+    LauncherFactory.create()
+        .execute(
+            request,
+            new TestExecutionListener() {
+              @Override
+              public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest()) {
+                  results.put(id.getDisplayName(), result);
+                }
+              }
 
-      @Override
-      public void executionSkipped(TestIdentifier id, String reason) {
-        throw new AssertionError(suiteClass.getSimpleName() + " was not run: " + reason);
-      }
-    });
+              @Override
+              public void executionSkipped(TestIdentifier id, String reason) {
+                throw new AssertionError(suiteClass.getSimpleName() + " was not run: " + reason);
+              }
+            });
     if (results.isEmpty()) {
       throw new AssertionError(suiteClass.getSimpleName() + " ran no test");
     }
@@ -72,11 +76,12 @@ final class SuiteRun {
 
   private Set<String> with(TestExecutionResult.Status status) {
     Set<String> names = new TreeSet<>();
-    results.forEach((name, r) -> {
-      if (r.getStatus() == status) {
-        names.add(name);
-      }
-    });
+    results.forEach(
+        (name, r) -> {
+          if (r.getStatus() == status) {
+            names.add(name);
+          }
+        });
     return names;
   }
 

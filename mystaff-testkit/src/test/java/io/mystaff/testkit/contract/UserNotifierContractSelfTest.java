@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The notifier contract can fail: notifiers that throw, drop, alter, reorder or block fail the
- * laws they break, and a sound one passes them all.
+ * The notifier contract can fail: notifiers that throw, drop, alter, reorder or block fail the laws
+ * they break, and a sound one passes them all.
  */
 class UserNotifierContractSelfTest {
 
@@ -33,8 +33,12 @@ class UserNotifierContractSelfTest {
   @Test
   void notifierThrowingOnPhoneChanges_failsTheLawsSendingThem() {
     SuiteRun run = SuiteRun.of(ThrowsOnPhoneChanges.class);
-    assertThat(run.failed()).as("%s", run).contains("send_everyKindOfChange_acceptedExactlyAsGiven",
-        "send_edgeValues_acceptedWithoutThrowing", "send_concurrently_noneLostNoneDoubled");
+    assertThat(run.failed())
+        .as("%s", run)
+        .contains(
+            "send_everyKindOfChange_acceptedExactlyAsGiven",
+            "send_edgeValues_acceptedWithoutThrowing",
+            "send_concurrently_noneLostNoneDoubled");
     assertThat(run.passed()).as("%s", run).contains("send_passwordReset_acceptedExactlyAsGiven");
   }
 
@@ -47,8 +51,11 @@ class UserNotifierContractSelfTest {
   @Test
   void notifierAlteringNotifications_failsTheAsGivenLaws() {
     SuiteRun run = SuiteRun.of(TruncatesTimes.class);
-    assertThat(run.failed()).as("%s", run).contains("send_everyKindOfChange_acceptedExactlyAsGiven",
-        "send_edgeValues_acceptedWithoutThrowing");
+    assertThat(run.failed())
+        .as("%s", run)
+        .contains(
+            "send_everyKindOfChange_acceptedExactlyAsGiven",
+            "send_edgeValues_acceptedWithoutThrowing");
   }
 
   @Test
@@ -82,10 +89,14 @@ class UserNotifierContractSelfTest {
   static class Recording {
     @TestFactory
     DynamicContainer suite() {
-      return UserNotifierTestSuiteBuilder.using(t -> {
-        RecordingUserNotifier n = RecordingUserNotifier.create();
-        return new ReadableUserNotifier(n, n::notifications);
-      }).named("recording").withFeatures(UserNotifierFeature.values()).build();
+      return UserNotifierTestSuiteBuilder.using(
+              t -> {
+                RecordingUserNotifier n = RecordingUserNotifier.create();
+                return new ReadableUserNotifier(n, n::notifications);
+              })
+          .named("recording")
+          .withFeatures(UserNotifierFeature.values())
+          .build();
     }
   }
 
@@ -93,18 +104,24 @@ class UserNotifierContractSelfTest {
   static class ThrowsOnPhoneChanges {
     @TestFactory
     DynamicContainer suite() {
-      return UserNotifierTestSuiteBuilder.using(t -> {
-        ListNotifier n = new ListNotifier() {
-          @Override
-          public void send(UserNotification notification) {
-            if (notification.activity() != AuditActivity.RESET_PASSWORD) {
-              throw new IllegalStateException("no template for " + notification.activity());
-            }
-            super.send(notification);
-          }
-        };
-        return new ReadableUserNotifier(n, n::all);
-      }).named("throws on phone changes").withFeatures(UserNotifierFeature.values()).build();
+      return UserNotifierTestSuiteBuilder.using(
+              t -> {
+                ListNotifier n =
+                    new ListNotifier() {
+                      @Override
+                      public void send(UserNotification notification) {
+                        if (notification.activity() != AuditActivity.RESET_PASSWORD) {
+                          throw new IllegalStateException(
+                              "no template for " + notification.activity());
+                        }
+                        super.send(notification);
+                      }
+                    };
+                return new ReadableUserNotifier(n, n::all);
+              })
+          .named("throws on phone changes")
+          .withFeatures(UserNotifierFeature.values())
+          .build();
     }
   }
 
@@ -112,18 +129,23 @@ class UserNotifierContractSelfTest {
   static class DropsEveryHundredth {
     @TestFactory
     DynamicContainer suite() {
-      return UserNotifierTestSuiteBuilder.using(t -> {
-        AtomicInteger seen = new AtomicInteger();
-        ListNotifier n = new ListNotifier() {
-          @Override
-          public void send(UserNotification notification) {
-            if (seen.incrementAndGet() % 100 != 0) {
-              super.send(notification);
-            }
-          }
-        };
-        return new ReadableUserNotifier(n, n::all);
-      }).named("drops every hundredth").withFeatures(UserNotifierFeature.values()).build();
+      return UserNotifierTestSuiteBuilder.using(
+              t -> {
+                AtomicInteger seen = new AtomicInteger();
+                ListNotifier n =
+                    new ListNotifier() {
+                      @Override
+                      public void send(UserNotification notification) {
+                        if (seen.incrementAndGet() % 100 != 0) {
+                          super.send(notification);
+                        }
+                      }
+                    };
+                return new ReadableUserNotifier(n, n::all);
+              })
+          .named("drops every hundredth")
+          .withFeatures(UserNotifierFeature.values())
+          .build();
     }
   }
 
@@ -131,16 +153,28 @@ class UserNotifierContractSelfTest {
   static class TruncatesTimes {
     @TestFactory
     DynamicContainer suite() {
-      return UserNotifierTestSuiteBuilder.using(t -> {
-        ListNotifier n = new ListNotifier() {
-          @Override
-          public void send(UserNotification x) {
-            super.send(new UserNotification(x.user(), x.activity(), x.correlationId(),
-                x.occurredAt().truncatedTo(ChronoUnit.HOURS), x.changedBy(), x.phoneType(), x.previousPhone()));
-          }
-        };
-        return new ReadableUserNotifier(n, n::all);
-      }).named("truncates times").withFeatures(UserNotifierFeature.values()).build();
+      return UserNotifierTestSuiteBuilder.using(
+              t -> {
+                ListNotifier n =
+                    new ListNotifier() {
+                      @Override
+                      public void send(UserNotification x) {
+                        super.send(
+                            new UserNotification(
+                                x.user(),
+                                x.activity(),
+                                x.correlationId(),
+                                x.occurredAt().truncatedTo(ChronoUnit.HOURS),
+                                x.changedBy(),
+                                x.phoneType(),
+                                x.previousPhone()));
+                      }
+                    };
+                return new ReadableUserNotifier(n, n::all);
+              })
+          .named("truncates times")
+          .withFeatures(UserNotifierFeature.values())
+          .build();
     }
   }
 
@@ -148,39 +182,55 @@ class UserNotifierContractSelfTest {
   static class OrdersByTime {
     @TestFactory
     DynamicContainer suite() {
-      return UserNotifierTestSuiteBuilder.using(t -> {
-        ListNotifier n = new ListNotifier();
-        return new ReadableUserNotifier(n, () -> n.all().stream()
-            .sorted(Comparator.comparing(UserNotification::occurredAt)).toList());
-      }).named("orders by time").withFeatures(UserNotifierFeature.values()).build();
+      return UserNotifierTestSuiteBuilder.using(
+              t -> {
+                ListNotifier n = new ListNotifier();
+                return new ReadableUserNotifier(
+                    n,
+                    () ->
+                        n.all().stream()
+                            .sorted(Comparator.comparing(UserNotification::occurredAt))
+                            .toList());
+              })
+          .named("orders by time")
+          .withFeatures(UserNotifierFeature.values())
+          .build();
     }
   }
 
-  /** Blocks every call made off the thread that created it, as a synchronous call to a dead mail server would. */
+  /**
+   * Blocks every call made off the thread that created it, as a synchronous call to a dead mail
+   * server would.
+   */
   @SelfTestOnly
   static class BlocksWorkerThreads {
     @TestFactory
     DynamicContainer suite() {
-      return UserNotifierTestSuiteBuilder.using(t -> {
-        Thread creator = Thread.currentThread();
-        CountDownLatch never = new CountDownLatch(1);
-        ListNotifier n = new ListNotifier() {
-          @Override
-          public void send(UserNotification notification) {
-            if (Thread.currentThread() != creator) {
-              try {
-                never.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-              }
-            }
-            super.send(notification);
-          }
-        };
-        return new ReadableUserNotifier(n, n::all);
-      }).named("blocks worker threads").withTimeout(Duration.ofMillis(300))
-          .withFeatures(UserNotifierFeature.values()).build();
+      return UserNotifierTestSuiteBuilder.using(
+              t -> {
+                Thread creator = Thread.currentThread();
+                CountDownLatch never = new CountDownLatch(1);
+                ListNotifier n =
+                    new ListNotifier() {
+                      @Override
+                      public void send(UserNotification notification) {
+                        if (Thread.currentThread() != creator) {
+                          try {
+                            never.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                          }
+                        }
+                        super.send(notification);
+                      }
+                    };
+                return new ReadableUserNotifier(n, n::all);
+              })
+          .named("blocks worker threads")
+          .withTimeout(Duration.ofMillis(300))
+          .withFeatures(UserNotifierFeature.values())
+          .build();
     }
   }
 }

@@ -30,11 +30,13 @@ class FailingAuditSinkTest {
     sink.failNext(2);
 
     assertThatThrownBy(() -> sink.record(event("a")))
-        .isInstanceOfSatisfying(ProviderFailureException.class, e -> {
-          assertThat(e.provider()).isEqualTo(FailingAuditSink.PROVIDER);
-          assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_FAILURE);
-          assertThat(e.getMessage()).contains("event a");
-        });
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
+            e -> {
+              assertThat(e.provider()).isEqualTo(FailingAuditSink.PROVIDER);
+              assertThat(e.code()).isEqualTo(ErrorCode.PROVIDER_FAILURE);
+              assertThat(e.getMessage()).contains("event a");
+            });
     assertThatThrownBy(() -> sink.record(event("b"))).isInstanceOf(ProviderFailureException.class);
     sink.record(event("c"));
 
@@ -47,7 +49,8 @@ class FailingAuditSinkTest {
   void record_failAlways_failsUntilRecovered() {
     sink.failAlways();
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> sink.record(event("x"))).isInstanceOf(ProviderFailureException.class);
+      assertThatThrownBy(() -> sink.record(event("x")))
+          .isInstanceOf(ProviderFailureException.class);
     }
 
     sink.recover();

@@ -94,13 +94,14 @@ class MutableClockTest {
     try {
       List<Callable<List<Instant>>> tasks = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        tasks.add(() -> {
-          List<Instant> seen = new ArrayList<>();
-          for (int i = 0; i < reads; i++) {
-            seen.add(clock.instant());
-          }
-          return seen;
-        });
+        tasks.add(
+            () -> {
+              List<Instant> seen = new ArrayList<>();
+              for (int i = 0; i < reads; i++) {
+                seen.add(clock.instant());
+              }
+              return seen;
+            });
       }
       Set<Instant> all = new HashSet<>();
       for (Future<List<Instant>> f : pool.invokeAll(tasks)) {

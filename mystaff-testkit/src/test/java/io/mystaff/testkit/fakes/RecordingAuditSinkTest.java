@@ -40,7 +40,8 @@ class RecordingAuditSinkTest {
     sink.record(event("b"));
 
     assertThat(snapshot).hasSize(1);
-    assertThatThrownBy(() -> snapshot.add(event("c"))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> snapshot.add(event("c")))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -112,11 +113,13 @@ class RecordingAuditSinkTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        done.add(pool.submit(() -> {
-          for (int i = 0; i < perThread; i++) {
-            sink.record(event(thread + "-" + i));
-          }
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    sink.record(event(thread + "-" + i));
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -125,6 +128,9 @@ class RecordingAuditSinkTest {
       pool.shutdownNow();
     }
 
-    assertThat(sink.events()).extracting(AuditEvent::id).doesNotHaveDuplicates().hasSize(threads * perThread);
+    assertThat(sink.events())
+        .extracting(AuditEvent::id)
+        .doesNotHaveDuplicates()
+        .hasSize(threads * perThread);
   }
 }

@@ -28,8 +28,12 @@ class ScriptableWritebackTest {
   private final List<WritebackStatus> statuses = Collections.synchronizedList(new ArrayList<>());
 
   private static WritebackRequest request(String correlation, UserId user, String password) {
-    return new WritebackRequest(CorrelationId.of(correlation), user, Optional.of(user.value() + ".sam"),
-        Secret.of(password), true);
+    return new WritebackRequest(
+        CorrelationId.of(correlation),
+        user,
+        Optional.of(user.value() + ".sam"),
+        Secret.of(password),
+        true);
   }
 
   private static WritebackResult resultOf(CompletionStage<WritebackResult> stage) {
@@ -40,7 +44,8 @@ class ScriptableWritebackTest {
   void submit_defaultOutcome_reportsInProgressThenSucceededAndCompletes() {
     ScriptableWriteback wb = ScriptableWriteback.synchronous();
 
-    CompletionStage<WritebackResult> stage = wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
+    CompletionStage<WritebackResult> stage =
+        wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
 
     assertThat(resultOf(stage)).isEqualTo(WritebackResult.succeeded());
     assertThat(statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
@@ -48,9 +53,11 @@ class ScriptableWritebackTest {
 
   @Test
   void submit_scriptedFailure_reportsFailedWithReason() {
-    ScriptableWriteback wb = ScriptableWriteback.synchronous().script(Outcome.fail(WritebackFailure.UNREACHABLE));
+    ScriptableWriteback wb =
+        ScriptableWriteback.synchronous().script(Outcome.fail(WritebackFailure.UNREACHABLE));
 
-    CompletionStage<WritebackResult> stage = wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
+    CompletionStage<WritebackResult> stage =
+        wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
 
     assertThat(resultOf(stage)).isEqualTo(WritebackResult.failed(WritebackFailure.UNREACHABLE));
     assertThat(statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
@@ -58,24 +65,30 @@ class ScriptableWritebackTest {
 
   @Test
   void submit_perCallScript_usedInOrderThenDefault() {
-    ScriptableWriteback wb = ScriptableWriteback.synchronous()
-        .defaultOutcome(Outcome.fail(WritebackFailure.UNKNOWN))
-        .script(Outcome.succeed(), Outcome.fail(WritebackFailure.ACCESS_DENIED));
+    ScriptableWriteback wb =
+        ScriptableWriteback.synchronous()
+            .defaultOutcome(Outcome.fail(WritebackFailure.UNKNOWN))
+            .script(Outcome.succeed(), Outcome.fail(WritebackFailure.ACCESS_DENIED));
 
-    List<WritebackResult> results = List.of(
-        resultOf(wb.submit(request("c1", BOB, "Pa55word!x"), s -> {})),
-        resultOf(wb.submit(request("c2", BOB, "Pa55word!x"), s -> {})),
-        resultOf(wb.submit(request("c3", BOB, "Pa55word!x"), s -> {})));
+    List<WritebackResult> results =
+        List.of(
+            resultOf(wb.submit(request("c1", BOB, "Pa55word!x"), s -> {})),
+            resultOf(wb.submit(request("c2", BOB, "Pa55word!x"), s -> {})),
+            resultOf(wb.submit(request("c3", BOB, "Pa55word!x"), s -> {})));
 
-    assertThat(results).containsExactly(WritebackResult.succeeded(),
-        WritebackResult.failed(WritebackFailure.ACCESS_DENIED), WritebackResult.failed(WritebackFailure.UNKNOWN));
+    assertThat(results)
+        .containsExactly(
+            WritebackResult.succeeded(),
+            WritebackResult.failed(WritebackFailure.ACCESS_DENIED),
+            WritebackResult.failed(WritebackFailure.UNKNOWN));
   }
 
   @Test
   void submit_perUserOutcome_winsAndDoesNotUseUpPerCallScript() {
-    ScriptableWriteback wb = ScriptableWriteback.synchronous()
-        .scriptUser(CAROL, Outcome.fail(WritebackFailure.USER_NOT_FOUND))
-        .script(Outcome.fail(WritebackFailure.UNREACHABLE));
+    ScriptableWriteback wb =
+        ScriptableWriteback.synchronous()
+            .scriptUser(CAROL, Outcome.fail(WritebackFailure.USER_NOT_FOUND))
+            .script(Outcome.fail(WritebackFailure.UNREACHABLE));
 
     WritebackResult carol = resultOf(wb.submit(request("c1", CAROL, "Pa55word!x"), s -> {}));
     WritebackResult bob = resultOf(wb.submit(request("c2", BOB, "Pa55word!x"), s -> {}));
@@ -90,13 +103,17 @@ class ScriptableWritebackTest {
   void submit_hang_staysInProgressUntilReleased() {
     ScriptableWriteback wb = ScriptableWriteback.synchronous().script(Outcome.hang());
 
-    CompletionStage<WritebackResult> stage = wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
+    CompletionStage<WritebackResult> stage =
+        wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
 
     assertThat(stage.toCompletableFuture()).isNotDone();
     assertThat(statuses).containsExactly(WritebackStatus.IN_PROGRESS);
     assertThat(wb.hanging()).containsExactly(CorrelationId.of("c1"));
 
-    assertThat(wb.release(CorrelationId.of("c1"), WritebackResult.failed(WritebackFailure.POLICY_VIOLATION))).isTrue();
+    assertThat(
+            wb.release(
+                CorrelationId.of("c1"), WritebackResult.failed(WritebackFailure.POLICY_VIOLATION)))
+        .isTrue();
 
     assertThat(resultOf(stage).failure()).contains(WritebackFailure.POLICY_VIOLATION);
     assertThat(statuses).containsExactly(WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
@@ -130,13 +147,15 @@ class ScriptableWritebackTest {
 
   @Test
   void submit_crash_completesExceptionallyWithoutTerminalStatus() {
-    ScriptableWriteback wb = ScriptableWriteback.synchronous().script(Outcome.crash("socket closed"));
+    ScriptableWriteback wb =
+        ScriptableWriteback.synchronous().script(Outcome.crash("socket closed"));
 
-    CompletableFuture<WritebackResult> f = wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add)
-        .toCompletableFuture();
+    CompletableFuture<WritebackResult> f =
+        wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add).toCompletableFuture();
 
     assertThat(f).isCompletedExceptionally();
-    assertThatThrownBy(f::join).hasCauseInstanceOf(ProviderFailureException.class)
+    assertThatThrownBy(f::join)
+        .hasCauseInstanceOf(ProviderFailureException.class)
         .hasMessageContaining("socket closed");
     assertThat(statuses).containsExactly(WritebackStatus.IN_PROGRESS);
   }
@@ -146,8 +165,10 @@ class ScriptableWritebackTest {
     ScriptableWriteback wb = ScriptableWriteback.synchronous().script(Outcome.hang());
     List<WritebackStatus> second = new ArrayList<>();
 
-    CompletionStage<WritebackResult> first = wb.submit(request("same", BOB, "First-Pa55!"), statuses::add);
-    CompletionStage<WritebackResult> again = wb.submit(request("same", BOB, "Second-Pa55!"), second::add);
+    CompletionStage<WritebackResult> first =
+        wb.submit(request("same", BOB, "First-Pa55!"), statuses::add);
+    CompletionStage<WritebackResult> again =
+        wb.submit(request("same", BOB, "Second-Pa55!"), second::add);
     wb.release(CorrelationId.of("same"));
 
     assertThat(resultOf(first)).isEqualTo(WritebackResult.succeeded());
@@ -166,7 +187,9 @@ class ScriptableWritebackTest {
     wb.submit(request("c1", BOB, "Tr0ub4dor&3"), s -> {});
 
     Submission s = wb.submissions(BOB).get(0);
-    assertThat(s).isEqualTo(new Submission(CorrelationId.of("c1"), BOB, Optional.of("bob.sam"), true, true, false));
+    assertThat(s)
+        .isEqualTo(
+            new Submission(CorrelationId.of("c1"), BOB, Optional.of("bob.sam"), true, true, false));
     assertThat(s.toString()).doesNotContain("Tr0ub4dor");
     assertThat(wb.passwordMatches(CorrelationId.of("c1"), Secret.of("Tr0ub4dor&3"))).isTrue();
     assertThat(wb.passwordMatches(CorrelationId.of("c1"), Secret.of("Tr0ub4dor&4"))).isFalse();
@@ -191,16 +214,21 @@ class ScriptableWritebackTest {
     WritebackRequest r = request("c1", BOB, "Pa55word!x");
     r.password().destroy();
 
-    assertThatThrownBy(() -> wb.submit(r, s -> {})).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> wb.submit(r, s -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("destroyed");
-    assertThat(wb.submissions()).singleElement().extracting(Submission::passwordGiven).isEqualTo(false);
+    assertThat(wb.submissions())
+        .singleElement()
+        .extracting(Submission::passwordGiven)
+        .isEqualTo(false);
   }
 
   @Test
   void historyOf_rememberedAndFailedPasswords_onlyRememberedAndSucceededCount() {
-    ScriptableWriteback wb = ScriptableWriteback.synchronous()
-        .rememberHistory(BOB, Secret.of("Old-Pa55!"))
-        .script(Outcome.fail(WritebackFailure.POLICY_VIOLATION));
+    ScriptableWriteback wb =
+        ScriptableWriteback.synchronous()
+            .rememberHistory(BOB, Secret.of("Old-Pa55!"))
+            .script(Outcome.fail(WritebackFailure.POLICY_VIOLATION));
 
     wb.submit(request("c1", BOB, "Rejected-Pa55!"), s -> {});
 
@@ -214,7 +242,8 @@ class ScriptableWritebackTest {
     List<Runnable> tasks = new ArrayList<>();
     ScriptableWriteback wb = ScriptableWriteback.completingOn(tasks::add);
 
-    CompletionStage<WritebackResult> stage = wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
+    CompletionStage<WritebackResult> stage =
+        wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
 
     assertThat(stage.toCompletableFuture()).isNotDone();
     assertThat(statuses).isEmpty();
@@ -227,7 +256,8 @@ class ScriptableWritebackTest {
   void release_onExecutorRunBeforeTheStart_stillReportsInProgressFirst() {
     List<Runnable> tasks = new ArrayList<>();
     ScriptableWriteback wb = ScriptableWriteback.completingOn(tasks::add).script(Outcome.hang());
-    CompletionStage<WritebackResult> stage = wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
+    CompletionStage<WritebackResult> stage =
+        wb.submit(request("c1", BOB, "Pa55word!x"), statuses::add);
     wb.release(CorrelationId.of("c1"));
 
     Collections.reverse(tasks);
@@ -241,12 +271,17 @@ class ScriptableWritebackTest {
   void submit_listenerThrows_completesAnywayAndKeepsTheError() {
     ScriptableWriteback wb = ScriptableWriteback.synchronous();
 
-    CompletionStage<WritebackResult> stage = wb.submit(request("c1", BOB, "Pa55word!x"), s -> {
-      throw new IllegalStateException("listener bug");
-    });
+    CompletionStage<WritebackResult> stage =
+        wb.submit(
+            request("c1", BOB, "Pa55word!x"),
+            s -> {
+              throw new IllegalStateException("listener bug");
+            });
 
     assertThat(resultOf(stage).isSuccess()).isTrue();
-    assertThat(wb.listenerErrors()).hasSize(2).allSatisfy(e -> assertThat(e).hasMessage("listener bug"));
+    assertThat(wb.listenerErrors())
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e).hasMessage("listener bug"));
   }
 
   @Test

@@ -22,30 +22,35 @@ class ScriptedConditionalAccessTest {
 
   @Test
   void evaluate_perUserRules_applyToThatUserOnly() {
-    ScriptedConditionalAccess ca = ScriptedConditionalAccess.allowingAll()
-        .block(ANN, "untrusted-location")
-        .requireMfa(BEN);
+    ScriptedConditionalAccess ca =
+        ScriptedConditionalAccess.allowingAll().block(ANN, "untrusted-location").requireMfa(BEN);
 
-    assertThat(ca.evaluate(SignInContext.of(ANN, true))).isEqualTo(AccessVerdict.block("untrusted-location"));
+    assertThat(ca.evaluate(SignInContext.of(ANN, true)))
+        .isEqualTo(AccessVerdict.block("untrusted-location"));
     assertThat(ca.evaluate(SignInContext.of(BEN, false))).isEqualTo(AccessVerdict.requireMfa());
-    assertThat(ca.evaluate(SignInContext.of(UserId.of("cat"), false))).isEqualTo(AccessVerdict.allow());
+    assertThat(ca.evaluate(SignInContext.of(UserId.of("cat"), false)))
+        .isEqualTo(AccessVerdict.allow());
   }
 
   @Test
   void evaluate_failingRule_throwsAFreshExceptionAndStillCounts() {
-    ScriptedConditionalAccess ca = ScriptedConditionalAccess.allowingAll()
-        .failFor(ANN, () -> new IllegalStateException("policy service down"));
+    ScriptedConditionalAccess ca =
+        ScriptedConditionalAccess.allowingAll()
+            .failFor(ANN, () -> new IllegalStateException("policy service down"));
 
-    assertThatThrownBy(() -> ca.evaluate(SignInContext.of(ANN, true))).hasMessage("policy service down");
-    assertThatThrownBy(() -> ca.evaluate(SignInContext.of(ANN, true))).hasMessage("policy service down");
+    assertThatThrownBy(() -> ca.evaluate(SignInContext.of(ANN, true)))
+        .hasMessage("policy service down");
+    assertThatThrownBy(() -> ca.evaluate(SignInContext.of(ANN, true)))
+        .hasMessage("policy service down");
     assertThat(ca.evaluationsOf(ANN)).isEqualTo(2);
   }
 
   @Test
   void otherwiseFail_usersWithoutRule_throwWhileRuledUsersPass() {
-    ScriptedConditionalAccess ca = ScriptedConditionalAccess.allowingAll()
-        .allow(BEN)
-        .otherwiseFail(() -> new IllegalStateException("down"));
+    ScriptedConditionalAccess ca =
+        ScriptedConditionalAccess.allowingAll()
+            .allow(BEN)
+            .otherwiseFail(() -> new IllegalStateException("down"));
 
     assertThat(ca.evaluate(SignInContext.of(BEN, false))).isEqualTo(AccessVerdict.allow());
     assertThatThrownBy(() -> ca.evaluate(SignInContext.of(ANN, false))).hasMessage("down");
@@ -53,7 +58,10 @@ class ScriptedConditionalAccessTest {
 
   @Test
   void forget_ruledUser_getsTheDefaultAgain() {
-    ScriptedConditionalAccess ca = ScriptedConditionalAccess.allowingAll().block(ANN, "x").otherwise(AccessVerdict.requireMfa());
+    ScriptedConditionalAccess ca =
+        ScriptedConditionalAccess.allowingAll()
+            .block(ANN, "x")
+            .otherwise(AccessVerdict.requireMfa());
 
     ca.forget(ANN);
 

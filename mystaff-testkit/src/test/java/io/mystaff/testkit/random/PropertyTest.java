@@ -31,35 +31,57 @@ class PropertyTest {
 
   @Test
   void forAll_failingCase_propertyFailureNamingSeedIterationAndCase() {
-    PropertyFailure failure = catchThrowableOfType(PropertyFailure.class,
-        () -> Property.forAll(77L, 1_000, INTS, i -> assertThat(i).isLessThan(990)));
+    PropertyFailure failure =
+        catchThrowableOfType(
+            PropertyFailure.class,
+            () -> Property.forAll(77L, 1_000, INTS, i -> assertThat(i).isLessThan(990)));
 
     assertThat(failure.seed()).isEqualTo(77L);
     assertThat(failure.getMessage())
-        .contains("seed 77", "iteration " + failure.iteration() + " of 1000",
-            failure.iterationSeed() + "L", Seeds.replayFlag(Seeds.base()), "case: ")
+        .contains(
+            "seed 77",
+            "iteration " + failure.iteration() + " of 1000",
+            failure.iterationSeed() + "L",
+            Seeds.replayFlag(Seeds.base()),
+            "case: ")
         .contains("to be less than");
     assertThat(failure.getCause()).isInstanceOf(AssertionError.class);
   }
 
   @Test
   void replay_failingIterationSeed_sameCaseFailsAgain() {
-    PropertyFailure failure = catchThrowableOfType(PropertyFailure.class,
-        () -> Property.forAll(77L, 1_000, INTS, i -> assertThat(i).isLessThan(990)));
+    PropertyFailure failure =
+        catchThrowableOfType(
+            PropertyFailure.class,
+            () -> Property.forAll(77L, 1_000, INTS, i -> assertThat(i).isLessThan(990)));
     List<Integer> replayed = new ArrayList<>();
 
-    assertThatThrownBy(() -> Property.replay(failure.iterationSeed(), INTS, i -> {
-      replayed.add(i);
-      assertThat(i).isLessThan(990);
-    })).isInstanceOf(PropertyFailure.class).hasMessageContaining("replayed case");
+    assertThatThrownBy(
+            () ->
+                Property.replay(
+                    failure.iterationSeed(),
+                    INTS,
+                    i -> {
+                      replayed.add(i);
+                      assertThat(i).isLessThan(990);
+                    }))
+        .isInstanceOf(PropertyFailure.class)
+        .hasMessageContaining("replayed case");
     assertThat(replayed).singleElement().satisfies(i -> assertThat(i).isGreaterThanOrEqualTo(990));
   }
 
   @Test
   void forAll_runtimeExceptionInCheck_wrappedWithSeed() {
-    assertThatThrownBy(() -> Property.forAll(5L, 3, INTS, i -> {
-      throw new IllegalStateException("boom");
-    })).isInstanceOf(PropertyFailure.class)
+    assertThatThrownBy(
+            () ->
+                Property.forAll(
+                    5L,
+                    3,
+                    INTS,
+                    i -> {
+                      throw new IllegalStateException("boom");
+                    }))
+        .isInstanceOf(PropertyFailure.class)
         .hasMessageContaining("seed 5")
         .hasRootCauseInstanceOf(IllegalStateException.class);
   }

@@ -21,13 +21,24 @@ class RandomTenantsTest {
     Tenant a = tenants.apply(new Random(3));
     Tenant b = tenants.apply(new Random(3));
     assertThat(a).isEqualTo(b);
-    assertThat(tenants.queries(new Random(4), a, 30)).isEqualTo(tenants.queries(new Random(4), b, 30));
+    assertThat(tenants.queries(new Random(4), a, 30))
+        .isEqualTo(tenants.queries(new Random(4), b, 30));
   }
 
   @Test
   void apply_manySeeds_everyKindOfFactAppears() {
-    int synced = 0, restricted = 0, dynamic = 0, custom = 0, unitScoped = 0, tenantScoped = 0,
-        startOnly = 0, endOnly = 0, bounded = 0, permanent = 0, groupMembers = 0, selfQueries = 0;
+    int synced = 0,
+        restricted = 0,
+        dynamic = 0,
+        custom = 0,
+        unitScoped = 0,
+        tenantScoped = 0,
+        startOnly = 0,
+        endOnly = 0,
+        bounded = 0,
+        permanent = 0,
+        groupMembers = 0,
+        selfQueries = 0;
     Random r = new Random(11);
     for (int i = 0; i < 300; i++) {
       Tenant t = tenants.apply(r);
@@ -64,13 +75,19 @@ class RandomTenantsTest {
       }
     }
     assertThat(dynamic).isZero();
-    assertThat(Map.ofEntries(
-            Map.entry("synced users", synced), Map.entry("restricted units", restricted),
-            Map.entry("custom roles", custom), Map.entry("unit scopes", unitScoped),
-            Map.entry("tenant scopes", tenantScoped), Map.entry("start only", startOnly),
-            Map.entry("end only", endOnly), Map.entry("bounded", bounded),
-            Map.entry("permanent", permanent), Map.entry("group members", groupMembers),
-            Map.entry("self queries", selfQueries)))
+    assertThat(
+            Map.ofEntries(
+                Map.entry("synced users", synced),
+                Map.entry("restricted units", restricted),
+                Map.entry("custom roles", custom),
+                Map.entry("unit scopes", unitScoped),
+                Map.entry("tenant scopes", tenantScoped),
+                Map.entry("start only", startOnly),
+                Map.entry("end only", endOnly),
+                Map.entry("bounded", bounded),
+                Map.entry("permanent", permanent),
+                Map.entry("group members", groupMembers),
+                Map.entry("self queries", selfQueries)))
         .allSatisfy((kind, n) -> assertThat(n).as(kind).isGreaterThan(20));
   }
 

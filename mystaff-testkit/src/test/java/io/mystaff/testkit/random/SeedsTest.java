@@ -40,7 +40,9 @@ class SeedsTest {
   @Test
   void derive_sameInputs_sameSeedAndDistinctStreams() {
     assertThat(Seeds.derive(7, 3)).isEqualTo(Seeds.derive(7, 3));
-    assertThat(Seeds.derive(7, 3)).isNotEqualTo(Seeds.derive(7, 4)).isNotEqualTo(Seeds.derive(8, 3));
+    assertThat(Seeds.derive(7, 3))
+        .isNotEqualTo(Seeds.derive(7, 4))
+        .isNotEqualTo(Seeds.derive(8, 3));
   }
 
   @Test

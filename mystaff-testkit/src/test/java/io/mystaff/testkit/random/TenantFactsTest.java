@@ -26,21 +26,32 @@ class TenantFactsTest {
   private static final UnitId VAULT = UnitId.of("vault");
 
   private final RoleAssignment bobInVault =
-      RoleAssignment.of(AssignmentId.of("a1"), BOB, BuiltInRole.GROUPS_ADMINISTRATOR, Scope.unit(VAULT));
+      RoleAssignment.of(
+          AssignmentId.of("a1"), BOB, BuiltInRole.GROUPS_ADMINISTRATOR, Scope.unit(VAULT));
   private final RoleAssignment annHelpdesk =
-      RoleAssignment.of(AssignmentId.of("a2"), ANN, BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.unit(SALES));
-  private final Tenant tenant = Tenant.builder()
-      .user(user(ANN)).user(user(BOB))
-      .unit(AdministrativeUnit.assigned(SALES, "Sales"))
-      .unit(AdministrativeUnit.assigned(EXEC, "Executives").withRestrictedManagement(true))
-      .unit(AdministrativeUnit.assigned(VAULT, "Vault").withRestrictedManagement(true))
-      .member(SALES, BOB).member(EXEC, BOB).member(SALES, ANN)
-      .assignment(bobInVault).assignment(annHelpdesk)
-      .roleAssignableGroupMember(BOB)
-      .build();
+      RoleAssignment.of(
+          AssignmentId.of("a2"), ANN, BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.unit(SALES));
+  private final Tenant tenant =
+      Tenant.builder()
+          .user(user(ANN))
+          .user(user(BOB))
+          .unit(AdministrativeUnit.assigned(SALES, "Sales"))
+          .unit(AdministrativeUnit.assigned(EXEC, "Executives").withRestrictedManagement(true))
+          .unit(AdministrativeUnit.assigned(VAULT, "Vault").withRestrictedManagement(true))
+          .member(SALES, BOB)
+          .member(EXEC, BOB)
+          .member(SALES, ANN)
+          .assignment(bobInVault)
+          .assignment(annHelpdesk)
+          .roleAssignableGroupMember(BOB)
+          .build();
 
   private static User user(UserId id) {
-    return User.builder().id(id).userPrincipalName(id + "@contoso.example").displayName(id.value()).build();
+    return User.builder()
+        .id(id)
+        .userPrincipalName(id + "@contoso.example")
+        .displayName(id.value())
+        .build();
   }
 
   @Test
@@ -71,10 +82,17 @@ class TenantFactsTest {
   @Test
   void groupHeldAssignments_inBothPartiesFacts_andMembersAreRoleAssignableGroupMembers() {
     GroupId admins = GroupId.of("admins");
-    RoleAssignment viaGroup = RoleAssignment.of(AssignmentId.of("g1"), admins, BuiltInRole.GLOBAL_ADMINISTRATOR,
-        Scope.tenant()).eligible();
-    User cat = User.builder().id(UserId.of("cat")).userPrincipalName("cat@contoso.example").displayName("cat")
-        .group(admins).build();
+    RoleAssignment viaGroup =
+        RoleAssignment.of(
+                AssignmentId.of("g1"), admins, BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant())
+            .eligible();
+    User cat =
+        User.builder()
+            .id(UserId.of("cat"))
+            .userPrincipalName("cat@contoso.example")
+            .displayName("cat")
+            .group(admins)
+            .build();
     Tenant withGroup = tenant.toBuilder().user(cat).assignment(viaGroup).build();
 
     assertThat(TenantFacts.actor(withGroup, cat.id()).assignments()).containsExactly(viaGroup);

@@ -37,18 +37,26 @@ class ReferenceAuthorizationModelTest {
 
   private final ReferenceAuthorizationModel model = new ReferenceAuthorizationModel();
   private final AtomicInteger ids = new AtomicInteger();
-  private final Tenant.Builder tenant = Tenant.builder()
-      .user(user(ADMIN)).user(user(TARGET))
-      .unit(AdministrativeUnit.assigned(STORE, "Store"))
-      .unit(AdministrativeUnit.assigned(EXEC, "Executives").withRestrictedManagement(true))
-      .customRole(RoleDefinition.custom(RESETTER, "Resetter", Set.of(RESET_PASSWORD.resourceAction())));
+  private final Tenant.Builder tenant =
+      Tenant.builder()
+          .user(user(ADMIN))
+          .user(user(TARGET))
+          .unit(AdministrativeUnit.assigned(STORE, "Store"))
+          .unit(AdministrativeUnit.assigned(EXEC, "Executives").withRestrictedManagement(true))
+          .customRole(
+              RoleDefinition.custom(RESETTER, "Resetter", Set.of(RESET_PASSWORD.resourceAction())));
 
   private static User user(UserId id) {
-    return User.builder().id(id).userPrincipalName(id + "@contoso.example").displayName(id.value()).build();
+    return User.builder()
+        .id(id)
+        .userPrincipalName(id + "@contoso.example")
+        .displayName(id.value())
+        .build();
   }
 
   private RoleAssignment give(UserId who, RoleId role, Scope scope) {
-    RoleAssignment a = RoleAssignment.of(AssignmentId.of("a" + ids.incrementAndGet()), who, role, scope);
+    RoleAssignment a =
+        RoleAssignment.of(AssignmentId.of("a" + ids.incrementAndGet()), who, role, scope);
     tenant.assignment(a);
     return a;
   }
@@ -114,8 +122,10 @@ class ReferenceAuthorizationModelTest {
 
   @Test
   void decide_expiredRole_deniedNoActiveRole() {
-    tenant.assignment(RoleAssignment.of(AssignmentId.of("old"), ADMIN, BuiltInRole.GLOBAL_ADMINISTRATOR,
-        Scope.tenant()).during(NOW.minusSeconds(60), NOW));
+    tenant.assignment(
+        RoleAssignment.of(
+                AssignmentId.of("old"), ADMIN, BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant())
+            .during(NOW.minusSeconds(60), NOW));
     assertThat(decide(VIEW_PROFILE).denyReason()).contains(DenyReason.NO_ACTIVE_ROLE);
   }
 
@@ -124,12 +134,14 @@ class ReferenceAuthorizationModelTest {
     give(ADMIN, BuiltInRole.GLOBAL_ADMINISTRATOR, Scope.tenant());
     assertThat(model.decide(tenant.build(), ADMIN, RESET_PASSWORD, ADMIN, NOW).denyReason())
         .contains(DenyReason.SELF_ACTION);
-    assertThat(model.allowedActions(tenant.build(), ADMIN, ADMIN, NOW)).containsExactly(VIEW_PROFILE);
+    assertThat(model.allowedActions(tenant.build(), ADMIN, ADMIN, NOW))
+        .containsExactly(VIEW_PROFILE);
   }
 
   @Test
   void decide_unknownUser_unknownUserException() {
-    assertThatThrownBy(() -> model.decide(tenant.build(), ADMIN, VIEW_PROFILE, UserId.of("ghost"), NOW))
+    assertThatThrownBy(
+            () -> model.decide(tenant.build(), ADMIN, VIEW_PROFILE, UserId.of("ghost"), NOW))
         .isInstanceOf(UnknownUserException.class);
   }
 }

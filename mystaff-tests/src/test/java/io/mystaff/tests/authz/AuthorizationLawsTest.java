@@ -27,20 +27,21 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Laws of the engine that hold whatever Entra's tables say: monotonicity in the actor's
- * assignments and in the target's ordinary memberships, scope containment, time, and the agreement
- * of {@code allowedActions} with {@code decide}. Every failure reports its seed.
+ * Laws of the engine that hold whatever Entra's tables say: monotonicity in the actor's assignments
+ * and in the target's ordinary memberships, scope containment, time, and the agreement of {@code
+ * allowedActions} with {@code decide}. Every failure reports its seed.
  */
 class AuthorizationLawsTest {
-  private static final RandomTenants TENANTS = RandomTenants.small().includingUnassignableUnitScopes();
+  private static final RandomTenants TENANTS =
+      RandomTenants.small().includingUnassignableUnitScopes();
   private static final Function<Random, World> WORLDS = World.generator(TENANTS, 30);
   private static final int WORLDS_PER_LAW = 1_200;
 
@@ -75,25 +76,36 @@ class AuthorizationLawsTest {
   /** (a) Adding an assignment to the actor, anywhere in its list, never removes a permission. */
   @Test
   void decide_assignmentAddedToActor_neverLosesPermit() {
-    Function<Random, Changed<Addition>> cases = withChanges(WORLDS, (r, w, q) -> new Addition(
-        TENANTS.assignment(r, w.tenant(), "added", q.actor()),
-        r.nextInt(w.tenant().assignmentsOf(q.actor()).size() + 1)));
-    Property.forAll(Seeds.forTest("law_a"), WORLDS_PER_LAW, cases, c -> {
-      for (int i = 0; i < c.world().queries().size(); i++) {
-        AuthorizationQuery q = c.world().queries().get(i);
-        Addition add = c.changes().get(i);
-        ActorFacts before = c.world().actor(q);
-        List<RoleAssignment> more = new ArrayList<>(before.assignments());
-        more.add(add.position(), add.assignment());
-        ActorFacts after = new ActorFacts(before.id(), more);
-        TargetFacts target = c.world().target(q);
-        if (ENGINE.decide(before, q.action(), target, c.world().roles(), q.now()).isPermit()) {
-          assertThat(ENGINE.decide(after, q.action(), target, c.world().roles(), q.now()).isPermit())
-              .as("%s after adding %s at %d", q, add.assignment(), add.position())
-              .isTrue();
-        }
-      }
-    });
+    Function<Random, Changed<Addition>> cases =
+        withChanges(
+            WORLDS,
+            (r, w, q) ->
+                new Addition(
+                    TENANTS.assignment(r, w.tenant(), "added", q.actor()),
+                    r.nextInt(w.tenant().assignmentsOf(q.actor()).size() + 1)));
+    Property.forAll(
+        Seeds.forTest("law_a"),
+        WORLDS_PER_LAW,
+        cases,
+        c -> {
+          for (int i = 0; i < c.world().queries().size(); i++) {
+            AuthorizationQuery q = c.world().queries().get(i);
+            Addition add = c.changes().get(i);
+            ActorFacts before = c.world().actor(q);
+            List<RoleAssignment> more = new ArrayList<>(before.assignments());
+            more.add(add.position(), add.assignment());
+            ActorFacts after = new ActorFacts(before.id(), more);
+            TargetFacts target = c.world().target(q);
+            if (ENGINE.decide(before, q.action(), target, c.world().roles(), q.now()).isPermit()) {
+              assertThat(
+                      ENGINE
+                          .decide(after, q.action(), target, c.world().roles(), q.now())
+                          .isPermit())
+                  .as("%s after adding %s at %d", q, add.assignment(), add.position())
+                  .isTrue();
+            }
+          }
+        });
   }
 
   /**
@@ -104,7 +116,10 @@ class AuthorizationLawsTest {
    */
   @Test
   void decide_targetLeavesUnrestrictedUnit_neverGainsPermit() {
-    Property.forAll(Seeds.forTest("law_b"), WORLDS_PER_LAW, withChanges(WORLDS, AuthorizationLawsTest::leaveAnyUnit),
+    Property.forAll(
+        Seeds.forTest("law_b"),
+        WORLDS_PER_LAW,
+        withChanges(WORLDS, AuthorizationLawsTest::leaveAnyUnit),
         c -> assertLeavingNeverGains(c, true));
   }
 
@@ -118,13 +133,23 @@ class AuthorizationLawsTest {
     UserId ceo = UserId.of("ceo");
     UnitId executives = UnitId.of("executives");
     Instant now = RandomTenants.EPOCH;
-    ActorFacts helpdesk = new ActorFacts(admin, List.of(RoleAssignment.of(AssignmentId.of("a1"), admin,
-        BuiltInRole.HELPDESK_ADMINISTRATOR, Scope.tenant())));
-    TargetFacts inside = new TargetFacts(ceo, Set.of(executives), Set.of(executives), List.of(), false);
+    ActorFacts helpdesk =
+        new ActorFacts(
+            admin,
+            List.of(
+                RoleAssignment.of(
+                    AssignmentId.of("a1"),
+                    admin,
+                    BuiltInRole.HELPDESK_ADMINISTRATOR,
+                    Scope.tenant())));
+    TargetFacts inside =
+        new TargetFacts(ceo, Set.of(executives), Set.of(executives), List.of(), false);
     TargetFacts left = new TargetFacts(ceo, Set.of(), Set.of(), List.of(), false);
 
-    Decision before = ENGINE.decide(helpdesk, StaffAction.RESET_PASSWORD, inside, RoleCatalog.builtIns(), now);
-    Decision after = ENGINE.decide(helpdesk, StaffAction.RESET_PASSWORD, left, RoleCatalog.builtIns(), now);
+    Decision before =
+        ENGINE.decide(helpdesk, StaffAction.RESET_PASSWORD, inside, RoleCatalog.builtIns(), now);
+    Decision after =
+        ENGINE.decide(helpdesk, StaffAction.RESET_PASSWORD, left, RoleCatalog.builtIns(), now);
 
     assertThat(before.denyReason()).contains(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     assertThat(after.isPermit()).isTrue();
@@ -134,8 +159,13 @@ class AuthorizationLawsTest {
   @Test
   void decide_targetLeavesAnyUnit_unqualifiedLawHasCounterexample() {
     long seed = Seeds.forTest("law_b_unqualified");
-    assertThatThrownBy(() -> Property.forAll(seed, WORLDS_PER_LAW,
-            withChanges(WORLDS, AuthorizationLawsTest::leaveAnyUnit), c -> assertLeavingNeverGains(c, false)))
+    assertThatThrownBy(
+            () ->
+                Property.forAll(
+                    seed,
+                    WORLDS_PER_LAW,
+                    withChanges(WORLDS, AuthorizationLawsTest::leaveAnyUnit),
+                    c -> assertLeavingNeverGains(c, false)))
         .isInstanceOf(PropertyFailure.class)
         .hasMessageContaining("seed " + seed)
         .hasMessageContaining("after leaving");
@@ -156,8 +186,14 @@ class AuthorizationLawsTest {
       }
       Set<UnitId> fewer = new LinkedHashSet<>(before.units());
       fewer.remove(left);
-      TargetFacts after = new TargetFacts(before.id(), fewer, before.restrictedUnits(), before.assignments(),
-          before.roleAssignableGroupMember(), before.guest());
+      TargetFacts after =
+          new TargetFacts(
+              before.id(),
+              fewer,
+              before.restrictedUnits(),
+              before.assignments(),
+              before.roleAssignableGroupMember(),
+              before.guest());
       ActorFacts actor = c.world().actor(q);
       if (ENGINE.decide(actor, q.action(), after, c.world().roles(), q.now()).isPermit()) {
         assertThat(ENGINE.decide(actor, q.action(), before, c.world().roles(), q.now()).isPermit())
@@ -173,22 +209,34 @@ class AuthorizationLawsTest {
    */
   @Test
   void decide_permittedChange_withinScopeOfActiveGrantingAssignment() {
-    Property.forAll(Seeds.forTest("law_c"), WORLDS_PER_LAW, WORLDS, world -> eachQuery(world, q -> {
-      ActorFacts actor = world.actor(q);
-      TargetFacts target = world.target(q);
-      Decision d = ENGINE.decide(actor, q.action(), target, world.roles(), q.now());
-      if (!q.action().isChange() || !d.isPermit()) {
-        return;
-      }
-      RoleAssignment grant = ((Decision.Permit) d).grantedBy();
-      Set<Scope> granting = ENGINE.scopesFor(actor, q.action(), world.roles(), q.now());
-      assertThat(actor.assignments()).as("%s granted by", q).contains(grant);
-      assertThat(grant.isActiveAt(q.now())).as("%s granted by %s, active", q, grant).isTrue();
-      assertThat(grant.scope().covers(target.units())).as("%s granted by %s, covering", q, grant).isTrue();
-      assertThat(granting).as("%s scopes for", q).contains(grant.scope());
-      assertThat(granting.stream().anyMatch(s -> s.covers(target.units())))
-          .as("%s: some granting scope in %s covers %s", q, granting, target.units()).isTrue();
-    }));
+    Property.forAll(
+        Seeds.forTest("law_c"),
+        WORLDS_PER_LAW,
+        WORLDS,
+        world ->
+            eachQuery(
+                world,
+                q -> {
+                  ActorFacts actor = world.actor(q);
+                  TargetFacts target = world.target(q);
+                  Decision d = ENGINE.decide(actor, q.action(), target, world.roles(), q.now());
+                  if (!q.action().isChange() || !d.isPermit()) {
+                    return;
+                  }
+                  RoleAssignment grant = ((Decision.Permit) d).grantedBy();
+                  Set<Scope> granting = ENGINE.scopesFor(actor, q.action(), world.roles(), q.now());
+                  assertThat(actor.assignments()).as("%s granted by", q).contains(grant);
+                  assertThat(grant.isActiveAt(q.now()))
+                      .as("%s granted by %s, active", q, grant)
+                      .isTrue();
+                  assertThat(grant.scope().covers(target.units()))
+                      .as("%s granted by %s, covering", q, grant)
+                      .isTrue();
+                  assertThat(granting).as("%s scopes for", q).contains(grant.scope());
+                  assertThat(granting.stream().anyMatch(s -> s.covers(target.units())))
+                      .as("%s: some granting scope in %s covers %s", q, granting, target.units())
+                      .isTrue();
+                }));
   }
 
   /**
@@ -199,32 +247,58 @@ class AuthorizationLawsTest {
   @Test
   void decide_nowOutsideEveryActorWindow_deniesEverything() {
     Function<Random, Changed<Boolean>> cases = withChanges(WORLDS, (r, w, q) -> r.nextBoolean());
-    Property.forAll(Seeds.forTest("law_d"), WORLDS_PER_LAW, cases, c -> {
-      for (int i = 0; i < c.world().queries().size(); i++) {
-        AuthorizationQuery q = c.world().queries().get(i);
-        boolean before = c.changes().get(i);
-        Instant now = before ? RandomTenants.EPOCH.minusNanos(1) : RandomTenants.EPOCH.plus(Duration.ofDays(365));
-        ActorFacts actor = c.world().actor(q);
-        List<RoleAssignment> moved = new ArrayList<>();
-        for (RoleAssignment a : actor.assignments()) {
-          Instant start = a.start().orElse(RandomTenants.EPOCH);
-          Instant end = a.end().orElse(now);
-          moved.add(before
-              ? new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), Optional.of(start), a.end(), a.kind())
-              : new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), a.start(), Optional.of(end), a.kind()));
-        }
-        ActorFacts outside = new ActorFacts(actor.id(), moved);
-        TargetFacts target = c.world().target(q);
-        for (StaffAction action : StaffAction.values()) {
-          DenyReason expected = action.isChange() && q.actor().equals(q.target())
-              ? DenyReason.SELF_ACTION : DenyReason.NO_ACTIVE_ROLE;
-          assertThat(ENGINE.decide(outside, action, target, c.world().roles(), now).denyReason())
-              .as("%s by %s at %s", action, moved, now).contains(expected);
-        }
-        assertThat(ENGINE.allowedActions(outside, target, c.world().roles(), now)).isEmpty();
-        assertThat(ENGINE.holdsActiveRole(outside, now)).isFalse();
-      }
-    });
+    Property.forAll(
+        Seeds.forTest("law_d"),
+        WORLDS_PER_LAW,
+        cases,
+        c -> {
+          for (int i = 0; i < c.world().queries().size(); i++) {
+            AuthorizationQuery q = c.world().queries().get(i);
+            boolean before = c.changes().get(i);
+            Instant now =
+                before
+                    ? RandomTenants.EPOCH.minusNanos(1)
+                    : RandomTenants.EPOCH.plus(Duration.ofDays(365));
+            ActorFacts actor = c.world().actor(q);
+            List<RoleAssignment> moved = new ArrayList<>();
+            for (RoleAssignment a : actor.assignments()) {
+              Instant start = a.start().orElse(RandomTenants.EPOCH);
+              Instant end = a.end().orElse(now);
+              moved.add(
+                  before
+                      ? new RoleAssignment(
+                          a.id(),
+                          a.principal(),
+                          a.role(),
+                          a.scope(),
+                          Optional.of(start),
+                          a.end(),
+                          a.kind())
+                      : new RoleAssignment(
+                          a.id(),
+                          a.principal(),
+                          a.role(),
+                          a.scope(),
+                          a.start(),
+                          Optional.of(end),
+                          a.kind()));
+            }
+            ActorFacts outside = new ActorFacts(actor.id(), moved);
+            TargetFacts target = c.world().target(q);
+            for (StaffAction action : StaffAction.values()) {
+              DenyReason expected =
+                  action.isChange() && q.actor().equals(q.target())
+                      ? DenyReason.SELF_ACTION
+                      : DenyReason.NO_ACTIVE_ROLE;
+              assertThat(
+                      ENGINE.decide(outside, action, target, c.world().roles(), now).denyReason())
+                  .as("%s by %s at %s", action, moved, now)
+                  .contains(expected);
+            }
+            assertThat(ENGINE.allowedActions(outside, target, c.world().roles(), now)).isEmpty();
+            assertThat(ENGINE.holdsActiveRole(outside, now)).isFalse();
+          }
+        });
   }
 
   /**
@@ -234,18 +308,35 @@ class AuthorizationLawsTest {
    */
   @Test
   void decide_inactiveAssignmentsDropped_sameDecision() {
-    Property.forAll(Seeds.forTest("law_d_inert"), WORLDS_PER_LAW, WORLDS, world -> eachQuery(world, q -> {
-      ActorFacts actor = world.actor(q);
-      TargetFacts target = world.target(q);
-      ActorFacts activeActor = new ActorFacts(actor.id(), activeOnly(actor.assignments(), q.now()));
-      List<RoleAssignment> inForce = new ArrayList<>(target.assignments());
-      inForce.removeIf(a -> a.hasEndedAt(q.now()));
-      TargetFacts activeTarget = new TargetFacts(target.id(), target.units(), target.restrictedUnits(),
-          inForce, target.roleAssignableGroupMember(), target.guest(), target.undecidedRestrictedUnits());
-      assertThat(ENGINE.decide(activeActor, q.action(), activeTarget, world.roles(), q.now()))
-          .as("%s without inactive assignments", q)
-          .isEqualTo(ENGINE.decide(actor, q.action(), target, world.roles(), q.now()));
-    }));
+    Property.forAll(
+        Seeds.forTest("law_d_inert"),
+        WORLDS_PER_LAW,
+        WORLDS,
+        world ->
+            eachQuery(
+                world,
+                q -> {
+                  ActorFacts actor = world.actor(q);
+                  TargetFacts target = world.target(q);
+                  ActorFacts activeActor =
+                      new ActorFacts(actor.id(), activeOnly(actor.assignments(), q.now()));
+                  List<RoleAssignment> inForce = new ArrayList<>(target.assignments());
+                  inForce.removeIf(a -> a.hasEndedAt(q.now()));
+                  TargetFacts activeTarget =
+                      new TargetFacts(
+                          target.id(),
+                          target.units(),
+                          target.restrictedUnits(),
+                          inForce,
+                          target.roleAssignableGroupMember(),
+                          target.guest(),
+                          target.undecidedRestrictedUnits());
+                  assertThat(
+                          ENGINE.decide(
+                              activeActor, q.action(), activeTarget, world.roles(), q.now()))
+                      .as("%s without inactive assignments", q)
+                      .isEqualTo(ENGINE.decide(actor, q.action(), target, world.roles(), q.now()));
+                }));
   }
 
   /**
@@ -255,45 +346,65 @@ class AuthorizationLawsTest {
    */
   @Test
   void decide_assignmentAddedToTarget_neverGainsPermit() {
-    Function<Random, Changed<RoleAssignment>> cases = withChanges(WORLDS, (r, w, q) ->
-        TENANTS.assignment(r, w.tenant(), "added", q.target()));
-    Property.forAll(Seeds.forTest("law_f"), WORLDS_PER_LAW, cases, c -> {
-      for (int i = 0; i < c.world().queries().size(); i++) {
-        AuthorizationQuery q = c.world().queries().get(i);
-        RoleAssignment added = c.changes().get(i);
-        TargetFacts before = c.world().target(q);
-        List<RoleAssignment> more = new ArrayList<>(before.assignments());
-        more.add(added);
-        TargetFacts after = new TargetFacts(before.id(), before.units(), before.restrictedUnits(), more,
-            before.roleAssignableGroupMember(), before.guest(), before.undecidedRestrictedUnits());
-        ActorFacts actor = c.world().actor(q);
-        Decision was = ENGINE.decide(actor, q.action(), before, c.world().roles(), q.now());
-        Decision now = ENGINE.decide(actor, q.action(), after, c.world().roles(), q.now());
-        if (added.hasEndedAt(q.now())) {
-          assertThat(now).as("%s after the target gained the ended %s", q, added).isEqualTo(was);
-        } else if (now.isPermit()) {
-          assertThat(was.isPermit()).as("%s after the target gained %s", q, added).isTrue();
-        }
-      }
-    });
+    Function<Random, Changed<RoleAssignment>> cases =
+        withChanges(WORLDS, (r, w, q) -> TENANTS.assignment(r, w.tenant(), "added", q.target()));
+    Property.forAll(
+        Seeds.forTest("law_f"),
+        WORLDS_PER_LAW,
+        cases,
+        c -> {
+          for (int i = 0; i < c.world().queries().size(); i++) {
+            AuthorizationQuery q = c.world().queries().get(i);
+            RoleAssignment added = c.changes().get(i);
+            TargetFacts before = c.world().target(q);
+            List<RoleAssignment> more = new ArrayList<>(before.assignments());
+            more.add(added);
+            TargetFacts after =
+                new TargetFacts(
+                    before.id(),
+                    before.units(),
+                    before.restrictedUnits(),
+                    more,
+                    before.roleAssignableGroupMember(),
+                    before.guest(),
+                    before.undecidedRestrictedUnits());
+            ActorFacts actor = c.world().actor(q);
+            Decision was = ENGINE.decide(actor, q.action(), before, c.world().roles(), q.now());
+            Decision now = ENGINE.decide(actor, q.action(), after, c.world().roles(), q.now());
+            if (added.hasEndedAt(q.now())) {
+              assertThat(now)
+                  .as("%s after the target gained the ended %s", q, added)
+                  .isEqualTo(was);
+            } else if (now.isPermit()) {
+              assertThat(was.isPermit()).as("%s after the target gained %s", q, added).isTrue();
+            }
+          }
+        });
   }
 
   /** (e) {@code allowedActions} is exactly the set of actions {@code decide} permits. */
   @Test
   void allowedActions_anyQuery_equalsActionsDecidePermits() {
-    Property.forAll(Seeds.forTest("law_e"), WORLDS_PER_LAW, WORLDS, world -> eachQuery(world, q -> {
-      ActorFacts actor = world.actor(q);
-      TargetFacts target = world.target(q);
-      Set<StaffAction> permitted = EnumSet.noneOf(StaffAction.class);
-      for (StaffAction action : StaffAction.values()) {
-        if (ENGINE.decide(actor, action, target, world.roles(), q.now()).isPermit()) {
-          permitted.add(action);
-        }
-      }
-      assertThat(ENGINE.allowedActions(actor, target, world.roles(), q.now()))
-          .as("allowed actions of %s on %s at %s", q.actor(), q.target(), q.now())
-          .isEqualTo(permitted);
-    }));
+    Property.forAll(
+        Seeds.forTest("law_e"),
+        WORLDS_PER_LAW,
+        WORLDS,
+        world ->
+            eachQuery(
+                world,
+                q -> {
+                  ActorFacts actor = world.actor(q);
+                  TargetFacts target = world.target(q);
+                  Set<StaffAction> permitted = EnumSet.noneOf(StaffAction.class);
+                  for (StaffAction action : StaffAction.values()) {
+                    if (ENGINE.decide(actor, action, target, world.roles(), q.now()).isPermit()) {
+                      permitted.add(action);
+                    }
+                  }
+                  assertThat(ENGINE.allowedActions(actor, target, world.roles(), q.now()))
+                      .as("allowed actions of %s on %s at %s", q.actor(), q.target(), q.now())
+                      .isEqualTo(permitted);
+                }));
   }
 
   private static List<RoleAssignment> activeOnly(List<RoleAssignment> assignments, Instant now) {

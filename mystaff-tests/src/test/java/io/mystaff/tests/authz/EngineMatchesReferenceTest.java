@@ -28,49 +28,62 @@ class EngineMatchesReferenceTest {
 
   @Test
   void decide_smallRandomTenants_sameDecisionAsReference() {
-    Property.forAll(Seeds.forTest("decide_small"), 2_500,
+    Property.forAll(
+        Seeds.forTest("decide_small"),
+        2_500,
         World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 40),
         world -> ReferenceCheck.assertAgrees(ENGINE::decide, world));
   }
 
   @Test
   void decide_largerRandomTenants_sameDecisionAsReference() {
-    Property.forAll(Seeds.forTest("decide_larger"), 400,
+    Property.forAll(
+        Seeds.forTest("decide_larger"),
+        400,
         World.generator(RandomTenants.of(24, 8, 60).includingUnassignableUnitScopes(), 60),
         world -> ReferenceCheck.assertAgrees(ENGINE::decide, world));
   }
 
   /**
-   * Undecided dynamic rules: some restricted units the target is not a member of are undecided
-   * for the target. The engine must treat the target as restricted without letting those units'
-   * scopes reach it, exactly as the reference model restates it.
+   * Undecided dynamic rules: some restricted units the target is not a member of are undecided for
+   * the target. The engine must treat the target as restricted without letting those units' scopes
+   * reach it, exactly as the reference model restates it.
    */
   @Test
   void decide_undecidedRestrictedUnits_sameDecisionAsReference() {
     int[] restrictedOnlyByUndecided = new int[1];
-    Property.forAll(Seeds.forTest("decide_undecided"), 1_500, World.generator(RandomTenants.small(), 40),
+    Property.forAll(
+        Seeds.forTest("decide_undecided"),
+        1_500,
+        World.generator(RandomTenants.small(), 40),
         world -> {
           Random r = new Random(world.queries().hashCode());
           for (AuthorizationQuery q : world.queries()) {
             java.util.Set<io.mystaff.api.UnitId> undecided = new java.util.LinkedHashSet<>();
             for (io.mystaff.api.directory.AdministrativeUnit u : world.tenant().units()) {
-              if (!world.tenant().assignedMembersOf(u.id()).contains(q.target()) && r.nextInt(3) == 0) {
+              if (!world.tenant().assignedMembersOf(u.id()).contains(q.target())
+                  && r.nextInt(3) == 0) {
                 undecided.add(u.id());
               }
             }
             io.mystaff.api.authz.TargetFacts target =
                 io.mystaff.testkit.random.TenantFacts.target(world.tenant(), q.target(), undecided);
-            if (!target.undecidedRestrictedUnits().isEmpty() && target.restrictedUnits().stream()
-                .noneMatch(target.units()::contains)) {
+            if (!target.undecidedRestrictedUnits().isEmpty()
+                && target.restrictedUnits().stream().noneMatch(target.units()::contains)) {
               restrictedOnlyByUndecided[0]++;
             }
-            Decision expected = REFERENCE.decide(world.tenant(), q.actor(), q.action(), q.target(), q.now(),
-                undecided);
-            Decision actual = ENGINE.decide(world.actor(q), q.action(), target, world.roles(), q.now());
-            assertThat(actual).as("decision on %s with %s undecided", q, undecided).isEqualTo(expected);
+            Decision expected =
+                REFERENCE.decide(
+                    world.tenant(), q.actor(), q.action(), q.target(), q.now(), undecided);
+            Decision actual =
+                ENGINE.decide(world.actor(q), q.action(), target, world.roles(), q.now());
+            assertThat(actual)
+                .as("decision on %s with %s undecided", q, undecided)
+                .isEqualTo(expected);
           }
         });
-    assertThat(restrictedOnlyByUndecided[0]).as("targets restricted only by an undecided rule")
+    assertThat(restrictedOnlyByUndecided[0])
+        .as("targets restricted only by an undecided rule")
         .isGreaterThan(1_000);
   }
 
@@ -80,11 +93,13 @@ class EngineMatchesReferenceTest {
     long seed = Seeds.forTest("outcomes");
     Map<String, Integer> outcomes = new TreeMap<>();
     Random r = Seeds.random(seed);
-    Function<Random, World> worlds = World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 40);
+    Function<Random, World> worlds =
+        World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 40);
     for (int i = 0; i < 300; i++) {
       World world = worlds.apply(r);
       for (AuthorizationQuery q : world.queries()) {
-        Decision d = ENGINE.decide(world.actor(q), q.action(), world.target(q), world.roles(), q.now());
+        Decision d =
+            ENGINE.decide(world.actor(q), q.action(), world.target(q), world.roles(), q.now());
         String outcome = d.action() + " " + d.denyReason().map(Enum::name).orElse("PERMIT");
         outcomes.merge(outcome, 1, Integer::sum);
       }
@@ -93,7 +108,8 @@ class EngineMatchesReferenceTest {
     for (StaffAction a : StaffAction.values()) {
       expected.add(a + " PERMIT");
       for (DenyReason reason : DenyReason.values()) {
-        if (a.isChange() && reason != DenyReason.RATE_LIMITED) { // the workflow's rate limit, not the engine's
+        if (a.isChange()
+            && reason != DenyReason.RATE_LIMITED) { // the workflow's rate limit, not the engine's
           expected.add(a + " " + reason);
         }
       }
@@ -108,13 +124,17 @@ class EngineMatchesReferenceTest {
 
   @Test
   void allowedActions_randomTenants_sameSetAsReference() {
-    Property.forAll(Seeds.forTest("allowedActions"), 1_000,
+    Property.forAll(
+        Seeds.forTest("allowedActions"),
+        1_000,
         World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 20),
         world -> {
           for (AuthorizationQuery q : world.queries()) {
-            assertThat(ENGINE.allowedActions(world.actor(q), world.target(q), world.roles(), q.now()))
+            assertThat(
+                    ENGINE.allowedActions(world.actor(q), world.target(q), world.roles(), q.now()))
                 .as("allowed actions of %s on %s at %s", q.actor(), q.target(), q.now())
-                .isEqualTo(REFERENCE.allowedActions(world.tenant(), q.actor(), q.target(), q.now()));
+                .isEqualTo(
+                    REFERENCE.allowedActions(world.tenant(), q.actor(), q.target(), q.now()));
           }
         });
   }

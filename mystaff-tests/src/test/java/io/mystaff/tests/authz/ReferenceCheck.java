@@ -17,10 +17,13 @@ final class ReferenceCheck {
   static final AuthorizationEngine ENGINE = AuthorizationEngine.standard();
   static final ReferenceAuthorizationModel REFERENCE = new ReferenceAuthorizationModel();
 
-  /** The shape of {@link AuthorizationEngine#decide}, so a deliberately broken variant can stand in. */
+  /**
+   * The shape of {@link AuthorizationEngine#decide}, so a deliberately broken variant can stand in.
+   */
   @FunctionalInterface
   interface Decider {
-    Decision decide(ActorFacts actor, StaffAction action, TargetFacts target, RoleCatalog roles, Instant now);
+    Decision decide(
+        ActorFacts actor, StaffAction action, TargetFacts target, RoleCatalog roles, Instant now);
   }
 
   private ReferenceCheck() {}
@@ -28,8 +31,10 @@ final class ReferenceCheck {
   /** Fails on the first question where {@code decider} and the reference model disagree. */
   static void assertAgrees(Decider decider, World world) {
     for (AuthorizationQuery q : world.queries()) {
-      Decision expected = REFERENCE.decide(world.tenant(), q.actor(), q.action(), q.target(), q.now());
-      Decision actual = decider.decide(world.actor(q), q.action(), world.target(q), world.roles(), q.now());
+      Decision expected =
+          REFERENCE.decide(world.tenant(), q.actor(), q.action(), q.target(), q.now());
+      Decision actual =
+          decider.decide(world.actor(q), q.action(), world.target(q), world.roles(), q.now());
       assertThat(actual).as("decision on %s", q).isEqualTo(expected);
     }
   }

@@ -37,19 +37,33 @@ record World(Tenant tenant, RoleCatalog roles, List<AuthorizationQuery> queries)
   public String toString() {
     StringBuilder s = new StringBuilder("World{");
     s.append("\n    users: ");
-    tenant.users().forEach(u -> s.append(u.id()).append(u.isSynced() ? "(synced)" : "")
-        .append(u.groups().isEmpty() ? "" : " in " + u.groups()).append(' '));
+    tenant
+        .users()
+        .forEach(
+            u ->
+                s.append(u.id())
+                    .append(u.isSynced() ? "(synced)" : "")
+                    .append(u.groups().isEmpty() ? "" : " in " + u.groups())
+                    .append(' '));
     for (AdministrativeUnit u : tenant.units()) {
-      s.append("\n    unit ").append(u.id()).append(u.restrictedManagement() ? " [restricted]" : "")
-          .append(": ").append(tenant.assignedMembersOf(u.id()));
+      s.append("\n    unit ")
+          .append(u.id())
+          .append(u.restrictedManagement() ? " [restricted]" : "")
+          .append(": ")
+          .append(tenant.assignedMembersOf(u.id()));
     }
     for (RoleDefinition d : tenant.customRoles()) {
       s.append("\n    custom role ").append(d.id()).append(": ").append(d.allowedResourceActions());
     }
     for (RoleAssignment a : tenant.assignments()) {
-      s.append("\n    ").append(a.id()).append(": ").append(a.principal()).append(" holds ")
+      s.append("\n    ")
+          .append(a.id())
+          .append(": ")
+          .append(a.principal())
+          .append(" holds ")
           .append(roles.find(a.role()).map(RoleDefinition::displayName).orElse(a.role().value()))
-          .append(" at ").append(a.scope());
+          .append(" at ")
+          .append(a.scope());
       a.start().ifPresent(t -> s.append(" from ").append(t));
       a.end().ifPresent(t -> s.append(" until ").append(t));
       if (a.isEligible()) {

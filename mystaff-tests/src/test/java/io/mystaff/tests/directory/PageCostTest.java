@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A page of members or search results costs a fixed number of directory calls, whatever its
- * size: the facts of all its users are read with one batched call ({@code userFactsOf}) and their
- * units with at most one more ({@code findUnits}), not several calls per member.
+ * A page of members or search results costs a fixed number of directory calls, whatever its size:
+ * the facts of all its users are read with one batched call ({@code userFactsOf}) and their units
+ * with at most one more ({@code findUnits}), not several calls per member.
  */
 class PageCostTest {
   private final AtomicInteger calls = new AtomicInteger();
@@ -37,21 +37,29 @@ class PageCostTest {
 
   @BeforeEach
   void setUp() {
-    TenantFixture tenant = Fixtures.tenant()
-        .unit("north", "North Store")
-        .unit("south", "South Store")
-        .restrictedUnit("vault", "Vault")
-        .tenantAdmin("tara", BuiltInRole.HELPDESK_ADMINISTRATOR)
-        .admin("nina", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "north");
+    TenantFixture tenant =
+        Fixtures.tenant()
+            .unit("north", "North Store")
+            .unit("south", "South Store")
+            .restrictedUnit("vault", "Vault")
+            .tenantAdmin("tara", BuiltInRole.HELPDESK_ADMINISTRATOR)
+            .admin("nina", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "north");
     for (int i = 0; i < 60; i++) {
-      String[] units = i % 3 == 0 ? new String[] {"north", "south"} : i % 3 == 1 ? new String[] {"north", "vault"}
-          : new String[] {"north"};
-      tenant.cloudUser(String.format("staff%02d", i), u -> u.in(units).displayName("Staff " + u.alias()));
+      String[] units =
+          i % 3 == 0
+              ? new String[] {"north", "south"}
+              : i % 3 == 1 ? new String[] {"north", "vault"} : new String[] {"north"};
+      tenant.cloudUser(
+          String.format("staff%02d", i), u -> u.in(units).displayName("Staff " + u.alias()));
     }
     tenant.admin("staff07", BuiltInRole.PASSWORD_ADMINISTRATOR, "south");
     InMemoryDirectory directory = Fixtures.inMemoryDirectory(tenant.build());
-    myStaff = MyStaff.builder().directory(counting(directory)).directoryWriter(directory)
-        .auditSink(new RecordingAuditSink()).build();
+    myStaff =
+        MyStaff.builder()
+            .directory(counting(directory))
+            .directoryWriter(directory)
+            .auditSink(new RecordingAuditSink())
+            .build();
   }
 
   @AfterEach
@@ -64,7 +72,8 @@ class PageCostTest {
     StaffSession nina = myStaff.signIn(SignInContext.of(UserId.of("nina"), true));
     Location north = nina.singleLocation().orElseThrow();
     assertSameCost(size -> nina.members(north, PageRequest.first(size)).items());
-    assertSameCost(size -> nina.members(north, Optional.of("staff"), PageRequest.first(size)).items());
+    assertSameCost(
+        size -> nina.members(north, Optional.of("staff"), PageRequest.first(size)).items());
     assertSameCost(size -> nina.members(UnitId.of("north"), PageRequest.first(size)).items());
   }
 
@@ -72,7 +81,8 @@ class PageCostTest {
   void organizationPages_costTheSameForFiveAndTwentyFiveUsers() {
     StaffSession tara = myStaff.signIn(SignInContext.of(UserId.of("tara"), true));
     assertSameCost(size -> tara.searchUsers("staff", PageRequest.first(size)).items());
-    assertSameCost(size -> tara.members(Location.wholeOrganization(), PageRequest.first(size)).items());
+    assertSameCost(
+        size -> tara.members(Location.wholeOrganization(), PageRequest.first(size)).items());
   }
 
   @Test
@@ -81,13 +91,21 @@ class PageCostTest {
     List<StaffMember> page = tara.searchUsers("staff", PageRequest.first(60)).items();
     assertThat(page).hasSize(60);
     for (StaffMember member : page) {
-      assertThat(member.allowedActions()).as("%s", member.user().id())
+      assertThat(member.allowedActions())
+          .as("%s", member.user().id())
           .isEqualTo(tara.profile(member.user().id()).allowedActions());
     }
-    assertThat(page).filteredOn(m -> m.user().id().value().equals("staff01")).singleElement()
-        .matches(m -> !m.canManage(), "a member of the restricted unit is view only for a tenant-wide admin");
-    assertThat(page).filteredOn(m -> m.user().id().value().equals("staff07")).singleElement()
-        .matches(m -> !m.canManage(), "an administrator is protected from a helpdesk administrator");
+    assertThat(page)
+        .filteredOn(m -> m.user().id().value().equals("staff01"))
+        .singleElement()
+        .matches(
+            m -> !m.canManage(),
+            "a member of the restricted unit is view only for a tenant-wide admin");
+    assertThat(page)
+        .filteredOn(m -> m.user().id().value().equals("staff07"))
+        .singleElement()
+        .matches(
+            m -> !m.canManage(), "an administrator is protected from a helpdesk administrator");
   }
 
   private void assertSameCost(Function<Integer, List<StaffMember>> page) {
@@ -106,16 +124,19 @@ class PageCostTest {
 
   /** Counts every call core makes to the directory. */
   private Directory counting(Directory delegate) {
-    return (Directory) Proxy.newProxyInstance(Directory.class.getClassLoader(), new Class<?>[] {Directory.class},
-        (proxy, method, args) -> {
-          if (method.getDeclaringClass() != Object.class) {
-            calls.incrementAndGet();
-          }
-          try {
-            return method.invoke(delegate, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (Directory)
+        Proxy.newProxyInstance(
+            Directory.class.getClassLoader(),
+            new Class<?>[] {Directory.class},
+            (proxy, method, args) -> {
+              if (method.getDeclaringClass() != Object.class) {
+                calls.incrementAndGet();
+              }
+              try {
+                return method.invoke(delegate, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

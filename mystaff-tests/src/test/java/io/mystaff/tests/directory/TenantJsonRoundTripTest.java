@@ -25,7 +25,12 @@ import org.junit.jupiter.api.Test;
 class TenantJsonRoundTripTest {
 
   private static TenantJson json(Tenant t) {
-    return new TenantJson(t.users(), t.units(), t.assignedMembers(), t.customRoles(), t.assignments(),
+    return new TenantJson(
+        t.users(),
+        t.units(),
+        t.assignedMembers(),
+        t.customRoles(),
+        t.assignments(),
         t.roleAssignableGroupMembers());
   }
 
@@ -42,33 +47,51 @@ class TenantJsonRoundTripTest {
 
   @Test
   void randomTenant_writtenAndRead_equalAndSameDirectory() {
-    Property.forAll(Seeds.forTest("tenantJson.roundTrip"), 300, RandomTenants.of(12, 5, 16), tenant -> {
-      TenantJson value = json(tenant);
-      String text = value.toJson();
-      TenantJson read = TenantJson.parse(text);
-      assertThat(read).isEqualTo(value);
-      assertThat(read.toJson()).isEqualTo(text);
+    Property.forAll(
+        Seeds.forTest("tenantJson.roundTrip"),
+        300,
+        RandomTenants.of(12, 5, 16),
+        tenant -> {
+          TenantJson value = json(tenant);
+          String text = value.toJson();
+          TenantJson read = TenantJson.parse(text);
+          assertThat(read).isEqualTo(value);
+          assertThat(read.toJson()).isEqualTo(text);
 
-      InMemoryDirectory expected = direct(tenant);
-      InMemoryDirectory loaded = InMemoryDirectory.builder().passwordHashIterations(1).load(read).build();
-      for (User u : tenant.users()) {
-        UserId id = u.id();
-        assertThat(loaded.findUser(id).map(x -> x.toBuilder().version(0).build()))
-            .isEqualTo(expected.findUser(id).map(x -> x.toBuilder().version(0).build()));
-        assertThat(loaded.unitsOf(id)).as("units of %s", id).isEqualTo(expected.unitsOf(id));
-        assertThat(Set.copyOf(loaded.assignmentsOf(id))).isEqualTo(Set.copyOf(expected.assignmentsOf(id)));
-        assertThat(loaded.isRoleAssignableGroupMember(id)).isEqualTo(expected.isRoleAssignableGroupMember(id));
-      }
-      for (AdministrativeUnit unit : tenant.units()) {
-        UnitId id = unit.id();
-        assertThat(loaded.findUnit(id)).isEqualTo(expected.findUnit(id));
-        assertThat(loaded.members(id, PageRequest.first(1000)).items()).extracting(User::id)
-            .isEqualTo(expected.members(id, PageRequest.first(1000)).items().stream().map(User::id).toList());
-      }
-      Map<Object, String> roles = loaded.roles().all().stream()
-          .collect(Collectors.toMap(r -> r.id(), r -> r.displayName() + r.allowedResourceActions()));
-      assertThat(roles).isEqualTo(expected.roles().all().stream()
-          .collect(Collectors.toMap(r -> r.id(), r -> r.displayName() + r.allowedResourceActions())));
-    });
+          InMemoryDirectory expected = direct(tenant);
+          InMemoryDirectory loaded =
+              InMemoryDirectory.builder().passwordHashIterations(1).load(read).build();
+          for (User u : tenant.users()) {
+            UserId id = u.id();
+            assertThat(loaded.findUser(id).map(x -> x.toBuilder().version(0).build()))
+                .isEqualTo(expected.findUser(id).map(x -> x.toBuilder().version(0).build()));
+            assertThat(loaded.unitsOf(id)).as("units of %s", id).isEqualTo(expected.unitsOf(id));
+            assertThat(Set.copyOf(loaded.assignmentsOf(id)))
+                .isEqualTo(Set.copyOf(expected.assignmentsOf(id)));
+            assertThat(loaded.isRoleAssignableGroupMember(id))
+                .isEqualTo(expected.isRoleAssignableGroupMember(id));
+          }
+          for (AdministrativeUnit unit : tenant.units()) {
+            UnitId id = unit.id();
+            assertThat(loaded.findUnit(id)).isEqualTo(expected.findUnit(id));
+            assertThat(loaded.members(id, PageRequest.first(1000)).items())
+                .extracting(User::id)
+                .isEqualTo(
+                    expected.members(id, PageRequest.first(1000)).items().stream()
+                        .map(User::id)
+                        .toList());
+          }
+          Map<Object, String> roles =
+              loaded.roles().all().stream()
+                  .collect(
+                      Collectors.toMap(
+                          r -> r.id(), r -> r.displayName() + r.allowedResourceActions()));
+          assertThat(roles)
+              .isEqualTo(
+                  expected.roles().all().stream()
+                      .collect(
+                          Collectors.toMap(
+                              r -> r.id(), r -> r.displayName() + r.allowedResourceActions())));
+        });
   }
 }

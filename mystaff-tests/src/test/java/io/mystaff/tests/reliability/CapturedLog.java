@@ -30,7 +30,9 @@ final class CapturedLog implements AutoCloseable {
     }
   }
 
-  /** How many log lines (not stack-trace lines) were written at {@code level}, e.g. {@code WARN}. */
+  /**
+   * How many log lines (not stack-trace lines) were written at {@code level}, e.g. {@code WARN}.
+   */
   long lines(String level) {
     return text().lines().filter(l -> l.contains("] " + level + " ")).count();
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
-import io.mystaff.api.MyStaffException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInContext;
@@ -48,13 +47,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Sixteen managers, each on their own thread and session, edit the phones of the same four users
  * and reset their passwords at once. Afterwards the audit trail must be a linearization of what
- * happened: for every user and phone type, the SUCCEEDED events in the order the sink received
- * them form one unbroken chain (each event's old value is the previous event's new value) from the
+ * happened: for every user and phone type, the SUCCEEDED events in the order the sink received them
+ * form one unbroken chain (each event's old value is the previous event's new value) from the
  * initial number to the number the directory holds; and every attempt has exactly one event.
  */
 class ConcurrencyTest {
   /** Audit values of phones are in Graph's format. */
   private static final PhoneNumberParser GRAPH = PhoneNumberParser.international();
+
   private static final int THREADS = 16;
   private static final int TARGETS = 4;
   private static final int OPS_PER_THREAD = Scale.of(150);
@@ -81,40 +81,52 @@ class ConcurrencyTest {
     List<CorrelationId> succeeded = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger numbers = new AtomicInteger();
     long started = System.nanoTime();
-    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
-        .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // concurrency, not rate limits
-        .build()) {
+    try (MyStaff myStaff =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(sink)
+            .settings(
+                MyStaffSettings.builder()
+                    .resetLimit(RateLimit.unlimited())
+                    .phoneChangeLimit(RateLimit.unlimited())
+                    .build()) // concurrency, not rate limits
+            .build()) {
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       CountDownLatch go = new CountDownLatch(1);
       List<Future<?>> done = new ArrayList<>();
       for (int m = 0; m < THREADS; m++) {
         StaffSession session = myStaff.signIn(SignInContext.of(UserId.of("manager" + m), true));
         Random r = Seeds.random(Seeds.derive(seed, m));
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < OPS_PER_THREAD; i++) {
-            UserId target = UserId.of("staff" + r.nextInt(TARGETS));
-            PhoneType type = PhoneType.values()[r.nextInt(PhoneType.values().length)];
-            int k = r.nextInt(20);
-            attempts.incrementAndGet();
-            try {
-              if (k < 14) {
-                int n = numbers.incrementAndGet();
-                String raw = String.format(Locale.ROOT, "+1%03d555%04d", 201 + n / 10_000, n % 10_000);
-                succeeded.add(session.setPhone(target, type, raw).correlationId());
-              } else if (k < 17) {
-                succeeded.add(session.removePhone(target, type).correlationId());
-              } else {
-                succeeded.add(session.resetPassword(target).correlationId());
-              }
-            } catch (StaleVersionException e) {
-              stale.incrementAndGet();
-            } catch (PhoneMethodNotFoundException | InvalidInputException e) {
-              refused.incrementAndGet(); // Graph's phone rules on the user as it was then
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < OPS_PER_THREAD; i++) {
+                    UserId target = UserId.of("staff" + r.nextInt(TARGETS));
+                    PhoneType type = PhoneType.values()[r.nextInt(PhoneType.values().length)];
+                    int k = r.nextInt(20);
+                    attempts.incrementAndGet();
+                    try {
+                      if (k < 14) {
+                        int n = numbers.incrementAndGet();
+                        String raw =
+                            String.format(
+                                Locale.ROOT, "+1%03d555%04d", 201 + n / 10_000, n % 10_000);
+                        succeeded.add(session.setPhone(target, type, raw).correlationId());
+                      } else if (k < 17) {
+                        succeeded.add(session.removePhone(target, type).correlationId());
+                      } else {
+                        succeeded.add(session.resetPassword(target).correlationId());
+                      }
+                    } catch (StaleVersionException e) {
+                      stale.incrementAndGet();
+                    } catch (PhoneMethodNotFoundException | InvalidInputException e) {
+                      refused.incrementAndGet(); // Graph's phone rules on the user as it was then
+                    }
+                  }
+                  return null;
+                }));
       }
       sink.clear(); // the sign-ins
       go.countDown();
@@ -130,16 +142,32 @@ class ConcurrencyTest {
     String context = "seed " + seed + " (" + Seeds.replayFlag(Seeds.base()) + ")";
     assertThat(events).as(context).hasSize(attempts.get());
     Set<CorrelationId> ids = new HashSet<>();
-    events.forEach(e -> assertThat(ids.add(e.correlationId())).as("one event per attempt, %s", context).isTrue());
+    events.forEach(
+        e ->
+            assertThat(ids.add(e.correlationId()))
+                .as("one event per attempt, %s", context)
+                .isTrue());
     Set<CorrelationId> succeededIds = new HashSet<>();
-    events.stream().filter(e -> e.outcome() == AuditOutcome.SUCCEEDED).forEach(e -> succeededIds.add(e.correlationId()));
+    events.stream()
+        .filter(e -> e.outcome() == AuditOutcome.SUCCEEDED)
+        .forEach(e -> succeededIds.add(e.correlationId()));
     assertThat(succeededIds).as(context).isEqualTo(new HashSet<>(succeeded));
-    assertThat(events).filteredOn(e -> e.outcome() != AuditOutcome.SUCCEEDED)
-        .as(context).allSatisfy(e -> assertThat(e.resultReason().orElseThrow()).isIn("CONCURRENT_MODIFICATION",
-            "PHONE_METHOD_NOT_FOUND", "ALTERNATE_MOBILE_REQUIRES_MOBILE", "MOBILE_REQUIRED_BY_ALTERNATE_MOBILE"));
-    assertThat(events).filteredOn(e -> e.outcome() != AuditOutcome.SUCCEEDED)
+    assertThat(events)
+        .filteredOn(e -> e.outcome() != AuditOutcome.SUCCEEDED)
+        .as(context)
+        .allSatisfy(
+            e ->
+                assertThat(e.resultReason().orElseThrow())
+                    .isIn(
+                        "CONCURRENT_MODIFICATION",
+                        "PHONE_METHOD_NOT_FOUND",
+                        "ALTERNATE_MOBILE_REQUIRES_MOBILE",
+                        "MOBILE_REQUIRED_BY_ALTERNATE_MOBILE"));
+    assertThat(events)
+        .filteredOn(e -> e.outcome() != AuditOutcome.SUCCEEDED)
         .filteredOn(e -> !e.resultReason().orElseThrow().equals("CONCURRENT_MODIFICATION"))
-        .as(context).hasSize(refused.get());
+        .as(context)
+        .hasSize(refused.get());
 
     int links = 0;
     for (int t = 0; t < TARGETS; t++) {
@@ -149,7 +177,8 @@ class ConcurrencyTest {
       for (PhoneType type : PhoneType.values()) {
         Optional<String> current = initial.get(target).phone(type).map(GRAPH::toGraphFormat);
         for (AuditEvent e : events) {
-          if (e.outcome() != AuditOutcome.SUCCEEDED || !e.targets().get(0).id().equals(target.value())) {
+          if (e.outcome() != AuditOutcome.SUCCEEDED
+              || !e.targets().get(0).id().equals(target.value())) {
             continue;
           }
           if (e.activity() == AuditActivity.RESET_PASSWORD) {
@@ -158,19 +187,29 @@ class ConcurrencyTest {
           }
           ModifiedProperty p = e.targets().get(0).modifiedProperties().get(0);
           if (p.displayName().equals(type.graphName() + "PhoneNumber")) {
-            assertThat(p.oldValue()).as("lost update before %s on %s %s, %s", e.id(), target, type, context)
+            assertThat(p.oldValue())
+                .as("lost update before %s on %s %s, %s", e.id(), target, type, context)
                 .isEqualTo(current);
             current = p.newValue();
             links++;
           }
         }
-        assertThat(last.phone(type).map(GRAPH::toGraphFormat)).as("final %s %s, %s", target, type, context)
+        assertThat(last.phone(type).map(GRAPH::toGraphFormat))
+            .as("final %s %s, %s", target, type, context)
             .isEqualTo(current);
       }
       assertThat(last.forceChangePasswordNextSignIn()).isEqualTo(reset);
     }
-    System.out.printf(Locale.ROOT, "concurrency: seed %d, %d threads, %d attempts, %d succeeded, %d gave up"
-        + " (CONCURRENT_MODIFICATION), %d phone links checked, 0 lost updates, %d ms%n",
-        seed, THREADS, attempts.get(), succeeded.size(), stale.get(), links, millis);
+    System.out.printf(
+        Locale.ROOT,
+        "concurrency: seed %d, %d threads, %d attempts, %d succeeded, %d gave up"
+            + " (CONCURRENT_MODIFICATION), %d phone links checked, 0 lost updates, %d ms%n",
+        seed,
+        THREADS,
+        attempts.get(),
+        succeeded.size(),
+        stale.get(),
+        links,
+        millis);
   }
 }

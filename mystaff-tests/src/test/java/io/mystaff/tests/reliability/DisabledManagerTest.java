@@ -31,14 +31,21 @@ class DisabledManagerTest {
   private static final UserId NINA = UserId.of("nina");
   private static final UserId BOB = UserId.of("bob");
 
-  private final InMemoryDirectory directory = Harness.directoryOf(Fixtures.tenant()
-      .unit("north", "North Store")
-      .cloudUser("bob", u -> u.in("north"))
-      .admin("nina", AUTHENTICATION_ADMINISTRATOR, "north")
-      .build());
+  private final InMemoryDirectory directory =
+      Harness.directoryOf(
+          Fixtures.tenant()
+              .unit("north", "North Store")
+              .cloudUser("bob", u -> u.in("north"))
+              .admin("nina", AUTHENTICATION_ADMINISTRATOR, "north")
+              .build());
   private final RecordingAuditSink sink = new RecordingAuditSink();
-  private final MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory)
-      .auditSink(sink).auditRelay(Runnable::run).build();
+  private final MyStaff myStaff =
+      MyStaff.builder()
+          .directory(directory)
+          .directoryWriter(directory)
+          .auditSink(sink)
+          .auditRelay(Runnable::run)
+          .build();
 
   @Test
   void disabledManager_sessionDeniesEveryChangeAndViewAndListsNothing() {
@@ -51,10 +58,12 @@ class DisabledManagerTest {
     sink.clear();
 
     assertThatThrownBy(() -> session.setPhone(BOB, PhoneType.MOBILE, "+14255550102"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE));
     assertThatThrownBy(() -> session.resetPassword(BOB))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE));
     assertThatThrownBy(() -> session.profile(BOB)).isInstanceOf(AccessDeniedException.class);
     assertThat(session.locations()).isEmpty();
@@ -62,11 +71,15 @@ class DisabledManagerTest {
         .allSatisfy(m -> assertThat(m.allowedActions()).isEmpty());
 
     assertThat(directory.findUser(BOB).orElseThrow()).isEqualTo(bobBefore);
-    assertThat(sink.events()).extracting(AuditEvent::activity, AuditEvent::outcome, e -> e.resultReason().orElse(""))
+    assertThat(sink.events())
+        .extracting(AuditEvent::activity, AuditEvent::outcome, e -> e.resultReason().orElse(""))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(AuditActivity.UPDATE_PHONE, AuditOutcome.DENIED, "NO_ACTIVE_ROLE"),
-            org.assertj.core.groups.Tuple.tuple(AuditActivity.RESET_PASSWORD, AuditOutcome.DENIED, "NO_ACTIVE_ROLE"),
-            org.assertj.core.groups.Tuple.tuple(AuditActivity.VIEW_PROFILE, AuditOutcome.DENIED, "NO_ACTIVE_ROLE"));
+            org.assertj.core.groups.Tuple.tuple(
+                AuditActivity.UPDATE_PHONE, AuditOutcome.DENIED, "NO_ACTIVE_ROLE"),
+            org.assertj.core.groups.Tuple.tuple(
+                AuditActivity.RESET_PASSWORD, AuditOutcome.DENIED, "NO_ACTIVE_ROLE"),
+            org.assertj.core.groups.Tuple.tuple(
+                AuditActivity.VIEW_PROFILE, AuditOutcome.DENIED, "NO_ACTIVE_ROLE"));
   }
 
   @Test
@@ -74,7 +87,8 @@ class DisabledManagerTest {
     StaffSession session = myStaff.signIn(SignInContext.of(NINA, true));
     User nina = directory.findUser(NINA).orElseThrow();
     directory.putUser(nina.toBuilder().accountEnabled(false).build());
-    assertThatThrownBy(() -> session.removePhone(BOB, PhoneType.OFFICE)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> session.removePhone(BOB, PhoneType.OFFICE))
+        .isInstanceOf(AccessDeniedException.class);
 
     directory.putUser(nina.toBuilder().accountEnabled(true).build());
     assertThat(session.setPhone(BOB, PhoneType.OFFICE, "+14255550103").user()).isEqualTo(BOB);
@@ -86,7 +100,8 @@ class DisabledManagerTest {
     StaffSession session = myStaff.signIn(SignInContext.of(NINA, true));
     directory.removeUser(NINA);
     assertThatThrownBy(() -> session.setPhone(BOB, PhoneType.OFFICE, "+14255550103"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE));
     assertThat(directory.findUser(BOB).orElseThrow().phone(PhoneType.OFFICE)).isEmpty();
   }

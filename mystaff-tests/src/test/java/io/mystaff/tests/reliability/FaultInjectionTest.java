@@ -19,8 +19,8 @@ import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.core.MyStaff;
 import io.mystaff.core.MyStaffSettings;
-import io.mystaff.core.RateLimit;
 import io.mystaff.core.PasswordResetResult;
+import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.WritebackHandle;
 import io.mystaff.core.phone.PhoneNumberParser;
@@ -55,14 +55,15 @@ import org.junit.jupiter.api.Test;
  * Random faults in every provider while managers work: the audit sink fails, directory reads and
  * writes (and the outbox) fail through {@link FailingDirectory}, and the writeback fails, hangs,
  * crashes, refuses submissions or cannot read history. Whatever happens, once the faults clear and
- * {@link MyStaff#flushAudit()} has run: every change that happened (read from the directory and
- * the writeback themselves) has exactly one SUCCEEDED event saying so, no SUCCEEDED event claims a
+ * {@link MyStaff#flushAudit()} has run: every change that happened (read from the directory and the
+ * writeback themselves) has exactly one SUCCEEDED event saying so, no SUCCEEDED event claims a
  * change that did not happen, every submitted writeback was announced by a PENDING event and ended
  * with one final event, and every exception was one of mystaff's typed exceptions.
  */
 class FaultInjectionTest {
   /** Audit values of phones are in Graph's format. */
   private static final PhoneNumberParser GRAPH = PhoneNumberParser.international();
+
   private static final int ROUNDS = Scale.of(20);
   private static final int OPS = 1_000;
   private static final int CLOUD = 4;
@@ -79,18 +80,31 @@ class FaultInjectionTest {
     long seed = Seeds.forTest("FaultInjectionTest");
     long started = System.nanoTime();
     long warnings;
-    try (CapturedLog log = CapturedLog.start()) { // the expected warnings stay out of the build output
-      Property.forAll(seed, ROUNDS, r -> r.nextLong(), roundSeed -> new Round(new Random(roundSeed)).run());
+    try (CapturedLog log =
+        CapturedLog.start()) { // the expected warnings stay out of the build output
+      Property.forAll(
+          seed, ROUNDS, r -> r.nextLong(), roundSeed -> new Round(new Random(roundSeed)).run());
       warnings = log.lines("WARN");
     }
-    System.out.printf(Locale.ROOT, "fault injection: seed %d, %d rounds, %d operations, %d faults armed,"
-        + " %d typed exceptions, %d directory changes, %d writebacks applied, %d warnings logged,"
-        + " 0 unaudited changes, 0 false claims, %d ms%n", seed, ROUNDS, ops.get(), faults.get(), thrown.get(),
-        changes.get(), writebacksApplied.get(), warnings, (System.nanoTime() - started) / 1_000_000);
+    System.out.printf(
+        Locale.ROOT,
+        "fault injection: seed %d, %d rounds, %d operations, %d faults armed,"
+            + " %d typed exceptions, %d directory changes, %d writebacks applied, %d warnings logged,"
+            + " 0 unaudited changes, 0 false claims, %d ms%n",
+        seed,
+        ROUNDS,
+        ops.get(),
+        faults.get(),
+        thrown.get(),
+        changes.get(),
+        writebacksApplied.get(),
+        warnings,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** A change the directory shows after one operation: user, property, old and new value. */
-  record Change(String user, String property, Optional<String> oldValue, Optional<String> newValue) {}
+  record Change(
+      String user, String property, Optional<String> oldValue, Optional<String> newValue) {}
 
   /** A writeback decorator whose submit and history reads fail when told to. */
   private static final class FaultyWriteback implements PasswordWriteback {
@@ -99,7 +113,8 @@ class FaultInjectionTest {
     boolean failHistory;
 
     @Override
-    public CompletionStage<WritebackResult> submit(WritebackRequest request, WritebackListener listener) {
+    public CompletionStage<WritebackResult> submit(
+        WritebackRequest request, WritebackListener listener) {
       if (failSubmit) {
         throw new ProviderFailureException(ScriptableWriteback.PROVIDER, "injected submit failure");
       }
@@ -141,13 +156,24 @@ class FaultInjectionTest {
           tenant.syncedUser(alias, alias, u -> u.in("store"));
         }
       }
-      tenant.admin("m0", AUTHENTICATION_ADMINISTRATOR, "store").admin("m1", AUTHENTICATION_ADMINISTRATOR, "store");
+      tenant
+          .admin("m0", AUTHENTICATION_ADMINISTRATOR, "store")
+          .admin("m1", AUTHENTICATION_ADMINISTRATOR, "store");
       directory = Harness.seeded(tenant.build()).passwordHashIterations(1).build();
       faulty = FailingDirectory.wrapping(directory);
-      myStaff = MyStaff.builder().directory(faulty).directoryWriter(faulty).auditSink(sink)
-          .auditRelay(Runnable::run).passwordWriteback(writeback)
-          .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // faults, not rate limits
-          .build();
+      myStaff =
+          MyStaff.builder()
+              .directory(faulty)
+              .directoryWriter(faulty)
+              .auditSink(sink)
+              .auditRelay(Runnable::run)
+              .passwordWriteback(writeback)
+              .settings(
+                  MyStaffSettings.builder()
+                      .resetLimit(RateLimit.unlimited())
+                      .phoneChangeLimit(RateLimit.unlimited())
+                      .build()) // faults, not rate limits
+              .build();
     }
 
     void run() {
@@ -185,12 +211,13 @@ class FaultInjectionTest {
       }
       writeback.failSubmit = r.nextInt(20) == 0;
       writeback.failHistory = r.nextInt(20) == 0;
-      writeback.delegate.script(switch (r.nextInt(10)) {
-        case 0, 1, 2, 3 -> ScriptableWriteback.Outcome.succeed();
-        case 4, 5 -> ScriptableWriteback.Outcome.fail(failure());
-        case 6, 7 -> ScriptableWriteback.Outcome.hang();
-        default -> ScriptableWriteback.Outcome.crash("injected crash");
-      });
+      writeback.delegate.script(
+          switch (r.nextInt(10)) {
+            case 0, 1, 2, 3 -> ScriptableWriteback.Outcome.succeed();
+            case 4, 5 -> ScriptableWriteback.Outcome.fail(failure());
+            case 6, 7 -> ScriptableWriteback.Outcome.hang();
+            default -> ScriptableWriteback.Outcome.crash("injected crash");
+          });
     }
 
     private void disarm() {
@@ -224,7 +251,8 @@ class FaultInjectionTest {
           return "";
         } else if (k < 45) {
           numbers++;
-          session.setPhone(target, type, String.format(Locale.ROOT, "+1425555%04d", numbers % 10_000));
+          session.setPhone(
+              target, type, String.format(Locale.ROOT, "+1425555%04d", numbers % 10_000));
           return "phone:" + type;
         } else if (k < 55) {
           session.removePhone(target, type);
@@ -234,8 +262,9 @@ class FaultInjectionTest {
             session.resetPassword(target);
             return "password";
           }
-          PasswordResetResult.WritebackPending pending = (PasswordResetResult.WritebackPending)
-              session.resetPassword(target, Secret.of("Q7!kmZ" + r.nextInt(1_000_000) + "xYw"));
+          PasswordResetResult.WritebackPending pending =
+              (PasswordResetResult.WritebackPending)
+                  session.resetPassword(target, Secret.of("Q7!kmZ" + r.nextInt(1_000_000) + "xYw"));
           handles.put(pending.correlationId(), pending.writeback());
           return "";
         } else {
@@ -261,11 +290,16 @@ class FaultInjectionTest {
         changes.incrementAndGet();
         assertThat(op).as("%s changed by an operation that touches nothing", t).isNotEmpty();
         if (op.equals("password")) {
-          observed.add(new Change(t.value(), "PasswordProfile", Optional.empty(), Optional.empty()));
+          observed.add(
+              new Change(t.value(), "PasswordProfile", Optional.empty(), Optional.empty()));
         } else {
           PhoneType type = PhoneType.valueOf(op.substring("phone:".length()));
-          observed.add(new Change(t.value(), type.graphName() + "PhoneNumber",
-              was.phone(type).map(GRAPH::toGraphFormat), now.phone(type).map(GRAPH::toGraphFormat)));
+          observed.add(
+              new Change(
+                  t.value(),
+                  type.graphName() + "PhoneNumber",
+                  was.phone(type).map(GRAPH::toGraphFormat),
+                  now.phone(type).map(GRAPH::toGraphFormat)));
         }
       }
     }
@@ -274,7 +308,9 @@ class FaultInjectionTest {
       Map<String, AuditEvent> byId = new LinkedHashMap<>();
       for (AuditEvent e : recorded.events()) {
         AuditEvent earlier = byId.putIfAbsent(e.id(), e);
-        assertThat(earlier == null || earlier.equals(e)).as("redelivered event %s unchanged", e.id()).isTrue();
+        assertThat(earlier == null || earlier.equals(e))
+            .as("redelivered event %s unchanged", e.id())
+            .isTrue();
       }
       List<Change> claimed = new ArrayList<>();
       Set<CorrelationId> pending = new HashSet<>();
@@ -283,14 +319,20 @@ class FaultInjectionTest {
       targets.subList(CLOUD, targets.size()).forEach(t -> synced.add(t.value()));
       for (AuditEvent e : byId.values()) {
         if (e.outcome() != AuditOutcome.SUCCEEDED || e.targets().isEmpty()) {
-          e.targets().forEach(t -> assertThat(t.modifiedProperties()).as("%s claims a change", e).isEmpty());
+          e.targets()
+              .forEach(
+                  t -> assertThat(t.modifiedProperties()).as("%s claims a change", e).isEmpty());
         }
-        boolean writebackEvent = e.activity() == AuditActivity.RESET_PASSWORD && !e.targets().isEmpty()
-            && synced.contains(e.targets().get(0).id());
+        boolean writebackEvent =
+            e.activity() == AuditActivity.RESET_PASSWORD
+                && !e.targets().isEmpty()
+                && synced.contains(e.targets().get(0).id());
         if (!writebackEvent) {
-          if (e.outcome() == AuditOutcome.SUCCEEDED && !e.targets().get(0).modifiedProperties().isEmpty()) {
+          if (e.outcome() == AuditOutcome.SUCCEEDED
+              && !e.targets().get(0).modifiedProperties().isEmpty()) {
             var p = e.targets().get(0).modifiedProperties().get(0);
-            claimed.add(new Change(e.targets().get(0).id(), p.displayName(), p.oldValue(), p.newValue()));
+            claimed.add(
+                new Change(e.targets().get(0).id(), p.displayName(), p.oldValue(), p.newValue()));
           }
           continue;
         }
@@ -301,31 +343,40 @@ class FaultInjectionTest {
               || e.resultReason().orElse("").equals("PROVIDER_FAILURE")) {
             continue; // failed before anything was submitted
           }
-          assertThat(finals.put(e.correlationId(), e)).as("one final event for %s", e.correlationId()).isNull();
+          assertThat(finals.put(e.correlationId(), e))
+              .as("one final event for %s", e.correlationId())
+              .isNull();
         }
       }
-      assertThat(claimed).as("SUCCEEDED change events vs changes seen in the directory")
+      assertThat(claimed)
+          .as("SUCCEEDED change events vs changes seen in the directory")
           .containsExactlyInAnyOrderElementsOf(observed);
 
       Set<CorrelationId> submitted = new HashSet<>();
       writeback.delegate.submissions().forEach(s -> submitted.add(s.correlationId()));
       assertThat(pending).as("every submitted writeback was announced").containsAll(submitted);
-      assertThat(finals.keySet()).as("every announced writeback ended with one final event").isEqualTo(pending);
+      assertThat(finals.keySet())
+          .as("every announced writeback ended with one final event")
+          .isEqualTo(pending);
       for (Map.Entry<CorrelationId, WritebackHandle> h : handles.entrySet()) {
         WritebackResult result = h.getValue().result().orElseThrow();
         AuditEvent last = finals.get(h.getKey());
-        assertThat(last.outcome()).as("final event of %s", h.getKey())
+        assertThat(last.outcome())
+            .as("final event of %s", h.getKey())
             .isEqualTo(result.isSuccess() ? AuditOutcome.SUCCEEDED : AuditOutcome.FAILED);
         if (result.isSuccess()) {
           writebacksApplied.incrementAndGet();
         }
       }
-      finals.forEach((id, e) -> {
-        if (e.outcome() == AuditOutcome.SUCCEEDED) {
-          assertThat(handles.get(id)).as("a SUCCEEDED writeback event has a successful writeback").isNotNull();
-          assertThat(handles.get(id).result().orElseThrow().isSuccess()).isTrue();
-        }
-      });
+      finals.forEach(
+          (id, e) -> {
+            if (e.outcome() == AuditOutcome.SUCCEEDED) {
+              assertThat(handles.get(id))
+                  .as("a SUCCEEDED writeback event has a successful writeback")
+                  .isNotNull();
+              assertThat(handles.get(id).result().orElseThrow().isSuccess()).isTrue();
+            }
+          });
     }
   }
 }

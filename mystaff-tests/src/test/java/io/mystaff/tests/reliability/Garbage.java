@@ -5,16 +5,70 @@ import java.util.Random;
 
 /**
  * Malformed strings from a seeded {@link Random}: mostly mutations of valid examples (characters
- * inserted, deleted, replaced, doubled, cut), sometimes strings of hostile characters from
- * scratch, very long strings, blanks and null. Mutations may by chance stay valid; callers decide
- * by an oracle.
+ * inserted, deleted, replaced, doubled, cut), sometimes strings of hostile characters from scratch,
+ * very long strings, blanks and null. Mutations may by chance stay valid; callers decide by an
+ * oracle.
  */
 final class Garbage {
   private static final String[] HOSTILE = {
-    "\u0000", "\u0007", "\t", "\n", "\r", " ", "\u00A0", "\u2028", "\u200B", "\u202E", "\uFEFF", "\uD800",
-    "\uDC00", "\uD83D\uDE00", "\uFFFF", "\"", "'", "\\", "/", "{", "}", "[", "]", "(", ")", ",", ":", "-",
-    "+", "#", "*", "%", "$", "&", "<", ">", "=", "e", "E", "0", "9", ".", "x", "null", "true", "-eq",
-    "-and", "-or", "user.", "\\u0000", "\\ud800", "1e999", "-0", "é", "Σ", "\u0130", "٣", "１"
+    "\u0000",
+    "\u0007",
+    "\t",
+    "\n",
+    "\r",
+    " ",
+    "\u00A0",
+    "\u2028",
+    "\u200B",
+    "\u202E",
+    "\uFEFF",
+    "\uD800",
+    "\uDC00",
+    "\uD83D\uDE00",
+    "\uFFFF",
+    "\"",
+    "'",
+    "\\",
+    "/",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    ",",
+    ":",
+    "-",
+    "+",
+    "#",
+    "*",
+    "%",
+    "$",
+    "&",
+    "<",
+    ">",
+    "=",
+    "e",
+    "E",
+    "0",
+    "9",
+    ".",
+    "x",
+    "null",
+    "true",
+    "-eq",
+    "-and",
+    "-or",
+    "user.",
+    "\\u0000",
+    "\\ud800",
+    "1e999",
+    "-0",
+    "é",
+    "Σ",
+    "\u0130",
+    "٣",
+    "１"
   };
 
   private Garbage() {}
@@ -64,7 +118,8 @@ final class Garbage {
       }
       case 2 -> {
         if (at < s.length()) {
-          s.setCharAt(at, r.nextBoolean() ? (char) (32 + r.nextInt(95)) : (char) r.nextInt(0x10000));
+          s.setCharAt(
+              at, r.nextBoolean() ? (char) (32 + r.nextInt(95)) : (char) r.nextInt(0x10000));
         }
       }
       case 3 -> s.insert(at, s.substring(at, Math.min(s.length(), at + 1 + r.nextInt(8))));
@@ -79,13 +134,16 @@ final class Garbage {
       return "null";
     }
     StringBuilder b = new StringBuilder("\"");
-    s.codePoints().limit(200).forEach(c -> {
-      if (c >= 32 && c < 127 && c != '"' && c != '\\') {
-        b.append((char) c);
-      } else {
-        b.append(String.format("\\u{%x}", c));
-      }
-    });
+    s.codePoints()
+        .limit(200)
+        .forEach(
+            c -> {
+              if (c >= 32 && c < 127 && c != '"' && c != '\\') {
+                b.append((char) c);
+              } else {
+                b.append(String.format("\\u{%x}", c));
+              }
+            });
     return b.append(s.length() > 200 ? "...\" (" + s.length() + " chars)" : "\"").toString();
   }
 }

@@ -13,15 +13,15 @@ import io.mystaff.core.phone.PhoneNumberParser;
 import java.util.List;
 
 /**
- * Jazzer fuzz targets for two parsers of untrusted text (the audit JSON codec's is
- * {@code AuditJsonFuzzTest} in mystaff-jackson), and for the bounded evaluation of
- * membership rules. Each parser either returns a value or throws {@link InvalidInputException};
- * anything else (or a broken round trip) is a finding.
+ * Jazzer fuzz targets for two parsers of untrusted text (the audit JSON codec's is {@code
+ * AuditJsonFuzzTest} in mystaff-jackson), and for the bounded evaluation of membership rules. Each
+ * parser either returns a value or throws {@link InvalidInputException}; anything else (or a broken
+ * round trip) is a finding.
  *
  * <p>In a normal build ({@code mvn verify}) Jazzer runs in regression mode: each target runs once
  * per file of its seed corpus under {@code src/test/resources/io/mystaff/tests/reliability/
- * ParserFuzzTestInputs/<target>/} (and once on empty input), which takes well under a second.
- * To fuzz one target, with coverage of mystaff's own classes:
+ * ParserFuzzTestInputs/<target>/} (and once on empty input), which takes well under a second. To
+ * fuzz one target, with coverage of mystaff's own classes:
  *
  * <pre>
  * JAZZER_FUZZ=1 mvn -o -pl mystaff-tests test -Dtest=ParserFuzzTest#membershipRule \
@@ -46,7 +46,8 @@ class ParserFuzzTest {
     } catch (InvalidInputException rejected) {
       return;
     }
-    assertThat(INTERNATIONAL.parse(number.e164())).as("E.164 re-parses to itself")
+    assertThat(INTERNATIONAL.parse(number.e164()))
+        .as("E.164 re-parses to itself")
         .isEqualTo(new PhoneNumber(number.e164(), java.util.Optional.empty()));
   }
 
@@ -59,23 +60,35 @@ class ParserFuzzTest {
     } catch (InvalidInputException rejected) {
       return;
     }
-    assertThat(MembershipRule.parse(rule.expression().canonicalText())).as("canonical text re-parses")
+    assertThat(MembershipRule.parse(rule.expression().canonicalText()))
+        .as("canonical text re-parses")
         .isEqualTo(rule);
   }
 
   /** Values of at most 256 characters that the rule under test is evaluated on. */
-  private static final List<String> VALUES = List.of("", "a", "Sales", "a".repeat(256),
-      "ab".repeat(128), "a".repeat(255) + "b", "z".repeat(256), "\u00e9".repeat(256),
-      "x\n".repeat(128), "_1 aB.".repeat(42));
-  private static final List<String> PROPERTIES = List.of("department", "city", "jobTitle",
-      "mail", "country", "employeeId", "extensionAttribute1");
+  private static final List<String> VALUES =
+      List.of(
+          "",
+          "a",
+          "Sales",
+          "a".repeat(256),
+          "ab".repeat(128),
+          "a".repeat(255) + "b",
+          "z".repeat(256),
+          "\u00e9".repeat(256),
+          "x\n".repeat(128),
+          "_1 aB.".repeat(42));
+
+  private static final List<String> PROPERTIES =
+      List.of(
+          "department", "city", "jobTitle", "mail", "country", "employeeId", "extensionAttribute1");
 
   /**
    * The step budget holds for any rule of at most 3,072 characters on any value of at most 256
    * characters: evaluation terminates (Jazzer reports an input that hangs) with MATCH, NO_MATCH or
    * UNDECIDED, never an exception (only parsing may throw, and only {@link InvalidInputException});
-   * {@code matches} is exactly "evaluates to MATCH", and {@code -not} swaps MATCH and NO_MATCH
-   * and keeps UNDECIDED (Kleene's logic), so an undecided comparison never decides a rule.
+   * {@code matches} is exactly "evaluates to MATCH", and {@code -not} swaps MATCH and NO_MATCH and
+   * keeps UNDECIDED (Kleene's logic), so an undecided comparison never decides a rule.
    */
   @FuzzTest(maxDuration = "1m")
   void membershipRuleEvaluation(FuzzedDataProvider data) {
@@ -88,16 +101,18 @@ class ParserFuzzTest {
     }
     List<String> values = new java.util.ArrayList<>(VALUES);
     values.add(text.length() > 256 ? text.substring(0, 256) : text);
-    java.util.Optional<MembershipRule> negated = text.length() + 8 <= MembershipRule.MAX_LENGTH
-        ? optionalParse("-not (" + text + ")")
-        : java.util.Optional.empty();
+    java.util.Optional<MembershipRule> negated =
+        text.length() + 8 <= MembershipRule.MAX_LENGTH
+            ? optionalParse("-not (" + text + ")")
+            : java.util.Optional.empty();
     for (String value : values) {
       User user;
       try {
-        User.Builder builder = User.builder()
-            .id(io.mystaff.api.UserId.of("fuzz"))
-            .userPrincipalName("fuzz@contoso.com")
-            .displayName("Fuzz");
+        User.Builder builder =
+            User.builder()
+                .id(io.mystaff.api.UserId.of("fuzz"))
+                .userPrincipalName("fuzz@contoso.com")
+                .displayName("Fuzz");
         for (String property : PROPERTIES) {
           builder.attribute(property, value);
         }
@@ -110,8 +125,12 @@ class ParserFuzzTest {
       assertThat(rule.matches(user)).as("matches").isEqualTo(outcome == RuleOutcome.MATCH);
       if (negated.isPresent()) {
         RuleOutcome opposite = negated.get().evaluate(user);
-        assertThat(opposite).as("-not").isEqualTo(outcome == RuleOutcome.MATCH ? RuleOutcome.NO_MATCH
-            : outcome == RuleOutcome.NO_MATCH ? RuleOutcome.MATCH : RuleOutcome.UNDECIDED);
+        assertThat(opposite)
+            .as("-not")
+            .isEqualTo(
+                outcome == RuleOutcome.MATCH
+                    ? RuleOutcome.NO_MATCH
+                    : outcome == RuleOutcome.NO_MATCH ? RuleOutcome.MATCH : RuleOutcome.UNDECIDED);
       }
     }
   }

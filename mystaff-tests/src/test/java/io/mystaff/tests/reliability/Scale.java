@@ -16,7 +16,8 @@ final class Scale {
     String value = System.getProperty(PROPERTY);
     int factor = value == null || value.isBlank() ? 1 : Integer.parseInt(value.trim());
     if (factor < 1) {
-      throw new IllegalArgumentException("-D" + PROPERTY + " must be a positive integer, was " + value);
+      throw new IllegalArgumentException(
+          "-D" + PROPERTY + " must be a positive integer, was " + value);
     }
     return Math.multiplyExact(base, factor);
   }

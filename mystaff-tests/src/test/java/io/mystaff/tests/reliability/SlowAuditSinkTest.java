@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A slow audit sink does not slow changes down. The sink takes 200 ms per change event and, to
- * make the point without measuring time, does not even start until the test lets it: six managers
- * each make five phone edits at once, and every one of the thirty changes returns while the sink
- * still holds the first event. Then the sink is let go, and every event arrives.
+ * A slow audit sink does not slow changes down. The sink takes 200 ms per change event and, to make
+ * the point without measuring time, does not even start until the test lets it: six managers each
+ * make five phone edits at once, and every one of the thirty changes returns while the sink still
+ * holds the first event. Then the sink is let go, and every event arrives.
  */
 class SlowAuditSinkTest {
   private static final int MANAGERS = 6;
@@ -41,7 +41,8 @@ class SlowAuditSinkTest {
   private static final long SINK_MILLIS = 200;
 
   @Test
-  void slowSink_sixConcurrentManagers_everyChangeReturnsBeforeTheSinkStoresAnything() throws Exception {
+  void slowSink_sixConcurrentManagers_everyChangeReturnsBeforeTheSinkStoresAnything()
+      throws Exception {
     TenantFixture tenant = Fixtures.tenant().unit("store", "Store");
     for (int m = 0; m < MANAGERS; m++) {
       tenant.cloudUser("staff" + m, u -> u.in("store"));
@@ -50,21 +51,30 @@ class SlowAuditSinkTest {
     InMemoryDirectory directory = Harness.directoryOf(tenant.build());
     InMemoryAuditLog log = new InMemoryAuditLog();
     CountDownLatch sinkMayStart = new CountDownLatch(1);
-    AuditSink slow = event -> {
-      if (isChange(event)) {
-        try {
-          sinkMayStart.await();
-          Thread.sleep(SINK_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
-      log.record(event);
-    };
-    try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(slow)
-        .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build())
-        .build()) {
+    AuditSink slow =
+        event -> {
+          if (isChange(event)) {
+            try {
+              sinkMayStart.await();
+              Thread.sleep(SINK_MILLIS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException("interrupted", e);
+            }
+          }
+          log.record(event);
+        };
+    try (MyStaff myStaff =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(slow)
+            .settings(
+                MyStaffSettings.builder()
+                    .resetLimit(RateLimit.unlimited())
+                    .phoneChangeLimit(RateLimit.unlimited())
+                    .build())
+            .build()) {
       List<StaffSession> sessions = new ArrayList<>();
       for (int m = 0; m < MANAGERS; m++) {
         sessions.add(myStaff.signIn(SignInContext.of(UserId.of("manager" + m), true)));
@@ -75,27 +85,34 @@ class SlowAuditSinkTest {
       for (int m = 0; m < MANAGERS; m++) {
         StaffSession session = sessions.get(m);
         UserId target = UserId.of("staff" + m);
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < EDITS; i++) {
-            session.setPhone(target, PhoneType.MOBILE, String.format(Locale.ROOT, "+1425555%04d", i));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < EDITS; i++) {
+                    session.setPhone(
+                        target, PhoneType.MOBILE, String.format(Locale.ROOT, "+1425555%04d", i));
+                  }
+                  return null;
+                }));
       }
       go.countDown();
       for (Future<?> f : done) {
-        f.get(60, TimeUnit.SECONDS); // with the relay on the changes' path, these would wait forever
+        f.get(
+            60, TimeUnit.SECONDS); // with the relay on the changes' path, these would wait forever
       }
       pool.shutdown();
       assertThat(log.all().stream().filter(SlowAuditSinkTest::isChange))
-          .as("change events stored while every change had already returned").isEmpty();
-      assertThat(directory.pendingAuditEvents(1_000)).as("every change committed its event to the outbox")
+          .as("change events stored while every change had already returned")
+          .isEmpty();
+      assertThat(directory.pendingAuditEvents(1_000))
+          .as("every change committed its event to the outbox")
           .hasSize(MANAGERS * EDITS);
 
       sinkMayStart.countDown();
       myStaff.flushAudit();
-      assertThat(log.all().stream().filter(SlowAuditSinkTest::isChange)).as("every change's event in the sink")
+      assertThat(log.all().stream().filter(SlowAuditSinkTest::isChange))
+          .as("every change's event in the sink")
           .hasSize(MANAGERS * EDITS);
       assertThat(directory.pendingAuditEvents(1_000)).isEmpty();
     }

@@ -7,8 +7,8 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInRefusal;
 import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.authz.Decision;
-import io.mystaff.api.authz.RoleDefinition;
 import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleDefinition;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
@@ -32,9 +32,14 @@ import java.util.Set;
  */
 final class StaffModel {
   private static final ReferenceAuthorizationModel REFERENCE = new ReferenceAuthorizationModel();
-  private static final Set<BuiltInRole> CHANGING_ROLES = EnumSet.of(BuiltInRole.GLOBAL_ADMINISTRATOR,
-      BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
-      BuiltInRole.USER_ADMINISTRATOR, BuiltInRole.HELPDESK_ADMINISTRATOR, BuiltInRole.PASSWORD_ADMINISTRATOR);
+  private static final Set<BuiltInRole> CHANGING_ROLES =
+      EnumSet.of(
+          BuiltInRole.GLOBAL_ADMINISTRATOR,
+          BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+          BuiltInRole.AUTHENTICATION_ADMINISTRATOR,
+          BuiltInRole.USER_ADMINISTRATOR,
+          BuiltInRole.HELPDESK_ADMINISTRATOR,
+          BuiltInRole.PASSWORD_ADMINISTRATOR);
 
   final Map<UserId, User> users = new LinkedHashMap<>();
   final List<AdministrativeUnit> units;
@@ -46,7 +51,9 @@ final class StaffModel {
     this.initial = tenant;
     tenant.users().forEach(u -> users.put(u.id(), normalized(u)));
     this.units = tenant.units();
-    tenant.units().forEach(u -> members.put(u.id(), new LinkedHashSet<>(tenant.assignedMembersOf(u.id()))));
+    tenant
+        .units()
+        .forEach(u -> members.put(u.id(), new LinkedHashSet<>(tenant.assignedMembersOf(u.id()))));
     tenant.assignments().forEach(a -> assignments.put(a.id(), a));
   }
 
@@ -69,7 +76,8 @@ final class StaffModel {
       // a disabled actor holds nothing through groups either
       people.add(enabled || !u.id().equals(actor) ? u : u.toBuilder().groups(Set.of()).build());
     }
-    return new Tenant(people, units, members, initial.customRoles(), held, initial.roleAssignableGroupMembers());
+    return new Tenant(
+        people, units, members, initial.customRoles(), held, initial.roleAssignableGroupMembers());
   }
 
   Decision decide(UserId actor, StaffAction action, UserId target, Instant now) {
@@ -90,8 +98,8 @@ final class StaffModel {
 
   /**
    * Why the gate refuses {@code user} now, if it does: disabled, no assignment active now, or none
-   * of the active ones of a role that resets passwords or manages phones (the six password roles
-   * of Entra's table, or a custom role listing either permission).
+   * of the active ones of a role that resets passwords or manages phones (the six password roles of
+   * Entra's table, or a custom role listing either permission).
    */
   Optional<SignInRefusal> refusal(UserId user, Instant now) {
     if (!users.get(user).accountEnabled()) {
@@ -128,7 +136,8 @@ final class StaffModel {
     Set<GroupId> groups = users.get(user).groups();
     List<RoleAssignment> held = new ArrayList<>();
     for (RoleAssignment a : assignments.values()) {
-      if (a.principal().equals(user) || (a.principal() instanceof GroupId g && groups.contains(g))) {
+      if (a.principal().equals(user)
+          || (a.principal() instanceof GroupId g && groups.contains(g))) {
         held.add(a);
       }
     }

@@ -60,8 +60,8 @@ import org.junit.jupiter.api.Test;
  * Races the facts an authorization rests on against the changes it permits. Four manager threads
  * reset passwords and edit phones of eight users as fast as they can while a fifth thread promotes
  * those users to Global Administrator and demotes them, revokes and restores the managers' roles,
- * moves users between units, re-creates a unit with the other restricted-management flag and marks users as members
- * of role-assignable groups.
+ * moves users between units, re-creates a unit with the other restricted-management flag and marks
+ * users as members of role-assignable groups.
  *
  * <p>The oracle sits where the change commits: a writer decorator extends every write's {@link
  * CommitCondition} so that, after core's own check passed and inside the directory's atomic
@@ -84,14 +84,25 @@ class WriteRaceTest {
     long seed = Seeds.forTest("WriteRaceTest");
     Race race = new Race(seed, true);
     race.run(MIN_RACES, MIN_CHANGES, Integer.MAX_VALUE);
-    System.out.printf(Locale.ROOT, "WriteRaceTest: seed %d, %d fact changes against %d change attempts on %d"
+    System.out.printf(
+        Locale.ROOT,
+        "WriteRaceTest: seed %d, %d fact changes against %d change attempts on %d"
             + " threads: %d committed, %d denied, %d writes abandoned at commit because a fact changed,"
             + " %d forbidden at commit%n",
-        seed, race.factChanges.get(), race.attempts.get(), WORKERS, race.committed.get(), race.denied.get(),
-        race.abandoned.get(), race.violations.size());
-    assertThat(race.violations).as("changes the rules forbid at commit time (%s)", Seeds.replayFlag(seed))
+        seed,
+        race.factChanges.get(),
+        race.attempts.get(),
+        WORKERS,
+        race.committed.get(),
+        race.denied.get(),
+        race.abandoned.get(),
+        race.violations.size());
+    assertThat(race.violations)
+        .as("changes the rules forbid at commit time (%s)", Seeds.replayFlag(seed))
         .isEmpty();
-    assertThat(race.abandoned.get()).as("writes abandoned at commit: the races really happened").isPositive();
+    assertThat(race.abandoned.get())
+        .as("writes abandoned at commit: the races really happened")
+        .isPositive();
     assertThat(race.unexpected).as("unexpected failures").isEmpty();
   }
 
@@ -101,10 +112,16 @@ class WriteRaceTest {
     long seed = Seeds.forTest("WriteRaceTest.control");
     Race race = new Race(seed, false);
     race.run(Integer.MAX_VALUE, Integer.MAX_VALUE, 200_000);
-    System.out.printf(Locale.ROOT, "WriteRaceTest control (no commit check): seed %d, first forbidden change after"
-        + " %d change attempts and %d fact changes: %s%n", seed, race.attempts.get(), race.factChanges.get(),
+    System.out.printf(
+        Locale.ROOT,
+        "WriteRaceTest control (no commit check): seed %d, first forbidden change after"
+            + " %d change attempts and %d fact changes: %s%n",
+        seed,
+        race.attempts.get(),
+        race.factChanges.get(),
         race.violations.peek());
-    assertThat(race.violations).as("forbidden changes found without the commit check (%s)", Seeds.replayFlag(seed))
+    assertThat(race.violations)
+        .as("forbidden changes found without the commit check (%s)", Seeds.replayFlag(seed))
         .isNotEmpty();
   }
 
@@ -128,7 +145,8 @@ class WriteRaceTest {
       for (int t = 0; t < TARGETS; t++) {
         tenant.cloudUser("staff" + t, u -> u.in("store"));
       }
-      tenant.admin("unitAuth1", AUTHENTICATION_ADMINISTRATOR, "store")
+      tenant
+          .admin("unitAuth1", AUTHENTICATION_ADMINISTRATOR, "store")
           .admin("unitAuth2", AUTHENTICATION_ADMINISTRATOR, "store", "other")
           .admin("unitHelpdesk", HELPDESK_ADMINISTRATOR, "store")
           .tenantAdmin("tenantAuth1", AUTHENTICATION_ADMINISTRATOR)
@@ -138,9 +156,17 @@ class WriteRaceTest {
 
     void run(int minRaces, int minChanges, int maxChanges) throws Exception {
       RecordingAuditSink sink = new RecordingAuditSink();
-      try (MyStaff myStaff = MyStaff.builder().directory(directory).directoryWriter(new Oracle()).auditSink(sink)
-          .settings(MyStaffSettings.builder().resetLimit(RateLimit.unlimited()).phoneChangeLimit(RateLimit.unlimited()).build()) // races, not rate limits
-          .build()) {
+      try (MyStaff myStaff =
+          MyStaff.builder()
+              .directory(directory)
+              .directoryWriter(new Oracle())
+              .auditSink(sink)
+              .settings(
+                  MyStaffSettings.builder()
+                      .resetLimit(RateLimit.unlimited())
+                      .phoneChangeLimit(RateLimit.unlimited())
+                      .build()) // races, not rate limits
+              .build()) {
         List<StaffSession> sessions = new ArrayList<>();
         for (String m : MANAGERS) {
           sessions.add(myStaff.signIn(SignInContext.of(UserId.of(m), true)));
@@ -151,28 +177,33 @@ class WriteRaceTest {
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
           Random r = new Random(random.nextLong());
-          done.add(pool.submit(() -> {
-            go.await();
-            while (!stop.get()) {
-              attempt(sessions.get(r.nextInt(sessions.size())), r);
-              int n = attempts.incrementAndGet();
-              if (n >= maxChanges || (n >= minChanges && factChanges.get() >= minRaces)
-                  || (!enforce && !violations.isEmpty())) {
-                stop.set(true);
-              }
-            }
-            return null;
-          }));
+          done.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    while (!stop.get()) {
+                      attempt(sessions.get(r.nextInt(sessions.size())), r);
+                      int n = attempts.incrementAndGet();
+                      if (n >= maxChanges
+                          || (n >= minChanges && factChanges.get() >= minRaces)
+                          || (!enforce && !violations.isEmpty())) {
+                        stop.set(true);
+                      }
+                    }
+                    return null;
+                  }));
         }
         Random chaos = new Random(random.nextLong());
-        done.add(pool.submit(() -> {
-          go.await();
-          while (!stop.get()) {
-            changeAFact(chaos);
-            factChanges.incrementAndGet();
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  while (!stop.get()) {
+                    changeAFact(chaos);
+                    factChanges.incrementAndGet();
+                  }
+                  return null;
+                }));
         go.countDown();
         for (Future<?> f : done) {
           f.get(5, TimeUnit.MINUTES);
@@ -186,8 +217,11 @@ class WriteRaceTest {
       try {
         switch (r.nextInt(3)) {
           case 0 -> session.resetPassword(target);
-          case 1 -> session.setPhone(target, PhoneType.MOBILE,
-              String.format(Locale.ROOT, "+1425555%04d", r.nextInt(10_000)));
+          case 1 ->
+              session.setPhone(
+                  target,
+                  PhoneType.MOBILE,
+                  String.format(Locale.ROOT, "+1425555%04d", r.nextInt(10_000)));
           default -> session.removePhone(target, PhoneType.MOBILE);
         }
         committed.incrementAndGet();
@@ -195,7 +229,8 @@ class WriteRaceTest {
         denied.incrementAndGet();
       } catch (MyStaffException e) {
         // STALE_VERSION after five rounds of losing races: a FAILED attempt, allowed
-        // PHONE_METHOD_NOT_FOUND: removing a mobile the target does not have (any more), also allowed
+        // PHONE_METHOD_NOT_FOUND: removing a mobile the target does not have (any more), also
+        // allowed
         if (e.code() != io.mystaff.api.ErrorCode.STALE_VERSION
             && e.code() != io.mystaff.api.ErrorCode.PHONE_METHOD_NOT_FOUND) {
           unexpected.add(e.toString());
@@ -208,8 +243,13 @@ class WriteRaceTest {
     private void changeAFact(Random r) {
       UserId target = UserId.of("staff" + r.nextInt(TARGETS));
       switch (r.nextInt(6)) {
-        case 0 -> directory.addAssignment(RoleAssignment.of(AssignmentId.of("ga" + ids.incrementAndGet()), target,
-            GLOBAL_ADMINISTRATOR, Scope.tenant()));
+        case 0 ->
+            directory.addAssignment(
+                RoleAssignment.of(
+                    AssignmentId.of("ga" + ids.incrementAndGet()),
+                    target,
+                    GLOBAL_ADMINISTRATOR,
+                    Scope.tenant()));
         case 1 -> {
           for (RoleAssignment a : directory.assignmentsOf(target)) {
             directory.removeAssignment(a.id());
@@ -221,8 +261,14 @@ class WriteRaceTest {
           if (!held.isEmpty()) {
             RoleAssignment revoked = held.get(0);
             directory.removeAssignment(revoked.id());
-            directory.addAssignment(new RoleAssignment(AssignmentId.of("re" + ids.incrementAndGet()),
-                revoked.principal(), revoked.role(), revoked.scope(), revoked.start(), revoked.end()));
+            directory.addAssignment(
+                new RoleAssignment(
+                    AssignmentId.of("re" + ids.incrementAndGet()),
+                    revoked.principal(),
+                    revoked.role(),
+                    revoked.scope(),
+                    revoked.start(),
+                    revoked.end()));
           }
         }
         case 3 -> {
@@ -231,7 +277,9 @@ class WriteRaceTest {
           directory.addMember(inStore ? OTHER : STORE, target);
         }
         case 4 -> recreateStoreWithTheOtherRestrictedFlag();
-        default -> directory.setRoleAssignableGroupMember(target, !directory.isRoleAssignableGroupMember(target));
+        default ->
+            directory.setRoleAssignableGroupMember(
+                target, !directory.isRoleAssignableGroupMember(target));
       }
     }
 
@@ -272,15 +320,27 @@ class WriteRaceTest {
       }
 
       @Override
-      public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-          AuditEvent event, CommitCondition condition) {
-        return super.setPhone(user, expectedVersion, type, number, event, checked(condition, event));
+      public User setPhone(
+          UserId user,
+          long expectedVersion,
+          PhoneType type,
+          Optional<PhoneNumber> number,
+          AuditEvent event,
+          CommitCondition condition) {
+        return super.setPhone(
+            user, expectedVersion, type, number, event, checked(condition, event));
       }
 
       @Override
-      public User setPassword(UserId user, long expectedVersion, Secret password, boolean force, AuditEvent event,
+      public User setPassword(
+          UserId user,
+          long expectedVersion,
+          Secret password,
+          boolean force,
+          AuditEvent event,
           CommitCondition condition) {
-        return super.setPassword(user, expectedVersion, password, force, event, checked(condition, event));
+        return super.setPassword(
+            user, expectedVersion, password, force, event, checked(condition, event));
       }
 
       private CommitCondition checked(CommitCondition core, AuditEvent event) {
@@ -300,11 +360,18 @@ class WriteRaceTest {
       private void judge(Directory current, AuditEvent event) {
         UserId manager = event.initiatedBy().id();
         UserId target = UserId.of(event.targets().get(0).id());
-        StaffAction action = event.activity() == AuditActivity.RESET_PASSWORD
-            ? StaffAction.RESET_PASSWORD : StaffAction.MANAGE_PHONES;
-        Decision decision = AuthorizationEngine.standard().decide(
-            new ActorFacts(manager, current.assignmentsOf(manager)), action, targetFacts(current, target),
-            current.roles(), Clock.systemUTC().instant());
+        StaffAction action =
+            event.activity() == AuditActivity.RESET_PASSWORD
+                ? StaffAction.RESET_PASSWORD
+                : StaffAction.MANAGE_PHONES;
+        Decision decision =
+            AuthorizationEngine.standard()
+                .decide(
+                    new ActorFacts(manager, current.assignmentsOf(manager)),
+                    action,
+                    targetFacts(current, target),
+                    current.roles(),
+                    Clock.systemUTC().instant());
         if (!(decision instanceof Decision.Permit)) {
           violations.add(event.activity() + " of " + target + " by " + manager + ": " + decision);
         }
@@ -320,7 +387,8 @@ class WriteRaceTest {
             restricted.add(u);
           }
         }
-        return new TargetFacts(target, units, restricted, held, current.isRoleAssignableGroupMember(target));
+        return new TargetFacts(
+            target, units, restricted, held, current.isRoleAssignableGroupMember(target));
       }
     }
   }

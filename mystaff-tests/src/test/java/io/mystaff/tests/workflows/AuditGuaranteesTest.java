@@ -48,34 +48,46 @@ class AuditGuaranteesTest {
     attempts.add(nina.removePhone(ALICE, PhoneType.MOBILE).correlationId());
     attempts.add(nina.resetPassword(BOB).correlationId());
     PasswordResetResult.WritebackPending pending =
-        (PasswordResetResult.WritebackPending) nina.resetPassword(CARL, Secret.of("Quiet-River-58"));
+        (PasswordResetResult.WritebackPending)
+            nina.resetPassword(CARL, Secret.of("Quiet-River-58"));
     pending.writeback().completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
     assertThatThrownBy(() -> nina.resetPassword(DORA)).isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of("short"))).isInstanceOf(PasswordRejectedException.class);
+    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of("short")))
+        .isInstanceOf(PasswordRejectedException.class);
     nina.profile(DORA);
 
-    Map<CorrelationId, List<AuditEvent>> byAttempt = harness.events().stream()
-        .collect(Collectors.groupingBy(AuditEvent::correlationId));
-    assertThat(byAttempt).hasSize(1 + 3 + 1 + 1 + 1 + 1); // sign-in, three changes, writeback, deny, fail, view
-    byAttempt.forEach((id, events) -> {
-      List<AuditOutcome> outcomes = events.stream().map(AuditEvent::outcome).toList();
-      if (id.equals(pending.correlationId())) {
-        assertThat(outcomes).containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
-      } else {
-        assertThat(outcomes).as("attempt %s", id).hasSize(1).doesNotContain(AuditOutcome.PENDING);
-      }
-    });
+    Map<CorrelationId, List<AuditEvent>> byAttempt =
+        harness.events().stream().collect(Collectors.groupingBy(AuditEvent::correlationId));
+    assertThat(byAttempt)
+        .hasSize(1 + 3 + 1 + 1 + 1 + 1); // sign-in, three changes, writeback, deny, fail, view
+    byAttempt.forEach(
+        (id, events) -> {
+          List<AuditOutcome> outcomes = events.stream().map(AuditEvent::outcome).toList();
+          if (id.equals(pending.correlationId())) {
+            assertThat(outcomes).containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
+          } else {
+            assertThat(outcomes)
+                .as("attempt %s", id)
+                .hasSize(1)
+                .doesNotContain(AuditOutcome.PENDING);
+          }
+        });
     assertThat(byAttempt.keySet()).containsAll(attempts);
-    assertThat(harness.events()).allSatisfy(e -> {
-      assertThat(e.isFromMyStaff()).isTrue();
-      assertThat(e.initiatedBy().id()).isEqualTo(UserId.of("nina"));
-      assertThat(e.initiatedBy().userPrincipalName()).contains("nina@contoso.com");
-      assertThat(e.targets()).singleElement().satisfies(t -> {
-        assertThat(t.type()).isEqualTo("User");
-        assertThat(t.displayName()).isPresent();
-        assertThat(t.userPrincipalName()).isPresent();
-      });
-    });
+    assertThat(harness.events())
+        .allSatisfy(
+            e -> {
+              assertThat(e.isFromMyStaff()).isTrue();
+              assertThat(e.initiatedBy().id()).isEqualTo(UserId.of("nina"));
+              assertThat(e.initiatedBy().userPrincipalName()).contains("nina@contoso.com");
+              assertThat(e.targets())
+                  .singleElement()
+                  .satisfies(
+                      t -> {
+                        assertThat(t.type()).isEqualTo("User");
+                        assertThat(t.displayName()).isPresent();
+                        assertThat(t.userPrincipalName()).isPresent();
+                      });
+            });
     assertThat(harness.directory.pendingAuditEvents(100)).as("outbox relayed").isEmpty();
   }
 
@@ -85,11 +97,19 @@ class AuditGuaranteesTest {
     harness.sink.failAlways();
 
     assertThatThrownBy(() -> nina.resetPassword(DORA))
-        .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.getSuppressed())
-            .singleElement().isInstanceOf(AccessDeniedException.class));
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
+            e ->
+                assertThat(e.getSuppressed())
+                    .singleElement()
+                    .isInstanceOf(AccessDeniedException.class));
     assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of("short")))
-        .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.getSuppressed())
-            .singleElement().isInstanceOf(PasswordRejectedException.class));
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
+            e ->
+                assertThat(e.getSuppressed())
+                    .singleElement()
+                    .isInstanceOf(PasswordRejectedException.class));
     assertThat(harness.log.size()).as("only the sign-in").isEqualTo(1);
   }
 
@@ -101,9 +121,11 @@ class AuditGuaranteesTest {
     PhoneChange change = nina.setPhone(BOB, PhoneType.MOBILE, "+14255550161");
     PasswordResetResult reset = nina.resetPassword(BOB);
 
-    assertThat(harness.user("bob").phone(PhoneType.MOBILE)).contains(PhoneNumber.of("+14255550161"));
+    assertThat(harness.user("bob").phone(PhoneType.MOBILE))
+        .contains(PhoneNumber.of("+14255550161"));
     assertThat(harness.events(change.correlationId())).isEmpty();
-    assertThat(harness.directory.pendingAuditEvents(100)).extracting(AuditEvent::correlationId)
+    assertThat(harness.directory.pendingAuditEvents(100))
+        .extracting(AuditEvent::correlationId)
         .containsExactly(change.correlationId(), reset.correlationId());
     assertThatThrownBy(harness.myStaff::flushAudit).isInstanceOf(ProviderFailureException.class);
 
@@ -111,11 +133,15 @@ class AuditGuaranteesTest {
     harness.myStaff.flushAudit();
     harness.myStaff.flushAudit();
 
-    assertThat(harness.events(change.correlationId())).singleElement().satisfies(e -> {
-      assertThat(e.activity()).isEqualTo(AuditActivity.ADD_PHONE);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-    });
-    assertThat(harness.events(reset.correlationId())).singleElement()
+    assertThat(harness.events(change.correlationId()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.ADD_PHONE);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+            });
+    assertThat(harness.events(reset.correlationId()))
+        .singleElement()
         .satisfies(e -> assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD));
     assertThat(harness.directory.pendingAuditEvents(100)).isEmpty();
   }
@@ -135,7 +161,11 @@ class AuditGuaranteesTest {
   @Test
   void noSecret_inAnyEventExceptionOrResult() throws Exception {
     harness.close();
-    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build()));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                    MyStaffSettings.builder().managerChosenPasswordsForCloudUsers(true).build()));
     StaffSession nina = harness.signIn("nina");
     List<String> secrets = new ArrayList<>();
     List<Object> seen = new ArrayList<>();
@@ -150,7 +180,8 @@ class AuditGuaranteesTest {
 
     secrets.add("Amber-Canyon-27");
     PasswordResetResult.WritebackPending pending =
-        (PasswordResetResult.WritebackPending) nina.resetPassword(CARL, Secret.of("Amber-Canyon-27"));
+        (PasswordResetResult.WritebackPending)
+            nina.resetPassword(CARL, Secret.of("Amber-Canyon-27"));
     pending.writeback().completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
     seen.add(pending);
 

@@ -14,7 +14,6 @@ import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
-import io.mystaff.api.password.Secret;
 import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.RateLimit;
@@ -24,7 +23,6 @@ import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.ForwardingDirectoryWriter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -65,8 +63,13 @@ class ConcurrentEditTest {
     }
 
     @Override
-    public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-        AuditEvent event, CommitCondition condition) {
+    public User setPhone(
+        UserId user,
+        long expectedVersion,
+        PhoneType type,
+        Optional<PhoneNumber> number,
+        AuditEvent event,
+        CommitCondition condition) {
       if (remaining.getAndDecrement() > 0) {
         interference.run();
       }
@@ -74,10 +77,14 @@ class ConcurrentEditTest {
     }
   }
 
-  /** Nina's session over a directory whose first {@code times} phone writes meet {@code interference}. */
+  /**
+   * Nina's session over a directory whose first {@code times} phone writes meet {@code
+   * interference}.
+   */
   private StaffSession ninaWith(int times, Consumer<InMemoryDirectory> interference) {
     directory = Harness.directoryOf(StoreChain.fixture().build());
-    DirectoryWriter writer = new InterferingWriter(directory, times, () -> interference.accept(directory));
+    DirectoryWriter writer =
+        new InterferingWriter(directory, times, () -> interference.accept(directory));
     harness = Harness.storeChain(b -> b.directory(directory).directoryWriter(writer));
     return harness.signIn("nina");
   }
@@ -88,10 +95,14 @@ class ConcurrentEditTest {
 
   @Test
   void setPhone_concurrentWriteToAnotherPhone_retriedAndBothKept() {
-    StaffSession nina = ninaWith(1, d -> {
-      User bob = bobIn(d);
-      d.putUser(bob.toBuilder().phone(PhoneType.OFFICE, PhoneNumber.of("+14255550150")).build());
-    });
+    StaffSession nina =
+        ninaWith(
+            1,
+            d -> {
+              User bob = bobIn(d);
+              d.putUser(
+                  bob.toBuilder().phone(PhoneType.OFFICE, PhoneNumber.of("+14255550150")).build());
+            });
     int before = harness.log.size();
 
     PhoneChange change = nina.setPhone(BOB, PhoneType.MOBILE, "+14255550151");
@@ -100,52 +111,72 @@ class ConcurrentEditTest {
     assertThat(bob.phone(PhoneType.MOBILE)).contains(PhoneNumber.of("+14255550151"));
     assertThat(bob.phone(PhoneType.OFFICE)).contains(PhoneNumber.of("+14255550150"));
     assertThat(change.current()).contains(PhoneNumber.of("+14255550151"));
-    assertThat(harness.eventsSince(before)).singleElement()
+    assertThat(harness.eventsSince(before))
+        .singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
   }
 
   @Test
   void setPhone_targetLeavesScopeWhileRetrying_decidedAgainAndDenied() {
-    StaffSession nina = ninaWith(1, d -> {
-      d.removeMember(UnitId.of("north"), BOB);
-      User bob = bobIn(d);
-      d.putUser(bob.toBuilder().build());
-    });
+    StaffSession nina =
+        ninaWith(
+            1,
+            d -> {
+              d.removeMember(UnitId.of("north"), BOB);
+              User bob = bobIn(d);
+              d.putUser(bob.toBuilder().build());
+            });
     int before = harness.log.size();
 
     assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.MOBILE, "+14255550151"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE));
-    assertThat(harness.eventsSince(before)).singleElement()
+    assertThat(harness.eventsSince(before))
+        .singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED));
   }
 
   @Test
   void setPhone_alwaysLosingTheRace_givesUpWithOneFailedEvent() {
-    StaffSession nina = ninaWith(Integer.MAX_VALUE, d -> {
-      User bob = bobIn(d);
-      d.putUser(bob.toBuilder().build());
-    });
+    StaffSession nina =
+        ninaWith(
+            Integer.MAX_VALUE,
+            d -> {
+              User bob = bobIn(d);
+              d.putUser(bob.toBuilder().build());
+            });
     int before = harness.log.size();
 
     assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.MOBILE, "+14255550151"))
         .isInstanceOf(StaleVersionException.class);
 
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-      assertThat(e.resultReason()).contains("CONCURRENT_MODIFICATION");
-      assertThat(e.additionalDetails()).containsEntry("rounds", "5");
-    });
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+              assertThat(e.resultReason()).contains("CONCURRENT_MODIFICATION");
+              assertThat(e.additionalDetails()).containsEntry("rounds", "5");
+            });
   }
 
   @Test
   void setPhone_managersEditingOnePersonAtOnce_noUpdateLost() throws Exception {
-    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder()
-        .phoneChangeLimit(RateLimit.unlimited()).build())); // 25 edits each, at once
-    List<StaffSession> managers = List.of(harness.signIn("nina"), harness.signIn("sam"), harness.signIn("tara"));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                    MyStaffSettings.builder()
+                        .phoneChangeLimit(RateLimit.unlimited())
+                        .build())); // 25 edits each, at once
+    List<StaffSession> managers =
+        List.of(harness.signIn("nina"), harness.signIn("sam"), harness.signIn("tara"));
     List<PhoneType> types = List.of(PhoneType.MOBILE, PhoneType.ALTERNATE_MOBILE, PhoneType.OFFICE);
     int edits = 25;
-    managers.get(0).setPhone(BOB, PhoneType.MOBILE, "+14255550200"); // an alternate mobile needs a mobile
+    managers
+        .get(0)
+        .setPhone(BOB, PhoneType.MOBILE, "+14255550200"); // an alternate mobile needs a mobile
     int eventsBefore = harness.log.size();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(managers.size());
@@ -155,13 +186,15 @@ class ConcurrentEditTest {
         StaffSession manager = managers.get(m);
         PhoneType type = types.get(m);
         int lane = m;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < edits; i++) {
-            manager.setPhone(BOB, type, number(lane, i));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < edits; i++) {
+                    manager.setPhone(BOB, type, number(lane, i));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> f : done) {
@@ -173,12 +206,17 @@ class ConcurrentEditTest {
 
     User bob = harness.user("bob");
     for (int m = 0; m < types.size(); m++) {
-      assertThat(bob.phone(types.get(m))).as(types.get(m).name()).contains(PhoneNumber.of(number(m, edits - 1)));
+      assertThat(bob.phone(types.get(m)))
+          .as(types.get(m).name())
+          .contains(PhoneNumber.of(number(m, edits - 1)));
     }
     List<AuditEvent> events = harness.eventsSince(eventsBefore);
-    assertThat(events).hasSize(managers.size() * edits)
+    assertThat(events)
+        .hasSize(managers.size() * edits)
         .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
-    assertThat(events).filteredOn(e -> e.activity() == AuditActivity.ADD_PHONE).hasSize(types.size() - 1);
+    assertThat(events)
+        .filteredOn(e -> e.activity() == AuditActivity.ADD_PHONE)
+        .hasSize(types.size() - 1);
   }
 
   private static String number(int lane, int i) {

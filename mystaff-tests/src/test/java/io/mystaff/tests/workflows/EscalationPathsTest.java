@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class EscalationPathsTest {
-  private final Harness harness = Harness.of(tenant(), b -> { });
+  private final Harness harness = Harness.of(tenant(), b -> {});
 
   @AfterEach
   void close() {
@@ -79,18 +79,31 @@ class EscalationPathsTest {
         .cloudUser("formerGa", u -> u.in("store"))
         .cloudUser("helpdeskByGroup", u -> u.group("store-helpdesk"))
         .groupAdmin("global-admins", GLOBAL_ADMINISTRATOR)
-        .groupAssignment("pilots", a -> a.role(PRIVILEGED_ROLE_ADMINISTRATOR).eligible()
-            .from(StoreChain.T0.minus(Duration.ofDays(30))).until(StoreChain.T0.minus(Duration.ofDays(20))))
+        .groupAssignment(
+            "pilots",
+            a ->
+                a.role(PRIVILEGED_ROLE_ADMINISTRATOR)
+                    .eligible()
+                    .from(StoreChain.T0.minus(Duration.ofDays(30)))
+                    .until(StoreChain.T0.minus(Duration.ofDays(20))))
         .groupAdmin("store-helpdesk", HELPDESK_ADMINISTRATOR, "store")
         .admin("auth", AUTHENTICATION_ADMINISTRATOR, "store")
         .tenantAdmin("tenantHelpdesk", HELPDESK_ADMINISTRATOR)
         .admin("unitPaa", PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, "store")
         .tenantAdmin("tenantPaa", PRIVILEGED_AUTHENTICATION_ADMINISTRATOR)
-        .assignment("soonGa", a -> a.role(GLOBAL_ADMINISTRATOR)
-            .from(StoreChain.T0.plus(Duration.ofDays(1))).until(StoreChain.T0.plus(Duration.ofDays(60))))
+        .assignment(
+            "soonGa",
+            a ->
+                a.role(GLOBAL_ADMINISTRATOR)
+                    .from(StoreChain.T0.plus(Duration.ofDays(1)))
+                    .until(StoreChain.T0.plus(Duration.ofDays(60))))
         .assignment("eligibleGa", a -> a.role(GLOBAL_ADMINISTRATOR).eligible())
-        .assignment("formerGa", a -> a.role(GLOBAL_ADMINISTRATOR)
-            .from(StoreChain.T0.minus(Duration.ofDays(60))).until(StoreChain.T0.minus(Duration.ofDays(1))))
+        .assignment(
+            "formerGa",
+            a ->
+                a.role(GLOBAL_ADMINISTRATOR)
+                    .from(StoreChain.T0.minus(Duration.ofDays(60)))
+                    .until(StoreChain.T0.minus(Duration.ofDays(1))))
         .assignment("hopeful", a -> a.role(HELPDESK_ADMINISTRATOR).unit("store").eligible())
         .build();
   }
@@ -111,22 +124,27 @@ class EscalationPathsTest {
   @Test
   void managerWithHelpdeskThroughGroupIsAdmittedAndResetsPlainMember() {
     StaffSession manager = harness.signIn("helpdeskByGroup");
-    assertThat(manager.locations()).extracting(l -> l.scope()).containsExactly(Scope.unit(UnitId.of("store")));
+    assertThat(manager.locations())
+        .extracting(l -> l.scope())
+        .containsExactly(Scope.unit(UnitId.of("store")));
 
     PasswordResetResult result = manager.resetPassword(id("plain"));
 
     assertThat(result).isInstanceOf(PasswordResetResult.TemporaryPassword.class);
     AuditEvent event = harness.events().get(harness.events().size() - 1);
     assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-    assertThat(event.additionalDetails()).containsEntry("grantedByAssignment", "store-helpdesk:HELPDESK_ADMINISTRATOR:store");
+    assertThat(event.additionalDetails())
+        .containsEntry("grantedByAssignment", "store-helpdesk:HELPDESK_ADMINISTRATOR:store");
   }
 
   @Test
   void groupHeldGlobalAdminIsProtected() {
     StaffSession helpdesk = harness.signIn("tenantHelpdesk");
     StaffSession auth = harness.signIn("auth");
-    assertThat(denial(() -> helpdesk.resetPassword(id("gaByGroup")))).isEqualTo(DenyReason.TARGET_PROTECTED);
-    assertThat(denial(() -> auth.resetPassword(id("gaByGroup")))).isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(denial(() -> helpdesk.resetPassword(id("gaByGroup"))))
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(denial(() -> auth.resetPassword(id("gaByGroup"))))
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
     assertThat(denial(() -> auth.setPhone(id("gaByGroup"), PhoneType.MOBILE, "+14255550100")))
         .isEqualTo(DenyReason.TARGET_PROTECTED);
     assertThat(harness.signIn("tenantPaa").resetPassword(id("gaByGroup")))
@@ -136,8 +154,10 @@ class EscalationPathsTest {
   @Test
   void groupHeldGlobalAdminCannotBeResetByAGroupHeldHelpdeskEither() {
     StaffSession manager = harness.signIn("helpdeskByGroup");
-    assertThat(denial(() -> manager.resetPassword(id("gaByGroup")))).isEqualTo(DenyReason.TARGET_PROTECTED);
-    assertThat(manager.profile(id("gaByGroup")).allowedActions()).doesNotContain(StaffAction.RESET_PASSWORD);
+    assertThat(denial(() -> manager.resetPassword(id("gaByGroup"))))
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(manager.profile(id("gaByGroup")).allowedActions())
+        .doesNotContain(StaffAction.RESET_PASSWORD);
   }
 
   @Test
@@ -146,10 +166,12 @@ class EscalationPathsTest {
     // holds a role: only Privileged Authentication or Global Administrator at tenant scope.
     assertThat(harness.directory.isRoleAssignableGroupMember(id("ragMember"))).isTrue();
     StaffSession unitPaa = harness.signIn("unitPaa");
-    assertThat(denial(() -> unitPaa.resetPassword(id("ragMember")))).isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(denial(() -> unitPaa.resetPassword(id("ragMember"))))
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
     assertThat(denial(() -> unitPaa.setPhone(id("ragMember"), PhoneType.MOBILE, "+14255550100")))
         .isEqualTo(DenyReason.TARGET_PROTECTED);
-    assertThat(unitPaa.resetPassword(id("plain"))).isInstanceOf(PasswordResetResult.TemporaryPassword.class);
+    assertThat(unitPaa.resetPassword(id("plain")))
+        .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
     assertThat(harness.signIn("tenantPaa").resetPassword(id("ragMember")))
         .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
   }
@@ -157,21 +179,26 @@ class EscalationPathsTest {
   @Test
   void targetWithScheduledGlobalAdminIsProtectedNow() {
     StaffSession auth = harness.signIn("auth");
-    assertThat(denial(() -> auth.resetPassword(id("soonGa")))).isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(denial(() -> auth.resetPassword(id("soonGa"))))
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
     assertThat(denial(() -> auth.setPhone(id("soonGa"), PhoneType.MOBILE, "+14255550100")))
         .isEqualTo(DenyReason.TARGET_PROTECTED);
     harness.clock.advance(Duration.ofDays(2));
     StaffSession later = harness.signIn("auth"); // sessions last 8 hours
-    assertThat(denial(() -> later.resetPassword(id("soonGa")))).as("once active").isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(denial(() -> later.resetPassword(id("soonGa"))))
+        .as("once active")
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
     harness.clock.advance(Duration.ofDays(60));
-    assertThat(harness.signIn("auth").resetPassword(id("soonGa"))).as("after it ended")
+    assertThat(harness.signIn("auth").resetPassword(id("soonGa")))
+        .as("after it ended")
         .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
   }
 
   @Test
   void targetWithEligibleGlobalAdminIsProtected() {
     StaffSession auth = harness.signIn("auth");
-    assertThat(denial(() -> auth.resetPassword(id("eligibleGa")))).isEqualTo(DenyReason.TARGET_PROTECTED);
+    assertThat(denial(() -> auth.resetPassword(id("eligibleGa"))))
+        .isEqualTo(DenyReason.TARGET_PROTECTED);
     assertThat(denial(() -> auth.setPhone(id("eligibleGa"), PhoneType.MOBILE, "+14255550100")))
         .isEqualTo(DenyReason.TARGET_PROTECTED);
   }
@@ -179,28 +206,51 @@ class EscalationPathsTest {
   @Test
   void expiredAssignmentDoesNotProtect() {
     StaffSession auth = harness.signIn("auth");
-    assertThat(auth.resetPassword(id("formerGa"))).isInstanceOf(PasswordResetResult.TemporaryPassword.class);
+    assertThat(auth.resetPassword(id("formerGa")))
+        .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
     assertThat(auth.setPhone(id("formerGa"), PhoneType.MOBILE, "+14255550100")).isNotNull();
   }
 
   @Test
   void eligibleManagerIsRefusedAtSignIn() {
     assertThatThrownBy(() -> harness.signIn("hopeful"))
-        .isInstanceOfSatisfying(SignInRefusedException.class,
+        .isInstanceOfSatisfying(
+            SignInRefusedException.class,
             e -> assertThat(e.reason()).isEqualTo(SignInRefusal.NO_ADMIN_ROLE));
   }
 
   @Test
   void globalAdminScopedToUnitRejectedAtCreation() {
-    assertThatThrownBy(() -> RoleAssignment.of(AssignmentId.of("x"), id("plain"), GLOBAL_ADMINISTRATOR,
-        Scope.unit(UnitId.of("store")))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> Fixtures.tenant().unit("store", "Store").admin("ga", GLOBAL_ADMINISTRATOR, "store").build())
+    assertThatThrownBy(
+            () ->
+                RoleAssignment.of(
+                    AssignmentId.of("x"),
+                    id("plain"),
+                    GLOBAL_ADMINISTRATOR,
+                    Scope.unit(UnitId.of("store"))))
         .isInstanceOf(InvalidInputException.class);
-    RoleDefinition apps = RoleDefinition.custom(RoleId.of("apps"), "App registrations",
-        Set.of("microsoft.directory/applications/create"));
+    assertThatThrownBy(
+            () ->
+                Fixtures.tenant()
+                    .unit("store", "Store")
+                    .admin("ga", GLOBAL_ADMINISTRATOR, "store")
+                    .build())
+        .isInstanceOf(InvalidInputException.class);
+    RoleDefinition apps =
+        RoleDefinition.custom(
+            RoleId.of("apps"),
+            "App registrations",
+            Set.of("microsoft.directory/applications/create"));
     harness.directory.putCustomRole(apps);
-    assertThatThrownBy(() -> harness.directory.addAssignment(RoleAssignment.of(AssignmentId.of("x"), id("plain"),
-        apps.id(), Scope.unit(UnitId.of("store"))))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(
+            () ->
+                harness.directory.addAssignment(
+                    RoleAssignment.of(
+                        AssignmentId.of("x"),
+                        id("plain"),
+                        apps.id(),
+                        Scope.unit(UnitId.of("store")))))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   /**
@@ -211,52 +261,83 @@ class EscalationPathsTest {
   @Test
   void providerReturningUnitScopedUnassignableRoleGrantsNothing() {
     RoleId phones = RoleId.of("store-phones");
-    RoleDefinition granted = RoleDefinition.custom(phones, "Store phones",
-        Set.of(StaffAction.MANAGE_PHONES.resourceAction(), StaffAction.RESET_PASSWORD.resourceAction()));
-    InMemoryDirectory real = Fixtures.inMemoryDirectory(Fixtures.tenant()
-        .unit("store", "Store")
-        .cloudUser("plain", u -> u.in("store"))
-        .customRole(granted)
-        .admin("mgr", phones.value(), "store")
-        .build());
-    RoleCatalog redefined = RoleCatalog.of(List.of(RoleDefinition.custom(phones, "Store phones",
-        Set.of("microsoft.directory/applications/create"))));
-    java.util.concurrent.atomic.AtomicBoolean redefinedNow = new java.util.concurrent.atomic.AtomicBoolean();
-    ForwardingDirectory stale = new ForwardingDirectory(real) {
-      @Override
-      public RoleCatalog roles() {
-        return redefinedNow.get() ? redefined : super.roles();
-      }
-    };
+    RoleDefinition granted =
+        RoleDefinition.custom(
+            phones,
+            "Store phones",
+            Set.of(
+                StaffAction.MANAGE_PHONES.resourceAction(),
+                StaffAction.RESET_PASSWORD.resourceAction()));
+    InMemoryDirectory real =
+        Fixtures.inMemoryDirectory(
+            Fixtures.tenant()
+                .unit("store", "Store")
+                .cloudUser("plain", u -> u.in("store"))
+                .customRole(granted)
+                .admin("mgr", phones.value(), "store")
+                .build());
+    RoleCatalog redefined =
+        RoleCatalog.of(
+            List.of(
+                RoleDefinition.custom(
+                    phones, "Store phones", Set.of("microsoft.directory/applications/create"))));
+    java.util.concurrent.atomic.AtomicBoolean redefinedNow =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ForwardingDirectory stale =
+        new ForwardingDirectory(real) {
+          @Override
+          public RoleCatalog roles() {
+            return redefinedNow.get() ? redefined : super.roles();
+          }
+        };
     MutableClock clock = MutableClock.at(StoreChain.T0);
     InMemoryAuditLog log = new InMemoryAuditLog();
-    try (MyStaff myStaff = MyStaff.builder().directory(stale).directoryWriter(real).auditSink(log).clock(clock)
-        .auditRelay(Runnable::run).build()) {
+    try (MyStaff myStaff =
+        MyStaff.builder()
+            .directory(stale)
+            .directoryWriter(real)
+            .auditSink(log)
+            .clock(clock)
+            .auditRelay(Runnable::run)
+            .build()) {
       StaffSession mgr = myStaff.signIn(SignInContext.of(id("mgr"), true));
       redefinedNow.set(true); // the role loses its user permissions while the session is open
       assertThatThrownBy(() -> myStaff.signIn(SignInContext.of(id("mgr"), true)))
-          .as("a new sign-in with only that role").isInstanceOfSatisfying(SignInRefusedException.class,
+          .as("a new sign-in with only that role")
+          .isInstanceOfSatisfying(
+              SignInRefusedException.class,
               e -> assertThat(e.reason()).isEqualTo(SignInRefusal.NO_MY_STAFF_PERMISSION));
 
-      assertThat(denial(() -> mgr.resetPassword(id("plain")))).isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+      assertThat(denial(() -> mgr.resetPassword(id("plain"))))
+          .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
       assertThat(denial(() -> mgr.setPhone(id("plain"), PhoneType.MOBILE, "+14255550100")))
           .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
-      assertThat(denial(() -> mgr.profile(id("plain")))).isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
+      assertThat(denial(() -> mgr.profile(id("plain"))))
+          .isEqualTo(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE);
       assertThat(mgr.locations()).isEmpty();
-      assertThat(log.all()).last().satisfies(e -> {
-        assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-        assertThat(e.resultReason()).hasValueSatisfying(r -> assertThat(r).contains("ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE"));
-      });
+      assertThat(log.all())
+          .last()
+          .satisfies(
+              e -> {
+                assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+                assertThat(e.resultReason())
+                    .hasValueSatisfying(
+                        r -> assertThat(r).contains("ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE"));
+              });
     }
-    assertThat(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE.message()).doesNotContain("_").contains("location");
+    assertThat(DenyReason.ROLE_NOT_ASSIGNABLE_AT_UNIT_SCOPE.message())
+        .doesNotContain("_")
+        .contains("location");
   }
 
   @Test
   void groupRolesFollowMembership() {
     GroupId helpdesk = GroupId.of("store-helpdesk");
-    assertThat(harness.directory.assignmentsOf(id("helpdeskByGroup"))).extracting(RoleAssignment::principal)
+    assertThat(harness.directory.assignmentsOf(id("helpdeskByGroup")))
+        .extracting(RoleAssignment::principal)
         .containsExactly(helpdesk);
     harness.directory.putUser(harness.user("helpdeskByGroup").toBuilder().groups(Set.of()).build());
-    assertThatThrownBy(() -> harness.signIn("helpdeskByGroup")).isInstanceOf(SignInRefusedException.class);
+    assertThatThrownBy(() -> harness.signIn("helpdeskByGroup"))
+        .isInstanceOf(SignInRefusedException.class);
   }
 }

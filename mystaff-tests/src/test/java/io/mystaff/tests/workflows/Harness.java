@@ -34,21 +34,23 @@ public final class Harness implements AutoCloseable {
 
   private Harness(Tenant tenant, Consumer<MyStaff.Builder> customize) {
     this.directory = directoryOf(tenant);
-    this.writeback = SimulatedOnPremisesWriteback.builder().knownUsers(directory).hashIterations(1_000).build();
-    MyStaff.Builder builder = MyStaff.builder()
-        .directory(directory)
-        .directoryWriter(directory)
-        .auditSink(sink)
-        .auditRelay(Runnable::run)
-        .passwordWriteback(writeback)
-        .clock(clock);
+    this.writeback =
+        SimulatedOnPremisesWriteback.builder().knownUsers(directory).hashIterations(1_000).build();
+    MyStaff.Builder builder =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(sink)
+            .auditRelay(Runnable::run)
+            .passwordWriteback(writeback)
+            .clock(clock);
     customize.accept(builder);
     this.myStaff = builder.build();
   }
 
   /** The store chain, wired with the defaults. */
   static Harness storeChain() {
-    return of(StoreChain.fixture().build(), b -> { });
+    return of(StoreChain.fixture().build(), b -> {});
   }
 
   /** The store chain, with the builder adjusted by {@code customize}. */

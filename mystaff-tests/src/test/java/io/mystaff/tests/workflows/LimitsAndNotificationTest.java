@@ -43,10 +43,16 @@ class LimitsAndNotificationTest {
   }
 
   private Harness limited(RateLimit resets, RateLimit phones) {
-    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder().resetLimit(resets)
-            .phoneChangeLimit(phones).build())
-        .userNotifier(notifier)
-        .notificationExecutor(Runnable::run));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                        MyStaffSettings.builder()
+                            .resetLimit(resets)
+                            .phoneChangeLimit(phones)
+                            .build())
+                    .userNotifier(notifier)
+                    .notificationExecutor(Runnable::run));
     return harness;
   }
 
@@ -59,28 +65,38 @@ class LimitsAndNotificationTest {
     int before = harness.log.size();
 
     assertThatThrownBy(() -> nina.resetPassword(ALICE))
-        .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-          assertThat(e.reason()).isEqualTo(DenyReason.RATE_LIMITED);
-          assertThat(e.action()).isEqualTo(StaffAction.RESET_PASSWORD);
-          assertThat(e.target()).isEqualTo(ALICE);
-        });
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(DenyReason.RATE_LIMITED);
+              assertThat(e.action()).isEqualTo(StaffAction.RESET_PASSWORD);
+              assertThat(e.target()).isEqualTo(ALICE);
+            });
 
     List<AuditEvent> events = harness.eventsSince(before);
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-      assertThat(e.resultReason()).contains("RATE_LIMITED");
-      assertThat(e.targets()).singleElement().satisfies(t -> assertThat(t.id()).isEqualTo("alice"));
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+              assertThat(e.resultReason()).contains("RATE_LIMITED");
+              assertThat(e.targets())
+                  .singleElement()
+                  .satisfies(t -> assertThat(t.id()).isEqualTo("alice"));
+            });
     assertThat(DenyReason.RATE_LIMITED.message()).contains("too many");
 
-    assertThat(harness.signIn("sam").resetPassword(ALICE)).as("another manager's own bucket")
+    assertThat(harness.signIn("sam").resetPassword(ALICE))
+        .as("another manager's own bucket")
         .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
-    assertThat(nina.setPhone(ALICE, PhoneType.OFFICE, "+14255550177")).as("phone changes have their own limit")
+    assertThat(nina.setPhone(ALICE, PhoneType.OFFICE, "+14255550177"))
+        .as("phone changes have their own limit")
         .isNotNull();
 
     harness.clock.advance(Duration.ofMinutes(1));
-    assertThat(nina.resetPassword(ALICE)).as("one token back after the interval")
+    assertThat(nina.resetPassword(ALICE))
+        .as("one token back after the interval")
         .isInstanceOf(PasswordResetResult.TemporaryPassword.class);
   }
 
@@ -92,16 +108,19 @@ class LimitsAndNotificationTest {
     int before = harness.log.size();
 
     assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.OFFICE, "+14255550171"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.RATE_LIMITED));
     assertThatThrownBy(() -> nina.removePhone(ALICE, PhoneType.MOBILE))
         .isInstanceOf(AccessDeniedException.class);
 
-    assertThat(harness.eventsSince(before)).extracting(AuditEvent::activity, AuditEvent::outcome)
+    assertThat(harness.eventsSince(before))
+        .extracting(AuditEvent::activity, AuditEvent::outcome)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(AuditActivity.UPDATE_PHONE, AuditOutcome.DENIED),
             org.assertj.core.groups.Tuple.tuple(AuditActivity.DELETE_PHONE, AuditOutcome.DENIED));
-    assertThat(harness.user("bob").phone(PhoneType.OFFICE)).contains(PhoneNumber.of("+14255550170"));
+    assertThat(harness.user("bob").phone(PhoneType.OFFICE))
+        .contains(PhoneNumber.of("+14255550170"));
     assertThat(harness.user("alice").phone(PhoneType.MOBILE)).isPresent();
     for (int i = 0; i < 10; i++) {
       assertThat(nina.resetPassword(BOB)).as("resets unlimited").isNotNull();
@@ -112,11 +131,14 @@ class LimitsAndNotificationTest {
   void deniedAttempt_takesATokenToo() {
     limited(RateLimit.of(1, Duration.ofMinutes(1)), RateLimit.unlimited());
     StaffSession nina = harness.signIn("nina");
-    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora"))) // dora is in south, out of nina's scope
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+    assertThatThrownBy(
+            () -> nina.resetPassword(UserId.of("dora"))) // dora is in south, out of nina's scope
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE));
     assertThatThrownBy(() -> nina.resetPassword(ALICE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.RATE_LIMITED));
   }
 
@@ -140,7 +162,8 @@ class LimitsAndNotificationTest {
       nina.resetPassword(i % 2 == 0 ? ALICE : BOB);
     }
     assertThatThrownBy(() -> nina.resetPassword(ALICE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.RATE_LIMITED));
   }
 
@@ -150,12 +173,17 @@ class LimitsAndNotificationTest {
     StaffSession nina = harness.signIn("nina");
     PasswordResetResult result = nina.resetPassword(ALICE);
 
-    assertThat(notifier.notifications()).singleElement().satisfies(n -> {
-      assertThat(n).isEqualTo(UserNotification.passwordReset(ALICE, result.correlationId(), StoreChain.T0,
-          UserId.of("nina")));
-      assertThat(n.phoneType()).isEmpty();
-      assertThat(n.previousPhone()).isEmpty();
-    });
+    assertThat(notifier.notifications())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n)
+                  .isEqualTo(
+                      UserNotification.passwordReset(
+                          ALICE, result.correlationId(), StoreChain.T0, UserId.of("nina")));
+              assertThat(n.phoneType()).isEmpty();
+              assertThat(n.previousPhone()).isEmpty();
+            });
     String revealed = ((PasswordResetResult.TemporaryPassword) result).password().reveal();
     assertThat(notifier.notifications().toString()).doesNotContain(revealed);
   }
@@ -168,15 +196,36 @@ class LimitsAndNotificationTest {
     PhoneChange updated = nina.setPhone(BOB, PhoneType.OFFICE, "+14255550181");
     PhoneChange removed = nina.removePhone(BOB, PhoneType.OFFICE);
 
-    assertThat(notifier.notifications()).containsExactly(
-        new UserNotification(BOB, AuditActivity.ADD_PHONE, added.correlationId(), StoreChain.T0, UserId.of("nina"),
-            Optional.of(PhoneType.OFFICE), Optional.empty()),
-        new UserNotification(BOB, AuditActivity.UPDATE_PHONE, updated.correlationId(), StoreChain.T0,
-            UserId.of("nina"), Optional.of(PhoneType.OFFICE), Optional.of(PhoneNumber.of("+14255550180"))),
-        new UserNotification(BOB, AuditActivity.DELETE_PHONE, removed.correlationId(), StoreChain.T0,
-            UserId.of("nina"), Optional.of(PhoneType.OFFICE), Optional.of(PhoneNumber.of("+14255550181"))));
-    assertThat(notifier.notifications().toString()).as("toString masks the old numbers")
-        .doesNotContain("+14255550180").doesNotContain("5550181");
+    assertThat(notifier.notifications())
+        .containsExactly(
+            new UserNotification(
+                BOB,
+                AuditActivity.ADD_PHONE,
+                added.correlationId(),
+                StoreChain.T0,
+                UserId.of("nina"),
+                Optional.of(PhoneType.OFFICE),
+                Optional.empty()),
+            new UserNotification(
+                BOB,
+                AuditActivity.UPDATE_PHONE,
+                updated.correlationId(),
+                StoreChain.T0,
+                UserId.of("nina"),
+                Optional.of(PhoneType.OFFICE),
+                Optional.of(PhoneNumber.of("+14255550180"))),
+            new UserNotification(
+                BOB,
+                AuditActivity.DELETE_PHONE,
+                removed.correlationId(),
+                StoreChain.T0,
+                UserId.of("nina"),
+                Optional.of(PhoneType.OFFICE),
+                Optional.of(PhoneNumber.of("+14255550181"))));
+    assertThat(notifier.notifications().toString())
+        .as("toString masks the old numbers")
+        .doesNotContain("+14255550180")
+        .doesNotContain("5550181");
   }
 
   @Test
@@ -186,7 +235,8 @@ class LimitsAndNotificationTest {
     nina.setPhone(ALICE, PhoneType.MOBILE, StoreChain.ALICE_MOBILE); // the same number again
     assertThatThrownBy(() -> nina.removePhone(BOB, PhoneType.OFFICE)) // nothing to remove
         .isInstanceOf(io.mystaff.api.directory.PhoneMethodNotFoundException.class);
-    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora"))).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> nina.resetPassword(UserId.of("dora")))
+        .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of("short")))
         .isInstanceOf(io.mystaff.api.password.PasswordRejectedException.class);
     harness.awaitWritebacks();
@@ -198,20 +248,27 @@ class LimitsAndNotificationTest {
     limited(RateLimit.unlimited(), RateLimit.unlimited());
     StaffSession nina = harness.signIn("nina");
     PasswordResetResult result = nina.resetPassword(CARL, Secret.of("Winter-Orchard-42"));
-    ((PasswordResetResult.WritebackPending) result).writeback().completion().toCompletableFuture()
+    ((PasswordResetResult.WritebackPending) result)
+        .writeback()
+        .completion()
+        .toCompletableFuture()
         .get(30, java.util.concurrent.TimeUnit.SECONDS);
     harness.awaitWritebacks();
 
-    assertThat(notifier.notifications()).singleElement().satisfies(n -> {
-      assertThat(n.user()).isEqualTo(CARL);
-      assertThat(n.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
-      assertThat(n.correlationId()).isEqualTo(result.correlationId());
-    });
+    assertThat(notifier.notifications())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.user()).isEqualTo(CARL);
+              assertThat(n.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
+              assertThat(n.correlationId()).isEqualTo(result.correlationId());
+            });
   }
 
   @Test
   void failingNotifier_changeStandsResultReturnedAuditUnchanged() {
-    RecordingUserNotifier failing = RecordingUserNotifier.failingWith(new IllegalStateException("mail relay down"));
+    RecordingUserNotifier failing =
+        RecordingUserNotifier.failingWith(new IllegalStateException("mail relay down"));
     harness = Harness.storeChain(b -> b.userNotifier(failing).notificationExecutor(Runnable::run));
     StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
@@ -220,10 +277,12 @@ class LimitsAndNotificationTest {
     PasswordResetResult reset = nina.resetPassword(ALICE);
 
     assertThat(change.current()).contains(PhoneNumber.of("+14255550190"));
-    assertThat(harness.user("bob").phone(PhoneType.OFFICE)).contains(PhoneNumber.of("+14255550190"));
+    assertThat(harness.user("bob").phone(PhoneType.OFFICE))
+        .contains(PhoneNumber.of("+14255550190"));
     assertThat(reset).isInstanceOf(PasswordResetResult.TemporaryPassword.class);
     assertThat(failing.notifications()).hasSize(2);
-    assertThat(harness.eventsSince(before)).extracting(AuditEvent::outcome)
+    assertThat(harness.eventsSince(before))
+        .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.SUCCEEDED, AuditOutcome.SUCCEEDED);
   }
 
@@ -236,7 +295,8 @@ class LimitsAndNotificationTest {
     for (int i = 0; i < 3_000 && notifier.notifications().isEmpty(); i++) {
       Thread.sleep(10);
     }
-    assertThat(notifier.notifications()).extracting(UserNotification::correlationId)
+    assertThat(notifier.notifications())
+        .extracting(UserNotification::correlationId)
         .containsExactly(change.correlationId());
     harness = null;
   }

@@ -25,13 +25,14 @@ import io.mystaff.testkit.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Locations of tenant-wide managers, the explanation of no locations, and search within a location. */
+/**
+ * Locations of tenant-wide managers, the explanation of no locations, and search within a location.
+ */
 class LocationSearchTest {
   private Harness harness = Harness.storeChain();
 
@@ -56,20 +57,26 @@ class LocationSearchTest {
       assertThat(page.items()).doesNotContain(Location.wholeOrganization());
       seen.addAll(page.items());
     }
-    assertThat(seen).extracting(Location::displayName)
+    assertThat(seen)
+        .extracting(Location::displayName)
         .containsExactly("Whole organization", "North Store", "South Store", "Vault", "West Store");
   }
 
   @Test
   void tenantWideLocations_directoryWithoutUnitListing_wholeOrganizationAlone() {
     harness.close();
-    harness = Harness.storeChain(b -> b.directory(new io.mystaff.spi.ForwardingDirectory(
-        Harness.directoryOf(StoreChain.fixture().build())) {
-      @Override
-      public Page<AdministrativeUnit> allUnits(PageRequest page) {
-        throw new io.mystaff.api.CapabilityNotSupportedException("unit listing", "not here");
-      }
-    }));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.directory(
+                    new io.mystaff.spi.ForwardingDirectory(
+                        Harness.directoryOf(StoreChain.fixture().build())) {
+                      @Override
+                      public Page<AdministrativeUnit> allUnits(PageRequest page) {
+                        throw new io.mystaff.api.CapabilityNotSupportedException(
+                            "unit listing", "not here");
+                      }
+                    }));
     StaffSession tara = harness.signIn("tara");
     assertThat(tara.locations()).containsExactly(Location.wholeOrganization());
     assertThat(tara.singleLocation()).contains(Location.wholeOrganization());
@@ -79,10 +86,13 @@ class LocationSearchTest {
   void unitScopedLocations_onePage_cursorGivesAnEmptyLastPage() {
     StaffSession sam = harness.signIn("sam");
     Page<Location> first = sam.locations(PageRequest.first(1));
-    assertThat(first.items()).extracting(Location::displayName).containsExactly("North Store", "South Store");
+    assertThat(first.items())
+        .extracting(Location::displayName)
+        .containsExactly("North Store", "South Store");
     assertThat(first.hasNext()).isFalse();
     Page<Location> tenantCursor = harness.signIn("tara").locations(PageRequest.first(1));
-    assertThat(sam.locations(PageRequest.after(tenantCursor.nextCursor().orElseThrow(), 1)).items()).isEmpty();
+    assertThat(sam.locations(PageRequest.after(tenantCursor.nextCursor().orElseThrow(), 1)).items())
+        .isEmpty();
   }
 
   @Test
@@ -91,12 +101,13 @@ class LocationSearchTest {
     InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
     List<RoleAssignment> held = directory.assignmentsOf(UserId.of("nina"));
     // a provider that still reports an assignment whose unit was removed (a dangling scope)
-    Directory dangling = new io.mystaff.spi.ForwardingDirectory(directory) {
-      @Override
-      public List<RoleAssignment> assignmentsOf(UserId principal) {
-        return principal.equals(UserId.of("nina")) ? held : super.assignmentsOf(principal);
-      }
-    };
+    Directory dangling =
+        new io.mystaff.spi.ForwardingDirectory(directory) {
+          @Override
+          public List<RoleAssignment> assignmentsOf(UserId principal) {
+            return principal.equals(UserId.of("nina")) ? held : super.assignmentsOf(principal);
+          }
+        };
     harness = Harness.storeChain(b -> b.directory(dangling).directoryWriter(directory));
     StaffSession nina = harness.signIn("nina");
     assertThat(nina.whyNoLocations()).isEmpty();
@@ -110,8 +121,13 @@ class LocationSearchTest {
   @Test
   void roleEndedWithinTheRecheckInterval_noLocations_explained() {
     harness.close();
-    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder()
-        .sessionRecheckInterval(java.time.Duration.ofMinutes(30)).build()));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                    MyStaffSettings.builder()
+                        .sessionRecheckInterval(java.time.Duration.ofMinutes(30))
+                        .build()));
     harness.clock.set(StoreChain.TIM_ROLE_ENDS.minusSeconds(10));
     StaffSession tim = harness.signIn("tim");
     harness.clock.set(StoreChain.TIM_ROLE_ENDS.plusSeconds(10)); // ended, not yet re-checked
@@ -127,12 +143,19 @@ class LocationSearchTest {
     Location north = Location.of(harness.directory.findUnit(UnitId.of("north")).orElseThrow());
     List<String> everyone = ids(sam.members(north, PageRequest.first(100)));
     for (String query : List.of("a", "b", "er", "d", "zz")) {
-      List<String> expected = harness.directory.members(UnitId.of("north"), PageRequest.first(100)).items().stream()
-          .filter(u -> Directory.matchesPrefix(u, query)).map(u -> u.id().value()).toList();
+      List<String> expected =
+          harness.directory.members(UnitId.of("north"), PageRequest.first(100)).items().stream()
+              .filter(u -> Directory.matchesPrefix(u, query))
+              .map(u -> u.id().value())
+              .toList();
       assertThat(ids(sam.members(north, Optional.of(" " + query + " "), PageRequest.first(100))))
-          .as("query %s", query).isEqualTo(expected).isSubsetOf(everyone);
+          .as("query %s", query)
+          .isEqualTo(expected)
+          .isSubsetOf(everyone);
     }
-    assertThat(ids(sam.members(north, Optional.of("dora"), PageRequest.first(10)))).as("dora is in south").isEmpty();
+    assertThat(ids(sam.members(north, Optional.of("dora"), PageRequest.first(10))))
+        .as("dora is in south")
+        .isEmpty();
     assertThat(ids(sam.members(UnitId.of("south"), Optional.of("dora"), PageRequest.first(10))))
         .containsExactly("dora");
   }
@@ -146,14 +169,16 @@ class LocationSearchTest {
     assertThatThrownBy(() -> nina.members(UnitId.of("nowhere"), PageRequest.first(10)))
         .isInstanceOf(UnknownUnitException.class);
     assertThatThrownBy(() -> nina.members(UnitId.of("south"), PageRequest.first(10)))
-        .isInstanceOfSatisfying(InvalidInputException.class,
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
             e -> assertThat(e.violations().get(0).field()).isEqualTo("location"));
     assertThatThrownBy(() -> nina.members((UnitId) null, PageRequest.first(10)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> nina.members(north, null, PageRequest.first(10)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> nina.members(north, Optional.of("  "), PageRequest.first(10)))
-        .isInstanceOfSatisfying(InvalidInputException.class,
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
             e -> assertThat(e.violations().get(0).field()).isEqualTo("search query"));
   }
 
@@ -165,39 +190,61 @@ class LocationSearchTest {
   }
 
   /**
-   * Property: the in-memory member search and the interface's default (walking member pages)
-   * both give, page after page, exactly the members the search rule matches, in order.
+   * Property: the in-memory member search and the interface's default (walking member pages) both
+   * give, page after page, exactly the members the search rule matches, in order.
    */
   @Test
   void searchMembers_inMemoryAndDefault_matchTheRuleOverRandomDirectories() {
-    String[] words = {"Ann", "Anna", "anneke", "Bob", "Bo", "Li", "Åsa", "Zoë", "Ed", "Eddie", "Kim Lee"};
-    Property.forAll(Seeds.forTest("LocationSearchTest.searchMembers"), 150, r -> r, r -> {
-      InMemoryDirectory.Builder b = InMemoryDirectory.builder().passwordHashIterations(1)
-          .unit(AdministrativeUnit.assigned(UnitId.of("u"), "U"))
-          .unit(AdministrativeUnit.assigned(UnitId.of("v"), "V"));
-      int n = 1 + r.nextInt(40);
-      for (int i = 0; i < n; i++) {
-        String name = words[r.nextInt(words.length)] + (r.nextBoolean() ? " " + words[r.nextInt(words.length)] : "");
-        b.user(User.builder().id(UserId.of("p" + i)).userPrincipalName("p" + i + "@contoso.example")
-            .displayName(name).build());
-        b.member(UnitId.of(r.nextInt(3) == 0 ? "v" : "u"), UserId.of("p" + i));
-      }
-      InMemoryDirectory directory = b.build();
-      Directory byDefault = new DefaultSearch(directory);
-      String word = words[r.nextInt(words.length)];
-      String query = r.nextInt(5) == 0 ? "p" + r.nextInt(10) : word.substring(0, 1 + r.nextInt(word.length()));
-      if (r.nextBoolean()) {
-        query = query.toUpperCase(java.util.Locale.ROOT);
-      }
-      final String q = query;
-      List<UserId> expected = directory.members(UnitId.of("u"), PageRequest.first(1_000)).items().stream()
-          .filter(u -> Directory.matchesPrefix(u, q)).map(User::id).toList();
-      int size = 1 + r.nextInt(5);
-      assertThat(walk(p -> directory.searchMembers(UnitId.of("u"), q, p), size)).as("in memory, query %s", q)
-          .isEqualTo(expected);
-      assertThat(walk(p -> byDefault.searchMembers(UnitId.of("u"), q, p), size)).as("default, query %s", q)
-          .isEqualTo(expected);
-    });
+    String[] words = {
+      "Ann", "Anna", "anneke", "Bob", "Bo", "Li", "Åsa", "Zoë", "Ed", "Eddie", "Kim Lee"
+    };
+    Property.forAll(
+        Seeds.forTest("LocationSearchTest.searchMembers"),
+        150,
+        r -> r,
+        r -> {
+          InMemoryDirectory.Builder b =
+              InMemoryDirectory.builder()
+                  .passwordHashIterations(1)
+                  .unit(AdministrativeUnit.assigned(UnitId.of("u"), "U"))
+                  .unit(AdministrativeUnit.assigned(UnitId.of("v"), "V"));
+          int n = 1 + r.nextInt(40);
+          for (int i = 0; i < n; i++) {
+            String name =
+                words[r.nextInt(words.length)]
+                    + (r.nextBoolean() ? " " + words[r.nextInt(words.length)] : "");
+            b.user(
+                User.builder()
+                    .id(UserId.of("p" + i))
+                    .userPrincipalName("p" + i + "@contoso.example")
+                    .displayName(name)
+                    .build());
+            b.member(UnitId.of(r.nextInt(3) == 0 ? "v" : "u"), UserId.of("p" + i));
+          }
+          InMemoryDirectory directory = b.build();
+          Directory byDefault = new DefaultSearch(directory);
+          String word = words[r.nextInt(words.length)];
+          String query =
+              r.nextInt(5) == 0
+                  ? "p" + r.nextInt(10)
+                  : word.substring(0, 1 + r.nextInt(word.length()));
+          if (r.nextBoolean()) {
+            query = query.toUpperCase(java.util.Locale.ROOT);
+          }
+          final String q = query;
+          List<UserId> expected =
+              directory.members(UnitId.of("u"), PageRequest.first(1_000)).items().stream()
+                  .filter(u -> Directory.matchesPrefix(u, q))
+                  .map(User::id)
+                  .toList();
+          int size = 1 + r.nextInt(5);
+          assertThat(walk(p -> directory.searchMembers(UnitId.of("u"), q, p), size))
+              .as("in memory, query %s", q)
+              .isEqualTo(expected);
+          assertThat(walk(p -> byDefault.searchMembers(UnitId.of("u"), q, p), size))
+              .as("default, query %s", q)
+              .isEqualTo(expected);
+        });
   }
 
   private static List<UserId> walk(Function<PageRequest, Page<User>> search, int size) {

@@ -47,7 +47,8 @@ class LocationsTest {
     Page<StaffMember> page = session.members(location, PageRequest.first(pageSize));
     members.addAll(page.items());
     while (page.hasNext()) {
-      page = session.members(location, PageRequest.after(page.nextCursor().orElseThrow(), pageSize));
+      page =
+          session.members(location, PageRequest.after(page.nextCursor().orElseThrow(), pageSize));
       members.addAll(page.items());
     }
     return members;
@@ -72,8 +73,11 @@ class LocationsTest {
     StaffSession tara = harness.signIn("tara");
     assertThat(tara.locations().get(0)).isEqualTo(Location.wholeOrganization());
     assertThat(names(tara.locations().subList(1, tara.locations().size())))
-        .isEqualTo(names(harness.directory.allUnits(PageRequest.first(1_000)).items().stream()
-            .map(Location::of).toList()))
+        .isEqualTo(
+            names(
+                harness.directory.allUnits(PageRequest.first(1_000)).items().stream()
+                    .map(Location::of)
+                    .toList()))
         .contains("North Store", "South Store");
     assertThat(tara.singleLocation()).as("several to pick from").isEmpty();
     assertThat(tara.whyNoLocations()).isEmpty();
@@ -82,13 +86,15 @@ class LocationsTest {
   @Test
   void locations_roleThatChangesNoOne_notAdmitted() {
     assertThatThrownBy(() -> harness.signIn("rita"))
-        .isInstanceOfSatisfying(SignInRefusedException.class,
+        .isInstanceOfSatisfying(
+            SignInRefusedException.class,
             e -> assertThat(e.reason()).isEqualTo(SignInRefusal.NO_MY_STAFF_PERMISSION));
   }
 
   @Test
   void locations_roleExpiresDuringSession_goneAtOnce() {
-    harness.clock.set(StoreChain.TIM_ROLE_ENDS.minusSeconds(30)); // within the session's recheck interval
+    harness.clock.set(
+        StoreChain.TIM_ROLE_ENDS.minusSeconds(30)); // within the session's recheck interval
     StaffSession tim = harness.signIn("tim");
     assertThat(names(tim.locations())).containsExactly("North Store");
     harness.clock.set(StoreChain.TIM_ROLE_ENDS);
@@ -98,16 +104,25 @@ class LocationsTest {
   @Test
   void members_unitLocation_orderedWithWhatTheManagerMayDo() {
     StaffSession nina = harness.signIn("nina");
-    Map<String, Set<StaffAction>> members = all(nina, unit("north"), 100).stream()
-        .collect(Collectors.toMap(m -> m.user().id().value(), StaffMember::allowedActions, (a, b) -> a,
-            java.util.LinkedHashMap::new));
+    Map<String, Set<StaffAction>> members =
+        all(nina, unit("north"), 100).stream()
+            .collect(
+                Collectors.toMap(
+                    m -> m.user().id().value(),
+                    StaffMember::allowedActions,
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new));
 
     assertThat(members.keySet()).containsExactly("alice", "bob", "carl", "erin", "pam");
     Set<StaffAction> everything = EnumSet.allOf(StaffAction.class);
     assertThat(members.get("alice")).isEqualTo(everything);
     assertThat(members.get("carl")).isEqualTo(everything);
-    assertThat(members.get("erin")).as("member of a restricted unit").containsExactly(StaffAction.VIEW_PROFILE);
-    assertThat(members.get("pam")).as("holds an admin role").containsExactly(StaffAction.VIEW_PROFILE);
+    assertThat(members.get("erin"))
+        .as("member of a restricted unit")
+        .containsExactly(StaffAction.VIEW_PROFILE);
+    assertThat(members.get("pam"))
+        .as("holds an admin role")
+        .containsExactly(StaffAction.VIEW_PROFILE);
   }
 
   @Test
@@ -142,8 +157,10 @@ class LocationsTest {
 
   @Test
   void members_tenantWideManagerListingAUnit_allowed() {
-    List<String> ids = all(harness.signIn("tara"), unit("south"), 10).stream()
-        .map(m -> m.user().id().value()).toList();
+    List<String> ids =
+        all(harness.signIn("tara"), unit("south"), 10).stream()
+            .map(m -> m.user().id().value())
+            .toList();
     assertThat(ids).containsExactly("dora");
   }
 
@@ -152,17 +169,21 @@ class LocationsTest {
     StaffSession nina = harness.signIn("nina");
     assertThatThrownBy(() -> nina.members((Location) null, PageRequest.first(1)))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> nina.members(unit("north"), null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.members(unit("north"), null))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
   void members_wholeOrganization_everyUserWithActions() {
     StaffSession tara = harness.signIn("tara");
     List<StaffMember> members = all(tara, Location.wholeOrganization(), 5);
-    Map<String, StaffMember> byId = members.stream()
-        .collect(Collectors.toMap(m -> m.user().id().value(), Function.identity()));
-    assertThat(members).extracting(m -> m.user().id().value()).as("every user, in directory order")
-        .containsExactly("alice", "bob", "carl", "dora", "erin", "eve", "hank", "nina", "pam", "rita", "sam",
+    Map<String, StaffMember> byId =
+        members.stream().collect(Collectors.toMap(m -> m.user().id().value(), Function.identity()));
+    assertThat(members)
+        .extracting(m -> m.user().id().value())
+        .as("every user, in directory order")
+        .containsExactly(
+            "alice", "bob", "carl", "dora", "erin", "eve", "hank", "nina", "pam", "rita", "sam",
             "tara", "tim", "val");
     assertThat(byId.get("dora").canManage()).isTrue();
     assertThat(byId.get("erin").canManage()).as("restricted unit").isFalse();
@@ -173,12 +194,17 @@ class LocationsTest {
   @Test
   void members_wholeOrganization_directoryThatCannotListEveryone_capabilityErrorPassedOn() {
     harness.close();
-    harness = Harness.storeChain(b -> b.directory(new UnitsOnlyDirectory(Harness.directoryOf(
-        StoreChain.fixture().build()))));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.directory(
+                    new UnitsOnlyDirectory(Harness.directoryOf(StoreChain.fixture().build()))));
     StaffSession tara = harness.signIn("tara");
     assertThatThrownBy(() -> tara.members(Location.wholeOrganization(), PageRequest.first(5)))
         .isInstanceOf(CapabilityNotSupportedException.class);
-    assertThat(all(tara, unit("south"), 5)).extracting(m -> m.user().id().value()).containsExactly("dora");
+    assertThat(all(tara, unit("south"), 5))
+        .extracting(m -> m.user().id().value())
+        .containsExactly("dora");
   }
 
   @Test

@@ -41,40 +41,43 @@ class ObservabilityTest {
   private static final UserId CARL = UserId.of("carl");
   private static final UserId DORA = UserId.of("dora");
 
-  private final List<Optional<String>> seenByProvider = Collections.synchronizedList(new ArrayList<>());
+  private final List<Optional<String>> seenByProvider =
+      Collections.synchronizedList(new ArrayList<>());
   private final List<AttemptObservation> observed = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private Harness harness;
 
-  private final MyStaffListener recording = new MyStaffListener() {
-    @Override
-    public void attemptEnded(AttemptObservation attempt) {
-      observed.add(attempt);
-    }
+  private final MyStaffListener recording =
+      new MyStaffListener() {
+        @Override
+        public void attemptEnded(AttemptObservation attempt) {
+          observed.add(attempt);
+        }
 
-    @Override
-    public void writebackStarted(CorrelationId correlationId) {
-      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-    }
+        @Override
+        public void writebackStarted(CorrelationId correlationId) {
+          maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        }
 
-    @Override
-    public void writebackEnded(CorrelationId correlationId) {
-      inFlight.decrementAndGet();
-    }
-  };
+        @Override
+        public void writebackEnded(CorrelationId correlationId) {
+          inFlight.decrementAndGet();
+        }
+      };
 
-  private final MyStaffListener throwing = new MyStaffListener() {
-    @Override
-    public void attemptEnded(AttemptObservation attempt) {
-      throw new IllegalStateException("listener bug");
-    }
+  private final MyStaffListener throwing =
+      new MyStaffListener() {
+        @Override
+        public void attemptEnded(AttemptObservation attempt) {
+          throw new IllegalStateException("listener bug");
+        }
 
-    @Override
-    public void writebackStarted(CorrelationId correlationId) {
-      throw new OutOfMemoryErrorLookalike();
-    }
-  };
+        @Override
+        public void writebackStarted(CorrelationId correlationId) {
+          throw new OutOfMemoryErrorLookalike();
+        }
+      };
 
   /** An Error that is not a VirtualMachineError: still ignored. */
   private static final class OutOfMemoryErrorLookalike extends Error {
@@ -94,15 +97,21 @@ class ObservabilityTest {
 
   private void start() {
     InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
-    ForwardingDirectory watching = new ForwardingDirectory(directory) {
-      @Override
-      public Optional<User> findUser(UserId id) {
-        seenByProvider.add(Optional.ofNullable(MDC.get(KEY)));
-        return super.findUser(id);
-      }
-    };
-    harness = Harness.storeChain(b -> b.directory(watching).directoryWriter(directory)
-        .listener(throwing).listener(recording));
+    ForwardingDirectory watching =
+        new ForwardingDirectory(directory) {
+          @Override
+          public Optional<User> findUser(UserId id) {
+            seenByProvider.add(Optional.ofNullable(MDC.get(KEY)));
+            return super.findUser(id);
+          }
+        };
+    harness =
+        Harness.storeChain(
+            b ->
+                b.directory(watching)
+                    .directoryWriter(directory)
+                    .listener(throwing)
+                    .listener(recording));
   }
 
   @Test
@@ -114,9 +123,13 @@ class ObservabilityTest {
 
     PasswordResetResult reset = nina.resetPassword(BOB);
 
-    assertThat(seenByProvider).isNotEmpty().containsOnly(Optional.of(reset.correlationId().value()));
+    assertThat(seenByProvider)
+        .isNotEmpty()
+        .containsOnly(Optional.of(reset.correlationId().value()));
     assertThat(MDC.get(KEY)).as("removed after the call").isNull();
-    assertThat(harness.events()).filteredOn(e -> e.correlationId().equals(reset.correlationId())).isNotEmpty();
+    assertThat(harness.events())
+        .filteredOn(e -> e.correlationId().equals(reset.correlationId()))
+        .isNotEmpty();
   }
 
   @Test
@@ -129,8 +142,9 @@ class ObservabilityTest {
     nina.profile(ALICE);
     nina.members(UnitId.of("north"), PageRequest.first(10));
 
-    assertThat(seenByProvider).isNotEmpty().allSatisfy(id -> assertThat(id).isPresent()
-        .get().isNotEqualTo("host-request-7"));
+    assertThat(seenByProvider)
+        .isNotEmpty()
+        .allSatisfy(id -> assertThat(id).isPresent().get().isNotEqualTo("host-request-7"));
     assertThat(MDC.get(KEY)).isEqualTo("host-request-7");
   }
 
@@ -143,33 +157,47 @@ class ObservabilityTest {
     nina.setPhone(BOB, PhoneType.MOBILE, "+14255550160");
     assertThatThrownBy(() -> nina.resetPassword(DORA)).isInstanceOf(AccessDeniedException.class);
 
-    assertThat(observed).extracting(AttemptObservation::activity, AttemptObservation::outcome).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(AuditActivity.SIGN_IN, AuditOutcome.SUCCEEDED),
-        org.assertj.core.groups.Tuple.tuple(AuditActivity.RESET_PASSWORD, AuditOutcome.SUCCEEDED),
-        org.assertj.core.groups.Tuple.tuple(AuditActivity.ADD_PHONE, AuditOutcome.SUCCEEDED),
-        org.assertj.core.groups.Tuple.tuple(AuditActivity.RESET_PASSWORD, AuditOutcome.DENIED));
+    assertThat(observed)
+        .extracting(AttemptObservation::activity, AttemptObservation::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AuditActivity.SIGN_IN, AuditOutcome.SUCCEEDED),
+            org.assertj.core.groups.Tuple.tuple(
+                AuditActivity.RESET_PASSWORD, AuditOutcome.SUCCEEDED),
+            org.assertj.core.groups.Tuple.tuple(AuditActivity.ADD_PHONE, AuditOutcome.SUCCEEDED),
+            org.assertj.core.groups.Tuple.tuple(AuditActivity.RESET_PASSWORD, AuditOutcome.DENIED));
     assertThat(observed.get(3).reason()).contains("TARGET_OUT_OF_SCOPE");
     assertThat(observed.get(1).correlationId()).isEqualTo(reset.correlationId());
-    assertThat(observed).allSatisfy(o -> {
-      assertThat(o.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
-      assertThat(o.toString()).doesNotContain(temporary).doesNotContain("4255550160");
-    });
-    List<CorrelationId> audited = harness.events().stream().filter(e -> e.outcome() != AuditOutcome.PENDING)
-        .map(AuditEvent::correlationId).toList();
-    assertThat(observed).extracting(AttemptObservation::correlationId).containsExactlyElementsOf(audited);
+    assertThat(observed)
+        .allSatisfy(
+            o -> {
+              assertThat(o.duration()).isGreaterThanOrEqualTo(Duration.ZERO);
+              assertThat(o.toString()).doesNotContain(temporary).doesNotContain("4255550160");
+            });
+    List<CorrelationId> audited =
+        harness.events().stream()
+            .filter(e -> e.outcome() != AuditOutcome.PENDING)
+            .map(AuditEvent::correlationId)
+            .toList();
+    assertThat(observed)
+        .extracting(AttemptObservation::correlationId)
+        .containsExactlyElementsOf(audited);
   }
 
   @Test
-  void writeback_inFlightWhileSubmitted_endedWithItsFinalOutcome_throwingListenerIgnored() throws Exception {
+  void writeback_inFlightWhileSubmitted_endedWithItsFinalOutcome_throwingListenerIgnored()
+      throws Exception {
     start();
     StaffSession nina = harness.signIn("nina");
     PasswordResetResult.WritebackPending pending =
-        (PasswordResetResult.WritebackPending) nina.resetPassword(CARL, Secret.of("Quiet-River-58"));
+        (PasswordResetResult.WritebackPending)
+            nina.resetPassword(CARL, Secret.of("Quiet-River-58"));
     pending.writeback().completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     assertThat(maxInFlight.get()).isEqualTo(1);
     assertThat(inFlight.get()).isZero();
-    assertThat(observed).filteredOn(o -> o.correlationId().equals(pending.correlationId()))
-        .singleElement().satisfies(o -> assertThat(o.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
+    assertThat(observed)
+        .filteredOn(o -> o.correlationId().equals(pending.correlationId()))
+        .singleElement()
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
   }
 }

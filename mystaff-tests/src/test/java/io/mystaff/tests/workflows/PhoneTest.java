@@ -69,8 +69,10 @@ class PhoneTest {
     assertThat(event.activity()).isEqualTo(AuditActivity.ADD_PHONE);
     assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
     assertThat(event.correlationId()).isEqualTo(change.correlationId());
-    assertThat(change(event)).isEqualTo(ModifiedProperty.of("officePhoneNumber", Optional.empty(),
-        Optional.of("+1 4255550177x12")));
+    assertThat(change(event))
+        .isEqualTo(
+            ModifiedProperty.of(
+                "officePhoneNumber", Optional.empty(), Optional.of("+1 4255550177x12")));
   }
 
   @Test
@@ -81,11 +83,14 @@ class PhoneTest {
     PhoneChange change = nina.setPhone(ALICE, PhoneType.MOBILE, "+44 20 7946 0958");
 
     assertThat(change.previous()).contains(PhoneNumber.of(StoreChain.ALICE_MOBILE));
-    assertThat(harness.user("alice").phone(PhoneType.MOBILE)).contains(PhoneNumber.of("+442079460958"));
+    assertThat(harness.user("alice").phone(PhoneType.MOBILE))
+        .contains(PhoneNumber.of("+442079460958"));
     AuditEvent event = onlyEventSince(before);
     assertThat(event.activity()).isEqualTo(AuditActivity.UPDATE_PHONE);
-    assertThat(change(event)).isEqualTo(ModifiedProperty.of("mobilePhoneNumber",
-        Optional.of("+1 4255550101"), Optional.of("+44 2079460958")));
+    assertThat(change(event))
+        .isEqualTo(
+            ModifiedProperty.of(
+                "mobilePhoneNumber", Optional.of("+1 4255550101"), Optional.of("+44 2079460958")));
   }
 
   @Test
@@ -99,8 +104,10 @@ class PhoneTest {
     assertThat(harness.user("alice").phones()).isEmpty();
     AuditEvent event = onlyEventSince(before);
     assertThat(event.activity()).isEqualTo(AuditActivity.DELETE_PHONE);
-    assertThat(change(event)).isEqualTo(ModifiedProperty.of("mobilePhoneNumber",
-        Optional.of("+1 4255550101"), Optional.empty()));
+    assertThat(change(event))
+        .isEqualTo(
+            ModifiedProperty.of(
+                "mobilePhoneNumber", Optional.of("+1 4255550101"), Optional.empty()));
   }
 
   @ParameterizedTest
@@ -111,11 +118,13 @@ class PhoneTest {
     int events = harness.log.size();
 
     assertThatThrownBy(() -> nina.removePhone(BOB, type))
-        .isInstanceOfSatisfying(PhoneMethodNotFoundException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.PHONE_METHOD_NOT_FOUND);
-          assertThat(e.type()).isEqualTo(type);
-          assertThat(e.userId()).isEqualTo(BOB);
-        });
+        .isInstanceOfSatisfying(
+            PhoneMethodNotFoundException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.PHONE_METHOD_NOT_FOUND);
+              assertThat(e.type()).isEqualTo(type);
+              assertThat(e.userId()).isEqualTo(BOB);
+            });
 
     assertThat(harness.user("bob")).isEqualTo(before);
     assertThat(harness.directory.pendingAuditEvents(10)).isEmpty();
@@ -130,7 +139,8 @@ class PhoneTest {
   void removingMissingPhone_deniedManager_learnsNothingAboutThePhones() {
     StaffSession hank = harness.signIn("hank");
     assertThatThrownBy(() -> hank.removePhone(UserId.of("dora"), PhoneType.ALTERNATE_MOBILE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.ROLE_LACKS_PERMISSION));
   }
 
@@ -141,8 +151,12 @@ class PhoneTest {
     int events = harness.log.size();
 
     assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.ALTERNATE_MOBILE, "+1 425 555 0123"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(InvalidInputException.Violation::field).containsExactly("alternateMobile"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly("alternateMobile"));
 
     assertThat(harness.user("bob")).isEqualTo(before);
     AuditEvent event = onlyEventSince(events);
@@ -159,8 +173,12 @@ class PhoneTest {
     int events = harness.log.size();
 
     assertThatThrownBy(() -> nina.removePhone(ALICE, PhoneType.MOBILE))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(InvalidInputException.Violation::field).containsExactly("mobile"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly("mobile"));
 
     assertThat(harness.user("alice")).isEqualTo(before);
     AuditEvent event = onlyEventSince(events);
@@ -183,30 +201,44 @@ class PhoneTest {
     harness.close();
     InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
     AtomicBoolean raced = new AtomicBoolean();
-    ForwardingDirectoryWriter racing = new ForwardingDirectoryWriter(directory) {
-      @Override
-      public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-          AuditEvent event, CommitCondition condition) {
-        if (raced.compareAndSet(false, true)) {
-          User current = directory.findUser(user).orElseThrow();
-          directory.putUser(current.toBuilder().phone(PhoneType.MOBILE, Optional.empty()).build());
-        }
-        return super.setPhone(user, expectedVersion, type, number, event, condition);
-      }
-    };
+    ForwardingDirectoryWriter racing =
+        new ForwardingDirectoryWriter(directory) {
+          @Override
+          public User setPhone(
+              UserId user,
+              long expectedVersion,
+              PhoneType type,
+              Optional<PhoneNumber> number,
+              AuditEvent event,
+              CommitCondition condition) {
+            if (raced.compareAndSet(false, true)) {
+              User current = directory.findUser(user).orElseThrow();
+              directory.putUser(
+                  current.toBuilder().phone(PhoneType.MOBILE, Optional.empty()).build());
+            }
+            return super.setPhone(user, expectedVersion, type, number, event, condition);
+          }
+        };
     harness = Harness.storeChain(b -> b.directory(directory).directoryWriter(racing));
     StaffSession nina = harness.signIn("nina");
 
     assertThatThrownBy(() -> nina.setPhone(ALICE, PhoneType.ALTERNATE_MOBILE, "+1 425 555 0125"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(InvalidInputException.Violation::field).containsExactly("alternateMobile"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly("alternateMobile"));
     assertThat(directory.findUser(ALICE).orElseThrow().phones()).isEmpty();
     assertThat(raced).isTrue();
-    assertThat(harness.events()).last().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-      assertThat(e.activity()).isEqualTo(AuditActivity.ADD_PHONE);
-      assertThat(e.resultReason()).contains("ALTERNATE_MOBILE_REQUIRES_MOBILE");
-    });
+    assertThat(harness.events())
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+              assertThat(e.activity()).isEqualTo(AuditActivity.ADD_PHONE);
+              assertThat(e.resultReason()).contains("ALTERNATE_MOBILE_REQUIRES_MOBILE");
+            });
   }
 
   @ParameterizedTest
@@ -215,8 +247,12 @@ class PhoneTest {
     StaffSession nina = harness.signIn("nina");
     int events = harness.log.size();
     assertThatThrownBy(() -> nina.setPhone(ALICE, type, "+1 425"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(InvalidInputException.Violation::field).containsExactly(type.graphName()));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly(type.graphName()));
     assertThat(harness.log.size()).isEqualTo(events);
   }
 
@@ -225,7 +261,8 @@ class PhoneTest {
     PhoneChange change = harness.signIn("nina").setPhone(ALICE, PhoneType.OFFICE, "+683 4002");
     assertThat(change.current()).contains(PhoneNumber.of("+6834002"));
     assertThat(change(harness.events(change.correlationId()).get(0)))
-        .isEqualTo(ModifiedProperty.of("officePhoneNumber", Optional.empty(), Optional.of("+683 4002")));
+        .isEqualTo(
+            ModifiedProperty.of("officePhoneNumber", Optional.empty(), Optional.of("+683 4002")));
   }
 
   @ParameterizedTest
@@ -235,10 +272,15 @@ class PhoneTest {
     User before = harness.user("alice");
     int events = harness.log.size();
     assertThatThrownBy(() -> nina.setPhone(ALICE, PhoneType.OFFICE, raw))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.violations()).extracting(InvalidInputException.Violation::field).containsExactly("office");
-          assertThat(e.violations().get(0).reason()).matches("is a (premium-rate|shared-cost|satellite phone) number, .*");
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.violations())
+                  .extracting(InvalidInputException.Violation::field)
+                  .containsExactly("office");
+              assertThat(e.violations().get(0).reason())
+                  .matches("is a (premium-rate|shared-cost|satellite phone) number, .*");
+            });
     assertThat(harness.user("alice")).isEqualTo(before);
     assertThat(harness.log.size()).isEqualTo(events);
   }
@@ -246,8 +288,14 @@ class PhoneTest {
   @Test
   void premiumRateNumber_acceptedWhenTheSettingsAllowIt() {
     harness.close();
-    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder()
-        .allowedPhoneNumberKinds(EnumSet.of(PhoneNumberKind.PREMIUM_RATE, PhoneNumberKind.MOBILE)).build()));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                    MyStaffSettings.builder()
+                        .allowedPhoneNumberKinds(
+                            EnumSet.of(PhoneNumberKind.PREMIUM_RATE, PhoneNumberKind.MOBILE))
+                        .build()));
     assertThat(harness.signIn("nina").setPhone(BOB, PhoneType.OFFICE, "+1 900 234 5678").current())
         .contains(PhoneNumber.of("+19002345678"));
   }
@@ -255,19 +303,32 @@ class PhoneTest {
   @Test
   void setPhone_nationalNumberWithDefaultRegion_readInThatRegion() {
     harness.close();
-    harness = Harness.storeChain(b -> b.settings(MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build()));
+    harness =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                    MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build()));
     PhoneChange change = harness.signIn("nina").setPhone(BOB, PhoneType.MOBILE, "(425) 555-0199");
     assertThat(change.current()).contains(PhoneNumber.of("+14255550199"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "call me maybe", "(425) 555-0199", "+1 425", "+1 425 555 0199 555 0199 555"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "call me maybe",
+        "(425) 555-0199",
+        "+1 425",
+        "+1 425 555 0199 555 0199 555"
+      })
   void setPhone_invalidNumber_rejectedNothingChangedNoEvent(String raw) {
     StaffSession nina = harness.signIn("nina");
     User before = harness.user("bob");
     int events = harness.log.size();
 
-    assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.MOBILE, raw)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.MOBILE, raw))
+        .isInstanceOf(InvalidInputException.class);
 
     assertThat(harness.user("bob")).isEqualTo(before);
     assertThat(harness.log.size()).isEqualTo(events);
@@ -276,9 +337,12 @@ class PhoneTest {
   @Test
   void setPhone_missingArguments_rejected() {
     StaffSession nina = harness.signIn("nina");
-    assertThatThrownBy(() -> nina.setPhone(null, PhoneType.MOBILE, "+14255550100")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> nina.setPhone(BOB, null, "+14255550100")).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.MOBILE, null)).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.setPhone(null, PhoneType.MOBILE, "+14255550100"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.setPhone(BOB, null, "+14255550100"))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.setPhone(BOB, PhoneType.MOBILE, null))
+        .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> nina.removePhone(BOB, null)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> nina.setPhone(UserId.of("ghost"), PhoneType.MOBILE, "+14255550100"))
         .isInstanceOf(UnknownUserException.class);
@@ -291,7 +355,8 @@ class PhoneTest {
     int events = harness.log.size();
 
     assertThatThrownBy(() -> nina.setPhone(UserId.of("dora"), PhoneType.MOBILE, "+14255550100"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE));
 
     assertThat(harness.user("dora")).isEqualTo(before);
@@ -305,7 +370,8 @@ class PhoneTest {
   void setPhone_roleWithoutPhonePermission_denied() {
     StaffSession hank = harness.signIn("hank");
     assertThatThrownBy(() -> hank.removePhone(UserId.of("dora"), PhoneType.MOBILE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.ROLE_LACKS_PERMISSION));
   }
 }

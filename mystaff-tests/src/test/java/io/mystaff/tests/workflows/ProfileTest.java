@@ -41,21 +41,29 @@ class ProfileTest {
     UserProfile alice = nina.profile(UserId.of("alice"));
 
     assertThat(alice.user()).isEqualTo(harness.user("alice").toBuilder().phones(Map.of()).build());
-    assertThat(alice.units()).extracting(AdministrativeUnit::displayName).containsExactly("North Store");
-    assertThat(alice.phones()).containsEntry(PhoneType.MOBILE, PhoneView.of(PhoneNumber.of(StoreChain.ALICE_MOBILE)));
+    assertThat(alice.units())
+        .extracting(AdministrativeUnit::displayName)
+        .containsExactly("North Store");
+    assertThat(alice.phones())
+        .containsEntry(PhoneType.MOBILE, PhoneView.of(PhoneNumber.of(StoreChain.ALICE_MOBILE)));
     assertThat(alice.phonesMasked()).isFalse();
     assertThat(alice.allowedActions()).isEqualTo(EnumSet.allOf(StaffAction.class));
     AuditEvent event = harness.eventsSince(before).get(0);
     assertThat(harness.eventsSince(before)).hasSize(1);
     assertThat(event.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
     assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
-    assertThat(event.targets()).singleElement().satisfies(t -> {
-      assertThat(t.id()).isEqualTo("alice");
-      assertThat(t.displayName()).contains("Alice");
-      assertThat(t.userPrincipalName()).contains("alice@contoso.com");
-      assertThat(t.modifiedProperties()).isEmpty();
-    });
-    assertThat(event.additionalDetails()).containsKey("grantedByAssignment").containsEntry("origin", "MyStaff");
+    assertThat(event.targets())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.id()).isEqualTo("alice");
+              assertThat(t.displayName()).contains("Alice");
+              assertThat(t.userPrincipalName()).contains("alice@contoso.com");
+              assertThat(t.modifiedProperties()).isEmpty();
+            });
+    assertThat(event.additionalDetails())
+        .containsKey("grantedByAssignment")
+        .containsEntry("origin", "MyStaff");
   }
 
   @Test
@@ -68,33 +76,42 @@ class ProfileTest {
   @Test
   void profile_userInSeveralUnits_unitsSortedByName() {
     UserProfile erin = harness.signIn("val").profile(UserId.of("erin"));
-    assertThat(erin.units()).extracting(AdministrativeUnit::displayName).containsExactly("North Store", "Vault");
+    assertThat(erin.units())
+        .extracting(AdministrativeUnit::displayName)
+        .containsExactly("North Store", "Vault");
   }
 
   @Test
   void profile_roleExpiredDuringSession_deniedWithOneEvent() {
-    harness.clock.set(StoreChain.TIM_ROLE_ENDS.minusSeconds(30)); // within the session's recheck interval
+    harness.clock.set(
+        StoreChain.TIM_ROLE_ENDS.minusSeconds(30)); // within the session's recheck interval
     StaffSession tim = harness.signIn("tim");
     harness.clock.set(StoreChain.TIM_ROLE_ENDS);
     int before = harness.log.size();
 
     assertThatThrownBy(() -> tim.profile(UserId.of("alice")))
-        .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
-          assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
-          assertThat(e.action()).isEqualTo(StaffAction.VIEW_PROFILE);
-        });
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
-      assertThat(e.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-      assertThat(e.resultReason()).contains("NO_ACTIVE_ROLE");
-    });
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE);
+              assertThat(e.action()).isEqualTo(StaffAction.VIEW_PROFILE);
+            });
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+              assertThat(e.resultReason()).contains("NO_ACTIVE_ROLE");
+            });
   }
 
   @Test
   void profile_unknownOrMissingUser_rejectedWithoutEvent() {
     StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
-    assertThatThrownBy(() -> nina.profile(UserId.of("ghost"))).isInstanceOf(UnknownUserException.class);
+    assertThatThrownBy(() -> nina.profile(UserId.of("ghost")))
+        .isInstanceOf(UnknownUserException.class);
     assertThatThrownBy(() -> nina.profile(null)).isInstanceOf(InvalidInputException.class);
     assertThat(harness.log.size()).isEqualTo(before);
   }
@@ -107,12 +124,16 @@ class ProfileTest {
       StaffSession nina = wired.signIn("nina");
       failing.failAlways(FailingDirectory.Operation.UNITS_OF);
 
-      assertThatThrownBy(() -> nina.profile(UserId.of("alice"))).isInstanceOf(ProviderFailureException.class);
-      assertThat(wired.eventsSince(1)).singleElement().satisfies(e -> {
-        assertThat(e.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
-        assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-        assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
-      });
+      assertThatThrownBy(() -> nina.profile(UserId.of("alice")))
+          .isInstanceOf(ProviderFailureException.class);
+      assertThat(wired.eventsSince(1))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
+                assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+                assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
+              });
     }
   }
 
@@ -120,6 +141,7 @@ class ProfileTest {
   void profile_sinkDown_notShown() {
     StaffSession nina = harness.signIn("nina");
     harness.sink.failAlways();
-    assertThatThrownBy(() -> nina.profile(UserId.of("alice"))).isInstanceOf(ProviderFailureException.class);
+    assertThatThrownBy(() -> nina.profile(UserId.of("alice")))
+        .isInstanceOf(ProviderFailureException.class);
   }
 }

@@ -30,21 +30,25 @@ class SearchTest {
   }
 
   private static Map<String, StaffMember> byId(Page<StaffMember> page) {
-    return page.items().stream().collect(Collectors.toMap(m -> m.user().id().value(), Function.identity()));
+    return page.items().stream()
+        .collect(Collectors.toMap(m -> m.user().id().value(), Function.identity()));
   }
 
   private static Map<String, UnitSearchResult> unitsById(Page<UnitSearchResult> page) {
-    return page.items().stream().collect(Collectors.toMap(u -> u.unit().id().value(), Function.identity()));
+    return page.items().stream()
+        .collect(Collectors.toMap(u -> u.unit().id().value(), Function.identity()));
   }
 
   @Test
   void searchUsers_wholeOrganization_saysWhomTheManagerMayChange() {
-    Map<String, StaffMember> found = byId(harness.signIn("nina").searchUsers("d", PageRequest.first(50)));
+    Map<String, StaffMember> found =
+        byId(harness.signIn("nina").searchUsers("d", PageRequest.first(50)));
     assertThat(found).containsOnlyKeys("dora");
     assertThat(found.get("dora").canManage()).isFalse();
     assertThat(found.get("dora").allowedActions()).containsExactly(StaffAction.VIEW_PROFILE);
 
-    Map<String, StaffMember> forSam = byId(harness.signIn("sam").searchUsers("dora", PageRequest.first(50)));
+    Map<String, StaffMember> forSam =
+        byId(harness.signIn("sam").searchUsers("dora", PageRequest.first(50)));
     assertThat(forSam.get("dora").canManage()).isTrue();
   }
 
@@ -56,14 +60,16 @@ class SearchTest {
 
   @Test
   void searchUsers_surroundingWhitespace_trimmed() {
-    Map<String, StaffMember> found = byId(harness.signIn("nina").searchUsers("  ali \t", PageRequest.first(5)));
+    Map<String, StaffMember> found =
+        byId(harness.signIn("nina").searchUsers("  ali \t", PageRequest.first(5)));
     assertThat(found).containsOnlyKeys("alice");
     assertThat(found.get("alice").canManage()).isTrue();
   }
 
   @Test
   void searchUsers_helpdeskAdministrator_mayResetButNotManagePhones() {
-    StaffMember dora = byId(harness.signIn("hank").searchUsers("dora", PageRequest.first(5))).get("dora");
+    StaffMember dora =
+        byId(harness.signIn("hank").searchUsers("dora", PageRequest.first(5))).get("dora");
     assertThat(dora.may(StaffAction.RESET_PASSWORD)).isTrue();
     assertThat(dora.may(StaffAction.MANAGE_PHONES)).isFalse();
     assertThat(dora.canManage()).isTrue();
@@ -91,8 +97,10 @@ class SearchTest {
   @ValueSource(strings = {"   ", "\t"})
   void searchUsers_blankQuery_rejected(String query) {
     StaffSession nina = harness.signIn("nina");
-    assertThatThrownBy(() -> nina.searchUsers(query, PageRequest.first(5))).isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> nina.searchUnits(query, PageRequest.first(5))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.searchUsers(query, PageRequest.first(5)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> nina.searchUnits(query, PageRequest.first(5)))
+        .isInstanceOf(InvalidInputException.class);
   }
 
   @Test
@@ -104,7 +112,8 @@ class SearchTest {
 
   @Test
   void searchUnits_unitManager_canManageOnlyTheirOwn() {
-    Map<String, UnitSearchResult> found = unitsById(harness.signIn("nina").searchUnits("store", PageRequest.first(10)));
+    Map<String, UnitSearchResult> found =
+        unitsById(harness.signIn("nina").searchUnits("store", PageRequest.first(10)));
     assertThat(found).containsOnlyKeys("north", "south", "west");
     assertThat(found.get("north").canManage()).isTrue();
     assertThat(found.get("south").canManage()).isFalse();
@@ -113,15 +122,24 @@ class SearchTest {
 
   @Test
   void searchUnits_restrictedUnit_onlyItsOwnManagerMayChange() {
-    assertThat(unitsById(harness.signIn("tara").searchUnits("vault", PageRequest.first(5))).get("vault").canManage())
-        .as("tenant-wide manager").isFalse();
-    assertThat(unitsById(harness.signIn("val").searchUnits("vault", PageRequest.first(5))).get("vault").canManage())
-        .as("manager assigned at the restricted unit").isTrue();
+    assertThat(
+            unitsById(harness.signIn("tara").searchUnits("vault", PageRequest.first(5)))
+                .get("vault")
+                .canManage())
+        .as("tenant-wide manager")
+        .isFalse();
+    assertThat(
+            unitsById(harness.signIn("val").searchUnits("vault", PageRequest.first(5)))
+                .get("vault")
+                .canManage())
+        .as("manager assigned at the restricted unit")
+        .isTrue();
   }
 
   @Test
   void searchUnits_tenantWideManager_canManageOrdinaryUnits() {
-    Map<String, UnitSearchResult> found = unitsById(harness.signIn("tara").searchUnits("west", PageRequest.first(5)));
+    Map<String, UnitSearchResult> found =
+        unitsById(harness.signIn("tara").searchUnits("west", PageRequest.first(5)));
     assertThat(found.get("west").canManage()).isTrue();
     assertThat(found.get("west").location().displayName()).isEqualTo("West Store");
   }

@@ -59,14 +59,18 @@ class SessionGroundsTest {
   private static final GroupId MY_STAFF_GROUP = GroupId.of("my-staff");
   private static final String ALICE_MOBILE = "+14255550155";
 
-  private Harness harness = harness(b -> { });
+  private Harness harness = harness(b -> {});
 
   private static Tenant tenant() {
     return Fixtures.tenant()
         .unit("north", "North Store")
         .unit("south", "South Store")
-        .cloudUser("alice", u -> u.in("north").phone(PhoneType.MOBILE, ALICE_MOBILE)
-            .phone(PhoneType.OFFICE, "+14255550166"))
+        .cloudUser(
+            "alice",
+            u ->
+                u.in("north")
+                    .phone(PhoneType.MOBILE, ALICE_MOBILE)
+                    .phone(PhoneType.OFFICE, "+14255550166"))
         .cloudUser("dora", u -> u.in("south").phone(PhoneType.MOBILE, "+14255550177"))
         .cloudUser("gus", u -> u.in("north").guest().phone(PhoneType.MOBILE, "+14255550188"))
         .cloudUser("nina", u -> u.group(MY_STAFF_GROUP.value()))
@@ -102,12 +106,16 @@ class SessionGroundsTest {
     for (String reader : List.of("rita", "rhea", "vera")) {
       int before = harness.log.size();
       assertRefused(() -> harness.signIn(reader), SignInRefusal.NO_MY_STAFF_PERMISSION);
-      assertThat(harness.eventsSince(before)).as(reader).singleElement().satisfies(e -> {
-        assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
-        assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-        assertThat(e.resultReason()).contains("NO_MY_STAFF_PERMISSION");
-        assertThat(e.additionalDetails()).doesNotContainKey("sessionCheck");
-      });
+      assertThat(harness.eventsSince(before))
+          .as(reader)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
+                assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+                assertThat(e.resultReason()).contains("NO_MY_STAFF_PERMISSION");
+                assertThat(e.additionalDetails()).doesNotContainKey("sessionCheck");
+              });
     }
     assertThat(SignInRefusal.NO_MY_STAFF_PERMISSION.message()).contains("insufficient permissions");
   }
@@ -117,11 +125,13 @@ class SessionGroundsTest {
     StaffSession petra = harness.signIn("petra");
     assertThat(petra.locations()).extracting(Location::displayName).containsExactly("North Store");
     assertThatThrownBy(() -> petra.resetPassword(UserId.of("alice")))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.ROLE_LACKS_PERMISSION));
     UserProfile alice = petra.profile(UserId.of("alice"));
     assertThat(alice.phonesMasked()).isFalse();
-    assertThat(alice.phones().get(PhoneType.MOBILE).number()).contains(PhoneNumber.of(ALICE_MOBILE));
+    assertThat(alice.phones().get(PhoneType.MOBILE).number())
+        .contains(PhoneNumber.of(ALICE_MOBILE));
   }
 
   @Test
@@ -167,20 +177,26 @@ class SessionGroundsTest {
     PhoneView b = PhoneView.masked(PhoneNumber.of("+442079460955", "12"));
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(PhoneView.of(PhoneNumber.of("+14255550155")));
-    assertThat(PhoneView.of(PhoneNumber.of("+14255550155"))).isEqualTo(PhoneView.of(PhoneNumber.of("+14255550155")));
-    assertThat(PhoneView.of(PhoneNumber.of("+14255550155", "7")).display()).isEqualTo("+14255550155x7");
+    assertThat(PhoneView.of(PhoneNumber.of("+14255550155")))
+        .isEqualTo(PhoneView.of(PhoneNumber.of("+14255550155")));
+    assertThat(PhoneView.of(PhoneNumber.of("+14255550155", "7")).display())
+        .isEqualTo("+14255550155x7");
     assertNoNumberIn(b.toString(), "4420794609", "x12");
   }
 
   @Test
   void listingsAndSearchesCarryNoPhoneNumbers() {
     StaffSession hank = harness.signIn("hank");
-    List<StaffMember> members = hank.members(Location.of(harness.directory.findUnit(UnitId.of("north")).orElseThrow()),
-        PageRequest.first(50)).items();
+    List<StaffMember> members =
+        hank.members(
+                Location.of(harness.directory.findUnit(UnitId.of("north")).orElseThrow()),
+                PageRequest.first(50))
+            .items();
     List<StaffMember> found = hank.searchUsers("alice", PageRequest.first(50)).items();
     assertThat(members).isNotEmpty();
     assertThat(found).isNotEmpty();
-    for (StaffMember m : java.util.stream.Stream.concat(members.stream(), found.stream()).toList()) {
+    for (StaffMember m :
+        java.util.stream.Stream.concat(members.stream(), found.stream()).toList()) {
       assertNoNumberIn(m.toString(), "55501");
     }
   }
@@ -189,8 +205,12 @@ class SessionGroundsTest {
 
   @Test
   void managerRemovedFromSelectedGroupRefusedOnNextCall() {
-    rewire(b -> b.settings(MyStaffSettings.builder()
-        .availability(FeatureAvailability.selected(Set.of(), Set.of(MY_STAFF_GROUP))).build()));
+    rewire(
+        b ->
+            b.settings(
+                MyStaffSettings.builder()
+                    .availability(FeatureAvailability.selected(Set.of(), Set.of(MY_STAFF_GROUP)))
+                    .build()));
     StaffSession nina = harness.signIn("nina");
     harness.directory.putUser(harness.user("nina").toBuilder().groups(Set.of()).build());
 
@@ -202,17 +222,24 @@ class SessionGroundsTest {
     assertOneSessionRefusal(before, "nina", SignInRefusal.FEATURE_NOT_ENABLED, "recheck");
 
     assertRefused(() -> nina.profile(UserId.of("alice")), SignInRefusal.FEATURE_NOT_ENABLED);
-    assertRefused(() -> nina.setPhone(UserId.of("alice"), PhoneType.MOBILE, "+14255550100"),
+    assertRefused(
+        () -> nina.setPhone(UserId.of("alice"), PhoneType.MOBILE, "+14255550100"),
         SignInRefusal.FEATURE_NOT_ENABLED);
-    assertThat(harness.user("alice").phone(PhoneType.MOBILE)).contains(PhoneNumber.of(ALICE_MOBILE));
+    assertThat(harness.user("alice").phone(PhoneType.MOBILE))
+        .contains(PhoneNumber.of(ALICE_MOBILE));
     assertThat(harness.log.all().stream().skip(before).map(AuditEvent::activity))
         .containsOnly(AuditActivity.SIGN_IN);
   }
 
   @Test
   void refusedRecheckDoesNotEndTheSession() {
-    rewire(b -> b.settings(MyStaffSettings.builder().sessionRecheckInterval(Duration.ZERO)
-        .availability(FeatureAvailability.selected(Set.of(), Set.of(MY_STAFF_GROUP))).build()));
+    rewire(
+        b ->
+            b.settings(
+                MyStaffSettings.builder()
+                    .sessionRecheckInterval(Duration.ZERO)
+                    .availability(FeatureAvailability.selected(Set.of(), Set.of(MY_STAFF_GROUP)))
+                    .build()));
     StaffSession nina = harness.signIn("nina");
     harness.directory.putUser(harness.user("nina").toBuilder().groups(Set.of()).build());
     assertRefused(nina::locations, SignInRefusal.FEATURE_NOT_ENABLED);
@@ -222,7 +249,8 @@ class SessionGroundsTest {
 
   @Test
   void disabledManagerRefusedWithSignInReasonOnNextCall() {
-    rewire(b -> b.settings(MyStaffSettings.builder().sessionRecheckInterval(Duration.ZERO).build()));
+    rewire(
+        b -> b.settings(MyStaffSettings.builder().sessionRecheckInterval(Duration.ZERO).build()));
     StaffSession nina = harness.signIn("nina");
     harness.directory.putUser(harness.user("nina").toBuilder().accountEnabled(false).build());
     int before = harness.log.size();
@@ -233,17 +261,28 @@ class SessionGroundsTest {
   @Test
   void managerWhoseRoleWasRemovedRefusedOnNextCall() {
     StaffSession nina = harness.signIn("nina");
-    harness.directory.assignmentsOf(UserId.of("nina")).forEach(a -> harness.directory.removeAssignment(a.id()));
+    harness
+        .directory
+        .assignmentsOf(UserId.of("nina"))
+        .forEach(a -> harness.directory.removeAssignment(a.id()));
     harness.clock.advance(MyStaffSettings.DEFAULT_SESSION_RECHECK_INTERVAL);
-    assertRefused(() -> nina.searchUsers("alice", PageRequest.first(10)), SignInRefusal.NO_ADMIN_ROLE);
+    assertRefused(
+        () -> nina.searchUsers("alice", PageRequest.first(10)), SignInRefusal.NO_ADMIN_ROLE);
   }
 
   @Test
   void managerLeftWithReaderRoleRefusedOnNextCall() {
     StaffSession nina = harness.signIn("nina");
-    harness.directory.assignmentsOf(UserId.of("nina")).forEach(a -> harness.directory.removeAssignment(a.id()));
-    harness.directory.addAssignment(io.mystaff.api.authz.RoleAssignment.of(AssignmentId.of("reader"),
-        UserId.of("nina"), GLOBAL_READER, io.mystaff.api.authz.Scope.tenant()));
+    harness
+        .directory
+        .assignmentsOf(UserId.of("nina"))
+        .forEach(a -> harness.directory.removeAssignment(a.id()));
+    harness.directory.addAssignment(
+        io.mystaff.api.authz.RoleAssignment.of(
+            AssignmentId.of("reader"),
+            UserId.of("nina"),
+            GLOBAL_READER,
+            io.mystaff.api.authz.Scope.tenant()));
     harness.clock.advance(MyStaffSettings.DEFAULT_SESSION_RECHECK_INTERVAL);
     assertRefused(() -> nina.profile(UserId.of("alice")), SignInRefusal.NO_MY_STAFF_PERMISSION);
   }
@@ -261,9 +300,13 @@ class SessionGroundsTest {
     int before = harness.log.size();
     assertRefused(nina::locations, SignInRefusal.BLOCKED_BY_POLICY);
     assertThat(access.evaluationsOf(UserId.of("nina"))).isEqualTo(2);
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e ->
-        assertThat(e.additionalDetails()).containsEntry("conditionalAccessDetail", "RISKY_SIGN_IN")
-            .containsEntry("sessionCheck", "recheck"));
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.additionalDetails())
+                    .containsEntry("conditionalAccessDetail", "RISKY_SIGN_IN")
+                    .containsEntry("sessionCheck", "recheck"));
   }
 
   @Test
@@ -292,12 +335,14 @@ class SessionGroundsTest {
     assertOneSessionRefusal(before, "nina", SignInRefusal.SESSION_EXPIRED, "lifetime");
     assertRefused(() -> nina.resetPassword(UserId.of("alice")), SignInRefusal.SESSION_EXPIRED);
     assertRefused(nina::manager, SignInRefusal.SESSION_EXPIRED);
-    assertThat(harness.signIn("nina").locations()).hasSize(1); // signing in again opens a new session
+    assertThat(harness.signIn("nina").locations())
+        .hasSize(1); // signing in again opens a new session
   }
 
   @Test
   void sessionLifetimeIsConfigurable() {
-    rewire(b -> b.settings(MyStaffSettings.builder().sessionLifetime(Duration.ofMinutes(15)).build()));
+    rewire(
+        b -> b.settings(MyStaffSettings.builder().sessionLifetime(Duration.ofMinutes(15)).build()));
     StaffSession nina = harness.signIn("nina");
     harness.clock.advance(Duration.ofMinutes(15));
     assertRefused(nina::singleLocation, SignInRefusal.SESSION_EXPIRED);
@@ -310,25 +355,32 @@ class SessionGroundsTest {
     StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
     assertThatThrownBy(() -> nina.resetPassword(UserId.of("gus")))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.GUEST_ACCOUNT));
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
-      assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-      assertThat(e.resultReason()).contains("GUEST_ACCOUNT");
-    });
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+              assertThat(e.resultReason()).contains("GUEST_ACCOUNT");
+            });
   }
 
   @Test
   void guestPhoneChangeDenied() {
     StaffSession nina = harness.signIn("nina");
     assertThatThrownBy(() -> nina.setPhone(UserId.of("gus"), PhoneType.MOBILE, "+14255550100"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.GUEST_ACCOUNT));
     assertThatThrownBy(() -> nina.removePhone(UserId.of("gus"), PhoneType.MOBILE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.GUEST_ACCOUNT));
-    assertThat(harness.user("gus").phone(PhoneType.MOBILE)).contains(PhoneNumber.of("+14255550188"));
+    assertThat(harness.user("gus").phone(PhoneType.MOBILE))
+        .contains(PhoneNumber.of("+14255550188"));
   }
 
   @Test
@@ -343,18 +395,25 @@ class SessionGroundsTest {
   }
 
   private static void assertRefused(ThrowingCallable call, SignInRefusal reason) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(SignInRefusedException.class,
-        e -> assertThat(e.reason()).isEqualTo(reason));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            SignInRefusedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
-  private void assertOneSessionRefusal(int before, String manager, SignInRefusal reason, String check) {
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
-      assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-      assertThat(e.resultReason()).contains(reason.name());
-      assertThat(e.initiatedBy().id()).isEqualTo(UserId.of(manager));
-      assertThat(e.additionalDetails()).containsEntry("sessionCheck", check).containsEntry("origin", "MyStaff");
-    });
+  private void assertOneSessionRefusal(
+      int before, String manager, SignInRefusal reason, String check) {
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+              assertThat(e.resultReason()).contains(reason.name());
+              assertThat(e.initiatedBy().id()).isEqualTo(UserId.of(manager));
+              assertThat(e.additionalDetails())
+                  .containsEntry("sessionCheck", check)
+                  .containsEntry("origin", "MyStaff");
+            });
   }
 
   private static void assertNoNumberIn(String text, String... pieces) {

@@ -36,12 +36,15 @@ class SignInTest {
   }
 
   private Harness harness(Consumer<MyStaff.Builder> customize) {
-    harness = Harness.of(StoreChain.fixture().cloudUser("nina", u -> u.group("store-managers")).build(), customize);
+    harness =
+        Harness.of(
+            StoreChain.fixture().cloudUser("nina", u -> u.group("store-managers")).build(),
+            customize);
     return harness;
   }
 
   private Harness harness() {
-    return harness(b -> { });
+    return harness(b -> {});
   }
 
   private static MyStaffSettings availability(FeatureAvailability availability) {
@@ -50,10 +53,12 @@ class SignInTest {
 
   private void assertRefused(String alias, boolean mfa, SignInRefusal reason) {
     assertThatThrownBy(() -> harness.myStaff.signIn(SignInContext.of(UserId.of(alias), mfa)))
-        .isInstanceOfSatisfying(SignInRefusedException.class, e -> {
-          assertThat(e.reason()).isEqualTo(reason);
-          assertThat(e.user()).isEqualTo(UserId.of(alias));
-        });
+        .isInstanceOfSatisfying(
+            SignInRefusedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(reason);
+              assertThat(e.user()).isEqualTo(UserId.of(alias));
+            });
     AuditEvent event = harness.log.all().get(harness.log.size() - 1);
     assertThat(event.activity()).isEqualTo(AuditActivity.SIGN_IN);
     assertThat(event.outcome()).isEqualTo(AuditOutcome.DENIED);
@@ -64,8 +69,10 @@ class SignInTest {
 
   @Test
   void signIn_unitManager_admittedAndAuditedOnce() {
-    StaffSession session = harness().myStaff.signIn(
-        new SignInContext(UserId.of("nina"), true, Optional.of("203.0.113.7")));
+    StaffSession session =
+        harness()
+            .myStaff
+            .signIn(new SignInContext(UserId.of("nina"), true, Optional.of("203.0.113.7")));
 
     assertThat(session.manager().id()).isEqualTo(UserId.of("nina"));
     AuditEvent event = harness.log.all().get(0);
@@ -74,10 +81,13 @@ class SignInTest {
     assertThat(event.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
     assertThat(event.initiatedBy().userPrincipalName()).contains("nina@contoso.com");
     assertThat(event.initiatedBy().ipAddress()).contains("203.0.113.7");
-    assertThat(event.targets()).singleElement().satisfies(t -> {
-      assertThat(t.id()).isEqualTo("nina");
-      assertThat(t.type()).isEqualTo("User");
-    });
+    assertThat(event.targets())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.id()).isEqualTo("nina");
+              assertThat(t.type()).isEqualTo("User");
+            });
     assertThat(event.activityDateTime()).isEqualTo(StoreChain.T0);
   }
 
@@ -89,15 +99,21 @@ class SignInTest {
 
   @Test
   void signIn_featureSelectedForSomeoneElse_refusedFeatureNotEnabled() {
-    harness(b -> b.settings(availability(FeatureAvailability.selected(Set.of(UserId.of("sam")), Set.of()))));
+    harness(
+        b ->
+            b.settings(
+                availability(FeatureAvailability.selected(Set.of(UserId.of("sam")), Set.of()))));
     assertRefused("nina", true, SignInRefusal.FEATURE_NOT_ENABLED);
     assertThat(harness.signIn("sam").manager().id()).isEqualTo(UserId.of("sam"));
   }
 
   @Test
   void signIn_featureSelectedForManagersGroup_admitsMembersOnly() {
-    harness(b -> b.settings(availability(
-        FeatureAvailability.selected(Set.of(), Set.of(GroupId.of("store-managers"))))));
+    harness(
+        b ->
+            b.settings(
+                availability(
+                    FeatureAvailability.selected(Set.of(), Set.of(GroupId.of("store-managers"))))));
     assertThat(harness.signIn("nina").manager().id()).isEqualTo(UserId.of("nina"));
     assertRefused("sam", true, SignInRefusal.FEATURE_NOT_ENABLED);
   }
@@ -125,7 +141,8 @@ class SignInTest {
 
   @Test
   void signIn_disabledManager_refusedAccountUnavailable() {
-    harness = Harness.of(StoreChain.fixture().cloudUser("nina", u -> u.disabled()).build(), b -> { });
+    harness =
+        Harness.of(StoreChain.fixture().cloudUser("nina", u -> u.disabled()).build(), b -> {});
     assertRefused("nina", true, SignInRefusal.ACCOUNT_UNAVAILABLE);
   }
 
@@ -144,18 +161,26 @@ class SignInTest {
 
   @Test
   void signIn_blockedByPolicy_refusedWithPolicyDetailInEvent() {
-    harness(b -> b.conditionalAccess(ScriptedConditionalAccess.allowingAll().block(UserId.of("nina"), "RISKY_SIGN_IN")));
+    harness(
+        b ->
+            b.conditionalAccess(
+                ScriptedConditionalAccess.allowingAll().block(UserId.of("nina"), "RISKY_SIGN_IN")));
     assertRefused("nina", true, SignInRefusal.BLOCKED_BY_POLICY);
-    assertThat(harness.log.all().get(0).additionalDetails()).containsEntry("conditionalAccessDetail", "RISKY_SIGN_IN");
+    assertThat(harness.log.all().get(0).additionalDetails())
+        .containsEntry("conditionalAccessDetail", "RISKY_SIGN_IN");
   }
 
   @Test
   void signIn_hookThrows_refusedBlockedByPolicy() {
-    harness(b -> b.conditionalAccess(context -> {
-      throw new IllegalStateException("policy engine unreachable");
-    }));
+    harness(
+        b ->
+            b.conditionalAccess(
+                context -> {
+                  throw new IllegalStateException("policy engine unreachable");
+                }));
     assertRefused("nina", true, SignInRefusal.BLOCKED_BY_POLICY);
-    assertThat(harness.log.all().get(0).additionalDetails()).containsEntry("conditionalAccessDetail", "HOOK_FAILED");
+    assertThat(harness.log.all().get(0).additionalDetails())
+        .containsEntry("conditionalAccessDetail", "HOOK_FAILED");
   }
 
   @Test
@@ -177,24 +202,33 @@ class SignInTest {
   void signIn_refusedWhileSinkDown_providerFailureKeepingTheRefusal() {
     harness().sink.failAlways();
     assertThatThrownBy(() -> harness.signIn("eve"))
-        .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.getSuppressed())
-            .singleElement().isInstanceOf(SignInRefusedException.class));
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
+            e ->
+                assertThat(e.getSuppressed())
+                    .singleElement()
+                    .isInstanceOf(SignInRefusedException.class));
   }
 
   @Test
   void signIn_directoryDown_providerFailureWithOneFailedEvent() {
     var directory = Harness.directoryOf(StoreChain.fixture().build());
-    FailingDirectory failing = FailingDirectory.wrapping(directory).failAlways(FailingDirectory.Operation.ASSIGNMENTS_OF);
+    FailingDirectory failing =
+        FailingDirectory.wrapping(directory).failAlways(FailingDirectory.Operation.ASSIGNMENTS_OF);
     harness(b -> b.directory(failing).directoryWriter(failing));
 
     assertThatThrownBy(() -> harness.signIn("nina"))
-        .isInstanceOfSatisfying(ProviderFailureException.class, e -> assertThat(e.provider()).isEqualTo("directory"));
-    assertThat(harness.log.all()).singleElement().satisfies(e -> {
-      assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-      assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
-      assertThat(e.initiatedBy().userPrincipalName()).contains("nina@contoso.com");
-    });
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class, e -> assertThat(e.provider()).isEqualTo("directory"));
+    assertThat(harness.log.all())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+              assertThat(e.resultReason()).contains("PROVIDER_FAILURE");
+              assertThat(e.initiatedBy().userPrincipalName()).contains("nina@contoso.com");
+            });
   }
 
   @Test

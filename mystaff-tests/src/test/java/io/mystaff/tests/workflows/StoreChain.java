@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The organization most workflow tests run against: a chain of stores, each an administrative
- * unit, with managers of every shape.
+ * The organization most workflow tests run against: a chain of stores, each an administrative unit,
+ * with managers of every shape.
  *
  * <pre>
  * units     north "North Store", south "South Store", west "West Store", vault "Vault" (restricted)
@@ -32,6 +32,7 @@ import java.time.Instant;
 final class StoreChain {
   /** The instant every test starts at. */
   static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
+
   /** When tim's time-bound assignment ends. */
   static final Instant TIM_ROLE_ENDS = T0.plus(Duration.ofHours(1));
 
@@ -58,7 +59,12 @@ final class StoreChain {
         .admin("hank", HELPDESK_ADMINISTRATOR, "south")
         .admin("val", AUTHENTICATION_ADMINISTRATOR, "vault")
         .tenantAdmin("rita", GLOBAL_READER)
-        .timeBound("tim", AUTHENTICATION_ADMINISTRATOR, "north", T0.minus(Duration.ofDays(1)), TIM_ROLE_ENDS)
+        .timeBound(
+            "tim",
+            AUTHENTICATION_ADMINISTRATOR,
+            "north",
+            T0.minus(Duration.ofDays(1)),
+            TIM_ROLE_ENDS)
         .cloudUser("eve");
   }
 }

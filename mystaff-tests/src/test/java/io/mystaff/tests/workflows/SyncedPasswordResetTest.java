@@ -66,27 +66,35 @@ class SyncedPasswordResetTest {
     WritebackResult outcome = await(handle);
 
     assertThat(outcome).isEqualTo(WritebackResult.succeeded());
-    assertThat(heard).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(heard)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
     assertThat(handle.progress()).isEqualTo(heard);
     assertThat(handle.correlationId()).isEqualTo(result.correlationId());
     assertThat(harness.writeback.verifyPassword(CARL, Secret.of(CHOSEN))).isTrue();
     assertThat(harness.writeback.mustChangePassword(CARL)).isTrue();
 
     List<AuditEvent> events = harness.eventsSince(before);
-    assertThat(events).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
-    assertThat(events).allSatisfy(e -> {
-      assertThat(e.correlationId()).isEqualTo(result.correlationId());
-      assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
-      assertThat(e.toString()).doesNotContain(CHOSEN);
-    });
+    assertThat(events)
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.correlationId()).isEqualTo(result.correlationId());
+              assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
+              assertThat(e.toString()).doesNotContain(CHOSEN);
+            });
     assertThat(events.get(0).resultReason()).contains("WRITEBACK_SUBMITTED");
-    assertThat(events.get(1).targets().get(0).modifiedProperties()).extracting(ModifiedProperty::displayName)
+    assertThat(events.get(1).targets().get(0).modifiedProperties())
+        .extracting(ModifiedProperty::displayName)
         .containsExactly("PasswordProfile", "forceChangePasswordNextSignIn");
   }
 
   @ParameterizedTest
   @EnumSource(WritebackFailure.class)
-  void resetPassword_writebackFails_handleAndFinalEventSayWhy(WritebackFailure failure) throws Exception {
+  void resetPassword_writebackFails_handleAndFinalEventSayWhy(WritebackFailure failure)
+      throws Exception {
     StaffSession nina = harness.signIn("nina");
     harness.writeback.failNext(1, failure);
     int before = harness.log.size();
@@ -95,11 +103,15 @@ class SyncedPasswordResetTest {
     WritebackResult outcome = await(handle);
 
     assertThat(outcome).isEqualTo(WritebackResult.failed(failure));
-    assertThat(handle.progress()).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
+    assertThat(handle.progress())
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.FAILED);
     assertThat(handle.result()).contains(outcome);
     assertThat(harness.writeback.verifyPassword(CARL, Secret.of(CHOSEN))).isFalse();
     List<AuditEvent> events = harness.eventsSince(before);
-    assertThat(events).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
+    assertThat(events)
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
     assertThat(events.get(1).resultReason()).contains("WRITEBACK_" + failure.name());
     assertThat(events.get(1).targets().get(0).modifiedProperties()).isEmpty();
   }
@@ -115,10 +127,13 @@ class SyncedPasswordResetTest {
 
     harness.awaitWritebacks();
     assertThat(harness.writeback.appliedCount(CARL)).isZero();
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-      assertThat(e.resultReason()).contains("PASSWORD_POLICY_VIOLATION");
-    });
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+              assertThat(e.resultReason()).contains("PASSWORD_POLICY_VIOLATION");
+            });
   }
 
   @Test
@@ -127,11 +142,13 @@ class SyncedPasswordResetTest {
     await(handleOf(nina.resetPassword(CARL, Secret.of(CHOSEN))));
     int before = harness.log.size();
 
-    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(CHOSEN))).isInstanceOf(PasswordRejectedException.class);
+    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(CHOSEN)))
+        .isInstanceOf(PasswordRejectedException.class);
 
     harness.awaitWritebacks();
     assertThat(harness.writeback.appliedCount(CARL)).isEqualTo(1);
-    assertThat(harness.eventsSince(before)).singleElement()
+    assertThat(harness.eventsSince(before))
+        .singleElement()
         .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED));
   }
 
@@ -148,12 +165,20 @@ class SyncedPasswordResetTest {
   @Test
   void resetPassword_noWritebackConfigured_capabilityNotSupported() {
     InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
-    try (MyStaff withoutWriteback = MyStaff.builder().directory(directory).directoryWriter(directory)
-        .auditSink(harness.log).auditRelay(Runnable::run).clock(harness.clock).build()) {
-      StaffSession nina = withoutWriteback.signIn(io.mystaff.api.access.SignInContext.of(UserId.of("nina"), true));
+    try (MyStaff withoutWriteback =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(harness.log)
+            .auditRelay(Runnable::run)
+            .clock(harness.clock)
+            .build()) {
+      StaffSession nina =
+          withoutWriteback.signIn(io.mystaff.api.access.SignInContext.of(UserId.of("nina"), true));
       int before = harness.log.size();
       assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(CHOSEN)))
-          .isInstanceOfSatisfying(CapabilityNotSupportedException.class,
+          .isInstanceOfSatisfying(
+              CapabilityNotSupportedException.class,
               e -> assertThat(e.capability()).isEqualTo("password writeback"));
       assertThat(harness.log.size()).isEqualTo(before);
     }
@@ -163,7 +188,8 @@ class SyncedPasswordResetTest {
   void resetPassword_syncedUserOutOfScope_deniedNothingSubmitted() {
     StaffSession hank = harness.signIn("hank");
     assertThatThrownBy(() -> hank.resetPassword(CARL, Secret.of(CHOSEN)))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE));
     harness.awaitWritebacks();
     assertThat(harness.writeback.appliedCount(CARL)).isZero();
@@ -175,7 +201,8 @@ class SyncedPasswordResetTest {
     int before = harness.log.size();
     harness.sink.failAlways();
 
-    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(CHOSEN))).isInstanceOf(ProviderFailureException.class);
+    assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(CHOSEN)))
+        .isInstanceOf(ProviderFailureException.class);
 
     harness.awaitWritebacks();
     assertThat(harness.writeback.appliedCount(CARL)).isZero();
@@ -190,14 +217,16 @@ class SyncedPasswordResetTest {
     harness.sink.failAlways();
     harness.writeback.resume();
     assertThat(await(handle).isSuccess()).isTrue();
-    assertThat(harness.events(handle.correlationId())).extracting(AuditEvent::outcome)
+    assertThat(harness.events(handle.correlationId()))
+        .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.PENDING);
 
     assertThatThrownBy(harness.myStaff::flushAudit).isInstanceOf(ProviderFailureException.class);
     harness.sink.recover();
     harness.myStaff.flushAudit();
 
-    assertThat(harness.events(handle.correlationId())).extracting(AuditEvent::outcome)
+    assertThat(harness.events(handle.correlationId()))
+        .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
   }
 
@@ -224,20 +253,37 @@ class SyncedPasswordResetTest {
     assertThat(handle.result()).isEmpty();
     harness.writeback.resume();
     await(handle);
-    assertThat(heard).startsWith(WritebackStatus.SUBMITTED).endsWith(WritebackStatus.SUCCEEDED).doesNotHaveDuplicates();
+    assertThat(heard)
+        .startsWith(WritebackStatus.SUBMITTED)
+        .endsWith(WritebackStatus.SUCCEEDED)
+        .doesNotHaveDuplicates();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Winter\u202EOrchard-42", "Winter\nOrchard-42", "Winter\tOrchard-42",
-      "Winter\u2028Orchard-42", "Winter\u2066Orchard-42", "Winter\u200FOrchard-42"})
-  void managerPasswordWithBidiOverrideOrControlCharacter_rejectedBeforeAnyFactNoEventNothingSubmitted(String chosen) {
+  @ValueSource(
+      strings = {
+        "Winter\u202EOrchard-42",
+        "Winter\nOrchard-42",
+        "Winter\tOrchard-42",
+        "Winter\u2028Orchard-42",
+        "Winter\u2066Orchard-42",
+        "Winter\u200FOrchard-42"
+      })
+  void
+      managerPasswordWithBidiOverrideOrControlCharacter_rejectedBeforeAnyFactNoEventNothingSubmitted(
+          String chosen) {
     StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
 
     assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of(chosen)))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-            .extracting(InvalidInputException.Violation::field).containsExactly("password"))
-        .hasMessageNotContaining("Winter").hasMessageNotContaining("Orchard");
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(InvalidInputException.Violation::field)
+                    .containsExactly("password"))
+        .hasMessageNotContaining("Winter")
+        .hasMessageNotContaining("Orchard");
 
     harness.awaitWritebacks();
     assertThat(harness.writeback.appliedCount(CARL)).isZero();
@@ -250,26 +296,39 @@ class SyncedPasswordResetTest {
     int before = harness.log.size();
 
     assertThatThrownBy(() -> nina.resetPassword(CARL, Secret.of("Wo7!rke")))
-        .isInstanceOfSatisfying(PasswordRejectedException.class, e -> assertThat(e.violations())
-            .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 8)))
+        .isInstanceOfSatisfying(
+            PasswordRejectedException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 8)))
         .hasMessageNotContaining("Wo7!rke");
 
     harness.awaitWritebacks();
     assertThat(harness.writeback.appliedCount(CARL)).isZero();
-    assertThat(harness.eventsSince(before)).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-      assertThat(e.resultReason()).contains("PASSWORD_POLICY_VIOLATION");
-      assertThat(e.additionalDetails()).containsEntry("policyViolations", "password.tooShort");
-    });
+    assertThat(harness.eventsSince(before))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+              assertThat(e.resultReason()).contains("PASSWORD_POLICY_VIOLATION");
+              assertThat(e.additionalDetails())
+                  .containsEntry("policyViolations", "password.tooShort");
+            });
   }
 
   @Test
   void managerPasswordFloorRaisedBySettings_appliesOnTheSyncedPath() {
-    try (Harness strict = Harness.storeChain(
-        b -> b.settings(MyStaffSettings.builder().minimumManagerChosenPasswordLength(20).build()))) {
+    try (Harness strict =
+        Harness.storeChain(
+            b ->
+                b.settings(
+                    MyStaffSettings.builder().minimumManagerChosenPasswordLength(20).build()))) {
       assertThatThrownBy(() -> strict.signIn("nina").resetPassword(CARL, Secret.of(CHOSEN)))
-          .isInstanceOfSatisfying(PasswordRejectedException.class, e -> assertThat(e.violations())
-              .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 20)));
+          .isInstanceOfSatisfying(
+              PasswordRejectedException.class,
+              e ->
+                  assertThat(e.violations())
+                      .containsExactly(PolicyViolation.of("password.tooShort", "minLength", 20)));
       strict.awaitWritebacks();
       assertThat(strict.writeback.appliedCount(CARL)).isZero();
     }

@@ -2,7 +2,6 @@ package io.mystaff.tests.workflows;
 
 import static io.mystaff.api.authz.BuiltInRole.AUTHENTICATION_ADMINISTRATOR;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
@@ -21,18 +20,25 @@ import org.junit.jupiter.api.Test;
  * manager's reach. The user stays protected, and the unit's own managers gain nothing either.
  */
 class UndecidableRuleTest {
-  /** About 8,000 steps per character of the value: undecidable on 200 characters, not on "Sales". */
+  /**
+   * About 8,000 steps per character of the value: undecidable on 200 characters, not on "Sales".
+   */
   private static final String UNDECIDABLE =
       "user.department -match \"(?:(?:)*(?:)*(?:)*(?:)*){999}z\" -or user.department -eq \"Board\"";
+
   private static final String SLOW = "a".repeat(200);
 
-  private final Harness harness = Harness.of(StoreChain.fixture()
-      .unit(AdministrativeUnit.dynamic(UnitId.of("board"), "Board", UNDECIDABLE)
-          .withRestrictedManagement(true))
-      .cloudUser("otto", u -> u.in("north").department("Sales"))
-      .cloudUser("ines", u -> u.in("north").department("Board"))
-      .admin("bea", AUTHENTICATION_ADMINISTRATOR, "board")
-      .build(), b -> { });
+  private final Harness harness =
+      Harness.of(
+          StoreChain.fixture()
+              .unit(
+                  AdministrativeUnit.dynamic(UnitId.of("board"), "Board", UNDECIDABLE)
+                      .withRestrictedManagement(true))
+              .cloudUser("otto", u -> u.in("north").department("Sales"))
+              .cloudUser("ines", u -> u.in("north").department("Board"))
+              .admin("bea", AUTHENTICATION_ADMINISTRATOR, "board")
+              .build(),
+          b -> {});
 
   @AfterEach
   void close() {
@@ -40,7 +46,8 @@ class UndecidableRuleTest {
   }
 
   private void makeUndecidable(String alias) {
-    harness.directory.putUser(harness.user(alias).toBuilder().attribute("department", SLOW).build());
+    harness.directory.putUser(
+        harness.user(alias).toBuilder().attribute("department", SLOW).build());
   }
 
   private DenyReason denial(String manager, String target) {
@@ -61,11 +68,12 @@ class UndecidableRuleTest {
     makeUndecidable("otto");
 
     assertThat(harness.directory.unitsOf(UserId.of("otto"))).containsExactly(UnitId.of("north"));
-    assertThat(harness.directory.undecidedUnitsOf(UserId.of("otto"))).containsExactly(UnitId.of("board"));
+    assertThat(harness.directory.undecidedUnitsOf(UserId.of("otto")))
+        .containsExactly(UnitId.of("board"));
     assertThat(denial("tara", "otto")).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     assertThat(denial("nina", "otto")).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
-    assertThat(harness.signIn("tara").profile(UserId.of("otto")).allowedActions()).containsExactly(
-        io.mystaff.api.authz.StaffAction.VIEW_PROFILE);
+    assertThat(harness.signIn("tara").profile(UserId.of("otto")).allowedActions())
+        .containsExactly(io.mystaff.api.authz.StaffAction.VIEW_PROFILE);
   }
 
   @Test
@@ -78,6 +86,7 @@ class UndecidableRuleTest {
 
     assertThat(denial("bea", "otto")).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT);
     assertThat(harness.directory.members(UnitId.of("board"), PageRequest.first(10)).items())
-        .extracting(u -> u.id().value()).containsExactly("ines");
+        .extracting(u -> u.id().value())
+        .containsExactly("ines");
   }
 }

@@ -43,8 +43,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Authorization holds when the change is written, not only when it is decided: each test changes
- * a fact the decision rested on in the window between the decision and the write (deterministically,
+ * Authorization holds when the change is written, not only when it is decided: each test changes a
+ * fact the decision rested on in the window between the decision and the write (deterministically,
  * from inside the writer or the audit sink, just before the write goes ahead), and shows that the
  * change does not land, that the attempt is decided again, and that its one terminal audit event
  * tells the truth.
@@ -59,19 +59,23 @@ class WriteTimeAuthorizationTest {
   private final MutableClock clock = MutableClock.at(StoreChain.T0);
   private final InMemoryDirectory directory = Harness.directoryOf(StoreChain.fixture().build());
   private final InMemoryAuditLog log = new InMemoryAuditLog();
+
   /** Runs once, inside the next write, just before it reaches the directory. */
   private final AtomicReference<Runnable> beforeNextWrite = new AtomicReference<>();
+
   /** Runs once, when the sink records the next PENDING event. */
   private final AtomicReference<Runnable> onPending = new AtomicReference<>();
+
   private final ScriptableWriteback writeback = ScriptableWriteback.synchronous();
-  private final MyStaff myStaff = MyStaff.builder()
-      .directory(directory)
-      .directoryWriter(new InterferingWriter())
-      .auditSink(new InterferingSink())
-      .auditRelay(Runnable::run)
-      .passwordWriteback(writeback)
-      .clock(clock)
-      .build();
+  private final MyStaff myStaff =
+      MyStaff.builder()
+          .directory(directory)
+          .directoryWriter(new InterferingWriter())
+          .auditSink(new InterferingSink())
+          .auditRelay(Runnable::run)
+          .passwordWriteback(writeback)
+          .clock(clock)
+          .build();
 
   @AfterEach
   void close() {
@@ -87,8 +91,12 @@ class WriteTimeAuthorizationTest {
   }
 
   private void promoteToGlobalAdministrator(UserId user) {
-    directory.addAssignment(RoleAssignment.of(AssignmentId.of("promotion-" + user.value()), user,
-        GLOBAL_ADMINISTRATOR, Scope.tenant()));
+    directory.addAssignment(
+        RoleAssignment.of(
+            AssignmentId.of("promotion-" + user.value()),
+            user,
+            GLOBAL_ADMINISTRATOR,
+            Scope.tenant()));
   }
 
   private void revokeEveryAssignmentOf(UserId user) {
@@ -104,15 +112,20 @@ class WriteTimeAuthorizationTest {
     beforeNextWrite.set(() -> promoteToGlobalAdministrator(ALICE));
 
     assertThatThrownBy(() -> nina.setPhone(ALICE, PhoneType.MOBILE, "+14255550199"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_PROTECTED));
 
     assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.MOBILE))
-        .as("alice's mobile after the race").isEqualTo(before.phone(PhoneType.MOBILE));
-    assertThat(eventsAbout(ALICE)).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
-      assertThat(e.resultReason()).contains(DenyReason.TARGET_PROTECTED.name());
-    });
+        .as("alice's mobile after the race")
+        .isEqualTo(before.phone(PhoneType.MOBILE));
+    assertThat(eventsAbout(ALICE))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+              assertThat(e.resultReason()).contains(DenyReason.TARGET_PROTECTED.name());
+            });
     assertThat(directory.pendingAuditEvents(100)).as("no SUCCEEDED event in the outbox").isEmpty();
   }
 
@@ -123,11 +136,16 @@ class WriteTimeAuthorizationTest {
     beforeNextWrite.set(() -> promoteToGlobalAdministrator(UserId.of("bob")));
 
     assertThatThrownBy(() -> nina.resetPassword(UserId.of("bob")))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_PROTECTED));
 
-    assertThat(directory.findUser(UserId.of("bob")).orElseThrow().version()).as("bob's version").isEqualTo(version);
-    assertThat(eventsAbout(UserId.of("bob"))).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.DENIED);
+    assertThat(directory.findUser(UserId.of("bob")).orElseThrow().version())
+        .as("bob's version")
+        .isEqualTo(version);
+    assertThat(eventsAbout(UserId.of("bob")))
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditOutcome.DENIED);
   }
 
   @Test
@@ -137,45 +155,62 @@ class WriteTimeAuthorizationTest {
     beforeNextWrite.set(() -> revokeEveryAssignmentOf(NINA));
 
     assertThatThrownBy(() -> nina.resetPassword(ALICE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE));
 
-    assertThat(directory.findUser(ALICE).orElseThrow().version()).as("alice's version").isEqualTo(version);
-    assertThat(eventsAbout(ALICE)).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.DENIED);
+    assertThat(directory.findUser(ALICE).orElseThrow().version())
+        .as("alice's version")
+        .isEqualTo(version);
+    assertThat(eventsAbout(ALICE))
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditOutcome.DENIED);
   }
 
   @Test
   void targetMovedOutOfManagersUnitDuringPhoneEdit_editNotApplied_deniedOutOfScope() {
     StaffSession nina = signIn(NINA);
-    beforeNextWrite.set(() -> {
-      directory.removeMember(UnitId.of("north"), ALICE);
-      directory.addMember(UnitId.of("south"), ALICE);
-    });
+    beforeNextWrite.set(
+        () -> {
+          directory.removeMember(UnitId.of("north"), ALICE);
+          directory.addMember(UnitId.of("south"), ALICE);
+        });
 
     assertThatThrownBy(() -> nina.removePhone(ALICE, PhoneType.MOBILE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE));
 
-    assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.MOBILE)).as("alice's mobile").isPresent();
+    assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.MOBILE))
+        .as("alice's mobile")
+        .isPresent();
   }
 
   @Test
   void unitMadeRestrictedDuringTenantAdminsPhoneEdit_editNotApplied_deniedRestricted() {
     StaffSession tara = signIn(TARA);
-    beforeNextWrite.set(() -> {
-      // the flag is fixed at creation: the unit is re-created restricted, with alice back in it
-      List<UserId> members = directory.members(UnitId.of("north"), PageRequest.first(100)).items().stream()
-          .map(User::id).toList();
-      directory.removeUnit(UnitId.of("north"));
-      directory.putUnit(AdministrativeUnit.assigned(UnitId.of("north"), "North Store").withRestrictedManagement(true));
-      members.forEach(m -> directory.addMember(UnitId.of("north"), m));
-    });
+    beforeNextWrite.set(
+        () -> {
+          // the flag is fixed at creation: the unit is re-created restricted, with alice back in it
+          List<UserId> members =
+              directory.members(UnitId.of("north"), PageRequest.first(100)).items().stream()
+                  .map(User::id)
+                  .toList();
+          directory.removeUnit(UnitId.of("north"));
+          directory.putUnit(
+              AdministrativeUnit.assigned(UnitId.of("north"), "North Store")
+                  .withRestrictedManagement(true));
+          members.forEach(m -> directory.addMember(UnitId.of("north"), m));
+        });
 
     assertThatThrownBy(() -> tara.setPhone(ALICE, PhoneType.OFFICE, "+14255550123"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.RESTRICTED_MANAGEMENT_UNIT));
 
-    assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.OFFICE)).as("alice's office phone").isEmpty();
+    assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.OFFICE))
+        .as("alice's office phone")
+        .isEmpty();
   }
 
   @Test
@@ -185,10 +220,13 @@ class WriteTimeAuthorizationTest {
     beforeNextWrite.set(() -> directory.setRoleAssignableGroupMember(ALICE, true));
 
     assertThatThrownBy(() -> nina.resetPassword(ALICE))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_PROTECTED));
 
-    assertThat(directory.findUser(ALICE).orElseThrow().version()).as("alice's version").isEqualTo(version);
+    assertThat(directory.findUser(ALICE).orElseThrow().version())
+        .as("alice's version")
+        .isEqualTo(version);
   }
 
   @Test
@@ -198,9 +236,12 @@ class WriteTimeAuthorizationTest {
     beforeNextWrite.set(() -> clock.set(StoreChain.TIM_ROLE_ENDS));
 
     assertThatThrownBy(() -> tim.setPhone(ALICE, PhoneType.OFFICE, "+14255550123"))
-        .isInstanceOfSatisfying(AccessDeniedException.class,
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.NO_ACTIVE_ROLE));
-    assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.OFFICE)).as("alice's office phone").isEmpty();
+    assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.OFFICE))
+        .as("alice's office phone")
+        .isEmpty();
   }
 
   @Test
@@ -213,11 +254,14 @@ class WriteTimeAuthorizationTest {
     assertThat(directory.findUser(ALICE).orElseThrow().phone(PhoneType.OFFICE))
         .contains(PhoneNumber.of("+14255550123"));
     myStaff.flushAudit();
-    assertThat(eventsAbout(ALICE)).extracting(AuditEvent::outcome).containsExactly(AuditOutcome.SUCCEEDED);
+    assertThat(eventsAbout(ALICE))
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditOutcome.SUCCEEDED);
   }
 
   @Test
-  void promotionToGlobalAdministratorWhileWritebackInFlight_writebackFailsAuthorizationRevoked() throws Exception {
+  void promotionToGlobalAdministratorWhileWritebackInFlight_writebackFailsAuthorizationRevoked()
+      throws Exception {
     writeback.defaultOutcome(ScriptableWriteback.Outcome.hang());
     StaffSession nina = signIn(NINA);
     WritebackHandle handle = pending(nina.resetPassword(CARL, Secret.of(CHOSEN)));
@@ -228,12 +272,15 @@ class WriteTimeAuthorizationTest {
 
     WritebackResult result = handle.completion().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(result.failure()).contains(WritebackFailure.AUTHORIZATION_REVOKED);
-    assertThat(writeback.historyOf(CARL).contains(Secret.of(CHOSEN))).as("carl's on-premises history").isFalse();
+    assertThat(writeback.historyOf(CARL).contains(Secret.of(CHOSEN)))
+        .as("carl's on-premises history")
+        .isFalse();
     assertFinalEvent(handle.correlationId(), "WRITEBACK_AUTHORIZATION_REVOKED");
   }
 
   @Test
-  void targetLeavesScopeBeforeSubmit_writebackNeverSubmitted_failsAuthorizationRevoked() throws Exception {
+  void targetLeavesScopeBeforeSubmit_writebackNeverSubmitted_failsAuthorizationRevoked()
+      throws Exception {
     StaffSession nina = signIn(NINA);
     onPending.set(() -> directory.removeMember(UnitId.of("north"), CARL));
 
@@ -246,7 +293,8 @@ class WriteTimeAuthorizationTest {
   }
 
   private void assertFinalEvent(CorrelationId correlationId, String reason) {
-    assertThat(log.byCorrelationId(correlationId)).extracting(AuditEvent::outcome)
+    assertThat(log.byCorrelationId(correlationId))
+        .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
     assertThat(log.byCorrelationId(correlationId).get(1).resultReason()).contains(reason);
   }
@@ -263,14 +311,24 @@ class WriteTimeAuthorizationTest {
     }
 
     @Override
-    public User setPhone(UserId user, long expectedVersion, PhoneType type, Optional<PhoneNumber> number,
-        AuditEvent event, CommitCondition condition) {
+    public User setPhone(
+        UserId user,
+        long expectedVersion,
+        PhoneType type,
+        Optional<PhoneNumber> number,
+        AuditEvent event,
+        CommitCondition condition) {
       interfere();
       return super.setPhone(user, expectedVersion, type, number, event, condition);
     }
 
     @Override
-    public User setPassword(UserId user, long expectedVersion, Secret password, boolean force, AuditEvent event,
+    public User setPassword(
+        UserId user,
+        long expectedVersion,
+        Secret password,
+        boolean force,
+        AuditEvent event,
         CommitCondition condition) {
       interfere();
       return super.setPassword(user, expectedVersion, password, force, event, condition);

@@ -44,15 +44,22 @@ class WritebackSafetyTest {
   private MyStaff myStaff = wired(MyStaffSettings.defaults());
 
   private MyStaff wired(MyStaffSettings settings) {
-    AuditSink sink = event -> {
-      if (sinkDown.get()) {
-        throw new IllegalStateException("audit sink down");
-      }
-      log.record(event);
-    };
-    return MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink)
-        .passwordWriteback(writeback).clock(MutableClock.at(StoreChain.T0)).settings(settings)
-        .auditRelay(Runnable::run).build();
+    AuditSink sink =
+        event -> {
+          if (sinkDown.get()) {
+            throw new IllegalStateException("audit sink down");
+          }
+          log.record(event);
+        };
+    return MyStaff.builder()
+        .directory(directory)
+        .directoryWriter(directory)
+        .auditSink(sink)
+        .passwordWriteback(writeback)
+        .clock(MutableClock.at(StoreChain.T0))
+        .settings(settings)
+        .auditRelay(Runnable::run)
+        .build();
   }
 
   @AfterEach
@@ -70,7 +77,8 @@ class WritebackSafetyTest {
   }
 
   @Test
-  void writebackPastItsDeadline_failsUnreachableWithItsFinalEvent_andAppliesNothingLater() throws Exception {
+  void writebackPastItsDeadline_failsUnreachableWithItsFinalEvent_andAppliesNothingLater()
+      throws Exception {
     myStaff.close();
     myStaff = wired(MyStaffSettings.builder().writebackDeadline(Duration.ofMillis(200)).build());
     writeback.defaultOutcome(ScriptableWriteback.Outcome.hang());
@@ -80,13 +88,16 @@ class WritebackSafetyTest {
 
     assertThat(result.failure()).contains(WritebackFailure.UNREACHABLE);
     assertThat(handle.progress()).endsWith(WritebackStatus.FAILED);
-    assertThat(log.byCorrelationId(handle.correlationId())).extracting(AuditEvent::outcome)
+    assertThat(log.byCorrelationId(handle.correlationId()))
+        .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
-    assertThat(log.byCorrelationId(handle.correlationId()).get(1).resultReason()).contains("WRITEBACK_UNREACHABLE");
+    assertThat(log.byCorrelationId(handle.correlationId()).get(1).resultReason())
+        .contains("WRITEBACK_UNREACHABLE");
 
     writeback.release(handle.correlationId()); // the on-premises side wakes up after the deadline
     assertThat(writeback.historyOf(CARL).contains(Secret.of(CHOSEN)))
-        .as("a writeback past its deadline no longer holds its precondition").isFalse();
+        .as("a writeback past its deadline no longer holds its precondition")
+        .isFalse();
     assertThat(log.byCorrelationId(handle.correlationId())).as("still one final event").hasSize(2);
   }
 
@@ -96,15 +107,19 @@ class WritebackSafetyTest {
     int before = log.size();
 
     assertThatThrownBy(() -> nina().resetPassword(CARL, Secret.of(CHOSEN)))
-        .isInstanceOfSatisfying(ProviderFailureException.class,
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
             e -> assertThat(e.provider()).isEqualTo("password writeback"));
 
     assertThat(writeback.submissions()).isEmpty();
     List<AuditEvent> events = log.all().subList(before + 1, log.size()); // after nina's sign-in
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
-      assertThat(e.resultReason()).contains("WRITEBACK_UNREACHABLE");
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.FAILED);
+              assertThat(e.resultReason()).contains("WRITEBACK_UNREACHABLE");
+            });
   }
 
   @Test
@@ -116,12 +131,15 @@ class WritebackSafetyTest {
     writeback.release(handle.correlationId());
     handle.completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-    assertThat(directory.pendingAuditEvents(10)).as("the final event waits in the directory's outbox")
-        .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
+    assertThat(directory.pendingAuditEvents(10))
+        .as("the final event waits in the directory's outbox")
+        .singleElement()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED));
 
     sinkDown.set(false);
     myStaff.flushAudit();
-    assertThat(log.byCorrelationId(handle.correlationId())).extracting(AuditEvent::outcome)
+    assertThat(log.byCorrelationId(handle.correlationId()))
+        .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
     assertThat(directory.pendingAuditEvents(10)).isEmpty();
   }
@@ -130,9 +148,10 @@ class WritebackSafetyTest {
   void statusListenerThrowingAnError_cannotStopCompletion() throws Exception {
     writeback.defaultOutcome(ScriptableWriteback.Outcome.hang());
     WritebackHandle handle = pending(nina().resetPassword(CARL, Secret.of(CHOSEN)));
-    handle.onStatus(status -> {
-      throw new StackOverflowError("a listener gone wrong");
-    });
+    handle.onStatus(
+        status -> {
+          throw new StackOverflowError("a listener gone wrong");
+        });
 
     writeback.release(handle.correlationId());
 
@@ -143,13 +162,16 @@ class WritebackSafetyTest {
 
   @Test
   void passwordThatNeverExpires_writtenBackWithoutForcedChange() throws Exception {
-    directory.putUser(directory.findUser(CARL).orElseThrow().toBuilder()
-        .attribute("passwordPolicies", "DisablePasswordExpiration").build());
+    directory.putUser(
+        directory.findUser(CARL).orElseThrow().toBuilder()
+            .attribute("passwordPolicies", "DisablePasswordExpiration")
+            .build());
 
     WritebackHandle handle = pending(nina().resetPassword(CARL, Secret.of(CHOSEN)));
     handle.completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-    assertThat(writeback.submissions(CARL)).singleElement()
+    assertThat(writeback.submissions(CARL))
+        .singleElement()
         .satisfies(s -> assertThat(s.forceChangeNextSignIn()).isFalse());
   }
 
@@ -158,7 +180,8 @@ class WritebackSafetyTest {
     WritebackHandle handle = pending(nina().resetPassword(CARL, Secret.of(CHOSEN)));
     handle.completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-    assertThat(writeback.submissions(CARL)).singleElement()
+    assertThat(writeback.submissions(CARL))
+        .singleElement()
         .satisfies(s -> assertThat(s.forceChangeNextSignIn()).isTrue());
   }
 }
