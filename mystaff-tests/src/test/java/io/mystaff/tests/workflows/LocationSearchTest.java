@@ -259,7 +259,11 @@ class LocationSearchTest {
     return found;
   }
 
-  /** A directory that keeps the interface's default member search, over another directory. */
+  /**
+   * A directory that keeps the interface's default member search, over another directory. It
+   * forwards by hand: extending {@code ForwardingDirectory} would override that default, and Java
+   * allows no {@code Directory.super} call past a superclass's override.
+   */
   private record DefaultSearch(Directory d) implements Directory {
     @Override
     public Optional<User> findUser(UserId id) {
