@@ -7,7 +7,6 @@ module io.mystaff.core {
   exports io.mystaff.core;
   exports io.mystaff.core.access;
   exports io.mystaff.core.authz;
-  exports io.mystaff.core.membership;
   exports io.mystaff.core.password;
   exports io.mystaff.core.phone;
 }

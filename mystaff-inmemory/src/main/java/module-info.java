@@ -2,6 +2,7 @@
 module io.mystaff.inmemory {
   requires transitive io.mystaff.api;
   requires io.mystaff.core;
+  requires io.mystaff.membership;
   requires tools.jackson.databind;
   requires org.slf4j;
 

@@ -2,8 +2,8 @@ package io.mystaff.benchmarks;
 
 import io.mystaff.api.UserId;
 import io.mystaff.api.directory.User;
-import io.mystaff.core.membership.MembershipRule;
-import io.mystaff.core.membership.RuleOutcome;
+import io.mystaff.membership.MembershipRule;
+import io.mystaff.membership.RuleOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -23,7 +23,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
 import io.mystaff.api.directory.UserType;
-import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.membership.MembershipRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.mystaff.inmemory;
 
 import io.mystaff.api.directory.AdministrativeUnit;
-import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.membership.MembershipRule;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -14,7 +14,7 @@ import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
-import io.mystaff.core.membership.MembershipRule;
+import io.mystaff.membership.MembershipRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,9 +7,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
-import io.mystaff.core.membership.MembershipRule;
-import io.mystaff.core.membership.RuleOutcome;
 import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.membership.MembershipRule;
+import io.mystaff.membership.RuleOutcome;
 import java.util.List;
 
 /**

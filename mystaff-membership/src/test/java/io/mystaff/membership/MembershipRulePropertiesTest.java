@@ -1,15 +1,15 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
-import static io.mystaff.core.membership.RandomRules.replay;
+import static io.mystaff.membership.RandomRules.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
-import io.mystaff.core.membership.RuleExpression.And;
-import io.mystaff.core.membership.RuleExpression.Comparison;
-import io.mystaff.core.membership.RuleExpression.Not;
-import io.mystaff.core.membership.RuleExpression.Or;
+import io.mystaff.membership.RuleExpression.And;
+import io.mystaff.membership.RuleExpression.Comparison;
+import io.mystaff.membership.RuleExpression.Not;
+import io.mystaff.membership.RuleExpression.Or;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

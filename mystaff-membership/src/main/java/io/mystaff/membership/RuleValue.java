@@ -1,4 +1,4 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,6 +1,6 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
-import static io.mystaff.core.membership.RuleExpression.Comparison;
+import static io.mystaff.membership.RuleExpression.Comparison;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,13 +1,13 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.directory.User;
-import io.mystaff.core.membership.RuleExpression.And;
-import io.mystaff.core.membership.RuleExpression.Comparison;
-import io.mystaff.core.membership.RuleExpression.Not;
-import io.mystaff.core.membership.RuleExpression.Or;
+import io.mystaff.membership.RuleExpression.And;
+import io.mystaff.membership.RuleExpression.Comparison;
+import io.mystaff.membership.RuleExpression.Not;
+import io.mystaff.membership.RuleExpression.Or;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;

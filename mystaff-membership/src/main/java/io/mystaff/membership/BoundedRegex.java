@@ -1,4 +1,4 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 import io.mystaff.api.InvalidInputException;
 import java.util.ArrayDeque;

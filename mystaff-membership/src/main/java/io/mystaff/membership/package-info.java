@@ -1,2 +1,2 @@
 /** Entra's dynamic membership rule language: parser, syntax tree and evaluator over users. */
-package io.mystaff.core.membership;
+package io.mystaff.membership;

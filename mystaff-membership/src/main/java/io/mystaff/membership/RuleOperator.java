@@ -1,4 +1,4 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,9 +1,9 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
-import io.mystaff.core.membership.RuleExpression.And;
-import io.mystaff.core.membership.RuleExpression.Comparison;
-import io.mystaff.core.membership.RuleExpression.Not;
-import io.mystaff.core.membership.RuleExpression.Or;
+import io.mystaff.membership.RuleExpression.And;
+import io.mystaff.membership.RuleExpression.Comparison;
+import io.mystaff.membership.RuleExpression.Not;
+import io.mystaff.membership.RuleExpression.Or;
 import java.util.List;
 
 /**

@@ -1,13 +1,13 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mystaff.api.InvalidInputException;
-import io.mystaff.core.membership.RuleExpression.And;
-import io.mystaff.core.membership.RuleExpression.Comparison;
-import io.mystaff.core.membership.RuleExpression.Not;
-import io.mystaff.core.membership.RuleExpression.Or;
+import io.mystaff.membership.RuleExpression.And;
+import io.mystaff.membership.RuleExpression.Comparison;
+import io.mystaff.membership.RuleExpression.Not;
+import io.mystaff.membership.RuleExpression.Or;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 /**
  * The three-valued result of evaluating a {@link MembershipRule} for a user. A rule is {@link

@@ -1,12 +1,12 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 import io.mystaff.api.UserId;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
-import io.mystaff.core.membership.RuleExpression.And;
-import io.mystaff.core.membership.RuleExpression.Comparison;
-import io.mystaff.core.membership.RuleExpression.Not;
-import io.mystaff.core.membership.RuleExpression.Or;
+import io.mystaff.membership.RuleExpression.And;
+import io.mystaff.membership.RuleExpression.Comparison;
+import io.mystaff.membership.RuleExpression.Not;
+import io.mystaff.membership.RuleExpression.Or;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

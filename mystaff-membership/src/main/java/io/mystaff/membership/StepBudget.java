@@ -1,4 +1,4 @@
-package io.mystaff.core.membership;
+package io.mystaff.membership;
 
 /**
  * The steps one rule evaluation may still take: every instruction a {@code -match} visits counts
