@@ -1,0 +1,1246 @@
+package io.mystaff.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.AssignmentId;
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Page;
+import io.mystaff.api.PageRequest;
+import io.mystaff.api.StaleVersionException;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UnknownUnitException;
+import io.mystaff.api.UnknownUserException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.RoleDefinition;
+import io.mystaff.api.authz.Scope;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.PhoneNumber;
+import io.mystaff.api.directory.PhoneType;
+import io.mystaff.api.directory.User;
+import io.mystaff.api.directory.UserSource;
+import io.mystaff.api.password.Secret;
+import io.mystaff.jackson.audit.AuditJson;
+import io.mystaff.membership.MembershipRule;
+import io.mystaff.membership.RuleOutcome;
+import io.mystaff.spi.CommitCondition;
+import io.mystaff.spi.CursorCodec;
+import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.UserFacts;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Directory} and {@link DirectoryWriter} in PostgreSQL, shared by every node of a host
+ * that builds one over the same database and directory name.
+ *
+ * <p><b>Storage.</b> Users, units, memberships (dynamic ones materialised when a user or a rule
+ * changes, so reads never evaluate rules), custom roles, role assignments (of users and of groups),
+ * password hashes (salted PBKDF2-HMAC-SHA256) and the audit outbox live in the tables of {@link
+ * PostgresSchema}; every row carries the directory's name, so one database holds several
+ * directories. Plain JDBC over the host's {@link DataSource}; the host pools connections.
+ *
+ * <p><b>Order and search.</b> Listings are in {@link io.mystaff.spi.DirectoryOrder}, paged by key
+ * (the cursor carries the last entry's sort key; the next page is an index range after it), and the
+ * cursor key is stored in the database so every node accepts every node's cursors. Prefix search
+ * probes a btree of folded terms (display name, each later word of it, principal name) with {@code
+ * starts_with}, compared {@code COLLATE "C"}.
+ *
+ * <p><b>Writes.</b> A compare-and-set write runs in one transaction: it takes the directory's
+ * advisory lock shared, locks the user's row ({@code SELECT ... FOR UPDATE}), checks the version,
+ * verifies the {@link CommitCondition} with a {@link Directory} bound to that transaction, updates
+ * the row at a version from a database sequence and inserts the audit event into the outbox, then
+ * commits. Administrative writes (users, units, members, roles, assignments) take the advisory lock
+ * exclusively, so no fact a condition read can change before the write that read it commits. A
+ * transaction that fails changes nothing; serialization failures and deadlocks are retried before
+ * the condition ran; other database failures become {@link
+ * io.mystaff.api.ProviderFailureException}.
+ *
+ * @since 0.1.0
+ */
+public final class PostgresDirectory implements Directory, DirectoryWriter {
+  private static final int LOCK_CLASS = 0x6d797374; // "myst"
+
+  private final String name;
+  private final Jdbc jdbc;
+  private final CursorCodec cursors;
+  private final SqlDirectory reads;
+  private final int passwordHashIterations;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, MembershipRule> rules = new ConcurrentHashMap<>();
+
+  private PostgresDirectory(Builder b, DataSource dataSource) {
+    this.name = b.name;
+    this.jdbc = new Jdbc(dataSource);
+    this.passwordHashIterations = b.passwordHashIterations;
+    if (b.migrate) {
+      PostgresSchema.migrate(dataSource);
+    }
+    this.cursors = CursorCodec.withKey(cursorKey());
+    this.reads = new SqlDirectory(name, cursors, jdbc.pooled());
+  }
+
+  /**
+   * A builder of a directory over a data source.
+   *
+   * @return a builder for the directory named {@code "default"}, migrating the schema
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return the directory's name: the key of its rows in every table} */
+  public String name() {
+    return name;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Directory
+
+  @Override
+  public Optional<User> findUser(UserId id) {
+    return reads.findUser(id);
+  }
+
+  @Override
+  public Optional<AdministrativeUnit> findUnit(UnitId id) {
+    return reads.findUnit(id);
+  }
+
+  @Override
+  public Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+    return reads.findUnits(ids);
+  }
+
+  @Override
+  public Set<UnitId> unitsOf(UserId user) {
+    return reads.unitsOf(user);
+  }
+
+  @Override
+  public Set<UnitId> undecidedUnitsOf(UserId user) {
+    return reads.undecidedUnitsOf(user);
+  }
+
+  @Override
+  public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+    return reads.userFactsOf(users);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the cursor was not issued for this unit's members
+   */
+  @Override
+  public Page<User> members(UnitId unit, PageRequest page) {
+    return reads.members(unit, page);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the cursor was not issued for this listing
+   */
+  @Override
+  public Page<User> allUsers(PageRequest page) {
+    return reads.allUsers(page);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
+   *     cursor was not issued for this query
+   */
+  @Override
+  public Page<User> searchUsers(String query, PageRequest page) {
+    return reads.searchUsers(query, page);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
+   *     cursor was not issued for this query
+   */
+  @Override
+  public Page<AdministrativeUnit> searchUnits(String query, PageRequest page) {
+    return reads.searchUnits(query, page);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
+   *     cursor was not issued for this unit and query
+   */
+  @Override
+  public Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    return reads.searchMembers(unit, query, page);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if the cursor was not issued for this listing
+   */
+  @Override
+  public Page<AdministrativeUnit> allUnits(PageRequest page) {
+    return reads.allUnits(page);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The user's direct assignments and those of each group in the user's {@link User#groups()},
+   * in the order they were added.
+   */
+  @Override
+  public List<RoleAssignment> assignmentsOf(UserId principal) {
+    return reads.assignmentsOf(principal);
+  }
+
+  @Override
+  public RoleCatalog roles() {
+    return reads.roles();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>True for users marked with {@link #setRoleAssignableGroupMember} and for members of any
+   * group that holds a role assignment.
+   */
+  @Override
+  public boolean isRoleAssignableGroupMember(UserId user) {
+    return reads.isRoleAssignableGroupMember(user);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // DirectoryWriter
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if an event with the same id is already pending in the outbox
+   */
+  @Override
+  public User setPhone(
+      UserId user,
+      long expectedVersion,
+      PhoneType type,
+      Optional<PhoneNumber> number,
+      AuditEvent event,
+      CommitCondition condition) {
+    requireNonNull(type, "type");
+    requireNonNull(number, "number");
+    return compareAndSet(
+        user,
+        expectedVersion,
+        event,
+        condition,
+        null,
+        current -> current.toBuilder().phone(type, number));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The password is stored as a salted PBKDF2 hash (see {@link #verifyPassword}), computed
+   * before the transaction starts; the secret is read once and not retained.
+   *
+   * @throws InvalidInputException if the user is synced from on-premises, or an event with the same
+   *     id is already pending
+   */
+  @Override
+  public User setPassword(
+      UserId user,
+      long expectedVersion,
+      Secret password,
+      boolean forceChangeNextSignIn,
+      AuditEvent event,
+      CommitCondition condition) {
+    requireNonNull(password, "password");
+    requireNonNull(event, "event");
+    requireNonNull(condition, "condition");
+    // Fail fast, before paying for the hash; compareAndSet checks again under the row lock.
+    User current = findUser(user).orElseThrow(() -> new UnknownUserException(user));
+    checkVersion(current, expectedVersion);
+    requireCloudOnly(current);
+    PasswordHash hash = PasswordHash.of(password, passwordHashIterations, random);
+    return compareAndSet(
+        user,
+        expectedVersion,
+        event,
+        condition,
+        hash,
+        u -> {
+          requireCloudOnly(u);
+          return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
+        });
+  }
+
+  @Override
+  public void appendAuditEvent(AuditEvent event) {
+    requireNonNull(event, "event");
+    String json = AuditJson.standard().write(event);
+    jdbc.transaction(
+        "append an audit event to the outbox",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (tenant, event_id) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setString(2, event.id());
+            ps.setString(3, json);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidInputException if {@code max} is negative
+   */
+  @Override
+  public List<AuditEvent> pendingAuditEvents(int max) {
+    if (max < 0) {
+      throw InvalidInputException.of("max", "must not be negative");
+    }
+    if (max == 0) {
+      return List.of();
+    }
+    return jdbc.read(
+        "read the audit outbox",
+        c -> {
+          List<AuditEvent> events = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?")) {
+            ps.setString(1, name);
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                events.add(AuditJson.standard().read(rs.getString(1)));
+              }
+            }
+          }
+          return List.copyOf(events);
+        });
+  }
+
+  @Override
+  public void acknowledgeAuditEvents(Collection<String> eventIds) {
+    requireNonNull(eventIds, "eventIds");
+    if (eventIds.isEmpty()) {
+      return;
+    }
+    jdbc.transaction(
+        "acknowledge audit events",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)")) {
+            ps.setString(1, name);
+            ps.setArray(2, Rows.textArray(c, List.copyOf(eventIds)));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Administration
+
+  /**
+   * Creates the user, or replaces the user with the same id (keeping the password and the
+   * role-assignable flag), and returns it as stored: at a version above every version handed out so
+   * far and above {@code user.version()}. Updates the dynamic units the user enters or leaves.
+   *
+   * @param user the user to store
+   * @return the user as stored
+   * @throws InvalidInputException if another user has the same user principal name
+   *     (case-insensitively), or {@code user.version()} is {@link Long#MAX_VALUE}
+   */
+  public User putUser(User user) {
+    requireNonNull(user, "user");
+    if (user.version() == Long.MAX_VALUE) {
+      throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
+    }
+    return structural(
+        "store a user",
+        c -> {
+          String upnKey = Folding.fold(user.userPrincipalName());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT 1 FROM mystaff_user WHERE tenant = ? AND upn_key = ? AND id <> ?")) {
+            ps.setString(1, name);
+            ps.setString(2, upnKey);
+            ps.setString(3, user.id().value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                throw InvalidInputException.of(
+                    "user principal name", "is already used by another user");
+              }
+            }
+          }
+          Optional<User> old = SqlDirectory.findUser(c, name, user.id().value(), true);
+          long version =
+              nextVersion(c, Math.max(user.version(), old.map(User::version).orElse(0L)));
+          User stored = user.toBuilder().version(version).build();
+          String nameKey = Folding.fold(stored.displayName());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_user (tenant, id, upn, upn_key, display_name, name_key,"
+                      + " source, sam_account_name, account_enabled, user_type, attributes, groups,"
+                      + " phones, force_change, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " ?::jsonb, ?, ?::jsonb, ?, ?) ON CONFLICT (tenant, id) DO UPDATE SET upn ="
+                      + " excluded.upn, upn_key = excluded.upn_key, display_name ="
+                      + " excluded.display_name, name_key = excluded.name_key, source ="
+                      + " excluded.source, sam_account_name = excluded.sam_account_name,"
+                      + " account_enabled = excluded.account_enabled, user_type ="
+                      + " excluded.user_type, attributes = excluded.attributes, groups ="
+                      + " excluded.groups, phones = excluded.phones, force_change ="
+                      + " excluded.force_change, version = excluded.version")) {
+            int i = 1;
+            ps.setString(i++, name);
+            ps.setString(i++, stored.id().value());
+            ps.setString(i++, stored.userPrincipalName());
+            ps.setString(i++, upnKey);
+            ps.setString(i++, stored.displayName());
+            ps.setString(i++, nameKey);
+            ps.setString(i++, stored.source().name());
+            ps.setString(i++, stored.onPremisesSamAccountName().orElse(null));
+            ps.setBoolean(i++, stored.accountEnabled());
+            ps.setString(i++, stored.userType().name());
+            ps.setString(i++, Rows.attributesJson(stored));
+            ps.setArray(i++, Rows.groups(c, stored));
+            ps.setString(i++, Rows.phonesJson(stored));
+            ps.setBoolean(i++, stored.forceChangePasswordNextSignIn());
+            ps.setLong(i, stored.version());
+            ps.executeUpdate();
+          }
+          boolean rekeyed =
+              old.isEmpty()
+                  || !old.get().displayName().equals(stored.displayName())
+                  || !old.get().userPrincipalName().equals(stored.userPrincipalName());
+          if (rekeyed) {
+            replaceTerms(
+                c,
+                "mystaff_user_term",
+                "user_id",
+                stored.id().value(),
+                Folding.userTerms(stored.displayName(), stored.userPrincipalName()));
+            update(
+                c,
+                "UPDATE mystaff_member SET name_key = ? WHERE tenant = ? AND user_id = ?",
+                nameKey,
+                name,
+                stored.id().value());
+          }
+          for (Map.Entry<String, MembershipRule> unit : dynamicUnits(c).entrySet()) {
+            setMembership(c, unit.getKey(), stored, nameKey, unit.getValue().evaluate(stored));
+          }
+          return stored;
+        });
+  }
+
+  /**
+   * Removes the user with their memberships, role assignments and password.
+   *
+   * @param id the user
+   * @return false if there was no such user (nothing changed)
+   */
+  public boolean removeUser(UserId id) {
+    requireNonNull(id, "id");
+    return structural(
+        "remove a user",
+        c -> {
+          String user = id.value();
+          if (update(c, "DELETE FROM mystaff_user WHERE tenant = ? AND id = ?", name, user) == 0) {
+            return false;
+          }
+          update(c, "DELETE FROM mystaff_user_term WHERE tenant = ? AND user_id = ?", name, user);
+          update(c, "DELETE FROM mystaff_member WHERE tenant = ? AND user_id = ?", name, user);
+          update(c, "DELETE FROM mystaff_undecided WHERE tenant = ? AND user_id = ?", name, user);
+          update(
+              c,
+              "DELETE FROM mystaff_assignment WHERE tenant = ? AND principal_kind = 'U' AND"
+                  + " principal = ?",
+              name,
+              user);
+          return true;
+        });
+  }
+
+  /**
+   * Creates or replaces the unit. A dynamic unit's rule is parsed first, and its members become the
+   * users it matches (unless it was already dynamic with an equal rule). A unit's
+   * restricted-management flag is fixed when the unit is created, as in Entra.
+   *
+   * @param unit the unit to store
+   * @throws InvalidInputException if the unit is dynamic and its rule is not a valid membership
+   *     rule, or the unit exists with the other restricted-management flag (nothing changed)
+   */
+  public void putUnit(AdministrativeUnit unit) {
+    requireNonNull(unit, "unit");
+    Optional<MembershipRule> rule = unit.membershipRule().map(this::rule);
+    structural(
+        "store a unit",
+        c -> {
+          String id = unit.id().value();
+          Optional<AdministrativeUnit> old = SqlDirectory.findUnit(c, name, id, true);
+          if (old.isPresent() && old.get().restrictedManagement() != unit.restrictedManagement()) {
+            throw InvalidInputException.of(
+                "restrictedManagement",
+                "is fixed when the unit is created; remove the unit and create it again to change it");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_unit (tenant, id, display_name, name_key, description,"
+                      + " membership_rule, restricted) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (tenant, id) DO UPDATE SET display_name ="
+                      + " excluded.display_name, name_key = excluded.name_key, description ="
+                      + " excluded.description, membership_rule = excluded.membership_rule")) {
+            ps.setString(1, name);
+            ps.setString(2, id);
+            ps.setString(3, unit.displayName());
+            ps.setString(4, Folding.fold(unit.displayName()));
+            ps.setString(5, unit.description().orElse(null));
+            ps.setString(6, unit.membershipRule().orElse(null));
+            ps.setBoolean(7, unit.restrictedManagement());
+            ps.executeUpdate();
+          }
+          if (old.isEmpty() || !old.get().displayName().equals(unit.displayName())) {
+            replaceTerms(
+                c, "mystaff_unit_term", "unit_id", id, Folding.nameTerms(unit.displayName()));
+          }
+          Optional<String> oldRule = old.flatMap(AdministrativeUnit::membershipRule);
+          if (rule.isEmpty()) {
+            update(c, "DELETE FROM mystaff_undecided WHERE tenant = ? AND unit_id = ?", name, id);
+          } else if (!unit.membershipRule().equals(oldRule)) {
+            update(c, "DELETE FROM mystaff_member WHERE tenant = ? AND unit_id = ?", name, id);
+            update(c, "DELETE FROM mystaff_undecided WHERE tenant = ? AND unit_id = ?", name, id);
+            evaluateAll(c, id, rule.get());
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Removes the unit, its memberships and the role assignments scoped to it.
+   *
+   * @param id the unit
+   * @return false if there was no such unit (nothing changed)
+   */
+  public boolean removeUnit(UnitId id) {
+    requireNonNull(id, "id");
+    return structural(
+        "remove a unit",
+        c -> {
+          String unit = id.value();
+          if (update(c, "DELETE FROM mystaff_unit WHERE tenant = ? AND id = ?", name, unit) == 0) {
+            return false;
+          }
+          update(c, "DELETE FROM mystaff_unit_term WHERE tenant = ? AND unit_id = ?", name, unit);
+          update(c, "DELETE FROM mystaff_member WHERE tenant = ? AND unit_id = ?", name, unit);
+          update(c, "DELETE FROM mystaff_undecided WHERE tenant = ? AND unit_id = ?", name, unit);
+          update(c, "DELETE FROM mystaff_assignment WHERE tenant = ? AND unit_id = ?", name, unit);
+          return true;
+        });
+  }
+
+  /**
+   * Makes the user a member of the assigned unit.
+   *
+   * @param unit the assigned unit
+   * @param user the user
+   * @return false if the user already was a member (nothing changed)
+   * @throws UnknownUnitException if there is no such unit
+   * @throws UnknownUserException if there is no such user
+   * @throws InvalidInputException if the unit is dynamic (its rule decides its members)
+   */
+  public boolean addMember(UnitId unit, UserId user) {
+    requireNonNull(unit, "unit");
+    requireNonNull(user, "user");
+    return structural(
+        "add a member",
+        c -> {
+          assignedUnit(c, unit);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_member (tenant, unit_id, user_id, name_key) SELECT tenant,"
+                      + " ?, id, name_key FROM mystaff_user WHERE tenant = ? AND id = ? ON CONFLICT"
+                      + " DO NOTHING RETURNING 1")) {
+            ps.setString(1, unit.value());
+            ps.setString(2, name);
+            ps.setString(3, user.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                return true;
+              }
+            }
+          }
+          if (SqlDirectory.findUser(c, name, user.value(), false).isEmpty()) {
+            throw new UnknownUserException(user);
+          }
+          return false;
+        });
+  }
+
+  /**
+   * Removes the user from the assigned unit.
+   *
+   * @param unit the assigned unit
+   * @param user the user
+   * @return false if the user was not a member (nothing changed)
+   * @throws UnknownUnitException if there is no such unit
+   * @throws InvalidInputException if the unit is dynamic (its rule decides its members)
+   */
+  public boolean removeMember(UnitId unit, UserId user) {
+    requireNonNull(unit, "unit");
+    requireNonNull(user, "user");
+    return structural(
+        "remove a member",
+        c -> {
+          assignedUnit(c, unit);
+          return update(
+                  c,
+                  "DELETE FROM mystaff_member WHERE tenant = ? AND unit_id = ? AND user_id = ?",
+                  name,
+                  unit.value(),
+                  user.value())
+              > 0;
+        });
+  }
+
+  /**
+   * Adds a role assignment. Its principal is a user of this directory, or a group: the group's
+   * members (the users listing it in {@link User#groups()}) hold the role through it.
+   *
+   * @param assignment the assignment
+   * @throws UnknownUserException if the principal is a user this directory does not have
+   * @throws UnknownUnitException if it is scoped to a unit this directory does not have
+   * @throws InvalidInputException if its role is neither built in nor a custom role of this
+   *     directory, it is scoped to a unit but its role may not be, or its id is already used
+   */
+  public void addAssignment(RoleAssignment assignment) {
+    requireNonNull(assignment, "assignment");
+    structural(
+        "add a role assignment",
+        c -> {
+          if (assignment.principal() instanceof UserId user
+              && SqlDirectory.findUser(c, name, user.value(), false).isEmpty()) {
+            throw new UnknownUserException(user);
+          }
+          Optional<RoleDefinition> role = SqlDirectory.roles(c, name).find(assignment.role());
+          if (role.isEmpty()) {
+            throw InvalidInputException.of(
+                "role assignment",
+                "the role is neither built in nor a custom role of this directory");
+          }
+          Optional<String> unit = Optional.empty();
+          if (assignment.scope() instanceof Scope.Unit scope) {
+            if (!role.get().isAssignableAtUnitScope()) {
+              throw InvalidInputException.of(
+                  "role assignment", "the role cannot be assigned at administrative-unit scope");
+            }
+            if (SqlDirectory.findUnit(c, name, scope.unit().value(), false).isEmpty()) {
+              throw new UnknownUnitException(scope.unit());
+            }
+            unit = Optional.of(scope.unit().value());
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_assignment (tenant, id, principal_kind, principal, role_id,"
+                      + " unit_id, starts, ends, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (tenant, id) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setString(2, assignment.id().value());
+            ps.setString(3, assignment.principal() instanceof UserId ? "U" : "G");
+            ps.setString(4, principalValue(assignment));
+            ps.setString(5, assignment.role().value());
+            ps.setString(6, unit.orElse(null));
+            ps.setObject(7, assignment.start().map(PostgresDirectory::utc).orElse(null));
+            ps.setObject(8, assignment.end().map(PostgresDirectory::utc).orElse(null));
+            ps.setString(9, assignment.kind().name());
+            if (ps.executeUpdate() == 0) {
+              throw InvalidInputException.of("role assignment id", "is already used");
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Removes a role assignment.
+   *
+   * @param id the assignment
+   * @return false if there was no such assignment (nothing changed)
+   */
+  public boolean removeAssignment(AssignmentId id) {
+    requireNonNull(id, "id");
+    return structural(
+        "remove a role assignment",
+        c ->
+            update(
+                    c,
+                    "DELETE FROM mystaff_assignment WHERE tenant = ? AND id = ?",
+                    name,
+                    id.value())
+                > 0);
+  }
+
+  /**
+   * Adds or replaces a custom role definition.
+   *
+   * @param role the custom role
+   * @throws InvalidInputException if the definition is a built-in role, or it would leave an
+   *     assignment scoped to a unit with a role that may not be assigned there
+   */
+  public void putCustomRole(RoleDefinition role) {
+    requireNonNull(role, "role");
+    if (role.isBuiltIn()) {
+      throw InvalidInputException.of("custom role", "a built-in role cannot be redefined");
+    }
+    structural(
+        "store a custom role",
+        c -> {
+          if (!role.isAssignableAtUnitScope()) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT 1 FROM mystaff_assignment WHERE tenant = ? AND role_id = ? AND unit_id"
+                        + " IS NOT NULL LIMIT 1")) {
+              ps.setString(1, name);
+              ps.setString(2, role.id().value());
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  throw InvalidInputException.of(
+                      "custom role",
+                      "the role is assigned at administrative-unit scope, so it needs a user, group"
+                          + " or device permission");
+                }
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_role (tenant, id, display_name, actions) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (tenant, id) DO UPDATE SET display_name ="
+                      + " excluded.display_name, actions = excluded.actions")) {
+            ps.setString(1, name);
+            ps.setString(2, role.id().value());
+            ps.setString(3, role.displayName());
+            ps.setArray(4, Rows.textArray(c, role.allowedResourceActions()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Records whether the user is a member or owner of a role-assignable group.
+   *
+   * @param user the user
+   * @param member true if the user is in such a group
+   * @throws UnknownUserException if there is no such user
+   */
+  public void setRoleAssignableGroupMember(UserId user, boolean member) {
+    requireNonNull(user, "user");
+    structural(
+        "mark a role-assignable group member",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE mystaff_user SET role_assignable_member = ? WHERE tenant = ? AND id = ?")) {
+            ps.setBoolean(1, member);
+            ps.setString(2, name);
+            ps.setString(3, user.value());
+            if (ps.executeUpdate() == 0) {
+              throw new UnknownUserException(user);
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Whether {@code candidate} is the password last set through {@link #setPassword}; false if none
+   * was set. For demos and tests.
+   *
+   * @param user the user
+   * @param candidate the password to check
+   * @return true if it matches the stored hash
+   * @throws UnknownUserException if there is no such user
+   */
+  public boolean verifyPassword(UserId user, Secret candidate) {
+    requireNonNull(user, "user");
+    requireNonNull(candidate, "candidate");
+    Optional<PasswordHash> hash =
+        jdbc.read(
+            "read a password hash",
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT password_salt, password_hash, password_iterations FROM mystaff_user"
+                          + " WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, user.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    throw new UnknownUserException(user);
+                  }
+                  byte[] salt = rs.getBytes(1);
+                  byte[] stored = rs.getBytes(2);
+                  return salt == null || stored == null
+                      ? Optional.<PasswordHash>empty()
+                      : Optional.of(new PasswordHash(salt, stored, rs.getInt(3)));
+                }
+              }
+            });
+    return hash.isPresent() && hash.get().matches(candidate);
+  }
+
+  /**
+   * The number of users.
+   *
+   * @return how many users this directory holds
+   */
+  public long userCount() {
+    return jdbc.read(
+        "count users",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT count(*) FROM mystaff_user WHERE tenant = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresDirectory{" + name + "}";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Internals
+
+  private User compareAndSet(
+      UserId user,
+      long expectedVersion,
+      AuditEvent event,
+      CommitCondition condition,
+      @Nullable PasswordHash password,
+      Function<User, User.Builder> change) {
+    requireNonNull(user, "user");
+    requireNonNull(event, "event");
+    requireNonNull(condition, "condition");
+    String json = AuditJson.standard().write(event);
+    AtomicBoolean verified = new AtomicBoolean();
+    return jdbc.transaction(
+        "write a user",
+        c -> {
+          lock(c, false);
+          User current =
+              SqlDirectory.findUser(c, name, user.value(), true)
+                  .orElseThrow(() -> new UnknownUserException(user));
+          checkVersion(current, expectedVersion);
+          User.Builder changed = change.apply(current);
+          if (pending(c, event.id())) {
+            throw InvalidInputException.of("audit event id", "is already pending in the outbox");
+          }
+          verified.set(true);
+          condition.verify(new SqlDirectory(name, cursors, Jdbc.on(c)));
+          User next = changed.version(nextVersion(c, current.version())).build();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE mystaff_user SET phones = ?::jsonb, force_change = ?, version = ?"
+                      + (password == null
+                          ? ""
+                          : ", password_salt = ?, password_hash = ?, password_iterations = ?")
+                      + " WHERE tenant = ? AND id = ?")) {
+            int i = 1;
+            ps.setString(i++, Rows.phonesJson(next));
+            ps.setBoolean(i++, next.forceChangePasswordNextSignIn());
+            ps.setLong(i++, next.version());
+            if (password != null) {
+              ps.setBytes(i++, password.salt());
+              ps.setBytes(i++, password.hash());
+              ps.setInt(i++, password.iterations());
+            }
+            ps.setString(i++, name);
+            ps.setString(i, user.value());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, event.id());
+            ps.setString(3, json);
+            ps.executeUpdate();
+          }
+          return next;
+        },
+        () -> !verified.get());
+  }
+
+  /** Runs an administrative write under the directory's advisory lock, held exclusively. */
+  private <T> T structural(String what, Jdbc.Work<T> work) {
+    return jdbc.transaction(
+        what,
+        c -> {
+          lock(c, true);
+          return work.run(c);
+        });
+  }
+
+  /**
+   * Takes the directory's transaction-scoped advisory lock: shared by compare-and-set writes, which
+   * may run in parallel (each also locks its user's row), exclusive for administrative writes.
+   */
+  private void lock(Connection c, boolean exclusive) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            exclusive
+                ? "SELECT pg_advisory_xact_lock(?, hashtext(?))"
+                : "SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")) {
+      ps.setInt(1, LOCK_CLASS);
+      ps.setString(2, name);
+      ps.executeQuery().close();
+    }
+  }
+
+  private boolean pending(Connection c, String eventId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM mystaff_outbox WHERE tenant = ? AND event_id = ?")) {
+      ps.setString(1, name);
+      ps.setString(2, eventId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** A version from the shared sequence, and above {@code atLeastAbove}. */
+  private static long nextVersion(Connection c, long atLeastAbove) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT greatest(nextval('mystaff_version_seq'), ? + 1)");
+        ResultSet rs = bind(ps, atLeastAbove).executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static PreparedStatement bind(PreparedStatement ps, long value) throws SQLException {
+    ps.setLong(1, value);
+    return ps;
+  }
+
+  private Map<String, MembershipRule> dynamicUnits(Connection c) throws SQLException {
+    Map<String, MembershipRule> units = new java.util.LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, membership_rule FROM mystaff_unit WHERE tenant = ? AND membership_rule IS"
+                + " NOT NULL ORDER BY id")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          units.put(rs.getString(1), rule(rs.getString(2)));
+        }
+      }
+    }
+    return units;
+  }
+
+  private MembershipRule rule(String source) {
+    return rules.computeIfAbsent(source, MembershipRule::parse);
+  }
+
+  private void setMembership(
+      Connection c, String unit, User user, String nameKey, RuleOutcome outcome)
+      throws SQLException {
+    String id = user.id().value();
+    if (outcome == RuleOutcome.MATCH) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO mystaff_member (tenant, unit_id, user_id, name_key) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT (tenant, unit_id, user_id) DO UPDATE SET name_key ="
+                  + " excluded.name_key")) {
+        ps.setString(1, name);
+        ps.setString(2, unit);
+        ps.setString(3, id);
+        ps.setString(4, nameKey);
+        ps.executeUpdate();
+      }
+    } else {
+      update(
+          c,
+          "DELETE FROM mystaff_member WHERE tenant = ? AND unit_id = ? AND user_id = ?",
+          name,
+          unit,
+          id);
+    }
+    if (outcome == RuleOutcome.UNDECIDED) {
+      update(
+          c,
+          "INSERT INTO mystaff_undecided (tenant, unit_id, user_id) VALUES (?, ?, ?) ON CONFLICT"
+              + " DO NOTHING",
+          name,
+          unit,
+          id);
+    } else {
+      update(
+          c,
+          "DELETE FROM mystaff_undecided WHERE tenant = ? AND unit_id = ? AND user_id = ?",
+          name,
+          unit,
+          id);
+    }
+  }
+
+  /** Materialises a new rule: a member row per matching user, an undecided row per undecided. */
+  private void evaluateAll(Connection c, String unit, MembershipRule rule) throws SQLException {
+    List<String[]> members = new ArrayList<>();
+    List<String> undecided = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.USER_COLUMNS
+                + ", u.name_key FROM mystaff_user u WHERE u.tenant = ?")) {
+      ps.setFetchSize(1_000);
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          User user = Rows.user(rs);
+          RuleOutcome outcome = rule.evaluate(user);
+          if (outcome == RuleOutcome.MATCH) {
+            members.add(new String[] {user.id().value(), rs.getString(13)});
+          } else if (outcome == RuleOutcome.UNDECIDED) {
+            undecided.add(user.id().value());
+          }
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO mystaff_member (tenant, unit_id, user_id, name_key) VALUES (?, ?, ?, ?)")) {
+      for (String[] m : members) {
+        ps.setString(1, name);
+        ps.setString(2, unit);
+        ps.setString(3, m[0]);
+        ps.setString(4, m[1]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO mystaff_undecided (tenant, unit_id, user_id) VALUES (?, ?, ?)")) {
+      for (String u : undecided) {
+        ps.setString(1, name);
+        ps.setString(2, unit);
+        ps.setString(3, u);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void replaceTerms(
+      Connection c, String table, String column, String id, Collection<String> terms)
+      throws SQLException {
+    update(c, "DELETE FROM " + table + " WHERE tenant = ? AND " + column + " = ?", name, id);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + table
+                + " (tenant, term, "
+                + column
+                + ") VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      for (String term : terms) {
+        ps.setString(1, name);
+        ps.setString(2, term);
+        ps.setString(3, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private AdministrativeUnit assignedUnit(Connection c, UnitId unit) throws SQLException {
+    AdministrativeUnit found =
+        SqlDirectory.findUnit(c, name, unit.value(), false)
+            .orElseThrow(() -> new UnknownUnitException(unit));
+    if (found.isDynamic()) {
+      throw InvalidInputException.of(
+          "unit", "is a dynamic unit: its membership rule decides its members");
+    }
+    return found;
+  }
+
+  private static int update(Connection c, String sql, String... values) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setString(i + 1, values[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  private static String principalValue(RoleAssignment assignment) {
+    return assignment.principal() instanceof UserId u
+        ? u.value()
+        : ((io.mystaff.api.GroupId) assignment.principal()).value();
+  }
+
+  private static OffsetDateTime utc(java.time.Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static void checkVersion(User current, long expectedVersion) {
+    if (current.version() != expectedVersion) {
+      throw new StaleVersionException(current.id(), expectedVersion, current.version());
+    }
+  }
+
+  private static void requireCloudOnly(User user) {
+    if (user.source() != UserSource.CLOUD_ONLY) {
+      throw InvalidInputException.of(
+          "user", "is synced from on-premises: their password is written back, not set here");
+    }
+  }
+
+  /** The directory's row, created with a random cursor key by the first node to start. */
+  private byte[] cursorKey() {
+    byte[] fresh = new byte[32];
+    random.nextBytes(fresh);
+    return jdbc.transaction(
+        "register the directory",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO mystaff_tenant (tenant, cursor_key) VALUES (?, ?)"
+                      + " ON CONFLICT (tenant) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setBytes(2, fresh);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT cursor_key FROM mystaff_tenant WHERE tenant = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getBytes(1);
+            }
+          }
+        });
+  }
+
+  /**
+   * Builds a {@link PostgresDirectory}.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+    private @Nullable DataSource dataSource;
+    private String name = "default";
+    private boolean migrate = true;
+    private int passwordHashIterations = PasswordHash.MIN_ITERATIONS;
+
+    private Builder() {}
+
+    /**
+     * The host's data source (pooled, e.g. HikariCP). Required.
+     *
+     * @param dataSource the data source
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * The directory's name, the key of its rows: nodes of one host use the same name; one database
+     * may hold several directories under different names. Default {@code "default"}.
+     *
+     * @param name 1 to 64 characters
+     * @return this builder
+     * @throws InvalidInputException if the name is empty or longer than 64 characters
+     */
+    public Builder name(String name) {
+      requireNonNull(name, "name");
+      if (name.isEmpty() || name.length() > 64) {
+        throw InvalidInputException.of("directory name", "must be 1 to 64 characters");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} runs {@link PostgresSchema#migrate} first. Default true; hosts that
+     * migrate at deployment turn it off.
+     *
+     * @param migrate true to migrate the schema on build
+     * @return this builder
+     */
+    public Builder migrateSchema(boolean migrate) {
+      this.migrate = migrate;
+      return this;
+    }
+
+    /**
+     * PBKDF2 iterations of stored password hashes. Default and minimum 600,000.
+     *
+     * @param iterations the work factor
+     * @return this builder
+     * @throws InvalidInputException if below the minimum
+     */
+    public Builder passwordHashIterations(int iterations) {
+      this.passwordHashIterations = PasswordHash.requireIterations(iterations);
+      return this;
+    }
+
+    /**
+     * Builds the directory: migrates the schema if asked and registers the directory's name.
+     *
+     * @return the directory
+     * @throws io.mystaff.api.ProviderFailureException if the database cannot be reached
+     */
+    public PostgresDirectory build() {
+      DataSource ds = dataSource;
+      if (ds == null) {
+        throw InvalidInputException.of("data source", "is required");
+      }
+      return new PostgresDirectory(this, ds);
+    }
+  }
+}

@@ -1,0 +1,525 @@
+package io.mystaff.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.Page;
+import io.mystaff.api.PageRequest;
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UnknownUnitException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.authz.RoleDefinition;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.User;
+import io.mystaff.spi.CursorCodec;
+import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryOrder;
+import io.mystaff.spi.SortKey;
+import io.mystaff.spi.UserFacts;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reads of {@link Directory} in SQL, over a source of connections: the pool for {@link
+ * PostgresDirectory}'s own reads, or the open transaction of a write for its {@link
+ * io.mystaff.spi.CommitCondition}. Every listing is one statement (one snapshot) walking an index
+ * in directory order from the cursor's key: keyset paging, never OFFSET.
+ */
+final class SqlDirectory implements Directory {
+  private static final int MAX_QUERY_LENGTH = 256;
+  static final String ALL_USERS = "all-users";
+  static final String ALL_UNITS = "all-units";
+
+  private final String tenant;
+  private final CursorCodec cursors;
+  private final Jdbc.Connections connections;
+
+  SqlDirectory(String tenant, CursorCodec cursors, Jdbc.Connections connections) {
+    this.tenant = tenant;
+    this.cursors = cursors;
+    this.connections = connections;
+  }
+
+  @Override
+  public Optional<User> findUser(UserId id) {
+    requireNonNull(id, "id");
+    return connections.with("read a user", c -> findUser(c, tenant, id.value(), false));
+  }
+
+  static Optional<User> findUser(Connection c, String tenant, String id, boolean forUpdate)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.USER_COLUMNS
+                + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+      ps.setString(1, tenant);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Optional<AdministrativeUnit> findUnit(UnitId id) {
+    requireNonNull(id, "id");
+    return connections.with("read a unit", c -> findUnit(c, tenant, id.value(), false));
+  }
+
+  static Optional<AdministrativeUnit> findUnit(
+      Connection c, String tenant, String id, boolean forUpdate) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.UNIT_COLUMNS
+                + " FROM mystaff_unit n WHERE n.tenant = ? AND n.id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+      ps.setString(1, tenant);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Rows.unit(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  @Override
+  public Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+    requireNonNull(ids, "ids");
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return connections.with(
+        "read units",
+        c -> {
+          Map<UnitId, AdministrativeUnit> found = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + Rows.UNIT_COLUMNS
+                      + " FROM mystaff_unit n WHERE n.tenant = ? AND n.id = ANY(?)")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, Rows.textArray(c, ids.stream().map(UnitId::value).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                AdministrativeUnit unit = Rows.unit(rs);
+                found.put(unit.id(), unit);
+              }
+            }
+          }
+          return Map.copyOf(found);
+        });
+  }
+
+  @Override
+  public Set<UnitId> unitsOf(UserId user) {
+    requireNonNull(user, "user");
+    return connections.with(
+        "read a user's units",
+        c ->
+            unitIds(
+                c, "SELECT unit_id FROM mystaff_member WHERE tenant = ? AND user_id = ?", user));
+  }
+
+  @Override
+  public Set<UnitId> undecidedUnitsOf(UserId user) {
+    requireNonNull(user, "user");
+    return connections.with(
+        "read a user's undecided units",
+        c ->
+            unitIds(
+                c, "SELECT unit_id FROM mystaff_undecided WHERE tenant = ? AND user_id = ?", user));
+  }
+
+  private Set<UnitId> unitIds(Connection c, String sql, UserId user) throws SQLException {
+    Set<UnitId> units = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenant);
+      ps.setString(2, user.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          units.add(UnitId.of(rs.getString(1)));
+        }
+      }
+    }
+    return Set.copyOf(units);
+  }
+
+  @Override
+  public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+    requireNonNull(users, "users");
+    if (users.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = users.stream().map(UserId::value).distinct().toList();
+    return connections.with(
+        "read the facts of users",
+        c -> {
+          java.sql.Array idArray = Rows.textArray(c, ids);
+          Map<String, Set<UnitId>> units = new HashMap<>();
+          Map<String, Set<UnitId>> undecided = new HashMap<>();
+          collectUnits(
+              c,
+              "SELECT user_id, unit_id FROM mystaff_member WHERE tenant = ? AND user_id = ANY(?)",
+              idArray,
+              units);
+          collectUnits(
+              c,
+              "SELECT user_id, unit_id FROM mystaff_undecided WHERE tenant = ? AND user_id = ANY(?)",
+              idArray,
+              undecided);
+          Map<String, List<RoleAssignment>> assignments = new HashMap<>();
+          Map<String, Boolean> protectedUsers = new HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT u.id, "
+                      + Rows.ASSIGNMENT_COLUMNS
+                      + " FROM mystaff_user u JOIN mystaff_assignment a ON a.tenant = u.tenant"
+                      + " AND ((a.principal_kind = 'U' AND a.principal = u.id)"
+                      + " OR (a.principal_kind = 'G' AND a.principal = ANY(u.groups)))"
+                      + " WHERE u.tenant = ? AND u.id = ANY(?) ORDER BY u.id, a.seq")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, idArray);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String id = rs.getString(1);
+                assignments.computeIfAbsent(id, k -> new ArrayList<>()).add(Rows.assignment(rs, 2));
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT u.id, u.role_assignable_member OR EXISTS (SELECT 1 FROM"
+                      + " mystaff_assignment a WHERE a.tenant = u.tenant AND a.principal_kind = 'G'"
+                      + " AND a.principal = ANY(u.groups))"
+                      + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?)")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, idArray);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                protectedUsers.put(rs.getString(1), rs.getBoolean(2));
+              }
+            }
+          }
+          Map<UserId, UserFacts> facts = new HashMap<>();
+          for (String id : ids) {
+            facts.put(
+                UserId.of(id),
+                new UserFacts(
+                    units.getOrDefault(id, Set.of()),
+                    undecided.getOrDefault(id, Set.of()),
+                    assignments.getOrDefault(id, List.of()),
+                    protectedUsers.getOrDefault(id, false)));
+          }
+          return Map.copyOf(facts);
+        });
+  }
+
+  private void collectUnits(
+      Connection c, String sql, java.sql.Array ids, Map<String, Set<UnitId>> into)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenant);
+      ps.setArray(2, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          into.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
+              .add(UnitId.of(rs.getString(2)));
+        }
+      }
+    }
+  }
+
+  @Override
+  public Page<User> members(UnitId unit, PageRequest page) {
+    requireNonNull(unit, "unit");
+    requireNonNull(page, "page");
+    return memberPage(unit, Optional.empty(), page);
+  }
+
+  @Override
+  public Page<User> searchMembers(UnitId unit, String query, PageRequest page) {
+    requireNonNull(unit, "unit");
+    requireQuery(query);
+    requireNonNull(page, "page");
+    return memberPage(unit, Optional.of(query), page);
+  }
+
+  private Page<User> memberPage(UnitId unit, Optional<String> query, PageRequest page) {
+    String listing = "members:" + unit.value() + query.map(q -> ":" + q).orElse("");
+    return connections.with(
+        "list a unit's members",
+        c -> {
+          if (!exists(c, "mystaff_unit", unit.value())) {
+            throw new UnknownUnitException(unit);
+          }
+          Optional<SortKey> after = cursors.after(listing, page, id -> userName(c, id));
+          StringBuilder sql =
+              new StringBuilder("SELECT ")
+                  .append(Rows.USER_COLUMNS)
+                  .append(
+                      " FROM mystaff_member m JOIN mystaff_user u ON u.tenant = m.tenant AND u.id"
+                          + " = m.user_id WHERE m.tenant = ? AND m.unit_id = ?");
+          if (after.isPresent()) {
+            sql.append(" AND (m.name_key, m.user_id) > (?, ?)");
+          }
+          if (query.isPresent()) {
+            sql.append(
+                " AND EXISTS (SELECT 1 FROM mystaff_user_term t WHERE t.tenant = u.tenant AND"
+                    + " t.user_id = u.id AND starts_with(t.term, ?))");
+          }
+          sql.append(" ORDER BY m.name_key, m.user_id LIMIT ?");
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            ps.setString(i++, unit.value());
+            if (after.isPresent()) {
+              ps.setString(i++, Folding.fold(after.get().displayName()));
+              ps.setString(i++, after.get().id());
+            }
+            if (query.isPresent()) {
+              ps.setString(i++, Folding.fold(query.get()));
+            }
+            ps.setInt(i, page.size() + 1);
+            return cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
+          }
+        });
+  }
+
+  @Override
+  public Page<User> allUsers(PageRequest page) {
+    requireNonNull(page, "page");
+    return userPage(ALL_USERS, Optional.empty(), page);
+  }
+
+  @Override
+  public Page<User> searchUsers(String query, PageRequest page) {
+    requireQuery(query);
+    requireNonNull(page, "page");
+    return userPage("users:" + query, Optional.of(query), page);
+  }
+
+  private Page<User> userPage(String listing, Optional<String> query, PageRequest page) {
+    return connections.with(
+        "list users",
+        c -> {
+          Optional<SortKey> after = cursors.after(listing, page, id -> userName(c, id));
+          StringBuilder sql =
+              new StringBuilder("SELECT ")
+                  .append(Rows.USER_COLUMNS)
+                  .append(" FROM mystaff_user u WHERE u.tenant = ?");
+          if (after.isPresent()) {
+            sql.append(" AND (u.name_key, u.id) > (?, ?)");
+          }
+          if (query.isPresent()) {
+            sql.append(
+                " AND EXISTS (SELECT 1 FROM mystaff_user_term t WHERE t.tenant = u.tenant AND"
+                    + " t.user_id = u.id AND starts_with(t.term, ?))");
+          }
+          sql.append(" ORDER BY u.name_key, u.id LIMIT ?");
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            if (after.isPresent()) {
+              ps.setString(i++, Folding.fold(after.get().displayName()));
+              ps.setString(i++, after.get().id());
+            }
+            if (query.isPresent()) {
+              ps.setString(i++, Folding.fold(query.get()));
+            }
+            ps.setInt(i, page.size() + 1);
+            return cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
+          }
+        });
+  }
+
+  @Override
+  public Page<AdministrativeUnit> allUnits(PageRequest page) {
+    requireNonNull(page, "page");
+    return unitPage(ALL_UNITS, Optional.empty(), page);
+  }
+
+  @Override
+  public Page<AdministrativeUnit> searchUnits(String query, PageRequest page) {
+    requireQuery(query);
+    requireNonNull(page, "page");
+    return unitPage("units:" + query, Optional.of(query), page);
+  }
+
+  private Page<AdministrativeUnit> unitPage(
+      String listing, Optional<String> query, PageRequest page) {
+    return connections.with(
+        "list units",
+        c -> {
+          Optional<SortKey> after = cursors.after(listing, page, id -> unitName(c, id));
+          StringBuilder sql =
+              new StringBuilder("SELECT ")
+                  .append(Rows.UNIT_COLUMNS)
+                  .append(" FROM mystaff_unit n WHERE n.tenant = ?");
+          if (after.isPresent()) {
+            sql.append(" AND (n.name_key, n.id) > (?, ?)");
+          }
+          if (query.isPresent()) {
+            sql.append(
+                " AND EXISTS (SELECT 1 FROM mystaff_unit_term t WHERE t.tenant = n.tenant AND"
+                    + " t.unit_id = n.id AND starts_with(t.term, ?))");
+          }
+          sql.append(" ORDER BY n.name_key, n.id LIMIT ?");
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            if (after.isPresent()) {
+              ps.setString(i++, Folding.fold(after.get().displayName()));
+              ps.setString(i++, after.get().id());
+            }
+            if (query.isPresent()) {
+              ps.setString(i++, Folding.fold(query.get()));
+            }
+            ps.setInt(i, page.size() + 1);
+            List<AdministrativeUnit> units = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                units.add(Rows.unit(rs));
+              }
+            }
+            return cursors.page(listing, units.iterator(), page.size(), DirectoryOrder::keyOf);
+          }
+        });
+  }
+
+  @Override
+  public List<RoleAssignment> assignmentsOf(UserId principal) {
+    requireNonNull(principal, "principal");
+    return connections.with(
+        "read role assignments",
+        c -> {
+          List<RoleAssignment> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + Rows.ASSIGNMENT_COLUMNS
+                      + " FROM mystaff_assignment a WHERE a.tenant = ? AND ((a.principal_kind ="
+                      + " 'U' AND a.principal = ?) OR (a.principal_kind = 'G' AND a.principal ="
+                      + " ANY(SELECT unnest(u.groups) FROM mystaff_user u WHERE u.tenant = ? AND"
+                      + " u.id = ?))) ORDER BY a.seq")) {
+            ps.setString(1, tenant);
+            ps.setString(2, principal.value());
+            ps.setString(3, tenant);
+            ps.setString(4, principal.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(Rows.assignment(rs));
+              }
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  @Override
+  public RoleCatalog roles() {
+    return connections.with("read the role catalog", c -> roles(c, tenant));
+  }
+
+  static RoleCatalog roles(Connection c, String tenant) throws SQLException {
+    List<RoleDefinition> custom = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, display_name, actions FROM mystaff_role WHERE tenant = ? ORDER BY id")) {
+      ps.setString(1, tenant);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          custom.add(Rows.role(rs));
+        }
+      }
+    }
+    return custom.isEmpty() ? RoleCatalog.builtIns() : RoleCatalog.of(custom);
+  }
+
+  @Override
+  public boolean isRoleAssignableGroupMember(UserId user) {
+    requireNonNull(user, "user");
+    return connections.with(
+        "read role-assignable group membership",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT u.role_assignable_member OR EXISTS (SELECT 1 FROM mystaff_assignment a"
+                      + " WHERE a.tenant = u.tenant AND a.principal_kind = 'G' AND a.principal ="
+                      + " ANY(u.groups)) FROM mystaff_user u WHERE u.tenant = ? AND u.id = ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, user.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getBoolean(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresDirectory.reads{" + tenant + "}";
+  }
+
+  private static List<User> users(PreparedStatement ps) throws SQLException {
+    List<User> users = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        users.add(Rows.user(rs));
+      }
+    }
+    return users;
+  }
+
+  private boolean exists(Connection c, String table, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM " + table + " WHERE tenant = ? AND id = ?")) {
+      ps.setString(1, tenant);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private Optional<String> userName(Connection c, String id) {
+    return name(c, "mystaff_user", id);
+  }
+
+  private Optional<String> unitName(Connection c, String id) {
+    return name(c, "mystaff_unit", id);
+  }
+
+  private Optional<String> name(Connection c, String table, String id) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT display_name FROM " + table + " WHERE tenant = ? AND id = ?")) {
+      ps.setString(1, tenant);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw Jdbc.failure("read a display name", e);
+    }
+  }
+
+  static void requireQuery(String query) {
+    requireNonNull(query, "query");
+    if (query.isEmpty() || query.length() > MAX_QUERY_LENGTH) {
+      throw InvalidInputException.of("query", "must be 1 to " + MAX_QUERY_LENGTH + " characters");
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.mystaff.postgres;
+
+import io.mystaff.testkit.contract.DirectoryFeature;
+import io.mystaff.testkit.contract.DirectoryTestSuiteBuilder;
+import io.mystaff.testkit.contract.DirectoryWriterFeature;
+import io.mystaff.testkit.contract.DirectoryWriterTestSuiteBuilder;
+import io.mystaff.testkit.contract.WritableDirectory;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The directory and writer contracts, every law and every feature claimed (nothing skipped that the
+ * in-memory provider passes), each subject a fresh directory in the shared PostgreSQL.
+ */
+class PostgresDirectoryContractTest {
+  @TestFactory
+  DynamicContainer directory() {
+    return DirectoryTestSuiteBuilder.using(TestDatabase::seeded)
+        .named("PostgresDirectory")
+        .withFeatures(DirectoryFeature.values())
+        .build();
+  }
+
+  @TestFactory
+  DynamicContainer writer() {
+    return DirectoryWriterTestSuiteBuilder.using(
+            tenant -> WritableDirectory.of(TestDatabase.seeded(tenant)))
+        .named("PostgresDirectory")
+        .withFeatures(DirectoryWriterFeature.values())
+        .build();
+  }
+}
