@@ -10,6 +10,7 @@ import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.WritebackJournal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,8 @@ record Configuration(
     AtomicBoolean closed,
     ChangeLimiter resetLimiter,
     ChangeLimiter phoneLimiter,
-    Notifications notifications) {
+    Notifications notifications,
+    WritebackJournal journal) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -54,6 +56,7 @@ record Configuration(
     requireNonNull(resetLimiter, "resetLimiter");
     requireNonNull(phoneLimiter, "phoneLimiter");
     requireNonNull(notifications, "notifications");
+    requireNonNull(journal, "journal");
   }
 
   /**

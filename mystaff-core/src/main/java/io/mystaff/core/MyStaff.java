@@ -33,6 +33,7 @@ import io.mystaff.spi.MyStaffListener;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.UserNotifier;
+import io.mystaff.spi.WritebackJournal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -407,6 +408,7 @@ public final class MyStaff implements AutoCloseable {
     private PasswordPolicy cloudPasswordPolicy;
     private PasswordPolicy onPremisesPasswordPolicy;
     private PasswordWriteback passwordWriteback;
+    private WritebackJournal writebackJournal = WritebackJournal.none();
     private ConditionalAccess conditionalAccess = ConditionalAccess.allowAll();
     private Clock clock = Clock.systemUTC();
     private SecureRandom random;
@@ -460,6 +462,18 @@ public final class MyStaff implements AutoCloseable {
      */
     public Builder passwordWriteback(PasswordWriteback writeback) {
       this.passwordWriteback = requireNonNull(writeback, "writeback");
+      return this;
+    }
+
+    /**
+     * Where writebacks are journaled so they outlive the node that started them (see {@link
+     * WritebackJournal}); default {@link WritebackJournal#none()}. Hosts with several nodes on one
+     * database use a durable journal such as mystaff-postgres's.
+     *
+     * @since 0.1.0
+     */
+    public Builder writebackJournal(WritebackJournal journal) {
+      this.writebackJournal = requireNonNull(journal, "journal");
       return this;
     }
 
@@ -625,7 +639,8 @@ public final class MyStaff implements AutoCloseable {
               new AtomicBoolean(),
               new ChangeLimiter(settings.resetLimit(), clock),
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
-              notifications);
+              notifications,
+              writebackJournal);
       return new MyStaff(config, ownRelay, ownNotifier);
     }
 

@@ -76,15 +76,14 @@ final class WritebackReset {
     requireAvailable(target, attempt);
     check(target, chosen, attempt);
 
-    config
-        .trail()
-        .record(
-            attempt
-                .event(ACTIVITY, AuditOutcome.PENDING)
-                .resultReason(AuditTrail.WRITEBACK_SUBMITTED)
-                .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value())
-                .target(Attempt.target(target, List.of()))
-                .build());
+    AuditEvent pending =
+        attempt
+            .event(ACTIVITY, AuditOutcome.PENDING)
+            .resultReason(AuditTrail.WRITEBACK_SUBMITTED)
+            .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value())
+            .target(Attempt.target(target, List.of()))
+            .build();
+    config.trail().record(pending);
 
     Secret copy = copyOf(chosen); // the caller may destroy theirs as soon as we return
     WritebackHandle handle = new WritebackHandle(target.id(), attempt.correlationId());
@@ -102,6 +101,16 @@ final class WritebackReset {
     }
     CompletionStage<WritebackResult> stage;
     try {
+      config
+          .journal()
+          .submitted(
+              pending,
+              attempt
+                  .event(ACTIVITY, AuditOutcome.FAILED)
+                  .resultReason(AuditTrail.writebackFailure(WritebackFailure.UNKNOWN))
+                  .target(Attempt.target(target, List.of()))
+                  .build(),
+              deadline);
       stage =
           writeback.submit(
               new WritebackRequest(
@@ -111,7 +120,13 @@ final class WritebackReset {
                   copy,
                   forceChangeNextSignIn(target),
                   precondition),
-              handle::advance);
+              status -> {
+                handle.advance(status);
+                try {
+                  config.journal().progressed(attempt.correlationId(), status);
+                } catch (RuntimeException e) { // progress is journaled best effort
+                }
+              });
       requireNonNull(stage, "the writeback returned no completion stage");
     } catch (RuntimeException e) {
       finisher.finish(WritebackResult.failed(WritebackFailure.UNKNOWN));
@@ -249,7 +264,18 @@ final class WritebackReset {
                         AuditTrail.writebackFailure(
                             result.failure().orElse(WritebackFailure.UNKNOWN)))
                     .target(Attempt.target(target, List.of()));
-        workflow.config().trail().commitFinal(event.build(), attempt.startedNanos());
+        AuditEvent last = event.build();
+        boolean running;
+        try {
+          running = workflow.config().journal().finished(last);
+        } catch (RuntimeException e) { // journal unreachable: keep the event rather than lose it
+          running = true;
+        }
+        if (running) {
+          workflow.config().trail().commitFinal(last, attempt.startedNanos());
+        } else { // another node ended it after its lease, with its one final event
+          workflow.config().trail().observers().ended(last, attempt.startedNanos());
+        }
         if (result.isSuccess()) { // queued before the handle completes; never throws
           workflow.notifyUser(
               UserNotification.passwordReset(
