@@ -876,7 +876,9 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
           if (pending(c, event.id())) {
             throw InvalidInputException.of("audit event id", "is already pending in the outbox");
           }
-          verified.set(true);
+          // A condition is verified once per write: after it ran, a failed transaction is not
+          // repeated. CommitCondition.none() reads nothing, so its writes may be.
+          verified.set(condition != CommitCondition.none());
           condition.verify(new SqlDirectory(name, cursors, Jdbc.on(c)));
           User next = changed.version(nextVersion(c, current.version())).build();
           try (PreparedStatement ps =

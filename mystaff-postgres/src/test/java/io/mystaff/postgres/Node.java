@@ -1,0 +1,75 @@
+package io.mystaff.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.mystaff.api.UserId;
+import io.mystaff.api.access.SignInContext;
+import io.mystaff.api.directory.User;
+import io.mystaff.core.MyStaff;
+import io.mystaff.core.MyStaffSettings;
+import io.mystaff.core.RateLimit;
+import io.mystaff.core.StaffSession;
+import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One "node" of a host: its own connection pool, {@link PostgresDirectory}, audit sink, writeback
+ * journal and {@link MyStaff}, over the database and directory name it shares with other nodes.
+ * {@link #kill()} abandons it as a crash would: its pool is closed under its threads, nothing is
+ * flushed.
+ */
+final class Node implements AutoCloseable {
+  final HikariDataSource pool;
+  final PostgresDirectory directory;
+  final PostgresAuditSink sink;
+  final PostgresWritebackJournal journal;
+  final SimulatedOnPremisesWriteback writeback;
+  final MyStaff myStaff;
+
+  Node(String name, List<User> syncedUsers, Duration writebackDeadline, Executor relay) {
+    this.pool = TestDatabase.newPool(8);
+    this.directory = TestDatabase.directory(pool, name);
+    this.sink = PostgresAuditSink.create(pool, name);
+    this.journal = PostgresWritebackJournal.create(pool, name, Duration.ZERO);
+    this.writeback =
+        SimulatedOnPremisesWriteback.builder()
+            .knownUsers(syncedUsers)
+            .hashIterations(1_000)
+            .build();
+    this.myStaff =
+        MyStaff.builder()
+            .directory(directory)
+            .directoryWriter(directory)
+            .auditSink(sink)
+            .auditRelay(relay)
+            .passwordWriteback(writeback)
+            .writebackJournal(journal)
+            .settings(
+                MyStaffSettings.builder()
+                    .resetLimit(RateLimit.unlimited())
+                    .phoneChangeLimit(RateLimit.unlimited())
+                    .writebackDeadline(writebackDeadline)
+                    .build())
+            .build();
+  }
+
+  StaffSession signIn(String alias) {
+    return myStaff.signIn(SignInContext.of(UserId.of(alias), true));
+  }
+
+  /** Abandons the node: its connections go away under it, nothing is flushed or closed cleanly. */
+  void kill() {
+    pool.close();
+  }
+
+  @Override
+  public void close() {
+    try {
+      myStaff.close();
+    } finally {
+      writeback.close();
+      pool.close();
+    }
+  }
+}
