@@ -1,0 +1,126 @@
+package io.mystaff.postgres;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} that fails chosen statements: the next {@code times} executions of a
+ * statement whose SQL contains {@code fragment} throw an {@link SQLException} with the chosen
+ * SQLSTATE (08006 lost connection, 40001 serialization failure, 40P01 deadlock, 23505 unique
+ * violation...) instead of running. The statement is not sent, so the transaction is left exactly
+ * as a server-side failure leaves it: to be rolled back.
+ */
+final class FaultyDataSource implements DataSource {
+  private final DataSource delegate;
+  private volatile String fragment = "\u0000never";
+  private volatile String sqlState = "08006";
+  private final AtomicInteger remaining = new AtomicInteger();
+  final AtomicInteger injected = new AtomicInteger();
+
+  FaultyDataSource(DataSource delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Fails the next {@code times} executions of statements containing {@code fragment}. */
+  FaultyDataSource failNext(String fragment, String sqlState, int times) {
+    this.fragment = fragment;
+    this.sqlState = sqlState;
+    this.remaining.set(times);
+    return this;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return wrap(delegate.getConnection());
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) throws SQLException {
+    return wrap(delegate.getConnection(user, password));
+  }
+
+  private Connection wrap(Connection c) {
+    InvocationHandler h =
+        (proxy, method, args) -> {
+          Object result = invoke(c, method, args);
+          if (result instanceof PreparedStatement ps
+              && method.getName().equals("prepareStatement")
+              && args != null
+              && args[0] instanceof String sql) {
+            return statement(ps, sql);
+          }
+          return result;
+        };
+    return (Connection)
+        Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, h);
+  }
+
+  private PreparedStatement statement(PreparedStatement ps, String sql) {
+    InvocationHandler h =
+        (proxy, method, args) -> {
+          if (method.getName().startsWith("execute")
+              && sql.contains(fragment)
+              && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            injected.incrementAndGet();
+            throw new SQLException("injected fault", sqlState);
+          }
+          return invoke(ps, method, args);
+        };
+    return (PreparedStatement)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, h);
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+      throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public PrintWriter getLogWriter() throws SQLException {
+    return delegate.getLogWriter();
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) throws SQLException {
+    delegate.setLogWriter(out);
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) throws SQLException {
+    delegate.setLoginTimeout(seconds);
+  }
+
+  @Override
+  public int getLoginTimeout() throws SQLException {
+    return delegate.getLoginTimeout();
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    return delegate.getParentLogger();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    return delegate.unwrap(iface);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    return delegate.isWrapperFor(iface);
+  }
+}
