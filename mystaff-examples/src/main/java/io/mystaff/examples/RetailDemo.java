@@ -30,7 +30,13 @@ import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
 import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
+import io.mystaff.inmemory.TenantJson;
+import io.mystaff.postgres.AuditQuery;
+import io.mystaff.spi.AuditSink;
+import io.mystaff.spi.Directory;
+import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.WritebackJournal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -43,6 +49,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -56,7 +63,10 @@ import java.util.stream.Collectors;
  * docs/fixtures.md}): three stores, a seasonal crew defined by a dynamic membership rule, and a
  * finance office under restricted management.
  *
- * <p>Run it from the repository root with {@code mvn -B -q -DskipTests -Pdemo verify}.
+ * <p>Run it from the repository root with {@code mvn -B -q -DskipTests -Pdemo verify}. With {@code
+ * -Dmystaff.demo.postgres=embedded} the organization, the audit outbox, the audit log and the
+ * writeback journal live in an embedded PostgreSQL started for the run (mystaff-postgres; a JDBC
+ * URL instead of {@code embedded} uses that server).
  *
  * <p><b>Against a real Active Directory.</b> With {@code -Dmystaff.demo.ad.host=<dc>} (and {@code
  * .bindDn}, {@code .password}, {@code .base}, optionally {@code .port}, {@code .caPem} and {@code
@@ -74,16 +84,43 @@ public final class RetailDemo {
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private final PrintStream out;
-  private final InMemoryDirectory directory;
-  private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+  private final Directory directory;
+  private final DirectoryWriter writer;
+  private final long userCount;
+  private final AuditSink auditSink;
+  private final Supplier<List<AuditEvent>> auditTrail;
+  private final Optional<PostgresDemoStore> postgres;
   private final SimulatedOnPremisesWriteback simulator;
   private final PasswordWriteback writeback;
   private final Optional<ActiveDirectoryConnection> activeDirectory;
   private final MyStaff myStaff;
 
-  private RetailDemo(PrintStream out, Optional<ActiveDirectoryTarget> target) {
+  private RetailDemo(
+      PrintStream out, Optional<ActiveDirectoryTarget> target, Optional<String> postgresAt) {
     this.out = out;
-    this.directory = InMemoryDirectory.builder().load(fixture()).build();
+    if (postgresAt.isPresent()) {
+      PostgresDemoStore store =
+          PostgresDemoStore.open(postgresAt.get(), TenantJson.read(fixture()));
+      out.println(
+          "The directory, audit outbox, audit log and writeback journal are in "
+              + store.description
+              + ".");
+      this.postgres = Optional.of(store);
+      this.directory = store.directory;
+      this.writer = store.directory;
+      this.userCount = store.directory.userCount();
+      this.auditSink = store.sink;
+      this.auditTrail = () -> store.sink.find(AuditQuery.all());
+    } else {
+      InMemoryDirectory memory = InMemoryDirectory.builder().load(fixture()).build();
+      InMemoryAuditLog log = new InMemoryAuditLog();
+      this.postgres = Optional.empty();
+      this.directory = memory;
+      this.writer = memory;
+      this.userCount = memory.userCount();
+      this.auditSink = log;
+      this.auditTrail = log::all;
+    }
     // The on-premises Active Directory: its accounts are the synced users of the directory, except
     // Dana's, deleted on premises this morning (the sync has not caught up yet).
     this.simulator =
@@ -129,13 +166,15 @@ public final class RetailDemo {
     this.myStaff =
         MyStaff.builder()
             .directory(directory)
-            .directoryWriter(directory)
-            .auditSink(auditLog)
+            .directoryWriter(writer)
+            .auditSink(auditSink)
             // Relay each change's event before the call returns, so the trail printed at the end
             // reads in
             // the order things happened; a host keeps the default background relay.
             .auditRelay(Runnable::run)
             .passwordWriteback(writeback)
+            .writebackJournal(
+                postgres.<WritebackJournal>map(p -> p.journal).orElse(WritebackJournal.none()))
             .onPremisesPasswordPolicy(onPremisesPolicy)
             .clock(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), OPENING)))
             .settings(MyStaffSettings.builder().defaultPhoneRegion(Optional.of("US")).build())
@@ -143,7 +182,10 @@ public final class RetailDemo {
   }
 
   public static void main(String[] args) {
-    run(System.out, ActiveDirectoryTarget.fromSystemProperties());
+    run(
+        System.out,
+        ActiveDirectoryTarget.fromSystemProperties(),
+        Optional.ofNullable(System.getProperty("mystaff.demo.postgres")).filter(s -> !s.isBlank()));
   }
 
   /** Tells the whole story on {@code out}, on the simulator. */
@@ -156,11 +198,21 @@ public final class RetailDemo {
    * answers.
    */
   public static void run(PrintStream out, Optional<ActiveDirectoryTarget> target) {
-    RetailDemo demo = new RetailDemo(out, target);
+    run(out, target, Optional.empty());
+  }
+
+  /**
+   * Tells the whole story on {@code out} with the organization in PostgreSQL: {@code postgres} is
+   * {@code embedded} (embedded PostgreSQL started for the run) or a JDBC URL.
+   */
+  public static void run(
+      PrintStream out, Optional<ActiveDirectoryTarget> target, Optional<String> postgres) {
+    RetailDemo demo = new RetailDemo(out, target, postgres);
     try {
       demo.tell();
     } finally {
       demo.myStaff.close();
+      demo.postgres.ifPresent(PostgresDemoStore::close);
       demo.simulator.close();
       if (demo.writeback instanceof ActiveDirectoryWriteback ad) {
         ad.close();
@@ -229,7 +281,7 @@ public final class RetailDemo {
     out.println("mystaff demo: a morning at Alpine Outfitters");
     out.println(
         "Loaded retail.json: "
-            + directory.userCount()
+            + userCount
             + " users in 3 stores, a seasonal crew"
             + " (dynamic unit) and a finance office (restricted management).");
 
@@ -323,18 +375,18 @@ public final class RetailDemo {
     step(10, "The audit trail (InMemoryAuditLog)");
     simulator.awaitIdle(Duration.ofSeconds(10));
     myStaff.flushAudit();
-    for (AuditEvent e : auditLog.all()) {
+    for (AuditEvent e : auditTrail.get()) {
       say(event(e));
     }
-    long fromMyStaff = auditLog.all().stream().filter(AuditEvent::isFromMyStaff).count();
+    long fromMyStaff = auditTrail.get().stream().filter(AuditEvent::isFromMyStaff).count();
     boolean secretFree =
-        auditLog.all().stream()
+        auditTrail.get().stream()
             .map(AuditEvent::toString)
             .noneMatch(e -> e.contains(shown) || e.contains(chosenText));
     say(
         fromMyStaff
             + " of "
-            + auditLog.size()
+            + auditTrail.get().size()
             + " events say origin="
             + AuditEvent.ORIGIN_MY_STAFF
             + "; "
