@@ -10,6 +10,7 @@ module io.mystaff.postgres {
   requires tools.jackson.databind;
   // Flyway 13 ships no module name: its jar name makes the automatic module "flyway.core".
   requires flyway.core;
+  requires org.postgresql.jdbc;
   requires org.slf4j;
   requires static org.jspecify;
 

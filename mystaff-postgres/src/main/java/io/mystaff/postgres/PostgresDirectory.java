@@ -81,6 +81,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
   private static final int LOCK_CLASS = 0x6d797374; // "myst"
 
   private final String name;
+  private final DataSource dataSource;
   private final Jdbc jdbc;
   private final CursorCodec cursors;
   private final SqlDirectory reads;
@@ -90,6 +91,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
 
   private PostgresDirectory(Builder b, DataSource dataSource) {
     this.name = b.name;
+    this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
     this.passwordHashIterations = b.passwordHashIterations;
     if (b.migrate) {
@@ -822,6 +824,17 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
               }
             });
     return hash.isPresent() && hash.get().matches(candidate);
+  }
+
+  /**
+   * Starts a bulk load of new entries with {@code COPY}, in one transaction that holds this
+   * directory's write lock until it commits or closes (see {@link PostgresBulkLoad}).
+   *
+   * @return the load; commit it, and close it in every case
+   * @throws io.mystaff.api.ProviderFailureException if the database cannot be reached
+   */
+  public PostgresBulkLoad bulkLoad() {
+    return new PostgresBulkLoad(dataSource, name, LOCK_CLASS);
   }
 
   /**

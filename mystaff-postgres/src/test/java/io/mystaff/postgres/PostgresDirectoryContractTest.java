@@ -22,6 +22,14 @@ class PostgresDirectoryContractTest {
   }
 
   @TestFactory
+  DynamicContainer directoryLoadedWithCopy() {
+    return DirectoryTestSuiteBuilder.using(TestDatabase::bulkLoaded)
+        .named("PostgresDirectory loaded with PostgresBulkLoad")
+        .withFeatures(DirectoryFeature.values())
+        .build();
+  }
+
+  @TestFactory
   DynamicContainer writer() {
     return DirectoryWriterTestSuiteBuilder.using(
             tenant -> WritableDirectory.of(TestDatabase.seeded(tenant)))

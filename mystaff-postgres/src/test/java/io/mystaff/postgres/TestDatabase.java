@@ -89,6 +89,25 @@ final class TestDatabase {
     return d;
   }
 
+  /**
+   * A new directory holding exactly {@code tenant}, loaded with {@code COPY} (PostgresBulkLoad).
+   */
+  static PostgresDirectory bulkLoaded(Tenant tenant) {
+    PostgresDirectory d = directory(dataSource(), freshName("bulk"));
+    try (PostgresBulkLoad load = d.bulkLoad()) {
+      tenant.customRoles().forEach(load::customRole);
+      tenant.units().forEach(load::unit);
+      tenant.users().forEach(load::user);
+      tenant
+          .assignedMembers()
+          .forEach((unit, members) -> members.forEach(m -> load.member(unit, m)));
+      tenant.assignments().forEach(load::assignment);
+      load.commit();
+    }
+    tenant.roleAssignableGroupMembers().forEach(u -> d.setRoleAssignableGroupMember(u, true));
+    return d;
+  }
+
   static void seed(PostgresDirectory d, Tenant tenant) {
     tenant.units().forEach(d::putUnit);
     tenant.users().forEach(d::putUser);
