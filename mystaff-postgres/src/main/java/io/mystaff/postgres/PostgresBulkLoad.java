@@ -76,6 +76,11 @@ public final class PostgresBulkLoad implements AutoCloseable {
         ps.executeQuery().close();
       }
       try (PreparedStatement ps =
+          connection.prepareStatement(
+              "CREATE TEMPORARY TABLE mystaff_member_load (LIKE mystaff_member) ON COMMIT DROP")) {
+        ps.execute();
+      }
+      try (PreparedStatement ps =
               connection.prepareStatement("SELECT nextval('mystaff_version_seq')");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -106,7 +111,9 @@ public final class PostgresBulkLoad implements AutoCloseable {
         "mystaff_unit",
         "tenant, id, display_name, name_key, description, membership_rule, restricted");
     columns.put("mystaff_unit_term", "tenant, term, unit_id");
-    columns.put("mystaff_member", "tenant, unit_id, user_id, name_key");
+    // Members are staged and inserted with ON CONFLICT DO NOTHING, so adding a member twice in one
+    // load is the no-op that addMember makes it.
+    columns.put("mystaff_member_load", "tenant, unit_id, user_id, name_key");
     columns.put("mystaff_undecided", "tenant, unit_id, user_id");
     columns.put("mystaff_role", "tenant, id, display_name, actions");
     columns.put(
@@ -179,7 +186,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
     for (Map.Entry<String, MembershipRule> unit : dynamicUnits.entrySet()) {
       RuleOutcome outcome = unit.getValue().evaluate(user);
       if (outcome == RuleOutcome.MATCH) {
-        row("mystaff_member", tenant, unit.getKey(), id, nameKey);
+        row("mystaff_member_load", tenant, unit.getKey(), id, nameKey);
       } else if (outcome == RuleOutcome.UNDECIDED) {
         row("mystaff_undecided", tenant, unit.getKey(), id);
       }
@@ -206,7 +213,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
       throw InvalidInputException.of(
           "unit", "is a dynamic unit: its membership rule decides its members");
     }
-    row("mystaff_member", tenant, unit.value(), user.value(), nameKey);
+    row("mystaff_member_load", tenant, unit.value(), user.value(), nameKey);
     return this;
   }
 
@@ -270,6 +277,12 @@ public final class PostgresBulkLoad implements AutoCloseable {
     try {
       for (String table : buffers.keySet()) {
         flush(table);
+      }
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO mystaff_member SELECT * FROM mystaff_member_load ON CONFLICT DO"
+                  + " NOTHING")) {
+        ps.executeUpdate();
       }
       try (PreparedStatement ps =
           connection.prepareStatement(

@@ -100,7 +100,13 @@ final class TestDatabase {
       tenant.users().forEach(load::user);
       tenant
           .assignedMembers()
-          .forEach((unit, members) -> members.forEach(m -> load.member(unit, m)));
+          .forEach(
+              (unit, members) ->
+                  members.forEach(
+                      m -> {
+                        load.member(unit, m);
+                        load.member(unit, m); // twice: a no-op, as addMember
+                      }));
       tenant.assignments().forEach(load::assignment);
       load.commit();
     }
