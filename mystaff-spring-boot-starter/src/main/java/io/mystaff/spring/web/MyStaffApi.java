@@ -382,18 +382,21 @@ public final class MyStaffApi {
       HttpServletRequest request) {
     WritebackHandle handle = writeback(correlationId, signIn(authentication, request));
     SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+    // Statuses before the last as they come; the final one once the result is known (a handle's
+    // listeners hear the final status just before its result is set).
     handle.onStatus(
         status -> {
-          try {
-            emitter.send(
-                SseEmitter.event().name("status").data(handle, MediaType.APPLICATION_JSON));
-            if (status.isTerminal()) {
-              emitter.complete();
-            }
-          } catch (IOException | IllegalStateException e) {
-            emitter.completeWithError(e);
+          if (!status.isTerminal()) {
+            send(emitter, handle);
           }
         });
+    handle
+        .completion()
+        .whenComplete(
+            (result, failure) -> {
+              send(emitter, handle);
+              emitter.complete();
+            });
     return emitter;
   }
 
@@ -454,6 +457,14 @@ public final class MyStaffApi {
     sessions.call(context, s -> s.manager());
     sessions.catchUpAudit();
     return new AuditEvents(audit.initiatedBy(context.user()));
+  }
+
+  private static void send(SseEmitter emitter, WritebackHandle handle) {
+    try {
+      emitter.send(SseEmitter.event().name("status").data(handle, MediaType.APPLICATION_JSON));
+    } catch (IOException | IllegalStateException e) {
+      emitter.completeWithError(e);
+    }
   }
 
   private WritebackHandle writeback(String correlationId, SignInContext context) {

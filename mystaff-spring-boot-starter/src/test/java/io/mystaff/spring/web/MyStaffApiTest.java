@@ -169,6 +169,7 @@ class MyStaffApiTest {
     assertThat(location).endsWith("/mystaff/api/password-resets/" + id);
 
     List<String> statuses = new ArrayList<>();
+    List<JsonNode> events = new ArrayList<>();
     HttpResponse<java.io.InputStream> stream = sam.stream("/password-resets/" + id + "/events");
     assertThat(stream.statusCode()).isEqualTo(200);
     try (BufferedReader lines =
@@ -176,11 +177,15 @@ class MyStaffApiTest {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.startsWith("data:")) {
-          statuses.add(ApiClient.JSON.readTree(line.substring(5)).get("status").asString());
+          events.add(ApiClient.JSON.readTree(line.substring(5)));
+          statuses.add(events.get(events.size() - 1).get("status").asString());
         }
       }
     }
     assertThat(statuses).last().isEqualTo("SUCCEEDED");
+    assertThat(events.get(events.size() - 1).at("/result/status").asString())
+        .as("the final event carries the result")
+        .isEqualTo("SUCCEEDED");
 
     JsonNode polled = sam.get("/password-resets/" + id).body();
     assertThat(polled.get("status").asString()).isEqualTo("SUCCEEDED");

@@ -169,8 +169,8 @@ function renderMembers(items) {
   list.replaceChildren();
   for (const m of items) {
     const name = el('span', { class: 'name' }, m.user.displayName);
-    if (!m.canManage) name.append(el('span', { class: 'badge' }, 'view only'));
-    if (!m.user.accountEnabled) name.append(el('span', { class: 'badge' }, 'disabled'));
+    if (!m.canManage) name.append(' ', el('span', { class: 'badge' }, 'view only'));
+    if (!m.user.accountEnabled) name.append(' ', el('span', { class: 'badge' }, 'disabled'));
     list.append(el('li', {}, el('button', { type: 'button', 'data-user': m.user.id, onclick: () => openProfile(m.user.id) },
       name, el('span', { class: 'sub' }, m.user.userPrincipalName))));
   }
@@ -326,7 +326,7 @@ $('synced-reset').addEventListener('submit', async (event) => {
     }
   } catch (e) {
     if (e instanceof Problem && e.body.errors) {
-      fieldError('new-password', 'password-error', e.body.errors.map((x) => x.detail).join(' '));
+      fieldError('new-password', 'password-error', e.body.errors.map((x) => 'The password ' + x.detail + '.').join(' '));
       $('new-password').focus();
     } else if (e instanceof Problem && e.body.violations) {
       fieldError('new-password', 'password-error', e.body.detail || 'The password does not meet the rules.');
@@ -376,8 +376,9 @@ async function poll(url) {
     const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
     if (!r.ok) return;
     const handle = await r.json();
-    renderWriteback(handle);
-    if (handle.status === 'SUCCEEDED' || handle.status === 'FAILED') return;
+    const final = handle.status === 'SUCCEEDED' || handle.status === 'FAILED';
+    if (!final || handle.result) renderWriteback(handle);
+    if (final && handle.result) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
@@ -438,7 +439,7 @@ function phoneErrors(type, problem) {
   if (!(problem instanceof Problem) || !problem.body.errors) return false;
   const messages = problem.body.errors
     .filter((x) => x.field === type || x.field === 'number')
-    .map((x) => x.detail);
+    .map((x) => 'The number ' + x.detail + '.');
   if (messages.length === 0) return false;
   fieldError('phone-' + type, 'phone-' + type + '-error', messages.join(' '));
   $('phone-' + type).focus();
