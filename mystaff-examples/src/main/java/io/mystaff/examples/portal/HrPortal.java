@@ -65,6 +65,7 @@ public class HrPortal {
     defaults.put("server.address", "127.0.0.1");
     defaults.put("server.port", "8080");
     defaults.put("spring.main.banner-mode", "off");
+    defaults.put("logging.level.root", "warn");
     defaults.put("mystaff.in-memory.enabled", "true");
     defaults.put("mystaff.in-memory.fixture", "classpath:retail.json");
     defaults.put("mystaff.default-phone-region", "US");
