@@ -121,13 +121,18 @@ final class MyStaffProblems {
 
   @ExceptionHandler(MyStaffApi.NotSignedIn.class)
   ResponseEntity<ProblemDetail> notSignedIn(MyStaffApi.NotSignedIn e, HttpServletRequest request) {
-    return respond(problem(HttpStatus.UNAUTHORIZED, "NOT_SIGNED_IN", e.getMessage(), request));
+    return respond(
+        problem(HttpStatus.UNAUTHORIZED, "NOT_SIGNED_IN", String.valueOf(e.getMessage()), request));
   }
 
   @ExceptionHandler(MyStaffApi.NotFound.class)
   ResponseEntity<ProblemDetail> notFound(MyStaffApi.NotFound e, HttpServletRequest request) {
     return respond(
-        problem(HttpStatus.NOT_FOUND, "UNKNOWN_PASSWORD_RESET", e.getMessage(), request));
+        problem(
+            HttpStatus.NOT_FOUND,
+            "UNKNOWN_PASSWORD_RESET",
+            String.valueOf(e.getMessage()),
+            request));
   }
 
   private static Map<String, String> error(String field, String code, String detail) {
