@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -293,6 +295,52 @@ class PortalBrowserTest {
               assertThat(e.activity()).isEqualTo(AuditActivity.SIGN_IN);
               assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
             });
+  }
+
+  @Test
+  void everythingIsReachableFromTheKeyboard() throws Exception {
+    signIn("rosa");
+    browser.visible("locations-view");
+    assertThat(active().getDomAttribute("id")).isEqualTo("locations-heading");
+
+    tabUntil(e -> e.getText().startsWith("Seattle Store"));
+    active().sendKeys(Keys.ENTER);
+    browser.waitForText("members-heading", "Seattle Store");
+    assertThat(active().getDomAttribute("id")).isEqualTo("members-heading");
+
+    tabUntil(e -> "search".equals(e.getDomAttribute("id")));
+    active().sendKeys("carl", Keys.ENTER);
+    browser.waitForText("status", "1 person shown");
+    tabUntil(e -> "carlos".equals(e.getDomAttribute("data-user")));
+    active().sendKeys(Keys.ENTER);
+    browser.waitForText("profile-name", "Carlos Mendez");
+    assertThat(active().getDomAttribute("id")).isEqualTo("profile-name");
+
+    tabUntil(e -> "new-password".equals(e.getDomAttribute("id")));
+    active().sendKeys("Keyboard-Only-99", Keys.ENTER);
+    browser.waitForText("writeback-outcome", "The new password is in place.");
+    assertThat(audit("rosa"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.RESET_PASSWORD);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+              assertThat(e.targets().get(0).id()).isEqualTo("carlos");
+            });
+  }
+
+  private static WebElement active() {
+    return browser.driver().switchTo().activeElement();
+  }
+
+  /** Presses Tab until the focused element matches, at most 30 times. */
+  private static void tabUntil(java.util.function.Predicate<WebElement> target) {
+    for (int i = 0; i < 30; i++) {
+      if (target.test(active())) {
+        return;
+      }
+      active().sendKeys(Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached the element; focus is on " + active().getTagName());
   }
 
   static void move(String user, String from, String to) {
