@@ -1,0 +1,3 @@
+/** The manager's REST API, its RFC 9457 problem details and the My Staff page. */
+@org.jspecify.annotations.NullMarked
+package io.mystaff.spring.web;

@@ -1,0 +1,121 @@
+package io.mystaff.spring.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One signed-in person talking to the API over HTTP, with their own cookies and CSRF token. */
+final class ApiClient {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  record Response(int status, JsonNode body, HttpResponse<String> raw) {
+    Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+  }
+
+  private final HttpClient http;
+  private final String base;
+  private final Optional<String> authorization;
+  private Optional<String> csrfHeader = Optional.empty();
+  private Optional<String> csrfToken = Optional.empty();
+
+  ApiClient(String base, Optional<String> user) {
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this.base = base;
+    this.authorization =
+        user.map(
+            u ->
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((u + ":pw-" + u).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static ApiClient as(String base, String user) {
+    return new ApiClient(base, Optional.of(user));
+  }
+
+  /** GET /me and keep its CSRF token for later changes. */
+  JsonNode me() {
+    Response r = get("/me");
+    if (r.status() != 200) {
+      throw new AssertionError("GET /me: " + r.status() + " " + r.raw().body());
+    }
+    JsonNode csrf = r.body().get("csrf");
+    csrfHeader = Optional.of(csrf.get("headerName").asString());
+    csrfToken = Optional.of(csrf.get("token").asString());
+    return r.body();
+  }
+
+  Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  Response post(String path, String json) {
+    return send(withCsrf(request(path).POST(HttpRequest.BodyPublishers.ofString(json))));
+  }
+
+  Response postWithoutCsrf(String path, String json) {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Response put(String path, String json) {
+    return send(withCsrf(request(path).PUT(HttpRequest.BodyPublishers.ofString(json))));
+  }
+
+  Response delete(String path) {
+    return send(withCsrf(request(path).DELETE()));
+  }
+
+  HttpResponse<java.io.InputStream> stream(String path) {
+    try {
+      return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, application/problem+json, text/event-stream");
+    authorization.ifPresent(a -> b.header("Authorization", a));
+    return b;
+  }
+
+  private HttpRequest.Builder withCsrf(HttpRequest.Builder b) {
+    if (csrfHeader.isPresent() && csrfToken.isPresent()) {
+      b.header(csrfHeader.get(), csrfToken.get());
+    }
+    return b;
+  }
+
+  private Response send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body =
+          r.body().isEmpty() || !r.headers().firstValue("Content-Type").orElse("").contains("json")
+              ? JSON.createObjectNode()
+              : JSON.readTree(r.body());
+      return new Response(r.statusCode(), body, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
