@@ -345,6 +345,20 @@ class PortalBrowserTest {
             });
   }
 
+  @Test
+  void aManagerWhoseSignInEndedIsOfferedToSignInAgain() throws Exception {
+    signIn("sam");
+    browser.waitForText("members-heading", "Seattle Store");
+
+    browser.driver().manage().deleteAllCookies();
+    browser.click(By.cssSelector("#members button[data-user='alice']"));
+
+    assertThat(browser.visible("alert").getText()).isEqualTo("You are signed out. Sign in again");
+    browser.screen("signed-out");
+    browser.click("sign-in-again");
+    browser.visible("username");
+  }
+
   private static WebElement active() {
     return browser.driver().switchTo().activeElement();
   }
