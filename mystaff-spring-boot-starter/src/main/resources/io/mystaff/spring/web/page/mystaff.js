@@ -226,6 +226,7 @@ async function openProfile(id) {
     const profile = (await call('GET', '/users/' + encodeURIComponent(id))).data;
     state.user = profile;
     renderProfile(profile);
+    say('');
     show('profile-view');
   } catch (e) {
     fail(e);
@@ -364,6 +365,7 @@ function follow(correlationId, first) {
   $('writeback-outcome').textContent = '';
   $('writeback-outcome').className = '';
   renderWriteback(first);
+  $('writeback-heading').focus();
   closeStream();
   const url = API + '/password-resets/' + encodeURIComponent(correlationId);
   if (window.EventSource) {
