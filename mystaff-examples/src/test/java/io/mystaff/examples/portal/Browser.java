@@ -113,8 +113,27 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Lays the page out for {@code size}: the phone size is emulated exactly (a 390x844 mobile
+   * viewport, as Chrome's device mode does), the desktop size is the window's.
+   */
   void size(Dimension size) {
-    driver.manage().window().setSize(size);
+    if (size.equals(PHONE)) {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              size.getWidth(),
+              "height",
+              size.getHeight(),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              true));
+    } else {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      driver.manage().window().setSize(size);
+    }
   }
 
   WebElement find(String id) {
