@@ -36,8 +36,15 @@ final class Browser implements AutoCloseable {
   static final String ENV = "MYSTAFF_REQUIRE_CHROMIUM";
   static final String INSTALL =
       "DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver";
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  /**
+   * Debian's paths; {@code -Dmystaff.chromium=...} and {@code -Dmystaff.chromedriver=...} move
+   * them.
+   */
+  static final Path CHROMIUM = Path.of(System.getProperty("mystaff.chromium", "/usr/bin/chromium"));
+
+  static final Path DRIVER =
+      Path.of(System.getProperty("mystaff.chromedriver", "/usr/bin/chromedriver"));
   static final Dimension PHONE = new Dimension(390, 844);
   static final Dimension DESKTOP = new Dimension(1280, 900);
   static final Path SHOTS = Path.of("target", "screenshots");
@@ -55,8 +62,11 @@ final class Browser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 
-  /** A headless Chromium, or a skipped (or, when required, failed) test when there is none. */
-  static Browser start() throws IOException {
+  /**
+   * Skips the calling test with the install command when Chromium or its driver is missing, or
+   * fails it when {@value #ENV}=true. Call it before each test, so that each is reported.
+   */
+  static void assumePresent() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present) {
       String reason = "Chromium and its driver are not installed; install them with: " + INSTALL;
@@ -66,6 +76,15 @@ final class Browser implements AutoCloseable {
       }
       Assumptions.abort(reason + " (set " + ENV + "=true to make this a failure)");
     }
+  }
+
+  /** Whether Chromium and its driver are installed. */
+  static boolean present() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+  }
+
+  /** A headless Chromium; call {@link #assumePresent()} first. */
+  static Browser start() throws IOException {
     Path profile = Files.createTempDirectory("mystaff-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -94,8 +113,27 @@ final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Lays the page out for {@code size}: the phone size is emulated exactly (a 390x844 mobile
+   * viewport, as Chrome's device mode does), the desktop size is the window's.
+   */
   void size(Dimension size) {
-    driver.manage().window().setSize(size);
+    if (size.equals(PHONE)) {
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              size.getWidth(),
+              "height",
+              size.getHeight(),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              true));
+    } else {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      driver.manage().window().setSize(size);
+    }
   }
 
   WebElement find(String id) {

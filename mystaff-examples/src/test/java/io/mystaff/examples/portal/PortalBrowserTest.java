@@ -38,6 +38,9 @@ class PortalBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
+    if (!Browser.present()) {
+      return; // each test is then skipped, or failed, by Browser.assumePresent()
+    }
     browser = Browser.start();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     portal =
@@ -61,6 +64,7 @@ class PortalBrowserTest {
 
   @BeforeEach
   void desktop() {
+    Browser.assumePresent();
     browser.size(Browser.DESKTOP);
   }
 
@@ -130,7 +134,8 @@ class PortalBrowserTest {
     assertThat(password).hasSizeGreaterThanOrEqualTo(16);
     assertThat(browser.find("temporary-password-warning").getText())
         .contains("It will not be shown again.");
-    browser.visible("copy-password");
+    browser.click("copy-password");
+    browser.waitForText("copy-password", "Copied");
     browser.screen("temporary-password");
 
     assertThat(audit("sam"))
@@ -208,7 +213,7 @@ class PortalBrowserTest {
   }
 
   @Test
-  void aPhoneIsRejectedUnderItsFieldThenSaved() throws Exception {
+  void aPhoneIsRejectedUnderItsFieldThenSavedThenRemoved() throws Exception {
     signIn("sam");
     browser.click(By.cssSelector("#members button[data-user='erin']"));
     browser.waitForText("profile-name", "Erin Walsh");
@@ -233,6 +238,18 @@ class PortalBrowserTest {
         .anySatisfy(
             e -> {
               assertThat(e.activity()).isEqualTo(AuditActivity.ADD_PHONE);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+              assertThat(e.targets().get(0).id()).isEqualTo("erin");
+            });
+
+    browser.click("phone-mobile-remove");
+    browser.waitForText("status", "Mobile phone removed.");
+    assertThat(browser.find("phone-mobile").getDomProperty("value")).isEmpty();
+    assertThat(browser.driver().findElements(By.id("phone-mobile-remove"))).isEmpty();
+    assertThat(audit("sam"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.DELETE_PHONE);
               assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
               assertThat(e.targets().get(0).id()).isEqualTo("erin");
             });
@@ -326,6 +343,20 @@ class PortalBrowserTest {
               assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
               assertThat(e.targets().get(0).id()).isEqualTo("carlos");
             });
+  }
+
+  @Test
+  void aManagerWhoseSignInEndedIsOfferedToSignInAgain() throws Exception {
+    signIn("sam");
+    browser.waitForText("members-heading", "Seattle Store");
+
+    browser.driver().manage().deleteAllCookies();
+    browser.click(By.cssSelector("#members button[data-user='alice']"));
+
+    assertThat(browser.visible("alert").getText()).isEqualTo("You are signed out. Sign in again");
+    browser.screen("signed-out");
+    browser.click("sign-in-again");
+    browser.visible("username");
   }
 
   private static WebElement active() {

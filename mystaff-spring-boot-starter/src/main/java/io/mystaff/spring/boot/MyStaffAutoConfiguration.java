@@ -48,17 +48,16 @@ public class MyStaffAutoConfiguration {
   }
 
   /**
-   * The host's audit sink, wrapped so the API can show each manager their recent events.
+   * Each manager's recent audit events, for the API to show them.
    *
-   * @param sink the host's sink
    * @param properties the {@code mystaff.*} properties
-   * @return the wrapping sink
+   * @return an empty memory, filled by the facade's audit sink
    */
   @Bean
   @ConditionalOnBean({Directory.class, DirectoryWriter.class, AuditSink.class})
   @ConditionalOnMissingBean
-  public RecentAuditEvents myStaffRecentAuditEvents(AuditSink sink, MyStaffProperties properties) {
-    return new RecentAuditEvents(sink, properties.getWeb().getRecentAuditEvents());
+  public RecentAuditEvents myStaffRecentAuditEvents(MyStaffProperties properties) {
+    return new RecentAuditEvents(properties.getWeb().getRecentAuditEvents());
   }
 
   /**
@@ -66,7 +65,8 @@ public class MyStaffAutoConfiguration {
    *
    * @param directory the directory
    * @param writer the directory writer
-   * @param audit the audit sink, wrapped
+   * @param audit the host's audit sink
+   * @param recent where each manager's recent events are remembered
    * @param writeback the password writeback, if any
    * @param conditionalAccess the conditional access hook, if any
    * @param notifier the user notifier, if any
@@ -84,7 +84,8 @@ public class MyStaffAutoConfiguration {
   public MyStaff myStaff(
       Directory directory,
       DirectoryWriter writer,
-      RecentAuditEvents audit,
+      AuditSink audit,
+      RecentAuditEvents recent,
       ObjectProvider<PasswordWriteback> writeback,
       ObjectProvider<ConditionalAccess> conditionalAccess,
       ObjectProvider<UserNotifier> notifier,
@@ -97,7 +98,7 @@ public class MyStaffAutoConfiguration {
         MyStaff.builder()
             .directory(directory)
             .directoryWriter(writer)
-            .auditSink(audit)
+            .auditSink(recent.recording(audit))
             .settings(settings(properties));
     writeback.ifAvailable(builder::passwordWriteback);
     conditionalAccess.ifAvailable(builder::conditionalAccess);

@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@link AuditSink} that stores every event in the host's sink and, once stored, keeps each
- * manager's most recent events on this node so the API can show managers what they did. It holds no
- * secret: audit events never do.
+ * Each manager's most recent audit events on this node, so the API can show managers what they did.
+ * {@link #recording(AuditSink)} wraps the host's sink: every event goes to that sink and, once
+ * stored there, is remembered here. It holds no secret: audit events never do.
  *
  * <p>It remembers at most {@code perManager} events for each of at most 10,000 managers (the least
- * recently active are forgotten first). The host's sink stays the record.
+ * recently active are forgotten first). The host's sink stays the record. It is not itself an
+ * {@link AuditSink}, so a host's own {@code AuditSink} bean stays the only one.
  *
  * @since 0.1.0
  */
-public final class RecentAuditEvents implements AuditSink {
+public final class RecentAuditEvents {
   private static final int MAX_MANAGERS = 10_000;
 
-  private final AuditSink delegate;
   private final int perManager;
   private final Map<UserId, Deque<AuditEvent>> byManager =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -38,23 +38,42 @@ public final class RecentAuditEvents implements AuditSink {
       };
 
   /**
-   * Wraps {@code delegate}.
+   * Remembers up to {@code perManager} events for each manager.
    *
-   * @param delegate the host's sink, where events are stored
    * @param perManager how many events to keep for each manager, at least 0
    * @throws IllegalArgumentException if {@code perManager} is negative
    */
-  public RecentAuditEvents(AuditSink delegate, int perManager) {
-    this.delegate = requireNonNull(delegate, "delegate");
+  public RecentAuditEvents(int perManager) {
     if (perManager < 0) {
       throw new IllegalArgumentException("perManager must be at least 0");
     }
     this.perManager = perManager;
   }
 
-  @Override
-  public void record(AuditEvent event) {
-    delegate.record(event);
+  /**
+   * A sink that stores each event in {@code delegate} and then remembers it here; an event the
+   * delegate refuses (throws) is not remembered.
+   *
+   * @param delegate the host's sink, where events are stored
+   * @return the recording sink
+   */
+  public AuditSink recording(AuditSink delegate) {
+    requireNonNull(delegate, "delegate");
+    return new AuditSink() {
+      @Override
+      public void record(AuditEvent event) {
+        delegate.record(event);
+        remember(event);
+      }
+
+      @Override
+      public String toString() {
+        return "RecentAuditEvents.recording(" + delegate + ")";
+      }
+    };
+  }
+
+  private void remember(AuditEvent event) {
     if (perManager == 0) {
       return;
     }
@@ -83,6 +102,6 @@ public final class RecentAuditEvents implements AuditSink {
 
   @Override
   public String toString() {
-    return "RecentAuditEvents{" + delegate + ", perManager=" + perManager + "}";
+    return "RecentAuditEvents{perManager=" + perManager + "}";
   }
 }

@@ -34,13 +34,14 @@ class RecentAuditEventsTest {
     long seed = Long.getLong("mystaff.seed", System.nanoTime());
     Random random = new Random(seed);
     List<AuditEvent> stored = new ArrayList<>();
-    RecentAuditEvents recent = new RecentAuditEvents(stored::add, 3);
+    RecentAuditEvents recent = new RecentAuditEvents(3);
+    io.mystaff.spi.AuditSink sink = recent.recording(stored::add);
     List<String> managers = List.of("sam", "rosa", "tina");
     List<AuditEvent> all = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       AuditEvent e = event(managers.get(random.nextInt(managers.size())), i);
       all.add(e);
-      recent.record(e);
+      sink.record(e);
     }
 
     assertThat(stored).as("seed %s", seed).isEqualTo(all);
@@ -58,24 +59,24 @@ class RecentAuditEventsTest {
 
   @Test
   void anEventTheSinkRefusedIsNotShown() {
-    RecentAuditEvents recent =
-        new RecentAuditEvents(
+    RecentAuditEvents recent = new RecentAuditEvents(10);
+    io.mystaff.spi.AuditSink sink =
+        recent.recording(
             e -> {
               throw new IllegalStateException("sink down");
-            },
-            10);
+            });
 
-    assertThatThrownBy(() -> recent.record(event("sam", 1))).hasMessage("sink down");
+    assertThatThrownBy(() -> sink.record(event("sam", 1))).hasMessage("sink down");
     assertThat(recent.initiatedBy(UserId.of("sam"))).isEmpty();
   }
 
   @Test
   void zeroKeepsNothingAndNegativeIsRefused() {
-    RecentAuditEvents none = new RecentAuditEvents(e -> {}, 0);
-    none.record(event("sam", 1));
+    RecentAuditEvents none = new RecentAuditEvents(0);
+    none.recording(e -> {}).record(event("sam", 1));
 
     assertThat(none.initiatedBy(UserId.of("sam"))).isEmpty();
-    assertThatThrownBy(() -> new RecentAuditEvents(e -> {}, -1))
+    assertThatThrownBy(() -> new RecentAuditEvents(-1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

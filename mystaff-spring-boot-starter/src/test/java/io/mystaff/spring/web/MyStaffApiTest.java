@@ -47,6 +47,12 @@ class MyStaffApiTest {
   }
 
   @Test
+  void theHostsAuditSinkStaysTheOnlyOne() {
+    assertThat(context.getBeansOfType(io.mystaff.spi.AuditSink.class))
+        .containsOnlyKeys("myStaffInMemoryAuditLog");
+  }
+
+  @Test
   void meNamesTheManagerTheirOnlyLocationAndTheCsrfToken() {
     JsonNode me = ApiClient.as(api, "sam").me();
 

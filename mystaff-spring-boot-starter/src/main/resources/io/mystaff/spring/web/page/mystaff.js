@@ -62,10 +62,22 @@ function say(message) {
   $('status').textContent = message;
 }
 
-function showAlert(message) {
+function showAlert(message, reload) {
   const alert = $('alert');
   alert.textContent = message;
+  if (reload) alert.append(' ', el('a', { id: 'sign-in-again', href: window.location.pathname }, reload));
   alert.hidden = false;
+}
+
+// An error as the manager should read it; a lost session or CSRF token offers a way back.
+function fail(error) {
+  if (error instanceof Problem && error.status === 401) {
+    showAlert('You are signed out.', 'Sign in again');
+  } else if (error instanceof Problem && error.status === 403 && !error.body.code) {
+    showAlert('Your session has changed since this page was opened.', 'Reload the page');
+  } else {
+    showAlert(refusal(error));
+  }
 }
 
 function clearAlert() {
@@ -107,7 +119,7 @@ async function start() {
       listLocations();
     }
   } catch (e) {
-    showAlert(refusal(e));
+    fail(e);
   }
 }
 
@@ -160,7 +172,7 @@ async function loadMembers(cursors, cursor) {
     renderMembers(page.items);
     clearAlert();
   } catch (e) {
-    showAlert(refusal(e));
+    fail(e);
   }
 }
 
@@ -214,9 +226,10 @@ async function openProfile(id) {
     const profile = (await call('GET', '/users/' + encodeURIComponent(id))).data;
     state.user = profile;
     renderProfile(profile);
+    say('');
     show('profile-view');
   } catch (e) {
-    showAlert(refusal(e));
+    fail(e);
   }
   refreshActivity();
 }
@@ -255,7 +268,7 @@ async function loadRules() {
     const rules = (await call('GET', '/password-policy')).data;
     $('password-rule-list').replaceChildren(...rules.rules.map((r) => el('li', {}, r)));
   } catch (e) {
-    showAlert(refusal(e));
+    fail(e);
   }
 }
 
@@ -286,7 +299,7 @@ $('reset-password').addEventListener('click', async () => {
     $('temporary-password').focus();
     $('temporary-password').select();
   } catch (e) {
-    showAlert(refusal(e));
+    fail(e);
   } finally {
     button.disabled = false;
     refreshActivity();
@@ -332,7 +345,7 @@ $('synced-reset').addEventListener('submit', async (event) => {
       fieldError('new-password', 'password-error', e.body.detail || 'The password does not meet the rules.');
       $('new-password').focus();
     } else {
-      showAlert(refusal(e));
+      fail(e);
     }
   } finally {
     $('set-password').disabled = false;
@@ -352,6 +365,7 @@ function follow(correlationId, first) {
   $('writeback-outcome').textContent = '';
   $('writeback-outcome').className = '';
   renderWriteback(first);
+  $('writeback-heading').focus();
   closeStream();
   const url = API + '/password-resets/' + encodeURIComponent(correlationId);
   if (window.EventSource) {
@@ -456,7 +470,7 @@ async function savePhone(type, label) {
     say(label + ' saved.');
     $('phone-' + type).focus();
   } catch (e) {
-    if (!phoneErrors(type, e)) showAlert(refusal(e));
+    if (!phoneErrors(type, e)) fail(e);
   }
   refreshActivity();
 }
@@ -469,7 +483,7 @@ async function removePhone(type, label) {
     say(label + ' removed.');
     $('phone-' + type).focus();
   } catch (e) {
-    if (!phoneErrors(type, e)) showAlert(refusal(e));
+    if (!phoneErrors(type, e)) fail(e);
   }
   refreshActivity();
 }
