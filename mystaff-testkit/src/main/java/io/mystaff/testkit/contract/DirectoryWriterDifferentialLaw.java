@@ -134,7 +134,7 @@ final class DirectoryWriterDifferentialLaw {
     int mode = r.nextInt(8); // 0 future, 1 stale, else current
     Instant at = DirectoryWriterFidelityLaws.MICROS.plusNanos(1_000L * r.nextInt(1_000_000));
     String eventId =
-        String.format(Locale.ROOT, "ev-%03d-%s", index, Integer.toHexString(r.nextInt()));
+        String.format(Locale.ROOT, "ev-%s-%03d", Integer.toHexString(r.nextInt()), index);
     switch (r.nextInt(12)) {
       case 0, 1, 2, 3 -> {
         PhoneType type = PhoneType.values()[r.nextInt(PhoneType.values().length)];
