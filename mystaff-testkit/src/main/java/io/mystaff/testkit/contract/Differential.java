@@ -43,6 +43,9 @@ final class Differential {
     "ste"
   };
 
+  /** Characters of 2 to 4 UTF-8 bytes that long names and ids are made of (1 or 2 chars each). */
+  private static final String[] LONG_CHARS = {"\u00E9", "\u4E00", "\uD840\uDC00"};
+
   private Differential() {}
 
   /** A fresh in-memory directory holding {@code tenant}: the reference every result must match. */
@@ -57,8 +60,8 @@ final class Differential {
   /**
    * A random tenant of up to 30 users in up to 4 assigned units (and, if {@code dynamic}, a dynamic
    * unit by department), with names from syllables that mix case, accents, supplementary and
-   * fullwidth characters, ids that differ only in case, seeded versions, phones, groups and role
-   * assignments.
+   * fullwidth characters, ids that differ only in case, some names and ids of 240 characters
+   * of 2- to 4-byte characters, seeded versions, phones and groups.
    */
   static Tenant randomTenant(Random r, boolean dynamic) {
     Tenant.Builder b = Tenant.builder();
@@ -73,8 +76,12 @@ final class Differential {
     }
     int userCount = 1 + r.nextInt(30);
     for (int i = 0; i < userCount; i++) {
-      UserId id = UserId.of((r.nextInt(4) == 0 ? "U" : "u") + i);
-      String name = r.nextInt(5) == 0 ? word(r) : word(r) + " " + word(r);
+      boolean isLong = r.nextInt(6) == 0;
+      UserId id = UserId.of((isLong ? longText(r, 240) : "") + (r.nextInt(4) == 0 ? "U" : "u") + i);
+      String name =
+          isLong
+              ? longText(r, 240) + " " + word(r)
+              : r.nextInt(5) == 0 ? word(r) : word(r) + " " + word(r);
       User.Builder u =
           User.builder()
               .id(id)
@@ -100,6 +107,12 @@ final class Differential {
       }
     }
     return b.build();
+  }
+
+  /** {@code chars} UTF-16 units of one character that takes 2 to 4 bytes in UTF-8. */
+  private static String longText(Random r, int chars) {
+    String c = LONG_CHARS[r.nextInt(LONG_CHARS.length)];
+    return c.repeat(chars / c.length());
   }
 
   private static String word(Random r) {

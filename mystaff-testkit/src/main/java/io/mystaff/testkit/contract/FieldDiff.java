@@ -36,7 +36,16 @@ final class FieldDiff {
       return Optional.of(path + " (" + shape(e) + " vs " + shape(a) + ")");
     }
     if (e instanceof User eu && a instanceof User au) {
-      return first(path, fieldsOf(eu), fieldsOf(au));
+      Map<String, Object> ef = fieldsOf(eu);
+      Map<String, Object> af = fieldsOf(au);
+      for (Map.Entry<String, Object> field : ef.entrySet()) {
+        Optional<String> d =
+            first(path + "." + field.getKey(), field.getValue(), af.get(field.getKey()));
+        if (d.isPresent()) {
+          return d;
+        }
+      }
+      return Optional.of(path);
     }
     if (e.getClass().isRecord()) {
       for (RecordComponent c : e.getClass().getRecordComponents()) {

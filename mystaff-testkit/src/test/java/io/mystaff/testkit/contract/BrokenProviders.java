@@ -376,7 +376,7 @@ final class BrokenProviders {
             "verboseCursors",
             "cursors hold the listing, display name and id as plain UTF-8 in base64: long"
                 + " non-ASCII names make them longer than PageRequest accepts",
-            Set.of("cursors_longNonAsciiNamesAndIds_withinPageRequestLimit"),
+            Set.of("cursors_longNonAsciiNamesAndIds_withinPageRequestLimit", DIRECTORY_DIFF),
             t ->
                 new ForwardingDirectory(inMemory(t)) {
                   @Override

@@ -74,6 +74,36 @@ class BrokenProvidersTest {
         .contains("**" + n + " of " + n + "**");
   }
 
+  @Test
+  void differentialMismatch_namesOperationIndexSeedAndFirstDifferingField() {
+    Broken groupsDropped =
+        BrokenProviders.all().stream()
+            .filter(b -> b.name().equals("groupsDropped"))
+            .findFirst()
+            .orElseThrow();
+    String failure = run(groupsDropped).get(DirectoryDifferentialLaw.NAME);
+    assertThat(failure)
+        .as("the differential law's report")
+        .isNotNull()
+        .contains("operation #", "of random tenant #", "law seed ")
+        .containsPattern("results differ at result(\\[\\d+\\])*\\.groups");
+  }
+
+  @Test
+  void differentialMismatchOfErrors_namesTypeAndCode() {
+    Broken untyped =
+        BrokenProviders.all().stream()
+            .filter(b -> b.name().equals("negativeMaxLeaksStoreError"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(run(untyped).get(DirectoryWriterDifferentialLaw.NAME))
+        .as("the differential law's report of an untyped error")
+        .isNotNull()
+        .contains("pendingAuditEvents(-")
+        .contains("the reference threw InvalidInputException (INVALID_INPUT)")
+        .contains("the provider threw java.lang.IllegalStateException");
+  }
+
   /** Runs a broken provider's suite; the failed laws with their messages. */
   static Map<String, String> run(Broken b) {
     Map<String, String> failed = new LinkedHashMap<>();
