@@ -60,8 +60,8 @@ final class Differential {
   /**
    * A random tenant of up to 30 users in up to 4 assigned units (and, if {@code dynamic}, a dynamic
    * unit by department), with names from syllables that mix case, accents, supplementary and
-   * fullwidth characters, ids that differ only in case, some names and ids of 240 characters
-   * of 2- to 4-byte characters, seeded versions, phones and groups.
+   * fullwidth characters, ids that differ only in case, some names and ids of 240 characters of 2-
+   * to 4-byte characters, seeded versions, phones and groups.
    */
   static Tenant randomTenant(Random r, boolean dynamic) {
     Tenant.Builder b = Tenant.builder();

@@ -40,7 +40,10 @@ final class FieldDiff {
       Map<String, Object> af = fieldsOf(au);
       for (Map.Entry<String, Object> field : ef.entrySet()) {
         Optional<String> d =
-            first(path + "." + field.getKey(), field.getValue(), af.get(field.getKey()));
+            first(
+                path + "." + field.getKey(),
+                field.getValue(),
+                Objects.requireNonNull(af.get(field.getKey())));
         if (d.isPresent()) {
           return d;
         }
@@ -82,7 +85,10 @@ final class FieldDiff {
           return Optional.of(path + "[" + entry.getKey() + "] (missing)");
         }
         Optional<String> d =
-            first(path + "[" + entry.getKey() + "]", entry.getValue(), am.get(entry.getKey()));
+            first(
+                path + "[" + entry.getKey() + "]",
+                entry.getValue(),
+                Objects.requireNonNull(am.get(entry.getKey())));
         if (d.isPresent()) {
           return d;
         }

@@ -127,11 +127,12 @@ class ContractLawTableTest {
   /** A file of the repository, found from the module directory the tests run in. */
   static Path repositoryFile(String relative) {
     Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("mystaff-testkit"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new AssertionError("not run inside the mystaff repository");
+    while (!Files.isDirectory(dir.resolve("mystaff-testkit"))) {
+      Path parent = dir.getParent();
+      if (parent == null) {
+        throw new AssertionError("not run inside the mystaff repository");
+      }
+      dir = parent;
     }
     return dir.resolve(relative);
   }
