@@ -134,16 +134,20 @@ final class Differential {
    */
   static String query(Random r, Tenant tenant) {
     if (tenant.users().isEmpty() || r.nextInt(8) == 0) {
-      return word(r).substring(0, 1);
+      String w = word(r);
+      return w.substring(0, w.offsetByCodePoints(0, 1)); // never half a surrogate pair
     }
     User user = tenant.users().get(r.nextInt(tenant.users().size()));
-    String[] words = user.displayName().split(" ");
+    String[] words = user.displayName().split(" ", -1);
     String term =
         switch (r.nextInt(3)) {
           case 0 -> user.displayName();
           case 1 -> words[r.nextInt(words.length)];
           default -> user.userPrincipalName();
         };
+    if (term.isEmpty()) {
+      return "a";
+    }
     int points = term.codePointCount(0, term.length());
     String prefix = term.substring(0, term.offsetByCodePoints(0, 1 + r.nextInt(points))).trim();
     String cased =

@@ -113,9 +113,9 @@ final class FieldDiff {
   }
 
   private static boolean sameKind(Object e, Object a) {
-    return e instanceof Collection && a instanceof Collection
-        || e instanceof Map && a instanceof Map
-        || e instanceof Optional && a instanceof Optional;
+    return (e instanceof Collection && a instanceof Collection)
+        || (e instanceof Map && a instanceof Map)
+        || (e instanceof Optional && a instanceof Optional);
   }
 
   private static String shape(Object o) {
