@@ -169,17 +169,21 @@ final class DirectoryWriterDifferentialLaw {
       }
       case 4 -> {
         eventIds.add(eventId);
-        AuditEvent event = ContractEvents.passwordReset(eventId, user);
+        // half of the password writes go to a synced user, whom every writer must refuse
+        List<User> synced = tenant.users().stream().filter(User::isSynced).toList();
+        UserId target =
+            !synced.isEmpty() && r.nextBoolean() ? synced.get(r.nextInt(synced.size())).id() : user;
+        AuditEvent event = ContractEvents.passwordReset(eventId, target);
         boolean force = r.nextBoolean();
         return new Named(
-            "setPassword(" + user + ", mode " + mode + ", force " + force + ", " + eventId + ")",
+            "setPassword(" + target + ", mode " + mode + ", force " + force + ", " + eventId + ")",
             true,
             (side, versions) -> {
               User written =
                   side.writer()
                       .setPassword(
-                          user,
-                          version(side, versions, user, mode),
+                          target,
+                          version(side, versions, target, mode),
                           Secret.of("Zq7#vXw-9kTp$Lm2"),
                           force,
                           event);
