@@ -28,6 +28,31 @@ import java.util.Set;
  * began. Failures to reach the backing store throw {@link io.mystaff.api.ProviderFailureException}.
  * Core never passes null arguments.
  *
+ * <p><b>Fidelity.</b> A user, unit or assignment reads back with every field it was stored with:
+ * attributes, groups, phones with their extensions, user type, flags and version; description, rule
+ * and restriction of a unit; kind, scope and window (to the microsecond) of an assignment.
+ *
+ * <p><b>Order.</b> Every listing ({@link #members}, {@link #allUsers}, {@link #searchUsers}, {@link
+ * #searchMembers}, {@link #searchUnits}, {@link #allUnits}) is in {@link DirectoryOrder}: display
+ * name ignoring case, compared code point by code point (not by UTF-16 units), then id, by code
+ * points and case-sensitively. Equal names (also equal ignoring case) are told apart by id.
+ *
+ * <p><b>Paging.</b> A page holds at most {@link PageRequest#size()} items; only the last page has
+ * no cursor; an empty listing is one empty page. A cursor is at most {@link
+ * PageRequest#MAX_CURSOR_LENGTH} characters for any name and id, and continues its listing exactly
+ * after the item it was issued for, even if entries were added or removed in between (no item
+ * skipped, none repeated unless renamed across the cursor). A cursor of another listing (another
+ * unit's members, another query, another kind of listing), an altered one or a made-up one is
+ * rejected with {@link io.mystaff.api.InvalidInputException}. {@link CursorCodec} does all of this.
+ *
+ * <p><b>Dynamic membership.</b> The members of a dynamic unit are exactly the users its rule
+ * ({@code io.mystaff.membership.MembershipRule} in module {@code mystaff-membership}) evaluates to
+ * {@code MATCH} for; a user whose evaluation is undecided is not a member and is reported by {@link
+ * #undecidedUnitsOf}.
+ *
+ * <p>The contract suite {@code DirectoryTestSuiteBuilder} (module {@code mystaff-testkit}) checks
+ * these promises, and compares random operation sequences with the in-memory reference.
+ *
  * @since 0.1.0
  */
 public interface Directory {

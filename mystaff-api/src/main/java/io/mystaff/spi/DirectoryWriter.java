@@ -36,7 +36,23 @@ import java.util.Optional;
  * is rethrown unchanged. So a change lands only if the manager may still make it at commit time,
  * even while role assignments, unit memberships or unit flags change concurrently.
  *
- * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing.
+ * <p><b>Versions</b> grow strictly with every write of a user and never go down; a version higher
+ * than the current one is as stale as a lower one. A write changes only what it names: every other
+ * field of the user stays as it was.
+ *
+ * <p><b>Outbox order and fidelity.</b> {@link #pendingAuditEvents} returns events in the order
+ * their writes (or {@link #appendAuditEvent} calls) committed, whatever their ids and times say,
+ * and each event exactly as given, its time to the microsecond at least.
+ *
+ * <p><b>Who is refused.</b> An unknown user: {@link UnknownUserException}, for every write. A user
+ * synced from on premises: {@link #setPassword} throws {@link io.mystaff.api.InvalidInputException}
+ * and changes nothing (their password is written back through {@link PasswordWriteback}). Arguments
+ * out of range ({@code max} negative): {@link io.mystaff.api.InvalidInputException}, never an error
+ * of the store.
+ *
+ * <p>Contract: thread-safe; atomic per call; a call that throws has changed nothing. The contract
+ * suite {@code DirectoryWriterTestSuiteBuilder} (module {@code mystaff-testkit}) checks it, and
+ * compares random write sequences with the in-memory reference.
  *
  * @since 0.1.0
  */
@@ -149,8 +165,9 @@ public interface DirectoryWriter {
   /**
    * Reads the outbox without changing it; core delivers these to the {@link AuditSink}.
    *
-   * @param max the most events to return, positive
-   * @return up to {@code max} events not yet acknowledged, oldest first
+   * @param max the most events to return, not negative
+   * @return up to {@code max} events not yet acknowledged, oldest first (in commit order)
+   * @throws io.mystaff.api.InvalidInputException if {@code max} is negative
    */
   List<AuditEvent> pendingAuditEvents(int max);
 

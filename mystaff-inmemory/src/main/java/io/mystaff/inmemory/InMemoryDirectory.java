@@ -556,6 +556,15 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    *     (case-insensitively), or {@code user.version()} is {@link Long#MAX_VALUE}
    */
   public User putUser(User user) {
+    return putUser(user, false);
+  }
+
+  /**
+   * {@link #putUser} that, when {@code seeding}, stores the user at exactly {@code user.version()}
+   * (the builder seeds a directory with the versions its contents were given) and keeps the
+   * directory-wide counter at or above it.
+   */
+  private User putUser(User user, boolean seeding) {
     requireNonNull(user, "user");
     if (user.version() == Long.MAX_VALUE) {
       throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
@@ -572,7 +581,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           }
           UserRecord record = users.get(user.id());
           if (record == null) {
-            User stored = user.toBuilder().version(nextVersion(user.version())).build();
+            User stored =
+                seeding
+                    ? seeded(user)
+                    : user.toBuilder().version(nextVersion(user.version())).build();
             create(stored, evaluated);
             return stored;
           }
@@ -1214,6 +1226,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     }
   }
 
+  /** {@code user} at its own version, which later versions of this directory stay above. */
+  private User seeded(User user) {
+    versions.updateAndGet(v -> Math.max(v, user.version()));
+    return user;
+  }
+
   /** A version above every version handed out so far and above {@code atLeastAbove}. */
   private long nextVersion(long atLeastAbove) {
     return versions.updateAndGet(v -> Math.max(v, atLeastAbove) + 1);
@@ -1325,6 +1343,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
 
     private Builder() {}
 
+    /** Adds a user, stored at exactly the version it was given (writes go above it). */
     public Builder user(User user) {
       users.put(user.id(), user);
       return this;
@@ -1412,7 +1431,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
-      users.values().forEach(directory::putUser);
+      users.values().forEach(u -> directory.putUser(u, true));
       for (Map.Entry<UnitId, UserId> m : members) {
         directory.addMember(m.getKey(), m.getValue());
       }

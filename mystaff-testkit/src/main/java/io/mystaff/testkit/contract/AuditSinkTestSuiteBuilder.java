@@ -35,6 +35,6 @@ public final class AuditSinkTestSuiteBuilder
 
   @Override
   List<Law<ReadableAuditSink, AuditSinkFeature>> laws() {
-    return AuditSinkLaws.ALL;
+    return Laws.concat(AuditSinkLaws.ALL, AuditSinkFidelityLaws.ALL);
   }
 }

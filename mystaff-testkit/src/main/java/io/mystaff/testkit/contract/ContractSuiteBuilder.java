@@ -184,7 +184,7 @@ public abstract class ContractSuiteBuilder<
       Assumptions.abort("the provider is declared without " + missing);
     }
     long lawSeed = seed.orElseGet(() -> Seeds.forTest(suite + "/" + name + "/" + law.name()));
-    try (Trial<S> trial = new Trial<>(factory, lawSeed, timeout)) {
+    try (Trial<S> trial = new Trial<>(factory, lawSeed, timeout, claimed, absent)) {
       law.check().run(trial);
     } catch (CapabilityNotSupportedException e) {
       if (law.requires().isEmpty()) {

@@ -33,6 +33,6 @@ public final class DirectoryTestSuiteBuilder
 
   @Override
   List<Law<Directory, DirectoryFeature>> laws() {
-    return DirectoryLaws.ALL;
+    return Laws.concat(DirectoryLaws.ALL, DirectoryFidelityLaws.ALL, DirectoryDifferentialLaw.ALL);
   }
 }

@@ -6,5 +6,12 @@ package io.mystaff.testkit.contract;
  */
 public enum DirectoryWriterFeature {
   /** {@link io.mystaff.spi.DirectoryWriter#setPassword} sets cloud-only users' passwords. */
-  SETS_PASSWORDS
+  SETS_PASSWORDS,
+  /**
+   * The subject checks stored passwords ({@link WritableDirectory#verifyingPasswordsWith}), so the
+   * suite proves that {@code setPassword} stored the new password, and only it.
+   *
+   * @since 0.1.0
+   */
+  VERIFIES_PASSWORDS
 }

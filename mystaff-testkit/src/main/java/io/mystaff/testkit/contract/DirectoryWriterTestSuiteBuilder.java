@@ -34,6 +34,9 @@ public final class DirectoryWriterTestSuiteBuilder
 
   @Override
   List<Law<WritableDirectory, DirectoryWriterFeature>> laws() {
-    return DirectoryWriterLaws.ALL;
+    return Laws.concat(
+        DirectoryWriterLaws.ALL,
+        DirectoryWriterFidelityLaws.ALL,
+        DirectoryWriterDifferentialLaw.ALL);
   }
 }

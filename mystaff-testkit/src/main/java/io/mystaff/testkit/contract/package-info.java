@@ -40,6 +40,17 @@
  * dynamic tests {@code directory()[1][7]} in its XML reports unless its JUnit 5 reporter is set to
  * {@code usePhrasedTestCaseMethodName} (as this module's own build does).
  *
+ * <h2>The laws</h2>
+ *
+ * <p>Every law of every suite, with what it checks and the features it needs, is listed in the
+ * generated table {@code docs/contract-laws.md} of the repository (a test fails when the table no
+ * longer matches the suites); {@code lawNames()} of each builder lists them at run time. Besides
+ * laws for every promise of the SPI javadoc, the directory, writer and audit-sink suites each have
+ * a <em>differential</em> law: seeded random operations run against the provider and against the
+ * in-memory reference of {@code mystaff-inmemory} side by side, and a mismatch names the operation,
+ * its index, the law's seed and the first differing field. The reference comes with the testkit, so
+ * a vendor passes nothing but its own factory.
+ *
  * <h2>Why builders of dynamic tests</h2>
  *
  * <p>The shape is Guava testlib's: a <em>generator</em> (here a {@link

@@ -123,7 +123,9 @@ class DirectoryContractSelfTest {
         .as("%s", claimed)
         .containsExactlyInAnyOrder(
             "searchUnits_prefixOfNameOrWord_matchesInDirectoryOrder",
-            "searchUnits_randomTenants_matchReference");
+            "searchUnits_randomTenants_matchReference",
+            "cursors_longNonAsciiNamesAndIds_withinPageRequestLimit",
+            DirectoryDifferentialLaw.NAME);
     assertThat(claimed.failureOf("searchUnits_randomTenants_matchReference"))
         .contains("claims [SEARCHES_UNITS]");
   }

@@ -1,5 +1,6 @@
 package io.mystaff.testkit.contract;
 
+import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.testkit.fixtures.Fixtures;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
@@ -9,9 +10,13 @@ class InMemoryDirectoryWriterContractTest {
   @TestFactory
   DynamicContainer writer() {
     return DirectoryWriterTestSuiteBuilder.using(
-            tenant -> WritableDirectory.of(Fixtures.inMemoryDirectory(tenant)))
+            tenant -> {
+              InMemoryDirectory d = Fixtures.inMemoryDirectory(tenant);
+              return WritableDirectory.of(d).verifyingPasswordsWith(d::verifyPassword);
+            })
         .named("InMemoryDirectory")
-        .withFeatures(DirectoryWriterFeature.SETS_PASSWORDS)
+        .withFeatures(
+            DirectoryWriterFeature.SETS_PASSWORDS, DirectoryWriterFeature.VERIFIES_PASSWORDS)
         .build();
   }
 }
