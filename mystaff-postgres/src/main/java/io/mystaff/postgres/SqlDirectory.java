@@ -47,6 +47,12 @@ final class SqlDirectory implements Directory {
   private final Jdbc.Connections connections;
 
   SqlDirectory(String tenant, CursorCodec cursors, Jdbc.Connections connections) {
+    this(tenant, cursors, connections, TERM_SORT_LIMIT);
+  }
+
+  SqlDirectory(
+      String tenant, CursorCodec cursors, Jdbc.Connections connections, int termSortLimit) {
+    this.termSortLimit = termSortLimit;
     this.tenant = tenant;
     this.cursors = cursors;
     this.connections = connections;
@@ -185,14 +191,19 @@ final class SqlDirectory implements Directory {
           Map<String, Boolean> protectedUsers = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT u.id, "
+                  "SELECT x.uid, "
                       + Rows.ASSIGNMENT_COLUMNS
-                      + " FROM mystaff_user u JOIN mystaff_assignment a ON a.tenant = u.tenant"
-                      + " AND ((a.principal_kind = 'U' AND a.principal = u.id)"
-                      + " OR (a.principal_kind = 'G' AND a.principal = ANY(u.groups)))"
-                      + " WHERE u.tenant = ? AND u.id = ANY(?) ORDER BY u.id, a.seq")) {
+                      + " FROM (SELECT u.id AS uid, 'U' AS kind, u.id AS principal FROM"
+                      + " mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?) UNION ALL SELECT"
+                      + " u.id, 'G', g FROM mystaff_user u, unnest(u.groups) g WHERE u.tenant = ?"
+                      + " AND u.id = ANY(?)) x JOIN mystaff_assignment a ON a.tenant = ? AND"
+                      + " a.principal_kind = x.kind AND a.principal = x.principal"
+                      + " ORDER BY x.uid, a.seq")) {
             ps.setString(1, tenant);
             ps.setArray(2, idArray);
+            ps.setString(3, tenant);
+            ps.setArray(4, idArray);
+            ps.setString(5, tenant);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 String id = rs.getString(1);
@@ -312,11 +323,26 @@ final class SqlDirectory implements Directory {
     return userPage("users:" + query, Optional.of(query), page);
   }
 
+  /**
+   * The most term rows a search sorts itself; a prefix matching more terms than this is common
+   * enough that walking users in directory order finds a page of matches sooner.
+   */
+  static final int TERM_SORT_LIMIT = 50_000;
+
+  private final int termSortLimit;
+
   private Page<User> userPage(String listing, Optional<String> query, PageRequest page) {
     return connections.with(
         "list users",
         c -> {
           Optional<SortKey> after = cursors.after(listing, page, id -> userName(c, id));
+          if (query.isPresent()) {
+            Optional<List<User>> sorted = searchByTerms(c, Folding.fold(query.get()), after, page);
+            if (sorted.isPresent()) {
+              return cursors.page(
+                  listing, sorted.get().iterator(), page.size(), DirectoryOrder::keyOf);
+            }
+          }
           StringBuilder sql =
               new StringBuilder("SELECT ")
                   .append(Rows.USER_COLUMNS)
@@ -344,6 +370,75 @@ final class SqlDirectory implements Directory {
             return cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
           }
         });
+  }
+
+  /**
+   * A search answered from the term index alone: the term rows in the prefix's range (index-only,
+   * each with its user's sort key), sorted and deduplicated by user, the page's users read by id.
+   * Empty if more than {@code termSortLimit} term rows match, for the caller to walk instead.
+   */
+  private Optional<List<User>> searchByTerms(
+      Connection c, String prefix, Optional<SortKey> after, PageRequest page) throws SQLException {
+    Optional<String> upper = Folding.successor(prefix);
+    StringBuilder sql =
+        new StringBuilder(
+            "WITH matched AS MATERIALIZED (SELECT t.name_key, t.user_id FROM mystaff_user_term t"
+                + " WHERE t.tenant = ? AND t.term >= ?");
+    if (upper.isPresent()) {
+      sql.append(" AND t.term < ?");
+    }
+    sql.append(
+        " LIMIT ?) SELECT (SELECT count(*) FROM matched), ARRAY(SELECT k.user_id FROM (SELECT"
+            + " DISTINCT name_key, user_id FROM matched");
+    if (after.isPresent()) {
+      sql.append(" WHERE (name_key, user_id) > (?, ?)");
+    }
+    sql.append(" ORDER BY name_key, user_id LIMIT ?) k ORDER BY k.name_key, k.user_id)");
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      ps.setString(i++, tenant);
+      ps.setString(i++, prefix);
+      if (upper.isPresent()) {
+        ps.setString(i++, upper.get());
+      }
+      ps.setInt(i++, termSortLimit + 1);
+      if (after.isPresent()) {
+        ps.setString(i++, Folding.fold(after.get().displayName()));
+        ps.setString(i++, after.get().id());
+      }
+      ps.setInt(i, page.size() + 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) > termSortLimit) {
+          return Optional.empty();
+        }
+        ids.addAll(Rows.strings(rs.getArray(2)));
+      }
+    }
+    if (ids.isEmpty()) {
+      return Optional.of(List.of());
+    }
+    Map<String, User> byId = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.USER_COLUMNS
+                + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?)")) {
+      ps.setString(1, tenant);
+      ps.setArray(2, Rows.textArray(c, ids));
+      for (User u : users(ps)) {
+        byId.put(u.id().value(), u);
+      }
+    }
+    List<User> ordered = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      User u = byId.get(id);
+      if (u != null) {
+        ordered.add(u);
+      }
+    }
+    return Optional.of(ordered);
   }
 
   @Override
@@ -411,14 +506,17 @@ final class SqlDirectory implements Directory {
               c.prepareStatement(
                   "SELECT "
                       + Rows.ASSIGNMENT_COLUMNS
-                      + " FROM mystaff_assignment a WHERE a.tenant = ? AND ((a.principal_kind ="
-                      + " 'U' AND a.principal = ?) OR (a.principal_kind = 'G' AND a.principal ="
-                      + " ANY(SELECT unnest(u.groups) FROM mystaff_user u WHERE u.tenant = ? AND"
-                      + " u.id = ?))) ORDER BY a.seq")) {
+                      + ", a.seq FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind"
+                      + " = 'U' AND a.principal = ? UNION ALL SELECT "
+                      + Rows.ASSIGNMENT_COLUMNS
+                      + ", a.seq FROM mystaff_user u, unnest(u.groups) g JOIN mystaff_assignment a"
+                      + " ON a.tenant = ? AND a.principal_kind = 'G' AND a.principal = g WHERE"
+                      + " u.tenant = ? AND u.id = ? ORDER BY 9")) {
             ps.setString(1, tenant);
             ps.setString(2, principal.value());
             ps.setString(3, tenant);
-            ps.setString(4, principal.value());
+            ps.setString(4, tenant);
+            ps.setString(5, principal.value());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(Rows.assignment(rs));
