@@ -373,27 +373,41 @@ final class SqlDirectory implements Directory {
   }
 
   /**
-   * A search answered from the term index alone: the term rows in the prefix's range (index-only,
-   * each with its user's sort key), sorted and deduplicated by user, the page's users read by id.
-   * Empty if more than {@code termSortLimit} term rows match, for the caller to walk instead.
+   * A search answered from two index ranges: users whose display name starts with the prefix (the
+   * directory-order index, already in order) and term rows in the prefix's range of users whose
+   * name does not (index-only, each with its user's sort key); merged, sorted, deduplicated, and
+   * the page's users read by id. Empty if more than {@code termSortLimit} term rows match, for the
+   * caller to walk instead.
    */
   private Optional<List<User>> searchByTerms(
       Connection c, String prefix, Optional<SortKey> after, PageRequest page) throws SQLException {
     Optional<String> upper = Folding.successor(prefix);
+    // Users whose display name starts with the prefix are one range of the directory-order index;
+    // the others match through a later word or their principal name, found in the term index.
     StringBuilder sql =
         new StringBuilder(
-            "WITH matched AS MATERIALIZED (SELECT t.name_key, t.user_id FROM mystaff_user_term t"
-                + " WHERE t.tenant = ? AND t.term >= ?");
+            "WITH named AS (SELECT u.name_key, u.id FROM mystaff_user u WHERE u.tenant = ? AND"
+                + " u.name_key >= ?");
+    if (upper.isPresent()) {
+      sql.append(" AND u.name_key < ?");
+    }
+    if (after.isPresent()) {
+      sql.append(" AND (u.name_key, u.id) > (?, ?)");
+    }
+    sql.append(
+        " ORDER BY u.name_key, u.id LIMIT ?), other AS MATERIALIZED (SELECT t.name_key, t.user_id"
+            + " AS id FROM mystaff_user_term t WHERE t.tenant = ? AND t.term >= ?");
     if (upper.isPresent()) {
       sql.append(" AND t.term < ?");
     }
     sql.append(
-        " LIMIT ?) SELECT (SELECT count(*) FROM matched), ARRAY(SELECT k.user_id FROM (SELECT"
-            + " DISTINCT name_key, user_id FROM matched");
+        " AND NOT starts_with(t.name_key, ?) LIMIT ?) SELECT (SELECT count(*) FROM other),"
+            + " ARRAY(SELECT k.id FROM (SELECT name_key, id FROM named UNION SELECT name_key, id"
+            + " FROM other");
     if (after.isPresent()) {
-      sql.append(" WHERE (name_key, user_id) > (?, ?)");
+      sql.append(" WHERE (name_key, id) > (?, ?)");
     }
-    sql.append(" ORDER BY name_key, user_id LIMIT ?) k ORDER BY k.name_key, k.user_id)");
+    sql.append(") k ORDER BY k.name_key, k.id LIMIT ?)");
     List<String> ids = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       int i = 1;
@@ -402,6 +416,17 @@ final class SqlDirectory implements Directory {
       if (upper.isPresent()) {
         ps.setString(i++, upper.get());
       }
+      if (after.isPresent()) {
+        ps.setString(i++, Folding.fold(after.get().displayName()));
+        ps.setString(i++, after.get().id());
+      }
+      ps.setInt(i++, page.size() + 1);
+      ps.setString(i++, tenant);
+      ps.setString(i++, prefix);
+      if (upper.isPresent()) {
+        ps.setString(i++, upper.get());
+      }
+      ps.setString(i++, prefix);
       ps.setInt(i++, termSortLimit + 1);
       if (after.isPresent()) {
         ps.setString(i++, Folding.fold(after.get().displayName()));
