@@ -188,14 +188,55 @@ final class SqlDirectory implements Directory {
               idArray,
               undecided);
           Map<String, List<RoleAssignment>> assignments = new HashMap<>();
+          Map<String, List<long[]>> order = new HashMap<>();
+          // Two index probes, not one OR join: the user's own assignments, then its groups'.
+          String[] queries = {
+            "SELECT a.principal, a.seq, "
+                + Rows.ASSIGNMENT_COLUMNS
+                + " FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U' AND"
+                + " a.principal = ANY(?)",
+            "SELECT u.id, a.seq, "
+                + Rows.ASSIGNMENT_COLUMNS
+                + " FROM mystaff_user u CROSS JOIN LATERAL unnest(u.groups) g JOIN"
+                + " mystaff_assignment a ON a.tenant = u.tenant AND a.principal_kind = 'G' AND"
+                + " a.principal = g WHERE u.tenant = ? AND u.id = ANY(?)"
+          };
+          for (String query : queries) {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+              ps.setString(1, tenant);
+              ps.setArray(2, idArray);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  String id = rs.getString(1);
+                  List<RoleAssignment> list =
+                      assignments.computeIfAbsent(id, k -> new ArrayList<>());
+                  order
+                      .computeIfAbsent(id, k -> new ArrayList<>())
+                      .add(new long[] {rs.getLong(2), list.size()});
+                  list.add(Rows.assignment(rs, 3));
+                }
+              }
+            }
+          }
+          for (Map.Entry<String, List<RoleAssignment>> e : assignments.entrySet()) {
+            List<long[]> seqs = order.get(e.getKey());
+            seqs.sort(java.util.Comparator.comparingLong(x -> x[0]));
+            List<RoleAssignment> sorted = new ArrayList<>(seqs.size());
+            for (long[] x : seqs) {
+              sorted.add(e.getValue().get((int) x[1]));
+            }
+            e.setValue(sorted);
+          }
           Map<String, Boolean> protectedUsers = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT x.uid, "
                       + Rows.ASSIGNMENT_COLUMNS
-                      + " FROM (SELECT u.id AS uid, 'U' AS kind, u.id AS principal FROM"
-                      + " mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?) UNION ALL SELECT"
-                      + " u.id, 'G', g FROM mystaff_user u, unnest(u.groups) g WHERE u.tenant = ?"
+                      // principal_kind is char(1): typed alike, the join probes its index
+                      + " FROM (SELECT u.id AS uid, CAST('U' AS char(1)) AS kind, u.id AS principal"
+                      + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?) UNION ALL SELECT"
+                      + " u.id, CAST('G' AS char(1)), g FROM mystaff_user u, unnest(u.groups) g"
+                      + " WHERE u.tenant = ?"
                       + " AND u.id = ANY(?)) x JOIN mystaff_assignment a ON a.tenant = ? AND"
                       + " a.principal_kind = x.kind AND a.principal = x.principal"
                       + " ORDER BY x.uid, a.seq")) {
