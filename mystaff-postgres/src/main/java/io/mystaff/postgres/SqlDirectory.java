@@ -230,30 +230,6 @@ final class SqlDirectory implements Directory {
           Map<String, Boolean> protectedUsers = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT x.uid, "
-                      + Rows.ASSIGNMENT_COLUMNS
-                      // principal_kind is char(1): typed alike, the join probes its index
-                      + " FROM (SELECT u.id AS uid, CAST('U' AS char(1)) AS kind, u.id AS principal"
-                      + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?) UNION ALL SELECT"
-                      + " u.id, CAST('G' AS char(1)), g FROM mystaff_user u, unnest(u.groups) g"
-                      + " WHERE u.tenant = ?"
-                      + " AND u.id = ANY(?)) x JOIN mystaff_assignment a ON a.tenant = ? AND"
-                      + " a.principal_kind = x.kind AND a.principal = x.principal"
-                      + " ORDER BY x.uid, a.seq")) {
-            ps.setString(1, tenant);
-            ps.setArray(2, idArray);
-            ps.setString(3, tenant);
-            ps.setArray(4, idArray);
-            ps.setString(5, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String id = rs.getString(1);
-                assignments.computeIfAbsent(id, k -> new ArrayList<>()).add(Rows.assignment(rs, 2));
-              }
-            }
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
                   "SELECT u.id, u.role_assignable_member OR EXISTS (SELECT 1 FROM"
                       + " mystaff_assignment a WHERE a.tenant = u.tenant AND a.principal_kind = 'G'"
                       + " AND a.principal = ANY(u.groups))"
