@@ -290,7 +290,7 @@ public class PostgresBenchmark {
         .setPhone(
             p.target(),
             PhoneType.OFFICE,
-            String.format(Locale.ROOT, "+1425%07d", phoneNumbers++ % 10_000_000));
+            String.format(Locale.ROOT, "+1425555%04d", 100 + phoneNumbers++ % 100));
   }
 
   /** Each thread resets its own slice of the pairs, all through node 1. */

@@ -372,7 +372,11 @@ public final class RetailDemo {
         () -> rosa.setPhone(UserId.of("ivy"), PhoneType.MOBILE, "+12065550177"),
         "edit Ivy Tran's phone (also in the restricted Finance Office)");
 
-    step(10, "The audit trail (InMemoryAuditLog)");
+    step(
+        10,
+        "The audit trail ("
+            + (postgres.isPresent() ? "PostgresAuditSink" : "InMemoryAuditLog")
+            + ")");
     simulator.awaitIdle(Duration.ofSeconds(10));
     myStaff.flushAudit();
     for (AuditEvent e : auditTrail.get()) {

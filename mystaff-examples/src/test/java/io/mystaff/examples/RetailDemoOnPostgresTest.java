@@ -23,7 +23,7 @@ class RetailDemoOnPostgresTest {
             "1. Sam Okafor, manager of one store, signs in",
             "3. Members of Seattle Store",
             "6. Reset the password of a synced user",
-            "10. The audit trail",
+            "10. The audit trail (PostgresAuditSink)",
             "Demo complete.");
     assertThat(trailSummary(onPostgres)).isEqualTo(trailSummary(inMemory));
   }

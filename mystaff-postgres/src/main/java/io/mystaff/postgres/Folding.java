@@ -43,6 +43,25 @@ final class Folding {
     return terms;
   }
 
+  /**
+   * The smallest string greater than every string that starts with {@code prefix}, in code point
+   * order: the prefix with its last code point incremented (dropping trailing U+10FFFF), or empty
+   * if there is none (every string sorts below it).
+   */
+  static java.util.Optional<String> successor(String prefix) {
+    int[] cps = prefix.codePoints().toArray();
+    for (int i = cps.length - 1; i >= 0; i--) {
+      if (cps[i] < Character.MAX_CODE_POINT) {
+        cps[i]++;
+        if (cps[i] >= Character.MIN_SURROGATE && cps[i] <= Character.MAX_SURROGATE) {
+          cps[i] = Character.MAX_SURROGATE + 1; // surrogates cannot be stored; none sort between
+        }
+        return java.util.Optional.of(new String(cps, 0, i + 1));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The folded search terms of a user: those of the display name and the principal name. */
   static Set<String> userTerms(String displayName, String userPrincipalName) {
     Set<String> terms = nameTerms(displayName);

@@ -106,7 +106,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
         "mystaff_user",
         "tenant, id, upn, upn_key, display_name, name_key, source, sam_account_name,"
             + " account_enabled, user_type, attributes, groups, phones, force_change, version");
-    columns.put("mystaff_user_term", "tenant, term, user_id");
+    columns.put("mystaff_user_term", "tenant, term, user_id, name_key");
     columns.put(
         "mystaff_unit",
         "tenant, id, display_name, name_key, description, membership_rule, restricted");
@@ -181,7 +181,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
         Boolean.toString(user.forceChangePasswordNextSignIn()),
         Long.toString(Math.max(nextVersion++, user.version() + 1)));
     for (String term : Folding.userTerms(user.displayName(), user.userPrincipalName())) {
-      row("mystaff_user_term", tenant, term, id);
+      row("mystaff_user_term", tenant, term, id, nameKey);
     }
     for (Map.Entry<String, MembershipRule> unit : dynamicUnits.entrySet()) {
       RuleOutcome outcome = unit.getValue().evaluate(user);

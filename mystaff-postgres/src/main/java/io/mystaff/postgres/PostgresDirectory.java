@@ -98,7 +98,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
       PostgresSchema.migrate(dataSource);
     }
     this.cursors = CursorCodec.withKey(cursorKey());
-    this.reads = new SqlDirectory(name, cursors, jdbc.pooled());
+    this.reads = new SqlDirectory(name, cursors, jdbc.pooled(), b.termSortLimit);
   }
 
   /**
@@ -450,12 +450,25 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
                   || !old.get().displayName().equals(stored.displayName())
                   || !old.get().userPrincipalName().equals(stored.userPrincipalName());
           if (rekeyed) {
-            replaceTerms(
+            update(
                 c,
-                "mystaff_user_term",
-                "user_id",
-                stored.id().value(),
-                Folding.userTerms(stored.displayName(), stored.userPrincipalName()));
+                "DELETE FROM mystaff_user_term WHERE tenant = ? AND user_id = ?",
+                name,
+                stored.id().value());
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO mystaff_user_term (tenant, term, user_id, name_key) VALUES (?, ?,"
+                        + " ?, ?) ON CONFLICT DO NOTHING")) {
+              for (String term :
+                  Folding.userTerms(stored.displayName(), stored.userPrincipalName())) {
+                ps.setString(1, name);
+                ps.setString(2, term);
+                ps.setString(3, stored.id().value());
+                ps.setString(4, nameKey);
+                ps.addBatch();
+              }
+              ps.executeBatch();
+            }
             update(
                 c,
                 "UPDATE mystaff_member SET name_key = ? WHERE tenant = ? AND user_id = ?",
@@ -1189,6 +1202,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
     private String name = "default";
     private boolean migrate = true;
     private int passwordHashIterations = PasswordHash.MIN_ITERATIONS;
+    private int termSortLimit = SqlDirectory.TERM_SORT_LIMIT;
 
     private Builder() {}
 
@@ -1241,6 +1255,12 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
      */
     public Builder passwordHashIterations(int iterations) {
       this.passwordHashIterations = PasswordHash.requireIterations(iterations);
+      return this;
+    }
+
+    /** Tests: the most term rows a search sorts before it walks users in order instead. */
+    Builder termSortLimit(int limit) {
+      this.termSortLimit = limit;
       return this;
     }
 

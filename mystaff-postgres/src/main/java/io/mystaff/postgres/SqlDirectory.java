@@ -47,6 +47,12 @@ final class SqlDirectory implements Directory {
   private final Jdbc.Connections connections;
 
   SqlDirectory(String tenant, CursorCodec cursors, Jdbc.Connections connections) {
+    this(tenant, cursors, connections, TERM_SORT_LIMIT);
+  }
+
+  SqlDirectory(
+      String tenant, CursorCodec cursors, Jdbc.Connections connections, int termSortLimit) {
+    this.termSortLimit = termSortLimit;
     this.tenant = tenant;
     this.cursors = cursors;
     this.connections = connections;
@@ -182,24 +188,46 @@ final class SqlDirectory implements Directory {
               idArray,
               undecided);
           Map<String, List<RoleAssignment>> assignments = new HashMap<>();
-          Map<String, Boolean> protectedUsers = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT u.id, "
-                      + Rows.ASSIGNMENT_COLUMNS
-                      + " FROM mystaff_user u JOIN mystaff_assignment a ON a.tenant = u.tenant"
-                      + " AND ((a.principal_kind = 'U' AND a.principal = u.id)"
-                      + " OR (a.principal_kind = 'G' AND a.principal = ANY(u.groups)))"
-                      + " WHERE u.tenant = ? AND u.id = ANY(?) ORDER BY u.id, a.seq")) {
-            ps.setString(1, tenant);
-            ps.setArray(2, idArray);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String id = rs.getString(1);
-                assignments.computeIfAbsent(id, k -> new ArrayList<>()).add(Rows.assignment(rs, 2));
+          Map<String, List<long[]>> order = new HashMap<>();
+          // Two index probes, not one OR join: the user's own assignments, then its groups'.
+          String[] queries = {
+            "SELECT a.principal, a.seq, "
+                + Rows.ASSIGNMENT_COLUMNS
+                + " FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U' AND"
+                + " a.principal = ANY(?)",
+            "SELECT u.id, a.seq, "
+                + Rows.ASSIGNMENT_COLUMNS
+                + " FROM mystaff_user u CROSS JOIN LATERAL unnest(u.groups) g JOIN"
+                + " mystaff_assignment a ON a.tenant = u.tenant AND a.principal_kind = 'G' AND"
+                + " a.principal = g WHERE u.tenant = ? AND u.id = ANY(?)"
+          };
+          for (String query : queries) {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+              ps.setString(1, tenant);
+              ps.setArray(2, idArray);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  String id = rs.getString(1);
+                  List<RoleAssignment> list =
+                      assignments.computeIfAbsent(id, k -> new ArrayList<>());
+                  order
+                      .computeIfAbsent(id, k -> new ArrayList<>())
+                      .add(new long[] {rs.getLong(2), list.size()});
+                  list.add(Rows.assignment(rs, 3));
+                }
               }
             }
           }
+          for (Map.Entry<String, List<RoleAssignment>> e : assignments.entrySet()) {
+            List<long[]> seqs = order.get(e.getKey());
+            seqs.sort(java.util.Comparator.comparingLong(x -> x[0]));
+            List<RoleAssignment> sorted = new ArrayList<>(seqs.size());
+            for (long[] x : seqs) {
+              sorted.add(e.getValue().get((int) x[1]));
+            }
+            e.setValue(sorted);
+          }
+          Map<String, Boolean> protectedUsers = new HashMap<>();
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT u.id, u.role_assignable_member OR EXISTS (SELECT 1 FROM"
@@ -312,11 +340,26 @@ final class SqlDirectory implements Directory {
     return userPage("users:" + query, Optional.of(query), page);
   }
 
+  /**
+   * The most term rows a search sorts itself; a prefix matching more terms than this is common
+   * enough that walking users in directory order finds a page of matches sooner.
+   */
+  static final int TERM_SORT_LIMIT = 50_000;
+
+  private final int termSortLimit;
+
   private Page<User> userPage(String listing, Optional<String> query, PageRequest page) {
     return connections.with(
         "list users",
         c -> {
           Optional<SortKey> after = cursors.after(listing, page, id -> userName(c, id));
+          if (query.isPresent()) {
+            Optional<List<User>> sorted = searchByTerms(c, Folding.fold(query.get()), after, page);
+            if (sorted.isPresent()) {
+              return cursors.page(
+                  listing, sorted.get().iterator(), page.size(), DirectoryOrder::keyOf);
+            }
+          }
           StringBuilder sql =
               new StringBuilder("SELECT ")
                   .append(Rows.USER_COLUMNS)
@@ -344,6 +387,100 @@ final class SqlDirectory implements Directory {
             return cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
           }
         });
+  }
+
+  /**
+   * A search answered from two index ranges: users whose display name starts with the prefix (the
+   * directory-order index, already in order) and term rows in the prefix's range of users whose
+   * name does not (index-only, each with its user's sort key); merged, sorted, deduplicated, and
+   * the page's users read by id. Empty if more than {@code termSortLimit} term rows match, for the
+   * caller to walk instead.
+   */
+  private Optional<List<User>> searchByTerms(
+      Connection c, String prefix, Optional<SortKey> after, PageRequest page) throws SQLException {
+    Optional<String> upper = Folding.successor(prefix);
+    // Users whose display name starts with the prefix are one range of the directory-order index;
+    // the others match through a later word or their principal name, found in the term index.
+    StringBuilder sql =
+        new StringBuilder(
+            "WITH named AS (SELECT u.name_key, u.id FROM mystaff_user u WHERE u.tenant = ? AND"
+                + " u.name_key >= ?");
+    if (upper.isPresent()) {
+      sql.append(" AND u.name_key < ?");
+    }
+    if (after.isPresent()) {
+      sql.append(" AND (u.name_key, u.id) > (?, ?)");
+    }
+    sql.append(
+        " ORDER BY u.name_key, u.id LIMIT ?), other AS MATERIALIZED (SELECT t.name_key, t.user_id"
+            + " AS id FROM mystaff_user_term t WHERE t.tenant = ? AND t.term >= ?");
+    if (upper.isPresent()) {
+      sql.append(" AND t.term < ?");
+    }
+    sql.append(
+        " AND NOT starts_with(t.name_key, ?) LIMIT ?) SELECT (SELECT count(*) FROM other),"
+            + " ARRAY(SELECT k.id FROM (SELECT name_key, id FROM named UNION SELECT name_key, id"
+            + " FROM other");
+    if (after.isPresent()) {
+      sql.append(" WHERE (name_key, id) > (?, ?)");
+    }
+    sql.append(") k ORDER BY k.name_key, k.id LIMIT ?)");
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      ps.setString(i++, tenant);
+      ps.setString(i++, prefix);
+      if (upper.isPresent()) {
+        ps.setString(i++, upper.get());
+      }
+      if (after.isPresent()) {
+        ps.setString(i++, Folding.fold(after.get().displayName()));
+        ps.setString(i++, after.get().id());
+      }
+      ps.setInt(i++, page.size() + 1);
+      ps.setString(i++, tenant);
+      ps.setString(i++, prefix);
+      if (upper.isPresent()) {
+        ps.setString(i++, upper.get());
+      }
+      ps.setString(i++, prefix);
+      ps.setInt(i++, termSortLimit + 1);
+      if (after.isPresent()) {
+        ps.setString(i++, Folding.fold(after.get().displayName()));
+        ps.setString(i++, after.get().id());
+      }
+      ps.setInt(i, page.size() + 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) > termSortLimit) {
+          return Optional.empty();
+        }
+        ids.addAll(Rows.strings(rs.getArray(2)));
+      }
+    }
+    if (ids.isEmpty()) {
+      return Optional.of(List.of());
+    }
+    Map<String, User> byId = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.USER_COLUMNS
+                + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?)")) {
+      ps.setString(1, tenant);
+      ps.setArray(2, Rows.textArray(c, ids));
+      for (User u : users(ps)) {
+        byId.put(u.id().value(), u);
+      }
+    }
+    List<User> ordered = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      User u = byId.get(id);
+      if (u != null) {
+        ordered.add(u);
+      }
+    }
+    return Optional.of(ordered);
   }
 
   @Override
@@ -411,14 +548,17 @@ final class SqlDirectory implements Directory {
               c.prepareStatement(
                   "SELECT "
                       + Rows.ASSIGNMENT_COLUMNS
-                      + " FROM mystaff_assignment a WHERE a.tenant = ? AND ((a.principal_kind ="
-                      + " 'U' AND a.principal = ?) OR (a.principal_kind = 'G' AND a.principal ="
-                      + " ANY(SELECT unnest(u.groups) FROM mystaff_user u WHERE u.tenant = ? AND"
-                      + " u.id = ?))) ORDER BY a.seq")) {
+                      + ", a.seq FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind"
+                      + " = 'U' AND a.principal = ? UNION ALL SELECT "
+                      + Rows.ASSIGNMENT_COLUMNS
+                      + ", a.seq FROM mystaff_user u, unnest(u.groups) g JOIN mystaff_assignment a"
+                      + " ON a.tenant = ? AND a.principal_kind = 'G' AND a.principal = g WHERE"
+                      + " u.tenant = ? AND u.id = ? ORDER BY 9")) {
             ps.setString(1, tenant);
             ps.setString(2, principal.value());
             ps.setString(3, tenant);
-            ps.setString(4, principal.value());
+            ps.setString(4, tenant);
+            ps.setString(5, principal.value());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(Rows.assignment(rs));

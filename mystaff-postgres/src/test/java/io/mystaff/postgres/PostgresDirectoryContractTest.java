@@ -30,6 +30,14 @@ class PostgresDirectoryContractTest {
   }
 
   @TestFactory
+  DynamicContainer directoryWalkingSearches() {
+    return DirectoryTestSuiteBuilder.using(TestDatabase::seededWalkingSearches)
+        .named("PostgresDirectory, searches walking users in order")
+        .withFeatures(DirectoryFeature.values())
+        .build();
+  }
+
+  @TestFactory
   DynamicContainer writer() {
     return DirectoryWriterTestSuiteBuilder.using(
             tenant -> WritableDirectory.of(TestDatabase.seeded(tenant)))

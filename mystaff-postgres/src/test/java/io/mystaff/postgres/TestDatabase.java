@@ -114,6 +114,20 @@ final class TestDatabase {
     return d;
   }
 
+  /** Like {@link #seeded}, but every search matching more than 2 terms walks users in order. */
+  static PostgresDirectory seededWalkingSearches(Tenant tenant) {
+    PostgresDirectory d =
+        PostgresDirectory.builder()
+            .dataSource(dataSource())
+            .name(freshName("walk"))
+            .migrateSchema(false)
+            .passwordHashIterations(1_000)
+            .termSortLimit(2)
+            .build();
+    seed(d, tenant);
+    return d;
+  }
+
   static void seed(PostgresDirectory d, Tenant tenant) {
     tenant.units().forEach(d::putUnit);
     tenant.users().forEach(d::putUser);
