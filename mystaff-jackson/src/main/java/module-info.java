@@ -6,7 +6,7 @@ module io.mystaff.jackson {
   requires transitive io.mystaff.api;
   requires transitive io.mystaff.core;
   requires transitive tools.jackson.databind;
+  requires transitive io.mystaff.jackson.audit;
 
   exports io.mystaff.jackson;
-  exports io.mystaff.jackson.audit;
 }

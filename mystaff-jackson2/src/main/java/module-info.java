@@ -6,7 +6,7 @@
 module io.mystaff.jackson2 {
   requires transitive io.mystaff.api;
   requires transitive io.mystaff.core;
-  requires io.mystaff.jackson;
+  requires io.mystaff.jackson.audit;
   requires transitive com.fasterxml.jackson.databind;
 
   exports io.mystaff.jackson2;

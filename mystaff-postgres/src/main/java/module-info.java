@@ -6,7 +6,7 @@ module io.mystaff.postgres {
   requires transitive io.mystaff.api;
   requires transitive java.sql;
   requires io.mystaff.membership;
-  requires io.mystaff.jackson;
+  requires io.mystaff.jackson.audit;
   requires tools.jackson.databind;
   // Flyway 13 ships no module name: its jar name makes the automatic module "flyway.core".
   requires flyway.core;
