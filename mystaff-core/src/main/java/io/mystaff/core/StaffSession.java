@@ -642,7 +642,11 @@ public final class StaffSession {
           user ->
               new StaffMember(
                   UserSummary.of(user),
-                  engine.allowedActions(actor, targets.get(user.id()), roles, now)));
+                  engine.allowedActions(
+                      actor,
+                      requireNonNull(targets.get(user.id()), "targets() answers for every user"),
+                      roles,
+                      now)));
     }
 
     /** Where the manager's roles grant {@code action}. */

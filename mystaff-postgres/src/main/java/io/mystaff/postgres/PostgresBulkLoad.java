@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -314,8 +315,8 @@ public final class PostgresBulkLoad implements AutoCloseable {
     return "PostgresBulkLoad{" + tenant + ", " + (nextVersion - firstVersion) + " users}";
   }
 
-  private void row(String table, String... values) {
-    StringBuilder b = buffers.get(table);
+  private void row(String table, @Nullable String... values) {
+    StringBuilder b = requireNonNull(buffers.get(table), table);
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         b.append('\t');
@@ -334,7 +335,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
   }
 
   private void flush(String table) throws SQLException {
-    StringBuilder b = buffers.get(table);
+    StringBuilder b = requireNonNull(buffers.get(table), table);
     if (b.length() == 0) {
       return;
     }

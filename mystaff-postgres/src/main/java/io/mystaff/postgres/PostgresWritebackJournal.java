@@ -78,7 +78,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
     requireNonNull(lease, "lease");
     String user = pending.targets().isEmpty() ? "" : pending.targets().get(0).id();
     long leaseMicros = lease.plus(grace).toNanos() / 1_000;
-    jdbc.transaction(
+    jdbc.update(
         "journal a writeback",
         c -> {
           try (PreparedStatement ps =
@@ -96,7 +96,6 @@ public final class PostgresWritebackJournal implements WritebackJournal {
             ps.setString(7, AuditJson.standard().write(ifAbandoned));
             ps.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -104,7 +103,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
   public void progressed(CorrelationId writeback, WritebackStatus status) {
     requireNonNull(writeback, "writeback");
     requireNonNull(status, "status");
-    jdbc.transaction(
+    jdbc.update(
         "journal a writeback's progress",
         c -> {
           try (PreparedStatement ps =
@@ -116,7 +115,6 @@ public final class PostgresWritebackJournal implements WritebackJournal {
             ps.setString(3, writeback.value());
             ps.executeUpdate();
           }
-          return null;
         });
   }
 

@@ -347,10 +347,10 @@ public final class User {
     /**
      * Sets the on-premises account name of a synced user.
      *
-     * @param samAccountName at most 20 characters
+     * @param samAccountName at most 20 characters, or null for none
      * @return this builder
      */
-    public Builder onPremisesSamAccountName(String samAccountName) {
+    public Builder onPremisesSamAccountName(@Nullable String samAccountName) {
       this.onPremisesSamAccountName = samAccountName;
       return this;
     }
