@@ -40,8 +40,10 @@ import org.postgresql.copy.CopyManager;
  * after the unit, as {@link PostgresDirectory#putUser} does.
  *
  * <p>Only for entries the directory does not hold yet: an id that exists already fails the commit
- * (nothing is loaded). Holds the directory's advisory lock exclusively until it ends, so no other
- * write interleaves. Not thread-safe: one thread loads.
+ * (nothing is loaded). Users are stored at exactly the version they carry, as an import from
+ * another store keeps them (and as the in-memory provider's builder seeds them); every later write
+ * stores a user at a version above every version loaded. Holds the directory's advisory lock
+ * exclusively until it ends, so no other write interleaves. Not thread-safe: one thread loads.
  *
  * @since 0.1.0
  */
@@ -55,8 +57,8 @@ public final class PostgresBulkLoad implements AutoCloseable {
   private final Map<String, String> columns = new HashMap<>();
   private final Map<String, MembershipRule> dynamicUnits = new LinkedHashMap<>();
   private final Map<String, String> nameKeys = new HashMap<>();
-  private long nextVersion;
-  private long firstVersion;
+  private long maxVersion;
+  private long userCount;
   private boolean ended;
 
   PostgresBulkLoad(DataSource dataSource, String tenant, int lockClass) {
@@ -79,13 +81,6 @@ public final class PostgresBulkLoad implements AutoCloseable {
           connection.prepareStatement(
               "CREATE TEMPORARY TABLE mystaff_member_load (LIKE mystaff_member) ON COMMIT DROP")) {
         ps.execute();
-      }
-      try (PreparedStatement ps =
-              connection.prepareStatement("SELECT nextval('mystaff_version_seq')");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        firstVersion = rs.getLong(1);
-        nextVersion = firstVersion;
       }
       try (PreparedStatement ps =
           connection.prepareStatement(
@@ -153,11 +148,17 @@ public final class PostgresBulkLoad implements AutoCloseable {
   /**
    * Adds a user, with its dynamic memberships.
    *
-   * @param user the new user
+   * @param user the new user, stored at exactly its version
    * @return this load
+   * @throws InvalidInputException if {@code user.version()} is {@link Long#MAX_VALUE} (no write
+   *     could follow it)
    */
   public PostgresBulkLoad user(User user) {
     requireNonNull(user, "user");
+    if (user.version() == Long.MAX_VALUE) {
+      throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
+    }
+    userCount++;
     String id = user.id().value();
     String nameKey = Folding.fold(user.displayName());
     nameKeys.put(id, nameKey);
@@ -179,7 +180,8 @@ public final class PostgresBulkLoad implements AutoCloseable {
         arrayLiteral(groups),
         Rows.phonesJson(user),
         Boolean.toString(user.forceChangePasswordNextSignIn()),
-        Long.toString(Math.max(nextVersion++, user.version() + 1)));
+        Long.toString(user.version()));
+    maxVersion = Math.max(maxVersion, user.version());
     for (String term : Folding.userTerms(user.displayName(), user.userPrincipalName())) {
       row("mystaff_user_term", tenant, term, id, nameKey);
     }
@@ -288,7 +290,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
           connection.prepareStatement(
               "SELECT setval('mystaff_version_seq', greatest(?, (SELECT last_value FROM"
                   + " mystaff_version_seq)))")) {
-        ps.setLong(1, nextVersion);
+        ps.setLong(1, maxVersion);
         ps.executeQuery().close();
       }
       connection.commit();
@@ -311,7 +313,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "PostgresBulkLoad{" + tenant + ", " + (nextVersion - firstVersion) + " users}";
+    return "PostgresBulkLoad{" + tenant + ", " + userCount + " users}";
   }
 
   private void row(String table, String... values) {
