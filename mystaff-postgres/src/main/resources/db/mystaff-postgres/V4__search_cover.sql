@@ -19,6 +19,13 @@ ALTER TABLE mystaff_user_term ADD COLUMN cover smallint;
 UPDATE mystaff_user_term SET cover = mystaff_cover(term, name_key);
 ALTER TABLE mystaff_user_term ALTER COLUMN cover SET NOT NULL;
 DROP FUNCTION mystaff_cover(text, text);
+-- The only index that leads with the term after the tenant is now the search index: the primary
+-- key leads with the user (what a walk in directory order probes: this user's terms), so the
+-- planner cannot pick it for a prefix range and filter the range's rows one by one (31,000 rows
+-- for "anna" on a million users, where the search index reads none).
 DROP INDEX mystaff_user_term_search;
 CREATE INDEX mystaff_user_term_search ON mystaff_user_term (tenant, cover, term)
   INCLUDE (name_key, user_id);
+ALTER TABLE mystaff_user_term DROP CONSTRAINT mystaff_user_term_pkey;
+ALTER TABLE mystaff_user_term ADD PRIMARY KEY (tenant, user_id, term);
+DROP INDEX mystaff_user_term_user;
