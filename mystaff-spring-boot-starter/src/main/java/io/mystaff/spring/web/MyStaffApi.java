@@ -7,7 +7,6 @@ import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
-import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.password.Secret;
@@ -15,6 +14,7 @@ import io.mystaff.core.Location;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffMember;
+import io.mystaff.core.StaffSession;
 import io.mystaff.core.UnitSearchResult;
 import io.mystaff.core.UserProfile;
 import io.mystaff.core.UserSummary;
@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -161,9 +162,9 @@ public final class MyStaffApi {
    */
   @GetMapping("/me")
   public Me me(@Nullable Authentication authentication, HttpServletRequest request) {
-    SignInContext context = signIn(authentication, request);
-    return sessions.call(
-        context,
+    return call(
+        manager(authentication, request),
+        request,
         s -> {
           List<Location> locations = s.locations();
           Optional<NoLocations> why =
@@ -192,7 +193,7 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(signIn(authentication, request), s -> s.locations(page(size, cursor)));
+    return call(manager(authentication, request), request, s -> s.locations(page(size, cursor)));
   }
 
   /**
@@ -216,8 +217,9 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     Optional<String> query = q.map(String::strip).filter(x -> !x.isEmpty());
-    return sessions.call(
-        signIn(authentication, request),
+    return call(
+        manager(authentication, request),
+        request,
         s ->
             unit.isPresent()
                 ? s.members(UnitId.of(unit.get()), query, page(size, cursor))
@@ -241,8 +243,8 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(
-        signIn(authentication, request), s -> s.searchUsers(q, page(size, cursor)));
+    return call(
+        manager(authentication, request), request, s -> s.searchUsers(q, page(size, cursor)));
   }
 
   /**
@@ -262,8 +264,8 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(
-        signIn(authentication, request), s -> s.searchUnits(q, page(size, cursor)));
+    return call(
+        manager(authentication, request), request, s -> s.searchUnits(q, page(size, cursor)));
   }
 
   /**
@@ -279,7 +281,7 @@ public final class MyStaffApi {
       @PathVariable String id,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(signIn(authentication, request), s -> s.profile(UserId.of(id)));
+    return call(manager(authentication, request), request, s -> s.profile(UserId.of(id)));
   }
 
   /**
@@ -309,16 +311,16 @@ public final class MyStaffApi {
       @Valid @RequestBody(required = false) @Nullable ResetRequest body,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    SignInContext context = signIn(authentication, request);
+    ManagerSessions.Grounds manager = manager(authentication, request);
     UserId user = UserId.of(id);
     String chosen = body == null ? null : body.password();
     PasswordResetResult result;
     if (chosen == null) {
-      result = sessions.call(context, s -> s.resetPassword(user));
+      result = call(manager, request, s -> s.resetPassword(user));
     } else {
       Secret secret = Secret.of(chosen);
       try {
-        result = sessions.call(context, s -> s.resetPassword(user, secret));
+        result = call(manager, request, s -> s.resetPassword(user, secret));
       } finally {
         secret.destroy();
       }
@@ -336,7 +338,7 @@ public final class MyStaffApi {
                   temporary.password().reveal()));
     }
     if (result instanceof PasswordResetResult.WritebackPending pending) {
-      writebacks.add(context.user(), pending.writeback());
+      writebacks.add(manager.context().user(), pending.writeback());
       URI status =
           URI.create(
               request.getRequestURI().replaceFirst("/users/[^/]+/password-resets$", "")
@@ -363,7 +365,7 @@ public final class MyStaffApi {
       @PathVariable String correlationId,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return writeback(correlationId, signIn(authentication, request));
+    return writeback(correlationId, manager(authentication, request), request);
   }
 
   /**
@@ -380,7 +382,7 @@ public final class MyStaffApi {
       @PathVariable String correlationId,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    WritebackHandle handle = writeback(correlationId, signIn(authentication, request));
+    WritebackHandle handle = writeback(correlationId, manager(authentication, request), request);
     SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
     // Statuses before the last as they come; the final one once the result is known (a handle's
     // listeners hear the final status just before its result is set).
@@ -419,8 +421,10 @@ public final class MyStaffApi {
       HttpServletRequest request) {
     PhoneType phoneType = phoneType(type);
     String number = body.number() == null ? "" : body.number();
-    return sessions.call(
-        signIn(authentication, request), s -> s.setPhone(UserId.of(id), phoneType, number));
+    return call(
+        manager(authentication, request),
+        request,
+        s -> s.setPhone(UserId.of(id), phoneType, number));
   }
 
   /**
@@ -439,8 +443,8 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     PhoneType phoneType = phoneType(type);
-    return sessions.call(
-        signIn(authentication, request), s -> s.removePhone(UserId.of(id), phoneType));
+    return call(
+        manager(authentication, request), request, s -> s.removePhone(UserId.of(id), phoneType));
   }
 
   /**
@@ -453,10 +457,10 @@ public final class MyStaffApi {
   @GetMapping("/audit-events")
   public AuditEvents auditEvents(
       @Nullable Authentication authentication, HttpServletRequest request) {
-    SignInContext context = signIn(authentication, request);
-    sessions.call(context, s -> s.manager());
+    ManagerSessions.Grounds manager = manager(authentication, request);
+    call(manager, request, s -> s.manager());
     sessions.catchUpAudit();
-    return new AuditEvents(audit.initiatedBy(context.user()));
+    return new AuditEvents(audit.initiatedBy(manager.context().user()));
   }
 
   private static void send(SseEmitter emitter, WritebackHandle handle) {
@@ -467,19 +471,26 @@ public final class MyStaffApi {
     }
   }
 
-  private WritebackHandle writeback(String correlationId, SignInContext context) {
-    sessions.call(context, s -> s.manager());
+  private WritebackHandle writeback(
+      String correlationId, ManagerSessions.Grounds manager, HttpServletRequest request) {
+    call(manager, request, s -> s.manager());
     return writebacks
-        .find(context.user(), CorrelationId.of(correlationId))
+        .find(manager.context().user(), CorrelationId.of(correlationId))
         .orElseThrow(() -> new NotFound("No password reset of yours has this correlation id."));
   }
 
-  private SignInContext signIn(
+  /** The signed-in manager's grounds for a mystaff session. */
+  private ManagerSessions.Grounds manager(
       @Nullable Authentication authentication, HttpServletRequest request) {
     if (authentication == null || !authentication.isAuthenticated()) {
       throw new NotSignedIn();
     }
-    return mapping.signIn(authentication, request);
+    return new ManagerSessions.Grounds(mapping.signIn(authentication, request), authentication);
+  }
+
+  private <T> T call(
+      ManagerSessions.Grounds manager, HttpServletRequest request, Function<StaffSession, T> call) {
+    return sessions.call(request, manager, call);
   }
 
   private static PageRequest page(int size, Optional<String> cursor) {
