@@ -22,14 +22,19 @@ import io.mystaff.core.WritebackHandle;
 import io.mystaff.spring.boot.ManagerMapping;
 import io.mystaff.spring.boot.RecentAuditEvents;
 import io.mystaff.validation.ManagerChosenPassword;
+import io.mystaff.validation.MyStaffConstraints;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -72,6 +77,7 @@ public final class MyStaffApi {
   private final RecentAuditEvents audit;
   private final PasswordRules rules;
   private final Duration streamTimeout;
+  private final Validator validator;
 
   MyStaffApi(
       ManagerSessions sessions,
@@ -79,13 +85,15 @@ public final class MyStaffApi {
       Writebacks writebacks,
       RecentAuditEvents audit,
       PasswordRules rules,
-      Duration streamTimeout) {
+      Duration streamTimeout,
+      Validator validator) {
     this.sessions = sessions;
     this.mapping = mapping;
     this.writebacks = writebacks;
     this.audit = audit;
     this.rules = rules;
     this.streamTimeout = streamTimeout;
+    this.validator = validator;
   }
 
   /**
@@ -94,7 +102,12 @@ public final class MyStaffApi {
    * @param headerName the header to send it in
    * @param token the token
    */
-  record Csrf(String headerName, String token) {}
+  record Csrf(String headerName, String token) {
+    @Override
+    public String toString() {
+      return "Csrf[headerName=" + headerName + ", token=<redacted>]";
+    }
+  }
 
   /**
    * Why the manager has no location.
@@ -126,7 +139,12 @@ public final class MyStaffApi {
    *
    * @param password the password the manager chose (synced users), or absent for a generated one
    */
-  record ResetRequest(@ManagerChosenPassword @Nullable String password) {}
+  record ResetRequest(@ManagerChosenPassword @Nullable String password) {
+    @Override
+    public String toString() { // Spring MVC logs request bodies at DEBUG and TRACE
+      return "ResetRequest[password=" + (password == null ? "absent" : "<redacted>") + "]";
+    }
+  }
 
   /**
    * A phone's request body.
@@ -144,7 +162,18 @@ public final class MyStaffApi {
    * @param temporaryPassword the password, revealed once
    */
   record TemporaryPasswordShown(
-      String type, UserId user, CorrelationId correlationId, String temporaryPassword) {}
+      String type, UserId user, CorrelationId correlationId, String temporaryPassword) {
+    @Override
+    public String toString() { // Spring MVC logs response bodies at DEBUG and TRACE
+      return "TemporaryPasswordShown[type="
+          + type
+          + ", user="
+          + user
+          + ", correlationId="
+          + correlationId
+          + ", temporaryPassword=<redacted>]";
+    }
+  }
 
   /**
    * The manager's recent audit events, newest first, in Graph's directoryAudit shape.
@@ -308,11 +337,14 @@ public final class MyStaffApi {
   @PostMapping(path = "/users/{id}/password-resets")
   public ResponseEntity<Object> resetPassword(
       @PathVariable String id,
-      @Valid @RequestBody(required = false) @Nullable ResetRequest body,
+      @RequestBody(required = false) @Nullable ResetRequest body,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     ManagerSessions.Grounds manager = manager(authentication, request);
     UserId user = UserId.of(id);
+    if (body != null) {
+      validateSecret(body);
+    }
     String chosen = body == null ? null : body.password();
     PasswordResetResult result;
     if (chosen == null) {
@@ -491,6 +523,31 @@ public final class MyStaffApi {
   private <T> T call(
       ManagerSessions.Grounds manager, HttpServletRequest request, Function<StaffSession, T> call) {
     return sessions.call(request, manager, call);
+  }
+
+  /**
+   * Bean Validation of a body that holds a secret, done here rather than by {@code @Valid}: Spring
+   * MVC's {@code FieldError} keeps the rejected value and prints it in the exception's message,
+   * which Spring logs. The violations become an {@link InvalidInputException} with field, code and
+   * message only.
+   */
+  private <B> void validateSecret(B body) {
+    List<InvalidInputException.Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<B> v : validator.validate(body)) {
+      String field = v.getPropertyPath().toString();
+      violations.add(
+          new InvalidInputException.Violation(
+              field,
+              v.getMessage(),
+              MyStaffConstraints.code(v)
+                  .orElse(InvalidInputException.Violation.defaultCode(field))));
+    }
+    if (!violations.isEmpty()) {
+      violations.sort(
+          Comparator.comparing(InvalidInputException.Violation::field)
+              .thenComparing(InvalidInputException.Violation::code));
+      throw new InvalidInputException(violations);
+    }
   }
 
   private static PageRequest page(int size, Optional<String> cursor) {

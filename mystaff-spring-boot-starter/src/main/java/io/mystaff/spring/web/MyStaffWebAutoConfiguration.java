@@ -6,6 +6,8 @@ import io.mystaff.spring.boot.ManagerMapping;
 import io.mystaff.spring.boot.MyStaffAutoConfiguration;
 import io.mystaff.spring.boot.MyStaffProperties;
 import io.mystaff.spring.boot.RecentAuditEvents;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,6 +60,7 @@ public class MyStaffWebAutoConfiguration {
    * @param audit the recent audit events
    * @param onPremisesPolicy the on-premises policy, if the host declared one
    * @param clock the clock, if the host declared one
+   * @param validator Bean Validation (Spring Boot's), else a default one
    * @return the controller
    */
   @Bean
@@ -66,7 +69,8 @@ public class MyStaffWebAutoConfiguration {
       ManagerMapping mapping,
       RecentAuditEvents audit,
       ObjectProvider<ActiveDirectoryPasswordPolicy> onPremisesPolicy,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<Validator> validator) {
     ActiveDirectoryPasswordPolicy policy =
         onPremisesPolicy.getIfAvailable(ActiveDirectoryPasswordPolicy::defaults);
     return new MyStaffApi(
@@ -75,7 +79,8 @@ public class MyStaffWebAutoConfiguration {
         new Writebacks(),
         audit,
         PasswordRules.of(policy, myStaff.settings().minimumManagerChosenPasswordLength()),
-        myStaff.settings().writebackDeadline().plus(Duration.ofMinutes(1)));
+        myStaff.settings().writebackDeadline().plus(Duration.ofMinutes(1)),
+        validator.getIfAvailable(() -> Validation.buildDefaultValidatorFactory().getValidator()));
   }
 
   /**
