@@ -29,9 +29,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,25 +72,25 @@ public final class MyStaffApi {
   private final ManagerSessions sessions;
   private final ManagerMapping mapping;
   private final Writebacks writebacks;
+  private final WritebackStreams streams;
   private final RecentAuditEvents audit;
   private final PasswordRules rules;
-  private final Duration streamTimeout;
   private final Validator validator;
 
   MyStaffApi(
       ManagerSessions sessions,
       ManagerMapping mapping,
       Writebacks writebacks,
+      WritebackStreams streams,
       RecentAuditEvents audit,
       PasswordRules rules,
-      Duration streamTimeout,
       Validator validator) {
     this.sessions = sessions;
     this.mapping = mapping;
     this.writebacks = writebacks;
+    this.streams = streams;
     this.audit = audit;
     this.rules = rules;
-    this.streamTimeout = streamTimeout;
     this.validator = validator;
   }
 
@@ -402,7 +400,8 @@ public final class MyStaffApi {
 
   /**
    * The progress of a synced reset as server-sent events: one {@code status} event (the progress
-   * resource) now and at each new status, until the final one.
+   * resource) now and at each new status, until the final one, which carries the result; comment
+   * lines in between tell a client gone away ({@link WritebackStreams}).
    *
    * @param correlationId the reset's correlation id
    * @param authentication the principal
@@ -415,23 +414,7 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     WritebackHandle handle = writeback(correlationId, manager(authentication, request), request);
-    SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-    // Statuses before the last as they come; the final one once the result is known (a handle's
-    // listeners hear the final status just before its result is set).
-    handle.onStatus(
-        status -> {
-          if (!status.isTerminal()) {
-            send(emitter, handle);
-          }
-        });
-    handle
-        .completion()
-        .whenComplete(
-            (result, failure) -> {
-              send(emitter, handle);
-              emitter.complete();
-            });
-    return emitter;
+    return streams.open(handle);
   }
 
   /**
@@ -493,14 +476,6 @@ public final class MyStaffApi {
     call(manager, request, s -> s.manager());
     sessions.catchUpAudit();
     return new AuditEvents(audit.initiatedBy(manager.context().user()));
-  }
-
-  private static void send(SseEmitter emitter, WritebackHandle handle) {
-    try {
-      emitter.send(SseEmitter.event().name("status").data(handle, MediaType.APPLICATION_JSON));
-    } catch (IOException | IllegalStateException e) {
-      emitter.completeWithError(e);
-    }
   }
 
   private WritebackHandle writeback(
