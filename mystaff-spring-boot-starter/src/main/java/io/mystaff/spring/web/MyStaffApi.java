@@ -58,7 +58,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The manager's REST API, under {@code mystaff.web.api-path} (default {@code /mystaff/api}); its
  * OpenAPI 3.1 description is {@code openapi.json} there. Every call acts as the manager the host's
  * Spring Security principal maps to ({@link ManagerMapping}); errors are RFC 9457 problem details
- * ({@link MyStaffProblems}).
+ * ({@link MyStaffProblems}). Changes need the CSRF token; every GET that runs in the manager's
+ * session needs the header {@code X-Requested-With} (any value), which a page of another site
+ * cannot send, and is refused without it before anything is signed in or audited.
  *
  * @since 0.1.0
  */
@@ -68,6 +70,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
     produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 public final class MyStaffApi {
   private static final int DEFAULT_PAGE_SIZE = 25;
+
+  /**
+   * The header, with any value, that every GET running in the manager's session needs: {@code /me},
+   * {@code /locations}, {@code /members}, {@code /search/*}, {@code /users/{id}}, {@code
+   * /password-resets/{id}} and {@code /audit-events}. Not the event stream, which {@code
+   * EventSource} cannot decorate and which needs the reset's unguessable correlation id.
+   */
+  static final String REQUESTED_WITH = "X-Requested-With";
 
   private final ManagerSessions sessions;
   private final ManagerMapping mapping;
@@ -190,7 +200,7 @@ public final class MyStaffApi {
   @GetMapping("/me")
   public Me me(@Nullable Authentication authentication, HttpServletRequest request) {
     return call(
-        manager(authentication, request),
+        reader(authentication, request),
         request,
         s -> {
           List<Location> locations = s.locations();
@@ -220,7 +230,7 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return call(manager(authentication, request), request, s -> s.locations(page(size, cursor)));
+    return call(reader(authentication, request), request, s -> s.locations(page(size, cursor)));
   }
 
   /**
@@ -245,7 +255,7 @@ public final class MyStaffApi {
       HttpServletRequest request) {
     Optional<String> query = q.map(String::strip).filter(x -> !x.isEmpty());
     return call(
-        manager(authentication, request),
+        reader(authentication, request),
         request,
         s ->
             unit.isPresent()
@@ -271,7 +281,7 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     return call(
-        manager(authentication, request), request, s -> s.searchUsers(q, page(size, cursor)));
+        reader(authentication, request), request, s -> s.searchUsers(q, page(size, cursor)));
   }
 
   /**
@@ -292,7 +302,7 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     return call(
-        manager(authentication, request), request, s -> s.searchUnits(q, page(size, cursor)));
+        reader(authentication, request), request, s -> s.searchUnits(q, page(size, cursor)));
   }
 
   /**
@@ -308,7 +318,7 @@ public final class MyStaffApi {
       @PathVariable String id,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return call(manager(authentication, request), request, s -> s.profile(UserId.of(id)));
+    return call(reader(authentication, request), request, s -> s.profile(UserId.of(id)));
   }
 
   /**
@@ -395,7 +405,7 @@ public final class MyStaffApi {
       @PathVariable String correlationId,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return writeback(correlationId, manager(authentication, request), request);
+    return writeback(correlationId, reader(authentication, request), request);
   }
 
   /**
@@ -472,18 +482,42 @@ public final class MyStaffApi {
   @GetMapping("/audit-events")
   public AuditEvents auditEvents(
       @Nullable Authentication authentication, HttpServletRequest request) {
-    ManagerSessions.Grounds manager = manager(authentication, request);
+    ManagerSessions.Grounds manager = reader(authentication, request);
     call(manager, request, s -> s.manager());
     sessions.catchUpAudit();
     return new AuditEvents(audit.initiatedBy(manager.context().user()));
   }
 
+  /**
+   * The writeback {@code manager} started, looked up before their session is used: an unknown
+   * correlation id (a type 4 UUID, which a cross-site page cannot guess) signs in nothing.
+   */
   private WritebackHandle writeback(
       String correlationId, ManagerSessions.Grounds manager, HttpServletRequest request) {
+    WritebackHandle handle =
+        writebacks
+            .find(manager.context().user(), CorrelationId.of(correlationId))
+            .orElseThrow(() -> new NotFound("No password reset of yours has this correlation id."));
     call(manager, request, s -> s.manager());
-    return writebacks
-        .find(manager.context().user(), CorrelationId.of(correlationId))
-        .orElseThrow(() -> new NotFound("No password reset of yours has this correlation id."));
+    return handle;
+  }
+
+  /**
+   * The signed-in manager's grounds for a mystaff session, for a GET that runs in it (and so may
+   * record a sign-in or a profile view): refused without {@value #REQUESTED_WITH}, which a page of
+   * another site cannot send without the host's CORS consent, before anything is signed in or
+   * recorded. CSRF tokens guard the changes; this guards the audited reads.
+   */
+  private ManagerSessions.Grounds reader(
+      @Nullable Authentication authentication, HttpServletRequest request) {
+    if (authentication == null || !authentication.isAuthenticated()) {
+      throw new NotSignedIn();
+    }
+    String requestedWith = request.getHeader(REQUESTED_WITH);
+    if (requestedWith == null || requestedWith.isBlank()) {
+      throw new CrossSiteRead();
+    }
+    return manager(authentication, request);
   }
 
   /** The signed-in manager's grounds for a mystaff session. */
@@ -545,6 +579,22 @@ public final class MyStaffApi {
 
     NotSignedIn() {
       super("Sign in to use My Staff.", null, false, false);
+    }
+  }
+
+  /** A GET that runs in the manager's session came without {@value #REQUESTED_WITH}. */
+  static final class CrossSiteRead extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CrossSiteRead() {
+      super(
+          "Send the header "
+              + REQUESTED_WITH
+              + " (any value) with this request, as the My Staff page does; a page of another"
+              + " site cannot.",
+          null,
+          false,
+          false);
     }
   }
 

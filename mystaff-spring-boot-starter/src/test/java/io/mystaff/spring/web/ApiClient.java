@@ -32,6 +32,7 @@ final class ApiClient {
   private final HttpClient http;
   private final String base;
   private final Optional<String> authorization;
+  private final boolean requestedWith;
   private Optional<String> csrfHeader = Optional.empty();
   private Optional<String> csrfToken = Optional.empty();
 
@@ -39,13 +40,16 @@ final class ApiClient {
     this(
         HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
         base,
-        user.map(u -> basic(u, "pw-" + u)));
+        user.map(u -> basic(u, "pw-" + u)),
+        true);
   }
 
-  private ApiClient(HttpClient http, String base, Optional<String> authorization) {
+  private ApiClient(
+      HttpClient http, String base, Optional<String> authorization, boolean requestedWith) {
     this.http = http;
     this.base = base;
     this.authorization = authorization;
+    this.requestedWith = requestedWith;
   }
 
   private static String basic(String user, String password) {
@@ -65,12 +69,15 @@ final class ApiClient {
 
   /** The same browser (cookies, so the same HTTP session) sending other Basic credentials. */
   ApiClient sendingBasic(String user, String password) {
-    return new ApiClient(http, base, Optional.of(basic(user, password)));
+    return new ApiClient(http, base, Optional.of(basic(user, password)), requestedWith);
   }
 
-  /** The same browser sending no Authorization header: signed in by its session cookie. */
-  ApiClient sendingNoCredentials() {
-    return new ApiClient(http, base, Optional.empty());
+  /**
+   * The same browser (cookies, credentials) sending what a page of another site can make it send:
+   * no {@code X-Requested-With}.
+   */
+  ApiClient crossSite() {
+    return new ApiClient(http, base, authorization, false);
   }
 
   /**
@@ -161,6 +168,9 @@ final class ApiClient {
             .header("Content-Type", "application/json")
             .header("Accept", "application/json, application/problem+json, text/event-stream");
     authorization.ifPresent(a -> b.header("Authorization", a));
+    if (requestedWith) {
+      b.header("X-Requested-With", "XMLHttpRequest"); // as the page sends it
+    }
     return b;
   }
 

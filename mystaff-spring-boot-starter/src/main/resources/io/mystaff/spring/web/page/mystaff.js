@@ -29,6 +29,8 @@ class Problem extends Error {
   }
 }
 
+// Every call sends X-Requested-With: the API refuses a GET that runs in the manager's session
+// without it, which a page of another site cannot send.
 async function call(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -387,7 +389,7 @@ function follow(correlationId, first) {
 
 async function poll(url) {
   for (;;) {
-    const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
+    const r = await fetch(url, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin', cache: 'no-store' });
     if (!r.ok) return;
     const handle = await r.json();
     const final = handle.status === 'SUCCEEDED' || handle.status === 'FAILED';
