@@ -347,4 +347,13 @@ class MyStaffApiTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.raw().body()).contains("content=\"/mystaff/api\"");
   }
+
+  @Test
+  void thePageThatShowsTemporaryPasswordsIsNeverStored() {
+    ApiClient.Response page = ApiClient.as(api.replace("/mystaff/api", "/mystaff"), "sam").get("");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+  }
 }

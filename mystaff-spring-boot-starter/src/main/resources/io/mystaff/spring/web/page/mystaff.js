@@ -94,7 +94,17 @@ function refusal(problem) {
   return b.detail || problem.message;
 }
 
+// Passwords leave the page as soon as the manager leaves the profile: a temporary password is shown
+// once, and a hidden field would still hold it.
+function forgetPasswords() {
+  $('temporary-password').value = '';
+  $('temporary-password-result').hidden = true;
+  $('copy-password').textContent = 'Copy';
+  $('new-password').value = '';
+}
+
 function show(view) {
+  if (view !== 'profile-view') forgetPasswords();
   for (const id of ['no-locations-view', 'locations-view', 'members-view', 'profile-view']) {
     $(id).hidden = id !== view;
   }
@@ -252,13 +262,11 @@ function renderProfile(p) {
   const canPhones = p.allowedActions.includes('MANAGE_PHONES');
   $('view-only').hidden = canReset || canPhones;
   $('password-panel').hidden = !canReset;
-  $('temporary-password-result').hidden = true;
-  $('temporary-password').value = '';
+  forgetPasswords();
   $('writeback').hidden = true;
   const synced = u.source === 'SYNCED_FROM_ON_PREMISES';
   $('cloud-reset').hidden = synced;
   $('synced-reset').hidden = !synced;
-  $('new-password').value = '';
   fieldError('new-password', 'password-error', null);
   if (canReset && synced) loadRules();
   $('phones-panel').hidden = !canPhones;
@@ -511,5 +519,12 @@ async function refreshActivity() {
     // The list is a convenience; the actions themselves report their own errors.
   }
 }
+
+// Leaving the page (another page, a reload, closing it): nothing the back-forward cache or the history
+// could show again. The page is also served with Cache-Control: no-store.
+window.addEventListener('pagehide', () => {
+  closeStream();
+  forgetPasswords();
+});
 
 start();
