@@ -348,11 +348,11 @@ public final class MyStaffApi {
       @RequestBody(required = false) @Nullable ResetRequest body,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    ManagerSessions.Grounds manager = manager(authentication, request);
-    UserId user = UserId.of(id);
     if (body != null) {
       validateSecret(body);
     }
+    ManagerSessions.Grounds manager = manager(authentication, request);
+    UserId user = UserId.of(id);
     String chosen = body == null ? null : body.password();
     PasswordResetResult result;
     if (chosen == null) {

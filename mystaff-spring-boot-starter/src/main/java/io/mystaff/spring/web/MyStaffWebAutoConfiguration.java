@@ -66,7 +66,7 @@ public class MyStaffWebAutoConfiguration {
    * @return the controller
    */
   @Bean
-  public MyStaffApi myStaffApi(
+  MyStaffApi myStaffApi(
       MyStaff myStaff,
       ManagerMapping mapping,
       RecentAuditEvents audit,

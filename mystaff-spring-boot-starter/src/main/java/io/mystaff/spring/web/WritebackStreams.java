@@ -102,6 +102,9 @@ final class WritebackStreams implements AutoCloseable {
       }
       // Replays the statuses reached so far (the final one included), then hears the later ones.
       handle.onStatus(listener);
+      if (ended.get()) { // ended while replaying, before the listener was added
+        handle.removeStatusListener(listener);
+      }
     }
 
     private void heard(WritebackStatus status) {
