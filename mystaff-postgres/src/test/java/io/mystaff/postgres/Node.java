@@ -21,6 +21,10 @@ import java.util.concurrent.Executor;
  */
 final class Node implements AutoCloseable {
   final HikariDataSource pool;
+
+  /** The journal's data source: faults injected here hit the journal only. */
+  final FaultyDataSource journalFaults;
+
   final PostgresDirectory directory;
   final PostgresAuditSink sink;
   final PostgresWritebackJournal journal;
@@ -31,7 +35,8 @@ final class Node implements AutoCloseable {
     this.pool = TestDatabase.newPool(8);
     this.directory = TestDatabase.directory(pool, name);
     this.sink = PostgresAuditSink.create(pool, name);
-    this.journal = PostgresWritebackJournal.create(pool, name, Duration.ZERO);
+    this.journalFaults = new FaultyDataSource(pool);
+    this.journal = PostgresWritebackJournal.create(journalFaults, name, Duration.ZERO);
     this.writeback =
         SimulatedOnPremisesWriteback.builder()
             .knownUsers(syncedUsers)
