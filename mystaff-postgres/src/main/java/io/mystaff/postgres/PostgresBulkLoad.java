@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -51,6 +52,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
   private static final int CHUNK_CHARS = 8 << 20;
 
   private final String tenant;
+  private final Jdbc jdbc;
   private final Connection connection;
   private final CopyManager copy;
   private final Map<String, StringBuilder> buffers = new LinkedHashMap<>();
@@ -63,6 +65,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
 
   PostgresBulkLoad(DataSource dataSource, String tenant, int lockClass) {
     this.tenant = tenant;
+    this.jdbc = new Jdbc(dataSource);
     try {
       this.connection = dataSource.getConnection();
     } catch (SQLException e) {
@@ -270,7 +273,9 @@ public final class PostgresBulkLoad implements AutoCloseable {
    * Copies what is still buffered and commits the whole load.
    *
    * @throws ProviderFailureException if the database refused a row (for example an id that exists
-   *     already); nothing was loaded
+   *     already); nothing was loaded. If the reply to the COMMIT was lost, the load asks the
+   *     database whether it committed: it returns normally if so, and throws an exception whose
+   *     {@link ProviderFailureException#isOutcomeUnknown() outcome is unknown} if it cannot tell
    */
   public void commit() {
     if (ended) {
@@ -293,7 +298,17 @@ public final class PostgresBulkLoad implements AutoCloseable {
         ps.setLong(1, maxVersion);
         ps.executeQuery().close();
       }
-      connection.commit();
+      Optional<String> xid = Jdbc.transactionId(connection);
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        if (xid.isEmpty() || !Jdbc.isCommitOutcomeUnknown(e)) {
+          throw e;
+        }
+        abandon();
+        jdbc.resolve("commit a bulk load", new Jdbc.InDoubt<>(xid.get(), Boolean.TRUE, e));
+        return;
+      }
       ended = true;
       connection.setAutoCommit(true);
       connection.close();

@@ -22,6 +22,9 @@ import java.util.concurrent.Executor;
 final class Node implements AutoCloseable {
   final HikariDataSource pool;
 
+  /** The directory's data source: faults injected here hit the directory only. */
+  final FaultyDataSource directoryFaults;
+
   /** The journal's data source: faults injected here hit the journal only. */
   final FaultyDataSource journalFaults;
 
@@ -33,7 +36,8 @@ final class Node implements AutoCloseable {
 
   Node(String name, List<User> syncedUsers, Duration writebackDeadline, Executor relay) {
     this.pool = TestDatabase.newPool(8);
-    this.directory = TestDatabase.directory(pool, name);
+    this.directoryFaults = new FaultyDataSource(pool);
+    this.directory = TestDatabase.directory(directoryFaults, name);
     this.sink = PostgresAuditSink.create(pool, name);
     this.journalFaults = new FaultyDataSource(pool);
     this.journal = PostgresWritebackJournal.create(journalFaults, name, Duration.ZERO);
