@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -36,8 +37,12 @@ import org.postgresql.copy.CopyManager;
  * PostgresDirectory} with PostgreSQL's {@code COPY}, in one transaction: the initial import of a
  * tenant, a million users in about a minute instead of a million transactions. Rows are buffered
  * per table and copied in chunks; {@link #commit()} copies the rest and commits, {@link #close()}
- * without a commit rolls everything back. Dynamic units' rules are evaluated for each user loaded
- * after the unit, as {@link PostgresDirectory#putUser} does.
+ * without a commit rolls everything back. Dynamic memberships end exactly as one write at a time
+ * would leave them: the directory's dynamic units' rules are evaluated for each user as it is
+ * loaded (as {@link PostgresDirectory#putUser} does), and each dynamic unit the load adds is
+ * evaluated for every user it did not meet that way (the users the directory held before the load,
+ * and those loaded before the unit), at {@link #commit()}, streamed in id order (as {@link
+ * PostgresDirectory#putUnit} does).
  *
  * <p>Only for entries the directory does not hold yet: an id that exists already fails the commit
  * (nothing is loaded). Users are stored at exactly the version they carry, as an import from
@@ -49,20 +54,25 @@ import org.postgresql.copy.CopyManager;
  */
 public final class PostgresBulkLoad implements AutoCloseable {
   private static final int CHUNK_CHARS = 8 << 20;
+  private static final int PAGE = 1_000;
 
   private final String tenant;
+  private final Jdbc jdbc;
   private final Connection connection;
   private final CopyManager copy;
   private final Map<String, StringBuilder> buffers = new LinkedHashMap<>();
   private final Map<String, String> columns = new HashMap<>();
   private final Map<String, MembershipRule> dynamicUnits = new LinkedHashMap<>();
-  private final Map<String, String> nameKeys = new HashMap<>();
+  private final List<AddedRule> addedRules = new ArrayList<>();
+  private final Map<String, LoadedUser> loaded = new HashMap<>();
+  private final boolean hadUsers;
   private long maxVersion;
   private long userCount;
   private boolean ended;
 
   PostgresBulkLoad(DataSource dataSource, String tenant, int lockClass) {
     this.tenant = tenant;
+    this.jdbc = new Jdbc(dataSource);
     try {
       this.connection = dataSource.getConnection();
     } catch (SQLException e) {
@@ -93,6 +103,15 @@ public final class PostgresBulkLoad implements AutoCloseable {
           }
         }
       }
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT EXISTS (SELECT 1 FROM mystaff_user WHERE tenant = ?)")) {
+        ps.setString(1, tenant);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          this.hadUsers = rs.getBoolean(1);
+        }
+      }
     } catch (SQLException e) {
       abandon();
       throw Jdbc.failure("start a bulk load", e);
@@ -120,7 +139,8 @@ public final class PostgresBulkLoad implements AutoCloseable {
   }
 
   /**
-   * Adds a unit; a dynamic unit's rule applies to the users loaded after it.
+   * Adds a unit; a dynamic unit's rule applies to every user of the directory once the load
+   * commits: those loaded after it as they are loaded, the others at {@link #commit()}.
    *
    * @param unit the new unit
    * @return this load
@@ -129,7 +149,11 @@ public final class PostgresBulkLoad implements AutoCloseable {
   public PostgresBulkLoad unit(AdministrativeUnit unit) {
     requireNonNull(unit, "unit");
     String id = unit.id().value();
-    unit.membershipRule().ifPresent(r -> dynamicUnits.put(id, MembershipRule.parse(r)));
+    if (unit.membershipRule().isPresent()) {
+      MembershipRule rule = MembershipRule.parse(unit.membershipRule().get());
+      dynamicUnits.put(id, rule);
+      addedRules.add(new AddedRule(id, rule, userCount));
+    }
     row(
         "mystaff_unit",
         tenant,
@@ -158,10 +182,10 @@ public final class PostgresBulkLoad implements AutoCloseable {
     if (user.version() == Long.MAX_VALUE) {
       throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
     }
-    userCount++;
     String id = user.id().value();
     String nameKey = Folding.fold(user.displayName());
-    nameKeys.put(id, nameKey);
+    loaded.put(id, new LoadedUser(nameKey, userCount));
+    userCount++;
     List<String> groups = new ArrayList<>();
     user.groups().forEach(g -> groups.add(g.value()));
     row(
@@ -192,14 +216,63 @@ public final class PostgresBulkLoad implements AutoCloseable {
           Integer.toString(Folding.cover(term, nameKey)));
     }
     for (Map.Entry<String, MembershipRule> unit : dynamicUnits.entrySet()) {
-      RuleOutcome outcome = unit.getValue().evaluate(user);
-      if (outcome == RuleOutcome.MATCH) {
-        row("mystaff_member_load", tenant, unit.getKey(), id, nameKey);
-      } else if (outcome == RuleOutcome.UNDECIDED) {
-        row("mystaff_undecided", tenant, unit.getKey(), id);
-      }
+      evaluate(unit.getKey(), unit.getValue(), user, nameKey);
     }
     return this;
+  }
+
+  /** Stores the membership or undecided row of {@code user} in {@code unit}, as its rule says. */
+  private void evaluate(String unit, MembershipRule rule, User user, String nameKey) {
+    RuleOutcome outcome = rule.evaluate(user);
+    if (outcome == RuleOutcome.MATCH) {
+      row("mystaff_member_load", tenant, unit, user.id().value(), nameKey);
+    } else if (outcome == RuleOutcome.UNDECIDED) {
+      row("mystaff_undecided", tenant, unit, user.id().value());
+    }
+  }
+
+  /**
+   * Evaluates each dynamic unit added by this load for the users {@link #user} did not evaluate it
+   * for: every user the directory held before the load, and the users this load added before the
+   * unit. Streams the directory's users in id order, a page at a time (keyset paging on the primary
+   * key), after every loaded user was copied.
+   */
+  private void evaluateAddedRules() throws SQLException {
+    long loadedBeforeARule = 0;
+    for (AddedRule rule : addedRules) {
+      loadedBeforeARule = Math.max(loadedBeforeARule, rule.loadedBefore());
+    }
+    if (!hadUsers && loadedBeforeARule == 0) {
+      return; // every user of the directory was loaded after every rule this load added
+    }
+    String after = "";
+    for (int read = PAGE; read == PAGE; ) {
+      read = 0;
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT "
+                  + Rows.USER_COLUMNS
+                  + ", u.name_key FROM mystaff_user u WHERE u.tenant = ? AND u.id > ?"
+                  + " ORDER BY u.id LIMIT ?")) {
+        ps.setString(1, tenant);
+        ps.setString(2, after);
+        ps.setInt(3, PAGE);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            read++;
+            User user = Rows.user(rs);
+            String nameKey = rs.getString(13);
+            after = user.id().value();
+            LoadedUser mine = loaded.get(after);
+            for (AddedRule rule : addedRules) {
+              if (mine == null || mine.index() < rule.loadedBefore()) {
+                evaluate(rule.unit(), rule.rule(), user, nameKey);
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -213,15 +286,15 @@ public final class PostgresBulkLoad implements AutoCloseable {
   public PostgresBulkLoad member(UnitId unit, UserId user) {
     requireNonNull(unit, "unit");
     requireNonNull(user, "user");
-    String nameKey = nameKeys.get(user.value());
-    if (nameKey == null) {
+    LoadedUser member = loaded.get(user.value());
+    if (member == null) {
       throw InvalidInputException.of("member", "must be a user added by this bulk load");
     }
     if (dynamicUnits.containsKey(unit.value())) {
       throw InvalidInputException.of(
           "unit", "is a dynamic unit: its membership rule decides its members");
     }
-    row("mystaff_member_load", tenant, unit.value(), user.value(), nameKey);
+    row("mystaff_member_load", tenant, unit.value(), user.value(), member.nameKey());
     return this;
   }
 
@@ -276,7 +349,9 @@ public final class PostgresBulkLoad implements AutoCloseable {
    * Copies what is still buffered and commits the whole load.
    *
    * @throws ProviderFailureException if the database refused a row (for example an id that exists
-   *     already); nothing was loaded
+   *     already); nothing was loaded. If the reply to the COMMIT was lost, the load asks the
+   *     database whether it committed: it returns normally if so, and throws an exception whose
+   *     {@link ProviderFailureException#isOutcomeUnknown() outcome is unknown} if it cannot tell
    */
   public void commit() {
     if (ended) {
@@ -286,6 +361,9 @@ public final class PostgresBulkLoad implements AutoCloseable {
       for (String table : buffers.keySet()) {
         flush(table);
       }
+      evaluateAddedRules();
+      flush("mystaff_member_load");
+      flush("mystaff_undecided");
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO mystaff_member SELECT * FROM mystaff_member_load ON CONFLICT DO"
@@ -299,7 +377,17 @@ public final class PostgresBulkLoad implements AutoCloseable {
         ps.setLong(1, maxVersion);
         ps.executeQuery().close();
       }
-      connection.commit();
+      Optional<String> xid = Jdbc.transactionId(connection);
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        if (xid.isEmpty() || !Jdbc.isCommitOutcomeUnknown(e)) {
+          throw e;
+        }
+        abandon();
+        jdbc.resolve("commit a bulk load", new Jdbc.InDoubt<>(xid.get(), Boolean.TRUE, e));
+        return;
+      }
       ended = true;
       connection.setAutoCommit(true);
       connection.close();
@@ -389,6 +477,12 @@ public final class PostgresBulkLoad implements AutoCloseable {
   private static String timestamp(java.time.Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
   }
+
+  /** A dynamic unit added by this load, after {@code loadedBefore} users of it. */
+  private record AddedRule(String unit, MembershipRule rule, long loadedBefore) {}
+
+  /** A user added by this load, the {@code index}th (from 0). */
+  private record LoadedUser(String nameKey, long index) {}
 
   private void abandon() {
     ended = true;
