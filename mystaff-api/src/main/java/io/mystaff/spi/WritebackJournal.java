@@ -16,7 +16,9 @@ import java.time.Duration;
  * #finished} once with the final event. The password itself is never journaled: a writeback whose
  * node died cannot be resumed elsewhere, so a durable journal ends it after its lease with the
  * FAILED event it was given ({@code ifAbandoned}), stored in the directory's outbox. Either {@link
- * #finished} or that takeover wins, atomically: every attempt has exactly one final event.
+ * #finished} or that takeover wins, atomically: every attempt has exactly one final event. The
+ * journal instance that journaled a writeback holds its lease; only the holder's {@link #finished}
+ * ends it, and a takeover moves the lease to the node that ended it.
  *
  * <p>The default, {@link #none()}, keeps nothing: a writeback lives and dies with its node.
  * Implementations are thread-safe.
@@ -33,8 +35,10 @@ public interface WritebackJournal {
    *     the writeback within {@code lease}
    * @param lease how long the submitting node has to finish the writeback (core's writeback
    *     deadline, after which core itself ends it)
-   * @throws io.mystaff.api.ProviderFailureException if the journal could not record it; core then
-   *     submits nothing and ends the attempt FAILED
+   * @throws io.mystaff.api.ProviderFailureException if the journal could not record it (or cannot
+   *     tell whether it did); core then submits nothing and ends the attempt with {@code
+   *     ifAbandoned} itself, the very event a takeover would store, so the attempt still has one
+   *     final event (same id) if the submission was journaled after all
    */
   void submitted(AuditEvent pending, AuditEvent ifAbandoned, Duration lease);
 
@@ -47,15 +51,20 @@ public interface WritebackJournal {
   default void progressed(CorrelationId writeback, WritebackStatus status) {}
 
   /**
-   * Ends the writeback of {@code finalEvent}'s attempt.
+   * Ends the writeback of {@code finalEvent}'s attempt, if this journal instance still holds its
+   * lease. A durable journal stores the writeback's end and {@code finalEvent} in one transaction.
    *
    * @param finalEvent the attempt's final SUCCEEDED or FAILED event
-   * @return true if the writeback was still running (or never journaled): {@code finalEvent} is the
-   *     attempt's one final event and the caller commits it to the outbox (a durable journal also
-   *     stores it with the writeback's end, atomically); false if another node already ended the
-   *     writeback with its {@code ifAbandoned} event: the caller stores no event
-   * @throws io.mystaff.api.ProviderFailureException if the journal could not be reached; the caller
-   *     then commits the event as if true
+   * @return true if {@code finalEvent} is the attempt's one final event: the writeback was still
+   *     running under this instance's lease and is now ended with it (or was already ended with
+   *     this very event), or it was never journaled; the caller then commits it to the outbox
+   *     (again, for a durable journal: the outbox keeps an event id once). False if the writeback
+   *     was ended otherwise (another node's takeover after the lease, or an earlier end with
+   *     another event) or its lease is held by another instance: the caller stores no event
+   * @throws io.mystaff.api.ProviderFailureException if the journal could not record the end (or
+   *     cannot tell whether it did): the caller stores no event, since the journal still ends the
+   *     writeback exactly once, with {@code finalEvent} if this end committed after all, else with
+   *     its {@code ifAbandoned} event after the lease
    */
   boolean finished(AuditEvent finalEvent);
 

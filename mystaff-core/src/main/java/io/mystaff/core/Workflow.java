@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps every audited operation of one manager goes through: facts from the directory, a
@@ -36,6 +38,8 @@ import java.util.stream.Collectors;
  * sink for views). Immutable and thread-safe.
  */
 final class Workflow {
+  private static final Logger LOG = LoggerFactory.getLogger(Workflow.class);
+
   /** How many compare-and-set rounds a change gets before it gives up on a busy user. */
   static final int MAX_ROUNDS = 5;
 
@@ -198,7 +202,9 @@ final class Workflow {
    * on is unchanged at commit and the engine still permits it then. When another write won, or a
    * fact changed, read again and decide again, up to {@link #MAX_ROUNDS} rounds. A successful write
    * commits its SUCCEEDED event through the outbox, which is then relayed; every other end records
-   * one DENIED or FAILED event and throws.
+   * one DENIED or FAILED event and throws, except a write whose outcome the writer could not learn
+   * ({@link ProviderFailureException#isOutcomeUnknown()}): it throws without an event of its own,
+   * because its SUCCEEDED event committed with it if it committed.
    */
   <T> T change(User first, Attempt attempt, UserChange<T> change) {
     User current = first;
@@ -250,6 +256,24 @@ final class Workflow {
       } catch (UnknownUserException e) {
         throw fail(
             attempt, activity, current, AuditTrail.UNKNOWN_USER, Map.of(), "directory writer", e);
+      } catch (ProviderFailureException e) {
+        if (e.isOutcomeUnknown()) { // its SUCCEEDED event committed with it, if it committed
+          LOG.warn(
+              "The outcome of {} of {} (correlation {}) is unknown; no FAILED event recorded",
+              activity,
+              current.id(),
+              attempt.correlationId(),
+              e);
+          throw e;
+        }
+        throw fail(
+            attempt,
+            activity,
+            current,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "directory writer",
+            e);
       } catch (RuntimeException e) {
         throw fail(
             attempt,

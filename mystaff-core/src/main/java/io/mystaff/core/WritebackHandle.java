@@ -40,6 +40,7 @@ public final class WritebackHandle {
   private final List<WritebackStatus> reached = new ArrayList<>(4); // guarded by lock
   private final List<Consumer<? super WritebackStatus>> listeners =
       new ArrayList<>(); // guarded by lock
+  private Optional<WritebackResult> result = Optional.empty(); // guarded by lock
 
   WritebackHandle(UserId user, CorrelationId correlationId) {
     this.user = requireNonNull(user, "user");
@@ -71,14 +72,20 @@ public final class WritebackHandle {
     }
   }
 
-  /** The final result, once the writeback has finished. */
+  /**
+   * The final result, once the writeback has finished: already set when listeners hear the final
+   * status.
+   */
   public Optional<WritebackResult> result() {
-    return Optional.ofNullable(completion.getNow(null));
+    synchronized (lock) {
+      return result;
+    }
   }
 
   /**
    * Calls {@code listener} with every status reached so far, in order, and then with each later
-   * status as it is reached.
+   * status as it is reached, until {@link #removeStatusListener} removes it or the status is final.
+   * A listener hearing the final status finds the final {@link #result()} set.
    */
   public void onStatus(Consumer<? super WritebackStatus> listener) {
     requireNonNull(listener, "listener");
@@ -86,7 +93,33 @@ public final class WritebackHandle {
       for (WritebackStatus s : reached) {
         notify(listener, s);
       }
-      listeners.add(listener);
+      if (!reached.get(reached.size() - 1).isTerminal()) {
+        listeners.add(listener); // none is kept once final: no later status would reach it
+      }
+    }
+  }
+
+  /**
+   * Stops calling {@code listener} (one registration of it, if it was registered more than once). A
+   * listener removed while a status is being delivered may still hear that status. Listeners need
+   * not be removed once the status is final: the handle lets go of them then.
+   *
+   * @return whether {@code listener} was registered and is now removed
+   */
+  public boolean removeStatusListener(Consumer<? super WritebackStatus> listener) {
+    requireNonNull(listener, "listener");
+    synchronized (lock) {
+      return listeners.remove(listener);
+    }
+  }
+
+  /**
+   * The number of listeners that will hear later statuses: those registered and not removed, and
+   * none once the status is final. For watching for listeners that are never removed.
+   */
+  public int statusListenerCount() {
+    synchronized (lock) {
+      return listeners.size();
     }
   }
 
@@ -113,20 +146,27 @@ public final class WritebackHandle {
     }
   }
 
-  /** Records the final result; only the first call has an effect. */
+  /**
+   * Records the final result, then tells the listeners the final status and lets go of them, then
+   * completes {@link #completion()}; only the first call has an effect.
+   */
   void finish(WritebackResult result) {
     synchronized (lock) {
       if (reached.get(reached.size() - 1).isTerminal()) {
         return;
       }
+      this.result =
+          Optional.of(result); // before the listeners hear the final status, so they can read it
       moveTo(result.status());
+      listeners.clear();
     }
     completion.complete(result);
   }
 
   private void moveTo(WritebackStatus status) {
     reached.add(status);
-    for (Consumer<? super WritebackStatus> l : listeners) {
+    // A copy: a listener may remove itself (or another) while it hears the status.
+    for (Consumer<? super WritebackStatus> l : List.copyOf(listeners)) {
       notify(l, status);
     }
   }

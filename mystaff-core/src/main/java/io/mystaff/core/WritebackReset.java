@@ -17,6 +17,7 @@ import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.UserNotification;
+import io.mystaff.spi.WritebackJournal;
 import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resets a synced user's password: authorize, check the manager's password synchronously against
@@ -42,6 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * WritebackFailure#AUTHORIZATION_REVOKED} and its final event says so.
  */
 final class WritebackReset {
+  private static final Logger LOG = LoggerFactory.getLogger(WritebackReset.class);
   private static final AuditActivity ACTIVITY = AuditActivity.RESET_PASSWORD;
 
   /** The user attribute holding Entra's password policies ({@code passwordPolicies}). */
@@ -99,18 +103,21 @@ final class WritebackReset {
       finisher.finish(WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED));
       return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
     }
+    AuditEvent ifAbandoned =
+        attempt
+            .event(ACTIVITY, AuditOutcome.FAILED)
+            .resultReason(AuditTrail.writebackFailure(WritebackFailure.UNKNOWN))
+            .target(Attempt.target(target, List.of()))
+            .build();
+    try {
+      config.journal().submitted(pending, ifAbandoned, deadline);
+    } catch (RuntimeException e) { // perhaps journaled after all (a lost commit reply)
+      finisher.endUnjournaled(ifAbandoned);
+      throw providerFailure(e);
+    }
+    finisher.journaled();
     CompletionStage<WritebackResult> stage;
     try {
-      config
-          .journal()
-          .submitted(
-              pending,
-              attempt
-                  .event(ACTIVITY, AuditOutcome.FAILED)
-                  .resultReason(AuditTrail.writebackFailure(WritebackFailure.UNKNOWN))
-                  .target(Attempt.target(target, List.of()))
-                  .build(),
-              deadline);
       stage =
           writeback.submit(
               new WritebackRequest(
@@ -130,9 +137,7 @@ final class WritebackReset {
       requireNonNull(stage, "the writeback returned no completion stage");
     } catch (RuntimeException e) {
       finisher.finish(WritebackResult.failed(WritebackFailure.UNKNOWN));
-      throw e instanceof ProviderFailureException
-          ? e
-          : new ProviderFailureException("password writeback", "could not submit the writeback", e);
+      throw providerFailure(e);
     }
     CompletableFuture<WritebackResult> bounded = new CompletableFuture<>();
     stage.whenComplete(
@@ -151,6 +156,12 @@ final class WritebackReset {
                 TimeUnit.NANOSECONDS)
             .thenAccept(finisher::finish);
     return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
+  }
+
+  private static RuntimeException providerFailure(RuntimeException e) {
+    return e instanceof ProviderFailureException
+        ? e
+        : new ProviderFailureException("password writeback", "could not submit the writeback", e);
   }
 
   /**
@@ -227,10 +238,28 @@ final class WritebackReset {
     }
   }
 
+  /** How far the journal got with a writeback, which decides who stores its final event. */
+  private enum Journaling {
+    /** Not submitted to the journal: nothing but this node can end it. */
+    NONE,
+    /** The journal refused or lost the submission: it may hold the writeback or not. */
+    UNKNOWN,
+    /** Journaled: the journal ends it, by {@code finished} or by another node's takeover. */
+    JOURNALED
+  }
+
   /**
    * Ends one writeback exactly once, whichever comes first: the writeback's outcome, the deadline,
    * or a failure to submit. Stores the final event durably, then lets the handle (and whoever waits
    * on it) know.
+   *
+   * <p>Who stores the final event follows the journal, so that every attempt has exactly one: a
+   * journaled writeback is ended by the journal ({@link WritebackJournal#finished}), and if the
+   * journal cannot record the end this node stores nothing, because the journal ends the writeback
+   * itself (with this event if its end committed after all, else with the {@code ifAbandoned} event
+   * after the lease). A writeback the journal may or may not hold (its submission failed) ends with
+   * that very {@code ifAbandoned} event, so this node and a takeover can only store the same event
+   * (same id), which the outbox and the sinks keep once.
    */
   private final class Finisher {
     private final User target;
@@ -239,6 +268,7 @@ final class WritebackReset {
     private final WritebackHandle handle;
     private final Secret copy;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Journaling journaling = Journaling.NONE;
 
     Finisher(
         User target, Attempt attempt, Decision.Permit permit, WritebackHandle handle, Secret copy) {
@@ -249,34 +279,42 @@ final class WritebackReset {
       this.copy = copy;
     }
 
+    /** The journal holds the writeback from now on. */
+    void journaled() {
+      journaling = Journaling.JOURNALED;
+    }
+
+    /** Ends a writeback whose submission to the journal failed, with its prepared event. */
+    void endUnjournaled(AuditEvent ifAbandoned) {
+      journaling = Journaling.UNKNOWN;
+      end(WritebackResult.failed(WritebackFailure.UNKNOWN), ifAbandoned);
+    }
+
     void finish(WritebackResult result) {
+      AuditEvent.Builder event =
+          result.isSuccess()
+              ? workflow
+                  .succeeded(attempt, ACTIVITY, permit)
+                  .target(Attempt.target(target, CloudPasswordReset.CHANGES))
+              : attempt
+                  .event(ACTIVITY, AuditOutcome.FAILED)
+                  .resultReason(
+                      AuditTrail.writebackFailure(
+                          result.failure().orElse(WritebackFailure.UNKNOWN)))
+                  .target(Attempt.target(target, List.of()));
+      end(result, event.build());
+    }
+
+    private void end(WritebackResult result, AuditEvent last) {
       if (!finished.compareAndSet(false, true)) {
         return;
       }
       copy.destroy();
       Call call = Call.resume(attempt.correlationId(), attempt.startedNanos());
       try {
-        AuditEvent.Builder event =
-            result.isSuccess()
-                ? workflow
-                    .succeeded(attempt, ACTIVITY, permit)
-                    .target(Attempt.target(target, CloudPasswordReset.CHANGES))
-                : attempt
-                    .event(ACTIVITY, AuditOutcome.FAILED)
-                    .resultReason(
-                        AuditTrail.writebackFailure(
-                            result.failure().orElse(WritebackFailure.UNKNOWN)))
-                    .target(Attempt.target(target, List.of()));
-        AuditEvent last = event.build();
-        boolean running;
-        try {
-          running = workflow.config().journal().finished(last);
-        } catch (RuntimeException e) { // journal unreachable: keep the event rather than lose it
-          running = true;
-        }
-        if (running) {
+        if (storesFinalEvent(last)) {
           workflow.config().trail().commitFinal(last, attempt.startedNanos());
-        } else { // another node ended it after its lease, with its one final event
+        } else { // the journal ends it, with its one final event
           workflow.config().trail().observers().ended(last, attempt.startedNanos());
         }
         if (result.isSuccess()) { // queued before the handle completes; never throws
@@ -291,6 +329,26 @@ final class WritebackReset {
         workflow.config().trail().observers().writebackEnded(attempt.correlationId());
         handle.finish(result);
         call.close();
+      }
+    }
+
+    /** Whether this node stores {@code last} as the attempt's final event. */
+    private boolean storesFinalEvent(AuditEvent last) {
+      if (journaling == Journaling.NONE) {
+        return true;
+      }
+      try {
+        return workflow.config().journal().finished(last);
+      } catch (RuntimeException e) {
+        if (journaling == Journaling.UNKNOWN) {
+          return true; // the ifAbandoned event: a takeover could only store this same event
+        }
+        LOG.warn(
+            "The writeback journal could not record the end of writeback {}; it ends the writeback"
+                + " itself, after the lease at the latest",
+            attempt.correlationId(),
+            e);
+        return false;
       }
     }
   }

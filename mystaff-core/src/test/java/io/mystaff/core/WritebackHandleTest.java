@@ -9,7 +9,9 @@ import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class WritebackHandleTest {
@@ -93,5 +95,86 @@ class WritebackHandleTest {
     view.complete(WritebackResult.succeeded());
     assertThat(handle.result()).isEmpty();
     assertThat(handle.status()).isEqualTo(WritebackStatus.SUBMITTED);
+  }
+
+  @Test
+  void finish_listenerHearingTheFinalStatus_seesTheResult() {
+    List<Optional<WritebackResult>> seen = new ArrayList<>();
+    handle.onStatus(
+        s -> {
+          if (s.isTerminal()) {
+            seen.add(handle.result());
+          }
+        });
+    handle.finish(WritebackResult.failed(WritebackFailure.UNREACHABLE));
+    assertThat(seen)
+        .containsExactly(Optional.of(WritebackResult.failed(WritebackFailure.UNREACHABLE)));
+  }
+
+  @Test
+  void removeStatusListener_removed_hearsNoMoreAndIsNotCounted() {
+    List<WritebackStatus> heard = new ArrayList<>();
+    Consumer<WritebackStatus> listener = heard::add;
+    handle.onStatus(listener);
+    assertThat(handle.statusListenerCount()).isEqualTo(1);
+
+    assertThat(handle.removeStatusListener(listener)).isTrue();
+    handle.advance(WritebackStatus.IN_PROGRESS);
+
+    assertThat(heard).containsExactly(WritebackStatus.SUBMITTED);
+    assertThat(handle.statusListenerCount()).isZero();
+    assertThat(handle.removeStatusListener(listener)).isFalse();
+  }
+
+  @Test
+  void removeStatusListener_registeredTwice_removesOneRegistration() {
+    List<WritebackStatus> heard = new ArrayList<>();
+    Consumer<WritebackStatus> listener = heard::add;
+    handle.onStatus(listener);
+    handle.onStatus(listener);
+
+    assertThat(handle.removeStatusListener(listener)).isTrue();
+    handle.advance(WritebackStatus.IN_PROGRESS);
+
+    assertThat(heard)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS);
+    assertThat(handle.statusListenerCount()).isEqualTo(1);
+  }
+
+  @Test
+  void removeStatusListener_fromInsideTheListener_othersStillHear() {
+    List<WritebackStatus> heard = new ArrayList<>();
+    List<Consumer<WritebackStatus>> self = new ArrayList<>();
+    Consumer<WritebackStatus> once =
+        s -> {
+          if (s == WritebackStatus.IN_PROGRESS) {
+            handle.removeStatusListener(self.get(0));
+          }
+        };
+    self.add(once);
+    handle.onStatus(once);
+    handle.onStatus(heard::add);
+
+    handle.advance(WritebackStatus.IN_PROGRESS);
+    handle.finish(WritebackResult.succeeded());
+
+    assertThat(heard)
+        .containsExactly(
+            WritebackStatus.SUBMITTED, WritebackStatus.IN_PROGRESS, WritebackStatus.SUCCEEDED);
+    assertThat(handle.statusListenerCount()).isZero();
+  }
+
+  @Test
+  void finish_releasesEveryListener_andLaterOnesAreNotKept() {
+    handle.onStatus(s -> {});
+    handle.onStatus(s -> {});
+
+    handle.finish(WritebackResult.succeeded());
+    List<WritebackStatus> heard = new ArrayList<>();
+    handle.onStatus(heard::add);
+
+    assertThat(handle.statusListenerCount()).isZero();
+    assertThat(heard).containsExactly(WritebackStatus.SUBMITTED, WritebackStatus.SUCCEEDED);
   }
 }

@@ -1,8 +1,14 @@
 package io.mystaff.postgres;
 
 import io.mystaff.api.ProviderFailureException;
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -11,10 +17,22 @@ import javax.sql.DataSource;
  * deadlock (SQLSTATE 40001, 40P01) rolled back completely, so it is retried, a few times; every
  * other database failure becomes a {@link ProviderFailureException} and the transaction is rolled
  * back (nothing half-written). Exceptions thrown by the work itself pass through unchanged.
+ *
+ * <p>A COMMIT whose reply is lost (the connection dropped while it was under way) may have
+ * committed. A transaction that wrote remembers its id before committing; after such a failure it
+ * asks the server on a new connection ({@code pg_xact_status}) and returns the work's result if the
+ * transaction committed, fails as usual if it rolled back, and otherwise throws a {@link
+ * ProviderFailureException} whose {@link ProviderFailureException#isOutcomeUnknown() outcome is
+ * unknown}: never a failure for a write that took effect.
  */
 final class Jdbc {
   static final String PROVIDER = "postgres";
   private static final int ATTEMPTS = 4;
+
+  /** How long an in-doubt commit may stay "in progress" on the server before it counts unknown. */
+  private static final Duration IN_DOUBT_WAIT = Duration.ofSeconds(5);
+
+  private static final Duration IN_DOUBT_POLL = Duration.ofMillis(50);
 
   /** Work on one connection. */
   @FunctionalInterface
@@ -70,8 +88,8 @@ final class Jdbc {
     update(what, update, () -> true);
   }
 
-  /** {@link #transaction(String, Work, java.util.function.BooleanSupplier)} without a result. */
-  void update(String what, Update update, java.util.function.BooleanSupplier retryable) {
+  /** {@link #transaction(String, Work, BooleanSupplier)} without a result. */
+  void update(String what, Update update, BooleanSupplier retryable) {
     transaction(
         what,
         c -> {
@@ -81,15 +99,25 @@ final class Jdbc {
         retryable);
   }
 
-  <T> T transaction(String what, Work<T> work, java.util.function.BooleanSupplier retryable) {
+  <T> T transaction(String what, Work<T> work, BooleanSupplier retryable) {
     for (int attempt = 1; ; attempt++) {
+      InDoubt<T> inDoubt;
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
           T result = work.run(c);
-          c.commit();
-          return result;
+          Optional<String> xid = transactionId(c);
+          try {
+            c.commit();
+            return result;
+          } catch (SQLException e) {
+            if (xid.isEmpty() || !isCommitOutcomeUnknown(e)) {
+              throw e;
+            }
+            rollbackQuietly(c, e); // ends the transaction if the commit never reached the server
+            inDoubt = new InDoubt<>(xid.get(), result, e);
+          }
         } catch (SQLException | RuntimeException | Error e) {
           rollbackQuietly(c, e);
           throw e;
@@ -101,6 +129,82 @@ final class Jdbc {
           continue;
         }
         throw failure(what, e);
+      }
+      return resolve(what, inDoubt); // on a new connection, the failed one released
+    }
+  }
+
+  /**
+   * A transaction whose COMMIT was sent but whose reply was lost: it may have committed.
+   *
+   * @param xid its transaction id ({@link #transactionId})
+   * @param result what the transaction returns if it committed
+   * @param commitFailure the COMMIT's failure
+   */
+  record InDoubt<T>(String xid, T result, SQLException commitFailure) {}
+
+  /**
+   * Learns on a new connection whether an in-doubt transaction committed, by its transaction id
+   * ({@code pg_xact_status}): committed, its result; aborted, the failure as usual (nothing was
+   * written); otherwise (the server is unreachable, the commit is still in progress after {@link
+   * #IN_DOUBT_WAIT}, or the id is too old to tell) a {@link ProviderFailureException} whose outcome
+   * is unknown.
+   */
+  <T> T resolve(String what, InDoubt<T> inDoubt) {
+    SQLException commitFailure = inDoubt.commitFailure();
+    long deadline = System.nanoTime() + IN_DOUBT_WAIT.toNanos();
+    while (true) {
+      String status;
+      try {
+        status = read("learn whether a commit went through", c -> transactionStatus(c, inDoubt));
+      } catch (ProviderFailureException e) {
+        commitFailure.addSuppressed(e);
+        break;
+      }
+      if (status.equals("committed")) {
+        return inDoubt.result();
+      }
+      if (status.equals("aborted")) {
+        throw failure(what, commitFailure);
+      }
+      if (!status.equals("in progress") || System.nanoTime() - deadline >= 0) {
+        break; // "" when the server no longer knows the transaction
+      }
+      try {
+        Thread.sleep(IN_DOUBT_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    String state = commitFailure.getSQLState() == null ? "unknown" : commitFailure.getSQLState();
+    throw ProviderFailureException.outcomeUnknown(
+        PROVIDER,
+        "lost the reply to the commit of: "
+            + what
+            + " (SQLSTATE "
+            + state
+            + "); it may have committed, read it again before repeating it",
+        commitFailure);
+  }
+
+  /** The id of the transaction on {@code c}, if it wrote anything (else no commit can matter). */
+  static Optional<String> transactionId(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT pg_current_xact_id_if_assigned()::text");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return Optional.ofNullable(rs.getString(1));
+    }
+  }
+
+  private static String transactionStatus(Connection c, InDoubt<?> inDoubt) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT coalesce(pg_xact_status(?::xid8), '')")) {
+      ps.setString(1, inDoubt.xid());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
       }
     }
   }
@@ -143,6 +247,24 @@ final class Jdbc {
   static boolean isConnectionLoss(SQLException e) {
     String state = e.getSQLState();
     return state != null && state.startsWith("08");
+  }
+
+  /**
+   * Whether a failed COMMIT may still have committed: the connection was lost (08xxx, or an I/O
+   * failure without a SQLSTATE) or the server was shut down under it (57P01, 57P02), so the
+   * server's answer never arrived. Any other failure is the server's answer: rolled back.
+   */
+  static boolean isCommitOutcomeUnknown(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) {
+      for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof IOException) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return state.startsWith("08") || state.equals("57P01") || state.equals("57P02");
   }
 
   static boolean isUniqueViolation(SQLException e) {

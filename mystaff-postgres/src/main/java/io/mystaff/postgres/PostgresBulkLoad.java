@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -37,31 +38,42 @@ import org.postgresql.copy.CopyManager;
  * PostgresDirectory} with PostgreSQL's {@code COPY}, in one transaction: the initial import of a
  * tenant, a million users in about a minute instead of a million transactions. Rows are buffered
  * per table and copied in chunks; {@link #commit()} copies the rest and commits, {@link #close()}
- * without a commit rolls everything back. Dynamic units' rules are evaluated for each user loaded
- * after the unit, as {@link PostgresDirectory#putUser} does.
+ * without a commit rolls everything back. Dynamic memberships end exactly as one write at a time
+ * would leave them: the directory's dynamic units' rules are evaluated for each user as it is
+ * loaded (as {@link PostgresDirectory#putUser} does), and each dynamic unit the load adds is
+ * evaluated for every user it did not meet that way (the users the directory held before the load,
+ * and those loaded before the unit), at {@link #commit()}, streamed in id order (as {@link
+ * PostgresDirectory#putUnit} does).
  *
  * <p>Only for entries the directory does not hold yet: an id that exists already fails the commit
- * (nothing is loaded). Holds the directory's advisory lock exclusively until it ends, so no other
- * write interleaves. Not thread-safe: one thread loads.
+ * (nothing is loaded). Users are stored at exactly the version they carry, as an import from
+ * another store keeps them (and as the in-memory provider's builder seeds them); every later write
+ * stores a user at a version above every version loaded. Holds the directory's advisory lock
+ * exclusively until it ends, so no other write interleaves. Not thread-safe: one thread loads.
  *
  * @since 0.1.0
  */
 public final class PostgresBulkLoad implements AutoCloseable {
   private static final int CHUNK_CHARS = 8 << 20;
+  private static final int PAGE = 1_000;
 
   private final String tenant;
+  private final Jdbc jdbc;
   private final Connection connection;
   private final CopyManager copy;
   private final Map<String, StringBuilder> buffers = new LinkedHashMap<>();
   private final Map<String, String> columns = new HashMap<>();
   private final Map<String, MembershipRule> dynamicUnits = new LinkedHashMap<>();
-  private final Map<String, String> nameKeys = new HashMap<>();
-  private long nextVersion;
-  private long firstVersion;
+  private final List<AddedRule> addedRules = new ArrayList<>();
+  private final Map<String, LoadedUser> loaded = new HashMap<>();
+  private final boolean hadUsers;
+  private long maxVersion;
+  private long userCount;
   private boolean ended;
 
   PostgresBulkLoad(DataSource dataSource, String tenant, int lockClass) {
     this.tenant = tenant;
+    this.jdbc = new Jdbc(dataSource);
     try {
       this.connection = dataSource.getConnection();
     } catch (SQLException e) {
@@ -82,13 +94,6 @@ public final class PostgresBulkLoad implements AutoCloseable {
         ps.execute();
       }
       try (PreparedStatement ps =
-              connection.prepareStatement("SELECT nextval('mystaff_version_seq')");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        firstVersion = rs.getLong(1);
-        nextVersion = firstVersion;
-      }
-      try (PreparedStatement ps =
           connection.prepareStatement(
               "SELECT id, membership_rule FROM mystaff_unit WHERE tenant = ? AND membership_rule"
                   + " IS NOT NULL")) {
@@ -99,6 +104,15 @@ public final class PostgresBulkLoad implements AutoCloseable {
           }
         }
       }
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT EXISTS (SELECT 1 FROM mystaff_user WHERE tenant = ?)")) {
+        ps.setString(1, tenant);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          this.hadUsers = rs.getBoolean(1);
+        }
+      }
     } catch (SQLException e) {
       abandon();
       throw Jdbc.failure("start a bulk load", e);
@@ -107,7 +121,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
         "mystaff_user",
         "tenant, id, upn, upn_key, display_name, name_key, source, sam_account_name,"
             + " account_enabled, user_type, attributes, groups, phones, force_change, version");
-    columns.put("mystaff_user_term", "tenant, term, user_id, name_key");
+    columns.put("mystaff_user_term", "tenant, term, user_id, name_key, cover");
     columns.put(
         "mystaff_unit",
         "tenant, id, display_name, name_key, description, membership_rule, restricted");
@@ -126,7 +140,8 @@ public final class PostgresBulkLoad implements AutoCloseable {
   }
 
   /**
-   * Adds a unit; a dynamic unit's rule applies to the users loaded after it.
+   * Adds a unit; a dynamic unit's rule applies to every user of the directory once the load
+   * commits: those loaded after it as they are loaded, the others at {@link #commit()}.
    *
    * @param unit the new unit
    * @return this load
@@ -135,7 +150,11 @@ public final class PostgresBulkLoad implements AutoCloseable {
   public PostgresBulkLoad unit(AdministrativeUnit unit) {
     requireNonNull(unit, "unit");
     String id = unit.id().value();
-    unit.membershipRule().ifPresent(r -> dynamicUnits.put(id, MembershipRule.parse(r)));
+    if (unit.membershipRule().isPresent()) {
+      MembershipRule rule = MembershipRule.parse(unit.membershipRule().get());
+      dynamicUnits.put(id, rule);
+      addedRules.add(new AddedRule(id, rule, userCount));
+    }
     row(
         "mystaff_unit",
         tenant,
@@ -154,14 +173,20 @@ public final class PostgresBulkLoad implements AutoCloseable {
   /**
    * Adds a user, with its dynamic memberships.
    *
-   * @param user the new user
+   * @param user the new user, stored at exactly its version
    * @return this load
+   * @throws InvalidInputException if {@code user.version()} is {@link Long#MAX_VALUE} (no write
+   *     could follow it)
    */
   public PostgresBulkLoad user(User user) {
     requireNonNull(user, "user");
+    if (user.version() == Long.MAX_VALUE) {
+      throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
+    }
     String id = user.id().value();
     String nameKey = Folding.fold(user.displayName());
-    nameKeys.put(id, nameKey);
+    loaded.put(id, new LoadedUser(nameKey, userCount));
+    userCount++;
     List<String> groups = new ArrayList<>();
     user.groups().forEach(g -> groups.add(g.value()));
     row(
@@ -180,19 +205,75 @@ public final class PostgresBulkLoad implements AutoCloseable {
         arrayLiteral(groups),
         Rows.phonesJson(user),
         Boolean.toString(user.forceChangePasswordNextSignIn()),
-        Long.toString(Math.max(nextVersion++, user.version() + 1)));
+        Long.toString(user.version()));
+    maxVersion = Math.max(maxVersion, user.version());
     for (String term : Folding.userTerms(user.displayName(), user.userPrincipalName())) {
-      row("mystaff_user_term", tenant, term, id, nameKey);
+      row(
+          "mystaff_user_term",
+          tenant,
+          term,
+          id,
+          nameKey,
+          Integer.toString(Folding.cover(term, nameKey)));
     }
     for (Map.Entry<String, MembershipRule> unit : dynamicUnits.entrySet()) {
-      RuleOutcome outcome = unit.getValue().evaluate(user);
-      if (outcome == RuleOutcome.MATCH) {
-        row("mystaff_member_load", tenant, unit.getKey(), id, nameKey);
-      } else if (outcome == RuleOutcome.UNDECIDED) {
-        row("mystaff_undecided", tenant, unit.getKey(), id);
-      }
+      evaluate(unit.getKey(), unit.getValue(), user, nameKey);
     }
     return this;
+  }
+
+  /** Stores the membership or undecided row of {@code user} in {@code unit}, as its rule says. */
+  private void evaluate(String unit, MembershipRule rule, User user, String nameKey) {
+    RuleOutcome outcome = rule.evaluate(user);
+    if (outcome == RuleOutcome.MATCH) {
+      row("mystaff_member_load", tenant, unit, user.id().value(), nameKey);
+    } else if (outcome == RuleOutcome.UNDECIDED) {
+      row("mystaff_undecided", tenant, unit, user.id().value());
+    }
+  }
+
+  /**
+   * Evaluates each dynamic unit added by this load for the users {@link #user} did not evaluate it
+   * for: every user the directory held before the load, and the users this load added before the
+   * unit. Streams the directory's users in id order, a page at a time (keyset paging on the primary
+   * key), after every loaded user was copied.
+   */
+  private void evaluateAddedRules() throws SQLException {
+    long loadedBeforeARule = 0;
+    for (AddedRule rule : addedRules) {
+      loadedBeforeARule = Math.max(loadedBeforeARule, rule.loadedBefore());
+    }
+    if (!hadUsers && loadedBeforeARule == 0) {
+      return; // every user of the directory was loaded after every rule this load added
+    }
+    String after = "";
+    for (int read = PAGE; read == PAGE; ) {
+      read = 0;
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT "
+                  + Rows.USER_COLUMNS
+                  + ", u.name_key FROM mystaff_user u WHERE u.tenant = ? AND u.id > ?"
+                  + " ORDER BY u.id LIMIT ?")) {
+        ps.setString(1, tenant);
+        ps.setString(2, after);
+        ps.setInt(3, PAGE);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            read++;
+            User user = Rows.user(rs);
+            String nameKey = rs.getString(13);
+            after = user.id().value();
+            LoadedUser mine = loaded.get(after);
+            for (AddedRule rule : addedRules) {
+              if (mine == null || mine.index() < rule.loadedBefore()) {
+                evaluate(rule.unit(), rule.rule(), user, nameKey);
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -206,15 +287,15 @@ public final class PostgresBulkLoad implements AutoCloseable {
   public PostgresBulkLoad member(UnitId unit, UserId user) {
     requireNonNull(unit, "unit");
     requireNonNull(user, "user");
-    String nameKey = nameKeys.get(user.value());
-    if (nameKey == null) {
+    LoadedUser member = loaded.get(user.value());
+    if (member == null) {
       throw InvalidInputException.of("member", "must be a user added by this bulk load");
     }
     if (dynamicUnits.containsKey(unit.value())) {
       throw InvalidInputException.of(
           "unit", "is a dynamic unit: its membership rule decides its members");
     }
-    row("mystaff_member_load", tenant, unit.value(), user.value(), nameKey);
+    row("mystaff_member_load", tenant, unit.value(), user.value(), member.nameKey());
     return this;
   }
 
@@ -269,7 +350,9 @@ public final class PostgresBulkLoad implements AutoCloseable {
    * Copies what is still buffered and commits the whole load.
    *
    * @throws ProviderFailureException if the database refused a row (for example an id that exists
-   *     already); nothing was loaded
+   *     already); nothing was loaded. If the reply to the COMMIT was lost, the load asks the
+   *     database whether it committed: it returns normally if so, and throws an exception whose
+   *     {@link ProviderFailureException#isOutcomeUnknown() outcome is unknown} if it cannot tell
    */
   public void commit() {
     if (ended) {
@@ -279,6 +362,9 @@ public final class PostgresBulkLoad implements AutoCloseable {
       for (String table : buffers.keySet()) {
         flush(table);
       }
+      evaluateAddedRules();
+      flush("mystaff_member_load");
+      flush("mystaff_undecided");
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO mystaff_member SELECT * FROM mystaff_member_load ON CONFLICT DO"
@@ -289,10 +375,20 @@ public final class PostgresBulkLoad implements AutoCloseable {
           connection.prepareStatement(
               "SELECT setval('mystaff_version_seq', greatest(?, (SELECT last_value FROM"
                   + " mystaff_version_seq)))")) {
-        ps.setLong(1, nextVersion);
+        ps.setLong(1, maxVersion);
         ps.executeQuery().close();
       }
-      connection.commit();
+      Optional<String> xid = Jdbc.transactionId(connection);
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        if (xid.isEmpty() || !Jdbc.isCommitOutcomeUnknown(e)) {
+          throw e;
+        }
+        abandon();
+        jdbc.resolve("commit a bulk load", new Jdbc.InDoubt<>(xid.get(), Boolean.TRUE, e));
+        return;
+      }
       ended = true;
       connection.setAutoCommit(true);
       connection.close();
@@ -312,7 +408,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "PostgresBulkLoad{" + tenant + ", " + (nextVersion - firstVersion) + " users}";
+    return "PostgresBulkLoad{" + tenant + ", " + userCount + " users}";
   }
 
   private void row(String table, @Nullable String... values) {
@@ -382,6 +478,12 @@ public final class PostgresBulkLoad implements AutoCloseable {
   private static String timestamp(java.time.Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
   }
+
+  /** A dynamic unit added by this load, after {@code loadedBefore} users of it. */
+  private record AddedRule(String unit, MembershipRule rule, long loadedBefore) {}
+
+  /** A user added by this load, the {@code index}th (from 0). */
+  private record LoadedUser(String nameKey, long index) {}
 
   private void abandon() {
     ended = true;

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -26,16 +27,20 @@ import javax.sql.DataSource;
  * node of a host: a synced reset's submission, its progress and its one final event survive a
  * restart, and a writeback whose node died is ended by another node after its lease.
  *
- * <p>{@link #submitted} inserts a RUNNING row leased until the writeback's deadline plus a grace
- * period (by the database's clock, the same for every node). {@link #finished} marks the row ENDED
- * and stores the final event in the directory's outbox in one transaction, only if it is still
- * RUNNING. {@link #takeOverExpired}, which every node should run periodically (for example every
- * few seconds, beside {@link PostgresOutboxRelay}), claims RUNNING rows whose lease expired with
- * {@code FOR UPDATE SKIP LOCKED}, marks them ABANDONED and stores their prepared FAILED event
+ * <p>Each instance is one lease holder (build one per node). {@link #submitted} inserts a RUNNING
+ * row held by this instance and leased until the writeback's deadline plus a grace period (by the
+ * database's clock, the same for every node). {@link #finished} marks the row ENDED and stores the
+ * final event in the directory's outbox in one transaction, only if the row is still RUNNING under
+ * this instance's lease (the holder is compared in the UPDATE). {@link #takeOverExpired}, which
+ * every node should run periodically (for example every few seconds, beside {@link
+ * PostgresOutboxRelay}), claims RUNNING rows whose lease expired with {@code FOR UPDATE SKIP
+ * LOCKED}, moves their lease to itself, marks them ABANDONED and stores their prepared FAILED event
  * ({@code WRITEBACK_UNKNOWN}, restamped with the takeover time) in the outbox, in one transaction.
- * The row lock makes the owner's end and the takeover exclude each other: exactly one final event
- * per attempt, and no writeback stays PENDING. The password is never stored, so a dead node's
- * writeback is ended, not resumed.
+ * The row lock makes the holder's end and the takeover exclude each other: a takeover either sees
+ * the writeback ended or ends it itself, so exactly one final event per attempt, and no writeback
+ * stays PENDING. When the holder cannot record the end (the database fails), it stores no event of
+ * its own; the takeover ends the writeback after the lease. The password is never stored, so a dead
+ * node's writeback is ended, not resumed.
  *
  * @since 0.1.0
  */
@@ -43,6 +48,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
   private final Jdbc jdbc;
   private final String directory;
   private final Duration grace;
+  private final String holder = UUID.randomUUID().toString();
 
   private PostgresWritebackJournal(DataSource dataSource, String directory, Duration grace) {
     this.jdbc = new Jdbc(dataSource);
@@ -84,16 +90,17 @@ public final class PostgresWritebackJournal implements WritebackJournal {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO mystaff_writeback (tenant, correlation_id, user_id, state, status,"
-                      + " lease_until, pending_event, abandoned_event) VALUES (?, ?, ?, 'RUNNING',"
-                      + " ?, now() + make_interval(secs => ? / 1000000.0), ?, ?)"
+                      + " lease_until, lease_holder, pending_event, abandoned_event) VALUES (?, ?,"
+                      + " ?, 'RUNNING', ?, now() + make_interval(secs => ? / 1000000.0), ?, ?, ?)"
                       + " ON CONFLICT (tenant, correlation_id) DO NOTHING")) {
             ps.setString(1, directory);
             ps.setString(2, pending.correlationId().value());
             ps.setString(3, user);
             ps.setString(4, WritebackStatus.SUBMITTED.name());
             ps.setLong(5, leaseMicros);
-            ps.setString(6, AuditJson.standard().write(pending));
-            ps.setString(7, AuditJson.standard().write(ifAbandoned));
+            ps.setString(6, holder);
+            ps.setString(7, AuditJson.standard().write(pending));
+            ps.setString(8, AuditJson.standard().write(ifAbandoned));
             ps.executeUpdate();
           }
         });
@@ -109,10 +116,11 @@ public final class PostgresWritebackJournal implements WritebackJournal {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE mystaff_writeback SET status = ?, updated = now() WHERE tenant = ? AND"
-                      + " correlation_id = ? AND state = 'RUNNING'")) {
+                      + " correlation_id = ? AND state = 'RUNNING' AND lease_holder = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, directory);
             ps.setString(3, writeback.value());
+            ps.setString(4, holder);
             ps.executeUpdate();
           }
         });
@@ -133,17 +141,18 @@ public final class PostgresWritebackJournal implements WritebackJournal {
               c.prepareStatement(
                   "UPDATE mystaff_writeback SET state = 'ENDED', status = ?, final_event_id = ?,"
                       + " updated = now() WHERE tenant = ? AND correlation_id = ? AND state ="
-                      + " 'RUNNING'")) {
+                      + " 'RUNNING' AND lease_holder = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, finalEvent.id());
             ps.setString(3, directory);
             ps.setString(4, finalEvent.correlationId().value());
+            ps.setString(5, holder);
             if (ps.executeUpdate() == 1) {
               storeInOutbox(c, finalEvent.id(), json);
               return true;
             }
           }
-          return !exists(c, finalEvent.correlationId());
+          return endedWith(c, finalEvent.correlationId()).map(finalEvent.id()::equals).orElse(true);
         });
   }
 
@@ -178,11 +187,13 @@ public final class PostgresWritebackJournal implements WritebackJournal {
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE mystaff_writeback SET state = 'ABANDONED', status = ?, final_event_id"
-                        + " = ?, updated = now() WHERE tenant = ? AND correlation_id = ?")) {
+                        + " = ?, lease_holder = ?, updated = now() WHERE tenant = ? AND"
+                        + " correlation_id = ?")) {
               ps.setString(1, WritebackStatus.FAILED.name());
               ps.setString(2, event.id());
-              ps.setString(3, directory);
-              ps.setString(4, row[0]);
+              ps.setString(3, holder);
+              ps.setString(4, directory);
+              ps.setString(5, row[0]);
               ps.executeUpdate();
             }
             storeInOutbox(c, event.id(), AuditJson.standard().write(event));
@@ -260,14 +271,19 @@ public final class PostgresWritebackJournal implements WritebackJournal {
     }
   }
 
-  private boolean exists(Connection c, CorrelationId id) throws SQLException {
+  /**
+   * The id of the final event a journaled writeback ended with ("" while it runs), or empty if the
+   * writeback was never journaled.
+   */
+  private Optional<String> endedWith(Connection c, CorrelationId id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT 1 FROM mystaff_writeback WHERE tenant = ? AND correlation_id = ?")) {
+            "SELECT coalesce(final_event_id, '') FROM mystaff_writeback WHERE tenant = ? AND"
+                + " correlation_id = ?")) {
       ps.setString(1, directory);
       ps.setString(2, id.value());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
   }

@@ -126,6 +126,78 @@ class FaultInjectionTest {
     assertThat(bob()).isEqualTo(before);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"08006", "08003", "57P01", ""})
+  void setPhone_commitAppliedButItsReplyLost_returnsTheCommittedUserOnce(String state) {
+    User before = bob();
+    faults.loseCommitReply("UPDATE mystaff_user", state.isEmpty() ? null : state, 1);
+    User after = setPhone(before.version(), "e1");
+    assertThat(faults.injected).as("commits whose reply was lost").hasValue(1);
+    assertThat(after.version()).isGreaterThan(before.version());
+    assertThat(bob()).as("bob as committed").isEqualTo(after);
+    assertThat(directory.pendingAuditEvents(10)).extracting(e -> e.id()).containsExactly("e1");
+  }
+
+  @Test
+  void setPhone_commitNeverReachedTheServer_providerFailureAndNothingWritten() {
+    User before = bob();
+    faults.failCommitUnsent("UPDATE mystaff_user", "08006", 1);
+    assertThatThrownBy(() -> setPhone(before.version(), "e1"))
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
+            e -> assertThat(e.isOutcomeUnknown()).as("outcome unknown").isFalse())
+        .hasMessageContaining("08006");
+    assertThat(faults.injected).hasValue(1);
+    assertThat(bob()).isEqualTo(before);
+    assertThat(directory.pendingAuditEvents(10)).isEmpty();
+  }
+
+  @Test
+  void setPhone_commitReplyLostAndTheServerUnreachable_outcomeUnknownNotAFailure() {
+    User before = bob();
+    faults.loseCommitReply("UPDATE mystaff_user", "08006", 1);
+    faults.failNext("pg_xact_status", "08006", 2); // the read of the outcome, and its retry
+    assertThatThrownBy(() -> setPhone(before.version(), "e1"))
+        .isInstanceOfSatisfying(
+            ProviderFailureException.class,
+            e -> {
+              assertThat(e.isOutcomeUnknown()).as("outcome unknown").isTrue();
+              assertThat(e.getMessage()).contains("may have committed", "08006");
+            });
+    assertThat(faults.injected).hasValue(3);
+    assertThat(bob().version()).as("it did commit").isGreaterThan(before.version());
+    assertThat(directory.pendingAuditEvents(10)).extracting(e -> e.id()).containsExactly("e1");
+  }
+
+  @Test
+  void setPassword_commitReplyLost_passwordSetAndNoFailure() {
+    User before = bob();
+    faults.loseCommitReply("UPDATE mystaff_user", "08006", 1);
+    User after =
+        directory.setPassword(
+            BOB, before.version(), Secret.of("Correct-Horse-42"), true, event("e1"));
+    assertThat(faults.injected).hasValue(1);
+    assertThat(directory.verifyPassword(BOB, Secret.of("Correct-Horse-42"))).isTrue();
+    assertThat(bob()).isEqualTo(after);
+  }
+
+  @Test
+  void bulkLoad_commitReplyLost_theLoadCommittedAndCommitReturns() {
+    User ann =
+        User.builder()
+            .id(UserId.of("ann"))
+            .userPrincipalName("ann@contoso.example")
+            .displayName("Ann Lee")
+            .build();
+    faults.loseCommitReply("setval('mystaff_version_seq'", "08006", 1);
+    try (PostgresBulkLoad load = directory.bulkLoad()) {
+      load.user(ann);
+      load.commit();
+    }
+    assertThat(faults.injected).hasValue(1);
+    assertThat(directory.findUser(ann.id())).contains(ann);
+  }
+
   @Test
   void putUser_failureWhileIndexing_userNotCreatedAndNotFound() {
     faults.failNext("INSERT INTO mystaff_user_term", "08006", 1);

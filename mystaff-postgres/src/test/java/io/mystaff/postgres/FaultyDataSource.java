@@ -1,5 +1,6 @@
 package io.mystaff.postgres;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -8,9 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link DataSource} that fails chosen statements: the next {@code times} executions of a
@@ -18,12 +21,20 @@ import javax.sql.DataSource;
  * SQLSTATE (08006 lost connection, 40001 serialization failure, 40P01 deadlock, 23505 unique
  * violation...) instead of running. The statement is not sent, so the transaction is left exactly
  * as a server-side failure leaves it: to be rolled back.
+ *
+ * <p>It also fails COMMITs of transactions that ran a chosen statement: {@link #loseCommitReply}
+ * lets the server commit and then throws, as a connection lost after the COMMIT reached the server
+ * does; {@link #failCommitUnsent} throws without committing, as a connection lost before.
  */
 final class FaultyDataSource implements DataSource {
   private final DataSource delegate;
   private volatile String fragment = "\u0000never";
   private volatile String sqlState = "08006";
   private final AtomicInteger remaining = new AtomicInteger();
+  private volatile String commitFragment = "\u0000never";
+  private volatile @Nullable String commitState = "08006";
+  private volatile boolean commitApplied;
+  private final AtomicInteger commitsRemaining = new AtomicInteger();
   final AtomicInteger injected = new AtomicInteger();
 
   FaultyDataSource(DataSource delegate) {
@@ -38,6 +49,30 @@ final class FaultyDataSource implements DataSource {
     return this;
   }
 
+  /**
+   * The next {@code times} COMMITs of transactions that ran a statement containing {@code fragment}
+   * are applied by the server, then throw as if the connection dropped before the reply: an {@link
+   * SQLException} with {@code sqlState}, or with none and an {@link IOException} cause if {@code
+   * sqlState} is null.
+   */
+  FaultyDataSource loseCommitReply(String fragment, @Nullable String sqlState, int times) {
+    return failCommits(fragment, sqlState, true, times);
+  }
+
+  /** Like {@link #loseCommitReply}, but the COMMIT never reaches the server. */
+  FaultyDataSource failCommitUnsent(String fragment, @Nullable String sqlState, int times) {
+    return failCommits(fragment, sqlState, false, times);
+  }
+
+  private FaultyDataSource failCommits(
+      String fragment, @Nullable String sqlState, boolean applied, int times) {
+    this.commitFragment = fragment;
+    this.commitState = sqlState;
+    this.commitApplied = applied;
+    this.commitsRemaining.set(times);
+    return this;
+  }
+
   @Override
   public Connection getConnection() throws SQLException {
     return wrap(delegate.getConnection());
@@ -49,14 +84,29 @@ final class FaultyDataSource implements DataSource {
   }
 
   private Connection wrap(Connection c) {
+    AtomicBoolean ranCommitFragment = new AtomicBoolean();
     InvocationHandler h =
         (proxy, method, args) -> {
+          if (method.getName().equals("commit") && ranCommitFragment.getAndSet(false)) {
+            if (commitsRemaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              injected.incrementAndGet();
+              if (commitApplied) {
+                c.commit();
+              }
+              throw commitState == null
+                  ? new SQLException("injected I/O failure", null, new IOException("reset"))
+                  : new SQLException("injected commit failure", commitState);
+            }
+          }
+          if (method.getName().equals("rollback")) {
+            ranCommitFragment.set(false);
+          }
           Object result = invoke(c, method, args);
           if (result instanceof PreparedStatement ps
               && method.getName().equals("prepareStatement")
               && args != null
               && args[0] instanceof String sql) {
-            return statement(ps, sql);
+            return statement(ps, sql, ranCommitFragment);
           }
           return result;
         };
@@ -64,7 +114,8 @@ final class FaultyDataSource implements DataSource {
         Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, h);
   }
 
-  private PreparedStatement statement(PreparedStatement ps, String sql) {
+  private PreparedStatement statement(
+      PreparedStatement ps, String sql, AtomicBoolean ranCommitFragment) {
     InvocationHandler h =
         (proxy, method, args) -> {
           if (method.getName().startsWith("execute")
@@ -72,6 +123,9 @@ final class FaultyDataSource implements DataSource {
               && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             injected.incrementAndGet();
             throw new SQLException("injected fault", sqlState);
+          }
+          if (method.getName().startsWith("execute") && sql.contains(commitFragment)) {
+            ranCommitFragment.set(true);
           }
           return invoke(ps, method, args);
         };

@@ -21,6 +21,13 @@ import java.util.concurrent.Executor;
  */
 final class Node implements AutoCloseable {
   final HikariDataSource pool;
+
+  /** The directory's data source: faults injected here hit the directory only. */
+  final FaultyDataSource directoryFaults;
+
+  /** The journal's data source: faults injected here hit the journal only. */
+  final FaultyDataSource journalFaults;
+
   final PostgresDirectory directory;
   final PostgresAuditSink sink;
   final PostgresWritebackJournal journal;
@@ -29,9 +36,11 @@ final class Node implements AutoCloseable {
 
   Node(String name, List<User> syncedUsers, Duration writebackDeadline, Executor relay) {
     this.pool = TestDatabase.newPool(8);
-    this.directory = TestDatabase.directory(pool, name);
+    this.directoryFaults = new FaultyDataSource(pool);
+    this.directory = TestDatabase.directory(directoryFaults, name);
     this.sink = PostgresAuditSink.create(pool, name);
-    this.journal = PostgresWritebackJournal.create(pool, name, Duration.ZERO);
+    this.journalFaults = new FaultyDataSource(pool);
+    this.journal = PostgresWritebackJournal.create(journalFaults, name, Duration.ZERO);
     this.writeback =
         SimulatedOnPremisesWriteback.builder()
             .knownUsers(syncedUsers)

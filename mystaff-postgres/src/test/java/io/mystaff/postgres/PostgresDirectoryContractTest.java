@@ -40,7 +40,11 @@ class PostgresDirectoryContractTest {
   @TestFactory
   DynamicContainer writer() {
     return DirectoryWriterTestSuiteBuilder.using(
-            tenant -> WritableDirectory.of(TestDatabase.seeded(tenant)))
+            tenant -> {
+              PostgresDirectory directory = TestDatabase.seeded(tenant);
+              return WritableDirectory.of(directory)
+                  .verifyingPasswordsWith(directory::verifyPassword);
+            })
         .named("PostgresDirectory")
         .withFeatures(DirectoryWriterFeature.values())
         .build();

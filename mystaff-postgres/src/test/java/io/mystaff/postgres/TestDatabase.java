@@ -128,9 +128,17 @@ final class TestDatabase {
     return d;
   }
 
+  /**
+   * Seeds {@code d} one call at a time, except the users: they are loaded at exactly their versions
+   * (as the in-memory builder seeds them; {@link PostgresDirectory#putUser} stores above the
+   * version given), in a bulk load after the units, so the dynamic units' rules apply to them.
+   */
   static void seed(PostgresDirectory d, Tenant tenant) {
     tenant.units().forEach(d::putUnit);
-    tenant.users().forEach(d::putUser);
+    try (PostgresBulkLoad load = d.bulkLoad()) {
+      tenant.users().forEach(load::user);
+      load.commit();
+    }
     tenant.assignedMembers().forEach((unit, members) -> members.forEach(m -> d.addMember(unit, m)));
     tenant.customRoles().forEach(d::putCustomRole);
     tenant.assignments().forEach(d::addAssignment);

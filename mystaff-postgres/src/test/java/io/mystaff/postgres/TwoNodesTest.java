@@ -14,6 +14,8 @@ import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
+import io.mystaff.api.password.WritebackResult;
+import io.mystaff.api.password.WritebackStatus;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.StaffSession;
 import io.mystaff.testkit.fixtures.Fixtures;
@@ -33,6 +35,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -280,6 +283,43 @@ class TwoNodesTest {
         assertThat(finals.get(id)).as("final events of %s", id).hasSize(1);
       }
       slow.writeback.resume();
+    }
+  }
+
+  @Test
+  void journalCannotRecordTheEnd_leaseExpires_takeoverRecordsTheOnlyFinalEvent() throws Exception {
+    String name = seed();
+    Tenant tenant = tenant();
+    try (Node owner = new Node(name, synced(tenant), Duration.ofMillis(400), Runnable::run);
+        Node other = new Node(name, synced(tenant), Duration.ofMinutes(1), Runnable::run)) {
+      // The database fails every attempt of the owner's journal to record the writeback's end.
+      owner.journalFaults.failNext("SET state = 'ENDED'", "08006", Integer.MAX_VALUE);
+      PasswordResetResult.WritebackPending started =
+          (PasswordResetResult.WritebackPending)
+              owner.signIn("mgr").resetPassword(UserId.of("sam-0"), Secret.of("Correct-Horse-40"));
+      CorrelationId id = started.correlationId();
+      WritebackResult result =
+          started.writeback().completion().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      assertThat(result.isSuccess()).as("the on-premises side applied the password").isTrue();
+      assertThat(owner.journalFaults.injected).as("failed attempts to end it").hasPositiveValue();
+      owner.myStaff.flushAudit();
+
+      List<CorrelationId> ended = new ArrayList<>();
+      long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (ended.isEmpty() && System.nanoTime() - until < 0) {
+        ended.addAll(other.journal.takeOverExpired());
+        Thread.sleep(20);
+      }
+      assertThat(ended).as("taken over after the lease").containsExactly(id);
+      other.myStaff.flushAudit();
+
+      assertThat(other.sink.find(AuditQuery.all().correlationId(id)))
+          .extracting(AuditEvent::outcome)
+          .as("events of the writeback whose end the journal could not record")
+          .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
+      assertThat(other.journal.statusOf(id)).contains(WritebackStatus.FAILED);
+      assertThat(other.journal.running()).isEmpty();
+      assertThat(other.journal.takeOverExpired()).as("a second takeover").isEmpty();
     }
   }
 

@@ -148,11 +148,32 @@ class PortalBrowserTest {
         .allSatisfy(e -> assertThat(e.toString()).doesNotContain(password));
     browser.waitForText("activity-list", "Reset user password: Alice Ng (success");
 
+    // Away to another page and back: neither the history nor the back-forward cache shows it.
+    browser.open(base + "/login?away");
+    browser.visible("username");
+    browser.driver().navigate().back();
+    browser.waitForText("manager", "Signed in as");
+    assertThat(browser.find("temporary-password-result").isDisplayed()).isFalse();
+    assertThat(browser.find("temporary-password").getDomProperty("value")).isEmpty();
+    assertThat(browser.driver().getPageSource()).doesNotContain(password);
+
+    // Leaving the profile takes the password out of the page at once.
+    if (!browser.find("profile-view").isDisplayed()) {
+      browser.click(By.cssSelector("#members button[data-user='alice']"));
+      browser.waitForText("profile-name", "Alice Ng");
+    }
+    browser.click("reset-password");
+    browser.visible("temporary-password-result");
+    String second = browser.find("temporary-password").getDomProperty("value");
+    assertThat(second).hasSizeGreaterThanOrEqualTo(16).isNotEqualTo(password);
     browser.click("to-members");
+    assertThat(browser.find("temporary-password").getDomProperty("value")).isEmpty();
+    assertThat(browser.find("temporary-password-result").isDisplayed()).isFalse();
+
     browser.click(By.cssSelector("#members button[data-user='alice']"));
     browser.waitForText("profile-name", "Alice Ng");
     assertThat(browser.find("temporary-password-result").isDisplayed()).isFalse();
-    assertThat(browser.driver().getPageSource()).doesNotContain(password);
+    assertThat(browser.driver().getPageSource()).doesNotContain(password).doesNotContain(second);
   }
 
   @Test

@@ -230,6 +230,12 @@ public class MyStaffProperties {
     private int recentAuditEvents = 100;
 
     /**
+     * How often a writeback's event stream sends a comment line while nothing else happens, so a
+     * client that went away is noticed (and its stream ended) by the failed write.
+     */
+    private Duration streamHeartbeat = Duration.ofSeconds(15);
+
+    /**
      * Whether the REST API is served.
      *
      * @return true if served
@@ -335,6 +341,24 @@ public class MyStaffProperties {
      */
     public void setRecentAuditEvents(int recentAuditEvents) {
       this.recentAuditEvents = recentAuditEvents;
+    }
+
+    /**
+     * The heartbeat interval of writeback event streams.
+     *
+     * @return a positive duration
+     */
+    public Duration getStreamHeartbeat() {
+      return streamHeartbeat;
+    }
+
+    /**
+     * Sets the heartbeat interval of writeback event streams.
+     *
+     * @param streamHeartbeat a positive duration
+     */
+    public void setStreamHeartbeat(Duration streamHeartbeat) {
+      this.streamHeartbeat = streamHeartbeat;
     }
   }
 }

@@ -7,7 +7,6 @@ import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
-import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.password.Secret;
@@ -15,6 +14,7 @@ import io.mystaff.core.Location;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.StaffMember;
+import io.mystaff.core.StaffSession;
 import io.mystaff.core.UnitSearchResult;
 import io.mystaff.core.UserProfile;
 import io.mystaff.core.UserSummary;
@@ -22,16 +22,20 @@ import io.mystaff.core.WritebackHandle;
 import io.mystaff.spring.boot.ManagerMapping;
 import io.mystaff.spring.boot.RecentAuditEvents;
 import io.mystaff.validation.ManagerChosenPassword;
+import io.mystaff.validation.MyStaffConstraints;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -54,7 +58,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The manager's REST API, under {@code mystaff.web.api-path} (default {@code /mystaff/api}); its
  * OpenAPI 3.1 description is {@code openapi.json} there. Every call acts as the manager the host's
  * Spring Security principal maps to ({@link ManagerMapping}); errors are RFC 9457 problem details
- * ({@link MyStaffProblems}).
+ * ({@link MyStaffProblems}). Changes need the CSRF token; every GET that runs in the manager's
+ * session needs the header {@code X-Requested-With} (any value), which a page of another site
+ * cannot send, and is refused without it before anything is signed in or audited.
  *
  * @since 0.1.0
  */
@@ -65,26 +71,37 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public final class MyStaffApi {
   private static final int DEFAULT_PAGE_SIZE = 25;
 
+  /**
+   * The header, with any value, that every GET running in the manager's session needs: {@code /me},
+   * {@code /locations}, {@code /members}, {@code /search/*}, {@code /users/{id}}, {@code
+   * /password-resets/{id}} and {@code /audit-events}. Not the event stream, which {@code
+   * EventSource} cannot decorate and which needs the reset's unguessable correlation id.
+   */
+  static final String REQUESTED_WITH = "X-Requested-With";
+
   private final ManagerSessions sessions;
   private final ManagerMapping mapping;
   private final Writebacks writebacks;
+  private final WritebackStreams streams;
   private final RecentAuditEvents audit;
   private final PasswordRules rules;
-  private final Duration streamTimeout;
+  private final Validator validator;
 
   MyStaffApi(
       ManagerSessions sessions,
       ManagerMapping mapping,
       Writebacks writebacks,
+      WritebackStreams streams,
       RecentAuditEvents audit,
       PasswordRules rules,
-      Duration streamTimeout) {
+      Validator validator) {
     this.sessions = sessions;
     this.mapping = mapping;
     this.writebacks = writebacks;
+    this.streams = streams;
     this.audit = audit;
     this.rules = rules;
-    this.streamTimeout = streamTimeout;
+    this.validator = validator;
   }
 
   /**
@@ -93,7 +110,12 @@ public final class MyStaffApi {
    * @param headerName the header to send it in
    * @param token the token
    */
-  record Csrf(String headerName, String token) {}
+  record Csrf(String headerName, String token) {
+    @Override
+    public String toString() {
+      return "Csrf[headerName=" + headerName + ", token=<redacted>]";
+    }
+  }
 
   /**
    * Why the manager has no location.
@@ -125,7 +147,12 @@ public final class MyStaffApi {
    *
    * @param password the password the manager chose (synced users), or absent for a generated one
    */
-  record ResetRequest(@ManagerChosenPassword @Nullable String password) {}
+  record ResetRequest(@ManagerChosenPassword @Nullable String password) {
+    @Override
+    public String toString() { // Spring MVC logs request bodies at DEBUG and TRACE
+      return "ResetRequest[password=" + (password == null ? "absent" : "<redacted>") + "]";
+    }
+  }
 
   /**
    * A phone's request body.
@@ -143,7 +170,18 @@ public final class MyStaffApi {
    * @param temporaryPassword the password, revealed once
    */
   record TemporaryPasswordShown(
-      String type, UserId user, CorrelationId correlationId, String temporaryPassword) {}
+      String type, UserId user, CorrelationId correlationId, String temporaryPassword) {
+    @Override
+    public String toString() { // Spring MVC logs response bodies at DEBUG and TRACE
+      return "TemporaryPasswordShown[type="
+          + type
+          + ", user="
+          + user
+          + ", correlationId="
+          + correlationId
+          + ", temporaryPassword=<redacted>]";
+    }
+  }
 
   /**
    * The manager's recent audit events, newest first, in Graph's directoryAudit shape.
@@ -161,9 +199,9 @@ public final class MyStaffApi {
    */
   @GetMapping("/me")
   public Me me(@Nullable Authentication authentication, HttpServletRequest request) {
-    SignInContext context = signIn(authentication, request);
-    return sessions.call(
-        context,
+    return call(
+        reader(authentication, request),
+        request,
         s -> {
           List<Location> locations = s.locations();
           Optional<NoLocations> why =
@@ -192,7 +230,7 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(signIn(authentication, request), s -> s.locations(page(size, cursor)));
+    return call(reader(authentication, request), request, s -> s.locations(page(size, cursor)));
   }
 
   /**
@@ -216,8 +254,9 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     Optional<String> query = q.map(String::strip).filter(x -> !x.isEmpty());
-    return sessions.call(
-        signIn(authentication, request),
+    return call(
+        reader(authentication, request),
+        request,
         s ->
             unit.isPresent()
                 ? s.members(UnitId.of(unit.get()), query, page(size, cursor))
@@ -241,8 +280,8 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(
-        signIn(authentication, request), s -> s.searchUsers(q, page(size, cursor)));
+    return call(
+        reader(authentication, request), request, s -> s.searchUsers(q, page(size, cursor)));
   }
 
   /**
@@ -262,8 +301,8 @@ public final class MyStaffApi {
       @RequestParam Optional<String> cursor,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(
-        signIn(authentication, request), s -> s.searchUnits(q, page(size, cursor)));
+    return call(
+        reader(authentication, request), request, s -> s.searchUnits(q, page(size, cursor)));
   }
 
   /**
@@ -279,7 +318,7 @@ public final class MyStaffApi {
       @PathVariable String id,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return sessions.call(signIn(authentication, request), s -> s.profile(UserId.of(id)));
+    return call(reader(authentication, request), request, s -> s.profile(UserId.of(id)));
   }
 
   /**
@@ -306,19 +345,22 @@ public final class MyStaffApi {
   @PostMapping(path = "/users/{id}/password-resets")
   public ResponseEntity<Object> resetPassword(
       @PathVariable String id,
-      @Valid @RequestBody(required = false) @Nullable ResetRequest body,
+      @RequestBody(required = false) @Nullable ResetRequest body,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    SignInContext context = signIn(authentication, request);
+    if (body != null) {
+      validateSecret(body);
+    }
+    ManagerSessions.Grounds manager = manager(authentication, request);
     UserId user = UserId.of(id);
     String chosen = body == null ? null : body.password();
     PasswordResetResult result;
     if (chosen == null) {
-      result = sessions.call(context, s -> s.resetPassword(user));
+      result = call(manager, request, s -> s.resetPassword(user));
     } else {
       Secret secret = Secret.of(chosen);
       try {
-        result = sessions.call(context, s -> s.resetPassword(user, secret));
+        result = call(manager, request, s -> s.resetPassword(user, secret));
       } finally {
         secret.destroy();
       }
@@ -336,7 +378,7 @@ public final class MyStaffApi {
                   temporary.password().reveal()));
     }
     if (result instanceof PasswordResetResult.WritebackPending pending) {
-      writebacks.add(context.user(), pending.writeback());
+      writebacks.add(manager.context().user(), pending.writeback());
       URI status =
           URI.create(
               request.getRequestURI().replaceFirst("/users/[^/]+/password-resets$", "")
@@ -363,12 +405,13 @@ public final class MyStaffApi {
       @PathVariable String correlationId,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    return writeback(correlationId, signIn(authentication, request));
+    return writeback(correlationId, reader(authentication, request), request);
   }
 
   /**
    * The progress of a synced reset as server-sent events: one {@code status} event (the progress
-   * resource) now and at each new status, until the final one.
+   * resource) now and at each new status, until the final one, which carries the result; comment
+   * lines in between tell a client gone away ({@link WritebackStreams}).
    *
    * @param correlationId the reset's correlation id
    * @param authentication the principal
@@ -380,24 +423,8 @@ public final class MyStaffApi {
       @PathVariable String correlationId,
       @Nullable Authentication authentication,
       HttpServletRequest request) {
-    WritebackHandle handle = writeback(correlationId, signIn(authentication, request));
-    SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
-    // Statuses before the last as they come; the final one once the result is known (a handle's
-    // listeners hear the final status just before its result is set).
-    handle.onStatus(
-        status -> {
-          if (!status.isTerminal()) {
-            send(emitter, handle);
-          }
-        });
-    handle
-        .completion()
-        .whenComplete(
-            (result, failure) -> {
-              send(emitter, handle);
-              emitter.complete();
-            });
-    return emitter;
+    WritebackHandle handle = writeback(correlationId, manager(authentication, request), request);
+    return streams.open(handle);
   }
 
   /**
@@ -419,8 +446,10 @@ public final class MyStaffApi {
       HttpServletRequest request) {
     PhoneType phoneType = phoneType(type);
     String number = body.number() == null ? "" : body.number();
-    return sessions.call(
-        signIn(authentication, request), s -> s.setPhone(UserId.of(id), phoneType, number));
+    return call(
+        manager(authentication, request),
+        request,
+        s -> s.setPhone(UserId.of(id), phoneType, number));
   }
 
   /**
@@ -439,8 +468,8 @@ public final class MyStaffApi {
       @Nullable Authentication authentication,
       HttpServletRequest request) {
     PhoneType phoneType = phoneType(type);
-    return sessions.call(
-        signIn(authentication, request), s -> s.removePhone(UserId.of(id), phoneType));
+    return call(
+        manager(authentication, request), request, s -> s.removePhone(UserId.of(id), phoneType));
   }
 
   /**
@@ -453,33 +482,81 @@ public final class MyStaffApi {
   @GetMapping("/audit-events")
   public AuditEvents auditEvents(
       @Nullable Authentication authentication, HttpServletRequest request) {
-    SignInContext context = signIn(authentication, request);
-    sessions.call(context, s -> s.manager());
+    ManagerSessions.Grounds manager = reader(authentication, request);
+    call(manager, request, s -> s.manager());
     sessions.catchUpAudit();
-    return new AuditEvents(audit.initiatedBy(context.user()));
+    return new AuditEvents(audit.initiatedBy(manager.context().user()));
   }
 
-  private static void send(SseEmitter emitter, WritebackHandle handle) {
-    try {
-      emitter.send(SseEmitter.event().name("status").data(handle, MediaType.APPLICATION_JSON));
-    } catch (IOException | IllegalStateException e) {
-      emitter.completeWithError(e);
-    }
+  /**
+   * The writeback {@code manager} started, looked up before their session is used: an unknown
+   * correlation id (a type 4 UUID, which a cross-site page cannot guess) signs in nothing.
+   */
+  private WritebackHandle writeback(
+      String correlationId, ManagerSessions.Grounds manager, HttpServletRequest request) {
+    WritebackHandle handle =
+        writebacks
+            .find(manager.context().user(), CorrelationId.of(correlationId))
+            .orElseThrow(() -> new NotFound("No password reset of yours has this correlation id."));
+    call(manager, request, s -> s.manager());
+    return handle;
   }
 
-  private WritebackHandle writeback(String correlationId, SignInContext context) {
-    sessions.call(context, s -> s.manager());
-    return writebacks
-        .find(context.user(), CorrelationId.of(correlationId))
-        .orElseThrow(() -> new NotFound("No password reset of yours has this correlation id."));
-  }
-
-  private SignInContext signIn(
+  /**
+   * The signed-in manager's grounds for a mystaff session, for a GET that runs in it (and so may
+   * record a sign-in or a profile view): refused without {@value #REQUESTED_WITH}, which a page of
+   * another site cannot send without the host's CORS consent, before anything is signed in or
+   * recorded. CSRF tokens guard the changes; this guards the audited reads.
+   */
+  private ManagerSessions.Grounds reader(
       @Nullable Authentication authentication, HttpServletRequest request) {
     if (authentication == null || !authentication.isAuthenticated()) {
       throw new NotSignedIn();
     }
-    return mapping.signIn(authentication, request);
+    String requestedWith = request.getHeader(REQUESTED_WITH);
+    if (requestedWith == null || requestedWith.isBlank()) {
+      throw new CrossSiteRead();
+    }
+    return manager(authentication, request);
+  }
+
+  /** The signed-in manager's grounds for a mystaff session. */
+  private ManagerSessions.Grounds manager(
+      @Nullable Authentication authentication, HttpServletRequest request) {
+    if (authentication == null || !authentication.isAuthenticated()) {
+      throw new NotSignedIn();
+    }
+    return new ManagerSessions.Grounds(mapping.signIn(authentication, request), authentication);
+  }
+
+  private <T> T call(
+      ManagerSessions.Grounds manager, HttpServletRequest request, Function<StaffSession, T> call) {
+    return sessions.call(request, manager, call);
+  }
+
+  /**
+   * Bean Validation of a body that holds a secret, done here rather than by {@code @Valid}: Spring
+   * MVC's {@code FieldError} keeps the rejected value and prints it in the exception's message,
+   * which Spring logs. The violations become an {@link InvalidInputException} with field, code and
+   * message only.
+   */
+  private <B> void validateSecret(B body) {
+    List<InvalidInputException.Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<B> v : validator.validate(body)) {
+      String field = v.getPropertyPath().toString();
+      violations.add(
+          new InvalidInputException.Violation(
+              field,
+              v.getMessage(),
+              MyStaffConstraints.code(v)
+                  .orElse(InvalidInputException.Violation.defaultCode(field))));
+    }
+    if (!violations.isEmpty()) {
+      violations.sort(
+          Comparator.comparing(InvalidInputException.Violation::field)
+              .thenComparing(InvalidInputException.Violation::code));
+      throw new InvalidInputException(violations);
+    }
   }
 
   private static PageRequest page(int size, Optional<String> cursor) {
@@ -502,6 +579,22 @@ public final class MyStaffApi {
 
     NotSignedIn() {
       super("Sign in to use My Staff.", null, false, false);
+    }
+  }
+
+  /** A GET that runs in the manager's session came without {@value #REQUESTED_WITH}. */
+  static final class CrossSiteRead extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CrossSiteRead() {
+      super(
+          "Send the header "
+              + REQUESTED_WITH
+              + " (any value) with this request, as the My Staff page does; a page of another"
+              + " site cannot.",
+          null,
+          false,
+          false);
     }
   }
 

@@ -15,7 +15,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Serves the My Staff page at {@code mystaff.web.page-path}: one HTML document that loads the
  * page's CSS and JavaScript module from {@code <page-path>/assets/} and finds the API at {@code
- * mystaff.web.api-path}.
+ * mystaff.web.api-path}. Served with {@code Cache-Control: no-store}.
  */
 @Controller
 @RequestMapping("${mystaff.web.page-path:/mystaff}")
@@ -42,7 +42,9 @@ final class MyStaffPage {
   ResponseEntity<String> page() {
     return ResponseEntity.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .cacheControl(CacheControl.noCache())
+        // no-store: the page shows temporary passwords, so no cache may keep it, and browsers
+        // leave it out of the back-forward cache
+        .cacheControl(CacheControl.noStore())
         .body(html);
   }
 }

@@ -39,9 +39,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code errors}, each {@code {"field", "code", "detail"}} with the field path; a rejected password
  * adds {@code violations}, each {@code {"key", "args"}}. A rejected value is never repeated.
  *
- * <p>Status codes: invalid input 400, not signed in 401, refused 403 (429 when rate limited),
- * unknown user, unit, phone method or reset 404, a stale version 409, a rejected password or an
- * unsupported capability 422, a provider failure 503.
+ * <p>Status codes: invalid input 400, not signed in 401, refused 403 (429 when rate limited; also
+ * {@code REQUESTED_WITH_REQUIRED}, a GET without {@code X-Requested-With}), unknown user, unit,
+ * phone method or reset 404, a stale version 409, a rejected password or an unsupported capability
+ * 422, a provider failure 503.
  */
 @RestControllerAdvice(assignableTypes = MyStaffApi.class)
 final class MyStaffProblems {
@@ -123,6 +124,17 @@ final class MyStaffProblems {
   ResponseEntity<ProblemDetail> notSignedIn(MyStaffApi.NotSignedIn e, HttpServletRequest request) {
     return respond(
         problem(HttpStatus.UNAUTHORIZED, "NOT_SIGNED_IN", String.valueOf(e.getMessage()), request));
+  }
+
+  @ExceptionHandler(MyStaffApi.CrossSiteRead.class)
+  ResponseEntity<ProblemDetail> crossSiteRead(
+      MyStaffApi.CrossSiteRead e, HttpServletRequest request) {
+    return respond(
+        problem(
+            HttpStatus.FORBIDDEN,
+            "REQUESTED_WITH_REQUIRED",
+            String.valueOf(e.getMessage()),
+            request));
   }
 
   @ExceptionHandler(MyStaffApi.NotFound.class)

@@ -6,6 +6,8 @@ import io.mystaff.spring.boot.ManagerMapping;
 import io.mystaff.spring.boot.MyStaffAutoConfiguration;
 import io.mystaff.spring.boot.MyStaffProperties;
 import io.mystaff.spring.boot.RecentAuditEvents;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,24 +60,56 @@ public class MyStaffWebAutoConfiguration {
    * @param audit the recent audit events
    * @param onPremisesPolicy the on-premises policy, if the host declared one
    * @param clock the clock, if the host declared one
+   * @param validator Bean Validation (Spring Boot's), else a default one
+   * @param writebacks the synced resets started on this node
+   * @param streams their event streams
    * @return the controller
    */
   @Bean
-  public MyStaffApi myStaffApi(
+  MyStaffApi myStaffApi(
       MyStaff myStaff,
       ManagerMapping mapping,
       RecentAuditEvents audit,
+      Writebacks writebacks,
+      WritebackStreams streams,
       ObjectProvider<ActiveDirectoryPasswordPolicy> onPremisesPolicy,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<Validator> validator) {
     ActiveDirectoryPasswordPolicy policy =
         onPremisesPolicy.getIfAvailable(ActiveDirectoryPasswordPolicy::defaults);
     return new MyStaffApi(
         new ManagerSessions(myStaff, clock.getIfAvailable(Clock::systemUTC)),
         mapping,
-        new Writebacks(),
+        writebacks,
+        streams,
         audit,
         PasswordRules.of(policy, myStaff.settings().minimumManagerChosenPasswordLength()),
-        myStaff.settings().writebackDeadline().plus(Duration.ofMinutes(1)));
+        validator.getIfAvailable(() -> Validation.buildDefaultValidatorFactory().getValidator()));
+  }
+
+  /**
+   * The synced resets this node started, for their managers to follow.
+   *
+   * @return an empty record
+   */
+  @Bean
+  Writebacks myStaffWritebacks() {
+    return new Writebacks();
+  }
+
+  /**
+   * The event streams of synced resets: they end a minute after the writeback deadline at the
+   * latest and beat every {@code mystaff.web.stream-heartbeat}.
+   *
+   * @param myStaff the facade
+   * @param properties the {@code mystaff.*} properties
+   * @return the streams, closed with the context
+   */
+  @Bean(destroyMethod = "close")
+  WritebackStreams myStaffWritebackStreams(MyStaff myStaff, MyStaffProperties properties) {
+    return new WritebackStreams(
+        myStaff.settings().writebackDeadline().plus(Duration.ofMinutes(1)),
+        properties.getWeb().getStreamHeartbeat());
   }
 
   /**

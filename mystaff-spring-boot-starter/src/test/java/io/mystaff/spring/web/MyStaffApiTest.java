@@ -307,6 +307,32 @@ class MyStaffApiTest {
   }
 
   @Test
+  void aCrossSiteGetIsRefusedBeforeAnythingIsSignedInOrRecorded() {
+    ApiClient sam = ApiClient.as(api, "sam");
+    int before = audit("sam").size();
+
+    ApiClient.Response profile = sam.crossSite().get("/users/alice");
+    ApiClient.Response me = sam.crossSite().get("/me");
+
+    for (ApiClient.Response r : List.of(profile, me)) {
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.header("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(r.body().get("code").asString()).isEqualTo("REQUESTED_WITH_REQUIRED");
+      assertThat(r.body().get("detail").asString()).contains("X-Requested-With");
+    }
+    assertThat(audit("sam")).as("no sign-in, no profile view").hasSize(before);
+
+    assertThat(sam.get("/users/alice").status()).isEqualTo(200);
+    assertThat(audit("sam"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
+              assertThat(e.targets().get(0).id()).isEqualTo("alice");
+            });
+  }
+
+  @Test
   void thePasswordPolicyRulesAreListed() {
     JsonNode rules = ApiClient.as(api, "sam").get("/password-policy").body();
 
@@ -320,5 +346,14 @@ class MyStaffApiTest {
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.raw().body()).contains("content=\"/mystaff/api\"");
+  }
+
+  @Test
+  void thePageThatShowsTemporaryPasswordsIsNeverStored() {
+    ApiClient.Response page = ApiClient.as(api.replace("/mystaff/api", "/mystaff"), "sam").get("");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Cache-Control"))
+        .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
   }
 }

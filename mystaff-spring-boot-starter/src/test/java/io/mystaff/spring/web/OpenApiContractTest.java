@@ -82,6 +82,44 @@ class OpenApiContractTest {
   }
 
   @Test
+  void xRequestedWithIsDocumentedExactlyOnTheGetsThatRefuseAnswersWithoutIt() {
+    JsonNode doc = description();
+    assertThat(doc.at("/components/parameters/RequestedWith/name").asString())
+        .isEqualTo("X-Requested-With");
+    ApiClient crossSite = ApiClient.as(base, "sam").crossSite();
+    Set<String> documented = new TreeSet<>();
+    Set<String> refused = new TreeSet<>();
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+      JsonNode get = path.getValue().get("get");
+      if (get == null) {
+        continue;
+      }
+      StringBuilder query = new StringBuilder();
+      for (JsonNode parameter : get.path("parameters")) {
+        if ("#/components/parameters/RequestedWith".equals(parameter.path("$ref").asString(""))) {
+          documented.add(path.getKey());
+        } else if ("query".equals(parameter.path("in").asString(""))
+            && parameter.path("required").asBoolean(false)) {
+          query.append(query.length() == 0 ? '?' : '&').append(parameter.get("name").asString());
+          query.append("=sea"); // a valid value, so that only the header can refuse the request
+        }
+      }
+      String concrete =
+          path.getKey()
+                  .replace("{id}", "alice")
+                  .replace("{correlationId}", "00000000-0000-4000-8000-000000000000")
+              + query;
+      ApiClient.Response r = crossSite.get(concrete);
+      if (r.status() == 403
+          && "REQUESTED_WITH_REQUIRED".equals(r.body().path("code").asString(""))) {
+        refused.add(path.getKey());
+      }
+    }
+
+    assertThat(refused).isEqualTo(documented).contains("/me", "/users/{id}", "/audit-events");
+  }
+
+  @Test
   void everyOperationHasAnIdAndEveryProblemResponseIsAProblem() {
     Set<String> ids = new HashSet<>();
     for (JsonNode path : description().get("paths")) {

@@ -55,6 +55,7 @@ class SwitchesTest {
             "mystaff.web.api-path",
             "mystaff.web.page-enabled",
             "mystaff.web.page-path",
-            "mystaff.web.mfa-authority");
+            "mystaff.web.mfa-authority",
+            "mystaff.web.stream-heartbeat");
   }
 }

@@ -42,6 +42,11 @@ class TestPortal {
   }
 
   static ConfigurableApplicationContext start(String... properties) {
+    return start(TestPortal.class, properties);
+  }
+
+  /** Starts {@code host}, a configuration like this one, with the test tenant. */
+  static ConfigurableApplicationContext start(Class<?> host, String... properties) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -52,6 +57,6 @@ class TestPortal {
                 "--mystaff.in-memory.fixture=classpath:tenant.json",
                 "--mystaff.default-phone-region=US"));
     args.addAll(List.of(properties));
-    return new SpringApplication(TestPortal.class).run(args.toArray(String[]::new));
+    return new SpringApplication(host).run(args.toArray(String[]::new));
   }
 }

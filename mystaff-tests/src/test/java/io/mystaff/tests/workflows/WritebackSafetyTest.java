@@ -20,10 +20,12 @@ import io.mystaff.core.WritebackHandle;
 import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.spi.AuditSink;
+import io.mystaff.spi.WritebackJournal;
 import io.mystaff.testkit.fakes.MutableClock;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,10 @@ class WritebackSafetyTest {
   private MyStaff myStaff = wired(MyStaffSettings.defaults());
 
   private MyStaff wired(MyStaffSettings settings) {
+    return wired(settings, WritebackJournal.none());
+  }
+
+  private MyStaff wired(MyStaffSettings settings, WritebackJournal journal) {
     AuditSink sink =
         event -> {
           if (sinkDown.get()) {
@@ -59,6 +65,7 @@ class WritebackSafetyTest {
         .clock(MutableClock.at(StoreChain.T0))
         .settings(settings)
         .auditRelay(Runnable::run)
+        .writebackJournal(journal)
         .build();
   }
 
@@ -183,5 +190,74 @@ class WritebackSafetyTest {
     assertThat(writeback.submissions(CARL))
         .singleElement()
         .satisfies(s -> assertThat(s.forceChangeNextSignIn()).isTrue());
+  }
+
+  @Test
+  void journalCannotRecordTheEnd_nodeStoresNoFinalEvent_theJournalEndsIt() throws Exception {
+    List<AuditEvent> abandoned = new CopyOnWriteArrayList<>();
+    myStaff.close();
+    myStaff =
+        wired(
+            MyStaffSettings.defaults(),
+            new WritebackJournal() {
+              @Override
+              public void submitted(AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
+                abandoned.add(ifAbandoned);
+              }
+
+              @Override
+              public boolean finished(AuditEvent finalEvent) {
+                throw new ProviderFailureException("journal", "database down");
+              }
+            });
+
+    WritebackHandle handle = pending(nina().resetPassword(CARL, Secret.of(CHOSEN)));
+    WritebackResult result = handle.completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(result.status()).isEqualTo(WritebackStatus.SUCCEEDED);
+    assertThat(abandoned).as("journaled with a prepared final event").hasSize(1);
+    assertThat(log.byCorrelationId(handle.correlationId()))
+        .extracting(AuditEvent::outcome)
+        .as("the journal, not this node, stores the final event (after the lease at the latest)")
+        .containsExactly(AuditOutcome.PENDING);
+    assertThat(directory.pendingAuditEvents(10)).isEmpty();
+  }
+
+  @Test
+  void journalRefusesTheSubmission_endsWithThePreparedEvent_soATakeoverCannotAddAnother() {
+    List<AuditEvent> abandoned = new CopyOnWriteArrayList<>();
+    List<AuditEvent> ended = new CopyOnWriteArrayList<>();
+    myStaff.close();
+    myStaff =
+        wired(
+            MyStaffSettings.defaults(),
+            new WritebackJournal() {
+              @Override
+              public void submitted(AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
+                abandoned.add(ifAbandoned); // perhaps stored: the reply was lost
+                throw new ProviderFailureException("journal", "outcome unknown");
+              }
+
+              @Override
+              public boolean finished(AuditEvent finalEvent) {
+                ended.add(finalEvent);
+                throw new ProviderFailureException("journal", "database down");
+              }
+            });
+    int before = log.size();
+
+    assertThatThrownBy(() -> nina().resetPassword(CARL, Secret.of(CHOSEN)))
+        .isInstanceOf(ProviderFailureException.class);
+
+    assertThat(writeback.submissions()).isEmpty();
+    AuditEvent prepared = abandoned.get(0);
+    assertThat(ended).as("ended through the journal").containsExactly(prepared);
+    assertThat(log.all().subList(before, log.size()))
+        .filteredOn(e -> e.correlationId().equals(prepared.correlationId()))
+        .extracting(AuditEvent::outcome)
+        .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
+    assertThat(log.byCorrelationId(prepared.correlationId()).get(1).id())
+        .as("the final event is the prepared one, whose id a takeover would store")
+        .isEqualTo(prepared.id());
   }
 }

@@ -29,6 +29,8 @@ class Problem extends Error {
   }
 }
 
+// Every call sends X-Requested-With: the API refuses a GET that runs in the manager's session
+// without it, which a page of another site cannot send.
 async function call(method, path, body) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -92,7 +94,17 @@ function refusal(problem) {
   return b.detail || problem.message;
 }
 
+// Passwords leave the page as soon as the manager leaves the profile: a temporary password is shown
+// once, and a hidden field would still hold it.
+function forgetPasswords() {
+  $('temporary-password').value = '';
+  $('temporary-password-result').hidden = true;
+  $('copy-password').textContent = 'Copy';
+  $('new-password').value = '';
+}
+
 function show(view) {
+  if (view !== 'profile-view') forgetPasswords();
   for (const id of ['no-locations-view', 'locations-view', 'members-view', 'profile-view']) {
     $(id).hidden = id !== view;
   }
@@ -250,13 +262,11 @@ function renderProfile(p) {
   const canPhones = p.allowedActions.includes('MANAGE_PHONES');
   $('view-only').hidden = canReset || canPhones;
   $('password-panel').hidden = !canReset;
-  $('temporary-password-result').hidden = true;
-  $('temporary-password').value = '';
+  forgetPasswords();
   $('writeback').hidden = true;
   const synced = u.source === 'SYNCED_FROM_ON_PREMISES';
   $('cloud-reset').hidden = synced;
   $('synced-reset').hidden = !synced;
-  $('new-password').value = '';
   fieldError('new-password', 'password-error', null);
   if (canReset && synced) loadRules();
   $('phones-panel').hidden = !canPhones;
@@ -387,7 +397,7 @@ function follow(correlationId, first) {
 
 async function poll(url) {
   for (;;) {
-    const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' });
+    const r = await fetch(url, { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin', cache: 'no-store' });
     if (!r.ok) return;
     const handle = await r.json();
     const final = handle.status === 'SUCCEEDED' || handle.status === 'FAILED';
@@ -509,5 +519,12 @@ async function refreshActivity() {
     // The list is a convenience; the actions themselves report their own errors.
   }
 }
+
+// Leaving the page (another page, a reload, closing it): nothing the back-forward cache or the history
+// could show again. The page is also served with Cache-Control: no-store.
+window.addEventListener('pagehide', () => {
+  closeStream();
+  forgetPasswords();
+});
 
 start();
