@@ -46,9 +46,10 @@ final class RuleCompiler {
     RuleOutcome test(User user, StepBudget budget);
   }
 
-  /** A node of the compiled expression. */
+  /** The operands of a test, which has none. */
   private static final Node[] NO_OPERANDS = new Node[0];
 
+  /** A node of the compiled expression. */
   private static final class Node {
     final int kind;
     final Node[] operands;

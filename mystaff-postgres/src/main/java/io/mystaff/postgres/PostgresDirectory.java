@@ -935,7 +935,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
         () -> !verified.get());
   }
 
-  /** Runs an administrative write under the directory's advisory lock, held exclusively. */
   /** {@link #structural} for work without a result. */
   private void structuralUpdate(String what, Jdbc.Update update) {
     jdbc.update(
@@ -946,6 +945,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
         });
   }
 
+  /** Runs an administrative write under the directory's advisory lock, held exclusively. */
   private <T> T structural(String what, Jdbc.Work<T> work) {
     return jdbc.transaction(
         what,

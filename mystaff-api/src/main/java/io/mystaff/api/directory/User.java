@@ -283,7 +283,11 @@ public final class User {
         + "}";
   }
 
-  /** Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required. */
+  /**
+   * Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required.
+   *
+   * @since 0.1.0
+   */
   public static final class Builder {
     private @Nullable UserId id;
     private @Nullable String userPrincipalName;

@@ -25,7 +25,7 @@ class NullMarkedPackagesTest {
 
   @Test
   void everyMainPackageOfEveryModule_isNullMarked() {
-    Path root = repositoryRoot();
+    Path root = BuildFiles.repositoryRoot();
     List<Path> sourceRoots = mainSourceRoots(root);
     assertThat(sourceRoots)
         .as("main source roots under %s", root)
@@ -91,23 +91,6 @@ class NullMarkedPackagesTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The reactor's root: the nearest directory up from here whose pom.xml is mystaff-parent. */
-  private static Path repositoryRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path pom = p.resolve("pom.xml");
-      try {
-        if (Files.exists(pom)
-            && Files.readString(pom).contains("<artifactId>mystaff-parent</artifactId>")
-            && Files.isDirectory(p.resolve("mystaff-api"))) {
-          return p;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException("not run inside the mystaff reactor");
   }
 
   private static Path write(Path dir, String relative, String content) throws IOException {
