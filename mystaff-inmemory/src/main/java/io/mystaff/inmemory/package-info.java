@@ -1,5 +1,5 @@
 /**
  * The in-memory reference provider: indexed thread-safe directory, simulated on-premises writeback,
- * queryable audit store and JSON fixtures.
+ * queryable audit store, writeback journal and JSON fixtures.
  */
 package io.mystaff.inmemory;
