@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * phone.typeRequired}, {@code phone.mobileRequired}, {@code phone.alternateMobileExists}; {@code
  * password.required}, {@code password.destroyed}, {@code password.tooShort}, {@code
  * password.tooLong}, {@code password.forbiddenCharacter}, {@code password.notChosenForCloudUser},
- * {@code password.requiredForSyncedUser}; {@code settings.invalid}. A violation created without a
- * code gets {@code <field in lower camel case>.invalid}, e.g. {@code userPrincipalName.invalid}.
+ * {@code password.requiredForSyncedUser}; {@code settings.invalid}; {@code writeback.unknown}. A
+ * violation created without a code gets {@code <field in lower camel case>.invalid}, e.g. {@code
+ * userPrincipalName.invalid}.
  *
  * @since 0.1.0
  */

@@ -1,6 +1,6 @@
 /**
  * The in-memory reference provider: indexed thread-safe directory, simulated on-premises writeback,
- * queryable audit store and JSON fixtures.
+ * queryable audit store, writeback journal and JSON fixtures.
  */
 @NullMarked
 package io.mystaff.inmemory;

@@ -40,7 +40,8 @@ import javax.sql.DataSource;
  * the writeback ended or ends it itself, so exactly one final event per attempt, and no writeback
  * stays PENDING. When the holder cannot record the end (the database fails), it stores no event of
  * its own; the takeover ends the writeback after the lease. The password is never stored, so a dead
- * node's writeback is ended, not resumed.
+ * node's writeback is ended, not resumed. Passes the journal contract suite ({@code
+ * WritebackJournalTestSuiteBuilder} of {@code mystaff-testkit}).
  *
  * @since 0.1.0
  */
@@ -82,6 +83,12 @@ public final class PostgresWritebackJournal implements WritebackJournal {
     requireNonNull(pending, "pending");
     requireNonNull(ifAbandoned, "ifAbandoned");
     requireNonNull(lease, "lease");
+    if (lease.isNegative()) {
+      throw InvalidInputException.of("lease", "must not be negative");
+    }
+    if (!ifAbandoned.correlationId().equals(pending.correlationId())) {
+      throw InvalidInputException.of("ifAbandoned", "must be an event of the pending attempt");
+    }
     String user = pending.targets().isEmpty() ? "" : pending.targets().get(0).id();
     long leaseMicros = lease.plus(grace).toNanos() / 1_000;
     jdbc.update(
@@ -113,15 +120,22 @@ public final class PostgresWritebackJournal implements WritebackJournal {
     jdbc.update(
         "journal a writeback's progress",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE mystaff_writeback SET status = ?, updated = now() WHERE tenant = ? AND"
-                      + " correlation_id = ? AND state = 'RUNNING' AND lease_holder = ?")) {
-            ps.setString(1, status.name());
-            ps.setString(2, directory);
-            ps.setString(3, writeback.value());
-            ps.setString(4, holder);
-            ps.executeUpdate();
+          if (!status.isTerminal()) { // only an end makes a writeback's status terminal
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE mystaff_writeback SET status = ?, updated = now() WHERE tenant = ? AND"
+                        + " correlation_id = ? AND state = 'RUNNING' AND lease_holder = ?")) {
+              ps.setString(1, status.name());
+              ps.setString(2, directory);
+              ps.setString(3, writeback.value());
+              ps.setString(4, holder);
+              if (ps.executeUpdate() == 1) {
+                return null;
+              }
+            }
+          }
+          if (endedWith(c, writeback, "").isEmpty()) {
+            throw WritebackJournal.unknownWriteback();
           }
         });
   }
@@ -152,16 +166,17 @@ public final class PostgresWritebackJournal implements WritebackJournal {
               return true;
             }
           }
-          return endedWith(c, finalEvent.correlationId()).map(finalEvent.id()::equals).orElse(true);
+          return endedWith(c, finalEvent.correlationId(), finalEvent.id()).orElse(true);
         });
   }
 
   /**
-   * Ends every writeback whose lease expired (its node died or lost the database), each with its
-   * prepared FAILED event stored in the outbox. Safe on every node at once.
+   * {@inheritDoc}
    *
-   * @return the correlation ids of the writebacks this call ended
+   * <p>Ends at most 100 writebacks per call, oldest lease first; each event goes to the directory's
+   * outbox.
    */
+  @Override
   public List<CorrelationId> takeOverExpired() {
     return jdbc.transaction(
         "take over expired writebacks",
@@ -170,7 +185,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT correlation_id, abandoned_event FROM mystaff_writeback WHERE tenant = ?"
-                      + " AND state = 'RUNNING' AND lease_until < now() ORDER BY lease_until LIMIT"
+                      + " AND state = 'RUNNING' AND lease_until <= now() ORDER BY lease_until LIMIT"
                       + " 100 FOR UPDATE SKIP LOCKED")) {
             ps.setString(1, directory);
             try (ResultSet rs = ps.executeQuery()) {
@@ -203,30 +218,27 @@ public final class PostgresWritebackJournal implements WritebackJournal {
         });
   }
 
-  /**
-   * The last journaled status of a writeback: SUBMITTED or IN_PROGRESS while it runs, SUCCEEDED or
-   * FAILED once ended (FAILED if another node ended it after its lease).
-   *
-   * @param writeback the correlation id of the writeback's attempt
-   * @return the status, or empty if this journal never saw the writeback
-   */
-  public Optional<WritebackStatus> statusOf(CorrelationId writeback) {
+  @Override
+  public WritebackStatus status(CorrelationId writeback) {
     requireNonNull(writeback, "writeback");
-    return jdbc.read(
-        "read a writeback's status",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT status FROM mystaff_writeback WHERE tenant = ? AND correlation_id = ?")) {
-            ps.setString(1, directory);
-            ps.setString(2, writeback.value());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next()
-                  ? Optional.of(WritebackStatus.valueOf(rs.getString(1)))
-                  : Optional.empty();
-            }
-          }
-        });
+    Optional<WritebackStatus> status =
+        jdbc.read(
+            "read a writeback's status",
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT status FROM mystaff_writeback WHERE tenant = ? AND correlation_id ="
+                          + " ?")) {
+                ps.setString(1, directory);
+                ps.setString(2, writeback.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next()
+                      ? Optional.of(WritebackStatus.valueOf(rs.getString(1)))
+                      : Optional.empty();
+                }
+              }
+            });
+    return status.orElseThrow(WritebackJournal::unknownWriteback);
   }
 
   /**
@@ -272,18 +284,20 @@ public final class PostgresWritebackJournal implements WritebackJournal {
   }
 
   /**
-   * The id of the final event a journaled writeback ended with ("" while it runs), or empty if the
+   * Whether a journaled writeback has ended with the final event {@code eventId}, or empty if the
    * writeback was never journaled.
    */
-  private Optional<String> endedWith(Connection c, CorrelationId id) throws SQLException {
+  private Optional<Boolean> endedWith(Connection c, CorrelationId id, String eventId)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT coalesce(final_event_id, '') FROM mystaff_writeback WHERE tenant = ? AND"
-                + " correlation_id = ?")) {
-      ps.setString(1, directory);
-      ps.setString(2, id.value());
+            "SELECT state <> 'RUNNING' AND final_event_id IS NOT DISTINCT FROM ? FROM"
+                + " mystaff_writeback WHERE tenant = ? AND correlation_id = ?")) {
+      ps.setString(1, eventId);
+      ps.setString(2, directory);
+      ps.setString(3, id.value());
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
       }
     }
   }

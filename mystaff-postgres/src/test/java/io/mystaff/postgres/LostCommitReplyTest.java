@@ -111,7 +111,7 @@ class LostCommitReplyTest {
       assertThat(node.sink.find(AuditQuery.all().correlationId(id)))
           .extracting(AuditEvent::outcome)
           .containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
-      assertThat(node.journal.statusOf(id)).contains(WritebackStatus.SUCCEEDED);
+      assertThat(node.journal.status(id)).isEqualTo(WritebackStatus.SUCCEEDED);
     }
   }
 
@@ -134,7 +134,7 @@ class LostCommitReplyTest {
       assertThat(node.sink.find(AuditQuery.all().correlationId(id)))
           .extracting(AuditEvent::outcome)
           .containsExactly(AuditOutcome.PENDING, AuditOutcome.SUCCEEDED);
-      assertThat(node.journal.statusOf(id)).contains(WritebackStatus.SUCCEEDED);
+      assertThat(node.journal.status(id)).isEqualTo(WritebackStatus.SUCCEEDED);
       assertThat(node.journal.running()).isEmpty();
     }
   }

@@ -317,7 +317,7 @@ class TwoNodesTest {
           .extracting(AuditEvent::outcome)
           .as("events of the writeback whose end the journal could not record")
           .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
-      assertThat(other.journal.statusOf(id)).contains(WritebackStatus.FAILED);
+      assertThat(other.journal.status(id)).isEqualTo(WritebackStatus.FAILED);
       assertThat(other.journal.running()).isEmpty();
       assertThat(other.journal.takeOverExpired()).as("a second takeover").isEmpty();
     }

@@ -3,8 +3,10 @@
  * io.mystaff.testkit.contract.DirectoryTestSuiteBuilder Directory}, {@link
  * io.mystaff.testkit.contract.DirectoryWriterTestSuiteBuilder DirectoryWriter}, {@link
  * io.mystaff.testkit.contract.PasswordWritebackTestSuiteBuilder PasswordWriteback}, {@link
- * io.mystaff.testkit.contract.AuditSinkTestSuiteBuilder AuditSink} and {@link
- * io.mystaff.testkit.contract.PasswordPolicyTestSuiteBuilder PasswordPolicy}.
+ * io.mystaff.testkit.contract.AuditSinkTestSuiteBuilder AuditSink}, {@link
+ * io.mystaff.testkit.contract.PasswordPolicyTestSuiteBuilder PasswordPolicy}, {@link
+ * io.mystaff.testkit.contract.UserNotifierTestSuiteBuilder UserNotifier} and {@link
+ * io.mystaff.testkit.contract.WritebackJournalTestSuiteBuilder WritebackJournal}.
  *
  * <h2>Vendor quick start</h2>
  *
@@ -45,11 +47,11 @@
  * <p>Every law of every suite, with what it checks and the features it needs, is listed in the
  * generated table {@code docs/contract-laws.md} of the repository (a test fails when the table no
  * longer matches the suites); {@code lawNames()} of each builder lists them at run time. Besides
- * laws for every promise of the SPI javadoc, the directory, writer and audit-sink suites each have
- * a <em>differential</em> law: seeded random operations run against the provider and against the
- * in-memory reference of {@code mystaff-inmemory} side by side, and a mismatch names the operation,
- * its index, the law's seed and the first differing field. The reference comes with the testkit, so
- * a vendor passes nothing but its own factory.
+ * laws for every promise of the SPI javadoc, the directory, writer, audit-sink and
+ * writeback-journal suites each have a <em>differential</em> law: seeded random operations run
+ * against the provider and against the in-memory reference of {@code mystaff-inmemory} side by
+ * side, and a mismatch names the operation, its index, the law's seed and the first differing
+ * field. The reference comes with the testkit, so a vendor passes nothing but its own factory.
  *
  * <h2>Why builders of dynamic tests</h2>
  *

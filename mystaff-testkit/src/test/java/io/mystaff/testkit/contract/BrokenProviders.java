@@ -1,5 +1,6 @@
 package io.mystaff.testkit.contract;
 
+import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
@@ -25,6 +26,7 @@ import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
 import io.mystaff.core.password.EntraPasswordPolicy;
 import io.mystaff.inmemory.InMemoryAuditLog;
 import io.mystaff.inmemory.InMemoryDirectory;
+import io.mystaff.inmemory.InMemoryWritebackJournal;
 import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.CommitCondition;
@@ -33,12 +35,15 @@ import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.UserFacts;
 import io.mystaff.spi.UserNotification;
+import io.mystaff.spi.WritebackJournal;
 import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackRequest;
 import io.mystaff.testkit.fakes.RecordingUserNotifier;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -237,6 +242,78 @@ final class BrokenProviders {
                 .build());
   }
 
+  /** Makes the journals of one broken store, over a working in-memory store. */
+  interface Journals {
+    /**
+     * The store's next journal.
+     *
+     * @param fresh a new working instance on the store (the first one for the first journal)
+     * @param first the store's first working instance
+     * @param outbox where the working store keeps its final events
+     */
+    WritebackJournal make(
+        InMemoryWritebackJournal fresh, InMemoryWritebackJournal first, InMemoryDirectory outbox);
+  }
+
+  private static Broken journal(
+      String name, String bug, Set<String> caughtBy, Supplier<Journals> perStore) {
+    return new Broken(
+        "WritebackJournal",
+        name,
+        bug,
+        caughtBy,
+        () ->
+            WritebackJournalTestSuiteBuilder.using(
+                    tenant -> {
+                      InMemoryDirectory outbox = inMemory(tenant);
+                      InMemoryWritebackJournal first =
+                          InMemoryWritebackJournal.create(outbox, Clock.systemUTC());
+                      Journals journals = perStore.get();
+                      int[] made = {0};
+                      return new WritebackJournalStore(
+                          () ->
+                              journals.make(
+                                  made[0]++ == 0 ? first : first.sharingStore(), first, outbox),
+                          () -> outbox.pendingAuditEvents(Integer.MAX_VALUE));
+                    })
+                .named(name)
+                .build());
+  }
+
+  /** A journal that forwards every call; broken ones override one. */
+  static class ForwardingJournal implements WritebackJournal {
+    final WritebackJournal delegate;
+
+    ForwardingJournal(WritebackJournal delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void submitted(AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
+      delegate.submitted(pending, ifAbandoned, lease);
+    }
+
+    @Override
+    public void progressed(CorrelationId writeback, WritebackStatus status) {
+      delegate.progressed(writeback, status);
+    }
+
+    @Override
+    public boolean finished(AuditEvent finalEvent) {
+      return delegate.finished(finalEvent);
+    }
+
+    @Override
+    public List<CorrelationId> takeOverExpired() {
+      return delegate.takeOverExpired();
+    }
+
+    @Override
+    public WritebackStatus status(CorrelationId writeback) {
+      return delegate.status(writeback);
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Listings a vendor builds by hand over a sorted copy.
 
@@ -339,6 +416,7 @@ final class BrokenProviders {
     all.addAll(writebacks());
     all.addAll(policies());
     all.addAll(notifiers());
+    all.addAll(journals());
     return List.copyOf(all);
   }
 
@@ -1250,6 +1328,124 @@ final class BrokenProviders {
                   }
                 }
               };
+            }));
+  }
+
+  static List<Broken> journals() {
+    return List.of(
+        journal(
+            "journalHolderIsTheProcess",
+            "the lease holder is the process, not the journal instance: any node's finish ends"
+                + " another node's writeback",
+            Set.of("finished_byAnotherInstance_falseWhileTheLeaseHolds"),
+            () -> (fresh, first, outbox) -> first),
+        journal(
+            "journalForgetsOnRestart",
+            "each instance keeps its writebacks in a table of its own: a restarted node, or"
+                + " another one, sees none of them and takes nothing over",
+            Set.of("newInstance_sameStore_seesTheSameStatesAndEvents"),
+            () ->
+                (fresh, first, outbox) ->
+                    fresh == first
+                        ? first
+                        : InMemoryWritebackJournal.create(outbox, Clock.systemUTC())),
+        journal(
+            "journalUnknownIsSubmitted",
+            "the status query defaults a missing row to SUBMITTED instead of failing",
+            Set.of("status_unknownWriteback_typedError"),
+            () ->
+                (fresh, first, outbox) ->
+                    new ForwardingJournal(fresh) {
+                      @Override
+                      public WritebackStatus status(CorrelationId writeback) {
+                        try {
+                          return delegate.status(writeback);
+                        } catch (InvalidInputException e) {
+                          return WritebackStatus.SUBMITTED;
+                        }
+                      }
+                    }),
+        journal(
+            "journalIgnoresLeases",
+            "the lease is stored but never compared: a takeover ends every running writeback",
+            Set.of("takeOverExpired_leaseHeld_takesNothing"),
+            () ->
+                (fresh, first, outbox) ->
+                    new ForwardingJournal(fresh) {
+                      @Override
+                      public void submitted(
+                          AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
+                        delegate.submitted(pending, ifAbandoned, Duration.ZERO);
+                      }
+                    }),
+        journal(
+            "journalKeepsEventWhenEndRefused",
+            "finished stores its event even when the writeback was ended already (keeping it"
+                + " rather than losing it): two final events once a takeover ended it",
+            Set.of(
+                "finished_again_firstEndStands",
+                "takeOverExpired_leaseExpired_endsItOnceWithThePreparedEvent"),
+            () ->
+                (fresh, first, outbox) ->
+                    new ForwardingJournal(fresh) {
+                      @Override
+                      public boolean finished(AuditEvent finalEvent) {
+                        if (!delegate.finished(finalEvent)) {
+                          outbox.appendAuditEvent(finalEvent);
+                        }
+                        return true;
+                      }
+                    }),
+        journal(
+            "journalTakeoverStoresNoEvent",
+            "a takeover marks writebacks FAILED, but its outbox insert runs in a transaction of"
+                + " its own that is never committed",
+            Set.of("takeOverExpired_leaseExpired_endsItOnceWithThePreparedEvent"),
+            () ->
+                (fresh, first, outbox) ->
+                    new ForwardingJournal(fresh) {
+                      @Override
+                      public List<CorrelationId> takeOverExpired() {
+                        List<CorrelationId> ended = delegate.takeOverExpired();
+                        List<String> lost = new ArrayList<>();
+                        for (AuditEvent e : outbox.pendingAuditEvents(Integer.MAX_VALUE)) {
+                          if (ended.contains(e.correlationId())) {
+                            lost.add(e.id());
+                          }
+                        }
+                        outbox.acknowledgeAuditEvents(lost);
+                        return ended;
+                      }
+                    }),
+        journal(
+            "journalProgressOverwritesEnd",
+            "progress goes to a column of its own, written unconditionally, which the status"
+                + " query prefers: late or foreign progress hides the end",
+            Set.of(
+                "progressed_afterTheEnd_statusUnchanged",
+                "progressed_byAnotherInstance_statusUnchanged"),
+            () -> {
+              Map<CorrelationId, WritebackStatus> progressColumn = new HashMap<>();
+              return (fresh, first, outbox) ->
+                  new ForwardingJournal(fresh) {
+                    @Override
+                    public void progressed(CorrelationId writeback, WritebackStatus status) {
+                      delegate.progressed(writeback, status);
+                      if (!status.isTerminal()) {
+                        synchronized (progressColumn) {
+                          progressColumn.put(writeback, status);
+                        }
+                      }
+                    }
+
+                    @Override
+                    public WritebackStatus status(CorrelationId writeback) {
+                      WritebackStatus stored = delegate.status(writeback);
+                      synchronized (progressColumn) {
+                        return progressColumn.getOrDefault(writeback, stored);
+                      }
+                    }
+                  };
             }));
   }
 }

@@ -35,7 +35,8 @@ class BrokenProvidersTest {
           "AuditSink",
           "PasswordWriteback",
           "PasswordPolicy",
-          "UserNotifier");
+          "UserNotifier",
+          "WritebackJournal");
 
   @TestFactory
   Stream<DynamicTest> everyBrokenProvider_caughtByItsLaws() {

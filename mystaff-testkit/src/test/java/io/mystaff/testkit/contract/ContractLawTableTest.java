@@ -33,6 +33,7 @@ class ContractLawTableTest {
     suites.put("PasswordWriteback", PasswordWritebackTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("PasswordPolicy", PasswordPolicyTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("UserNotifier", UserNotifierTestSuiteBuilder.using(t -> ghost()).laws());
+    suites.put("WritebackJournal", WritebackJournalTestSuiteBuilder.using(t -> ghost()).laws());
     return suites;
   }
 
