@@ -39,6 +39,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,8 +69,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  *       an organization-wide search for "Anna" (a first name shared by ~15,600 users), through the
  *       session and through the directory alone;
  *   <li>{@link #cloudReset}: a cloud user's password reset, end to end (temporary password, policy,
- *       compare-and-set in a transaction with its outbox event, relay to the audit table), with
- *       PBKDF2 at 1 iteration so hashing is excluded;
+ *       compare-and-set in a transaction with its outbox event), with PBKDF2 at 1 iteration so
+ *       hashing is excluded; the audit is relayed to the audit table on mystaff's own relay thread
+ *       (the default a host gets), {@link #cloudResetRelayingInline} on the manager's thread;
  *   <li>{@link #phoneEdit}: a phone number set, end to end;
  *   <li>{@link #resetsOneNode} / {@link #resetsTwoNodes}: throughput of cloud resets from 4
  *       threads, all on one {@link MyStaff} node or spread over two nodes (two pools) on the same
@@ -114,6 +117,7 @@ public class PostgresBenchmark {
     final PostgresDirectory directory;
     final PostgresAuditSink sink;
     final MyStaff myStaff;
+    final MyStaff relayingInline;
 
     Node(String url) {
       HikariConfig config = new HikariConfig();
@@ -127,34 +131,44 @@ public class PostgresBenchmark {
               .passwordHashIterations(1)
               .build();
       sink = PostgresAuditSink.create(pool, DIRECTORY);
-      myStaff =
-          MyStaff.builder()
-              .directory(directory)
-              .directoryWriter(directory)
-              .auditSink(sink)
-              .auditRelay(Runnable::run)
-              .clock(Clock.fixed(Workload.NOW, ZoneOffset.UTC))
-              .settings(
-                  MyStaffSettings.builder()
-                      .resetLimit(RateLimit.unlimited())
-                      .phoneChangeLimit(RateLimit.unlimited())
-                      .build())
-              .build();
+      myStaff = myStaff(Optional.empty());
+      relayingInline = myStaff(Optional.of(Runnable::run));
+    }
+
+    /** mystaff on this node, relaying audit with {@code relay} (default: its own thread). */
+    private MyStaff myStaff(Optional<Executor> relay) {
+      MyStaff.Builder builder =
+          MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink);
+      relay.ifPresent(builder::auditRelay);
+      return builder
+          .clock(Clock.fixed(Workload.NOW, ZoneOffset.UTC))
+          .settings(
+              MyStaffSettings.builder()
+                  .resetLimit(RateLimit.unlimited())
+                  .phoneChangeLimit(RateLimit.unlimited())
+                  .build())
+          .build();
     }
 
     StaffSession signIn(int manager) {
       return myStaff.signIn(SignInContext.of(Workload.userId(manager), true));
     }
 
+    StaffSession signInRelayingInline(int manager) {
+      return relayingInline.signIn(SignInContext.of(Workload.userId(manager), true));
+    }
+
     @Override
     public void close() {
+      relayingInline.close();
       myStaff.close();
       pool.close();
     }
   }
 
   /** A manager's sessions on both nodes and a user the manager may act on. */
-  record Pair(StaffSession onNode1, StaffSession onNode2, UserId target) {}
+  record Pair(
+      StaffSession onNode1, StaffSession onNode2, StaffSession relayingInline, UserId target) {}
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -190,8 +204,12 @@ public class PostgresBenchmark {
       if (into.size() < PAIRS) {
         StaffSession[] s =
             sessions.computeIfAbsent(
-                q.actor(), m -> new StaffSession[] {node1.signIn(m), node2.signIn(m)});
-        into.add(new Pair(s[0], s[1], Workload.userId(q.target())));
+                q.actor(),
+                m ->
+                    new StaffSession[] {
+                      node1.signIn(m), node2.signIn(m), node1.signInRelayingInline(m)
+                    });
+        into.add(new Pair(s[0], s[1], s[2], Workload.userId(q.target())));
       }
     }
     if (resets.size() < PAIRS || phoneEdits.size() < PAIRS) {
@@ -281,6 +299,16 @@ public class PostgresBenchmark {
   public PasswordResetResult cloudReset() {
     Pair p = resets.get(nextReset.getAndIncrement() & (PAIRS - 1));
     return p.onNode1().resetPassword(p.target());
+  }
+
+  /**
+   * {@link #cloudReset} with the audit relayed on the manager's thread before the call returns: two
+   * more commits (the audit row, the outbox acknowledgement) on the manager's wait.
+   */
+  @Benchmark
+  public PasswordResetResult cloudResetRelayingInline() {
+    Pair p = resets.get(nextReset.getAndIncrement() & (PAIRS - 1));
+    return p.relayingInline().resetPassword(p.target());
   }
 
   @Benchmark

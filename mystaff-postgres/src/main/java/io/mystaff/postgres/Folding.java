@@ -62,6 +62,44 @@ final class Folding {
     return java.util.Optional.empty();
   }
 
+  /** The most leading characters a search term's {@link #cover} counts. */
+  static final int MAX_COVER = 32;
+
+  /**
+   * How many leading code points {@code term} shares with {@code nameKey}, at most {@link
+   * #MAX_COVER}: the term matches a prefix of {@code L} code points that the name does not start
+   * with exactly when this is below {@code L} (for {@code L > MAX_COVER}: at most {@code
+   * MAX_COVER}).
+   */
+  static int cover(String term, String nameKey) {
+    int i = 0;
+    int j = 0;
+    int shared = 0;
+    while (shared < MAX_COVER && i < term.length() && j < nameKey.length()) {
+      int a = term.codePointAt(i);
+      if (a != nameKey.codePointAt(j)) {
+        break;
+      }
+      i += Character.charCount(a);
+      j += Character.charCount(a);
+      shared++;
+    }
+    return shared;
+  }
+
+  /**
+   * The covers of the term rows a search for {@code prefix} (folded) reads: those below its length
+   * in code points, or all of them for a prefix longer than {@link #MAX_COVER}.
+   */
+  static Integer[] uncovered(String prefix) {
+    int n = Math.min(prefix.codePointCount(0, prefix.length()), MAX_COVER + 1);
+    Integer[] covers = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      covers[k] = k;
+    }
+    return covers;
+  }
+
   /** The folded search terms of a user: those of the display name and the principal name. */
   static Set<String> userTerms(String displayName, String userPrincipalName) {
     Set<String> terms = nameTerms(displayName);

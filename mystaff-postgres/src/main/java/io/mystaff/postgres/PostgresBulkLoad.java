@@ -101,7 +101,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
         "mystaff_user",
         "tenant, id, upn, upn_key, display_name, name_key, source, sam_account_name,"
             + " account_enabled, user_type, attributes, groups, phones, force_change, version");
-    columns.put("mystaff_user_term", "tenant, term, user_id, name_key");
+    columns.put("mystaff_user_term", "tenant, term, user_id, name_key, cover");
     columns.put(
         "mystaff_unit",
         "tenant, id, display_name, name_key, description, membership_rule, restricted");
@@ -183,7 +183,13 @@ public final class PostgresBulkLoad implements AutoCloseable {
         Long.toString(user.version()));
     maxVersion = Math.max(maxVersion, user.version());
     for (String term : Folding.userTerms(user.displayName(), user.userPrincipalName())) {
-      row("mystaff_user_term", tenant, term, id, nameKey);
+      row(
+          "mystaff_user_term",
+          tenant,
+          term,
+          id,
+          nameKey,
+          Integer.toString(Folding.cover(term, nameKey)));
     }
     for (Map.Entry<String, MembershipRule> unit : dynamicUnits.entrySet()) {
       RuleOutcome outcome = unit.getValue().evaluate(user);

@@ -457,14 +457,15 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
                 stored.id().value());
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "INSERT INTO mystaff_user_term (tenant, term, user_id, name_key) VALUES (?, ?,"
-                        + " ?, ?) ON CONFLICT DO NOTHING")) {
+                    "INSERT INTO mystaff_user_term (tenant, term, user_id, name_key, cover) VALUES"
+                        + " (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
               for (String term :
                   Folding.userTerms(stored.displayName(), stored.userPrincipalName())) {
                 ps.setString(1, name);
                 ps.setString(2, term);
                 ps.setString(3, stored.id().value());
                 ps.setString(4, nameKey);
+                ps.setInt(5, Folding.cover(term, nameKey));
                 ps.addBatch();
               }
               ps.executeBatch();

@@ -392,9 +392,10 @@ final class SqlDirectory implements Directory {
   /**
    * A search answered from two index ranges: users whose display name starts with the prefix (the
    * directory-order index, already in order) and term rows in the prefix's range of users whose
-   * name does not (index-only, each with its user's sort key); merged, sorted, deduplicated, and
-   * the page's users read by id. Empty if more than {@code termSortLimit} term rows match, for the
-   * caller to walk instead.
+   * name does not (index-only, each with its user's sort key; the term index leads with each row's
+   * {@link Folding#cover}, so rows of users already in the first range are not read at all);
+   * merged, sorted, deduplicated, and the page's users read by id. Empty if more than {@code
+   * termSortLimit} term rows match, for the caller to walk instead.
    */
   private Optional<List<User>> searchByTerms(
       Connection c, String prefix, Optional<SortKey> after, PageRequest page) throws SQLException {
@@ -413,12 +414,13 @@ final class SqlDirectory implements Directory {
     }
     sql.append(
         " ORDER BY u.name_key, u.id LIMIT ?), other AS MATERIALIZED (SELECT t.name_key, t.user_id"
-            + " AS id FROM mystaff_user_term t WHERE t.tenant = ? AND t.term >= ?");
+            + " AS id FROM mystaff_user_term t WHERE t.tenant = ? AND t.cover = ANY(?) AND"
+            + " t.term >= ?");
     if (upper.isPresent()) {
       sql.append(" AND t.term < ?");
     }
     sql.append(
-        " AND NOT starts_with(t.name_key, ?) LIMIT ?) SELECT (SELECT count(*) FROM other),"
+        " LIMIT ?) SELECT (SELECT count(*) FROM other),"
             + " ARRAY(SELECT k.id FROM (SELECT name_key, id FROM named UNION SELECT name_key, id"
             + " FROM other");
     if (after.isPresent()) {
@@ -439,11 +441,11 @@ final class SqlDirectory implements Directory {
       }
       ps.setInt(i++, page.size() + 1);
       ps.setString(i++, tenant);
+      ps.setArray(i++, c.createArrayOf("int2", Folding.uncovered(prefix)));
       ps.setString(i++, prefix);
       if (upper.isPresent()) {
         ps.setString(i++, upper.get());
       }
-      ps.setString(i++, prefix);
       ps.setInt(i++, termSortLimit + 1);
       if (after.isPresent()) {
         ps.setString(i++, Folding.fold(after.get().displayName()));
