@@ -72,6 +72,15 @@ public final class DirectoryOrder {
       i += Character.charCount(x);
       j += Character.charCount(y);
       if (x != y) {
+        if ((x | y) < 0x80) {
+          // both ASCII: only letters have case, and they fold to lower case within ASCII
+          int lx = x >= 'A' && x <= 'Z' ? x + ('a' - 'A') : x;
+          int ly = y >= 'A' && y <= 'Z' ? y + ('a' - 'A') : y;
+          if (lx != ly) {
+            return Integer.compare(lx, ly);
+          }
+          continue;
+        }
         int ux = Character.toUpperCase(x);
         int uy = Character.toUpperCase(y);
         if (ux != uy) {

@@ -64,7 +64,7 @@ final class PrefixSearch {
     boolean readWalk = plan != Plan.INDEX;
     long headStart = readIndex ? (long) wanted + INDEX_HEAD_START : 0;
     List<T> found = new ArrayList<>(Math.min(wanted, 64));
-    List<T> walked = new ArrayList<>(Math.min(wanted, 64));
+    List<T> walked = readWalk ? new ArrayList<>() : List.of();
     for (long steps = 0; ; steps++) {
       if (readIndex) {
         if (!indexed.step(found) || found.size() >= wanted) {

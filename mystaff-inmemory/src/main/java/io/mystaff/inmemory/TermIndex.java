@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -40,16 +38,21 @@ import java.util.function.Predicate;
  * found by name), a search for "anna.s" does. A term that is a prefix of its entry's display name,
  * or whose distinguishing prefix is longer than any query, is not filed at all.
  *
- * <p>Within a group the terms are in case-insensitive order, each with its entries as an array in
- * directory order, copied on write. A search ({@link #matches}) merges the range of the display
- * names and the arrays of the matching terms with a priority queue, one entry per step, resuming
- * after a cursor's position with a binary search in each array.
+ * <p>The groups are the nodes of a trie of prefixes, so a search finds the groups filed under its
+ * prefixes by walking the trie along the query, and stops where the trie ends. Within a group the
+ * terms are in case-insensitive order, each with its entries as an array in directory order, copied
+ * on write; a group also notes which characters follow its prefix in its terms, so a search seeks
+ * only in the groups that can hold a term starting with the whole query. A search ({@link
+ * #matches}) merges the range of the display names and the arrays of the matching terms with a
+ * binary heap, one entry per step, resuming after a cursor's position with a binary search in each
+ * array.
  *
  * <p>Writes are serialized by the caller (the directory's write lock). They publish only new
- * arrays, through concurrent maps, so a search running alongside a write never sees an array
- * change; it may see some of the write's postings and not others, which the directory's optimistic
- * read detects and retries under its read lock. Callers keep an entry's display name and extra
- * terms stable while it is indexed (they remove it before a change and add it after).
+ * arrays, through concurrent maps and volatile fields, so a search running alongside a write never
+ * sees an array change; it may see some of the write's postings and not others, which the
+ * directory's optimistic read detects and retries under its read lock. Callers keep an entry's
+ * display name and extra terms stable while it is indexed (they remove it before a change and add
+ * it after).
  */
 final class TermIndex<T extends Listed> {
   /** The longest query, in characters: no query needs a longer distinguishing prefix. */
@@ -57,25 +60,20 @@ final class TermIndex<T extends Listed> {
 
   private static final Listed[] NONE = new Listed[0];
 
-  /** By folded distinguishing prefix: the group's terms, each with its entries in order. */
-  private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, Listed[]>> groups =
-      new ConcurrentHashMap<>();
-
   /**
-   * {@code groupsOfLength[n]}: how many groups have a distinguishing prefix of {@code n} code
-   * points, so that a search probes only the lengths in use. Written under the caller's write lock;
-   * a search that reads a stale count is one a concurrent write invalidates anyway.
+   * The trie of distinguishing prefixes, folded, by code point: the node at the end of a prefix
+   * holds the terms filed under it. The root holds none.
    */
-  private final int[] groupsOfLength = new int[MAX_QUERY_LENGTH + 1];
+  private final Node root = new Node();
 
   /** Indexes the entry's words after the first and its {@code extras}. */
   void add(T entry, List<String> extras) {
-    forEachPosting(entry, extras, (prefix, term) -> insert(prefix, term, entry));
+    forEachPosting(entry, extras, (term, prefixEnd) -> insert(term, prefixEnd, entry));
   }
 
   /** Removes what {@link #add} indexed for the same entry, display name and extras. */
   void remove(T entry, List<String> extras) {
-    forEachPosting(entry, extras, (prefix, term) -> delete(prefix, term, entry));
+    forEachPosting(entry, extras, (term, prefixEnd) -> delete(term, prefixEnd, entry));
   }
 
   /**
@@ -84,7 +82,7 @@ final class TermIndex<T extends Listed> {
    * entry. Meant for an index being built; on one that already holds postings it adds one by one.
    */
   void addAll(Iterable<T> inOrder, Function<? super T, List<String>> extras) {
-    if (!groups.isEmpty()) {
+    if (root.children.codePoints.length > 0) {
       inOrder.forEach(entry -> add(entry, extras.apply(entry)));
       return;
     }
@@ -93,10 +91,12 @@ final class TermIndex<T extends Listed> {
       forEachPosting(
           entry,
           extras.apply(entry),
-          (prefix, term) -> {
+          (term, prefixEnd) -> {
             List<Listed> entries =
                 collected
-                    .computeIfAbsent(prefix, p -> new TreeMap<>(DirectoryOrder.NAMES))
+                    .computeIfAbsent(
+                        fold(term.substring(0, prefixEnd)),
+                        p -> new TreeMap<>(DirectoryOrder.NAMES))
                     .computeIfAbsent(term, t -> new ArrayList<>(1));
             // an entry with the same term twice ("Ann Lee Lee") is appended once
             if (entries.isEmpty() || entries.get(entries.size() - 1) != entry) {
@@ -105,19 +105,21 @@ final class TermIndex<T extends Listed> {
           });
     }
     for (Map.Entry<String, TreeMap<String, List<Listed>>> group : collected.entrySet()) {
-      ConcurrentSkipListMap<String, Listed[]> terms =
-          new ConcurrentSkipListMap<>(DirectoryOrder.NAMES);
+      Node node = root.path(group.getKey());
+      TreeMap<String, Listed[]> terms = new TreeMap<>(DirectoryOrder.NAMES);
       for (Map.Entry<String, List<Listed>> term : group.getValue().entrySet()) {
         terms.put(term.getKey(), term.getValue().toArray(NONE));
+        node.noteNext(
+            term.getKey(), term.getKey().offsetByCodePoints(0, codePoints(group.getKey())));
       }
-      groups.put(group.getKey(), terms);
-      groupsOfLength[codePoints(group.getKey())]++;
+      node.terms = new ConcurrentSkipListMap<>(terms);
     }
   }
 
   /**
    * The entries matching {@code query} strictly after {@code after}, in directory order, each once,
-   * a step at a time (see {@link Matches}); {@code query} must be {@link #indexable}.
+   * a step at a time (see {@link Matches}); {@code query} must be {@link #indexable} and at most
+   * {@link #MAX_QUERY_LENGTH} characters long.
    *
    * @param byName the entries searched, in directory order: their display names are not indexed
    *     here but read from this map
@@ -214,12 +216,12 @@ final class TermIndex<T extends Listed> {
   }
 
   /**
-   * The folded distinguishing prefix of {@code term} for an entry named {@code displayName}: its
-   * first {@code L + 1} code points, where {@code L} is how many it shares with the name ignoring
-   * case; empty if no query can need the posting (the term is a prefix of the name, or the prefix
-   * is longer than {@link #MAX_QUERY_LENGTH}).
+   * Where the distinguishing prefix of {@code term} ends, for an entry named {@code displayName}:
+   * after its first {@code L + 1} code points, where {@code L} is how many it shares with the name
+   * ignoring case; 0 if no query can need the posting (the term is a prefix of the name, or the
+   * prefix is longer than {@link #MAX_QUERY_LENGTH}).
    */
-  static String distinguishingPrefix(String term, String displayName) {
+  static int distinguishingEnd(String term, String displayName) {
     int i = 0;
     int j = 0;
     int count = 0;
@@ -227,21 +229,23 @@ final class TermIndex<T extends Listed> {
       int c = term.codePointAt(i);
       i += Character.charCount(c);
       if (++count > MAX_QUERY_LENGTH) {
-        return "";
+        return 0;
       }
       if (j >= displayName.length()) {
-        return fold(term.substring(0, i));
+        return i;
       }
       int d = displayName.codePointAt(j);
       j += Character.charCount(d);
       if (fold(c) != fold(d)) {
-        return fold(term.substring(0, i));
+        return i;
       }
     }
-    return "";
+    return 0;
   }
 
-  private void forEachPosting(T entry, List<String> extras, BiConsumer<String, String> posting) {
+  /** Calls {@code posting} with (term, end of its distinguishing prefix) for each posting. */
+  private static void forEachPosting(
+      Listed entry, List<String> extras, ObjIntConsumer<String> posting) {
     String name = entry.displayName();
     forEachLaterWord(name, word -> file(word, name, posting));
     for (String extra : extras) {
@@ -249,60 +253,79 @@ final class TermIndex<T extends Listed> {
     }
   }
 
-  private static void file(String term, String name, BiConsumer<String, String> posting) {
-    String prefix = distinguishingPrefix(term, name);
-    if (!prefix.isEmpty()) {
-      posting.accept(prefix, term);
+  private static void file(String term, String name, ObjIntConsumer<String> posting) {
+    int end = distinguishingEnd(term, name);
+    if (end > 0) {
+      posting.accept(term, end);
     }
   }
 
-  private void insert(String prefix, String term, Listed entry) {
-    ConcurrentSkipListMap<String, Listed[]> terms = groups.get(prefix);
-    if (terms == null) {
-      terms = new ConcurrentSkipListMap<>(DirectoryOrder.NAMES);
-      terms.put(term, new Listed[] {entry});
-      groups.put(prefix, terms);
-      groupsOfLength[codePoints(prefix)]++;
-      return;
-    }
-    Listed[] entries = terms.get(term);
+  private void insert(String term, int prefixEnd, Listed entry) {
+    Node node = root.path(fold(term.substring(0, prefixEnd)));
+    Listed[] entries = node.terms.get(term);
     if (entries == null) {
-      terms.put(term, new Listed[] {entry});
-      return;
-    }
-    int at = Arrays.binarySearch(entries, entry, Listed.ORDER);
-    if (at < 0) {
+      node.terms.put(term, new Listed[] {entry});
+    } else {
+      int at = Arrays.binarySearch(entries, entry, Listed.ORDER);
+      if (at >= 0) {
+        return;
+      }
       int insertion = -at - 1;
       Listed[] grown = new Listed[entries.length + 1];
       System.arraycopy(entries, 0, grown, 0, insertion);
       grown[insertion] = entry;
       System.arraycopy(entries, insertion, grown, insertion + 1, entries.length - insertion);
-      terms.put(term, grown);
+      node.terms.put(term, grown);
     }
+    node.noteNext(term, prefixEnd);
   }
 
-  private void delete(String prefix, String term, Listed entry) {
-    ConcurrentSkipListMap<String, Listed[]> terms = groups.get(prefix);
-    Listed[] entries = terms == null ? null : terms.get(term);
-    if (terms == null || entries == null) {
-      return;
+  private void delete(String term, int prefixEnd, Listed entry) {
+    String prefix = fold(term.substring(0, prefixEnd));
+    List<Node> path = new ArrayList<>(prefix.length() + 1);
+    Node node = root;
+    path.add(node);
+    for (int i = 0; i < prefix.length(); ) {
+      int c = prefix.codePointAt(i);
+      i += Character.charCount(c);
+      int child = node.children.indexOf(c);
+      if (child < 0) {
+        return;
+      }
+      node = node.children.nodes[child];
+      path.add(node);
     }
-    int at = Arrays.binarySearch(entries, entry, Listed.ORDER);
-    if (at < 0) {
+    Listed[] entries = node.terms.get(term);
+    int at = entries == null ? -1 : Arrays.binarySearch(entries, entry, Listed.ORDER);
+    if (entries == null || at < 0) {
       return;
     }
     if (entries.length > 1) {
       Listed[] shrunk = new Listed[entries.length - 1];
       System.arraycopy(entries, 0, shrunk, 0, at);
       System.arraycopy(entries, at + 1, shrunk, at, entries.length - at - 1);
-      terms.put(term, shrunk);
+      node.terms.put(term, shrunk);
       return;
     }
-    terms.remove(term);
-    if (terms.isEmpty()) {
-      groups.remove(prefix);
-      groupsOfLength[codePoints(prefix)]--;
+    node.terms.remove(term);
+    if (node.terms.isEmpty()) {
+      node.next = 0;
     }
+    // prune the nodes left with neither terms nor children, from the leaf up
+    for (int depth = path.size() - 1; depth > 0; depth--) {
+      Node n = path.get(depth);
+      if (!n.terms.isEmpty() || n.children.codePoints.length > 0) {
+        return;
+      }
+      Node parent = path.get(depth - 1);
+      parent.children =
+          parent.children.without(parent.children.indexOf(lastCodePoint(prefix, depth)));
+    }
+  }
+
+  /** The code point at position {@code depth} (1-based, in code points) of {@code prefix}. */
+  private static int lastCodePoint(String prefix, int depth) {
+    return prefix.codePointAt(prefix.offsetByCodePoints(0, depth - 1));
   }
 
   private static int codePoints(String s) {
@@ -332,27 +355,117 @@ final class TermIndex<T extends Listed> {
     return end;
   }
 
+  /** A node of the trie: the terms filed under the prefix spelled by the path to it. */
+  private static final class Node {
+    /** The children, by folded code point; replaced whole on a write. */
+    volatile Children children = Children.NONE;
+
+    /** The terms filed here in case-insensitive order, each with its entries in directory order. */
+    volatile ConcurrentSkipListMap<String, Listed[]> terms =
+        new ConcurrentSkipListMap<>(DirectoryOrder.NAMES);
+
+    /**
+     * One bit per folded code point (modulo 64) that follows the prefix in a term filed here: a
+     * query whose next character has no bit matches no term here, and skips the seek. A removal
+     * leaves its bit set (a wasted seek at worst); the bits are cleared when the node is empty.
+     */
+    volatile long next;
+
+    /** The node at the end of {@code folded}, created with the nodes on the way if absent. */
+    Node path(String folded) {
+      Node node = this;
+      for (int i = 0; i < folded.length(); ) {
+        int c = folded.codePointAt(i);
+        i += Character.charCount(c);
+        int at = node.children.indexOf(c);
+        if (at >= 0) {
+          node = node.children.nodes[at];
+        } else {
+          Node child = new Node();
+          node.children = node.children.with(c, child);
+          node = child;
+        }
+      }
+      return node;
+    }
+
+    /** Notes the character of {@code term} at {@code prefixEnd}, if any. */
+    void noteNext(String term, int prefixEnd) {
+      if (prefixEnd < term.length()) {
+        next |= bit(fold(term.codePointAt(prefixEnd)));
+      }
+    }
+
+    static long bit(int foldedCodePoint) {
+      return 1L << (foldedCodePoint & 63);
+    }
+  }
+
+  /** Immutable children of a node: code points in ascending order, and their nodes. */
+  private static final class Children {
+    static final Children NONE = new Children(new int[0], new Node[0]);
+
+    final int[] codePoints;
+    final Node[] nodes;
+
+    private Children(int[] codePoints, Node[] nodes) {
+      this.codePoints = codePoints;
+      this.nodes = nodes;
+    }
+
+    /** The index of {@code codePoint}, or a negative number if there is no such child. */
+    int indexOf(int codePoint) {
+      return Arrays.binarySearch(codePoints, codePoint);
+    }
+
+    Children with(int codePoint, Node node) {
+      int at = -indexOf(codePoint) - 1;
+      int n = codePoints.length;
+      int[] cs = new int[n + 1];
+      Node[] ns = new Node[n + 1];
+      System.arraycopy(codePoints, 0, cs, 0, at);
+      System.arraycopy(nodes, 0, ns, 0, at);
+      cs[at] = codePoint;
+      ns[at] = node;
+      System.arraycopy(codePoints, at, cs, at + 1, n - at);
+      System.arraycopy(nodes, at, ns, at + 1, n - at);
+      return new Children(cs, ns);
+    }
+
+    Children without(int at) {
+      int n = codePoints.length;
+      int[] cs = new int[n - 1];
+      Node[] ns = new Node[n - 1];
+      System.arraycopy(codePoints, 0, cs, 0, at);
+      System.arraycopy(nodes, 0, ns, 0, at);
+      System.arraycopy(codePoints, at + 1, cs, at, n - at - 1);
+      System.arraycopy(nodes, at + 1, ns, at, n - at - 1);
+      return new Children(cs, ns);
+    }
+  }
+
   /**
    * One search's matches in directory order, merged lazily from the display-name range and the
-   * arrays of the matching terms. Each {@link #step} does a bounded amount of work: first one probe
-   * of a group or one matching term (while it gathers the sources), then one entry taken from the
-   * merge. So a search that must gather very many terms (a one-letter query on principal names that
-   * share no letter with their names) costs steps in proportion, and {@link PrefixSearch} can race
-   * it against a walk.
+   * arrays of the matching terms. Each {@link #step} does a bounded amount of work: while it
+   * gathers its sources, a seek in one group of the trie or one matching term; then one entry taken
+   * from the merge. So a search that must gather very many terms (a one-letter query on principal
+   * names that share no letter with their names) costs steps in proportion, and {@link
+   * PrefixSearch} can race it against a walk.
    */
   static final class Matches<T extends Listed> implements PrefixSearch.InOrder<T> {
-    private final TermIndex<T> index;
     private final String query;
-    private final String folded;
     private final Optional<Listed> after;
     private final Predicate<? super T> keep;
-    private final PriorityQueue<Source> merge =
-        new PriorityQueue<>(4, (a, b) -> Listed.ORDER.compare(a.head, b.head));
 
-    /** The next probe: the end (in characters) of the folded query's prefix of the next length. */
-    private int probeEnd;
+    /** The sources, a binary heap by head in directory order. */
+    private Source[] heap = new Source[2];
 
-    private int probeLength;
+    private int sources;
+
+    /** Where gathering is: the trie node reached and the query's characters consumed. */
+    private Node at;
+
+    private int consumed;
     private Iterator<Map.Entry<String, Listed[]>> terms = Collections.emptyIterator();
     private boolean gathered;
     private Listed last = Listed.FIRST;
@@ -363,11 +476,10 @@ final class TermIndex<T extends Listed> {
         NavigableMap<Listed, T> byName,
         Optional<Listed> after,
         Predicate<? super T> keep) {
-      this.index = index;
       this.query = query;
-      this.folded = fold(query);
       this.after = after;
       this.keep = keep;
+      this.at = index.root;
       Listed start = new Listed.Key(query, "");
       Iterator<T> names =
           after.isPresent() && Listed.ORDER.compare(after.get(), start) >= 0
@@ -376,7 +488,7 @@ final class TermIndex<T extends Listed> {
       if (names.hasNext()) {
         Listed first = names.next();
         if (startsWith(first.displayName(), 0, query)) {
-          merge.add(new NameRange(first, names, query));
+          push(new NameRange(first, names, query));
         }
       }
     }
@@ -387,13 +499,19 @@ final class TermIndex<T extends Listed> {
         gather();
         return true;
       }
-      Source source = merge.poll();
-      if (source == null) {
+      if (sources == 0) {
         return false;
       }
+      Source source = heap[0];
       Listed entry = source.head;
       if (source.advance()) {
-        merge.add(source);
+        siftDown(source);
+      } else {
+        Source moved = heap[--sources];
+        heap[sources] = null;
+        if (sources > 0) {
+          siftDown(moved);
+        }
       }
       if (entry != last) {
         last = entry;
@@ -406,7 +524,10 @@ final class TermIndex<T extends Listed> {
       return true;
     }
 
-    /** One step of gathering: a matching term of the current group, or a probe of the next. */
+    /**
+     * One step of gathering: a matching term of the current group, or the next group along the
+     * query's path in the trie whose terms may start with the query.
+     */
     private void gather() {
       if (terms.hasNext()) {
         Map.Entry<String, Listed[]> term = terms.next();
@@ -417,27 +538,74 @@ final class TermIndex<T extends Listed> {
         Listed[] entries = term.getValue();
         int from = 0;
         if (after.isPresent()) {
-          int at = Arrays.binarySearch(entries, after.get(), Listed.ORDER);
-          from = at >= 0 ? at + 1 : -at - 1;
+          int found = Arrays.binarySearch(entries, after.get(), Listed.ORDER);
+          from = found >= 0 ? found + 1 : -found - 1;
         }
         if (from < entries.length) {
-          merge.add(new Postings(entries, from));
+          push(new Postings(entries, from));
         }
         return;
       }
-      while (probeEnd < folded.length()) {
-        probeEnd += Character.charCount(folded.codePointAt(probeEnd));
-        probeLength++;
-        if (probeLength <= MAX_QUERY_LENGTH && index.groupsOfLength[probeLength] > 0) {
-          ConcurrentSkipListMap<String, Listed[]> group =
-              index.groups.get(folded.substring(0, probeEnd));
-          if (group != null) {
-            terms = group.tailMap(query, true).entrySet().iterator();
-          }
+      while (consumed < query.length()) {
+        int c = query.codePointAt(consumed);
+        consumed += Character.charCount(c);
+        int child = at.children.indexOf(fold(c));
+        if (child < 0) {
+          break;
+        }
+        at = at.children.nodes[child];
+        ConcurrentSkipListMap<String, Listed[]> group = at.terms;
+        if (group.isEmpty()) {
+          continue;
+        }
+        if (consumed == query.length()) {
+          // the prefix is the whole query: every term filed here starts with it
+          terms = group.entrySet().iterator();
+          return;
+        }
+        if ((at.next & Node.bit(fold(query.codePointAt(consumed)))) != 0) {
+          terms = group.tailMap(query, true).entrySet().iterator();
           return;
         }
       }
       gathered = true;
+    }
+
+    private void push(Source source) {
+      if (sources == heap.length) {
+        heap = Arrays.copyOf(heap, 2 * sources);
+      }
+      int i = sources++;
+      while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (Listed.ORDER.compare(heap[parent].head, source.head) <= 0) {
+          break;
+        }
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = source;
+    }
+
+    /** Puts {@code source} at the root and moves it down to its place. */
+    private void siftDown(Source source) {
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= sources) {
+          break;
+        }
+        if (child + 1 < sources
+            && Listed.ORDER.compare(heap[child + 1].head, heap[child].head) < 0) {
+          child++;
+        }
+        if (Listed.ORDER.compare(source.head, heap[child].head) <= 0) {
+          break;
+        }
+        heap[i] = heap[child];
+        i = child;
+      }
+      heap[i] = source;
     }
 
     /** Where the merge takes entries from, positioned at its next entry, {@link #head}. */
