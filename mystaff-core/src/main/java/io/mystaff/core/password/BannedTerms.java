@@ -230,6 +230,9 @@ final class BannedTerms {
    * candidate, which the direct comparison rejects.
    */
   private static final class HalfIndex {
+    /** A Bloom filter of the keys, one bit each (1 KiB): most lookups miss, and stop here. */
+    private final long[] present = new long[128];
+
     private final long[] keys;
     private final int[][] terms;
     private final int mask;
@@ -257,6 +260,8 @@ final class BannedTerms {
         }
         keys[slot] = e.getKey();
         terms[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+        int bit = bit(e.getKey());
+        present[bit >>> 6] |= 1L << bit;
       }
     }
 
@@ -274,12 +279,21 @@ final class BannedTerms {
 
     /** The terms listed under {@code key}; none if it is absent. */
     int[] get(long key) {
+      int bit = bit(key);
+      if ((present[bit >>> 6] & (1L << bit)) == 0) {
+        return NO_TERMS;
+      }
       for (int slot = slot(key); ; slot = (slot + 1) & mask) {
         int[] found = terms[slot];
         if (found.length == 0 || keys[slot] == key) {
           return found;
         }
       }
+    }
+
+    /** The key's bit in {@link #present}: 13 high bits of a mix of the key. */
+    private static int bit(long key) {
+      return (int) ((key * 0x94D0_49BB_1331_11EBL) >>> 51);
     }
 
     private int slot(long key) {
