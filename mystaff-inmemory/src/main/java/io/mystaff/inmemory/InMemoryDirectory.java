@@ -707,7 +707,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           if (record.members.putIfAbsent(member, member) != null) {
             return false;
           }
-          member.units = with(member.units, unit);
+          // the unit's own id: one instance per unit, however many members it has
+          member.units = with(member.units, record.unit.id());
           return true;
         });
   }

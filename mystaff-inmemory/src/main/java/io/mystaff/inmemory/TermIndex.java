@@ -262,10 +262,9 @@ final class TermIndex<T extends Listed> {
 
   private void insert(String term, int prefixEnd, Listed entry) {
     Node node = root.path(fold(term.substring(0, prefixEnd)));
-    Listed[] entries = node.terms.get(term);
-    if (entries == null) {
-      node.terms.put(term, new Listed[] {entry});
-    } else {
+    // one traversal for a new term (most principal names are)
+    Listed[] entries = node.terms.putIfAbsent(term, new Listed[] {entry});
+    if (entries != null) {
       int at = Arrays.binarySearch(entries, entry, Listed.ORDER);
       if (at >= 0) {
         return;

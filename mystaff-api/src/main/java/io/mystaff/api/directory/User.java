@@ -76,9 +76,13 @@ public final class User {
     this.userType = b.userType;
     this.attributes = b.checkedAttributes != null ? b.checkedAttributes : checkedAttributes(b);
     this.groups = Set.copyOf(b.groups.keySet());
-    EnumMap<PhoneType, PhoneNumber> p = new EnumMap<>(PhoneType.class);
-    p.putAll(b.phones);
-    this.phones = Collections.unmodifiableMap(p);
+    if (b.phones.isEmpty()) {
+      this.phones = Collections.emptyMap(); // most users have none: no map of their own
+    } else {
+      EnumMap<PhoneType, PhoneNumber> p = new EnumMap<>(PhoneType.class);
+      p.putAll(b.phones);
+      this.phones = Collections.unmodifiableMap(p);
+    }
     this.forceChangePasswordNextSignIn = b.forceChangePasswordNextSignIn;
     if (b.version < 0) {
       throw InvalidInputException.of("version", "must not be negative");
