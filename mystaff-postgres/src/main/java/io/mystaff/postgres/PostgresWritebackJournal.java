@@ -130,7 +130,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
               ps.setString(3, writeback.value());
               ps.setString(4, holder);
               if (ps.executeUpdate() == 1) {
-                return null;
+                return;
               }
             }
           }
