@@ -50,9 +50,10 @@ import java.util.Set;
  * manager's role assignments active at that moment: a role that expires mid-session stops granting
  * at once, and a manager whose account is disabled or deleted mid-session holds no role from then
  * on (changes and profile views are denied with {@code NO_ACTIVE_ROLE}, listings grant nothing).
- * Listings and searches are not audited; {@link #profile} views and every change are, as {@link
- * MyStaff} describes. A call rejected as invalid input ({@link InvalidInputException}, {@link
- * UnknownUserException}, {@link CapabilityNotSupportedException}) has changed and recorded nothing.
+ * Listings, searches and {@link #preview previews} are not audited; {@link #profile} views and
+ * every change are, as {@link MyStaff} describes. A call rejected as invalid input ({@link
+ * InvalidInputException}, {@link UnknownUserException}, {@link CapabilityNotSupportedException})
+ * has changed and recorded nothing.
  *
  * <p>A session does not outlive its grounds. Every call first checks the session: from {@link
  * #expiresAt()} on ({@link MyStaffSettings#sessionLifetime()} after sign-in, default 8 hours) it is
@@ -226,7 +227,8 @@ public final class StaffSession {
 
   /**
    * One page of the members of {@code location}, ordered by display name (case-insensitive), then
-   * id, each with the actions the manager may perform on them now. The page holds at most {@link
+   * id, each with the engine's decision on every action for the manager now ({@link
+   * StaffMember#decision}: allowed, or the reason it is denied). The page holds at most {@link
    * MyStaffSettings#maxPageSize()} items.
    *
    * @throws InvalidInputException if an argument is missing, or the location is not one of the
@@ -343,8 +345,9 @@ public final class StaffSession {
 
   /**
    * One page of the users of the whole organization whose display name, a word of it, or user
-   * principal name starts with {@code query} (case-insensitive), with the actions the manager may
-   * perform on each ({@link StaffMember#canManage()} tells whether they may change them).
+   * principal name starts with {@code query} (case-insensitive), with the engine's decision on
+   * every action for the manager ({@link StaffMember#decision}; {@link StaffMember#canManage()}
+   * tells whether they may change them).
    *
    * @param query trimmed, then 1 to 256 characters
    * @throws InvalidInputException if the query or page is missing or the query is out of bounds

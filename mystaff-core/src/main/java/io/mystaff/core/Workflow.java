@@ -268,7 +268,14 @@ final class Workflow {
       try {
         verdict = judge(facts, change.action(), current, change::refusal);
       } catch (RuntimeException e) {
-        throw fail(attempt, activity, current, AuditTrail.PROVIDER_FAILURE, Map.of(), "policy", e);
+        throw fail(
+            attempt,
+            activity,
+            current,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "password policy",
+            e);
       }
       Decision.Permit permit = enforce(attempt, activity, current, verdict);
       AuditEvent event =
