@@ -63,7 +63,8 @@ public record StaffMember(UserSummary user, Map<StaffAction, Decision> decisions
 
   /** {@return the engine's decision on {@code action}} */
   public Decision decision(StaffAction action) {
-    return decisions.get(requireNonNull(action, "action"));
+    return requireNonNull(
+        decisions.get(requireNonNull(action, "action")), "there is a decision for every action");
   }
 
   /** {@return why the manager may not perform {@code action}; empty if they may} */
