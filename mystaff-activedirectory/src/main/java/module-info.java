@@ -4,6 +4,7 @@ module io.mystaff.activedirectory {
   requires transitive io.mystaff.core;
   requires unboundid.ldapsdk;
   requires org.slf4j;
+  requires static org.jspecify;
 
   exports io.mystaff.activedirectory;
 }

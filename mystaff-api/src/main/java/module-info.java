@@ -1,6 +1,6 @@
 /** mystaff's domain vocabulary and provider interfaces. Vendors compile against this alone. */
 module io.mystaff.api {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports io.mystaff.api;
   exports io.mystaff.api.access;

@@ -3,6 +3,7 @@ module io.mystaff.core {
   requires transitive io.mystaff.api;
   requires org.slf4j;
   requires com.google.i18n.phonenumbers.libphonenumber;
+  requires static org.jspecify;
 
   exports io.mystaff.core;
   exports io.mystaff.core.access;

@@ -5,6 +5,7 @@ module io.mystaff.inmemory {
   requires io.mystaff.membership;
   requires tools.jackson.databind;
   requires org.slf4j;
+  requires static org.jspecify;
 
   exports io.mystaff.inmemory;
 }

@@ -6,6 +6,7 @@
 module io.mystaff.jackson.audit {
   requires transitive io.mystaff.api;
   requires transitive tools.jackson.databind;
+  requires static org.jspecify;
 
   exports io.mystaff.jackson.audit;
 }

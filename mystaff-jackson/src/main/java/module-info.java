@@ -7,6 +7,7 @@ module io.mystaff.jackson {
   requires transitive io.mystaff.core;
   requires transitive tools.jackson.databind;
   requires transitive io.mystaff.jackson.audit;
+  requires static org.jspecify;
 
   exports io.mystaff.jackson;
 }

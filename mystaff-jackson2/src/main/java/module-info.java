@@ -8,6 +8,7 @@ module io.mystaff.jackson2 {
   requires transitive io.mystaff.core;
   requires io.mystaff.jackson.audit;
   requires transitive com.fasterxml.jackson.databind;
+  requires static org.jspecify;
 
   exports io.mystaff.jackson2;
 }

@@ -5,6 +5,7 @@
  */
 module io.mystaff.membership {
   requires transitive io.mystaff.api;
+  requires static org.jspecify;
 
   exports io.mystaff.membership;
 }

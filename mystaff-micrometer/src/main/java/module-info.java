@@ -5,6 +5,7 @@
 module io.mystaff.micrometer {
   requires transitive io.mystaff.core;
   requires transitive micrometer.core;
+  requires static org.jspecify;
 
   exports io.mystaff.micrometer;
 }

@@ -6,6 +6,7 @@ module io.mystaff.testkit {
   requires transitive org.junit.jupiter.api;
   requires org.assertj.core;
   requires transitive com.google.common.testlib; // ValueLaws takes a NullPointerTester
+  requires static org.jspecify;
 
   exports io.mystaff.testkit.contract;
   exports io.mystaff.testkit.fakes;

@@ -3,6 +3,7 @@ module io.mystaff.validation {
   requires transitive io.mystaff.api;
   requires io.mystaff.core;
   requires transitive jakarta.validation;
+  requires static org.jspecify;
 
   exports io.mystaff.validation;
 }

@@ -16,8 +16,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +52,7 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     this.host = b.host;
     this.transport = b.transport;
     this.port = b.port > 0 ? b.port : b.transport.defaultPort();
-    this.bindDn = b.bindDn;
+    this.bindDn = requireNonNull(b.bindDn, "bindDn"); // build() checked it
     this.responseTimeout = b.responseTimeout;
     this.connectTimeout = b.connectTimeout;
     this.trust = b.trust;
@@ -64,7 +66,10 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
             ? b.trust.sslUtil().createSSLSocketFactory()
             : SocketFactory.getDefault();
     SingleServerSet servers = new SingleServerSet(host, port, sockets, options);
-    byte[] password = b.password.reveal().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] password =
+        requireNonNull(b.password, "password")
+            .reveal()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     SimpleBindRequest bind = new SimpleBindRequest(bindDn, password);
     GetEntryLDAPConnectionPoolHealthCheck check =
         new GetEntryLDAPConnectionPoolHealthCheck(
@@ -93,7 +98,10 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
               return t;
             });
     long every = b.healthCheckInterval.toMillis();
-    health.scheduleWithFixedDelay(this::probe, 0, every, TimeUnit.MILLISECONDS);
+    // probe() catches its failures, so the periodic task never ends with an exception to observe;
+    // it stops when close() shuts the executor down.
+    ScheduledFuture<?> unused =
+        health.scheduleWithFixedDelay(this::probe, 0, every, TimeUnit.MILLISECONDS);
   }
 
   public static Builder builder(String host) {
@@ -212,8 +220,8 @@ public final class ActiveDirectoryConnection implements AutoCloseable {
     private final String host;
     private int port;
     private Transport transport = Transport.LDAPS;
-    private String bindDn;
-    private Secret password;
+    private @Nullable String bindDn;
+    private @Nullable Secret password;
     private TlsTrust trust = TlsTrust.systemDefault();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration responseTimeout = Duration.ofSeconds(30);

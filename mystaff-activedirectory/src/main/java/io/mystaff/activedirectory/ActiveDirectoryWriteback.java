@@ -39,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +103,7 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
 
   private ActiveDirectoryWriteback(Builder b) {
     this.connection = b.connection;
-    this.searchBase = b.searchBase;
+    this.searchBase = requireNonNull(b.searchBase, "searchBase"); // build() checked it
     this.mapping = b.mapping;
     this.deadline = b.deadline;
     this.idempotencyWindow = b.idempotencyWindow;
@@ -224,7 +225,7 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
           try {
             found = c.search(search);
           } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+            if (ResultCode.SIZE_LIMIT_EXCEEDED.equals(e.getResultCode())) {
               log.warn(
                   "Active Directory writeback {}: the mapping {} matches more than one user",
                   op.request.correlationId(),
@@ -378,7 +379,7 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     final CompletableFuture<WritebackResult> future = new CompletableFuture<>();
     private final List<WritebackStatus> heard = new ArrayList<>(3);
     private final List<WritebackListener> listeners = new ArrayList<>(1);
-    volatile Instant completedAt;
+    volatile @Nullable Instant completedAt;
 
     Operation(WritebackRequest request, Secret password) {
       this.request = request;
@@ -430,7 +431,7 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
   /** Configures an {@link ActiveDirectoryWriteback}. Not thread-safe. */
   public static final class Builder {
     private final ActiveDirectoryConnection connection;
-    private String searchBase;
+    private @Nullable String searchBase;
     private UserMapping mapping = UserMapping.samAccountName();
     private Duration deadline = Duration.ofMinutes(2);
     private Duration idempotencyWindow = Duration.ofHours(24);
@@ -438,7 +439,7 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     private boolean policyHints;
     private int maxAttempts = 3;
     private int workers = 4;
-    private ExecutorService executor;
+    private @Nullable ExecutorService executor;
     private Clock clock = Clock.systemUTC();
 
     private Builder(ActiveDirectoryConnection connection) {
@@ -527,6 +528,9 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     }
 
     /**
+     * Builds the writeback from the settings given.
+     *
+     * @return the writeback
      * @throws IllegalStateException if no search base was given
      */
     public ActiveDirectoryWriteback build() {

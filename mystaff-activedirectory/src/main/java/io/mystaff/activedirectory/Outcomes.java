@@ -53,14 +53,14 @@ final class Outcomes {
    * timeout.
    */
   static boolean isUnreachable(ResultCode code) {
-    return code == ResultCode.SERVER_DOWN
-        || code == ResultCode.CONNECT_ERROR
-        || code == ResultCode.TIMEOUT
-        || code == ResultCode.UNAVAILABLE
-        || code == ResultCode.BUSY
-        || code == ResultCode.LOCAL_ERROR
-        || code == ResultCode.DECODING_ERROR
-        || code == ResultCode.ENCODING_ERROR;
+    return ResultCode.SERVER_DOWN.equals(code)
+        || ResultCode.CONNECT_ERROR.equals(code)
+        || ResultCode.TIMEOUT.equals(code)
+        || ResultCode.UNAVAILABLE.equals(code)
+        || ResultCode.BUSY.equals(code)
+        || ResultCode.LOCAL_ERROR.equals(code)
+        || ResultCode.DECODING_ERROR.equals(code)
+        || ResultCode.ENCODING_ERROR.equals(code);
   }
 
   /** The failure {@code e} means for a password write. */
@@ -70,18 +70,18 @@ final class Outcomes {
     if (win32.isPresent() && win32.getAsInt() == PASSWORD_RESTRICTION) {
       return WritebackFailure.POLICY_VIOLATION;
     }
-    if (code == ResultCode.CONSTRAINT_VIOLATION) {
+    if (ResultCode.CONSTRAINT_VIOLATION.equals(code)) {
       // AD reports every policy refusal as 0000052D; a bare 19 is a policy refusal too (e.g. a
       // password filter DLL), never a reason to retry.
       return WritebackFailure.POLICY_VIOLATION;
     }
-    if (code == ResultCode.NO_SUCH_OBJECT) {
+    if (ResultCode.NO_SUCH_OBJECT.equals(code)) {
       return WritebackFailure.USER_NOT_FOUND;
     }
-    if (code == ResultCode.INSUFFICIENT_ACCESS_RIGHTS
+    if (ResultCode.INSUFFICIENT_ACCESS_RIGHTS.equals(code)
         || (win32.isPresent() && win32.getAsInt() == INSUFFICIENT_ACCESS)
-        || code == ResultCode.INVALID_CREDENTIALS
-        || code == ResultCode.INAPPROPRIATE_AUTHENTICATION) {
+        || ResultCode.INVALID_CREDENTIALS.equals(code)
+        || ResultCode.INAPPROPRIATE_AUTHENTICATION.equals(code)) {
       // 49 is the service account's own bind failing (wrong or expired password, locked out).
       return WritebackFailure.ACCESS_DENIED;
     }
@@ -94,10 +94,10 @@ final class Outcomes {
   /** Whether a failed attempt may be repeated: nothing reached the directory. */
   static boolean retryable(LDAPException e) {
     ResultCode code = e.getResultCode();
-    return code == ResultCode.CONNECT_ERROR
-        || code == ResultCode.SERVER_DOWN
-        || code == ResultCode.UNAVAILABLE
-        || code == ResultCode.BUSY;
+    return ResultCode.CONNECT_ERROR.equals(code)
+        || ResultCode.SERVER_DOWN.equals(code)
+        || ResultCode.UNAVAILABLE.equals(code)
+        || ResultCode.BUSY.equals(code);
   }
 
   /** A short description of {@code e} that is safe to log: the codes, never the server's text. */

@@ -12,6 +12,7 @@ import com.unboundid.util.ssl.TrustStoreTrustManager;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which domain controller certificates the connection trusts. Immutable.
@@ -22,9 +23,9 @@ import javax.net.ssl.TrustManager;
  */
 public final class TlsTrust {
   private final Kind kind;
-  private final Path file;
-  private final char[] storePassword;
-  private final String storeType;
+  private final @Nullable Path file;
+  private final char @Nullable [] storePassword;
+  private final @Nullable String storeType;
   private final boolean verifyHostname;
 
   private enum Kind {
@@ -35,7 +36,11 @@ public final class TlsTrust {
   }
 
   private TlsTrust(
-      Kind kind, Path file, char[] storePassword, String storeType, boolean verifyHostname) {
+      Kind kind,
+      @Nullable Path file,
+      char @Nullable [] storePassword,
+      @Nullable String storeType,
+      boolean verifyHostname) {
     this.kind = kind;
     this.file = file;
     this.storePassword = storePassword;
@@ -49,7 +54,7 @@ public final class TlsTrust {
   }
 
   /** A JKS or PKCS#12 trust store; {@code password} may be null for a store without one. */
-  public static TlsTrust trustStore(Path file, char[] password, String type) {
+  public static TlsTrust trustStore(Path file, char @Nullable [] password, String type) {
     return new TlsTrust(
         Kind.TRUST_STORE,
         requireNonNull(file, "file"),
@@ -87,8 +92,9 @@ public final class TlsTrust {
         switch (kind) {
           case SYSTEM -> null;
           case TRUST_STORE ->
-              new TrustStoreTrustManager(file.toFile(), storePassword, storeType, true);
-          case PEM -> new PEMFileTrustManager(file.toFile());
+              new TrustStoreTrustManager(
+                  requireNonNull(file).toFile(), storePassword, storeType, true);
+          case PEM -> new PEMFileTrustManager(requireNonNull(file).toFile());
           case ALL -> new TrustAllTrustManager();
         };
     return tm == null ? new SSLUtil() : new SSLUtil(tm);

@@ -5,4 +5,7 @@
  * fine-grained) password policy. Both share one {@link
  * io.mystaff.activedirectory.ActiveDirectoryConnection}, a health-checked connection pool.
  */
+@NullMarked
 package io.mystaff.activedirectory;
+
+import org.jspecify.annotations.NullMarked;

@@ -37,6 +37,7 @@ public final class InvalidInputException extends MyStaffException {
    * @param field the offending field or its path
    * @param reason why, in English, without the rejected value
    * @param code a stable machine code ({@code subject.problem}) for hosts that localize
+   * @since 0.1.0
    */
   public record Violation(String field, String reason, String code) {
     private static final Pattern CODE = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)+");

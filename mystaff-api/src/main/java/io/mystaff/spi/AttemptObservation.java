@@ -27,7 +27,15 @@ public record AttemptObservation(
     Optional<String> reason,
     Duration duration,
     CorrelationId correlationId) {
-  /** Checks that every part is present. */
+  /**
+   * Checks that every part is present.
+   *
+   * @param activity what was attempted, as audited
+   * @param outcome SUCCEEDED, DENIED or FAILED
+   * @param reason the audit event's reason code, empty on success
+   * @param duration from the start of the call to the outcome
+   * @param correlationId the attempt's correlation id
+   */
   public AttemptObservation {
     requireNonNull(activity, "activity");
     requireNonNull(outcome, "outcome");

@@ -65,6 +65,8 @@ public final class CursorCodec {
    * A codec whose cursors are tagged with {@code key}; codecs with the same key accept each other's
    * cursors. The array is copied.
    *
+   * @param key the secret of the HMAC tag, at least 16 bytes
+   * @return the codec
    * @throws InvalidInputException if the key is shorter than 16 bytes
    */
   public static CursorCodec withKey(byte[] key) {
@@ -75,7 +77,11 @@ public final class CursorCodec {
     return new CursorCodec(key.clone());
   }
 
-  /** A codec with a fresh random 32-byte key: its cursors work only with this instance. */
+  /**
+   * A codec with a fresh random 32-byte key: its cursors work only with this instance.
+   *
+   * @return the codec
+   */
   public static CursorCodec withRandomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -85,6 +91,14 @@ public final class CursorCodec {
   /**
    * The page of at most {@code size} items taken from {@code items} (already positioned after the
    * request's cursor, in directory order), with a cursor after the last one if more follow.
+   *
+   * @param <T> the type of the items
+   * @param listing the name of the listing (one per kind of listing, such as all users or one
+   *     unit's members); a cursor is accepted only by the listing it was issued for
+   * @param items the items in directory order, starting after the request's cursor
+   * @param size the most items to take
+   * @param keyOf the sort key of an item, for the cursor after the last one
+   * @return the page, with a cursor unless {@code items} ran out
    */
   public <T> Page<T> page(
       String listing, Iterator<? extends T> items, int size, Function<? super T, SortKey> keyOf) {
@@ -100,7 +114,14 @@ public final class CursorCodec {
         taken, Optional.of(encode(listing, keyOf.apply(taken.get(taken.size() - 1)))));
   }
 
-  /** The cursor that continues {@code listing} after {@code last}. */
+  /**
+   * The cursor that continues {@code listing} after {@code last}.
+   *
+   * @param listing the name of the listing (one per kind of listing, such as all users or one
+   *     unit's members); a cursor is accepted only by the listing it was issued for
+   * @param last the sort key of the last item of a page
+   * @return the cursor, at most {@link PageRequest#MAX_CURSOR_LENGTH} characters
+   */
   public String encode(String listing, SortKey last) {
     requireNonNull(listing, "listing");
     requireNonNull(last, "last");
@@ -129,8 +150,12 @@ public final class CursorCodec {
   /**
    * The position the request continues after, or empty for a first page.
    *
+   * @param listing the name of the listing (one per kind of listing, such as all users or one
+   *     unit's members); a cursor is accepted only by the listing it was issued for
+   * @param request the page request, with or without a cursor
    * @param displayNameOfId the current display name of the entry with this id value, if any; asked
    *     only for a cursor whose name was cut
+   * @return the sort key after which the page starts, or empty for a first page
    * @throws InvalidInputException if the cursor was not issued by a codec with this key for {@code
    *     listing}, or was altered
    */
@@ -143,7 +168,11 @@ public final class CursorCodec {
   /**
    * The sort key a cursor of {@code listing} carries.
    *
+   * @param listing the name of the listing (one per kind of listing, such as all users or one
+   *     unit's members); a cursor is accepted only by the listing it was issued for
+   * @param cursor a cursor that this codec, or one with the same key, issued
    * @param displayNameOfId see {@link #after}
+   * @return the sort key the cursor carries
    * @throws InvalidInputException if the cursor was not issued by a codec with this key for {@code
    *     listing}, or was altered
    */

@@ -110,6 +110,8 @@ public interface Directory {
    * <p>Additive: the default asks the four single reads for each user. Providers backed by a remote
    * store override it with a few bulk queries.
    *
+   * @param users the users whose facts are read
+   * @return the facts of every requested user, by id
    * @since 0.1.0
    */
   default Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
@@ -133,6 +135,8 @@ public interface Directory {
    *
    * <p>Additive: the default asks {@link #findUnit} for each id.
    *
+   * @param ids the ids of the units to read
+   * @return the units that exist, by id
    * @since 0.1.0
    */
   default Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {

@@ -41,12 +41,22 @@ public final class DirectoryOrder {
 
   private DirectoryOrder() {}
 
-  /** The sort key of a user: its display name and id. */
+  /**
+   * The sort key of a user: its display name and id.
+   *
+   * @param user the user
+   * @return its sort key
+   */
   public static SortKey keyOf(User user) {
     return new SortKey(user.displayName(), user.id().value());
   }
 
-  /** The sort key of a unit: its display name and id. */
+  /**
+   * The sort key of a unit: its display name and id.
+   *
+   * @param unit the unit
+   * @return its sort key
+   */
   public static SortKey keyOf(AdministrativeUnit unit) {
     return new SortKey(unit.displayName(), unit.id().value());
   }
@@ -54,13 +64,25 @@ public final class DirectoryOrder {
   /**
    * Compares two entries given by display name and id value in directory order: negative if the
    * first sorts before the second, zero if both are the same position.
+   *
+   * @param displayNameA the first entry's display name
+   * @param idA the first entry's id value
+   * @param displayNameB the second entry's display name
+   * @param idB the second entry's id value
+   * @return negative, zero or positive as the first entry sorts before, with or after the second
    */
   public static int compare(String displayNameA, String idA, String displayNameB, String idB) {
     int byName = compareNames(displayNameA, displayNameB);
     return byName != 0 ? byName : compareCodePoints(idA, idB);
   }
 
-  /** Compares two display names ignoring case, by code points (see the class comment). */
+  /**
+   * Compares two display names ignoring case, by code points (see the class comment).
+   *
+   * @param a the first name
+   * @param b the second name
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
   public static int compareNames(String a, String b) {
     requireNonNull(a, "a");
     requireNonNull(b, "b");
@@ -86,7 +108,13 @@ public final class DirectoryOrder {
     return Boolean.compare(i < a.length(), j < b.length());
   }
 
-  /** Compares two strings case-sensitively by code points. */
+  /**
+   * Compares two strings case-sensitively by code points.
+   *
+   * @param a the first string
+   * @param b the second string
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
   public static int compareCodePoints(String a, String b) {
     requireNonNull(a, "a");
     requireNonNull(b, "b");

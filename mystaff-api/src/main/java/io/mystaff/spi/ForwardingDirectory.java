@@ -27,12 +27,20 @@ import java.util.Set;
 public class ForwardingDirectory implements Directory {
   private final Directory delegate;
 
-  /** Forwards to {@code delegate}. */
+  /**
+   * Forwards to {@code delegate}.
+   *
+   * @param delegate the directory every call goes to
+   */
   public ForwardingDirectory(Directory delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
   }
 
-  /** The directory every call goes to. */
+  /**
+   * The directory every call goes to.
+   *
+   * @return the delegate
+   */
   protected Directory delegate() {
     return delegate;
   }

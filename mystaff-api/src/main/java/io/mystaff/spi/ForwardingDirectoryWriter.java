@@ -21,12 +21,20 @@ import java.util.Optional;
 public class ForwardingDirectoryWriter implements DirectoryWriter {
   private final DirectoryWriter delegate;
 
-  /** Forwards to {@code delegate}. */
+  /**
+   * Forwards to {@code delegate}.
+   *
+   * @param delegate the writer every call goes to
+   */
   public ForwardingDirectoryWriter(DirectoryWriter delegate) {
     this.delegate = requireNonNull(delegate, "delegate");
   }
 
-  /** The writer every call goes to. */
+  /**
+   * The writer every call goes to.
+   *
+   * @return the delegate
+   */
   protected DirectoryWriter delegate() {
     return delegate;
   }

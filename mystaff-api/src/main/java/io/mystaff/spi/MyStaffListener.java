@@ -18,15 +18,23 @@ public interface MyStaffListener {
    * An attempt ended: one call per audited attempt (sign-in, profile view, password reset, phone
    * change, availability change), with the outcome its final audit event states. A synced reset
    * ends when its writeback does, on the thread that completes it.
+   *
+   * @param attempt what the attempt was and how it ended
    */
   void attemptEnded(AttemptObservation attempt);
 
   /**
    * A password writeback was submitted and is now in flight; {@link #writebackEnded} follows
    * exactly once. The default does nothing.
+   *
+   * @param correlationId the correlation id of the reset whose writeback started
    */
   default void writebackStarted(CorrelationId correlationId) {}
 
-  /** A writeback submitted before has ended, whatever its result. The default does nothing. */
+  /**
+   * A writeback submitted before has ended, whatever its result. The default does nothing.
+   *
+   * @param correlationId the correlation id of the reset whose writeback ended
+   */
   default void writebackEnded(CorrelationId correlationId) {}
 }

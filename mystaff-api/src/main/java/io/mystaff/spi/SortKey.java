@@ -11,7 +11,12 @@ import static java.util.Objects.requireNonNull;
  * @since 0.1.0
  */
 public record SortKey(String displayName, String id) implements Comparable<SortKey> {
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param displayName the entry's display name
+   * @param id the entry's id value
+   */
   public SortKey {
     requireNonNull(displayName, "displayName");
     requireNonNull(id, "id");

@@ -27,7 +27,14 @@ public record UserFacts(
   /** Facts of a user in no unit, with no role: what the single reads answer for an unknown user. */
   public static final UserFacts NONE = new UserFacts(Set.of(), Set.of(), List.of(), false);
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param units the units the user is a member of
+   * @param undecidedUnits the dynamic units whose rule could not be decided for the user
+   * @param assignments the user's effective role assignments, direct and through groups
+   * @param roleAssignableGroupMember whether the user is in a role-assignable group
+   */
   public UserFacts {
     units = Set.copyOf(requireNonNull(units, "units"));
     undecidedUnits = Set.copyOf(requireNonNull(undecidedUnits, "undecidedUnits"));

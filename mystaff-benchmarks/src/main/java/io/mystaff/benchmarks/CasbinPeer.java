@@ -25,18 +25,18 @@ import org.casbin.jcasbin.model.Model;
  */
 final class CasbinPeer {
   static final String MODEL =
-      String.join(
-          "\n",
-          "[request_definition]",
-          "r = sub, dom, act",
-          "[policy_definition]",
-          "p = sub, act",
-          "[role_definition]",
-          "g = _, _, _",
-          "[policy_effect]",
-          "e = some(where (p.eft == allow))",
-          "[matchers]",
-          "m = g(r.sub, p.sub, r.dom) && r.act == p.act");
+      """
+      [request_definition]
+      r = sub, dom, act
+      [policy_definition]
+      p = sub, act
+      [role_definition]
+      g = _, _, _
+      [policy_effect]
+      e = some(where (p.eft == allow))
+      [matchers]
+      m = g(r.sub, p.sub, r.dom) && r.act == p.act\
+      """;
 
   private static final String TENANT = "tenant";
 

@@ -327,7 +327,8 @@ public class PostgresBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   public PasswordResetResult resetsOneNode(ThreadSlot slot) {
-    return slot.next(resets).onNode1().resetPassword(slot.target);
+    Pair p = slot.next(resets);
+    return p.onNode1().resetPassword(p.target());
   }
 
   /** Each thread resets its own slice of the pairs; even threads on node 1, odd on node 2. */
@@ -337,7 +338,7 @@ public class PostgresBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   public PasswordResetResult resetsTwoNodes(ThreadSlot slot) {
     Pair p = slot.next(resets);
-    return (slot.index % 2 == 0 ? p.onNode1() : p.onNode2()).resetPassword(slot.target);
+    return (slot.index % 2 == 0 ? p.onNode1() : p.onNode2()).resetPassword(p.target());
   }
 
   /** A thread's position in its own quarter of the pairs, so threads never reset the same user. */
@@ -345,7 +346,6 @@ public class PostgresBenchmark {
   public static class ThreadSlot {
     int index;
     int next;
-    UserId target;
 
     @Setup(Level.Trial)
     public void setUp(ThreadParams params) {
@@ -354,9 +354,7 @@ public class PostgresBenchmark {
 
     Pair next(List<Pair> pairs) {
       int quarter = pairs.size() / 4;
-      Pair p = pairs.get(index % 4 * quarter + next++ % quarter);
-      target = p.target();
-      return p;
+      return pairs.get(index % 4 * quarter + next++ % quarter);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.mystaff.core.StaffSession;
 import io.mystaff.core.UnitSearchResult;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,7 +82,7 @@ public class SearchBenchmark {
   @Param public Query query;
 
   /** The loaded large tenant, shared by the trials of one JVM; only read by the benchmarks. */
-  private static WiredTenant loaded;
+  private static @Nullable WiredTenant loaded;
 
   private WiredTenant tenant;
   private StaffSession session;
@@ -104,11 +105,13 @@ public class SearchBenchmark {
   }
 
   private static synchronized WiredTenant largeTenant() {
-    if (loaded == null) {
+    WiredTenant tenant = loaded;
+    if (tenant == null) {
       Workload w = Workload.generate(Workload.Scale.LARGE_TENANT, 42);
-      loaded = new WiredTenant(w, WorkloadDirectory.load(w), Optional.empty());
+      tenant = new WiredTenant(w, WorkloadDirectory.load(w), Optional.empty());
+      loaded = tenant;
     }
-    return loaded;
+    return tenant;
   }
 
   @Setup(Level.Iteration)

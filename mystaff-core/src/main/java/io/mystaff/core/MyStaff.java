@@ -48,6 +48,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * My Staff as a library: the entry point a host application builds once and shares. A manager
@@ -201,9 +202,7 @@ public final class MyStaff implements AutoCloseable {
       ActorFacts actor =
           new ActorFacts(context.user(), config.directory().assignmentsOf(context.user()));
       admission =
-          config
-              .gate()
-              .get()
+          gateOf(config)
               .admit(context, user, actor, config.directory().roles(), config.clock().instant());
     } catch (RuntimeException e) {
       Attempt attempt = Attempt.begin(initiator, config.clock());
@@ -266,7 +265,7 @@ public final class MyStaff implements AutoCloseable {
    * @since 0.1.0
    */
   public FeatureAvailability availability() {
-    return config.gate().get().availability();
+    return gateOf(config).availability();
   }
 
   /**
@@ -346,7 +345,7 @@ public final class MyStaff implements AutoCloseable {
                 new AvailabilityChangeDeniedException(actor.user(), denied.get()));
       }
       synchronized (availabilityLock) {
-        SignInGate current = config.gate().get();
+        SignInGate current = gateOf(config);
         config
             .trail()
             .recordEnd(
@@ -366,6 +365,11 @@ public final class MyStaff implements AutoCloseable {
     } finally {
       call.close();
     }
+  }
+
+  /** The sign-in gate in force: set when the facade is built, only ever replaced by another. */
+  private static SignInGate gateOf(Configuration config) {
+    return requireNonNull(config.gate().get(), "gate");
   }
 
   private static AuditTarget availabilityTarget(List<ModifiedProperty> changes) {
@@ -402,22 +406,22 @@ public final class MyStaff implements AutoCloseable {
    * is no silent default for any of them. Everything else has a documented default.
    */
   public static final class Builder {
-    private Directory directory;
-    private DirectoryWriter directoryWriter;
-    private AuditSink auditSink;
-    private PasswordPolicy cloudPasswordPolicy;
-    private PasswordPolicy onPremisesPasswordPolicy;
-    private PasswordWriteback passwordWriteback;
+    private @Nullable Directory directory;
+    private @Nullable DirectoryWriter directoryWriter;
+    private @Nullable AuditSink auditSink;
+    private @Nullable PasswordPolicy cloudPasswordPolicy;
+    private @Nullable PasswordPolicy onPremisesPasswordPolicy;
+    private @Nullable PasswordWriteback passwordWriteback;
     private WritebackJournal writebackJournal = WritebackJournal.none();
     private ConditionalAccess conditionalAccess = ConditionalAccess.allowAll();
     private Clock clock = Clock.systemUTC();
-    private SecureRandom random;
+    private @Nullable SecureRandom random;
     private MyStaffSettings settings = MyStaffSettings.defaults();
-    private PhoneNumberParser phoneParser;
-    private Executor auditRelay;
-    private UserNotifier userNotifier;
+    private @Nullable PhoneNumberParser phoneParser;
+    private @Nullable Executor auditRelay;
+    private @Nullable UserNotifier userNotifier;
     private final List<MyStaffListener> listeners = new ArrayList<>();
-    private Executor notificationExecutor;
+    private @Nullable Executor notificationExecutor;
 
     private Builder() {}
 
@@ -567,22 +571,25 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Builds the facade from the parts given.
+     *
+     * @return the facade
      * @throws IllegalStateException naming every missing required part, or if both a phone parser
      *     and a default phone region are set
      * @throws InvalidInputException if the settings' default phone region is not supported
      */
     public MyStaff build() {
-      List<String> missing = new ArrayList<>(3);
-      if (directory == null) {
-        missing.add("directory(Directory)");
-      }
-      if (directoryWriter == null) {
-        missing.add("directoryWriter(DirectoryWriter)");
-      }
-      if (auditSink == null) {
-        missing.add("auditSink(AuditSink)");
-      }
-      if (!missing.isEmpty()) {
+      if (directory == null || directoryWriter == null || auditSink == null) {
+        List<String> missing = new ArrayList<>(3);
+        if (directory == null) {
+          missing.add("directory(Directory)");
+        }
+        if (directoryWriter == null) {
+          missing.add("directoryWriter(DirectoryWriter)");
+        }
+        if (auditSink == null) {
+          missing.add("auditSink(AuditSink)");
+        }
         throw new IllegalStateException(
             "MyStaff needs a directory, a directory writer and an audit sink;"
                 + " there are no defaults for them. Call "

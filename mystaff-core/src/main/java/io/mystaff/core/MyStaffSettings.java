@@ -337,6 +337,9 @@ public record MyStaffSettings(
     }
 
     /**
+     * Builds the settings from the values given and the defaults of the others.
+     *
+     * @return the settings
      * @throws InvalidInputException if a value is out of its documented range
      */
     public MyStaffSettings build() {

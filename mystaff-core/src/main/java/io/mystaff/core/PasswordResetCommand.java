@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A manager's request to reset a user's password, with the password the manager chose, if any. Its
@@ -36,7 +37,10 @@ record PasswordResetCommand(UserId target, Optional<Secret> managerChosen) {
    * @throws InvalidInputException if the target is missing or the chosen password is missing or was
    *     destroyed
    */
-  static PasswordResetCommand of(UserId target, Optional<Secret> managerChosen) {
+  // A null Optional is a missing argument of the public API, reported as a violation like the rest.
+  @SuppressWarnings("NullableOptional")
+  static PasswordResetCommand of(
+      @Nullable UserId target, @Nullable Optional<Secret> managerChosen) {
     List<InvalidInputException.Violation> violations = new ArrayList<>(2);
     if (target == null) {
       violations.add(
@@ -52,7 +56,7 @@ record PasswordResetCommand(UserId target, Optional<Secret> managerChosen) {
     } else if (managerChosen.isPresent()) {
       forbiddenCharacter(managerChosen.get()).ifPresent(violations::add);
     }
-    if (!violations.isEmpty()) {
+    if (!violations.isEmpty() || target == null || managerChosen == null) {
       throw new InvalidInputException(violations);
     }
     return new PasswordResetCommand(target, managerChosen);

@@ -77,7 +77,7 @@ record PhoneCommand(UserId target, PhoneType type, Optional<PhoneNumber> number)
                 "phone.kindNotAllowed"));
       }
     }
-    if (!violations.isEmpty()) {
+    if (!violations.isEmpty() || number == null) {
       throw new InvalidInputException(violations);
     }
     return new PhoneCommand(target, type, Optional.of(number));

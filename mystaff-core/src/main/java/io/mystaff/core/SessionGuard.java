@@ -68,7 +68,7 @@ final class SessionGuard {
                   .build(),
               new SignInRefusedException(context.user(), SignInRefusal.SESSION_EXPIRED));
     }
-    Instant last = lastCheck.get();
+    Instant last = requireNonNull(lastCheck.get(), "lastCheck"); // set at sign-in, never cleared
     if (!recheckInterval.isZero() && now.isBefore(last.plus(recheckInterval))) {
       return;
     }

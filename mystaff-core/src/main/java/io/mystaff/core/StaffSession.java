@@ -783,7 +783,8 @@ public final class StaffSession {
       Map<UserId, TargetFacts> targets = reader.targets(users.items());
       return users.map(
           user -> {
-            TargetFacts target = targets.get(user.id());
+            TargetFacts target =
+                requireNonNull(targets.get(user.id()), "targets() answers for every user");
             Map<StaffAction, Decision> decisions = new EnumMap<>(StaffAction.class);
             for (StaffAction action : StaffAction.values()) {
               decisions.put(action, engine.decide(actor, action, target, roles, now));

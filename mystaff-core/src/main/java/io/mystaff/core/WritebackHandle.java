@@ -139,7 +139,7 @@ public final class WritebackHandle {
     }
     synchronized (lock) {
       WritebackStatus current = reached.get(reached.size() - 1);
-      if (current.isTerminal() || status.ordinal() <= current.ordinal()) {
+      if (current.isTerminal() || status.compareTo(current) <= 0) {
         return;
       }
       moveTo(status);

@@ -153,12 +153,15 @@ final class WritebackReset {
                 error == null && result != null
                     ? result
                     : WritebackResult.failed(WritebackFailure.UNKNOWN)));
-    bounded
-        .completeOnTimeout(
-            WritebackResult.failed(WritebackFailure.UNREACHABLE),
-            deadline.toNanos(),
-            TimeUnit.NANOSECONDS)
-        .thenAccept(finisher::finish);
+    // The finisher records every outcome itself (journal, audit, handle); nothing waits on the
+    // stage that thenAccept returns.
+    CompletableFuture<Void> unused =
+        bounded
+            .completeOnTimeout(
+                WritebackResult.failed(WritebackFailure.UNREACHABLE),
+                deadline.toNanos(),
+                TimeUnit.NANOSECONDS)
+            .thenAccept(finisher::finish);
     return new PasswordResetResult.WritebackPending(target.id(), attempt.correlationId(), handle);
   }
 

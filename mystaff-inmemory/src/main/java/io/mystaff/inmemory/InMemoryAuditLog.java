@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only, thread-safe audit store that can be queried: the in-memory {@link AuditSink}.
@@ -215,7 +216,7 @@ public final class InMemoryAuditLog implements AuditSink {
     index.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(event);
   }
 
-  private static List<AuditEvent> copy(Collection<AuditEvent> events) {
+  private static List<AuditEvent> copy(@Nullable Collection<AuditEvent> events) {
     return events == null ? List.of() : List.copyOf(events);
   }
 

@@ -58,6 +58,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,6 +131,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
   private final ConcurrentHashMap<UnitId, UnitRecord> units = new ConcurrentHashMap<>();
+
+  /** The record of a unit that a user record names: such a unit always exists. */
+  private UnitRecord unitRecord(UnitId unit) {
+    UnitRecord record = units.get(unit);
+    if (record == null) {
+      throw new IllegalStateException("a user record names the unknown unit " + unit.value());
+    }
+    return record;
+  }
+
   private final ConcurrentSkipListMap<Listed, UnitRecord> unitsInOrder =
       new ConcurrentSkipListMap<>(Listed.ORDER);
   private final TermIndex<UnitRecord> unitTerms = new TermIndex<>();
@@ -333,9 +344,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           Iterator<UserRecord> indexed = userTerms.startingWith(query);
           Iterator<UserRecord> members =
               new Iterator<>() {
-                private UserRecord next = advance();
+                private @Nullable UserRecord next = advance();
 
-                private UserRecord advance() {
+                private @Nullable UserRecord advance() {
                   while (indexed.hasNext()) {
                     UserRecord r = indexed.next();
                     if (record.members.containsKey(r)) {
@@ -611,11 +622,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           }
           unindex(record);
           for (UnitId unit : record.units) {
-            units.get(unit).members.remove(record);
+            unitRecord(unit).members.remove(record);
           }
           record.units = Set.of();
           for (UnitId unit : record.undecidedUnits) {
-            units.get(unit).undecided.remove(record);
+            unitRecord(unit).undecided.remove(record);
           }
           record.undecidedUnits = Set.of();
           removeAssignmentsWhere(a -> a.principal().equals(id));
@@ -906,7 +917,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       long expectedVersion,
       AuditEvent event,
       CommitCondition condition,
-      PasswordHash password,
+      @Nullable PasswordHash password,
       Function<User, User.Builder> change) {
     requireNonNull(event, "event");
     requireNonNull(condition, "condition");
@@ -936,6 +947,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /** Adds a new user (already at its stored version) to every index. */
+  // Identity is the point: an evaluation holds only for the very rule and user instances it read.
+  @SuppressWarnings("ReferenceEquality")
   private void create(User user, Map<UnitRecord, Evaluated> evaluated) {
     UserRecord record = new UserRecord(user);
     for (UnitRecord unit : dynamicUnits) {
@@ -950,6 +963,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /** Replaces a user's state; the caller holds the write lock and the record's monitor. */
+  // Identity is the point: an evaluation holds only for the very rule and user instances it read.
+  @SuppressWarnings("ReferenceEquality")
   private void replace(UserRecord record, User stored, Map<UnitRecord, Evaluated> evaluated) {
     User old = record.user;
     boolean rekeyed =
@@ -958,14 +973,14 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     if (rekeyed) {
       unindex(record);
       for (UnitId unit : record.units) {
-        units.get(unit).members.remove(record);
+        unitRecord(unit).members.remove(record);
       }
     }
     record.user = stored;
     if (rekeyed) {
       index(record);
       for (UnitId unit : record.units) {
-        units.get(unit).members.put(record, record);
+        unitRecord(unit).members.put(record, record);
       }
     }
     Set<String> changed = changedProperties(old, stored);
@@ -1008,7 +1023,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    * as read then; valid under the lock for every user whose state is still that instance.
    */
   private Map<UserRecord, Evaluated> evaluateUnlocked(MembershipRule rule) {
-    Map<UserRecord, Evaluated> out = new IdentityHashMap<>();
+    IdentityHashMap<UserRecord, Evaluated> out = new IdentityHashMap<>();
     for (UserRecord record : users.values()) {
       User user = record.user;
       out.put(record, new Evaluated(rule, user, rule.evaluate(user)));
@@ -1021,6 +1036,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
    * Makes the unit's members exactly the users its rule matches, from the outcomes computed outside
    * the lock; users created or changed since are evaluated now.
    */
+  // Identity is the point: an evaluation holds only for the very rule and user instances it read.
+  @SuppressWarnings("ReferenceEquality")
   private void applyAll(
       UnitRecord unit, MembershipRule rule, Map<UserRecord, Evaluated> evaluated) {
     int undecided = 0;
@@ -1073,6 +1090,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   }
 
   /** Logs, once per unit and rule, that the rule could not be decided; names no user. */
+  // Identity is the point: the unit logs once per rule instance it was given.
+  @SuppressWarnings("ReferenceEquality")
   private static void logUndecided(UnitRecord unit, MembershipRule rule, int users) {
     if (users > 0 && unit.loggedUndecided != rule) {
       unit.loggedUndecided = rule;
@@ -1423,6 +1442,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     }
 
     /**
+     * Builds the directory with the contents given.
+     *
+     * @return the directory
      * @throws io.mystaff.api.MyStaffException as the corresponding live mutator would, if the
      *     contents are inconsistent (a member, assignment or flag naming an unknown user or unit, a
      *     duplicate principal name, an invalid rule, ...)

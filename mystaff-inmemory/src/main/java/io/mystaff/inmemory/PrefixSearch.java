@@ -3,6 +3,7 @@ package io.mystaff.inmemory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -82,7 +83,7 @@ final class PrefixSearch {
 
   /** Adds {@code entry} if it is after {@code after} and among the {@code wanted} smallest seen. */
   private static <T extends Listed> void keepIfSmallest(
-      TreeSet<T> smallest, T entry, Optional<Listed> after, int wanted) {
+      NavigableSet<T> smallest, T entry, Optional<Listed> after, int wanted) {
     if (after.isPresent() && Listed.ORDER.compare(entry, after.get()) <= 0) {
       return;
     }

@@ -40,7 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +101,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
 
   // Guarded by this.
   private int failNextCount;
-  private WritebackFailure failNextReason;
+  private @Nullable WritebackFailure failNextReason;
   private final Map<UserId, WritebackFailure> failFor = new HashMap<>();
   private boolean stalled;
   private final List<Operation> parked = new ArrayList<>();
@@ -110,8 +112,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   private SimulatedOnPremisesWriteback(Builder b) {
     this.policy = b.policy;
     this.latency = b.latency;
-    this.ownsExecutor = b.executor == null;
-    this.executor = ownsExecutor ? ownScheduler() : b.executor;
+    ScheduledExecutorService given = b.executor;
+    this.ownsExecutor = given == null;
+    this.executor = given == null ? ownScheduler() : given;
     this.knownUsers = Map.copyOf(b.knownUsers);
     this.knownDirectory = Optional.ofNullable(b.knownDirectory);
     this.unknownUsers = Set.copyOf(b.unknownUsers);
@@ -316,7 +319,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
             decide(op);
           } else {
             try {
-              executor.schedule(() -> decide(op), latency.toNanos(), TimeUnit.NANOSECONDS);
+              // decide(op) finishes the operation itself; the scheduled future carries nothing.
+              ScheduledFuture<?> unused =
+                  executor.schedule(() -> decide(op), latency.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
               finish(op, WritebackResult.failed(WritebackFailure.UNREACHABLE));
             }
@@ -504,7 +509,7 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
     // Guarded by this.
     private final List<Subscriber> subscribers = new ArrayList<>();
     private boolean started;
-    private WritebackResult result;
+    private @Nullable WritebackResult result;
 
     Operation(WritebackRequest request, Secret password) {
       this.correlationId = request.correlationId();
@@ -596,10 +601,10 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   private static final class Account {
     // Guarded by this; newest first.
     private final ArrayDeque<PasswordHash> history = new ArrayDeque<>();
-    private PasswordHash current;
+    private @Nullable PasswordHash current;
     private int applied;
     private boolean mustChange;
-    private Instant lastSet;
+    private @Nullable Instant lastSet;
 
     synchronized void apply(PasswordHash hash, boolean forceChange, int depth, Instant now) {
       current = hash;
@@ -646,9 +651,9 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   public static final class Builder {
     private PasswordPolicy policy = AcceptAll.INSTANCE;
     private Duration latency = Duration.ZERO;
-    private ScheduledExecutorService executor;
+    private @Nullable ScheduledExecutorService executor;
     private final Map<UserId, User> knownUsers = new HashMap<>();
-    private Directory knownDirectory;
+    private @Nullable Directory knownDirectory;
     private final Set<UserId> unknownUsers = new HashSet<>();
     private int historyDepth = DEFAULT_HISTORY_DEPTH;
     private int hashIterations = PasswordHash.DEFAULT_ITERATIONS;

@@ -46,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -307,10 +308,10 @@ public record TenantJson(
    * (their element's own problem is).
    */
   private record Positions(
-      List<Integer> users,
-      List<Integer> units,
-      List<Integer> roles,
-      List<Integer> assignments,
+      @Nullable List<Integer> users,
+      @Nullable List<Integer> units,
+      @Nullable List<Integer> roles,
+      @Nullable List<Integer> assignments,
       Set<Object> undecoded) {
     static final Positions IDENTITY = new Positions(null, null, null, null, Set.of());
 
@@ -888,7 +889,7 @@ public record TenantJson(
      * Checks that {@code node} is an object whose field names are all in {@code allowed} (null:
      * any).
      */
-    private boolean object(JsonNode node, String at, Set<String> allowed) {
+    private boolean object(JsonNode node, String at, @Nullable Set<String> allowed) {
       if (!node.isObject()) {
         problems.add(new Violation(at, "must be an object"));
         return false;

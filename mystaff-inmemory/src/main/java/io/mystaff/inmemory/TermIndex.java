@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A case-insensitive prefix index from search terms to the entries that have them: one posting per
@@ -47,9 +48,9 @@ final class TermIndex<T extends Listed> {
     Iterator<Map.Entry<Posting, T>> from =
         postings.tailMap(new Posting(prefix, Listed.FIRST)).entrySet().iterator();
     return new Iterator<>() {
-      private T next = advance();
+      private @Nullable T next = advance();
 
-      private T advance() {
+      private @Nullable T advance() {
         if (from.hasNext()) {
           Map.Entry<Posting, T> e = from.next();
           if (startsWith(e.getKey().term(), 0, prefix)) {

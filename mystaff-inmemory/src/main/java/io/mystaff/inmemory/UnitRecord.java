@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory's state for one administrative unit: the unit, its parsed rule if it is dynamic,
@@ -24,7 +25,7 @@ final class UnitRecord implements Listed {
   final Set<UserRecord> undecided = ConcurrentHashMap.newKeySet();
 
   /** The rule whose undecided outcomes were last logged, so each rule logs once. */
-  volatile MembershipRule loggedUndecided;
+  volatile @Nullable MembershipRule loggedUndecided;
 
   UnitRecord(AdministrativeUnit unit, Optional<MembershipRule> rule) {
     this.unit = unit;

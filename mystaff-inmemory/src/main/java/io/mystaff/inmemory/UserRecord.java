@@ -3,6 +3,7 @@ package io.mystaff.inmemory;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.directory.User;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory's state for one user, and the entry of every index the user is in. Its sort key
@@ -24,7 +25,7 @@ final class UserRecord implements Listed {
   volatile Set<UnitId> undecidedUnits = Set.of();
 
   /** Null until a password is set. */
-  volatile PasswordHash password;
+  volatile @Nullable PasswordHash password;
 
   UserRecord(User user) {
     this.user = user;

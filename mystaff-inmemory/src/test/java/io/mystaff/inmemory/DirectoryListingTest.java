@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -87,7 +88,8 @@ class DirectoryListingTest {
   private static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
         if (current.length() > 0) {
           words.add(current.toString());
@@ -127,7 +129,7 @@ class DirectoryListingTest {
             }
           };
       String prefix = source.substring(0, 1 + random.nextInt(source.length()));
-      queries.add(random.nextBoolean() ? prefix.toUpperCase() : prefix);
+      queries.add(random.nextBoolean() ? prefix.toUpperCase(Locale.ROOT) : prefix);
     }
     queries.addAll(
         List.of(

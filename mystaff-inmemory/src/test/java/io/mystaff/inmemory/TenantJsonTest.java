@@ -512,6 +512,19 @@ class TenantJsonTest {
             }
             throw new IOException("disk gone");
           }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+              return 0;
+            }
+            int c = read();
+            if (c < 0) {
+              return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
+          }
         };
     assertThatThrownBy(() -> TenantJson.read(failing))
         .isInstanceOf(io.mystaff.api.ProviderFailureException.class)

@@ -412,7 +412,7 @@ public final class MyStaffJackson2Module extends SimpleModule {
               throws IOException {
             // The Graph codec is on Jackson 3: hand it the event's text.
             JsonNode tree = ctxt.readTree(p);
-            return AuditJson.standard().read(tree == null ? null : tree.toString());
+            return AuditJson.standard().read(tree == null ? "" : tree.toString());
           }
         });
   }

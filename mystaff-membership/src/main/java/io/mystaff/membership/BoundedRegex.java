@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The regular expression of a {@code -match}: parsed without recursion, compiled to a Thompson
@@ -17,14 +18,14 @@ import java.util.function.IntPredicate;
  * Java's meaning wherever they differ, matched case-insensitively: literals and escaped
  * metacharacters; {@code .} (any character but a line terminator); classes {@code [a-z]}, {@code
  * [^...]} with {@code \d \w \s \D \W \S \p{L}} (and the other one-letter Unicode categories) inside
- * or outside; quoting {@code \Q...\E}; escapes {@code \t \n \r \f \a \e \xhh \x{h...} &#92;uhhhh};
- * anchors {@code ^ $ \A \z \Z \b \B}; groups {@code (...)}, {@code (?:...)}, {@code (?<name>...)};
- * alternation; quantifiers {@code * + ? {n} {n,} {n,m}} and their lazy forms (laziness does not
- * change whether a match exists). Constructs whose cost cannot be bounded this way, or whose
- * meaning differs between the dialects, are rejected when the rule is parsed, with a typed error:
- * back-references, lookaround, atomic groups, possessive quantifiers, inline flags, Unicode
- * properties other than the one-letter categories ({@code \p{L}} ...), nested classes and class
- * intersections.
+ * or outside; quoting {@code \Q...\E}; escapes {@code \t \n \r \f \a \e \xhh \x{h...}} <code>
+ * &#92;uhhhh</code>; anchors {@code ^ $ \A \z \Z \b \B}; groups {@code (...)}, {@code (?:...)},
+ * {@code (?<name>...)}; alternation; quantifiers {@code * + ? {n} {n,} {n,m}} and their lazy forms
+ * (laziness does not change whether a match exists). Constructs whose cost cannot be bounded this
+ * way, or whose meaning differs between the dialects, are rejected when the rule is parsed, with a
+ * typed error: back-references, lookaround, atomic groups, possessive quantifiers, inline flags,
+ * Unicode properties other than the one-letter categories ({@code \p{L}} ...), nested classes and
+ * class intersections.
  *
  * <p>Groups nest at most {@link #MAX_GROUP_DEPTH} levels, and the compiled program (repetitions
  * expanded) has at most {@link #MAX_PROGRAM} instructions. Immutable and thread-safe.
@@ -165,23 +166,20 @@ final class BoundedRegex {
         return SPENT;
       }
       switch (op[pc]) {
-        case JMP:
-          stack[sp++] = x[pc];
-          break;
-        case SPLIT:
+        case JMP -> stack[sp++] = x[pc];
+        case SPLIT -> {
           stack[sp++] = y[pc];
           stack[sp++] = x[pc];
-          break;
-        case ASSERT:
+        }
+        case ASSERT -> {
           if (holds(x[pc], pos, text)) {
             stack[sp++] = pc + 1;
           }
-          break;
-        case MATCH:
+        }
+        case MATCH -> {
           return FOUND;
-        default:
-          list[size++] = pc;
-          break;
+        }
+        default -> list[size++] = pc;
       }
     }
     return size;
@@ -190,11 +188,13 @@ final class BoundedRegex {
   private static boolean holds(int assertion, int pos, int[] text) {
     int len = text.length;
     switch (assertion) {
-      case BEGIN_INPUT:
+      case BEGIN_INPUT -> {
         return pos == 0;
-      case END_INPUT:
+      }
+      case END_INPUT -> {
         return pos == len;
-      case END_OR_FINAL_TERMINATOR:
+      }
+      case END_OR_FINAL_TERMINATOR -> {
         if (pos == len) {
           return true;
         }
@@ -204,15 +204,13 @@ final class BoundedRegex {
               && !(text[pos] == '\n' && pos > 0 && text[pos - 1] == '\r');
         }
         return pos == len - 2 && text[pos] == '\r' && text[pos + 1] == '\n';
-      case WORD_BOUNDARY:
-      case NOT_WORD_BOUNDARY:
-        {
-          boolean before = pos > 0 && isWord(text[pos - 1]);
-          boolean after = pos < len && isWord(text[pos]);
-          return (before != after) == (assertion == WORD_BOUNDARY);
-        }
-      default:
-        throw new AssertionError(assertion);
+      }
+      case WORD_BOUNDARY, NOT_WORD_BOUNDARY -> {
+        boolean before = pos > 0 && isWord(text[pos - 1]);
+        boolean after = pos < len && isWord(text[pos]);
+        return (before != after) == (assertion == WORD_BOUNDARY);
+      }
+      default -> throw new AssertionError(assertion);
     }
   }
 
@@ -374,12 +372,6 @@ final class BoundedRegex {
       /** Whether the last item may take a quantifier. */
       boolean quantifiable;
 
-      final int start;
-
-      Frame(int start) {
-        this.start = start;
-      }
-
       Node finish() {
         options.add(items.size() == 1 ? items.get(0) : new Sequence(List.copyOf(items)));
         return options.size() == 1 ? options.get(0) : new Alternation(List.copyOf(options));
@@ -393,77 +385,68 @@ final class BoundedRegex {
 
     Node parse() {
       Deque<Frame> open = new ArrayDeque<>();
-      Frame frame = new Frame(0);
+      Frame frame = new Frame();
       while (i < cps.length) {
         int c = cps[i];
         int at = i;
         i++;
         switch (c) {
-          case '(':
+          case '(' -> {
             group(at);
             if (open.size() + 1 > MAX_GROUP_DEPTH) {
               throw invalid(at, "groups nest deeper than " + MAX_GROUP_DEPTH + " levels");
             }
             open.push(frame);
-            frame = new Frame(at);
-            break;
-          case ')':
-            {
-              if (open.isEmpty()) {
-                throw invalid(at, "Unmatched closing ')'");
-              }
-              Node body = frame.finish();
-              frame = open.pop();
-              frame.items.add(body);
-              frame.quantifiable = true;
-              break;
+            frame = new Frame();
+          }
+          case ')' -> {
+            if (open.isEmpty()) {
+              throw invalid(at, "Unmatched closing ')'");
             }
-          case '|':
+            Node body = frame.finish();
+            frame = open.pop();
+            frame.items.add(body);
+            frame.quantifiable = true;
+          }
+          case '|' -> {
             frame.options.add(
                 frame.items.size() == 1
                     ? frame.items.get(0)
                     : new Sequence(List.copyOf(frame.items)));
             frame.items = new ArrayList<>();
             frame.quantifiable = false;
-            break;
-          case '*':
-          case '+':
-          case '?':
-          case '{':
-            quantify(frame, c, at);
-            break;
-          case '[':
-            frame.items.add(new ClassNode(charClass(at)));
+          }
+          case '*', '+', '?', '{' -> quantify(frame, c, at);
+          case '[' -> {
+            frame.items.add(new ClassNode(charClass()));
             frame.quantifiable = true;
-            break;
-          case '.':
-            {
-              CharClass dot = new CharClass();
-              dot.addItem(c2 -> !isLineTerminator(c2));
-              frame.items.add(new ClassNode(dot));
-              frame.quantifiable = true;
-              break;
-            }
-          case '^':
+          }
+          case '.' -> {
+            CharClass dot = new CharClass();
+            dot.addItem(c2 -> !isLineTerminator(c2));
+            frame.items.add(new ClassNode(dot));
+            frame.quantifiable = true;
+          }
+          case '^' -> {
             frame.items.add(new Assertion(BEGIN_INPUT));
             frame.quantifiable = true;
-            break;
-          case '$':
+          }
+          case '$' -> {
             frame.items.add(new Assertion(END_OR_FINAL_TERMINATOR));
             frame.quantifiable = true;
-            break;
-          case '\\':
+          }
+          case '\\' -> {
             if (i < cps.length && cps[i] == 'Q') {
               quoted(frame);
             } else {
               frame.items.add(escape(at));
             }
             frame.quantifiable = true;
-            break;
-          default:
+          }
+          default -> {
             frame.items.add(new Literal(fold(c)));
             frame.quantifiable = true;
-            break;
+          }
         }
       }
       if (!open.isEmpty()) {
@@ -568,7 +551,7 @@ final class BoundedRegex {
       return (int) value;
     }
 
-    private CharClass charClass(int at) {
+    private CharClass charClass() {
       CharClass set = new CharClass();
       if (i < cps.length && cps[i] == '^') {
         set.negated = true;
@@ -637,23 +620,27 @@ final class BoundedRegex {
       }
       int c = cps[i];
       switch (c) {
-        case 'A':
+        case 'A' -> {
           i++;
           return new Assertion(BEGIN_INPUT);
-        case 'z':
+        }
+        case 'z' -> {
           i++;
           return new Assertion(END_INPUT);
-        case 'Z':
+        }
+        case 'Z' -> {
           i++;
           return new Assertion(END_OR_FINAL_TERMINATOR);
-        case 'b':
+        }
+        case 'b' -> {
           i++;
           return new Assertion(WORD_BOUNDARY);
-        case 'B':
+        }
+        case 'B' -> {
           i++;
           return new Assertion(NOT_WORD_BOUNDARY);
-        default:
-          break;
+        }
+        default -> {}
       }
       IntPredicate predefined = predefined(at);
       if (predefined != null) {
@@ -674,27 +661,34 @@ final class BoundedRegex {
       }
       int c = cps[i++];
       switch (c) {
-        case 't':
+        case 't' -> {
           return '\t';
-        case 'n':
+        }
+        case 'n' -> {
           return '\n';
-        case 'r':
+        }
+        case 'r' -> {
           return '\r';
-        case 'f':
+        }
+        case 'f' -> {
           return '\f';
-        case 'a':
+        }
+        case 'a' -> {
           return '\u0007';
-        case 'e':
+        }
+        case 'e' -> {
           return '\u001B';
-        case 'x':
+        }
+        case 'x' -> {
           return hex(at);
-        case 'u':
+        }
+        case 'u' -> {
           return fixedHex(at, 4);
-        default:
-          break;
+        }
+        default -> {}
       }
       if (c < 128 && Character.isLetterOrDigit(c)) {
-        if (c >= '1' && c <= '9' || c == 'k') {
+        if ((c >= '1' && c <= '9') || c == 'k') {
           throw invalid(at, "back-references are not supported");
         }
         throw invalid(
@@ -744,7 +738,7 @@ final class BoundedRegex {
      * for a one-letter Unicode category) whose letter is at {@code i}, moving past it; null
      * (leaving {@code i}) for any other escape.
      */
-    private IntPredicate predefined(int at) {
+    private @Nullable IntPredicate predefined(int at) {
       if (i >= cps.length) {
         return null;
       }
@@ -775,20 +769,13 @@ final class BoundedRegex {
       return complement ? ch -> !inAny(ranges, ch) : ch -> inAny(ranges, ch);
     }
 
-    private static int[] predefinedRanges(int c) {
-      switch (c) {
-        case 'd':
-        case 'D':
-          return DIGIT;
-        case 'w':
-        case 'W':
-          return WORD;
-        case 's':
-        case 'S':
-          return SPACE;
-        default:
-          return null;
-      }
+    private static int @Nullable [] predefinedRanges(int c) {
+      return switch (c) {
+        case 'd', 'D' -> DIGIT;
+        case 'w', 'W' -> WORD;
+        case 's', 'S' -> SPACE;
+        default -> null;
+      };
     }
 
     private static boolean isAsciiLetter(int c) {

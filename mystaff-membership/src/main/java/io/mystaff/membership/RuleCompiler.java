@@ -46,6 +46,9 @@ final class RuleCompiler {
     RuleOutcome test(User user, StepBudget budget);
   }
 
+  /** The operands of a test, which has none. */
+  private static final Node[] NO_OPERANDS = new Node[0];
+
   /** A node of the compiled expression. */
   private static final class Node {
     final int kind;
@@ -82,15 +85,14 @@ final class RuleCompiler {
       RuleOutcome returned = null;
       while (true) {
         Node node = nodes[sp];
-        if (returned == null && node.kind != TEST) {
+        if (node.kind == TEST) {
+          returned = node.test.test(user, budget);
+        } else if (returned == null) {
           // Entering a logical operator: evaluate its first operand.
           next[sp] = 1;
           undecided[sp] = false;
           nodes[++sp] = node.operands[0];
           continue;
-        }
-        if (node.kind == TEST) {
-          returned = node.test.test(user, budget);
         } else if (node.kind == NOT) {
           returned = returned.negate();
         } else {
@@ -122,13 +124,13 @@ final class RuleCompiler {
   /** Recurses at most {@link RuleExpression#MAX_DEPTH} levels: expressions nest no deeper. */
   private static Node node(RuleExpression expression) {
     if (expression instanceof And a) {
-      return new Node(AND, nodes(a.operands()), null);
+      return new Node(AND, nodes(a.operands()), RuleCompiler::noTest);
     }
     if (expression instanceof Or o) {
-      return new Node(OR, nodes(o.operands()), null);
+      return new Node(OR, nodes(o.operands()), RuleCompiler::noTest);
     }
     if (expression instanceof Not n) {
-      return new Node(NOT, new Node[] {node(n.operand())}, null);
+      return new Node(NOT, new Node[] {node(n.operand())}, RuleCompiler::noTest);
     }
     Comparison c = (Comparison) expression;
     Test positive =
@@ -140,7 +142,12 @@ final class RuleCompiler {
         c.operator().isNegative()
             ? (user, budget) -> positive.test(user, budget).negate()
             : positive;
-    return new Node(TEST, null, test);
+    return new Node(TEST, NO_OPERANDS, test);
+  }
+
+  /** The test of a logical node, which has operands instead; never called. */
+  private static RuleOutcome noTest(User user, StepBudget budget) {
+    throw new AssertionError("a logical node has no test of its own");
   }
 
   private static Node[] nodes(List<RuleExpression> operands) {
@@ -163,37 +170,38 @@ final class RuleCompiler {
     }
     String operand = ((RuleValue.Text) first).value();
     switch (operator) {
-      case EQ:
+      case EQ -> {
         return present(property, value -> value.equalsIgnoreCase(operand));
-      case STARTS_WITH:
+      }
+      case STARTS_WITH -> {
         return present(
             property, value -> value.regionMatches(true, 0, operand, 0, operand.length()));
-      case ENDS_WITH:
+      }
+      case ENDS_WITH -> {
         return present(
             property,
             value ->
                 value.regionMatches(
                     true, value.length() - operand.length(), operand, 0, operand.length()));
-      case CONTAINS:
+      }
+      case CONTAINS -> {
         return present(property, value -> contains(value, operand));
-      case IN:
-        {
-          Set<String> folded = new HashSet<>();
-          for (RuleValue value : values) {
-            folded.add(fold(((RuleValue.Text) value).value()));
-          }
-          return present(property, value -> folded.contains(fold(value)));
+      }
+      case IN -> {
+        Set<String> folded = new HashSet<>();
+        for (RuleValue value : values) {
+          folded.add(fold(((RuleValue.Text) value).value()));
         }
-      case MATCH:
-        {
-          BoundedRegex regex = Comparison.compileRegex(operand);
-          return (user, budget) -> {
-            Optional<String> value = property.readString(user);
-            return value.isPresent() ? regex.find(value.get(), budget) : RuleOutcome.NO_MATCH;
-          };
-        }
-      default:
-        throw new AssertionError("not a positive operator: " + operator);
+        return present(property, value -> folded.contains(fold(value)));
+      }
+      case MATCH -> {
+        BoundedRegex regex = Comparison.compileRegex(operand);
+        return (user, budget) -> {
+          Optional<String> value = property.readString(user);
+          return value.isPresent() ? regex.find(value.get(), budget) : RuleOutcome.NO_MATCH;
+        };
+      }
+      default -> throw new AssertionError("not a positive operator: " + operator);
     }
   }
 

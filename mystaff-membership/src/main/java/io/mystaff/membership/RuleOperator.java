@@ -60,12 +60,28 @@ public enum RuleOperator {
 
   /** The operator whose result is always the opposite of this one's ({@code EQ <-> NE}, ...). */
   public RuleOperator negated() {
-    return values()[ordinal() ^ 1];
+    return switch (this) {
+      case EQ -> NE;
+      case NE -> EQ;
+      case STARTS_WITH -> NOT_STARTS_WITH;
+      case NOT_STARTS_WITH -> STARTS_WITH;
+      case ENDS_WITH -> NOT_ENDS_WITH;
+      case NOT_ENDS_WITH -> ENDS_WITH;
+      case CONTAINS -> NOT_CONTAINS;
+      case NOT_CONTAINS -> CONTAINS;
+      case IN -> NOT_IN;
+      case NOT_IN -> IN;
+      case MATCH -> NOT_MATCH;
+      case NOT_MATCH -> MATCH;
+    };
   }
 
   /** True for the {@code -not...} and {@code -ne} forms, whose result negates their twin's. */
   public boolean isNegative() {
-    return (ordinal() & 1) == 1;
+    return switch (this) {
+      case NE, NOT_STARTS_WITH, NOT_ENDS_WITH, NOT_CONTAINS, NOT_IN, NOT_MATCH -> true;
+      case EQ, STARTS_WITH, ENDS_WITH, CONTAINS, IN, MATCH -> false;
+    };
   }
 
   /** True for {@link #IN} and {@link #NOT_IN}, whose operand is a bracketed list of values. */

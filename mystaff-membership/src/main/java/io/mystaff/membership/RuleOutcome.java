@@ -20,13 +20,10 @@ public enum RuleOutcome {
 
   /** The outcome of the negated rule: {@code MATCH} and {@code NO_MATCH} swap. */
   RuleOutcome negate() {
-    switch (this) {
-      case MATCH:
-        return NO_MATCH;
-      case NO_MATCH:
-        return MATCH;
-      default:
-        return UNDECIDED;
-    }
+    return switch (this) {
+      case MATCH -> NO_MATCH;
+      case NO_MATCH -> MATCH;
+      default -> UNDECIDED;
+    };
   }
 }

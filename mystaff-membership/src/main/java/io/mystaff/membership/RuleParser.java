@@ -55,14 +55,11 @@ final class RuleParser {
   private record Token(Kind kind, String text, int start) {
     /** How an error message names this token. */
     String describe() {
-      switch (kind) {
-        case END:
-          return "the end of the rule";
-        case STRING:
-          return "the string " + CanonicalText.quote(RuleProperty.abbreviate(text));
-        default:
-          return "\"" + RuleProperty.abbreviate(text) + "\"";
-      }
+      return switch (kind) {
+        case END -> "the end of the rule";
+        case STRING -> "the string " + CanonicalText.quote(RuleProperty.abbreviate(text));
+        default -> "\"" + RuleProperty.abbreviate(text) + "\"";
+      };
     }
 
     /** The keyword this word spells, lower-case and without its hyphen; empty if not a word. */
@@ -163,16 +160,12 @@ final class RuleParser {
 
   /** Binding strength of a pending operator; "(" is a barrier that only ")" removes. */
   private static int precedence(String keyword) {
-    switch (keyword) {
-      case "not":
-        return 3;
-      case "and":
-        return 2;
-      case "or":
-        return 1;
-      default:
-        return 0;
-    }
+    return switch (keyword) {
+      case "not" -> 3;
+      case "and" -> 2;
+      case "or" -> 1;
+      default -> 0;
+    };
   }
 
   /** Applies the -not operators waiting for the operand just completed. */
@@ -185,21 +178,15 @@ final class RuleParser {
   private static void reduce(Deque<RuleExpression> operands, Pending operator) {
     try {
       switch (operator.keyword()) {
-        case "not":
-          operands.push(new Not(operands.pop()));
-          break;
-        case "and":
-          {
-            RuleExpression right = operands.pop();
-            operands.push(new And(List.of(operands.pop(), right)));
-            break;
-          }
-        default:
-          {
-            RuleExpression right = operands.pop();
-            operands.push(new Or(List.of(operands.pop(), right)));
-            break;
-          }
+        case "not" -> operands.push(new Not(operands.pop()));
+        case "and" -> {
+          RuleExpression right = operands.pop();
+          operands.push(new And(List.of(operands.pop(), right)));
+        }
+        default -> {
+          RuleExpression right = operands.pop();
+          operands.push(new Or(List.of(operands.pop(), right)));
+        }
       }
     } catch (InvalidInputException e) {
       throw relocate(operator.start(), e);
@@ -270,21 +257,17 @@ final class RuleParser {
       return operator.get();
     }
     switch (token.keyword()) {
-      case "any":
-      case "all":
-        throw error(
-            token.start(),
-            "-any and -all apply to multi-valued properties, " + "which are not supported");
-      case "ge":
-      case "le":
-      case "gt":
-      case "lt":
-        throw error(token.start(), "-ge and -le apply to dates, which are not supported");
-      default:
-        throw expected(
-            token,
-            "a comparison operator (-eq, -ne, -startsWith, -notStartsWith, "
-                + "-endsWith, -notEndsWith, -contains, -notContains, -in, -notIn, -match, -notMatch)");
+      case "any", "all" ->
+          throw error(
+              token.start(),
+              "-any and -all apply to multi-valued properties, " + "which are not supported");
+      case "ge", "le", "gt", "lt" ->
+          throw error(token.start(), "-ge and -le apply to dates, which are not supported");
+      default ->
+          throw expected(
+              token,
+              "a comparison operator (-eq, -ne, -startsWith, -notStartsWith, "
+                  + "-endsWith, -notEndsWith, -contains, -notContains, -in, -notIn, -match, -notMatch)");
     }
   }
 
@@ -343,39 +326,26 @@ final class RuleParser {
       char c = text.charAt(i);
       int start = i;
       switch (c) {
-        case '(':
-          out.add(new Token(Kind.OPEN_PAREN, "(", i++));
-          break;
-        case ')':
-          out.add(new Token(Kind.CLOSE_PAREN, ")", i++));
-          break;
-        case '[':
-          out.add(new Token(Kind.OPEN_BRACKET, "[", i++));
-          break;
-        case ']':
-          out.add(new Token(Kind.CLOSE_BRACKET, "]", i++));
-          break;
-        case ',':
-          out.add(new Token(Kind.COMMA, ",", i++));
-          break;
-        case '"':
-        case '\'':
-          {
-            StringBuilder value = new StringBuilder();
-            i = c == '"' ? doubleQuoted(text, i + 1, value) : singleQuoted(text, i + 1, value);
-            if (i < 0) {
-              throw error(start, "the string that starts here is never closed");
-            }
-            out.add(new Token(Kind.STRING, value.toString(), start));
-            break;
+        case '(' -> out.add(new Token(Kind.OPEN_PAREN, "(", i++));
+        case ')' -> out.add(new Token(Kind.CLOSE_PAREN, ")", i++));
+        case '[' -> out.add(new Token(Kind.OPEN_BRACKET, "[", i++));
+        case ']' -> out.add(new Token(Kind.CLOSE_BRACKET, "]", i++));
+        case ',' -> out.add(new Token(Kind.COMMA, ",", i++));
+        case '"', '\'' -> {
+          StringBuilder value = new StringBuilder();
+          i = c == '"' ? doubleQuoted(text, i + 1, value) : singleQuoted(text, i + 1, value);
+          if (i < 0) {
+            throw error(start, "the string that starts here is never closed");
           }
-        default:
+          out.add(new Token(Kind.STRING, value.toString(), start));
+        }
+        default -> {
           // c is neither space nor delimiter, so every word has at least one character.
           while (i < text.length() && !isSpace(text.charAt(i)) && !isDelimiter(text.charAt(i))) {
             i++;
           }
           out.add(new Token(Kind.WORD, text.substring(start, i), start));
-          break;
+        }
       }
     }
   }

@@ -96,18 +96,13 @@ public record RuleProperty(String name) {
 
   /** The value of a {@link Type#STRING} property of {@code user}, empty when absent. */
   Optional<String> readString(User user) {
-    switch (name) {
-      case "userPrincipalName":
-        return Optional.of(user.userPrincipalName());
-      case "displayName":
-        return Optional.of(user.displayName());
-      case "objectId":
-        return Optional.of(user.id().value());
-      case "userType":
-        return Optional.of(user.userType().graphName());
-      default:
-        return user.attribute(name);
-    }
+    return switch (name) {
+      case "userPrincipalName" -> Optional.of(user.userPrincipalName());
+      case "displayName" -> Optional.of(user.displayName());
+      case "objectId" -> Optional.of(user.id().value());
+      case "userType" -> Optional.of(user.userType().graphName());
+      default -> user.attribute(name);
+    };
   }
 
   /** The value of a {@link Type#BOOLEAN} property of {@code user}. */

@@ -177,45 +177,45 @@ class MembershipRulePropertiesTest {
   /** Mostly mutated valid rules; now and then a random or extreme input. */
   private static String fuzzText(Random random) {
     switch (random.nextInt(24)) {
-      case 0:
-      case 1:
+      case 0, 1 -> {
         return RandomRules.randomChars(random, random.nextInt(60));
-      case 2:
-        {
-          int depth = random.nextInt(4000);
-          String inner = RandomRules.expression(random, 2).canonicalText();
-          return "(".repeat(depth) + inner + ")".repeat(Math.max(0, depth - random.nextInt(2)));
-        }
-      case 3:
+      }
+      case 2 -> {
+        int depth = random.nextInt(4000);
+        String inner = RandomRules.expression(random, 2).canonicalText();
+        return "(".repeat(depth) + inner + ")".repeat(Math.max(0, depth - random.nextInt(2)));
+      }
+      case 3 -> {
         return "-not ".repeat(random.nextInt(700)) + RandomRules.comparison(random).canonicalText();
-      case 4:
-        {
-          StringBuilder list = new StringBuilder("user.city -in [");
-          for (int i = random.nextInt(2000); i >= 0; i--) {
-            list.append('"').append(i).append("\",");
-          }
-          return list.append(random.nextBoolean() ? "\"x\"]" : "]").toString();
+      }
+      case 4 -> {
+        StringBuilder list = new StringBuilder("user.city -in [");
+        for (int i = random.nextInt(2000); i >= 0; i--) {
+          list.append('"').append(i).append("\",");
         }
-      case 5:
+        return list.append(random.nextBoolean() ? "\"x\"]" : "]").toString();
+      }
+      case 5 -> {
         return "user.department -eq \"" + "x".repeat(3000 + random.nextInt(200)) + "\"";
-      case 6:
-        {
-          int depth = random.nextInt(300);
-          StringBuilder chain = new StringBuilder("(".repeat(depth)).append("user.city -eq 0");
-          for (int i = 1; i <= depth; i++) {
-            chain
-                .append(random.nextBoolean() ? " -and " : " -or ")
-                .append("user.city -eq ")
-                .append(i)
-                .append(')');
-          }
-          return chain.toString();
+      }
+      case 6 -> {
+        int depth = random.nextInt(300);
+        StringBuilder chain = new StringBuilder("(".repeat(depth)).append("user.city -eq 0");
+        for (int i = 1; i <= depth; i++) {
+          chain
+              .append(random.nextBoolean() ? " -and " : " -or ")
+              .append("user.city -eq ")
+              .append(i)
+              .append(')');
         }
-      case 7:
-      case 8:
+        return chain.toString();
+      }
+      case 7, 8 -> {
         return mutate(random, RandomRules.pick(random, MembershipRuleTest.DOCUMENTED_EXAMPLES));
-      default:
+      }
+      default -> {
         return mutate(random, RandomRules.noisyText(random, RandomRules.expression(random, 2)));
+      }
     }
   }
 
@@ -261,33 +261,25 @@ class MembershipRulePropertiesTest {
     for (int n = random.nextInt(4); n > 0; n--) {
       int at = random.nextInt(out.length() + 1);
       switch (random.nextInt(6)) {
-        case 0:
+        case 0 -> {
           if (at < out.length()) {
             out.deleteCharAt(at);
           }
-          break;
-        case 1:
-          out.insert(at, (char) random.nextInt(0x10000));
-          break;
-        case 2:
+        }
+        case 1 -> out.insert(at, (char) random.nextInt(0x10000));
+        case 2 -> {
           if (at + 1 < out.length()) {
             char c = out.charAt(at);
             out.setCharAt(at, out.charAt(at + 1));
             out.setCharAt(at + 1, c);
           }
-          break;
-        case 3:
-          {
-            int end = Math.min(out.length(), at + random.nextInt(20));
-            out.insert(at, out.substring(at, end));
-            break;
-          }
-        case 4:
-          out.setLength(at);
-          break;
-        default:
-          out.insert(at, RandomRules.pick(random, FRAGMENTS));
-          break;
+        }
+        case 3 -> {
+          int end = Math.min(out.length(), at + random.nextInt(20));
+          out.insert(at, out.substring(at, end));
+        }
+        case 4 -> out.setLength(at);
+        default -> out.insert(at, RandomRules.pick(random, FRAGMENTS));
       }
     }
     return out.toString();
@@ -347,29 +339,34 @@ class MembershipRulePropertiesTest {
     String operand = ((RuleValue.Text) c.values().get(0)).value();
     int n = operand.length();
     switch (operator) {
-      case EQ:
+      case EQ -> {
         return actual.equalsIgnoreCase(operand);
-      case STARTS_WITH:
+      }
+      case STARTS_WITH -> {
         return actual.length() >= n && actual.substring(0, n).equalsIgnoreCase(operand);
-      case ENDS_WITH:
+      }
+      case ENDS_WITH -> {
         return actual.length() >= n
             && actual.substring(actual.length() - n).equalsIgnoreCase(operand);
-      case CONTAINS:
+      }
+      case CONTAINS -> {
         for (int i = 0; i + n <= actual.length(); i++) {
           if (actual.substring(i, i + n).equalsIgnoreCase(operand)) {
             return true;
           }
         }
         return false;
-      case IN:
+      }
+      case IN -> {
         return c.values().stream()
             .anyMatch(v -> actual.equalsIgnoreCase(((RuleValue.Text) v).value()));
-      case MATCH:
+      }
+      case MATCH -> {
         return Pattern.compile(operand, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
             .matcher(actual)
             .find();
-      default:
-        throw new AssertionError(operator);
+      }
+      default -> throw new AssertionError(operator);
     }
   }
 }

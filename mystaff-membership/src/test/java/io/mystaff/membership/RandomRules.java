@@ -117,14 +117,11 @@ final class RandomRules {
     if (depth == 0 || random.nextInt(3) == 0) {
       return comparison(random);
     }
-    switch (random.nextInt(3)) {
-      case 0:
-        return new Not(expression(random, depth - 1));
-      case 1:
-        return new And(operands(random, depth - 1));
-      default:
-        return new Or(operands(random, depth - 1));
-    }
+    return switch (random.nextInt(3)) {
+      case 0 -> new Not(expression(random, depth - 1));
+      case 1 -> new And(operands(random, depth - 1));
+      default -> new Or(operands(random, depth - 1));
+    };
   }
 
   private static List<RuleExpression> operands(Random random, int depth) {
@@ -148,25 +145,18 @@ final class RandomRules {
     RuleOperator operator = pick(random, List.of(RuleOperator.values()));
     List<RuleValue> values = new ArrayList<>();
     switch (operator) {
-      case EQ:
-      case NE:
-        values.add(random.nextInt(6) == 0 ? RuleValue.NULL : RuleValue.text(text(random)));
-        break;
-      case IN:
-      case NOT_IN:
+      case EQ, NE ->
+          values.add(random.nextInt(6) == 0 ? RuleValue.NULL : RuleValue.text(text(random)));
+      case IN, NOT_IN -> {
         for (int i = 1 + random.nextInt(5); i > 0; i--) {
           values.add(RuleValue.text(text(random)));
         }
-        break;
-      case MATCH:
-      case NOT_MATCH:
-        values.add(
-            RuleValue.text(
-                random.nextInt(3) == 0 ? Pattern.quote(text(random)) : pick(random, REGEXES)));
-        break;
-      default:
-        values.add(RuleValue.text(text(random)));
-        break;
+      }
+      case MATCH, NOT_MATCH ->
+          values.add(
+              RuleValue.text(
+                  random.nextInt(3) == 0 ? Pattern.quote(text(random)) : pick(random, REGEXES)));
+      default -> values.add(RuleValue.text(text(random)));
     }
     return new Comparison(property, operator, values);
   }
@@ -175,19 +165,22 @@ final class RandomRules {
   static String text(Random random) {
     String word = pick(random, WORDS);
     switch (random.nextInt(6)) {
-      case 0:
+      case 0 -> {
         return word.toUpperCase(Locale.ROOT);
-      case 1:
+      }
+      case 1 -> {
         return word.toLowerCase(Locale.ROOT);
-      case 2:
-        {
-          int from = random.nextInt(word.length() + 1);
-          return word.substring(from, from + random.nextInt(word.length() - from + 1));
-        }
-      case 3:
+      }
+      case 2 -> {
+        int from = random.nextInt(word.length() + 1);
+        return word.substring(from, from + random.nextInt(word.length() - from + 1));
+      }
+      case 3 -> {
         return randomChars(random, random.nextInt(6));
-      default:
+      }
+      default -> {
         return word;
+      }
     }
   }
 
@@ -312,14 +305,11 @@ final class RandomRules {
   }
 
   private static String cased(Random random, String text) {
-    switch (random.nextInt(4)) {
-      case 0:
-        return text.toUpperCase(Locale.ROOT);
-      case 1:
-        return text.toLowerCase(Locale.ROOT);
-      default:
-        return text;
-    }
+    return switch (random.nextInt(4)) {
+      case 0 -> text.toUpperCase(Locale.ROOT);
+      case 1 -> text.toLowerCase(Locale.ROOT);
+      default -> text;
+    };
   }
 
   private static String space(Random random) {

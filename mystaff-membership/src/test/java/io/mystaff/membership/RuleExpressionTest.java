@@ -9,6 +9,7 @@ import io.mystaff.membership.RuleExpression.Comparison;
 import io.mystaff.membership.RuleExpression.Not;
 import io.mystaff.membership.RuleExpression.Or;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class RuleExpressionTest {
@@ -97,7 +98,7 @@ class RuleExpressionTest {
       assertThat(operator.negated().isNegative()).isNotEqualTo(operator.isNegative());
       assertThat(operator.negated().takesList()).isEqualTo(operator.takesList());
       assertThat(RuleOperator.fromToken(operator.token())).contains(operator);
-      assertThat(RuleOperator.fromToken(operator.token().substring(1).toUpperCase()))
+      assertThat(RuleOperator.fromToken(operator.token().substring(1).toUpperCase(Locale.ROOT)))
           .contains(operator);
     }
     assertThat(RuleOperator.EQ.negated()).isEqualTo(RuleOperator.NE);

@@ -3,4 +3,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package io.mystaff.micrometer;
+
+import org.jspecify.annotations.NullMarked;

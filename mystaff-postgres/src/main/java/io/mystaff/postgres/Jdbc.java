@@ -40,6 +40,12 @@ final class Jdbc {
     T run(Connection c) throws SQLException;
   }
 
+  /** Work on one connection that has no result. */
+  @FunctionalInterface
+  interface Update {
+    void run(Connection c) throws SQLException;
+  }
+
   /** Where a piece of work gets its connection: a pool, or an open transaction. */
   @FunctionalInterface
   interface Connections {
@@ -75,6 +81,22 @@ final class Jdbc {
    */
   <T> T transaction(String what, Work<T> work) {
     return transaction(what, work, () -> true);
+  }
+
+  /** {@link #transaction(String, Work)} for work without a result. */
+  void update(String what, Update update) {
+    update(what, update, () -> true);
+  }
+
+  /** {@link #transaction(String, Work, BooleanSupplier)} without a result. */
+  void update(String what, Update update, BooleanSupplier retryable) {
+    transaction(
+        what,
+        c -> {
+          update.run(c);
+          return Boolean.TRUE;
+        },
+        retryable);
   }
 
   <T> T transaction(String what, Work<T> work, BooleanSupplier retryable) {

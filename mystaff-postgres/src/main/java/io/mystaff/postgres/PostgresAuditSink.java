@@ -66,7 +66,7 @@ public final class PostgresAuditSink implements AuditSink {
     for (AuditTarget t : event.targets()) {
       targets.add(t.id());
     }
-    jdbc.transaction(
+    jdbc.update(
         "record an audit event",
         c -> {
           try (PreparedStatement ps =
@@ -85,7 +85,6 @@ public final class PostgresAuditSink implements AuditSink {
             ps.setString(9, json);
             ps.executeUpdate();
           }
-          return null;
         });
   }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -410,8 +411,8 @@ public final class PostgresBulkLoad implements AutoCloseable {
     return "PostgresBulkLoad{" + tenant + ", " + userCount + " users}";
   }
 
-  private void row(String table, String... values) {
-    StringBuilder b = buffers.get(table);
+  private void row(String table, @Nullable String... values) {
+    StringBuilder b = requireNonNull(buffers.get(table), table);
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
         b.append('\t');
@@ -430,7 +431,7 @@ public final class PostgresBulkLoad implements AutoCloseable {
   }
 
   private void flush(String table) throws SQLException {
-    StringBuilder b = buffers.get(table);
+    StringBuilder b = requireNonNull(buffers.get(table), table);
     if (b.length() == 0) {
       return;
     }

@@ -306,7 +306,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
   public void appendAuditEvent(AuditEvent event) {
     requireNonNull(event, "event");
     String json = AuditJson.standard().write(event);
-    jdbc.transaction(
+    jdbc.update(
         "append an audit event to the outbox",
         c -> {
           try (PreparedStatement ps =
@@ -318,7 +318,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
             ps.setString(3, json);
             ps.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -360,7 +359,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
     if (eventIds.isEmpty()) {
       return;
     }
-    jdbc.transaction(
+    jdbc.update(
         "acknowledge audit events",
         c -> {
           try (PreparedStatement ps =
@@ -370,7 +369,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
             ps.setArray(2, Rows.textArray(c, List.copyOf(eventIds)));
             ps.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -524,7 +522,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
   public void putUnit(AdministrativeUnit unit) {
     requireNonNull(unit, "unit");
     Optional<MembershipRule> rule = unit.membershipRule().map(this::rule);
-    structural(
+    structuralUpdate(
         "store a unit",
         c -> {
           String id = unit.id().value();
@@ -562,7 +560,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
             update(c, "DELETE FROM mystaff_undecided WHERE tenant = ? AND unit_id = ?", name, id);
             evaluateAll(c, id, rule.get());
           }
-          return null;
         });
   }
 
@@ -665,7 +662,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
    */
   public void addAssignment(RoleAssignment assignment) {
     requireNonNull(assignment, "assignment");
-    structural(
+    structuralUpdate(
         "add a role assignment",
         c -> {
           if (assignment.principal() instanceof UserId user
@@ -707,7 +704,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
               throw InvalidInputException.of("role assignment id", "is already used");
             }
           }
-          return null;
         });
   }
 
@@ -742,7 +738,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
     if (role.isBuiltIn()) {
       throw InvalidInputException.of("custom role", "a built-in role cannot be redefined");
     }
-    structural(
+    structuralUpdate(
         "store a custom role",
         c -> {
           if (!role.isAssignableAtUnitScope()) {
@@ -773,7 +769,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
             ps.setArray(4, Rows.textArray(c, role.allowedResourceActions()));
             ps.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -786,7 +781,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
    */
   public void setRoleAssignableGroupMember(UserId user, boolean member) {
     requireNonNull(user, "user");
-    structural(
+    structuralUpdate(
         "mark a role-assignable group member",
         c -> {
           try (PreparedStatement ps =
@@ -799,7 +794,6 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
               throw new UnknownUserException(user);
             }
           }
-          return null;
         });
   }
 
@@ -939,6 +933,16 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
           return next;
         },
         () -> !verified.get());
+  }
+
+  /** {@link #structural} for work without a result. */
+  private void structuralUpdate(String what, Jdbc.Update update) {
+    jdbc.update(
+        what,
+        c -> {
+          lock(c, true);
+          update.run(c);
+        });
   }
 
   /** Runs an administrative write under the directory's advisory lock, held exclusively. */

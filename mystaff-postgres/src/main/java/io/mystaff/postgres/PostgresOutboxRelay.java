@@ -72,7 +72,7 @@ public final class PostgresOutboxRelay {
   public int relayBatch() {
     List<String> delivered = new ArrayList<>();
     List<RuntimeException> sinkFailure = new ArrayList<>(1);
-    jdbc.transaction(
+    jdbc.update(
         "relay the audit outbox",
         c -> {
           delivered.clear();
@@ -109,7 +109,6 @@ public final class PostgresOutboxRelay {
               ps.executeUpdate();
             }
           }
-          return null;
         },
         () -> false);
     if (!sinkFailure.isEmpty()) {

@@ -91,7 +91,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
     }
     String user = pending.targets().isEmpty() ? "" : pending.targets().get(0).id();
     long leaseMicros = lease.plus(grace).toNanos() / 1_000;
-    jdbc.transaction(
+    jdbc.update(
         "journal a writeback",
         c -> {
           try (PreparedStatement ps =
@@ -110,7 +110,6 @@ public final class PostgresWritebackJournal implements WritebackJournal {
             ps.setString(8, AuditJson.standard().write(ifAbandoned));
             ps.executeUpdate();
           }
-          return null;
         });
   }
 
@@ -118,7 +117,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
   public void progressed(CorrelationId writeback, WritebackStatus status) {
     requireNonNull(writeback, "writeback");
     requireNonNull(status, "status");
-    jdbc.transaction(
+    jdbc.update(
         "journal a writeback's progress",
         c -> {
           if (!status.isTerminal()) { // only an end makes a writeback's status terminal
@@ -138,7 +137,6 @@ public final class PostgresWritebackJournal implements WritebackJournal {
           if (endedWith(c, writeback, "").isEmpty()) {
             throw WritebackJournal.unknownWriteback();
           }
-          return null;
         });
   }
 

@@ -219,7 +219,7 @@ final class SqlDirectory implements Directory {
             }
           }
           for (Map.Entry<String, List<RoleAssignment>> e : assignments.entrySet()) {
-            List<long[]> seqs = order.get(e.getKey());
+            List<long[]> seqs = requireNonNull(order.get(e.getKey()), "order");
             seqs.sort(java.util.Comparator.comparingLong(x -> x[0]));
             List<RoleAssignment> sorted = new ArrayList<>(seqs.size());
             for (long[] x : seqs) {

@@ -6,7 +6,6 @@ import io.mystaff.api.GroupId;
 import io.mystaff.api.RoleId;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
-import java.util.function.Consumer;
 
 /**
  * The typed ids of {@code mystaff-api} that {@link MyStaffId} checks, each by its own factory.
@@ -15,26 +14,27 @@ import java.util.function.Consumer;
  */
 public enum IdType {
   /** {@link UserId}. */
-  USER(UserId::of),
+  USER,
   /** {@link UnitId}. */
-  UNIT(UnitId::of),
+  UNIT,
   /** {@link GroupId}. */
-  GROUP(GroupId::of),
+  GROUP,
   /** {@link RoleId}. */
-  ROLE(RoleId::of),
+  ROLE,
   /** {@link AssignmentId}. */
-  ASSIGNMENT(AssignmentId::of),
+  ASSIGNMENT,
   /** {@link CorrelationId}. */
-  CORRELATION(CorrelationId::of);
-
-  private final Consumer<String> factory;
-
-  IdType(Consumer<String> factory) {
-    this.factory = factory;
-  }
+  CORRELATION;
 
   /** Builds the id, throwing {@code InvalidInputException} if the value breaks its rule. */
   void check(String value) {
-    factory.accept(value);
+    switch (this) {
+      case USER -> UserId.of(value);
+      case UNIT -> UnitId.of(value);
+      case GROUP -> GroupId.of(value);
+      case ROLE -> RoleId.of(value);
+      case ASSIGNMENT -> AssignmentId.of(value);
+      case CORRELATION -> CorrelationId.of(value);
+    }
   }
 }

@@ -8,4 +8,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package io.mystaff.validation;
+
+import org.jspecify.annotations.NullMarked;

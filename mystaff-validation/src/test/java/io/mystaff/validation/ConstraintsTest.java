@@ -30,6 +30,8 @@ class ConstraintsTest {
   record UserForm(
       @UserPrincipalName String upn, @MyStaffId String user, @MyStaffId(IdType.UNIT) String unit) {}
 
+  // A char[] component on purpose: the constraint must check passwords held as char[].
+  @SuppressWarnings("ArrayRecordComponent")
   record PasswordForm(
       @ManagerChosenPassword String password,
       @ManagerChosenPassword(minLength = 12) char[] longer) {}

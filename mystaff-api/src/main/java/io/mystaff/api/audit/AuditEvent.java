@@ -89,7 +89,11 @@ public record AuditEvent(
     return ORIGIN_MY_STAFF.equals(additionalDetails.get(ORIGIN_KEY));
   }
 
-  /** Builds an {@link AuditEvent}; every part but the reason, targets and details is required. */
+  /**
+   * Builds an {@link AuditEvent}; every part but the reason, targets and details is required.
+   *
+   * @since 0.1.0
+   */
   public static final class Builder {
     private @Nullable String id;
     private @Nullable Instant activityDateTime;

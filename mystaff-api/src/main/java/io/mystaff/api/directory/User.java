@@ -283,7 +283,11 @@ public final class User {
         + "}";
   }
 
-  /** Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required. */
+  /**
+   * Builds a {@link User}; {@code id}, {@code userPrincipalName}, {@code displayName} required.
+   *
+   * @since 0.1.0
+   */
   public static final class Builder {
     private @Nullable UserId id;
     private @Nullable String userPrincipalName;
@@ -347,10 +351,10 @@ public final class User {
     /**
      * Sets the on-premises account name of a synced user.
      *
-     * @param samAccountName at most 20 characters
+     * @param samAccountName at most 20 characters, or null for none
      * @return this builder
      */
-    public Builder onPremisesSamAccountName(String samAccountName) {
+    public Builder onPremisesSamAccountName(@Nullable String samAccountName) {
       this.onPremisesSamAccountName = samAccountName;
       return this;
     }

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what a manager (the actor) may do to a user (the target) through My Staff, following
@@ -90,6 +91,9 @@ import java.util.Set;
  *
  * <p>Instances are immutable in behaviour and safe to share between threads.
  */
+// Dense tables indexed by ordinal on the decision hot path (docs/performance.md); built from
+// values() of closed enums, so no index can go stale.
+@SuppressWarnings("EnumOrdinal")
 public final class AuthorizationEngine {
   private static final StaffAction[] ACTIONS = StaffAction.values();
   private static final Decision.Deny[][] DENIALS = denials();
@@ -99,7 +103,7 @@ public final class AuthorizationEngine {
   private static final AuthorizationEngine STANDARD = new AuthorizationEngine();
 
   /** The compiled form of the last catalog seen; replaced, never mutated. */
-  private volatile CatalogRules lastCatalog;
+  private volatile @Nullable CatalogRules lastCatalog;
 
   private AuthorizationEngine() {}
 
@@ -287,8 +291,8 @@ public final class AuthorizationEngine {
    */
   private static boolean reaches(Scope scope, TargetFacts target, boolean restricted) {
     if (restricted) {
-      return scope instanceof Scope.Unit
-          && target.restrictedUnits().contains(((Scope.Unit) scope).unit())
+      return scope instanceof Scope.Unit unit
+          && target.restrictedUnits().contains(unit.unit())
           && scope.covers(target.units());
     }
     return scope.covers(target.units());

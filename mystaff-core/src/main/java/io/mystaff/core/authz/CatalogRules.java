@@ -27,6 +27,8 @@ final class CatalogRules {
   }
 
   /** True if these rules were compiled from exactly this catalog instance. */
+  // Identity is the point: a cheap check that the last compiled catalog is the one in use.
+  @SuppressWarnings("ReferenceEquality")
   boolean isFor(RoleCatalog c) {
     return catalog == c;
   }

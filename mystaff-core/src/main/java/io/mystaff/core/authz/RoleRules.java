@@ -6,12 +6,16 @@ import io.mystaff.api.authz.RoleDefinition;
 import io.mystaff.api.authz.StaffAction;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one role means to the engine, precomputed: for each change action, the {@link TargetRow}s a
  * holder may change (0 when the role does not grant the action), the row the role puts its own
  * holders in when they are the target, and whether it may be assigned at unit scope. Immutable.
  */
+// Dense tables indexed by ordinal on the decision hot path (docs/performance.md); built from
+// values() of closed enums, so no index can go stale.
+@SuppressWarnings("EnumOrdinal")
 final class RoleRules {
   private static final StaffAction[] ACTIONS = StaffAction.values();
   private static final Map<RoleId, RoleRules> BUILT_INS;
@@ -48,7 +52,7 @@ final class RoleRules {
   }
 
   /** The rules of a built-in role, or null if {@code id} is not a built-in template id. */
-  static RoleRules builtIn(RoleId id) {
+  static @Nullable RoleRules builtIn(RoleId id) {
     return BUILT_INS.get(id);
   }
 

@@ -190,7 +190,9 @@ final class BannedTerms {
    * toString} never shows the characters.
    */
   private static final class Chars {
-    private char[] array;
+    private static final char[] NONE = new char[0];
+
+    private char[] array = NONE;
     private int offset;
     private int length;
     private int hash;
@@ -208,7 +210,7 @@ final class BannedTerms {
     }
 
     void clear() {
-      array = null;
+      array = NONE;
       offset = 0;
       length = 0;
       hash = 0;

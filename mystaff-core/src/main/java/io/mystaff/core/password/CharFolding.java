@@ -1,6 +1,7 @@
 package io.mystaff.core.password;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A per-character mapping applied to a password and to the terms it is compared with, so that
@@ -16,18 +17,13 @@ enum CharFolding {
     @Override
     char fold(char c) {
       char lower = Character.toLowerCase(c);
-      switch (lower) {
-        case '0':
-          return 'o';
-        case '1':
-          return 'l';
-        case '$':
-          return 's';
-        case '@':
-          return 'a';
-        default:
-          return lower;
-      }
+      return switch (lower) {
+        case '0' -> 'o';
+        case '1' -> 'l';
+        case '$' -> 's';
+        case '@' -> 'a';
+        default -> lower;
+      };
     }
   },
 
@@ -53,7 +49,7 @@ enum CharFolding {
   }
 
   /** Overwrites a copy of a secret; {@code null} (not yet copied) is ignored. */
-  static void wipe(char[] chars) {
+  static void wipe(char @Nullable [] chars) {
     if (chars != null) {
       Arrays.fill(chars, '\0');
     }

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The password policy Microsoft Entra ID applies to cloud-only users, including Microsoft Entra
@@ -311,7 +312,7 @@ public final class EntraPasswordPolicy implements PasswordPolicy {
    * unchanged. Not thread-safe; the policies it builds are.
    */
   public static final class Builder {
-    private BannedTerms global;
+    private @Nullable BannedTerms global;
     private BannedTerms custom = BannedTerms.none();
     private int customTermCount;
     private Optional<String> tenantName = Optional.empty();

@@ -16,4 +16,7 @@
  * <p>Policies never put the password, or anything derived from it beyond a score, into a violation,
  * a message or a log line.
  */
+@NullMarked
 package io.mystaff.core.password;
+
+import org.jspecify.annotations.NullMarked;

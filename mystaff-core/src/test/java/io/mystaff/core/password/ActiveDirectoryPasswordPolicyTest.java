@@ -11,6 +11,7 @@ import io.mystaff.api.password.PasswordContext;
 import io.mystaff.api.password.PolicyViolation;
 import io.mystaff.api.password.Secret;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +172,7 @@ class ActiveDirectoryPasswordPolicyTest {
   void check_displayNameDelimiters_eachSplitsTokens() {
     PasswordContext context = user("Smith-Jones,Ann_Lee#Kay.Bo\tRay Ito", "x@contoso.com", null);
     for (String token : List.of("smith", "jones", "ann", "lee", "kay", "ray", "ito")) {
-      assertThat(violations(DEFAULTS, "Q7!" + token.toUpperCase() + "w", context))
+      assertThat(violations(DEFAULTS, "Q7!" + token.toUpperCase(Locale.ROOT) + "w", context))
           .as(token)
           .containsExactly(PolicyViolation.of(PasswordViolations.CONTAINS_DISPLAY_NAME));
     }

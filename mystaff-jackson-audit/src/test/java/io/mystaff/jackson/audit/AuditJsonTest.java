@@ -466,7 +466,7 @@ class AuditJsonTest {
   /** The object holding the last segment of a path like {@code targetResources[0].id}. */
   private static ObjectNode parent(ObjectNode root, String path) {
     JsonNode node = root;
-    String[] segments = path.split("\\.");
+    String[] segments = path.split("\\.", -1);
     for (int i = 0; i < segments.length - 1; i++) {
       String segment = segments[i];
       int bracket = segment.indexOf('[');

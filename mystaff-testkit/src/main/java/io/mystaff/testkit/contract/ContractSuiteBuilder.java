@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -49,7 +50,7 @@ public abstract class ContractSuiteBuilder<
   private final EnumSet<F> claimed;
   private final EnumSet<F> absent;
   private final Map<String, String> suppressed = new LinkedHashMap<>();
-  private String name;
+  private @Nullable String name;
   private OptionalLong seed = OptionalLong.empty();
   private Duration timeout = Duration.ofSeconds(10);
 

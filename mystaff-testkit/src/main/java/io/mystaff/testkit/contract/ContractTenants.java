@@ -13,6 +13,7 @@ import io.mystaff.testkit.fixtures.Tenant;
 import io.mystaff.testkit.fixtures.TenantFixture;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * The tenants the contract suites seed providers with (the analogue of Guava testlib's sample
@@ -21,6 +22,8 @@ import java.util.Random;
  * have their own tenant, used only by the laws of that feature.
  */
 final class ContractTenants {
+  private static final Pattern SPACE = Pattern.compile(" ");
+
   /** A user id no tenant here uses. */
   static final UserId GHOST_USER = UserId.of("ghost-user");
 
@@ -251,7 +254,7 @@ final class ContractTenants {
       return word(r).substring(0, 1 + r.nextInt(2));
     }
     User user = tenant.users().get(r.nextInt(tenant.users().size()));
-    String[] words = user.displayName().split(" ");
+    String[] words = SPACE.split(user.displayName(), -1);
     String term =
         switch (r.nextInt(3)) {
           case 0 -> user.displayName();
@@ -264,7 +267,7 @@ final class ContractTenants {
   /** A prefix query drawn from the tenant's unit names, in random case. */
   static String randomUnitQuery(Random r, Tenant tenant) {
     AdministrativeUnit unit = tenant.units().get(r.nextInt(tenant.units().size()));
-    String[] words = unit.displayName().split(" ");
+    String[] words = SPACE.split(unit.displayName(), -1);
     String term = r.nextBoolean() ? unit.displayName() : words[r.nextInt(words.length)];
     return randomCase(r, term.substring(0, 1 + r.nextInt(term.length())));
   }
@@ -278,7 +281,8 @@ final class ContractTenants {
 
   private static String randomCase(Random r, String s) {
     StringBuilder out = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       out.append(r.nextInt(3) == 0 ? Character.toUpperCase(c) : c);
     }
     return out.toString().trim().isEmpty() ? "a" : out.toString().trim();

@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The listing semantics every directory shares, restated plainly: directory order, the prefix rule
  * of searches, and a pager that walks a listing to its end while checking each page.
  */
 final class Listings {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   /** Display name ignoring case, then id, by code points ({@link DirectoryOrder}). */
   static final Comparator<User> USER_ORDER = DirectoryOrder.USERS;
 
@@ -40,7 +43,7 @@ final class Listings {
     if (startsWith(displayName, query)) {
       return true;
     }
-    for (String word : displayName.trim().split("\\s+")) {
+    for (String word : WHITESPACE.split(displayName.trim(), -1)) {
       if (startsWith(word, query)) {
         return true;
       }

@@ -287,9 +287,9 @@ final class PasswordWritebackLaws {
   private static void checkOrder(List<WritebackStatus> statuses, Object which) {
     assertThat(statuses).as("statuses heard for %s", which).isNotEmpty().doesNotHaveDuplicates();
     for (int i = 1; i < statuses.size(); i++) {
-      assertThat(statuses.get(i).ordinal())
+      assertThat(statuses.get(i))
           .as("statuses for %s must follow SUBMITTED, IN_PROGRESS, outcome: %s", which, statuses)
-          .isGreaterThan(statuses.get(i - 1).ordinal());
+          .isGreaterThan(statuses.get(i - 1));
     }
     assertThat(statuses.stream().filter(WritebackStatus::isTerminal).count())
         .as("exactly one outcome heard for %s: %s", which, statuses)
@@ -358,10 +358,11 @@ final class PasswordWritebackLaws {
     } catch (TimeoutException e) {
       throw new AssertionError("the writeback's stage did not complete within " + timeout);
     } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
       throw new AssertionError(
           "the writeback's stage completed exceptionally; every outcome must be a"
               + " WritebackResult (FAILED with a reason): "
-              + e.getCause().getClass().getName());
+              + (cause == null ? "no cause" : cause.getClass().getName()));
     }
   }
 

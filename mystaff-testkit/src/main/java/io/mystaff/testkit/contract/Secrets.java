@@ -3,6 +3,7 @@ package io.mystaff.testkit.contract;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Checks that a secret (or a long enough piece of it) does not appear in text the SDK shows. */
 final class Secrets {
@@ -41,7 +42,7 @@ final class Secrets {
   }
 
   /** Appends what a printed stack trace shows: toString, frames, suppressed, then the cause. */
-  private static void append(Throwable t, StringBuilder out, Set<Throwable> seen) {
+  private static void append(@Nullable Throwable t, StringBuilder out, Set<Throwable> seen) {
     if (t == null || !seen.add(t)) {
       return;
     }

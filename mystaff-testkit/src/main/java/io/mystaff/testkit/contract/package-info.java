@@ -84,4 +84,7 @@
  * (concurrent writers, recorders, checks); a subject that fails to close fails its law;
  * asynchronous waits are bounded by {@code withTimeout} (default 10 seconds).
  */
+@NullMarked
 package io.mystaff.testkit.contract;
+
+import org.jspecify.annotations.NullMarked;

@@ -59,10 +59,14 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
     PENDING_AUDIT_EVENTS,
     ACKNOWLEDGE_AUDIT_EVENTS,
     /**
+     * {@link Directory#searchMembers}.
+     *
      * @since 0.1.0
      */
     SEARCH_MEMBERS,
     /**
+     * {@link Directory#allUnits}.
+     *
      * @since 0.1.0
      */
     ALL_UNITS;
@@ -76,6 +80,11 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
   private final Directory directory;
   private final DirectoryWriter writer;
   private final Map<Operation, FaultPlan> plans = new EnumMap<>(Operation.class);
+
+  /** The plan of {@code op}; the constructor made one for every operation. */
+  private FaultPlan plan(Operation op) {
+    return requireNonNull(plans.get(op), "plan");
+  }
 
   private FailingDirectory(Directory directory, DirectoryWriter writer) {
     this.directory = directory;
@@ -104,7 +113,7 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
    */
   public FailingDirectory failAlways(Operation... operations) {
     for (Operation op : orAll(operations)) {
-      plans.get(op).failAlways();
+      plan(op).failAlways();
     }
     return this;
   }
@@ -116,7 +125,7 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
    * @throws IllegalArgumentException if {@code times} is negative
    */
   public FailingDirectory failNext(Operation operation, int times) {
-    plans.get(requireNonNull(operation, "operation")).failNext(times);
+    plan(requireNonNull(operation, "operation")).failNext(times);
     return this;
   }
 
@@ -127,7 +136,7 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
    * @return this decorator
    */
   public FailingDirectory failWhile(Operation operation, BooleanSupplier condition) {
-    plans.get(requireNonNull(operation, "operation")).failWhile(condition);
+    plan(requireNonNull(operation, "operation")).failWhile(condition);
     return this;
   }
 
@@ -139,19 +148,19 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
    */
   public FailingDirectory recover(Operation... operations) {
     for (Operation op : orAll(operations)) {
-      plans.get(op).recover();
+      plan(op).recover();
     }
     return this;
   }
 
   /** How many times {@code operation} was called, failed or not. */
   public long calls(Operation operation) {
-    return plans.get(requireNonNull(operation, "operation")).attempts();
+    return plan(requireNonNull(operation, "operation")).attempts();
   }
 
   /** How many calls of {@code operation} failed by injection. */
   public long failures(Operation operation) {
-    return plans.get(requireNonNull(operation, "operation")).failures();
+    return plan(requireNonNull(operation, "operation")).failures();
   }
 
   @Override
@@ -276,7 +285,7 @@ public final class FailingDirectory implements Directory, DirectoryWriter {
   }
 
   private <T> T call(Operation op, Supplier<T> delegateCall) {
-    if (plans.get(op).attemptFails()) {
+    if (plan(op).attemptFails()) {
       throw new ProviderFailureException(PROVIDER, "injected failure in " + op);
     }
     return delegateCall.get();

@@ -12,10 +12,8 @@ import java.util.function.BooleanSupplier;
  * failure is consumed by exactly one attempt.
  */
 final class FaultPlan {
-  private static final BooleanSupplier NEVER = () -> false;
-
   private volatile boolean always;
-  private volatile BooleanSupplier condition = NEVER;
+  private volatile BooleanSupplier condition = FaultPlan::never;
   private final AtomicInteger remaining = new AtomicInteger();
   private final AtomicLong attempts = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
@@ -38,7 +36,7 @@ final class FaultPlan {
   /** Clears the switch, the countdown and the condition; counters are kept. */
   void recover() {
     always = false;
-    condition = NEVER;
+    condition = FaultPlan::never;
     remaining.set(0);
   }
 
@@ -59,5 +57,9 @@ final class FaultPlan {
 
   long failures() {
     return failures.get();
+  }
+
+  private static boolean never() {
+    return false;
   }
 }

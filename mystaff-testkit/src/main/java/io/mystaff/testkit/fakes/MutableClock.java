@@ -78,12 +78,13 @@ public final class MutableClock extends Clock {
   @Override
   public Instant instant() {
     Duration step = time.step;
-    return step.isZero() ? time.now.get() : time.now.getAndUpdate(t -> t.plus(step));
+    Instant now = step.isZero() ? time.now.get() : time.now.getAndUpdate(t -> t.plus(step));
+    return requireNonNull(now, "now"); // set at construction, only ever moved
   }
 
   /** The current time without advancing the clock, for assertions about the clock itself. */
   public Instant peek() {
-    return time.now.get();
+    return requireNonNull(time.now.get(), "now");
   }
 
   @Override

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link PasswordWriteback} whose outcomes a test scripts: succeed, fail with a {@link
@@ -335,7 +336,9 @@ public final class ScriptableWriteback implements PasswordWriteback {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
     } finally {
       if (bytes.hasArray()) {
-        Arrays.fill(bytes.array(), (byte) 0);
+        // Wipes the whole buffer: the encoder may have left secret bytes beyond the limit.
+        Arrays.fill(
+            bytes.array(), bytes.arrayOffset(), bytes.arrayOffset() + bytes.capacity(), (byte) 0);
       }
     }
   }
@@ -360,18 +363,18 @@ public final class ScriptableWriteback implements PasswordWriteback {
   private final class Attempt {
     final Submission submission;
     final Outcome outcome;
-    final byte[] digest;
+    final byte @Nullable [] digest;
     final WritebackListener listener;
     final WritebackPrecondition precondition;
     final CompletableFuture<WritebackResult> future = new CompletableFuture<>();
     boolean releaseRequested; // guarded by ScriptableWriteback.this
     private boolean started;
-    private WritebackResult earlyRelease;
+    private @Nullable WritebackResult earlyRelease;
 
     Attempt(
         Submission submission,
         Outcome outcome,
-        byte[] digest,
+        byte @Nullable [] digest,
         WritebackListener listener,
         WritebackPrecondition precondition) {
       this.submission = submission;
@@ -410,7 +413,7 @@ public final class ScriptableWriteback implements PasswordWriteback {
           scripted.isSuccess() && !holds(precondition)
               ? WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED)
               : scripted;
-      if (result.isSuccess()) {
+      if (result.isSuccess() && digest != null) {
         succeeded(submission.user(), digest);
       }
       report(listener, result.status());

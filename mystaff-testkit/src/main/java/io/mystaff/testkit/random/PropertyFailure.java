@@ -1,6 +1,7 @@
 package io.mystaff.testkit.random;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A property did not hold for one generated case. The message names the property's seed and the
@@ -15,7 +16,12 @@ public final class PropertyFailure extends AssertionError {
   private final long iterationSeed;
 
   PropertyFailure(
-      long seed, int iteration, int iterations, long iterationSeed, Object value, Throwable cause) {
+      long seed,
+      int iteration,
+      int iterations,
+      long iterationSeed,
+      @Nullable Object value,
+      Throwable cause) {
     super(message(seed, iteration, iterations, iterationSeed, value, cause), cause);
     this.seed = seed;
     this.iteration = iteration;
@@ -38,7 +44,12 @@ public final class PropertyFailure extends AssertionError {
   }
 
   private static String message(
-      long seed, int iteration, int iterations, long iterationSeed, Object value, Throwable cause) {
+      long seed,
+      int iteration,
+      int iterations,
+      long iterationSeed,
+      @Nullable Object value,
+      Throwable cause) {
     String prefix =
         iterations < 0 ? "replayed case" : "iteration " + iteration + " of " + iterations;
     return "Property failed at "

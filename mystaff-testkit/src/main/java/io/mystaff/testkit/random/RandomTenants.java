@@ -242,14 +242,11 @@ public final class RandomTenants implements Function<Random, Tenant> {
    */
   public static Instant instant(Random r) {
     Instant day = EPOCH.plus(Duration.ofDays(r.nextInt(2 * HORIZON_DAYS + 4) - 2));
-    switch (r.nextInt(4)) {
-      case 0:
-        return day.minusNanos(1);
-      case 1:
-        return day.plusNanos(1);
-      default:
-        return day;
-    }
+    return switch (r.nextInt(4)) {
+      case 0 -> day.minusNanos(1);
+      case 1 -> day.plusNanos(1);
+      default -> day;
+    };
   }
 
   /**

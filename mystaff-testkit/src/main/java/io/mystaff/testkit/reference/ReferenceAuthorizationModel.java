@@ -1,6 +1,7 @@
 package io.mystaff.testkit.reference;
 
 import static java.util.Map.entry;
+import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.GroupId;
 import io.mystaff.api.UnitId;
@@ -440,7 +441,7 @@ public final class ReferenceAuthorizationModel {
     }
     if (role.get().isBuiltIn()) {
       String name = SHORT_NAMES.get(role.get().displayName());
-      return name != null && COLUMNS.get(action).contains(name);
+      return name != null && requireNonNull(COLUMNS.get(action), "column").contains(name);
     }
     return role.get().allowedResourceActions().contains(action.resourceAction());
   }
@@ -486,7 +487,7 @@ public final class ReferenceAuthorizationModel {
     Map<String, Set<String>> table =
         action == StaffAction.RESET_PASSWORD ? WHO_CAN_RESET_PASSWORDS : WHO_CAN_MANAGE_PHONES;
     for (String row : rows) {
-      if (!table.get(row).contains(column)) {
+      if (!requireNonNull(table.get(row), "row").contains(column)) {
         return false;
       }
     }

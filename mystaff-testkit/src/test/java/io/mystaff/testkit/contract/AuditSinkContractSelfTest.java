@@ -94,7 +94,7 @@ class AuditSinkContractSelfTest {
                 ListSink sink =
                     new ListSink() {
                       @Override
-                      public void record(AuditEvent event) {
+                      public synchronized void record(AuditEvent event) {
                         if (seen.incrementAndGet() % 100 != 0) {
                           super.record(event);
                         }
@@ -148,7 +148,7 @@ class AuditSinkContractSelfTest {
                 ListSink sink =
                     new ListSink() {
                       @Override
-                      public void record(AuditEvent e) {
+                      public synchronized void record(AuditEvent e) {
                         Map<String, String> details = new LinkedHashMap<>(e.additionalDetails());
                         details.put("storedBy", "acme");
                         super.record(

@@ -52,6 +52,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -398,10 +399,6 @@ final class BrokenProviders {
 
   static List<User> every(Function<PageRequest, Page<User>> listing) {
     return DirectoryDifferentialLaw.walk(PageRequest.MAX_SIZE, listing);
-  }
-
-  private static User withoutVersionBump(User u, UnaryOperator<User.Builder> change) {
-    return change.apply(u.toBuilder()).build();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -989,7 +986,9 @@ final class BrokenProviders {
                       Optional<PhoneNumber> number,
                       AuditEvent event,
                       CommitCondition condition) {
-                    delegate.findUser(user).orElseThrow();
+                    if (delegate.findUser(user).isEmpty()) {
+                      throw new NoSuchElementException("No value present");
+                    }
                     return super.setPhone(user, expectedVersion, type, number, event, condition);
                   }
                 }),

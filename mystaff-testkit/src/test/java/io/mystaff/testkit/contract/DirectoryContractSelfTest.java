@@ -247,7 +247,7 @@ class DirectoryContractSelfTest {
       if (u.displayName().startsWith(query) || u.userPrincipalName().startsWith(query)) {
         return true;
       }
-      for (String word : u.displayName().split(" ")) {
+      for (String word : u.displayName().split(" ", -1)) {
         if (word.startsWith(query)) {
           return true;
         }

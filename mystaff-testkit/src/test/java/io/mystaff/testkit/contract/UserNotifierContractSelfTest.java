@@ -109,7 +109,7 @@ class UserNotifierContractSelfTest {
                 ListNotifier n =
                     new ListNotifier() {
                       @Override
-                      public void send(UserNotification notification) {
+                      public synchronized void send(UserNotification notification) {
                         if (notification.activity() != AuditActivity.RESET_PASSWORD) {
                           throw new IllegalStateException(
                               "no template for " + notification.activity());
@@ -135,7 +135,7 @@ class UserNotifierContractSelfTest {
                 ListNotifier n =
                     new ListNotifier() {
                       @Override
-                      public void send(UserNotification notification) {
+                      public synchronized void send(UserNotification notification) {
                         if (seen.incrementAndGet() % 100 != 0) {
                           super.send(notification);
                         }
@@ -158,7 +158,7 @@ class UserNotifierContractSelfTest {
                 ListNotifier n =
                     new ListNotifier() {
                       @Override
-                      public void send(UserNotification x) {
+                      public synchronized void send(UserNotification x) {
                         super.send(
                             new UserNotification(
                                 x.user(),
@@ -213,7 +213,7 @@ class UserNotifierContractSelfTest {
                 ListNotifier n =
                     new ListNotifier() {
                       @Override
-                      public void send(UserNotification notification) {
+                      public synchronized void send(UserNotification notification) {
                         if (Thread.currentThread() != creator) {
                           try {
                             never.await();

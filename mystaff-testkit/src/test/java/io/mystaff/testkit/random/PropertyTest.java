@@ -7,16 +7,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PropertyTest {
-  private static final Function<Random, Integer> INTS = r -> r.nextInt(1000);
+  private static int ints(Random r) {
+    return r.nextInt(1000);
+  }
 
   @Test
   void forAll_holdingProperty_runsEveryIteration() {
     List<Integer> seen = new ArrayList<>();
-    Property.forAll(1L, 50, INTS, seen::add);
+    Property.forAll(1L, 50, PropertyTest::ints, seen::add);
     assertThat(seen).hasSize(50);
   }
 
@@ -24,8 +25,8 @@ class PropertyTest {
   void forAll_sameSeed_sameCases() {
     List<Integer> first = new ArrayList<>();
     List<Integer> second = new ArrayList<>();
-    Property.forAll(9L, 20, INTS, first::add);
-    Property.forAll(9L, 20, INTS, second::add);
+    Property.forAll(9L, 20, PropertyTest::ints, first::add);
+    Property.forAll(9L, 20, PropertyTest::ints, second::add);
     assertThat(first).isEqualTo(second);
   }
 
@@ -34,7 +35,9 @@ class PropertyTest {
     PropertyFailure failure =
         catchThrowableOfType(
             PropertyFailure.class,
-            () -> Property.forAll(77L, 1_000, INTS, i -> assertThat(i).isLessThan(990)));
+            () ->
+                Property.forAll(
+                    77L, 1_000, PropertyTest::ints, i -> assertThat(i).isLessThan(990)));
 
     assertThat(failure.seed()).isEqualTo(77L);
     assertThat(failure.getMessage())
@@ -53,14 +56,16 @@ class PropertyTest {
     PropertyFailure failure =
         catchThrowableOfType(
             PropertyFailure.class,
-            () -> Property.forAll(77L, 1_000, INTS, i -> assertThat(i).isLessThan(990)));
+            () ->
+                Property.forAll(
+                    77L, 1_000, PropertyTest::ints, i -> assertThat(i).isLessThan(990)));
     List<Integer> replayed = new ArrayList<>();
 
     assertThatThrownBy(
             () ->
                 Property.replay(
                     failure.iterationSeed(),
-                    INTS,
+                    PropertyTest::ints,
                     i -> {
                       replayed.add(i);
                       assertThat(i).isLessThan(990);
@@ -77,7 +82,7 @@ class PropertyTest {
                 Property.forAll(
                     5L,
                     3,
-                    INTS,
+                    PropertyTest::ints,
                     i -> {
                       throw new IllegalStateException("boom");
                     }))
@@ -88,7 +93,7 @@ class PropertyTest {
 
   @Test
   void forAll_negativeIterations_illegalArgument() {
-    assertThatThrownBy(() -> Property.forAll(1L, -1, INTS, i -> {}))
+    assertThatThrownBy(() -> Property.forAll(1L, -1, PropertyTest::ints, i -> {}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EngineMutationTest {
 
   /** The real engine with one rule broken, by rewriting its inputs or its answer. */
+  // Its operators are stateless functions (identities and method references).
+  @SuppressWarnings("ImmutableEnumChecker")
   enum Mutant implements ReferenceCheck.Decider {
     /** Tenant-scoped administrators reach members of restricted-management units. */
     RESTRICTED_UNITS_IGNORED(

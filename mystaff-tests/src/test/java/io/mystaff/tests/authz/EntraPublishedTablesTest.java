@@ -177,7 +177,7 @@ class EntraPublishedTablesTest {
     static Table parse(String text) {
       List<String> columns = null;
       Map<String, List<Boolean>> rows = new LinkedHashMap<>();
-      for (String line : text.strip().split("\n")) {
+      for (String line : text.strip().split("\n", -1)) {
         String[] cells = line.strip().split("\\|", -1);
         List<String> trimmed =
             Arrays.stream(cells).map(String::strip).toList().subList(1, cells.length - 1);
@@ -501,11 +501,13 @@ class EntraPublishedTablesTest {
   /** A target that is what the row says, a member of an ordinary unit. */
   private static TargetFacts target(String row) {
     switch (row) {
-      case "no admin role":
+      case "no admin role" -> {
         return TargetFacts.member(TARGET, Set.of(STORE));
-      case "no admin role, but member or owner of a RAG":
+      }
+      case "no admin role, but member or owner of a RAG" -> {
         return new TargetFacts(TARGET, Set.of(STORE), Set.of(), List.of(), true);
-      case "a role scoped to an RMAU":
+      }
+      case "a role scoped to an RMAU" -> {
         // Password Administrator's own row ticks every column: the RMAU row is what protects.
         return new TargetFacts(
             TARGET,
@@ -518,15 +520,18 @@ class EntraPublishedTablesTest {
                     BuiltInRole.PASSWORD_ADMINISTRATOR,
                     Scope.unit(RMAU))),
             false);
-      case "any other built-in or custom role":
+      }
+      case "any other built-in or custom role" -> {
         return holding(OTHER_CUSTOM);
-      default:
+      }
+      default -> {
         BuiltInRole role =
             Arrays.stream(BuiltInRole.values())
                 .filter(r -> r.displayName().equals(row))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no built-in role named " + row));
         return holding(role.templateId());
+      }
     }
   }
 

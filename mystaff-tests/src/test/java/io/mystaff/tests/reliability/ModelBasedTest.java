@@ -369,7 +369,7 @@ class ModelBasedTest {
           || u.displayName().toLowerCase(Locale.ROOT).startsWith(q)) {
         return true;
       }
-      for (String word : u.displayName().toLowerCase(Locale.ROOT).split("\\s+")) {
+      for (String word : u.displayName().toLowerCase(Locale.ROOT).split("\\s+", -1)) {
         if (word.startsWith(q)) {
           return true;
         }

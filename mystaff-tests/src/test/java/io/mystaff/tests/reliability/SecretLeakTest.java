@@ -215,7 +215,7 @@ class SecretLeakTest {
     String alphabet = r.nextInt(3) == 0 ? LOWER : STRONG;
     StringBuilder s = new StringBuilder();
     int length = r.nextBoolean() ? 16 : 24;
-    if (alphabet == STRONG) {
+    if (alphabet.equals(STRONG)) {
       s.append("Qz7!");
     }
     while (s.length() < length) {
