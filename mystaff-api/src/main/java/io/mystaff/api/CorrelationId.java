@@ -43,4 +43,19 @@ public record CorrelationId(String value) implements Comparable<CorrelationId> {
   public String toString() {
     return value;
   }
+
+  /**
+   * {@return the hash of the value} Written out (a record's generated one goes through method
+   * handles that the JIT does not always inline, and ids are the keys of every index).
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /** {@return true if {@code o} is a {@code CorrelationId} with an equal value} */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CorrelationId other && value.equals(other.value);
+  }
 }

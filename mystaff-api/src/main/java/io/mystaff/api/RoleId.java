@@ -38,4 +38,19 @@ public record RoleId(String value) implements Comparable<RoleId> {
   public String toString() {
     return value;
   }
+
+  /**
+   * {@return the hash of the value} Written out (a record's generated one goes through method
+   * handles that the JIT does not always inline, and ids are the keys of every index).
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /** {@return true if {@code o} is a {@code RoleId} with an equal value} */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RoleId other && value.equals(other.value);
+  }
 }

@@ -38,4 +38,19 @@ public record UnitId(String value) implements Comparable<UnitId> {
   public String toString() {
     return value;
   }
+
+  /**
+   * {@return the hash of the value} Written out (a record's generated one goes through method
+   * handles that the JIT does not always inline, and ids are the keys of every index).
+   */
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /** {@return true if {@code o} is a {@code UnitId} with an equal value} */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UnitId other && value.equals(other.value);
+  }
 }

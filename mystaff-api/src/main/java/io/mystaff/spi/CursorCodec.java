@@ -222,15 +222,44 @@ public final class CursorCodec {
     out.writeBytes(encoded);
   }
 
-  /** {@code s} as an encoding byte followed by UTF-8 or UTF-16BE, whichever is shorter. */
+  /**
+   * {@code s} as an encoding byte followed by UTF-8 or UTF-16BE, whichever is shorter. A string
+   * with an unpaired surrogate (which UTF-8 cannot carry) always takes UTF-16BE, written char by
+   * char so that it decodes to the very same string.
+   */
   private static byte[] shorter(String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    byte[] utf16 = s.getBytes(StandardCharsets.UTF_16BE);
+    byte[] utf16 = utf16(s);
+    byte[] utf8 = wellFormed(s) ? s.getBytes(StandardCharsets.UTF_8) : utf16;
     byte[] chosen = utf8.length <= utf16.length ? utf8 : utf16;
     byte[] out = new byte[chosen.length + 1];
-    out[0] = utf8.length <= utf16.length ? UTF8 : UTF16;
+    out[0] = chosen == utf16 ? UTF16 : UTF8;
     System.arraycopy(chosen, 0, out, 1, chosen.length);
     return out;
+  }
+
+  /** The chars of {@code s}, big-endian: UTF-16BE for well-formed text, and lossless otherwise. */
+  private static byte[] utf16(String s) {
+    byte[] bytes = new byte[2 * s.length()];
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      bytes[2 * i] = (byte) (c >>> 8);
+      bytes[2 * i + 1] = (byte) c;
+    }
+    return bytes;
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The longest prefix of {@code name}, cut between characters, that encodes in {@code budget}. */
@@ -265,7 +294,11 @@ public final class CursorCodec {
       return new String(bytes, StandardCharsets.UTF_8);
     }
     if (encoding == UTF16 && bytes.length % 2 == 0) {
-      return new String(bytes, StandardCharsets.UTF_16BE);
+      char[] chars = new char[bytes.length / 2];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = (char) ((bytes[2 * i] & 0xFF) << 8 | (bytes[2 * i + 1] & 0xFF));
+      }
+      return new String(chars);
     }
     throw invalid();
   }

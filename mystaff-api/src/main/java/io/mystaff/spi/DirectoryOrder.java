@@ -86,8 +86,25 @@ public final class DirectoryOrder {
   public static int compareNames(String a, String b) {
     requireNonNull(a, "a");
     requireNonNull(b, "b");
-    int i = 0;
-    int j = 0;
+    // ASCII prefix, char by char: only letters have case, and they fold within ASCII
+    int shorter = Math.min(a.length(), b.length());
+    int k = 0;
+    for (; k < shorter; k++) {
+      char x = a.charAt(k);
+      char y = b.charAt(k);
+      if ((x | y) >= 0x80) {
+        break;
+      }
+      if (x != y) {
+        int lx = x >= 'A' && x <= 'Z' ? x + ('a' - 'A') : x;
+        int ly = y >= 'A' && y <= 'Z' ? y + ('a' - 'A') : y;
+        if (lx != ly) {
+          return Integer.compare(lx, ly);
+        }
+      }
+    }
+    int i = k;
+    int j = k;
     while (i < a.length() && j < b.length()) {
       int x = a.codePointAt(i);
       int y = b.codePointAt(j);

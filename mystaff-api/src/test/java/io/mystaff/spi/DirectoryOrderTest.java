@@ -57,7 +57,36 @@ class DirectoryOrderTest {
   void names_agreeWithUtf8ByteOrderOfCaseFoldedNames() {
     Random random = new Random(42);
     int[] pool = {
-      'a', 'B', 'z', 'é', 'É', 0x4E2D, 0xFF21, 0xFF41, 0x1F600, 0x20000, 0x10400, 0x10428
+      'a',
+      'B',
+      'z',
+      'é',
+      'É',
+      0x4E2D,
+      0xFF21,
+      0xFF41,
+      0x1F600,
+      0x20000,
+      0x10400,
+      0x10428,
+      // ASCII around the letters (compared on a fast path) and letters folding into ASCII
+      '@',
+      'A',
+      'Z',
+      '[',
+      '_',
+      '`',
+      '{',
+      '0',
+      'k',
+      'K',
+      0x212A,
+      'i',
+      'I',
+      0x130,
+      0x131,
+      's',
+      0x17F
     };
     for (int n = 0; n < 5_000; n++) {
       String a = randomName(random, pool);

@@ -52,6 +52,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Targets are staff that the sampled managers may reset (decided by the engine in setup), each
  * manager with their own session, used in turn.
  *
+ * <p>Every iteration also prints the CPU time the benchmark thread spent per reset ({@link
+ * CpuPerOperation}): all of a cloud reset's work (its audit event is relayed on the same thread),
+ * and for a synced reset the work until the handle is returned (not the simulator's thread).
+ *
  * <p>Run: {@code java -jar mystaff-benchmarks/target/benchmarks.jar PasswordResetBenchmark -prof
  * gc}
  */
@@ -80,6 +84,8 @@ public class PasswordResetBenchmark {
   private int nextCloud;
   private int nextSynced;
   private long passwords;
+  private long ops;
+  private final CpuPerOperation cpu = new CpuPerOperation();
 
   /** A session and a user its manager may reset. */
   private record Reset(StaffSession session, UserId target) {}
@@ -123,9 +129,15 @@ public class PasswordResetBenchmark {
     synced = syncedResets.toArray(Reset[]::new);
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    cpu.start(ops);
+  }
+
   /** Lets the writebacks submitted in this iteration finish, so none piles up into the next. */
   @TearDown(Level.Iteration)
   public void drainWritebacks() {
+    cpu.stop(ops, "hashIterations=" + hashIterations);
     if (!writeback.awaitIdle(Duration.ofMinutes(2))) {
       throw new IllegalStateException("writebacks still under way after two minutes");
     }
@@ -139,6 +151,7 @@ public class PasswordResetBenchmark {
 
   @Benchmark
   public String cloud() {
+    ops++;
     Reset r = cloud[nextCloud++ & (PAIRS - 1)];
     PasswordResetResult result = r.session().resetPassword(r.target());
     return ((PasswordResetResult.TemporaryPassword) result).password().reveal();
@@ -146,6 +159,7 @@ public class PasswordResetBenchmark {
 
   @Benchmark
   public PasswordResetResult syncedUntilSubmitted() {
+    ops++;
     Reset r = synced[nextSynced++ & (PAIRS - 1)];
     Secret chosen = Secret.of("Winter-Orchard-" + passwords++);
     try {

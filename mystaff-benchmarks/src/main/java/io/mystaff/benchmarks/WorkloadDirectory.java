@@ -13,8 +13,10 @@ import java.util.List;
  * their rules, so the directory computes their members), its users with names, department and
  * source, their assigned memberships, the custom role and every role assignment.
  *
- * <p>Everything goes through the directory's live mutators, one at a time, so the peak heap while
- * loading is the directory plus the workload's arrays, with no second copy of the users.
+ * <p>Everything goes through the directory's builder, as a host's bulk load of a tenant would: the
+ * builder indexes every user's search terms in one pass at the end instead of one user at a time.
+ * The builder holds the users until it builds, so the peak heap while loading is the directory, the
+ * workload's arrays and the builder's lists of users and memberships.
  */
 final class WorkloadDirectory {
   private WorkloadDirectory() {}
@@ -23,31 +25,30 @@ final class WorkloadDirectory {
     return load(w, InMemoryDirectory.builder());
   }
 
-  /** Loads the workload into the (empty) directory that {@code empty} builds. */
-  static InMemoryDirectory load(Workload w, InMemoryDirectory.Builder empty) {
-    InMemoryDirectory d = empty.build();
+  /** Loads the workload with {@code builder} (empty, perhaps configured) and builds. */
+  static InMemoryDirectory load(Workload w, InMemoryDirectory.Builder builder) {
     for (RoleDefinition role : w.catalog.all()) {
       if (!role.isBuiltIn()) {
-        d.putCustomRole(role);
+        builder.customRole(role);
       }
     }
     for (int u = 0; u < w.scale.units; u++) {
-      d.putUnit(
+      builder.unit(
           w.dynamicDepartment(u) >= 0
               ? AdministrativeUnit.dynamic(Workload.unitId(u), w.unitName(u), w.dynamicRule(u))
               : AdministrativeUnit.assigned(Workload.unitId(u), w.unitName(u)));
     }
     for (int i = 0; i < w.scale.users; i++) {
-      d.putUser(user(w, i));
-      d.addMember(Workload.unitId(w.homeUnit[i]), Workload.userId(i));
+      builder.user(user(w, i));
+      builder.member(Workload.unitId(w.homeUnit[i]), Workload.userId(i));
       if (w.secondUnit[i] >= 0) {
-        d.addMember(Workload.unitId(w.secondUnit[i]), Workload.userId(i));
+        builder.member(Workload.unitId(w.secondUnit[i]), Workload.userId(i));
       }
     }
     for (List<RoleAssignment> assignments : w.assignmentsByManager.values()) {
-      assignments.forEach(d::addAssignment);
+      assignments.forEach(builder::assignment);
     }
-    return d;
+    return builder.build();
   }
 
   static User user(Workload w, int i) {

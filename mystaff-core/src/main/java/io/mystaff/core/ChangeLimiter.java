@@ -74,6 +74,24 @@ final class ChangeLimiter {
     }
   }
 
+  /**
+   * Whether {@link #tryAcquire} would take a token of {@code manager}'s bucket now, taking none:
+   * what a preview tells. Another attempt between this and the next {@code tryAcquire} may change
+   * the answer.
+   */
+  boolean wouldAdmit(UserId manager) {
+    if (limit.isUnlimited()) {
+      return true;
+    }
+    long now = nanos(clock.instant());
+    AtomicLong bucket = buckets.get(manager);
+    if (bucket == null) {
+      return buckets.size() < capacity || buckets.values().stream().anyMatch(b -> b.get() <= now);
+    }
+    long tolerance = (limit.burst() - 1) * limit.refillInterval().toNanos();
+    return Math.max(bucket.get(), now) - now <= tolerance;
+  }
+
   /** How many managers are tracked now. */
   int tracked() {
     return buckets.size();

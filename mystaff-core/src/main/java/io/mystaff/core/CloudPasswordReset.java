@@ -55,8 +55,36 @@ record CloudPasswordReset(
     return CHANGES;
   }
 
+  /** A manager-chosen password the cloud policy rejects: {@link #rules}. */
+  @Override
+  public Optional<Refusal> refusal(User current) {
+    return rules(managerChosen, config, current);
+  }
+
   /**
-   * @throws PasswordRejectedException if the manager's password fails the cloud policy
+   * Why a permitted cloud reset of {@code current} cannot apply: a manager-chosen password the
+   * cloud policy (after the manager-chosen length floor) rejects. A generated password needs no
+   * check here. Shared by the reset and its preview; records nothing.
+   */
+  static Optional<Refusal> rules(
+      Optional<Secret> managerChosen, Configuration config, User current) {
+    if (managerChosen.isEmpty() || current.isSynced()) {
+      return Optional.empty();
+    }
+    PasswordCheck check =
+        PasswordResetCommand.check(
+            managerChosen.get(),
+            config.cloudPolicy(),
+            PasswordResetCommand.contextOf(current, PasswordHistory.none()),
+            config.settings().minimumManagerChosenPasswordLength());
+    return check.isAccepted()
+        ? Optional.empty()
+        : Optional.of(Refusal.passwordRejected(new PasswordRejectedException(check.violations())));
+  }
+
+  /**
+   * Writes the password that {@link #refusal} accepted for {@code current}, or a generated one.
+   *
    * @throws ProviderFailureException if the generator found no password the cloud policy accepts
    */
   @Override
@@ -71,15 +99,6 @@ record CloudPasswordReset(
     PasswordContext context = PasswordResetCommand.contextOf(current, PasswordHistory.none());
     if (managerChosen.isPresent()) {
       Secret chosen = managerChosen.get();
-      PasswordCheck check =
-          PasswordResetCommand.check(
-              chosen,
-              config.cloudPolicy(),
-              context,
-              config.settings().minimumManagerChosenPasswordLength());
-      if (!check.isAccepted()) {
-        throw new PasswordRejectedException(check.violations());
-      }
       config.writer().setPassword(current.id(), current.version(), chosen, true, event, condition);
       return new PasswordResetResult.PasswordSet(current.id(), correlationId);
     }

@@ -47,6 +47,11 @@ record PhoneEdit(
 
   @Override
   public AuditActivity activity(User current) {
+    return activityOf(command, current);
+  }
+
+  /** The activity {@code command} is on {@code current}: adding, editing or deleting a phone. */
+  static AuditActivity activityOf(PhoneCommand command, User current) {
     if (command.number().isEmpty()) {
       return AuditActivity.DELETE_PHONE;
     }

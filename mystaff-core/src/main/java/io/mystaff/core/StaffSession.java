@@ -19,6 +19,7 @@ import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.ActorFacts;
 import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.Scope;
 import io.mystaff.api.authz.StaffAction;
@@ -49,9 +50,10 @@ import java.util.Set;
  * manager's role assignments active at that moment: a role that expires mid-session stops granting
  * at once, and a manager whose account is disabled or deleted mid-session holds no role from then
  * on (changes and profile views are denied with {@code NO_ACTIVE_ROLE}, listings grant nothing).
- * Listings and searches are not audited; {@link #profile} views and every change are, as {@link
- * MyStaff} describes. A call rejected as invalid input ({@link InvalidInputException}, {@link
- * UnknownUserException}, {@link CapabilityNotSupportedException}) has changed and recorded nothing.
+ * Listings, searches and {@link #preview previews} are not audited; {@link #profile} views and
+ * every change are, as {@link MyStaff} describes. A call rejected as invalid input ({@link
+ * InvalidInputException}, {@link UnknownUserException}, {@link CapabilityNotSupportedException})
+ * has changed and recorded nothing.
  *
  * <p>A session does not outlive its grounds. Every call first checks the session: from {@link
  * #expiresAt()} on ({@link MyStaffSettings#sessionLifetime()} after sign-in, default 8 hours) it is
@@ -225,7 +227,8 @@ public final class StaffSession {
 
   /**
    * One page of the members of {@code location}, ordered by display name (case-insensitive), then
-   * id, each with the actions the manager may perform on them now. The page holds at most {@link
+   * id, each with the engine's decision on every action for the manager now ({@link
+   * StaffMember#decision}: allowed, or the reason it is denied). The page holds at most {@link
    * MyStaffSettings#maxPageSize()} items.
    *
    * @throws InvalidInputException if an argument is missing, or the location is not one of the
@@ -342,8 +345,9 @@ public final class StaffSession {
 
   /**
    * One page of the users of the whole organization whose display name, a word of it, or user
-   * principal name starts with {@code query} (case-insensitive), with the actions the manager may
-   * perform on each ({@link StaffMember#canManage()} tells whether they may change them).
+   * principal name starts with {@code query} (case-insensitive), with the engine's decision on
+   * every action for the manager ({@link StaffMember#decision}; {@link StaffMember#canManage()}
+   * tells whether they may change them).
    *
    * @param query trimmed, then 1 to 256 characters
    * @throws InvalidInputException if the query or page is missing or the query is out of bounds
@@ -558,6 +562,141 @@ public final class StaffSession {
     }
   }
 
+  /**
+   * What {@code change} would do if the manager made it now, changing nothing and recording
+   * nothing: no audit event (so there is no audit activity for a preview), no rate-limit token, no
+   * outbox row, no writeback submission, no notification. The only thing a preview may record is
+   * what every call of a session may: the DENIED sign-in event of a session that expired or whose
+   * sign-in grounds no longer hold.
+   *
+   * <p>The preview runs the change's own steps up to the point where the change would write: the
+   * same input validation (so it throws the same {@link InvalidInputException}, {@link
+   * UnknownUserException} and {@link CapabilityNotSupportedException} the change would, having
+   * recorded nothing either way), then whether the manager's rate-limit bucket has a token now
+   * (without taking it), then the engine's decision from facts read now, then, once permitted, the
+   * change's rules on the user as read now: the password policy for a manager-chosen password (the
+   * on-premises policy and history for a synced user, after asking the writeback whether the
+   * on-premises side is reachable), Graph's phone method rules for a phone change. A generated
+   * password is not generated.
+   *
+   * <p>So, barring a change of the directory, the clock or the rate limits in between, a preview
+   * that {@linkplain ChangePreview#isAllowed() allows} is followed by a change that succeeds with
+   * the previewed side effects, and a preview with a {@linkplain ChangePreview#reasonCode() reason
+   * code} by a change refused with that reason.
+   *
+   * @throws InvalidInputException if {@code change} is missing or invalid, as the change would
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if the change needs a writeback and none is configured
+   * @throws ProviderFailureException if the directory, the password policy or the writeback's
+   *     history failed
+   * @since 0.2.0
+   */
+  public ChangePreview preview(ChangeRequest change) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(change, "change");
+      config.ensureOpen();
+      try {
+        if (change instanceof ChangeRequest.ResetPassword reset) {
+          return previewReset(PasswordResetCommand.of(reset.user(), reset.password()));
+        }
+        if (change instanceof ChangeRequest.SetPhone set) {
+          return previewPhone(
+              PhoneCommand.set(
+                  set.user(),
+                  set.type(),
+                  set.rawNumber(),
+                  config.phoneParser(),
+                  config.settings().allowedPhoneNumberKinds()));
+        }
+        ChangeRequest.RemovePhone remove = (ChangeRequest.RemovePhone) change;
+        return previewPhone(PhoneCommand.remove(remove.user(), remove.type()));
+      } catch (MyStaffException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ProviderFailureException(
+            "directory", "could not preview the change of " + change.user(), e);
+      }
+    } finally {
+      call.close();
+    }
+  }
+
+  /** {@link #reset} up to its write, recording nothing. */
+  private ChangePreview previewReset(PasswordResetCommand command) {
+    User target = workflow.readTarget(command.target());
+    command.checkApplicable(target, config.settings(), config.writeback().isPresent());
+    AuditActivity activity = AuditActivity.RESET_PASSWORD;
+    if (!config.resetLimiter().wouldAdmit(managerId())) {
+      return ChangePreview.denied(
+          target.id(),
+          activity,
+          new Decision.Deny(StaffAction.RESET_PASSWORD, DenyReason.RATE_LIMITED));
+    }
+    Workflow.Facts facts = workflow.readFacts(target);
+    Set<ChangePreview.SideEffect> effects = EnumSet.noneOf(ChangePreview.SideEffect.class);
+    Workflow.Verdict verdict;
+    if (target.isSynced()) {
+      verdict =
+          new WritebackReset(workflow, config.writeback().orElseThrow())
+              .judge(facts, target, command.managerChosen().orElseThrow());
+      effects.add(ChangePreview.SideEffect.WRITEBACK_TO_ON_PREMISES);
+      if (WritebackReset.forceChangeNextSignIn(target)) {
+        effects.add(ChangePreview.SideEffect.FORCE_CHANGE_AT_NEXT_SIGN_IN);
+      }
+    } else {
+      verdict =
+          workflow.judge(
+              facts,
+              StaffAction.RESET_PASSWORD,
+              target,
+              t -> CloudPasswordReset.rules(command.managerChosen(), config, t));
+      effects.add(ChangePreview.SideEffect.FORCE_CHANGE_AT_NEXT_SIGN_IN);
+      if (command.managerChosen().isEmpty()) {
+        effects.add(ChangePreview.SideEffect.TEMPORARY_PASSWORD_SHOWN_ONCE);
+      }
+    }
+    return previewOf(target, activity, verdict, effects, Optional.empty());
+  }
+
+  /** {@link #changePhone} up to its write, recording nothing. */
+  private ChangePreview previewPhone(PhoneCommand command) {
+    User target = workflow.readTarget(command.target());
+    AuditActivity activity = PhoneEdit.activityOf(command, target);
+    if (!config.phoneLimiter().wouldAdmit(managerId())) {
+      return ChangePreview.denied(
+          target.id(),
+          activity,
+          new Decision.Deny(StaffAction.MANAGE_PHONES, DenyReason.RATE_LIMITED));
+    }
+    Workflow.Verdict verdict =
+        workflow.judge(
+            workflow.readFacts(target), StaffAction.MANAGE_PHONES, target, command::refusal);
+    return previewOf(
+        target,
+        activity,
+        verdict,
+        EnumSet.of(ChangePreview.SideEffect.PHONE_METHOD_CHANGED),
+        Optional.of(command.type()));
+  }
+
+  private static ChangePreview previewOf(
+      User target,
+      AuditActivity activity,
+      Workflow.Verdict verdict,
+      Set<ChangePreview.SideEffect> effects,
+      Optional<PhoneType> phoneMethod) {
+    if (verdict.decision() instanceof Decision.Deny deny) {
+      return ChangePreview.denied(target.id(), activity, deny);
+    }
+    Decision.Permit permit = (Decision.Permit) verdict.decision();
+    if (verdict.refusal().isPresent()) {
+      return ChangePreview.refused(target.id(), activity, permit, verdict.refusal().get());
+    }
+    return ChangePreview.allowed(target.id(), activity, permit, effects, phoneMethod);
+  }
+
   private PasswordResetResult reset(PasswordResetCommand command) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
@@ -635,18 +774,23 @@ public final class StaffSession {
       RoleCatalog roles,
       Instant now) {
 
-    /** Every user of a page with their actions, read in a fixed number of directory calls. */
+    /**
+     * Every user of a page with the engine's decision on every action (the same {@link
+     * AuthorizationEngine#decide} call that authorizes the action), read in a fixed number of
+     * directory calls.
+     */
     Page<StaffMember> members(Page<User> users) {
       Map<UserId, TargetFacts> targets = reader.targets(users.items());
       return users.map(
-          user ->
-              new StaffMember(
-                  UserSummary.of(user),
-                  engine.allowedActions(
-                      actor,
-                      requireNonNull(targets.get(user.id()), "targets() answers for every user"),
-                      roles,
-                      now)));
+          user -> {
+            TargetFacts target =
+                requireNonNull(targets.get(user.id()), "targets() answers for every user");
+            Map<StaffAction, Decision> decisions = new EnumMap<>(StaffAction.class);
+            for (StaffAction action : StaffAction.values()) {
+              decisions.put(action, engine.decide(actor, action, target, roles, now));
+            }
+            return new StaffMember(UserSummary.of(user), decisions);
+          });
     }
 
     /** Where the manager's roles grant {@code action}. */

@@ -10,8 +10,11 @@ import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.ModifiedProperty;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.User;
+import io.mystaff.api.password.PasswordRejectedException;
+import io.mystaff.api.password.PolicyViolation;
 import io.mystaff.spi.CommitCondition;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,11 +24,33 @@ import java.util.Optional;
  */
 interface UserChange<T> {
 
-  /** Why a permitted change cannot apply: the FAILED event's reason and the error to throw. */
-  record Refusal(String reason, MyStaffException error) {
+  /**
+   * Why a permitted change cannot apply: the FAILED event's reason, its additional details (never a
+   * secret), the error to throw, and the password policy's violations when that is the reason.
+   */
+  record Refusal(
+      String reason,
+      Map<String, String> details,
+      MyStaffException error,
+      List<PolicyViolation> violations) {
     public Refusal {
       requireNonNull(reason, "reason");
+      details = Map.copyOf(details);
       requireNonNull(error, "error");
+      violations = List.copyOf(violations);
+    }
+
+    Refusal(String reason, MyStaffException error) {
+      this(reason, Map.of(), error, List.of());
+    }
+
+    /** The refusal of a password the policy rejected, with its violations by key as details. */
+    static Refusal passwordRejected(PasswordRejectedException rejected) {
+      return new Refusal(
+          AuditTrail.PASSWORD_POLICY_VIOLATION,
+          Workflow.violations(rejected),
+          rejected,
+          rejected.violations());
     }
   }
 

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,38 @@ final class Workflow {
   }
 
   /**
+   * What execution and preview both decide about a change before anything is written: the engine's
+   * decision from {@code facts}, then, once permitted, the change's own rules ({@code rules}, e.g.
+   * Graph's phone method rules or the password policy) on {@code target}. The one path that {@link
+   * #change}, {@link WritebackReset} and {@link StaffSession#preview} share; records nothing.
+   */
+  Verdict judge(
+      Facts facts,
+      StaffAction action,
+      User target,
+      Function<User, Optional<UserChange.Refusal>> rules) {
+    Decision decision =
+        config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
+    if (decision instanceof Decision.Deny deny) {
+      return new Verdict(deny, Optional.empty());
+    }
+    return new Verdict(decision, rules.apply(target));
+  }
+
+  /**
+   * A decision and, for a permit, why the change still cannot apply (empty when it can).
+   *
+   * @param decision the engine's decision
+   * @param refusal for a permit, the change's refusal; always empty for a deny
+   */
+  record Verdict(Decision decision, Optional<UserChange.Refusal> refusal) {
+    Verdict {
+      requireNonNull(decision, "decision");
+      requireNonNull(refusal, "refusal");
+    }
+  }
+
+  /**
    * Asks the engine; on a deny records the one DENIED event of the attempt and throws.
    *
    * @throws AccessDeniedException if the engine denies {@code action}
@@ -140,21 +173,41 @@ final class Workflow {
    */
   Decision.Permit authorize(
       Attempt attempt, AuditActivity activity, StaffAction action, User target, Facts facts) {
-    Decision decision =
-        config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
-    if (decision instanceof Decision.Permit permit) {
-      return permit;
+    return enforce(attempt, activity, target, judge(facts, action, target, t -> Optional.empty()));
+  }
+
+  /**
+   * Carries out {@code verdict}: returns its permit when the change may go ahead; else records the
+   * one DENIED (engine deny) or FAILED (refusal) event of the attempt and throws.
+   *
+   * @throws AccessDeniedException if the engine denied the action
+   * @throws MyStaffException the refusal's error, if the change cannot apply
+   * @throws ProviderFailureException if the event could not be recorded
+   */
+  Decision.Permit enforce(Attempt attempt, AuditActivity activity, User target, Verdict verdict) {
+    if (verdict.decision() instanceof Decision.Deny deny) {
+      throw config
+          .trail()
+          .recordEnding(
+              attempt
+                  .event(activity, AuditOutcome.DENIED)
+                  .resultReason(deny.reason().name())
+                  .target(Attempt.target(target, List.of()))
+                  .build(),
+              new AccessDeniedException(deny.action(), target.id(), deny.reason()));
     }
-    Decision.Deny deny = (Decision.Deny) decision;
-    throw config
-        .trail()
-        .recordEnding(
-            attempt
-                .event(activity, AuditOutcome.DENIED)
-                .resultReason(deny.reason().name())
-                .target(Attempt.target(target, List.of()))
-                .build(),
-            new AccessDeniedException(action, target.id(), deny.reason()));
+    if (verdict.refusal().isPresent()) {
+      UserChange.Refusal refusal = verdict.refusal().get();
+      throw fail(
+          attempt,
+          activity,
+          target,
+          refusal.reason(),
+          refusal.details(),
+          "directory",
+          refusal.error());
+    }
+    return (Decision.Permit) verdict.decision();
   }
 
   /**
@@ -211,18 +264,20 @@ final class Workflow {
     for (int round = 1; ; round++) {
       AuditActivity activity = change.activity(current);
       Facts facts = facts(attempt, activity, current);
-      Decision.Permit permit = authorize(attempt, activity, change.action(), current, facts);
-      Optional<UserChange.Refusal> refusal = change.refusal(current);
-      if (refusal.isPresent()) {
+      Verdict verdict;
+      try {
+        verdict = judge(facts, change.action(), current, change::refusal);
+      } catch (RuntimeException e) {
         throw fail(
             attempt,
             activity,
             current,
-            refusal.get().reason(),
+            AuditTrail.PROVIDER_FAILURE,
             Map.of(),
-            "directory",
-            refusal.get().error());
+            "password policy",
+            e);
       }
+      Decision.Permit permit = enforce(attempt, activity, current, verdict);
       AuditEvent event =
           succeeded(attempt, activity, permit)
               .target(Attempt.target(current, change.changes(current)))

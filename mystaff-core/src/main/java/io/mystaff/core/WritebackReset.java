@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -70,15 +71,21 @@ final class WritebackReset {
    */
   PasswordResetResult start(User target, Secret chosen, Attempt attempt) {
     Configuration config = workflow.config();
-    Decision.Permit permit =
-        workflow.authorize(
-            attempt,
-            ACTIVITY,
-            StaffAction.RESET_PASSWORD,
-            target,
-            workflow.facts(attempt, ACTIVITY, target));
-    requireAvailable(target, attempt);
-    check(target, chosen, attempt);
+    Workflow.Facts facts = workflow.facts(attempt, ACTIVITY, target);
+    Workflow.Verdict verdict;
+    try {
+      verdict = judge(facts, target, chosen);
+    } catch (RuntimeException e) {
+      throw workflow.fail(
+          attempt,
+          ACTIVITY,
+          target,
+          AuditTrail.PROVIDER_FAILURE,
+          Map.of(),
+          "password writeback",
+          e);
+    }
+    Decision.Permit permit = workflow.enforce(attempt, ACTIVITY, target, verdict);
 
     AuditEvent pending =
         attempt
@@ -180,10 +187,24 @@ final class WritebackReset {
   }
 
   /**
-   * Refuses the reset up front, with its one FAILED event, when the writeback knows the on-premises
-   * side is down (asking it counts as reaching it: a writeback that throws is down).
+   * The decision on resetting {@code target} to {@code chosen} and, once permitted, the refusal of
+   * {@link #rules}: shared by {@link #start} and the preview; records nothing.
+   *
+   * @throws RuntimeException if the writeback's history or the policy failed
    */
-  private void requireAvailable(User target, Attempt attempt) {
+  Workflow.Verdict judge(Workflow.Facts facts, User target, Secret chosen) {
+    return workflow.judge(facts, StaffAction.RESET_PASSWORD, target, t -> rules(t, chosen));
+  }
+
+  /**
+   * Why a permitted reset cannot go ahead: the writeback knows the on-premises side is down (asking
+   * it counts as reaching it: a writeback that throws is down), or the synchronous on-premises
+   * check (the manager-chosen length floor, the policy, the user's on-premises history) rejects the
+   * password.
+   *
+   * @throws RuntimeException if the writeback's history or the policy failed
+   */
+  private Optional<UserChange.Refusal> rules(User target, Secret chosen) {
     boolean available;
     try {
       available = writeback.isAvailable();
@@ -191,51 +212,25 @@ final class WritebackReset {
       available = false;
     }
     if (!available) {
-      throw workflow.fail(
-          attempt,
-          ACTIVITY,
-          target,
-          AuditTrail.writebackFailure(WritebackFailure.UNREACHABLE),
-          Map.of(),
-          "password writeback",
-          new ProviderFailureException(
-              "password writeback",
-              "the on-premises directory is unreachable; nothing was submitted, try again later"));
+      return Optional.of(
+          new UserChange.Refusal(
+              AuditTrail.writebackFailure(WritebackFailure.UNREACHABLE),
+              new ProviderFailureException(
+                  "password writeback",
+                  "the on-premises directory is unreachable; nothing was submitted, try again"
+                      + " later")));
     }
-  }
-
-  /** The synchronous on-premises check; a rejection or failure records the one FAILED event. */
-  private void check(User target, Secret chosen, Attempt attempt) {
-    PasswordCheck check;
-    try {
-      PasswordHistory history = writeback.historyOf(target.id());
-      check =
-          PasswordResetCommand.check(
-              chosen,
-              workflow.config().onPremisesPolicy(),
-              PasswordResetCommand.contextOf(target, history),
-              workflow.config().settings().minimumManagerChosenPasswordLength());
-    } catch (RuntimeException e) {
-      throw workflow.fail(
-          attempt,
-          ACTIVITY,
-          target,
-          AuditTrail.PROVIDER_FAILURE,
-          Map.of(),
-          "password writeback",
-          e);
-    }
-    if (!check.isAccepted()) {
-      PasswordRejectedException rejected = new PasswordRejectedException(check.violations());
-      throw workflow.fail(
-          attempt,
-          ACTIVITY,
-          target,
-          AuditTrail.PASSWORD_POLICY_VIOLATION,
-          Workflow.violations(rejected),
-          "password policy",
-          rejected);
-    }
+    PasswordHistory history = writeback.historyOf(target.id());
+    PasswordCheck check =
+        PasswordResetCommand.check(
+            chosen,
+            workflow.config().onPremisesPolicy(),
+            PasswordResetCommand.contextOf(target, history),
+            workflow.config().settings().minimumManagerChosenPasswordLength());
+    return check.isAccepted()
+        ? Optional.empty()
+        : Optional.of(
+            UserChange.Refusal.passwordRejected(new PasswordRejectedException(check.violations())));
   }
 
   /** How far the journal got with a writeback, which decides who stores its final event. */

@@ -70,6 +70,28 @@ class ChangeLimiterTest {
   }
 
   @Test
+  void wouldAdmit_predictsTryAcquireAndTakesNothing() {
+    long seed = 0x5EED_1234L;
+    Random r = new Random(seed);
+    TestClock clock = new TestClock();
+    ChangeLimiter limiter = new ChangeLimiter(RateLimit.of(3, Duration.ofMinutes(1)), clock, 2);
+    List<UserId> managers = List.of(NINA, OMAR, UserId.of("pia"));
+    for (int i = 0; i < 20_000; i++) {
+      UserId m = managers.get(r.nextInt(managers.size()));
+      clock.now = clock.now.plusSeconds(r.nextInt(40));
+      boolean predicted = limiter.wouldAdmit(m);
+      assertThat(limiter.wouldAdmit(m))
+          .as("seed %d step %d: asking again gives the same answer", seed, i)
+          .isEqualTo(predicted);
+      int tracked = limiter.tracked();
+      assertThat(limiter.tryAcquire(m)).as("seed %d step %d", seed, i).isEqualTo(predicted);
+      if (!predicted) {
+        assertThat(limiter.tracked()).isLessThanOrEqualTo(tracked);
+      }
+    }
+  }
+
+  @Test
   void unlimited_alwaysAllowsAndTracksNoOne() {
     ChangeLimiter limiter = new ChangeLimiter(RateLimit.unlimited(), new TestClock());
     for (int i = 0; i < 10_000; i++) {

@@ -47,6 +47,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,9 +96,11 @@ import org.slf4j.LoggerFactory;
  * after that key even when the directory changed in between, and a cursor altered or used for
  * another listing is rejected with {@link InvalidInputException}. A search term is the display
  * name, each whitespace-separated word of it, or (for users) the user principal name. A search page
- * costs at most about twice the cheaper of reading every posting of the matching terms and walking
- * the entries in order up to the page's last match ({@link PrefixSearch}), so neither a common name
- * late in the alphabet nor a prefix that matches nearly everyone is slow.
+ * is merged lazily in directory order from the entries whose display name starts with the query (a
+ * range of the order) and the postings of the other matching terms ({@link TermIndex}), and stops
+ * after the page: it costs a few steps per result, not per match, so a first name shared by
+ * thousands of users costs about what a rare one does. A query whose terms are too many to gather
+ * quickly (a single letter) is raced against a walk of the entries in order ({@link PrefixSearch}).
  *
  * <p><b>Passwords</b> are kept only as salted PBKDF2-HMAC-SHA256 hashes.
  *
@@ -129,6 +132,15 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
       new ConcurrentSkipListMap<>(Listed.ORDER);
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
+
+  /** Users by {@linkplain TermIndex#fold folded} principal name: principal names are unique. */
+  private final ConcurrentHashMap<String, UserRecord> principalNames = new ConcurrentHashMap<>();
+
+  /**
+   * True while the builder seeds the directory: users enter {@link #userTerms} all at once at the
+   * end ({@link TermIndex#addAll}) instead of one by one. Only the building thread reads it.
+   */
+  private boolean deferUserTerms;
 
   private final ConcurrentHashMap<UnitId, UnitRecord> units = new ConcurrentHashMap<>();
 
@@ -282,7 +294,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
                   query,
                   after,
                   page.size(),
-                  r -> userMatches(r.user, query));
+                  r -> userMatches(r.user, query),
+                  r -> true);
           return cursors.page(
               listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
         });
@@ -309,7 +322,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
                   query,
                   after,
                   page.size(),
-                  r -> TermIndex.nameMatches(r.unit.displayName(), query));
+                  r -> TermIndex.nameMatches(r.unit.displayName(), query),
+                  r -> true);
           return cursors.page(
               listing, map(matches, r -> r.unit), page.size(), DirectoryOrder::keyOf);
         });
@@ -318,8 +332,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
   /**
    * {@inheritDoc}
    *
-   * <p>Costs like {@link #searchUsers}: the cheaper of the matching terms' postings (kept if they
-   * are members) and a walk of the unit's members in order.
+   * <p>Costs like {@link #searchUsers}: the unit's members whose display name starts with the query
+   * merged with the matching terms' postings (kept if they are members), raced against a walk of
+   * the unit's members in order.
    *
    * @throws InvalidInputException if the query is empty or longer than 256 characters, or the
    *     cursor was not issued for this unit and query
@@ -337,49 +352,15 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
             throw new UnknownUnitException(unit);
           }
           Optional<Listed> after = afterUser(listing, page);
-          Collection<UserRecord> from =
-              after.isEmpty()
-                  ? record.members.values()
-                  : record.members.tailMap(after.get(), false).values();
-          Iterator<UserRecord> indexed = userTerms.startingWith(query);
-          Iterator<UserRecord> members =
-              new Iterator<>() {
-                private @Nullable UserRecord next = advance();
-
-                private @Nullable UserRecord advance() {
-                  while (indexed.hasNext()) {
-                    UserRecord r = indexed.next();
-                    if (record.members.containsKey(r)) {
-                      return r;
-                    }
-                  }
-                  return null;
-                }
-
-                @Override
-                public boolean hasNext() {
-                  return next != null;
-                }
-
-                @Override
-                public UserRecord next() {
-                  UserRecord r = next;
-                  if (r == null) {
-                    throw new java.util.NoSuchElementException();
-                  }
-                  next = advance();
-                  return r;
-                }
-              };
           Iterator<UserRecord> matches =
-              PrefixSearch.first(
-                      searchPlan,
-                      page.size() + 1,
-                      after,
-                      members,
-                      from.iterator(),
-                      r -> userMatches(r.user, query))
-                  .iterator();
+              search(
+                  userTerms,
+                  record.members,
+                  query,
+                  after,
+                  page.size(),
+                  r -> userMatches(r.user, query),
+                  r -> r.units.contains(unit));
           return cursors.page(
               listing, map(matches, r -> r.user), page.size(), DirectoryOrder::keyOf);
         });
@@ -583,12 +564,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
     Map<UnitRecord, Evaluated> evaluated = evaluateUnlocked(user);
     return write(
         () -> {
-          for (UserRecord other : userTerms.withTerm(user.userPrincipalName())) {
-            if (!other.user.id().equals(user.id())
-                && other.user.userPrincipalName().equalsIgnoreCase(user.userPrincipalName())) {
-              throw InvalidInputException.of(
-                  "user principal name", "is already used by user " + other.user.id());
-            }
+          UserRecord other = principalNames.get(TermIndex.fold(user.userPrincipalName()));
+          if (other != null && !other.user.id().equals(user.id())) {
+            throw InvalidInputException.of(
+                "user principal name", "is already used by user " + other.user.id());
           }
           UserRecord record = users.get(user.id());
           if (record == null) {
@@ -659,7 +638,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           if (record == null) {
             record = new UnitRecord(unit, rule);
             unitsInOrder.put(record, record);
-            unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
+            unitTerms.add(record, List.of());
             units.put(unit.id(), record);
             if (rule.isPresent()) {
               addDynamic(record);
@@ -676,12 +655,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           boolean renamed = !old.displayName().equals(unit.displayName());
           if (renamed) {
             unitsInOrder.remove(record);
-            unitTerms.remove(record, TermIndex.nameTerms(old.displayName()));
+            unitTerms.remove(record, List.of());
           }
           record.unit = unit;
           if (renamed) {
             unitsInOrder.put(record, record);
-            unitTerms.add(record, TermIndex.nameTerms(unit.displayName()));
+            unitTerms.add(record, List.of());
           }
           Optional<MembershipRule> oldRule = record.rule;
           record.rule = rule;
@@ -710,7 +689,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
             return false;
           }
           unitsInOrder.remove(record);
-          unitTerms.remove(record, TermIndex.nameTerms(record.unit.displayName()));
+          unitTerms.remove(record, List.of());
           removeDynamic(record);
           clearUndecided(record);
           for (UserRecord member : record.members.values()) {
@@ -739,7 +718,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
           if (record.members.putIfAbsent(member, member) != null) {
             return false;
           }
-          member.units = with(member.units, unit);
+          // the unit's own id: one instance per unit, however many members it has
+          member.units = with(member.units, record.unit.id());
           return true;
         });
   }
@@ -1145,18 +1125,21 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
 
   private void index(UserRecord record) {
     usersInOrder.put(record, record);
-    userTerms.add(record, userTermsOf(record.user));
+    principalNames.put(TermIndex.fold(record.user.userPrincipalName()), record);
+    if (!deferUserTerms) {
+      userTerms.add(record, extraTerms(record));
+    }
   }
 
   private void unindex(UserRecord record) {
     usersInOrder.remove(record);
-    userTerms.remove(record, userTermsOf(record.user));
+    principalNames.remove(TermIndex.fold(record.user.userPrincipalName()), record);
+    userTerms.remove(record, extraTerms(record));
   }
 
-  private static List<String> userTermsOf(User user) {
-    List<String> terms = TermIndex.nameTerms(user.displayName());
-    terms.add(user.userPrincipalName());
-    return terms;
+  /** A user's search terms besides the display name and its words: the principal name. */
+  private static List<String> extraTerms(UserRecord record) {
+    return List.of(record.user.userPrincipalName());
   }
 
   private static boolean userMatches(User user, String query) {
@@ -1166,20 +1149,36 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
 
   /**
    * The first {@code size + 1} entries matching {@code query} after {@code after}, in directory
-   * order (one more than a page, so the page knows whether more follow): from the term index or a
-   * walk of all entries in order, whichever gets there first (see {@link PrefixSearch}).
+   * order (one more than a page, so the page knows whether more follow): from the term index merged
+   * with the range of {@code inOrder} whose names start with the query, raced against a walk of
+   * {@code inOrder} (see {@link PrefixSearch}). A query the index cannot answer exactly (it holds
+   * an unpaired surrogate) is answered by the walk.
+   *
+   * @param inOrder the entries searched, in directory order
+   * @param matches whether an entry matches the query
+   * @param keep which entries of the term index belong to {@code inOrder}
    */
   private <T extends Listed> Iterator<T> search(
       TermIndex<T> terms,
-      ConcurrentSkipListMap<Listed, T> inOrder,
+      NavigableMap<Listed, T> inOrder,
       String query,
       Optional<Listed> after,
       int size,
-      Predicate<T> matches) {
+      Predicate<T> matches,
+      Predicate<? super T> keep) {
     Collection<T> from =
         after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
+    if (!TermIndex.indexable(query)) {
+      return PrefixSearch.first(
+              PrefixSearch.Plan.WALK, size + 1, out -> false, from.iterator(), matches)
+          .iterator();
+    }
     return PrefixSearch.first(
-            searchPlan, size + 1, after, terms.startingWith(query), from.iterator(), matches)
+            searchPlan,
+            size + 1,
+            terms.matches(query, inOrder, after, keep),
+            from.iterator(),
+            matches)
         .iterator();
   }
 
@@ -1453,7 +1452,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
+      directory.deferUserTerms = true;
       users.values().forEach(u -> directory.putUser(u, true));
+      directory.deferUserTerms = false;
+      directory.userTerms.addAll(directory.usersInOrder.values(), InMemoryDirectory::extraTerms);
       for (Map.Entry<UnitId, UserId> m : members) {
         directory.addMember(m.getKey(), m.getValue());
       }

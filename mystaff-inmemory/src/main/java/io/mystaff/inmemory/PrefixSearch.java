@@ -3,9 +3,6 @@ package io.mystaff.inmemory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -13,20 +10,24 @@ import java.util.function.Predicate;
  * that each answer it alone:
  *
  * <ul>
- *   <li>the <b>index</b>: every entry having a term that starts with the prefix, in term order,
- *       once per matching term. Read to the end while keeping the smallest entries after the
- *       position; it costs one step per matching posting, however the matches are spread.
+ *   <li>the <b>index</b>: the matching entries already in directory order ({@link
+ *       TermIndex.Matches}: the range of display names starting with the prefix merged with the
+ *       matching terms' postings), produced a step at a time. It costs a few steps per match, plus
+ *       one step per matching term it must gather before the first one.
  *   <li>the <b>walk</b>: every entry after the position, in directory order, tested one by one. It
  *       stops at the last match wanted; it costs one step per entry up to there, which is short
- *       when matches are dense near the position and long when they are rare or far away (a common
- *       first name late in the alphabet: every earlier user is walked past).
+ *       when matches are dense near the position and long when they are rare or far away.
  * </ul>
  *
- * {@link Plan#RACE} advances both a step at a time and takes the answer of whichever finishes
- * first, so a search costs at most twice the cheaper strategy, without knowing in advance which one
- * that is.
+ * {@link Plan#RACE} runs the index alone for its first steps (enough for a page when few terms
+ * match, the usual case), then advances both a step at a time and takes the answer of whichever
+ * finishes first: a query that must gather very many terms (a single letter, say) costs at most
+ * about twice the walk, without knowing in advance which source is cheaper.
  */
 final class PrefixSearch {
+  /** Steps the index takes alone, beyond the number of matches wanted, before the walk joins. */
+  static final int INDEX_HEAD_START = 64;
+
   private PrefixSearch() {}
 
   /** Which sources a search reads: both (the default), or one alone (for tests). */
@@ -36,37 +37,41 @@ final class PrefixSearch {
     WALK
   }
 
+  /** Matches in directory order, each once, produced a bounded amount of work at a time. */
+  interface InOrder<T> {
+    /**
+     * Does one step of work, adding to {@code out} at most one entry, the next match.
+     *
+     * @return false, adding nothing, once every match has been produced
+     */
+    boolean step(List<? super T> out);
+  }
+
   /**
-   * The first {@code wanted} distinct matches strictly after {@code after} (all of them if fewer),
-   * in directory order.
+   * The first {@code wanted} matches (all of them if fewer), in directory order.
    *
-   * @param indexed every matching entry, in any order, possibly repeated
-   * @param walk every entry after {@code after}, in directory order
+   * @param indexed every match after the position, in directory order
+   * @param walk every entry after the position, in directory order
    * @param matches whether an entry of the walk matches (true exactly for the entries of {@code
    *     indexed})
    */
-  static <T extends Listed> List<T> first(
-      Plan plan,
-      int wanted,
-      Optional<Listed> after,
-      Iterator<T> indexed,
-      Iterator<T> walk,
-      Predicate<? super T> matches) {
+  static <T> List<T> first(
+      Plan plan, int wanted, InOrder<T> indexed, Iterator<T> walk, Predicate<? super T> matches) {
     if (wanted <= 0) {
       return List.of();
     }
     boolean readIndex = plan != Plan.WALK;
     boolean readWalk = plan != Plan.INDEX;
-    TreeSet<T> smallest = new TreeSet<>(Listed.ORDER);
-    List<T> walked = new ArrayList<>(Math.min(wanted, 64));
-    while (true) {
+    long headStart = readIndex ? (long) wanted + INDEX_HEAD_START : 0;
+    List<T> found = new ArrayList<>(Math.min(wanted, 64));
+    List<T> walked = readWalk ? new ArrayList<>() : List.of();
+    for (long steps = 0; ; steps++) {
       if (readIndex) {
-        if (!indexed.hasNext()) {
-          return new ArrayList<>(smallest);
+        if (!indexed.step(found) || found.size() >= wanted) {
+          return found;
         }
-        keepIfSmallest(smallest, indexed.next(), after, wanted);
       }
-      if (readWalk) {
+      if (readWalk && steps >= headStart) {
         if (!walk.hasNext()) {
           return walked;
         }
@@ -78,20 +83,6 @@ final class PrefixSearch {
           }
         }
       }
-    }
-  }
-
-  /** Adds {@code entry} if it is after {@code after} and among the {@code wanted} smallest seen. */
-  private static <T extends Listed> void keepIfSmallest(
-      NavigableSet<T> smallest, T entry, Optional<Listed> after, int wanted) {
-    if (after.isPresent() && Listed.ORDER.compare(entry, after.get()) <= 0) {
-      return;
-    }
-    if (smallest.size() >= wanted && Listed.ORDER.compare(entry, smallest.last()) >= 0) {
-      return;
-    }
-    if (smallest.add(entry) && smallest.size() > wanted) {
-      smallest.pollLast();
     }
   }
 }

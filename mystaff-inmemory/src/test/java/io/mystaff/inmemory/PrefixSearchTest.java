@@ -3,7 +3,6 @@ package io.mystaff.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -36,22 +35,14 @@ class PrefixSearchTest {
               ? Optional.empty()
               : Optional.of(all.get(random.nextInt(all.size())));
       int wanted = 1 + random.nextInt(8);
-      List<Listed> expected =
-          all.stream()
-              .filter(matching::contains)
-              .filter(e -> after.isEmpty() || Listed.ORDER.compare(e, after.get()) > 0)
-              .limit(wanted)
-              .toList();
-      List<Listed> postings = new ArrayList<>(matching);
-      postings.addAll(
-          matching.stream().filter(e -> random.nextBoolean()).toList()); // a second term
+      List<Listed> walk =
+          after.isEmpty() ? all : all.subList(all.indexOf(after.get()) + 1, all.size());
+      List<Listed> expected = walk.stream().filter(matching::contains).limit(wanted).toList();
       for (PrefixSearch.Plan plan : PrefixSearch.Plan.values()) {
-        Collections.shuffle(postings, random);
-        List<Listed> walk =
-            after.isEmpty() ? all : all.subList(all.indexOf(after.get()) + 1, all.size());
-        assertThat(
-                PrefixSearch.first(
-                    plan, wanted, after, postings.iterator(), walk.iterator(), matching::contains))
+        // the index first gathers its sources for a random number of steps, as a search does
+        Indexed index =
+            new Indexed(random.nextInt(200), walk.stream().filter(matching::contains).toList());
+        assertThat(PrefixSearch.first(plan, wanted, index, walk.iterator(), matching::contains))
             .as("seed %s, round %s, plan %s", SEED, round, plan)
             .containsExactlyElementsOf(expected);
       }
@@ -59,43 +50,36 @@ class PrefixSearchTest {
   }
 
   @Test
-  void first_manyMatchesLateInOrder_readsTheIndexInsteadOfWalkingPastEveryEarlierEntry() {
+  void first_manyMatchesLateInOrder_takesAPageFromTheIndexWithoutWalking() {
     List<Listed> all = entries(100_000);
     List<Listed> late = all.subList(90_000, 90_500); // a common first name late in the alphabet
-    Counting<Listed> index = new Counting<>(late.iterator());
+    Indexed index = new Indexed(3, late);
     Counting<Listed> walk = new Counting<>(all.iterator());
 
     List<Listed> page =
-        PrefixSearch.first(
-            PrefixSearch.Plan.RACE, 26, Optional.empty(), index, walk, Set.copyOf(late)::contains);
+        PrefixSearch.first(PrefixSearch.Plan.RACE, 26, index, walk, Set.copyOf(late)::contains);
 
     assertThat(page).containsExactlyElementsOf(late.subList(0, 26));
-    assertThat(index.steps).isEqualTo(late.size());
-    assertThat(walk.steps).isLessThanOrEqualTo(late.size() + 1);
+    assertThat(index.steps).isEqualTo(3 + 26);
+    assertThat(walk.steps).isZero();
   }
 
   @Test
-  void first_prefixMatchingNearlyEverything_stopsWalkingAtThePageInsteadOfReadingTheIndex() {
+  void first_indexMustGatherVeryManyTerms_theWalkAnswersWhenMatchesAreDense() {
     List<Listed> all = entries(100_000);
     List<Listed> matching = new ArrayList<>();
     for (int i = 0; i < all.size(); i += 2) {
       matching.add(all.get(i));
     }
-    Counting<Listed> index = new Counting<>(matching.iterator());
+    Indexed index = new Indexed(1_000_000, matching); // a one-letter query on unique terms
     Counting<Listed> walk = new Counting<>(all.iterator());
 
     List<Listed> page =
-        PrefixSearch.first(
-            PrefixSearch.Plan.RACE,
-            26,
-            Optional.empty(),
-            index,
-            walk,
-            PrefixSearchTest::everyOtherId);
+        PrefixSearch.first(PrefixSearch.Plan.RACE, 26, index, walk, PrefixSearchTest::everyOtherId);
 
     assertThat(page).containsExactlyElementsOf(matching.subList(0, 26));
     assertThat(walk.steps).isEqualTo(51);
-    assertThat(index.steps).isLessThanOrEqualTo(51);
+    assertThat(index.steps).isLessThanOrEqualTo(26 + PrefixSearch.INDEX_HEAD_START + 51);
   }
 
   private static boolean everyOtherId(Listed e) {
@@ -103,21 +87,42 @@ class PrefixSearchTest {
   }
 
   @Test
-  void first_nothingMatches_returnsEmptyAfterTheShorterSource() {
+  void first_nothingMatches_returnsEmptyWhenTheIndexEnds() {
     List<Listed> all = entries(1_000);
     Counting<Listed> walk = new Counting<>(all.iterator());
 
     List<Listed> page =
-        PrefixSearch.first(
-            PrefixSearch.Plan.RACE,
-            26,
-            Optional.empty(),
-            Collections.<Listed>emptyIterator(),
-            walk,
-            e -> false);
+        PrefixSearch.first(PrefixSearch.Plan.RACE, 26, new Indexed(2, List.of()), walk, e -> false);
 
     assertThat(page).isEmpty();
     assertThat(walk.steps).isZero();
+  }
+
+  /** An index that gathers for some steps, then yields its matches one per step; counts steps. */
+  private static final class Indexed implements PrefixSearch.InOrder<Listed> {
+    private int gathering;
+    private final Iterator<Listed> matches;
+    int steps;
+
+    Indexed(int gathering, List<Listed> matches) {
+      this.gathering = gathering;
+      this.matches = matches.iterator();
+    }
+
+    @Override
+    public boolean step(List<? super Listed> out) {
+      if (gathering > 0) {
+        gathering--;
+        steps++;
+        return true;
+      }
+      if (!matches.hasNext()) {
+        return false;
+      }
+      steps++;
+      out.add(matches.next());
+      return true;
+    }
   }
 
   /** Counts how many elements were taken. */

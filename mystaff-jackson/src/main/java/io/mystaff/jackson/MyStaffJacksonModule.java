@@ -13,6 +13,7 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInRefusedException;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.authz.AccessDeniedException;
+import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
@@ -275,6 +276,19 @@ public final class MyStaffJacksonModule extends SimpleModule {
               g.writeName("user");
               c.writeValue(g, m.user());
               actions(g, m.allowedActions());
+              g.writeName("denyReasons");
+              g.writeStartObject();
+              for (StaffAction action : StaffAction.values()) {
+                Optional<DenyReason> reason = m.denyReason(action);
+                if (reason.isPresent()) {
+                  g.writeName(action.name());
+                  g.writeStartObject();
+                  g.writeStringProperty("code", reason.get().name());
+                  g.writeStringProperty("message", reason.get().message());
+                  g.writeEndObject();
+                }
+              }
+              g.writeEndObject();
               g.writeBooleanProperty("canManage", m.canManage());
               g.writeEndObject();
             }));

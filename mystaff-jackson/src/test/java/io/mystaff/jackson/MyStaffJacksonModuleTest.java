@@ -17,6 +17,8 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.authz.AccessDeniedException;
+import io.mystaff.api.authz.DenyReason;
+import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.PhoneType;
@@ -346,6 +348,29 @@ class MyStaffJacksonModuleTest {
         .containsExactlyInAnyOrderElementsOf(
             member.allowedActions().stream().map(Enum::name).toList());
     assertThat(json.get("nextCursor").stringValue()).isEqualTo(page.nextCursor().orElseThrow());
+  }
+
+  @Test
+  void searchResults_carryTheDenyReasonOfEveryDeniedAction() {
+    Page<StaffMember> page = signIn("nina").searchUsers("nina", PageRequest.first(10));
+    JsonNode json = tree(page);
+    assertThat(page.items()).isNotEmpty();
+    int denied = 0;
+    for (int i = 0; i < page.items().size(); i++) {
+      StaffMember member = page.items().get(i);
+      JsonNode reasons = json.get("items").get(i).get("denyReasons");
+      for (StaffAction action : StaffAction.values()) {
+        assertThat(reasons.has(action.name())).as("%s", action).isEqualTo(!member.may(action));
+        if (!member.may(action)) {
+          denied++;
+          DenyReason reason = member.denyReason(action).orElseThrow();
+          assertThat(reasons.get(action.name()).get("code").stringValue()).isEqualTo(reason.name());
+          assertThat(reasons.get(action.name()).get("message").stringValue())
+              .isEqualTo(reason.message());
+        }
+      }
+    }
+    assertThat(denied).as("nina cannot change herself").isPositive();
   }
 
   @Test

@@ -24,6 +24,7 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInRefusedException;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.authz.AccessDeniedException;
+import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
@@ -233,6 +234,17 @@ public final class MyStaffJackson2Module extends SimpleModule {
               g.writeFieldName("user");
               c.defaultSerializeValue(m.user(), g);
               actions(g, m.allowedActions());
+              g.writeObjectFieldStart("denyReasons");
+              for (StaffAction action : StaffAction.values()) {
+                Optional<DenyReason> reason = m.denyReason(action);
+                if (reason.isPresent()) {
+                  g.writeObjectFieldStart(action.name());
+                  g.writeStringField("code", reason.get().name());
+                  g.writeStringField("message", reason.get().message());
+                  g.writeEndObject();
+                }
+              }
+              g.writeEndObject();
               g.writeBooleanField("canManage", m.canManage());
               g.writeEndObject();
             }));

@@ -34,4 +34,16 @@ public record ActorFacts(UserId id, List<RoleAssignment> assignments) {
       }
     }
   }
+
+  /** {@return a hash of the id and assignments} Written out, as {@link RoleAssignment}'s. */
+  @Override
+  public int hashCode() {
+    return 31 * id.hashCode() + assignments.hashCode();
+  }
+
+  /** {@return true if {@code o} is an {@code ActorFacts} with equal components} */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ActorFacts f && id.equals(f.id) && assignments.equals(f.assignments);
+  }
 }

@@ -90,6 +90,18 @@ public sealed interface Scope permits Scope.Tenant, Scope.Unit {
       requireNonNull(unit, "unit");
     }
 
+    /** {@return the unit's hash} Written out, as {@link RoleAssignment}'s. */
+    @Override
+    public int hashCode() {
+      return unit.hashCode();
+    }
+
+    /** {@return true if {@code o} is the scope of an equal unit} */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Unit u && unit.equals(u.unit);
+    }
+
     @Override
     public boolean covers(Set<UnitId> targetUnits) {
       return targetUnits.contains(unit);

@@ -6,6 +6,7 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -178,5 +179,31 @@ public record TargetFacts(
       }
     }
     return false;
+  }
+
+  /** {@return a hash of every component} Written out, as {@link RoleAssignment}'s. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        id,
+        units,
+        restrictedUnits,
+        assignments,
+        roleAssignableGroupMember,
+        guest,
+        undecidedRestrictedUnits);
+  }
+
+  /** {@return true if {@code o} is a {@code TargetFacts} with equal components} */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TargetFacts f
+        && id.equals(f.id)
+        && roleAssignableGroupMember == f.roleAssignableGroupMember
+        && guest == f.guest
+        && units.equals(f.units)
+        && restrictedUnits.equals(f.restrictedUnits)
+        && undecidedRestrictedUnits.equals(f.undecidedRestrictedUnits)
+        && assignments.equals(f.assignments);
   }
 }

@@ -57,7 +57,9 @@ public final class User {
     if (b.userPrincipalName == null) {
       throw InvalidInputException.of("user principal name", "must look like alias@domain");
     }
-    this.userPrincipalName = checkUserPrincipalName(b.userPrincipalName);
+    // a copy made with toBuilder keeps its checked principal name and attributes unless changed
+    this.userPrincipalName =
+        b.principalNameChecked ? b.userPrincipalName : checkUserPrincipalName(b.userPrincipalName);
     this.displayName = Users.requireText(b.displayName, "display name", 256);
     if (b.source == null) {
       throw InvalidInputException.of("source", "is required");
@@ -72,6 +74,23 @@ public final class User {
       throw InvalidInputException.of("user type", "is required");
     }
     this.userType = b.userType;
+    this.attributes = b.checkedAttributes != null ? b.checkedAttributes : checkedAttributes(b);
+    this.groups = Set.copyOf(b.groups.keySet());
+    if (b.phones.isEmpty()) {
+      this.phones = Collections.emptyMap(); // most users have none: no map of their own
+    } else {
+      EnumMap<PhoneType, PhoneNumber> p = new EnumMap<>(PhoneType.class);
+      p.putAll(b.phones);
+      this.phones = Collections.unmodifiableMap(p);
+    }
+    this.forceChangePasswordNextSignIn = b.forceChangePasswordNextSignIn;
+    if (b.version < 0) {
+      throw InvalidInputException.of("version", "must not be negative");
+    }
+    this.version = b.version;
+  }
+
+  private static Map<String, String> checkedAttributes(Builder b) {
     TreeMap<String, String> attrs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> e : b.attributes.entrySet()) {
       if (!ATTRIBUTE_NAME.matcher(e.getKey()).matches()) {
@@ -89,16 +108,7 @@ public final class User {
       }
       attrs.put(e.getKey(), v);
     }
-    this.attributes = Collections.unmodifiableSortedMap(attrs);
-    this.groups = Set.copyOf(b.groups.keySet());
-    EnumMap<PhoneType, PhoneNumber> p = new EnumMap<>(PhoneType.class);
-    p.putAll(b.phones);
-    this.phones = Collections.unmodifiableMap(p);
-    this.forceChangePasswordNextSignIn = b.forceChangePasswordNextSignIn;
-    if (b.version < 0) {
-      throw InvalidInputException.of("version", "must not be negative");
-    }
-    this.version = b.version;
+    return Collections.unmodifiableSortedMap(attrs);
   }
 
   /**
@@ -125,6 +135,8 @@ public final class User {
             .forceChangePasswordNextSignIn(forceChangePasswordNextSignIn)
             .version(version);
     onPremisesSamAccountName.ifPresent(b::onPremisesSamAccountName);
+    b.principalNameChecked = true;
+    b.checkedAttributes = attributes;
     return b;
   }
 
@@ -302,6 +314,14 @@ public final class User {
     private boolean forceChangePasswordNextSignIn;
     private long version;
 
+    /**
+     * True while the principal name is that of the user {@link #toBuilder} copied, and {@link
+     * #checkedAttributes} that user's attributes while they are unchanged: both already checked.
+     */
+    private boolean principalNameChecked;
+
+    private @Nullable Map<String, String> checkedAttributes;
+
     private Builder() {}
 
     /**
@@ -322,6 +342,7 @@ public final class User {
      * @return this builder
      */
     public Builder userPrincipalName(String upn) {
+      this.principalNameChecked = false;
       this.userPrincipalName = upn;
       return this;
     }
@@ -389,6 +410,7 @@ public final class User {
      * @return this builder
      */
     public Builder attribute(String name, String value) {
+      this.checkedAttributes = null;
       this.attributes.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
       return this;
     }
@@ -400,6 +422,7 @@ public final class User {
      * @return this builder
      */
     public Builder attributes(Map<String, String> attributes) {
+      this.checkedAttributes = null;
       this.attributes.clear();
       attributes.forEach(this::attribute);
       return this;

@@ -128,15 +128,16 @@ public final class TemporaryPasswordGenerator {
 
   private Secret candidate() {
     char[] chars = new char[length];
+    Draws draws = new Draws(random, 2 * length);
     try {
       for (int i = 0; i < CLASSES.size(); i++) {
-        chars[i] = pick(CLASSES.get(i));
+        chars[i] = pick(CLASSES.get(i), draws);
       }
       for (int i = CLASSES.size(); i < length; i++) {
-        chars[i] = pick(ALL);
+        chars[i] = pick(ALL, draws);
       }
       for (int i = length - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
+        int j = draws.below(i + 1);
         char swap = chars[i];
         chars[i] = chars[j];
         chars[j] = swap;
@@ -144,11 +145,54 @@ public final class TemporaryPasswordGenerator {
       return Secret.of(chars);
     } finally {
       Arrays.fill(chars, '\0');
+      draws.wipe();
     }
   }
 
-  private char pick(char[] from) {
-    return from[random.nextInt(from.length)];
+  private static char pick(char[] from, Draws draws) {
+    return from[draws.below(from.length)];
+  }
+
+  /**
+   * Uniform draws from random bytes fetched in batches: one {@link SecureRandom#nextBytes} call per
+   * batch instead of one call per character (each call of the JDK's default generator reads the
+   * operating system's source under a lock). Rejection sampling keeps every draw uniform. The bytes
+   * decide the password, so they are wiped once it is made.
+   */
+  private static final class Draws {
+    private final SecureRandom random;
+    private final byte[] bytes;
+    private int next;
+
+    Draws(SecureRandom random, int expected) {
+      this.random = random;
+      this.bytes = new byte[2 * expected];
+      this.next = bytes.length;
+    }
+
+    /** A uniform integer in {@code [0, bound)}, for {@code 0 < bound <= 65536}. */
+    int below(int bound) {
+      int range = bound <= 256 ? 256 : 65536;
+      int limit = range - range % bound;
+      while (true) {
+        int value = bound <= 256 ? take() : take() << 8 | take();
+        if (value < limit) {
+          return value % bound;
+        }
+      }
+    }
+
+    private int take() {
+      if (next == bytes.length) {
+        random.nextBytes(bytes);
+        next = 0;
+      }
+      return bytes[next++] & 0xFF;
+    }
+
+    void wipe() {
+      Arrays.fill(bytes, (byte) 0);
+    }
   }
 
   @Override

@@ -114,10 +114,39 @@ class BannedTermsTest {
     }
   }
 
+  /**
+   * Law: the same on longer terms (up to 12 characters, so a stretch's halves are several
+   * characters long and the half index, not a single character, picks the candidates) over a
+   * two-letter alphabet, with many terms, passwords up to 24 characters.
+   */
+  @Test
+  void score_randomLongerTerms_agreesWithReferenceModel() {
+    long seed = Long.getLong("mystaff.seed", ThreadLocalRandom.current().nextLong());
+    Random random = new Random(seed);
+    for (int round = 0; round < 1_000; round++) {
+      List<String> raw = new ArrayList<>();
+      int termCount = 1 + random.nextInt(12);
+      for (int t = 0; t < termCount; t++) {
+        raw.add(word(random, "ab", 2 + random.nextInt(11)));
+      }
+      String password = word(random, "ab", random.nextInt(25));
+      int expected = referenceScore(password, raw);
+      assertThat(score(BannedTerms.of(raw), password))
+          .as(
+              "seed=%d (replay with -Dmystaff.seed=%d) round=%d terms=%s password=%s",
+              seed, seed, round, raw, password)
+          .isEqualTo(expected);
+    }
+  }
+
   private static String word(Random random, int length) {
+    return word(random, "abc", length);
+  }
+
+  private static String word(Random random, String alphabet, int length) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      sb.append("abc".charAt(random.nextInt(3)));
+      sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return sb.toString();
   }

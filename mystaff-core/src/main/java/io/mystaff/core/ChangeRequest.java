@@ -1,0 +1,123 @@
+package io.mystaff.core;
+
+import io.mystaff.api.InvalidInputException;
+import io.mystaff.api.UserId;
+import io.mystaff.api.directory.PhoneType;
+import io.mystaff.api.password.Secret;
+import java.util.Optional;
+
+/**
+ * One change a {@link StaffSession} can make, as a value, for {@link StaffSession#preview}: a
+ * password reset (generated, or to a password the manager chose) or a phone method set or removed.
+ * The factories reject missing arguments; everything else (the number's syntax and kind, a
+ * destroyed or badly formed password, whether the user may have a chosen password) is validated by
+ * the preview exactly as the change itself validates it.
+ *
+ * <p>A request holding a password never shows it: its {@code toString} says only that there is one.
+ * mystaff does not destroy that password; the caller may once the preview returns.
+ *
+ * @since 0.2.0
+ */
+public sealed interface ChangeRequest
+    permits ChangeRequest.ResetPassword, ChangeRequest.SetPhone, ChangeRequest.RemovePhone {
+
+  /** {@return the user the change is for} */
+  UserId user();
+
+  /**
+   * {@link StaffSession#resetPassword(UserId)}: a generated temporary password.
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   */
+  static ChangeRequest resetPassword(UserId user) {
+    return new ResetPassword(required(user, "target user"), Optional.empty());
+  }
+
+  /**
+   * {@link StaffSession#resetPassword(UserId, Secret)}: a password the manager chose.
+   *
+   * @throws InvalidInputException if an argument is missing
+   */
+  static ChangeRequest resetPassword(UserId user, Secret password) {
+    return new ResetPassword(
+        required(user, "target user"), Optional.of(required(password, "password")));
+  }
+
+  /**
+   * {@link StaffSession#setPhone}: the user's phone method of {@code type} set to {@code
+   * rawNumber}.
+   *
+   * @throws InvalidInputException if an argument is missing
+   */
+  static ChangeRequest setPhone(UserId user, PhoneType type, String rawNumber) {
+    return new SetPhone(
+        required(user, "target user"),
+        required(type, "phone type"),
+        required(rawNumber, type.graphName()));
+  }
+
+  /**
+   * {@link StaffSession#removePhone}: the user's phone method of {@code type} removed.
+   *
+   * @throws InvalidInputException if an argument is missing
+   */
+  static ChangeRequest removePhone(UserId user, PhoneType type) {
+    return new RemovePhone(required(user, "target user"), required(type, "phone type"));
+  }
+
+  /**
+   * A password reset; {@code password} is the manager's choice, empty for a generated one.
+   *
+   * @param user the user whose password is reset
+   * @param password the manager's password, or empty
+   */
+  record ResetPassword(UserId user, Optional<Secret> password) implements ChangeRequest {
+    /** Rejects a missing component. */
+    public ResetPassword {
+      required(user, "target user");
+      required(password, "password");
+    }
+
+    @Override
+    public String toString() {
+      return "ResetPassword{user=" + user + ", managerChosen=" + password.isPresent() + "}";
+    }
+  }
+
+  /**
+   * A phone method of {@code type} set to {@code rawNumber}, as typed.
+   *
+   * @param user the user whose phone method changes
+   * @param type the phone method
+   * @param rawNumber the number as typed, parsed by the preview
+   */
+  record SetPhone(UserId user, PhoneType type, String rawNumber) implements ChangeRequest {
+    /** Rejects a missing component. */
+    public SetPhone {
+      required(user, "target user");
+      required(type, "phone type");
+      required(rawNumber, "phone number");
+    }
+  }
+
+  /**
+   * A phone method of {@code type} removed.
+   *
+   * @param user the user whose phone method is removed
+   * @param type the phone method
+   */
+  record RemovePhone(UserId user, PhoneType type) implements ChangeRequest {
+    /** Rejects a missing component. */
+    public RemovePhone {
+      required(user, "target user");
+      required(type, "phone type");
+    }
+  }
+
+  private static <T> T required(T argument, String field) {
+    if (argument == null) {
+      throw InvalidInputException.of(field, "is required");
+    }
+    return argument;
+  }
+}
