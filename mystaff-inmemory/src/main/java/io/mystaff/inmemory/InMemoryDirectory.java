@@ -110,7 +110,8 @@ import org.slf4j.LoggerFactory;
  * the change.
  */
 public final class InMemoryDirectory implements Directory, DirectoryWriter {
-  private static final int MAX_QUERY_LENGTH = 256;
+  /** The longest search query; the term index needs no longer distinguishing prefix. */
+  private static final int MAX_QUERY_LENGTH = TermIndex.MAX_QUERY_LENGTH;
 
   /** The listing name of {@link #allUsers}; member listings are "members:", searches "users:". */
   private static final String ALL_USERS = "all-users";
