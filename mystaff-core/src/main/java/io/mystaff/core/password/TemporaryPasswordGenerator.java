@@ -159,7 +159,7 @@ public final class TemporaryPasswordGenerator {
    * operating system's source under a lock). Rejection sampling keeps every draw uniform. The bytes
    * decide the password, so they are wiped once it is made.
    */
-  private static final class Draws {
+  static final class Draws {
     private final SecureRandom random;
     private final byte[] bytes;
     private int next;
