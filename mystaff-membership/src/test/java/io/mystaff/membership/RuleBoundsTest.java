@@ -8,6 +8,7 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.directory.User;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -156,6 +157,8 @@ class RuleBoundsTest {
 
   @Test
   void boundedRegexAgreesWithJavaRegexOnTheSharedDialect() {
+    AtomicInteger compared = new AtomicInteger();
+    AtomicInteger referenceGaveUp = new AtomicInteger();
     RandomRules.seeds(TRIALS)
         .forEach(
             seed -> {
@@ -170,13 +173,71 @@ class RuleBoundsTest {
                   value.append(VALUE_CHARS.charAt(random.nextInt(VALUE_CHARS.length())));
                 }
                 String v = value.toString();
-                RuleOutcome expected =
-                    java.matcher(v).find() ? RuleOutcome.MATCH : RuleOutcome.NO_MATCH;
+                RuleOutcome expected;
+                try {
+                  expected =
+                      java.matcher(new CountedReads(v)).find()
+                          ? RuleOutcome.MATCH
+                          : RuleOutcome.NO_MATCH;
+                } catch (ReferenceGaveUp e) {
+                  // java.util.regex backtracks exponentially on some nested quantifiers (once for
+                  // 14 minutes on 8 characters): no reference answer for this value, which is what
+                  // the bounded automaton exists to avoid. Counted, and bounded below.
+                  referenceGaveUp.incrementAndGet();
+                  continue;
+                }
+                compared.incrementAndGet();
                 assertThat(bounded.find(v, new StepBudget(Long.MAX_VALUE)))
                     .as(replay(seed) + "/" + regex + "/ on \"" + v + "\"")
                     .isEqualTo(expected);
               }
             });
+    assertThat(referenceGaveUp.get())
+        .as("values java.util.regex gave up on, of %s compared", compared.get())
+        .isLessThanOrEqualTo(compared.get() / 100);
+  }
+
+  /** What a reference regex run reads, at most {@link #MAX_READS} characters in all. */
+  private static final class CountedReads implements CharSequence {
+    private static final int MAX_READS = 5_000_000;
+    private final String value;
+    private int reads;
+
+    CountedReads(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (++reads > MAX_READS) {
+        throw new ReferenceGaveUp();
+      }
+      return value.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return value.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return value.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return value;
+    }
+  }
+
+  /** The reference regex read more than {@link CountedReads#MAX_READS} characters. */
+  private static final class ReferenceGaveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReferenceGaveUp() {
+      super(null, null, false, false);
+    }
   }
 
   @Test
