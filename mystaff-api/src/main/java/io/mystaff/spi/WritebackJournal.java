@@ -119,6 +119,29 @@ public interface WritebackJournal {
   }
 
   /**
+   * Checks the arguments of {@link #submitted} as every journal must: none null, the lease not
+   * negative, both events of one attempt.
+   *
+   * @param pending the pending event
+   * @param ifAbandoned the final event to store if the writeback is abandoned
+   * @param lease how long the journaling instance holds the writeback
+   * @throws NullPointerException if an argument is null
+   * @throws InvalidInputException if the lease is negative or the events' correlation ids differ
+   * @since 0.1.0
+   */
+  static void checkSubmission(AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
+    requireNonNull(pending, "pending");
+    requireNonNull(ifAbandoned, "ifAbandoned");
+    requireNonNull(lease, "lease");
+    if (lease.isNegative()) {
+      throw InvalidInputException.of("lease", "must not be negative");
+    }
+    if (!ifAbandoned.correlationId().equals(pending.correlationId())) {
+      throw InvalidInputException.of("ifAbandoned", "must be an event of the pending attempt");
+    }
+  }
+
+  /**
    * The error for a writeback this journal's store never journaled.
    *
    * @return an {@link InvalidInputException} for field {@code writeback}, code {@code

@@ -73,15 +73,7 @@ public final class InMemoryWritebackJournal implements WritebackJournal {
    */
   @Override
   public void submitted(AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
-    requireNonNull(pending, "pending");
-    requireNonNull(ifAbandoned, "ifAbandoned");
-    requireNonNull(lease, "lease");
-    if (lease.isNegative()) {
-      throw InvalidInputException.of("lease", "must not be negative");
-    }
-    if (!ifAbandoned.correlationId().equals(pending.correlationId())) {
-      throw InvalidInputException.of("ifAbandoned", "must be an event of the pending attempt");
-    }
+    WritebackJournal.checkSubmission(pending, ifAbandoned, lease);
     synchronized (store) {
       store.writebacks.computeIfAbsent(
           pending.correlationId(),

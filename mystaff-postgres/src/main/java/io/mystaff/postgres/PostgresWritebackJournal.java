@@ -80,15 +80,7 @@ public final class PostgresWritebackJournal implements WritebackJournal {
 
   @Override
   public void submitted(AuditEvent pending, AuditEvent ifAbandoned, Duration lease) {
-    requireNonNull(pending, "pending");
-    requireNonNull(ifAbandoned, "ifAbandoned");
-    requireNonNull(lease, "lease");
-    if (lease.isNegative()) {
-      throw InvalidInputException.of("lease", "must not be negative");
-    }
-    if (!ifAbandoned.correlationId().equals(pending.correlationId())) {
-      throw InvalidInputException.of("ifAbandoned", "must be an event of the pending attempt");
-    }
+    WritebackJournal.checkSubmission(pending, ifAbandoned, lease);
     String user = pending.targets().isEmpty() ? "" : pending.targets().get(0).id();
     long leaseMicros = lease.plus(grace).toNanos() / 1_000;
     jdbc.update(
