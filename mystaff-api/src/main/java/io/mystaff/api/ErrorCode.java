@@ -32,5 +32,19 @@ public enum ErrorCode {
   /**
    * The user has no phone method of the type the request names (Graph's 404); nothing was changed.
    */
-  PHONE_METHOD_NOT_FOUND
+  PHONE_METHOD_NOT_FOUND,
+  /**
+   * The change was not made: the host's approval policy requires another manager's approval, and an
+   * approval request was created instead.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_REQUIRED,
+  /**
+   * The approval request is no longer pending (approved, rejected, expired or executed already);
+   * nothing was changed.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_CLOSED
 }

@@ -37,7 +37,14 @@ public enum DenyReason {
    * @since 0.1.0
    */
   RATE_LIMITED(
-      "You have made too many changes of this kind in a short time. Wait a few minutes and try again.");
+      "You have made too many changes of this kind in a short time. Wait a few minutes and try again."),
+  /**
+   * Four eyes: the manager asked for this change and cannot also approve it; another manager must.
+   * Not an engine decision: the approval workflow refused the approval.
+   *
+   * @since 0.2.0
+   */
+  SELF_APPROVAL("You asked for this change: another manager must approve it.");
 
   private final String message;
 

@@ -180,6 +180,8 @@ final class MyStaffProblems {
       case STALE_VERSION -> HttpStatus.CONFLICT;
       case PASSWORD_REJECTED, CAPABILITY_NOT_SUPPORTED -> HttpStatus.UNPROCESSABLE_CONTENT;
       case PROVIDER_FAILURE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case APPROVAL_REQUIRED -> HttpStatus.ACCEPTED;
+      case APPROVAL_CLOSED -> HttpStatus.CONFLICT;
     };
   }
 
