@@ -1,6 +1,9 @@
 package io.mystaff.spi;
 
+import static java.util.Objects.requireNonNull;
+
 import io.mystaff.api.ApprovalId;
+import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.Page;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.approval.ApprovalRequest;
@@ -88,4 +91,34 @@ public interface ApprovalStore {
    * @throws io.mystaff.api.ProviderFailureException if the store could not be reached
    */
   Page<ApprovalRequest> pending(PageRequest page);
+
+  /**
+   * The check every store makes before a {@link #transition}: {@code from} may move to {@code
+   * next}'s state, {@code next} is {@code stored} in another state, and from {@link
+   * ApprovalState#APPROVED} it keeps {@code stored}'s decision. It does not compare {@code from}
+   * with {@code stored}'s state: that is the compare-and-set's own test.
+   *
+   * @param from the state the caller read
+   * @param stored the request as stored now
+   * @param next the request in its next state
+   * @throws InvalidInputException with code {@code approval.illegalTransition} if a check fails
+   */
+  static void checkTransition(ApprovalState from, ApprovalRequest stored, ApprovalRequest next) {
+    requireNonNull(from, "from");
+    requireNonNull(stored, "stored");
+    requireNonNull(next, "next");
+    boolean legal =
+        from.canMoveTo(next.state())
+            && stored.isSameRequestAs(next)
+            && (stored.state() != ApprovalState.APPROVED
+                || from != ApprovalState.APPROVED
+                || (stored.decidedBy().equals(next.decidedBy())
+                    && stored.decidedAt().equals(next.decidedAt())));
+    if (!legal) {
+      throw InvalidInputException.of(
+          "approval transition",
+          "cannot move request " + next.id() + " from " + from + " to " + next.state(),
+          "approval.illegalTransition");
+    }
+  }
 }

@@ -37,7 +37,8 @@ record Configuration(
     ChangeLimiter resetLimiter,
     ChangeLimiter phoneLimiter,
     Notifications notifications,
-    WritebackJournal journal) {
+    WritebackJournal journal,
+    Approvals approvals) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -57,6 +58,7 @@ record Configuration(
     requireNonNull(phoneLimiter, "phoneLimiter");
     requireNonNull(notifications, "notifications");
     requireNonNull(journal, "journal");
+    requireNonNull(approvals, "approvals");
   }
 
   /**

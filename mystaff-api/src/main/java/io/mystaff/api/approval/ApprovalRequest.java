@@ -92,7 +92,9 @@ public record ApprovalRequest(
           "must be given exactly when the request was rejected or failed",
           "approval.reasonInvalid");
     }
-    reason.ifPresent(ApprovalRequest::checkReason);
+    if (reason.isPresent()) {
+      requireReason(reason.get());
+    }
   }
 
   /**
@@ -175,7 +177,7 @@ public record ApprovalRequest(
         ApprovalState.REJECTED,
         Optional.of(approver),
         Optional.of(at),
-        Optional.of(checkReason(why)));
+        Optional.of(requireReason(why)));
   }
 
   /**
@@ -206,7 +208,7 @@ public record ApprovalRequest(
    * @throws IllegalStateException if the request is not {@link ApprovalState#APPROVED}
    */
   public ApprovalRequest failed(String why) {
-    return move(ApprovalState.FAILED, decidedBy, decidedAt, Optional.of(checkReason(why)));
+    return move(ApprovalState.FAILED, decidedBy, decidedAt, Optional.of(requireReason(why)));
   }
 
   /**
@@ -240,7 +242,15 @@ public record ApprovalRequest(
         id, correlationId, requester, target, change, requestedAt, expiresAt, next, by, at, why);
   }
 
-  private static String checkReason(String why) {
+  /**
+   * Checks a reason: 1 to {@value #MAX_REASON_LENGTH} characters, not blank, without control
+   * characters.
+   *
+   * @param why the reason
+   * @return {@code why}
+   * @throws InvalidInputException if it is missing or invalid
+   */
+  public static String requireReason(String why) {
     if (why == null) {
       throw InvalidInputException.of("reason", "is required", "approval.reasonRequired");
     }
