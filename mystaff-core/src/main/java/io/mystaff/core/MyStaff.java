@@ -647,7 +647,9 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.resetLimit(), clock),
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
-              writebackJournal);
+              writebackJournal,
+              new ChangeLimiter(settings.accountActionLimit(), clock),
+              new ChangeLimiter(settings.accountActionLimit(), clock));
       return new MyStaff(config, ownRelay, ownNotifier);
     }
 
