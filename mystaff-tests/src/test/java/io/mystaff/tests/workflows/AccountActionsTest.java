@@ -61,10 +61,11 @@ class AccountActionsTest {
   void revokeSessions_memberOfManagersUnit_validFromNowCommittedWithOneSucceededEvent() {
     harness.clock.advance(Duration.ofMinutes(7));
     Instant now = harness.clock.instant();
+    StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
     long version = harness.user("alice").version();
 
-    SessionRevocation revoked = harness.signIn("nina").revokeSessions(ALICE);
+    SessionRevocation revoked = nina.revokeSessions(ALICE);
 
     assertThat(revoked.user()).isEqualTo(ALICE);
     assertThat(revoked.validFrom()).isEqualTo(now);
@@ -87,8 +88,9 @@ class AccountActionsTest {
 
   @Test
   void revokeSessions_outsideManagersUnits_deniedWithOneDeniedEventAndNothingChanged() {
+    StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
-    assertThatThrownBy(() -> harness.signIn("nina").revokeSessions(DORA))
+    assertThatThrownBy(() -> nina.revokeSessions(DORA))
         .isInstanceOfSatisfying(
             AccessDeniedException.class,
             e -> assertThat(e.reason()).isEqualTo(DenyReason.TARGET_OUT_OF_SCOPE));
@@ -168,9 +170,10 @@ class AccountActionsTest {
   @Test
   void unlockAccount_syncedUser_unlockedOnPremisesWithOneSucceededEvent() {
     harness.writeback.lockOut(CARL);
+    StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
 
-    AccountUnlock unlocked = harness.signIn("nina").unlockAccount(CARL);
+    AccountUnlock unlocked = nina.unlockAccount(CARL);
 
     assertThat(unlocked.user()).isEqualTo(CARL);
     assertThat(harness.writeback.isLockedOut(CARL)).isFalse();
@@ -207,8 +210,9 @@ class AccountActionsTest {
   void unlockAccount_writebackFails_oneFailedEventAndStillLocked() {
     harness.writeback.lockOut(CARL);
     harness.writeback.failFor(CARL, WritebackFailure.ACCESS_DENIED);
+    StaffSession nina = harness.signIn("nina");
     int before = harness.log.size();
-    assertThatThrownBy(() -> harness.signIn("nina").unlockAccount(CARL))
+    assertThatThrownBy(() -> nina.unlockAccount(CARL))
         .isInstanceOfSatisfying(
             ProviderFailureException.class,
             e -> assertThat(e.provider()).isEqualTo("account unlock"));
