@@ -46,5 +46,12 @@ public enum ErrorCode {
    *
    * @since 0.2.0
    */
-  APPROVAL_CLOSED
+  APPROVAL_CLOSED,
+  /**
+   * The action applies only to accounts synced from an on-premises directory and the user's is
+   * cloud-only (e.g. unlocking the on-premises account); nothing was changed or recorded.
+   *
+   * @since 0.2.0
+   */
+  ACCOUNT_NOT_SYNCED
 }

@@ -40,7 +40,8 @@ import java.util.Set;
  *
  * @param user the user the change is for
  * @param activity the audit activity the change would be ({@code RESET_PASSWORD}, {@code
- *     ADD_PHONE}, {@code UPDATE_PHONE}, {@code DELETE_PHONE})
+ *     ADD_PHONE}, {@code UPDATE_PHONE}, {@code DELETE_PHONE}, {@code REVOKE_SESSIONS}, {@code
+ *     UNLOCK_ACCOUNT})
  * @param decision the engine's decision, or a deny with {@link DenyReason#RATE_LIMITED}
  * @param failure for a permitted change that would still fail, the FAILED event's reason
  * @param policyViolations the password policy's violations of a manager-chosen password; empty
@@ -78,7 +79,20 @@ public record ChangePreview(
      *
      * @since 0.2.0
      */
-    APPROVAL_REQUIRED
+    APPROVAL_REQUIRED,
+    /**
+     * Every session and refresh token of the user stops working: they must sign in again
+     * everywhere.
+     *
+     * @since 0.2.0
+     */
+    SESSIONS_REVOKED,
+    /**
+     * The user's on-premises account is unlocked through the writeback, synchronously.
+     *
+     * @since 0.2.0
+     */
+    ON_PREMISES_ACCOUNT_UNLOCKED
   }
 
   /**

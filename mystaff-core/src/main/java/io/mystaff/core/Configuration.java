@@ -6,10 +6,12 @@ import io.mystaff.core.access.SignInGate;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.SessionRevoker;
 import io.mystaff.spi.WritebackJournal;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,7 +40,9 @@ record Configuration(
     ChangeLimiter phoneLimiter,
     Notifications notifications,
     WritebackJournal journal,
-    Approvals approvals) {
+    Approvals approvals,
+    ChangeLimiter revokeLimiter,
+    ChangeLimiter unlockLimiter) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -59,6 +63,8 @@ record Configuration(
     requireNonNull(notifications, "notifications");
     requireNonNull(journal, "journal");
     requireNonNull(approvals, "approvals");
+    requireNonNull(revokeLimiter, "revokeLimiter");
+    requireNonNull(unlockLimiter, "unlockLimiter");
   }
 
   /**
@@ -68,5 +74,15 @@ record Configuration(
     if (closed.get()) {
       throw new IllegalStateException("MyStaff was closed");
     }
+  }
+
+  /** The writer's session revoker, if it has one. */
+  Optional<SessionRevoker> sessionRevoker() {
+    return writer.sessionRevoker();
+  }
+
+  /** The writeback's account unlocker, if there is a writeback and it has one. */
+  Optional<AccountUnlocker> accountUnlocker() {
+    return writeback.flatMap(PasswordWriteback::accountUnlocker);
   }
 }

@@ -788,7 +788,9 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
               writebackJournal,
-              approvals);
+              approvals,
+              new ChangeLimiter(settings.accountActionLimit(), clock),
+              new ChangeLimiter(settings.accountActionLimit(), clock));
       return new MyStaff(config, ownRelay, ownNotifier, writebackTakeoverInterval);
     }
 

@@ -57,6 +57,10 @@ import java.util.regex.Pattern;
  * @param phoneChangeLimit how many phone method changes (adds, updates, removals) one manager may
  *     attempt in a short time (default {@link #DEFAULT_PHONE_CHANGE_LIMIT}: 20 at once, then one
  *     every 30 seconds); {@link RateLimit#unlimited()} turns it off
+ * @param accountActionLimit how many session revocations, and separately how many on-premises
+ *     account unlocks, one manager may attempt in a short time (one bucket per kind, default {@link
+ *     #DEFAULT_ACCOUNT_ACTION_LIMIT}: 10 at once, then one per minute, like resets); {@link
+ *     RateLimit#unlimited()} turns them off
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
@@ -70,7 +74,8 @@ public record MyStaffSettings(
     Set<PhoneNumberKind> allowedPhoneNumberKinds,
     int minimumManagerChosenPasswordLength,
     RateLimit resetLimit,
-    RateLimit phoneChangeLimit) {
+    RateLimit phoneChangeLimit,
+    RateLimit accountActionLimit) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
@@ -80,6 +85,15 @@ public record MyStaffSettings(
 
   /** The default {@link #writebackDeadline()}. */
   public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
+
+  /**
+   * The default {@link #accountActionLimit()}: 10 revocations (or unlocks) at once, then one per
+   * minute.
+   *
+   * @since 0.2.0
+   */
+  public static final RateLimit DEFAULT_ACCOUNT_ACTION_LIMIT =
+      RateLimit.of(10, Duration.ofMinutes(1));
 
   /** The default {@link #resetLimit()}: 10 resets at once, then one per minute. */
   public static final RateLimit DEFAULT_RESET_LIMIT = RateLimit.of(10, Duration.ofMinutes(1));
@@ -146,6 +160,7 @@ public record MyStaffSettings(
     }
     requireNonNull(resetLimit, "resetLimit");
     requireNonNull(phoneChangeLimit, "phoneChangeLimit");
+    requireNonNull(accountActionLimit, "accountActionLimit");
     requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
     requireNonNull(sessionLifetime, "sessionLifetime");
     if (sessionLifetime.isNegative()
@@ -204,7 +219,8 @@ public record MyStaffSettings(
         .allowedPhoneNumberKinds(allowedPhoneNumberKinds)
         .minimumManagerChosenPasswordLength(minimumManagerChosenPasswordLength)
         .resetLimit(resetLimit)
-        .phoneChangeLimit(phoneChangeLimit);
+        .phoneChangeLimit(phoneChangeLimit)
+        .accountActionLimit(accountActionLimit);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -228,6 +244,7 @@ public record MyStaffSettings(
     private int minimumManagerChosenPasswordLength = MIN_MANAGER_CHOSEN_PASSWORD_LENGTH;
     private RateLimit resetLimit = DEFAULT_RESET_LIMIT;
     private RateLimit phoneChangeLimit = DEFAULT_PHONE_CHANGE_LIMIT;
+    private RateLimit accountActionLimit = DEFAULT_ACCOUNT_ACTION_LIMIT;
 
     private Builder() {}
 
@@ -337,6 +354,17 @@ public record MyStaffSettings(
     }
 
     /**
+     * How many session revocations, and separately how many account unlocks, one manager may
+     * attempt in a short time; {@link RateLimit#unlimited()} for no limit.
+     *
+     * @since 0.2.0
+     */
+    public Builder accountActionLimit(RateLimit limit) {
+      this.accountActionLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
      * Builds the settings from the values given and the defaults of the others.
      *
      * @return the settings
@@ -355,7 +383,8 @@ public record MyStaffSettings(
           allowedPhoneNumberKinds,
           minimumManagerChosenPasswordLength,
           resetLimit,
-          phoneChangeLimit);
+          phoneChangeLimit,
+          accountActionLimit);
     }
   }
 }

@@ -280,7 +280,9 @@ final class SqlDirectory implements Directory {
     return connections.with(
         "list a unit's members",
         c -> {
-          if (!exists(c, "mystaff_unit", unit.value())) {
+          // An unknown unit is reported before a cursor is read; on a first page, whose cursor
+          // is none, the unit's existence costs a round trip only when the page is empty.
+          if (page.cursor().isPresent() && !exists(c, "mystaff_unit", unit.value())) {
             throw new UnknownUnitException(unit);
           }
           Optional<SortKey> after = cursors.after(listing, page, id -> userName(c, id));
@@ -311,7 +313,14 @@ final class SqlDirectory implements Directory {
               ps.setString(i++, Folding.fold(query.get()));
             }
             ps.setInt(i, page.size() + 1);
-            return cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
+            Page<User> found =
+                cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
+            if (page.cursor().isEmpty()
+                && found.items().isEmpty()
+                && !exists(c, "mystaff_unit", unit.value())) {
+              throw new UnknownUnitException(unit);
+            }
+            return found;
           }
         });
   }
