@@ -29,7 +29,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if {@code user} is missing
    */
-  static ChangeRequest resetPassword(UserId user) {
+  static ResetPassword resetPassword(UserId user) {
     return new ResetPassword(required(user, "target user"), Optional.empty());
   }
 
@@ -38,7 +38,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if an argument is missing
    */
-  static ChangeRequest resetPassword(UserId user, Secret password) {
+  static ResetPassword resetPassword(UserId user, Secret password) {
     return new ResetPassword(
         required(user, "target user"), Optional.of(required(password, "password")));
   }
@@ -66,21 +66,55 @@ public sealed interface ChangeRequest
   }
 
   /**
-   * A password reset; {@code password} is the manager's choice, empty for a generated one.
+   * A password reset; {@code password} is the manager's choice, empty for a generated one, which
+   * reaches the user in {@code delivery} ({@link MyStaffSettings#defaultDeliveryMode()} when
+   * empty). Made by {@link #resetPassword(UserId)} and refined with {@link #deliveredBy}; carried
+   * out by {@link StaffSession#reset(ResetPassword)}.
    *
    * @param user the user whose password is reset
    * @param password the manager's password, or empty
+   * @param delivery how a generated password reaches the user; empty for the settings' default
    */
-  record ResetPassword(UserId user, Optional<Secret> password) implements ChangeRequest {
+  record ResetPassword(UserId user, Optional<Secret> password, Optional<DeliveryMode> delivery)
+      implements ChangeRequest {
     /** Rejects a missing component. */
     public ResetPassword {
       required(user, "target user");
       required(password, "password");
+      required(delivery, "delivery mode");
+    }
+
+    /**
+     * A reset in the settings' default delivery mode.
+     *
+     * @param user the user whose password is reset
+     * @param password the manager's password, or empty
+     */
+    public ResetPassword(UserId user, Optional<Secret> password) {
+      this(user, password, Optional.empty());
+    }
+
+    /**
+     * This reset with its generated password delivered in {@code mode}.
+     *
+     * @param mode how the password reaches the user
+     * @return the refined request
+     * @throws InvalidInputException if {@code mode} is missing
+     * @since 0.2.0
+     */
+    public ResetPassword deliveredBy(DeliveryMode mode) {
+      return new ResetPassword(user, password, Optional.of(required(mode, "delivery mode")));
     }
 
     @Override
     public String toString() {
-      return "ResetPassword{user=" + user + ", managerChosen=" + password.isPresent() + "}";
+      return "ResetPassword{user="
+          + user
+          + ", managerChosen="
+          + password.isPresent()
+          + ", delivery="
+          + delivery.map(DeliveryMode::name).orElse("default")
+          + "}";
     }
   }
 

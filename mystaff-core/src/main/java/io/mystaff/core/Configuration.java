@@ -6,6 +6,7 @@ import io.mystaff.core.access.SignInGate;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.spi.CredentialDelivery;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
@@ -37,7 +38,8 @@ record Configuration(
     ChangeLimiter resetLimiter,
     ChangeLimiter phoneLimiter,
     Notifications notifications,
-    WritebackJournal journal) {
+    WritebackJournal journal,
+    Optional<CredentialDelivery> delivery) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -57,6 +59,7 @@ record Configuration(
     requireNonNull(phoneLimiter, "phoneLimiter");
     requireNonNull(notifications, "notifications");
     requireNonNull(journal, "journal");
+    requireNonNull(delivery, "delivery");
   }
 
   /**

@@ -27,6 +27,7 @@ import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.ConditionalAccess;
+import io.mystaff.spi.CredentialDelivery;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.MyStaffListener;
@@ -420,6 +421,7 @@ public final class MyStaff implements AutoCloseable {
     private @Nullable PhoneNumberParser phoneParser;
     private @Nullable Executor auditRelay;
     private @Nullable UserNotifier userNotifier;
+    private @Nullable CredentialDelivery credentialDelivery;
     private final List<MyStaffListener> listeners = new ArrayList<>();
     private @Nullable Executor notificationExecutor;
 
@@ -547,6 +549,18 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Sends generated temporary passwords (whole, or the second part) to users' registered
+     * channels, for the {@link DeliveryMode delivery modes} that send; required when {@link
+     * MyStaffSettings#allowedDeliveryModes()} holds one. Optional otherwise.
+     *
+     * @since 0.2.0
+     */
+    public Builder credentialDelivery(CredentialDelivery delivery) {
+      this.credentialDelivery = requireNonNull(delivery, "delivery");
+      return this;
+    }
+
+    /**
      * Adds a listener that hears of every attempt's outcome and of writebacks in flight (see {@link
      * MyStaffListener}); listeners are called in the order added, and whatever one throws is logged
      * and ignored. {@code mystaff-micrometer} offers one that records meters.
@@ -601,6 +615,14 @@ public final class MyStaff implements AutoCloseable {
             "Both phoneParser(...) and settings.defaultPhoneRegion are set;"
                 + " set only one of them.");
       }
+      if (credentialDelivery == null
+          && settings.allowedDeliveryModes().stream().anyMatch(DeliveryMode::sendsToUser)) {
+        throw new IllegalStateException(
+            "settings.allowedDeliveryModes "
+                + settings.allowedDeliveryModes()
+                + " sends passwords to users; call credentialDelivery(CredentialDelivery)"
+                + " on the builder.");
+      }
       PhoneNumberParser parser =
           phoneParser != null
               ? phoneParser
@@ -647,7 +669,8 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.resetLimit(), clock),
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
-              writebackJournal);
+              writebackJournal,
+              Optional.ofNullable(credentialDelivery));
       return new MyStaff(config, ownRelay, ownNotifier);
     }
 

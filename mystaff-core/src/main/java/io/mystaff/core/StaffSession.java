@@ -459,7 +459,7 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return reset(PasswordResetCommand.of(user, Optional.empty()));
+      return reset(PasswordResetCommand.of(user, Optional.empty()), Optional.empty());
     } finally {
       call.close();
     }
@@ -491,7 +491,54 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return reset(PasswordResetCommand.of(user, password == null ? null : Optional.of(password)));
+      return reset(
+          PasswordResetCommand.of(user, password == null ? null : Optional.of(password)),
+          Optional.empty());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Resets a user's password as {@code request} says: {@link #resetPassword(UserId)} or {@link
+   * #resetPassword(UserId, Secret)}, with the generated password of a cloud-only user delivered in
+   * the request's {@link DeliveryMode} ({@link MyStaffSettings#defaultDeliveryMode()} when it names
+   * none).
+   *
+   * <ul>
+   *   <li>{@link DeliveryMode#SHOW_ONCE}: a {@link PasswordResetResult.TemporaryPassword}.
+   *   <li>{@link DeliveryMode#SEND_TO_USER} and {@link DeliveryMode#SPLIT}: once the engine permits
+   *       the reset, the password (or its second half) is sent through the configured {@link
+   *       io.mystaff.spi.CredentialDelivery} <em>before</em> it is written; the result is a {@link
+   *       PasswordResetResult.Delivered}, holding for {@code SPLIT} the first half to reveal once.
+   *       A delivery that fails writes nothing: the user's password is unchanged, the reset ends in
+   *       one FAILED event ({@code DELIVERY_FAILED}, with the mode and the failure) and {@link
+   *       CredentialDeliveryException} is thrown. It is never turned into show-once.
+   * </ul>
+   *
+   * <p>The reset's SUCCEEDED event names the delivery mode ({@code credentialDelivery}), never the
+   * password or a part of it.
+   *
+   * @throws InvalidInputException if the request is missing or invalid, its delivery mode is not in
+   *     {@link MyStaffSettings#allowedDeliveryModes()} ({@code delivery.notAllowed}), or it names a
+   *     mode other than show-once for a password the manager chose or a synced user ({@code
+   *     delivery.notApplicable}); nothing recorded
+   * @throws CredentialDeliveryException if the password could not be sent (after one FAILED event)
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if the user is synced and no writeback is configured
+   * @throws AccessDeniedException if the manager may not reset the user (after one DENIED event)
+   * @throws PasswordRejectedException if a chosen password fails the policy (after one FAILED
+   *     event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public PasswordResetResult reset(ChangeRequest.ResetPassword request) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(request, "request");
+      return reset(PasswordResetCommand.of(request.user(), request.password()), request.delivery());
     } finally {
       call.close();
     }
@@ -599,7 +646,8 @@ public final class StaffSession {
       config.ensureOpen();
       try {
         if (change instanceof ChangeRequest.ResetPassword reset) {
-          return previewReset(PasswordResetCommand.of(reset.user(), reset.password()));
+          return previewReset(
+              PasswordResetCommand.of(reset.user(), reset.password()), reset.delivery());
         }
         if (change instanceof ChangeRequest.SetPhone set) {
           return previewPhone(
@@ -624,9 +672,11 @@ public final class StaffSession {
   }
 
   /** {@link #reset} up to its write, recording nothing. */
-  private ChangePreview previewReset(PasswordResetCommand command) {
+  private ChangePreview previewReset(
+      PasswordResetCommand command, Optional<DeliveryMode> requested) {
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
+    DeliveryMode mode = deliveryMode(command, target, requested);
     AuditActivity activity = AuditActivity.RESET_PASSWORD;
     if (!config.resetLimiter().wouldAdmit(managerId())) {
       return ChangePreview.denied(
@@ -654,7 +704,7 @@ public final class StaffSession {
               t -> CloudPasswordReset.rules(command.managerChosen(), config, t));
       effects.add(ChangePreview.SideEffect.FORCE_CHANGE_AT_NEXT_SIGN_IN);
       if (command.managerChosen().isEmpty()) {
-        effects.add(ChangePreview.SideEffect.TEMPORARY_PASSWORD_SHOWN_ONCE);
+        effects.add(ChangePreview.SideEffect.of(mode));
       }
     }
     return previewOf(target, activity, verdict, effects, Optional.empty());
@@ -697,10 +747,42 @@ public final class StaffSession {
     return ChangePreview.allowed(target.id(), activity, permit, effects, phoneMethod);
   }
 
-  private PasswordResetResult reset(PasswordResetCommand command) {
+  /**
+   * The delivery mode of a reset: the requested one, or the settings' default.
+   *
+   * @throws InvalidInputException if the requested mode is not allowed, or is not show-once for a
+   *     password the manager chose or a synced user
+   */
+  private DeliveryMode deliveryMode(
+      PasswordResetCommand command, User target, Optional<DeliveryMode> requested) {
+    if (requested.isEmpty()) {
+      return config.settings().defaultDeliveryMode();
+    }
+    DeliveryMode mode = requested.get();
+    if (mode != DeliveryMode.SHOW_ONCE
+        && (command.managerChosen().isPresent() || target.isSynced())) {
+      throw InvalidInputException.of(
+          "delivery mode",
+          "applies only to the generated temporary password of a cloud-only user",
+          "delivery.notApplicable");
+    }
+    if (!config.settings().allowedDeliveryModes().contains(mode)) {
+      throw InvalidInputException.of(
+          "delivery mode",
+          "is not allowed by the settings (allowed: "
+              + config.settings().allowedDeliveryModes()
+              + ")",
+          "delivery.notAllowed");
+    }
+    return mode;
+  }
+
+  private PasswordResetResult reset(
+      PasswordResetCommand command, Optional<DeliveryMode> requested) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
+    DeliveryMode mode = deliveryMode(command, target, requested);
     Attempt attempt = workflow.begin();
     workflow.throttle(
         attempt,
@@ -712,11 +794,14 @@ public final class StaffSession {
       return new WritebackReset(workflow, config.writeback().orElseThrow())
           .start(target, command.managerChosen().orElseThrow(), attempt);
     }
-    PasswordResetResult result =
-        workflow.change(
-            target,
-            attempt,
-            new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId()));
+    CloudPasswordReset change =
+        new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId(), mode);
+    PasswordResetResult result;
+    try {
+      result = workflow.change(target, attempt, change);
+    } finally {
+      change.discard();
+    }
     workflow.notifyUser(
         UserNotification.passwordReset(
             target.id(), attempt.correlationId(), config.clock().instant(), managerId()));

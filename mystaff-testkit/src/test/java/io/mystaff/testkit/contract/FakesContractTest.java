@@ -1,9 +1,13 @@
 package io.mystaff.testkit.contract;
 
+import io.mystaff.api.UserId;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.testkit.fakes.RecordingAuditSink;
+import io.mystaff.testkit.fakes.RecordingCredentialDelivery;
 import io.mystaff.testkit.fakes.RecordingUserNotifier;
 import io.mystaff.testkit.fakes.ScriptableWriteback;
+import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +76,27 @@ class FakesContractTest {
             })
         .named("RecordingUserNotifier")
         .withFeatures(UserNotifierFeature.KEEPS_SENDING_ORDER)
+        .build();
+  }
+
+  @TestFactory
+  DynamicContainer recordingCredentialDelivery() {
+    return CredentialDeliveryTestSuiteBuilder.using(
+            tenant -> {
+              RecordingCredentialDelivery delivery =
+                  RecordingCredentialDelivery.create()
+                      .register(UserId.of("u1"), "mobile ending 01", Instant.EPOCH)
+                      .register(UserId.of("u2"), "alternate email a***@example.org", Instant.EPOCH);
+              return new ReadableCredentialDelivery(
+                  delivery,
+                  user ->
+                      delivery.inbox(user).stream()
+                          .map(RecordingCredentialDelivery.Received::secret)
+                          .toList(),
+                  Set.of(UserId.of("u1"), UserId.of("u2")));
+            })
+        .named("RecordingCredentialDelivery")
+        .withFeatures(CredentialDeliveryFeature.values())
         .build();
   }
 }
