@@ -49,7 +49,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if an argument is missing
    */
-  static ChangeRequest setPhone(UserId user, PhoneType type, String rawNumber) {
+  static SetPhone setPhone(UserId user, PhoneType type, String rawNumber) {
     return new SetPhone(
         required(user, "target user"),
         required(type, "phone type"),
@@ -61,7 +61,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if an argument is missing
    */
-  static ChangeRequest removePhone(UserId user, PhoneType type) {
+  static RemovePhone removePhone(UserId user, PhoneType type) {
     return new RemovePhone(required(user, "target user"), required(type, "phone type"));
   }
 
@@ -75,23 +75,28 @@ public sealed interface ChangeRequest
    * @param password the manager's password, or empty
    * @param delivery how a generated password reaches the user; empty for the settings' default
    */
-  record ResetPassword(UserId user, Optional<Secret> password, Optional<DeliveryMode> delivery)
+  record ResetPassword(
+      UserId user,
+      Optional<Secret> password,
+      Optional<DeliveryMode> delivery,
+      Optional<Verification> verification)
       implements ChangeRequest {
     /** Rejects a missing component. */
     public ResetPassword {
       required(user, "target user");
       required(password, "password");
       required(delivery, "delivery mode");
+      required(verification, "verification");
     }
 
     /**
-     * A reset in the settings' default delivery mode.
+     * A reset in the settings' default delivery mode, without caller verification.
      *
      * @param user the user whose password is reset
      * @param password the manager's password, or empty
      */
     public ResetPassword(UserId user, Optional<Secret> password) {
-      this(user, password, Optional.empty());
+      this(user, password, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -103,7 +108,21 @@ public sealed interface ChangeRequest
      * @since 0.2.0
      */
     public ResetPassword deliveredBy(DeliveryMode mode) {
-      return new ResetPassword(user, password, Optional.of(required(mode, "delivery mode")));
+      return new ResetPassword(
+          user, password, Optional.of(required(mode, "delivery mode")), verification);
+    }
+
+    /**
+     * This reset with the caller's passed verification, for a change that needs one.
+     *
+     * @param evidence from {@link StaffSession#verify}
+     * @return the refined request
+     * @throws InvalidInputException if {@code evidence} is missing
+     * @since 0.2.0
+     */
+    public ResetPassword verifiedBy(Verification evidence) {
+      return new ResetPassword(
+          user, password, delivery, Optional.of(required(evidence, "verification")));
     }
 
     @Override
@@ -114,6 +133,8 @@ public sealed interface ChangeRequest
           + password.isPresent()
           + ", delivery="
           + delivery.map(DeliveryMode::name).orElse("default")
+          + ", verified="
+          + verification.isPresent()
           + "}";
     }
   }
@@ -125,12 +146,38 @@ public sealed interface ChangeRequest
    * @param type the phone method
    * @param rawNumber the number as typed, parsed by the preview
    */
-  record SetPhone(UserId user, PhoneType type, String rawNumber) implements ChangeRequest {
+  record SetPhone(
+      UserId user, PhoneType type, String rawNumber, Optional<Verification> verification)
+      implements ChangeRequest {
     /** Rejects a missing component. */
     public SetPhone {
       required(user, "target user");
       required(type, "phone type");
       required(rawNumber, "phone number");
+      required(verification, "verification");
+    }
+
+    /**
+     * A phone method set without caller verification.
+     *
+     * @param user the user whose phone method changes
+     * @param type the phone method
+     * @param rawNumber the number as typed
+     */
+    public SetPhone(UserId user, PhoneType type, String rawNumber) {
+      this(user, type, rawNumber, Optional.empty());
+    }
+
+    /**
+     * This change with the caller's passed verification, for a change that needs one.
+     *
+     * @param evidence from {@link StaffSession#verify}
+     * @return the refined request
+     * @throws InvalidInputException if {@code evidence} is missing
+     * @since 0.2.0
+     */
+    public SetPhone verifiedBy(Verification evidence) {
+      return new SetPhone(user, type, rawNumber, Optional.of(required(evidence, "verification")));
     }
   }
 
@@ -140,11 +187,35 @@ public sealed interface ChangeRequest
    * @param user the user whose phone method is removed
    * @param type the phone method
    */
-  record RemovePhone(UserId user, PhoneType type) implements ChangeRequest {
+  record RemovePhone(UserId user, PhoneType type, Optional<Verification> verification)
+      implements ChangeRequest {
     /** Rejects a missing component. */
     public RemovePhone {
       required(user, "target user");
       required(type, "phone type");
+      required(verification, "verification");
+    }
+
+    /**
+     * A phone method removed without caller verification.
+     *
+     * @param user the user whose phone method is removed
+     * @param type the phone method
+     */
+    public RemovePhone(UserId user, PhoneType type) {
+      this(user, type, Optional.empty());
+    }
+
+    /**
+     * This change with the caller's passed verification, for a change that needs one.
+     *
+     * @param evidence from {@link StaffSession#verify}
+     * @return the refined request
+     * @throws InvalidInputException if {@code evidence} is missing
+     * @since 0.2.0
+     */
+    public RemovePhone verifiedBy(Verification evidence) {
+      return new RemovePhone(user, type, Optional.of(required(evidence, "verification")));
     }
   }
 

@@ -11,6 +11,7 @@ import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.VerificationGate;
 import io.mystaff.spi.WritebackJournal;
 import java.time.Clock;
 import java.util.Optional;
@@ -39,7 +40,9 @@ record Configuration(
     ChangeLimiter phoneLimiter,
     Notifications notifications,
     WritebackJournal journal,
-    Optional<CredentialDelivery> delivery) {
+    Optional<CredentialDelivery> delivery,
+    Optional<VerificationGate> verificationGate,
+    ChangeLimiter verificationLimiter) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -60,6 +63,8 @@ record Configuration(
     requireNonNull(notifications, "notifications");
     requireNonNull(journal, "journal");
     requireNonNull(delivery, "delivery");
+    requireNonNull(verificationGate, "verificationGate");
+    requireNonNull(verificationLimiter, "verificationLimiter");
   }
 
   /**

@@ -34,6 +34,8 @@ import io.mystaff.spi.MyStaffListener;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.UserNotifier;
+import io.mystaff.spi.VerificationGate;
+import io.mystaff.spi.VerificationLevel;
 import io.mystaff.spi.WritebackJournal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -422,6 +424,7 @@ public final class MyStaff implements AutoCloseable {
     private @Nullable Executor auditRelay;
     private @Nullable UserNotifier userNotifier;
     private @Nullable CredentialDelivery credentialDelivery;
+    private @Nullable VerificationGate verificationGate;
     private final List<MyStaffListener> listeners = new ArrayList<>();
     private @Nullable Executor notificationExecutor;
 
@@ -561,6 +564,18 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Verifies callers before resets and phone changes (see {@link StaffSession#startVerification}
+     * and {@link MyStaffSettings#verificationLevel()}); required when the settings' verification
+     * levels are above {@code NONE}. {@link OneTimeCodeVerificationGate} is the reference one.
+     *
+     * @since 0.2.0
+     */
+    public Builder verificationGate(VerificationGate gate) {
+      this.verificationGate = requireNonNull(gate, "gate");
+      return this;
+    }
+
+    /**
      * Adds a listener that hears of every attempt's outcome and of writebacks in flight (see {@link
      * MyStaffListener}); listeners are called in the order added, and whatever one throws is logged
      * and ignored. {@code mystaff-micrometer} offers one that records meters.
@@ -623,6 +638,15 @@ public final class MyStaff implements AutoCloseable {
                 + " sends passwords to users; call credentialDelivery(CredentialDelivery)"
                 + " on the builder.");
       }
+      if (verificationGate == null
+          && settings.elevatedVerificationLevel() != VerificationLevel.NONE) {
+        throw new IllegalStateException(
+            "settings ask for caller verification ("
+                + settings.verificationLevel()
+                + ", elevated "
+                + settings.elevatedVerificationLevel()
+                + "); call verificationGate(VerificationGate) on the builder.");
+      }
       PhoneNumberParser parser =
           phoneParser != null
               ? phoneParser
@@ -670,7 +694,9 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
               writebackJournal,
-              Optional.ofNullable(credentialDelivery));
+              Optional.ofNullable(credentialDelivery),
+              Optional.ofNullable(verificationGate),
+              new ChangeLimiter(settings.verificationLimit(), clock));
       return new MyStaff(config, ownRelay, ownNotifier);
     }
 

@@ -6,6 +6,7 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.directory.PhoneNumberKind;
 import io.mystaff.core.access.FeatureAvailability;
+import io.mystaff.spi.VerificationLevel;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;

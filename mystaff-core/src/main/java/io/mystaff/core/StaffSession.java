@@ -32,6 +32,10 @@ import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.spi.UserNotification;
+import io.mystaff.spi.VerificationChallenge;
+import io.mystaff.spi.VerificationCheck;
+import io.mystaff.spi.VerificationGate;
+import io.mystaff.spi.VerificationLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -459,7 +463,8 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return reset(PasswordResetCommand.of(user, Optional.empty()), Optional.empty());
+      return reset(
+          PasswordResetCommand.of(user, Optional.empty()), Optional.empty(), Optional.empty());
     } finally {
       call.close();
     }
@@ -493,6 +498,7 @@ public final class StaffSession {
       checkSession();
       return reset(
           PasswordResetCommand.of(user, password == null ? null : Optional.of(password)),
+          Optional.empty(),
           Optional.empty());
     } finally {
       call.close();
@@ -538,7 +544,10 @@ public final class StaffSession {
     try {
       checkSession();
       require(request, "request");
-      return reset(PasswordResetCommand.of(request.user(), request.password()), request.delivery());
+      return reset(
+          PasswordResetCommand.of(request.user(), request.password()),
+          request.delivery(),
+          request.verification());
     } finally {
       call.close();
     }
@@ -576,7 +585,8 @@ public final class StaffSession {
               type,
               rawNumber,
               config.phoneParser(),
-              config.settings().allowedPhoneNumberKinds()));
+              config.settings().allowedPhoneNumberKinds()),
+          Optional.empty());
     } finally {
       call.close();
     }
@@ -603,7 +613,7 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return changePhone(PhoneCommand.remove(user, type));
+      return changePhone(PhoneCommand.remove(user, type), Optional.empty());
     } finally {
       call.close();
     }
@@ -647,7 +657,9 @@ public final class StaffSession {
       try {
         if (change instanceof ChangeRequest.ResetPassword reset) {
           return previewReset(
-              PasswordResetCommand.of(reset.user(), reset.password()), reset.delivery());
+              PasswordResetCommand.of(reset.user(), reset.password()),
+              reset.delivery(),
+              reset.verification());
         }
         if (change instanceof ChangeRequest.SetPhone set) {
           return previewPhone(
@@ -656,10 +668,12 @@ public final class StaffSession {
                   set.type(),
                   set.rawNumber(),
                   config.phoneParser(),
-                  config.settings().allowedPhoneNumberKinds()));
+                  config.settings().allowedPhoneNumberKinds()),
+              set.verification());
         }
         ChangeRequest.RemovePhone remove = (ChangeRequest.RemovePhone) change;
-        return previewPhone(PhoneCommand.remove(remove.user(), remove.type()));
+        return previewPhone(
+            PhoneCommand.remove(remove.user(), remove.type()), remove.verification());
       } catch (MyStaffException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -673,7 +687,9 @@ public final class StaffSession {
 
   /** {@link #reset} up to its write, recording nothing. */
   private ChangePreview previewReset(
-      PasswordResetCommand command, Optional<DeliveryMode> requested) {
+      PasswordResetCommand command,
+      Optional<DeliveryMode> requested,
+      Optional<Verification> evidence) {
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
     DeliveryMode mode = deliveryMode(command, target, requested);
@@ -707,11 +723,19 @@ public final class StaffSession {
         effects.add(ChangePreview.SideEffect.of(mode));
       }
     }
+    Optional<DenyReason> unverified =
+        verdict.decision().isPermit()
+            ? verificationDenial(facts, target, evidence)
+            : Optional.empty();
+    if (unverified.isPresent()) {
+      return ChangePreview.denied(
+          target.id(), activity, new Decision.Deny(StaffAction.RESET_PASSWORD, unverified.get()));
+    }
     return previewOf(target, activity, verdict, effects, Optional.empty());
   }
 
   /** {@link #changePhone} up to its write, recording nothing. */
-  private ChangePreview previewPhone(PhoneCommand command) {
+  private ChangePreview previewPhone(PhoneCommand command, Optional<Verification> evidence) {
     User target = workflow.readTarget(command.target());
     AuditActivity activity = PhoneEdit.activityOf(command, target);
     if (!config.phoneLimiter().wouldAdmit(managerId())) {
@@ -720,9 +744,17 @@ public final class StaffSession {
           activity,
           new Decision.Deny(StaffAction.MANAGE_PHONES, DenyReason.RATE_LIMITED));
     }
+    Workflow.Facts facts = workflow.readFacts(target);
     Workflow.Verdict verdict =
-        workflow.judge(
-            workflow.readFacts(target), StaffAction.MANAGE_PHONES, target, command::refusal);
+        workflow.judge(facts, StaffAction.MANAGE_PHONES, target, command::refusal);
+    Optional<DenyReason> unverified =
+        verdict.decision().isPermit()
+            ? verificationDenial(facts, target, evidence)
+            : Optional.empty();
+    if (unverified.isPresent()) {
+      return ChangePreview.denied(
+          target.id(), activity, new Decision.Deny(StaffAction.MANAGE_PHONES, unverified.get()));
+    }
     return previewOf(
         target,
         activity,
@@ -778,7 +810,9 @@ public final class StaffSession {
   }
 
   private PasswordResetResult reset(
-      PasswordResetCommand command, Optional<DeliveryMode> requested) {
+      PasswordResetCommand command,
+      Optional<DeliveryMode> requested,
+      Optional<Verification> evidence) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
@@ -790,6 +824,8 @@ public final class StaffSession {
         StaffAction.RESET_PASSWORD,
         target,
         config.resetLimiter());
+    requireVerification(
+        attempt, AuditActivity.RESET_PASSWORD, StaffAction.RESET_PASSWORD, target, evidence);
     if (target.isSynced()) {
       return new WritebackReset(workflow, config.writeback().orElseThrow())
           .start(target, command.managerChosen().orElseThrow(), attempt);
@@ -808,7 +844,7 @@ public final class StaffSession {
     return result;
   }
 
-  private PhoneChange changePhone(PhoneCommand command) {
+  private PhoneChange changePhone(PhoneCommand command, Optional<Verification> evidence) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     Attempt attempt = workflow.begin();
@@ -816,6 +852,8 @@ public final class StaffSession {
         new PhoneEdit(command, config.writer(), config.phoneParser(), attempt.correlationId());
     workflow.throttle(
         attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, config.phoneLimiter());
+    requireVerification(
+        attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, evidence);
     PhoneChange change = workflow.change(target, attempt, edit);
     if (!change.previous().equals(change.current())) {
       AuditActivity activity =
@@ -835,6 +873,322 @@ public final class StaffSession {
               activity == AuditActivity.ADD_PHONE ? Optional.empty() : change.previous()));
     }
     return change;
+  }
+
+  /**
+   * {@link #setPhone(UserId, PhoneType, String)} as {@code request} says, with the caller's
+   * verification if it carries one (see {@link #startVerification}).
+   *
+   * @throws InvalidInputException if the request is missing or invalid (nothing recorded)
+   * @throws AccessDeniedException if the manager may not manage the user's phones, or the change
+   *     needs a caller verification the request lacks ({@link DenyReason#VERIFICATION_REQUIRED},
+   *     {@link DenyReason#VERIFICATION_TOO_WEAK}); after one DENIED event
+   * @throws UnknownUserException if there is no such user
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public PhoneChange setPhone(ChangeRequest.SetPhone request) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(request, "request");
+      return changePhone(
+          PhoneCommand.set(
+              request.user(),
+              request.type(),
+              request.rawNumber(),
+              config.phoneParser(),
+              config.settings().allowedPhoneNumberKinds()),
+          request.verification());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * {@link #removePhone(UserId, PhoneType)} as {@code request} says, with the caller's verification
+   * if it carries one.
+   *
+   * @throws InvalidInputException if the request is missing (nothing recorded)
+   * @throws AccessDeniedException if the manager may not manage the user's phones, or the change
+   *     needs a caller verification the request lacks (after one DENIED event)
+   * @throws PhoneMethodNotFoundException if the user has no phone method of the type
+   * @throws UnknownUserException if there is no such user
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public PhoneChange removePhone(ChangeRequest.RemovePhone request) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(request, "request");
+      return changePhone(
+          PhoneCommand.remove(request.user(), request.type()), request.verification());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Starts verifying that the caller is {@code user}: the configured {@link
+   * io.mystaff.spi.VerificationGate} issues a challenge (e.g. sends a one-time code to the user's
+   * registered phone), which the caller answers through {@link #verify}. The manager must be
+   * allowed to reset the user's password or manage their phones, so no one can make mystaff send
+   * codes to users they do not manage. Takes a token of the manager's verification bucket ({@link
+   * MyStaffSettings#verificationLimit()}). Audited as {@link AuditActivity#VERIFICATION_STARTED}:
+   * SUCCEEDED with the challenge's expiry, DENIED, or FAILED if the gate could not issue it.
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @throws CapabilityNotSupportedException if no verification gate is configured
+   * @throws UnknownUserException if there is no such user
+   * @throws AccessDeniedException if the manager may change neither the user's password nor phones,
+   *     or is rate-limited (after one DENIED event)
+   * @throws ProviderFailureException if the gate or the audit sink failed
+   * @since 0.2.0
+   */
+  public VerificationHandle startVerification(UserId user) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(user, "target user");
+      config.ensureOpen();
+      VerificationGate gate = gate();
+      User target = workflow.readTarget(user);
+      Attempt attempt = workflow.begin();
+      AuditActivity activity = AuditActivity.VERIFICATION_STARTED;
+      workflow.throttle(
+          attempt, activity, StaffAction.RESET_PASSWORD, target, config.verificationLimiter());
+      Workflow.Facts facts = workflow.facts(attempt, activity, target);
+      Workflow.Verdict reset =
+          workflow.judge(facts, StaffAction.RESET_PASSWORD, target, t -> Optional.empty());
+      Workflow.Verdict phones =
+          workflow.judge(facts, StaffAction.MANAGE_PHONES, target, t -> Optional.empty());
+      Decision.Permit permit =
+          workflow.enforce(
+              attempt,
+              activity,
+              target,
+              reset.decision().isPermit() ? reset : phones.decision().isPermit() ? phones : reset);
+      VerificationChallenge challenge;
+      try {
+        challenge = gate.start(target.id(), attempt.correlationId());
+      } catch (RuntimeException e) {
+        throw workflow.fail(
+            attempt,
+            activity,
+            target,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "verification gate",
+            e);
+      }
+      config
+          .trail()
+          .recordEnd(
+              workflow
+                  .succeeded(attempt, activity, permit)
+                  .target(Attempt.target(target, List.of()))
+                  .additionalDetail("verificationLevel", gate.level().name())
+                  .additionalDetail("challengeExpiresAt", challenge.expiresAt().toString())
+                  .build());
+      return new VerificationHandle(challenge, managerId(), attempt.correlationId());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Checks the caller's answer to a verification this manager started. The gate compares it in
+   * constant time; mystaff never logs, records or keeps it. Takes a token of the manager's
+   * verification bucket. Audited with the verification's own activity, carrying the start's
+   * correlation id ({@code verificationCorrelationId}): {@link AuditActivity#VERIFICATION_PASSED}
+   * (SUCCEEDED), {@link AuditActivity#VERIFICATION_EXPIRED} (FAILED, {@code EXPIRED}) or {@link
+   * AuditActivity#VERIFICATION_FAILED} (FAILED, {@code WRONG_ANSWER}, {@code ATTEMPTS_EXHAUSTED} or
+   * {@code UNKNOWN_CHALLENGE}).
+   *
+   * <p>A pass gives a {@link Verification} to pass with one reset or phone change of the user
+   * ({@code verifiedBy}) within {@link Verification#VALIDITY}.
+   *
+   * @throws InvalidInputException if an argument is missing, the answer was destroyed, or the
+   *     verification was started by another manager (nothing recorded)
+   * @throws CapabilityNotSupportedException if no verification gate is configured
+   * @throws UnknownUserException if the user no longer exists
+   * @throws AccessDeniedException if the manager is rate-limited (after one DENIED event)
+   * @throws ProviderFailureException if the gate or the audit sink failed
+   * @since 0.2.0
+   */
+  public VerificationResult verify(VerificationHandle verification, Secret answer) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(verification, "verification");
+      require(answer, "answer");
+      if (answer.isDestroyed()) {
+        throw InvalidInputException.of("answer", "was destroyed before use", "answer.destroyed");
+      }
+      if (!verification.manager().equals(managerId())) {
+        throw InvalidInputException.of(
+            "verification", "was started by another manager", "verification.otherManager");
+      }
+      config.ensureOpen();
+      VerificationGate gate = gate();
+      User target = workflow.readTarget(verification.user());
+      Attempt attempt = workflow.begin();
+      workflow.throttle(
+          attempt,
+          AuditActivity.VERIFICATION_FAILED,
+          StaffAction.RESET_PASSWORD,
+          target,
+          config.verificationLimiter());
+      VerificationCheck check;
+      try {
+        check = gate.check(verification.challenge().id(), target.id(), answer);
+      } catch (RuntimeException e) {
+        throw workflow.fail(
+            attempt,
+            AuditActivity.VERIFICATION_FAILED,
+            target,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "verification gate",
+            e);
+      }
+      AuditActivity activity =
+          switch (check) {
+            case PASSED -> AuditActivity.VERIFICATION_PASSED;
+            case EXPIRED -> AuditActivity.VERIFICATION_EXPIRED;
+            default -> AuditActivity.VERIFICATION_FAILED;
+          };
+      io.mystaff.api.audit.AuditEvent.Builder event =
+          attempt
+              .event(
+                  activity,
+                  check == VerificationCheck.PASSED
+                      ? io.mystaff.api.audit.AuditOutcome.SUCCEEDED
+                      : io.mystaff.api.audit.AuditOutcome.FAILED)
+              .target(Attempt.target(target, List.of()))
+              .additionalDetail("verificationCorrelationId", verification.correlationId().value());
+      if (check == VerificationCheck.PASSED) {
+        event.additionalDetail("verificationLevel", gate.level().name());
+      } else {
+        event.resultReason(check.name());
+      }
+      config.trail().recordEnd(event.build());
+      if (check != VerificationCheck.PASSED) {
+        return new VerificationResult(check, Optional.empty());
+      }
+      return new VerificationResult(
+          check,
+          Optional.of(
+              new Verification(
+                  verification.challenge().id(),
+                  target.id(),
+                  managerId(),
+                  gate.level(),
+                  config.clock().instant())));
+    } finally {
+      call.close();
+    }
+  }
+
+  private VerificationGate gate() {
+    return config
+        .verificationGate()
+        .orElseThrow(
+            () ->
+                new CapabilityNotSupportedException(
+                    "verification gate", "no caller verification gate is configured"));
+  }
+
+  /**
+   * The caller verification a change of {@code target} needs now: the elevated level for a
+   * privileged-adjacent user (any role assignment, active or not; a role-assignable group; a
+   * restricted management unit) or one whose channel changed within {@link
+   * MyStaffSettings#recentChannelChange()}, else the ordinary level.
+   */
+  private VerificationLevel requiredLevel(Workflow.Facts facts, User target) {
+    MyStaffSettings settings = config.settings();
+    if (settings.elevatedVerificationLevel() == VerificationLevel.NONE) {
+      return VerificationLevel.NONE;
+    }
+    TargetFacts t = facts.target();
+    boolean privilegedAdjacent =
+        !t.assignments().isEmpty() || t.roleAssignableGroupMember() || t.inRestrictedUnit();
+    if (privilegedAdjacent || channelChangedRecently(target, facts.now())) {
+      return settings.elevatedVerificationLevel();
+    }
+    return settings.verificationLevel();
+  }
+
+  private boolean channelChangedRecently(User target, Instant now) {
+    Optional<VerificationGate> gate = config.verificationGate();
+    if (gate.isEmpty()) {
+      return false;
+    }
+    Optional<Instant> changed = gate.get().channelChangedAt(target.id());
+    return changed.isPresent()
+        && !changed.get().isBefore(now.minus(config.settings().recentChannelChange()));
+  }
+
+  /**
+   * Why a permitted change of {@code target} still may not go ahead for want of caller
+   * verification: the gate cannot reach the needed level, or {@code evidence} does not admit it.
+   * Records and uses up nothing.
+   */
+  private Optional<DenyReason> verificationDenial(
+      Workflow.Facts facts, User target, Optional<Verification> evidence) {
+    VerificationLevel required = requiredLevel(facts, target);
+    if (required == VerificationLevel.NONE) {
+      return Optional.empty();
+    }
+    if (!gate().level().satisfies(required)) {
+      return Optional.of(DenyReason.VERIFICATION_TOO_WEAK);
+    }
+    if (evidence.isEmpty()
+        || !evidence.get().admits(target.id(), managerId(), required, facts.now())) {
+      return Optional.of(DenyReason.VERIFICATION_REQUIRED);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Before a change: when the settings ask for caller verification, the engine's decision first
+   * (its deny is recorded as usual), then the verification the change needs; a missing or too weak
+   * one records the attempt's one DENIED event and throws. A verification that admits the change is
+   * used up here.
+   */
+  private void requireVerification(
+      Attempt attempt,
+      AuditActivity activity,
+      StaffAction action,
+      User target,
+      Optional<Verification> evidence) {
+    if (config.settings().elevatedVerificationLevel() == VerificationLevel.NONE) {
+      return;
+    }
+    Workflow.Facts facts = workflow.facts(attempt, activity, target);
+    workflow.enforce(
+        attempt, activity, target, workflow.judge(facts, action, target, t -> Optional.empty()));
+    Optional<DenyReason> denial = verificationDenial(facts, target, evidence);
+    if (denial.isEmpty()
+        && requiredLevel(facts, target) != VerificationLevel.NONE
+        && !evidence.orElseThrow().use()) {
+      denial = Optional.of(DenyReason.VERIFICATION_REQUIRED); // a racing change used it first
+    }
+    if (denial.isPresent()) {
+      throw config
+          .trail()
+          .recordEnding(
+              attempt
+                  .event(activity, io.mystaff.api.audit.AuditOutcome.DENIED)
+                  .resultReason(denial.get().name())
+                  .target(Attempt.target(target, List.of()))
+                  .additionalDetail("verificationRequired", requiredLevel(facts, target).name())
+                  .build(),
+              new AccessDeniedException(action, target.id(), denial.get()));
+    }
   }
 
   /** The manager's facts at this moment, after checking that the session is still usable. */

@@ -37,7 +37,23 @@ public enum DenyReason {
    * @since 0.1.0
    */
   RATE_LIMITED(
-      "You have made too many changes of this kind in a short time. Wait a few minutes and try again.");
+      "You have made too many changes of this kind in a short time. Wait a few minutes and try again."),
+  /**
+   * The change needs the caller to be verified first, and no unused, unexpired verification of the
+   * needed level for this user came with it. Decided by the workflow, not the engine.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_REQUIRED(
+      "Verify the caller first: this change needs a caller verification for this user."),
+  /**
+   * The change needs a stronger caller verification than the configured gate can give (the user is
+   * privileged-adjacent or changed their phone recently). Decided by the workflow, not the engine.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_TOO_WEAK(
+      "This user needs a stronger identity check than My Staff can do; ask an administrator.");
 
   private final String message;
 

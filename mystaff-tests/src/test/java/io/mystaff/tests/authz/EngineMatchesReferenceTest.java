@@ -109,7 +109,9 @@ class EngineMatchesReferenceTest {
       expected.add(a + " PERMIT");
       for (DenyReason reason : DenyReason.values()) {
         if (a.isChange()
-            && reason != DenyReason.RATE_LIMITED) { // the workflow's rate limit, not the engine's
+            && reason != DenyReason.RATE_LIMITED // the workflow's rate limit, not the engine's
+            && reason != DenyReason.VERIFICATION_REQUIRED // the workflow's caller verification
+            && reason != DenyReason.VERIFICATION_TOO_WEAK) {
           expected.add(a + " " + reason);
         }
       }

@@ -1,10 +1,10 @@
-package io.mystaff.core;
+package io.mystaff.spi;
 
 /**
  * How strongly a caller proved to be the user a change is for, ordered from weakest to strongest. A
- * {@link io.mystaff.spi.VerificationGate} attests one level; a change needs the level {@link
- * MyStaffSettings#verificationLevel()} or, for privileged-adjacent users and users whose channel
- * changed recently, {@link MyStaffSettings#elevatedVerificationLevel()}.
+ * {@link VerificationGate} attests one level; a change needs the level the settings' {@code
+ * verificationLevel} names or, for privileged-adjacent users and users whose channel changed
+ * recently, their {@code elevatedVerificationLevel}.
  *
  * @since 0.2.0
  */
@@ -13,7 +13,7 @@ public enum VerificationLevel {
   NONE,
   /**
    * Proof of holding the user's registered channel, e.g. a one-time code sent to the registered
-   * phone ({@link OneTimeCodeVerificationGate}).
+   * phone ({@code io.mystaff.core.OneTimeCodeVerificationGate}).
    */
   STANDARD,
   /**
