@@ -3,6 +3,7 @@ package io.mystaff.core;
 import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.CapabilityNotSupportedException;
+import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.Page;
@@ -45,6 +46,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one signed-in manager sees and does in My Staff. Obtained from {@link
@@ -87,6 +91,9 @@ import java.util.Set;
 public final class StaffSession {
   private static final Set<StaffAction> CHANGES =
       EnumSet.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES);
+
+  /** The additional detail that names the batch of a bulk call's events. */
+  static final String BATCH_KEY = "batchId";
 
   private final Workflow workflow;
   private final Configuration config;
@@ -554,6 +561,110 @@ public final class StaffSession {
   }
 
   /**
+   * Resets the passwords of several cloud-only users at once, each to its own generated temporary
+   * password sent to the user's registered channel ({@link DeliveryMode#SEND_TO_USER}): a temporary
+   * password is never returned in bulk, not even in part. Each user goes through the very path of
+   * {@link #reset}: its own rate-limit token, engine decision, caller verification (a batch carries
+   * none, so users who need one are denied), delivery and write, with its own audit event and
+   * correlation id; every event of the batch also carries the batch's id as its {@code batchId}
+   * detail. One user's denial or failure does not stop the others.
+   *
+   * @param users the users, 1 to {@link MyStaffSettings#maxBatchSize()}, each once
+   * @return one item per user, in the order given
+   * @throws InvalidInputException before anything is read or recorded, if {@code users} is missing,
+   *     empty, holds a missing or repeated user ({@code bulk.invalid}), or more than {@link
+   *     MyStaffSettings#maxBatchSize()} ({@code bulk.tooLarge}); or if the settings do not allow
+   *     {@link DeliveryMode#SEND_TO_USER} ({@code bulk.requiresDelivery})
+   * @since 0.2.0
+   */
+  public BulkResetResult bulkReset(List<UserId> users) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(users, "users");
+      if (users.isEmpty()
+          || users.stream().anyMatch(java.util.Objects::isNull)
+          || new java.util.HashSet<>(users).size() != users.size()) {
+        throw InvalidInputException.of(
+            "users", "must name at least one user, each once", "bulk.invalid");
+      }
+      if (users.size() > config.settings().maxBatchSize()) {
+        throw InvalidInputException.of(
+            "users",
+            "must be at most " + config.settings().maxBatchSize() + " per batch",
+            "bulk.tooLarge");
+      }
+      if (!config.settings().allowedDeliveryModes().contains(DeliveryMode.SEND_TO_USER)) {
+        throw InvalidInputException.of(
+            "delivery mode",
+            "bulk resets send each password to its user: the settings must allow SEND_TO_USER",
+            "bulk.requiresDelivery");
+      }
+      config.ensureOpen();
+      CorrelationId batch = CorrelationId.random();
+      List<BulkResetResult.Item> items = new ArrayList<>(users.size());
+      for (UserId user : users) {
+        items.add(resetOne(user, batch));
+      }
+      return new BulkResetResult(batch, items);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * One user of a bulk reset, as an item. A provider failure (even the audit sink's) ends only this
+   * user: a change commits with its SUCCEEDED event or not at all, so nothing goes unaudited. A
+   * write whose outcome is unknown is {@code OUTCOME_UNKNOWN}: its event committed with it if it
+   * did.
+   */
+  private BulkResetResult.Item resetOne(UserId user, CorrelationId batch) {
+    AtomicReference<@Nullable CorrelationId> attempt = new AtomicReference<>();
+    try {
+      PasswordResetResult result =
+          reset(
+              PasswordResetCommand.of(user, Optional.empty()),
+              Optional.of(DeliveryMode.SEND_TO_USER),
+              Optional.empty(),
+              Map.of(BATCH_KEY, batch.value()),
+              attempt::set);
+      PasswordResetResult.Delivered delivered = (PasswordResetResult.Delivered) result;
+      return new BulkResetResult.Item(
+          user,
+          BulkResetResult.Outcome.DELIVERED,
+          Optional.of(delivered.correlationId()),
+          Optional.empty(),
+          Optional.of(delivered.channel()));
+    } catch (AccessDeniedException e) {
+      return new BulkResetResult.Item(
+          user,
+          BulkResetResult.Outcome.DENIED,
+          Optional.ofNullable(attempt.get()),
+          Optional.of(e.reason().name()),
+          Optional.empty());
+    } catch (CredentialDeliveryException e) {
+      return failed(user, attempt.get(), CloudPasswordReset.DELIVERY_FAILED);
+    } catch (InvalidInputException e) {
+      return failed(user, attempt.get(), e.violations().get(0).code());
+    } catch (ProviderFailureException e) {
+      return failed(
+          user, attempt.get(), e.isOutcomeUnknown() ? "OUTCOME_UNKNOWN" : e.code().name());
+    } catch (MyStaffException e) {
+      return failed(user, attempt.get(), e.code().name());
+    }
+  }
+
+  private static BulkResetResult.Item failed(
+      UserId user, @Nullable CorrelationId attempt, String reason) {
+    return new BulkResetResult.Item(
+        user,
+        BulkResetResult.Outcome.FAILED,
+        Optional.ofNullable(attempt),
+        Optional.of(reason),
+        Optional.empty());
+  }
+
+  /**
    * Adds the user's phone method of {@code type}, or replaces its number, with {@code rawNumber}
    * parsed and normalized to E.164 (national numbers need {@link
    * MyStaffSettings#defaultPhoneRegion()}). Concurrent edits of the user are never lost: the write
@@ -813,11 +924,21 @@ public final class StaffSession {
       PasswordResetCommand command,
       Optional<DeliveryMode> requested,
       Optional<Verification> evidence) {
+    return reset(command, requested, evidence, Map.of(), id -> {});
+  }
+
+  private PasswordResetResult reset(
+      PasswordResetCommand command,
+      Optional<DeliveryMode> requested,
+      Optional<Verification> evidence,
+      Map<String, String> details,
+      Consumer<CorrelationId> attempted) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
     DeliveryMode mode = deliveryMode(command, target, requested);
-    Attempt attempt = workflow.begin();
+    Attempt attempt = workflow.begin().withDetails(details);
+    attempted.accept(attempt.correlationId());
     workflow.throttle(
         attempt,
         AuditActivity.RESET_PASSWORD,
