@@ -401,6 +401,8 @@ class ActiveDirectoryWritebackTest {
             })
         .named("Active Directory writeback (UnboundID in-memory)")
         .withFeatures(PasswordWritebackFeature.REPORTS_PROGRESS)
+        // ActiveDirectoryWriteback does not unlock accounts (no lockoutTime write).
+        .withoutFeatures(PasswordWritebackFeature.UNLOCKS_ACCOUNTS)
         .withoutFeatures(PasswordWritebackFeature.READS_HISTORY)
         .withTimeout(Duration.ofSeconds(30))
         .build();

@@ -300,6 +300,8 @@ class SambaDomainControllerTest {
             })
         .named("Active Directory writeback (Samba 4.17 DC)")
         .withFeatures(PasswordWritebackFeature.REPORTS_PROGRESS)
+        // ActiveDirectoryWriteback does not unlock accounts (no lockoutTime write).
+        .withoutFeatures(PasswordWritebackFeature.UNLOCKS_ACCOUNTS)
         .withoutFeatures(PasswordWritebackFeature.READS_HISTORY)
         .withTimeout(Duration.ofSeconds(60))
         .build();

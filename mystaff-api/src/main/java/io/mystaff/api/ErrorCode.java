@@ -32,5 +32,12 @@ public enum ErrorCode {
   /**
    * The user has no phone method of the type the request names (Graph's 404); nothing was changed.
    */
-  PHONE_METHOD_NOT_FOUND
+  PHONE_METHOD_NOT_FOUND,
+  /**
+   * The action applies only to accounts synced from an on-premises directory and the user's is
+   * cloud-only (e.g. unlocking the on-premises account); nothing was changed or recorded.
+   *
+   * @since 0.2.0
+   */
+  ACCOUNT_NOT_SYNCED
 }

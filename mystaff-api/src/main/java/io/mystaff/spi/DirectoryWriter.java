@@ -177,4 +177,17 @@ public interface DirectoryWriter {
    * @param eventIds the ids of events the audit sink has stored
    */
   void acknowledgeAuditEvents(Collection<String> eventIds);
+
+  /**
+   * The writer's capability to sign users out everywhere, if it has one. The default has none: My
+   * Staff then does not offer {@link io.mystaff.api.authz.StaffAction#REVOKE_SESSIONS} ({@link
+   * io.mystaff.api.authz.DenyReason#ACTION_NOT_SUPPORTED}) and refuses it with {@link
+   * io.mystaff.api.CapabilityNotSupportedException}.
+   *
+   * @return the revoker, or empty
+   * @since 0.2.0
+   */
+  default Optional<SessionRevoker> sessionRevoker() {
+    return Optional.empty();
+  }
 }

@@ -110,4 +110,15 @@ public class ForwardingDirectoryWriter implements DirectoryWriter {
   public String toString() {
     return getClass().getSimpleName() + "[" + delegate + "]";
   }
+
+  /**
+   * The delegate's revoker: revocations go to the delegate's capability directly, not through this
+   * writer's other methods.
+   *
+   * @since 0.2.0
+   */
+  @Override
+  public Optional<SessionRevoker> sessionRevoker() {
+    return delegate.sessionRevoker();
+  }
 }

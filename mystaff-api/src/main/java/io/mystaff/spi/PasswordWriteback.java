@@ -3,6 +3,7 @@ package io.mystaff.spi;
 import io.mystaff.api.UserId;
 import io.mystaff.api.password.PasswordHistory;
 import io.mystaff.api.password.WritebackResult;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -57,4 +58,18 @@ public interface PasswordWriteback {
    * @return the history, or {@link PasswordHistory#none()}
    */
   PasswordHistory historyOf(UserId user);
+
+  /**
+   * The writeback's capability to unlock synced users' on-premises accounts, if it has one. The
+   * default has none: My Staff then does not offer {@link
+   * io.mystaff.api.authz.StaffAction#UNLOCK_ACCOUNT} ({@link
+   * io.mystaff.api.authz.DenyReason#ACTION_NOT_SUPPORTED}) and refuses it with {@link
+   * io.mystaff.api.CapabilityNotSupportedException}.
+   *
+   * @return the unlocker, or empty
+   * @since 0.2.0
+   */
+  default Optional<AccountUnlocker> accountUnlocker() {
+    return Optional.empty();
+  }
 }

@@ -37,7 +37,8 @@ import java.util.Set;
  *
  * @param user the user the change is for
  * @param activity the audit activity the change would be ({@code RESET_PASSWORD}, {@code
- *     ADD_PHONE}, {@code UPDATE_PHONE}, {@code DELETE_PHONE})
+ *     ADD_PHONE}, {@code UPDATE_PHONE}, {@code DELETE_PHONE}, {@code REVOKE_SESSIONS}, {@code
+ *     UNLOCK_ACCOUNT})
  * @param decision the engine's decision, or a deny with {@link DenyReason#RATE_LIMITED}
  * @param failure for a permitted change that would still fail, the FAILED event's reason
  * @param policyViolations the password policy's violations of a manager-chosen password; empty
@@ -68,6 +69,19 @@ public record ChangePreview(
     TEMPORARY_PASSWORD_SHOWN_ONCE,
     /** The phone method {@link ChangePreview#phoneMethod()} is added, replaced or removed. */
     PHONE_METHOD_CHANGED,
+    /**
+     * Every session and refresh token of the user stops working: they must sign in again
+     * everywhere.
+     *
+     * @since 0.2.0
+     */
+    SESSIONS_REVOKED,
+    /**
+     * The user's on-premises account is unlocked through the writeback, synchronously.
+     *
+     * @since 0.2.0
+     */
+    ON_PREMISES_ACCOUNT_UNLOCKED,
     /**
      * A temporary password is generated and sent whole to the user's registered channel ({@link
      * DeliveryMode#SEND_TO_USER}).

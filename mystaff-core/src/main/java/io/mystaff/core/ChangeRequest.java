@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * One change a {@link StaffSession} can make, as a value, for {@link StaffSession#preview}: a
- * password reset (generated, or to a password the manager chose) or a phone method set or removed.
- * The factories reject missing arguments; everything else (the number's syntax and kind, a
- * destroyed or badly formed password, whether the user may have a chosen password) is validated by
- * the preview exactly as the change itself validates it.
+ * password reset (generated, or to a password the manager chose), a phone method set or removed,
+ * the user's sessions revoked, or their on-premises account unlocked. The factories reject missing
+ * arguments; everything else (the number's syntax and kind, a destroyed or badly formed password,
+ * whether the user may have a chosen password) is validated by the preview exactly as the change
+ * itself validates it.
  *
  * <p>A request holding a password never shows it: its {@code toString} says only that there is one.
  * mystaff does not destroy that password; the caller may once the preview returns.
@@ -19,7 +20,11 @@ import java.util.Optional;
  * @since 0.2.0
  */
 public sealed interface ChangeRequest
-    permits ChangeRequest.ResetPassword, ChangeRequest.SetPhone, ChangeRequest.RemovePhone {
+    permits ChangeRequest.ResetPassword,
+        ChangeRequest.SetPhone,
+        ChangeRequest.RemovePhone,
+        ChangeRequest.RevokeSessions,
+        ChangeRequest.UnlockAccount {
 
   /** {@return the user the change is for} */
   UserId user();
@@ -63,6 +68,26 @@ public sealed interface ChangeRequest
    */
   static RemovePhone removePhone(UserId user, PhoneType type) {
     return new RemovePhone(required(user, "target user"), required(type, "phone type"));
+  }
+
+  /**
+   * {@link StaffSession#revokeSessions}: the user signed out everywhere.
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @since 0.2.0
+   */
+  static ChangeRequest revokeSessions(UserId user) {
+    return new RevokeSessions(required(user, "target user"));
+  }
+
+  /**
+   * {@link StaffSession#unlockAccount}: the synced user's on-premises account unlocked.
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @since 0.2.0
+   */
+  static ChangeRequest unlockAccount(UserId user) {
+    return new UnlockAccount(required(user, "target user"));
   }
 
   /**
@@ -216,6 +241,32 @@ public sealed interface ChangeRequest
      */
     public RemovePhone verifiedBy(Verification evidence) {
       return new RemovePhone(user, type, Optional.of(required(evidence, "verification")));
+    }
+  }
+
+  /**
+   * The user's sessions revoked.
+   *
+   * @param user the user to sign out everywhere
+   * @since 0.2.0
+   */
+  record RevokeSessions(UserId user) implements ChangeRequest {
+    /** Rejects a missing component. */
+    public RevokeSessions {
+      required(user, "target user");
+    }
+  }
+
+  /**
+   * The synced user's on-premises account unlocked.
+   *
+   * @param user the user whose account is unlocked
+   * @since 0.2.0
+   */
+  record UnlockAccount(UserId user) implements ChangeRequest {
+    /** Rejects a missing component. */
+    public UnlockAccount {
+      required(user, "target user");
     }
   }
 

@@ -6,11 +6,13 @@ import io.mystaff.core.access.SignInGate;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.CredentialDelivery;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
+import io.mystaff.spi.SessionRevoker;
 import io.mystaff.spi.VerificationGate;
 import io.mystaff.spi.WritebackJournal;
 import java.time.Clock;
@@ -40,6 +42,8 @@ record Configuration(
     ChangeLimiter phoneLimiter,
     Notifications notifications,
     WritebackJournal journal,
+    ChangeLimiter revokeLimiter,
+    ChangeLimiter unlockLimiter,
     Optional<CredentialDelivery> delivery,
     Optional<VerificationGate> verificationGate,
     ChangeLimiter verificationLimiter) {
@@ -62,6 +66,8 @@ record Configuration(
     requireNonNull(phoneLimiter, "phoneLimiter");
     requireNonNull(notifications, "notifications");
     requireNonNull(journal, "journal");
+    requireNonNull(revokeLimiter, "revokeLimiter");
+    requireNonNull(unlockLimiter, "unlockLimiter");
     requireNonNull(delivery, "delivery");
     requireNonNull(verificationGate, "verificationGate");
     requireNonNull(verificationLimiter, "verificationLimiter");
@@ -74,5 +80,15 @@ record Configuration(
     if (closed.get()) {
       throw new IllegalStateException("MyStaff was closed");
     }
+  }
+
+  /** The writer's session revoker, if it has one. */
+  Optional<SessionRevoker> sessionRevoker() {
+    return writer.sessionRevoker();
+  }
+
+  /** The writeback's account unlocker, if there is a writeback and it has one. */
+  Optional<AccountUnlocker> accountUnlocker() {
+    return writeback.flatMap(PasswordWriteback::accountUnlocker);
   }
 }

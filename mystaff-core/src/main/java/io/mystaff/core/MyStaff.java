@@ -794,6 +794,8 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
               writebackJournal,
+              new ChangeLimiter(settings.accountActionLimit(), clock),
+              new ChangeLimiter(settings.accountActionLimit(), clock),
               Optional.ofNullable(credentialDelivery),
               Optional.ofNullable(verificationGate),
               new ChangeLimiter(settings.verificationLimit(), clock));

@@ -58,6 +58,10 @@ import java.util.regex.Pattern;
  * @param phoneChangeLimit how many phone method changes (adds, updates, removals) one manager may
  *     attempt in a short time (default {@link #DEFAULT_PHONE_CHANGE_LIMIT}: 20 at once, then one
  *     every 30 seconds); {@link RateLimit#unlimited()} turns it off
+ * @param accountActionLimit how many session revocations, and separately how many on-premises
+ *     account unlocks, one manager may attempt in a short time (one bucket per kind, default {@link
+ *     #DEFAULT_ACCOUNT_ACTION_LIMIT}: 10 at once, then one per minute, like resets); {@link
+ *     RateLimit#unlimited()} turns them off
  * @param allowedDeliveryModes how generated temporary passwords of cloud-only users may reach the
  *     user, not empty (default {@link DeliveryMode#SHOW_ONCE} alone); modes that send need a {@link
  *     io.mystaff.spi.CredentialDelivery} ({@code MyStaff.Builder#credentialDelivery})
@@ -92,6 +96,7 @@ public record MyStaffSettings(
     int minimumManagerChosenPasswordLength,
     RateLimit resetLimit,
     RateLimit phoneChangeLimit,
+    RateLimit accountActionLimit,
     Set<DeliveryMode> allowedDeliveryModes,
     DeliveryMode defaultDeliveryMode,
     VerificationLevel verificationLevel,
@@ -108,6 +113,15 @@ public record MyStaffSettings(
 
   /** The default {@link #writebackDeadline()}. */
   public static final Duration DEFAULT_WRITEBACK_DEADLINE = Duration.ofMinutes(5);
+
+  /**
+   * The default {@link #accountActionLimit()}: 10 revocations (or unlocks) at once, then one per
+   * minute.
+   *
+   * @since 0.2.0
+   */
+  public static final RateLimit DEFAULT_ACCOUNT_ACTION_LIMIT =
+      RateLimit.of(10, Duration.ofMinutes(1));
 
   /** The default {@link #resetLimit()}: 10 resets at once, then one per minute. */
   public static final RateLimit DEFAULT_RESET_LIMIT = RateLimit.of(10, Duration.ofMinutes(1));
@@ -187,6 +201,7 @@ public record MyStaffSettings(
     }
     requireNonNull(resetLimit, "resetLimit");
     requireNonNull(phoneChangeLimit, "phoneChangeLimit");
+    requireNonNull(accountActionLimit, "accountActionLimit");
     requireNonNull(sessionRecheckInterval, "sessionRecheckInterval");
     requireNonNull(sessionLifetime, "sessionLifetime");
     if (sessionLifetime.isNegative()
@@ -275,6 +290,7 @@ public record MyStaffSettings(
         .minimumManagerChosenPasswordLength(minimumManagerChosenPasswordLength)
         .resetLimit(resetLimit)
         .phoneChangeLimit(phoneChangeLimit)
+        .accountActionLimit(accountActionLimit)
         .allowedDeliveryModes(allowedDeliveryModes)
         .defaultDeliveryMode(defaultDeliveryMode)
         .verificationLevel(verificationLevel)
@@ -305,6 +321,7 @@ public record MyStaffSettings(
     private int minimumManagerChosenPasswordLength = MIN_MANAGER_CHOSEN_PASSWORD_LENGTH;
     private RateLimit resetLimit = DEFAULT_RESET_LIMIT;
     private RateLimit phoneChangeLimit = DEFAULT_PHONE_CHANGE_LIMIT;
+    private RateLimit accountActionLimit = DEFAULT_ACCOUNT_ACTION_LIMIT;
     private Set<DeliveryMode> allowedDeliveryModes = EnumSet.of(DeliveryMode.SHOW_ONCE);
     private DeliveryMode defaultDeliveryMode = DeliveryMode.SHOW_ONCE;
     private VerificationLevel verificationLevel = VerificationLevel.NONE;
@@ -421,6 +438,17 @@ public record MyStaffSettings(
     }
 
     /**
+     * How many session revocations, and separately how many account unlocks, one manager may
+     * attempt in a short time; {@link RateLimit#unlimited()} for no limit.
+     *
+     * @since 0.2.0
+     */
+    public Builder accountActionLimit(RateLimit limit) {
+      this.accountActionLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
      * How generated temporary passwords may reach cloud-only users, not empty; see {@link
      * MyStaffSettings#allowedDeliveryModes()}. Checked by {@link #build()}.
      *
@@ -517,6 +545,7 @@ public record MyStaffSettings(
           minimumManagerChosenPasswordLength,
           resetLimit,
           phoneChangeLimit,
+          accountActionLimit,
           allowedDeliveryModes,
           defaultDeliveryMode,
           verificationLevel,

@@ -19,7 +19,9 @@ import java.util.Set;
  * io.mystaff.core.authz.AuthorizationEngine#decide} call that the action's own authorization makes,
  * on facts read for the whole page. The decisions are a hint for a UI: every action is authorized
  * again when it is performed, and the per-manager rate limit ({@link DenyReason#RATE_LIMITED}) is
- * not part of a listing.
+ * not part of a listing. An action the configured providers cannot perform is denied with {@link
+ * DenyReason#ACTION_NOT_SUPPORTED}, and unlocking a cloud-only user's account with {@link
+ * DenyReason#ACCOUNT_NOT_SYNCED}, whatever the engine would say: such actions are not offered.
  *
  * @param user the user
  * @param decisions the decision for every {@link StaffAction}, keyed by its action
@@ -77,7 +79,10 @@ public record StaffMember(UserSummary user, Map<StaffAction, Decision> decisions
     return decision(action).isPermit();
   }
 
-  /** True if the manager may change this user in some way (reset a password, manage phones). */
+  /**
+   * True if the manager may change this user in some way (reset a password, manage phones, revoke
+   * sessions, unlock the account).
+   */
   public boolean canManage() {
     return StaffActions.anyChange(allowedActions());
   }

@@ -72,14 +72,16 @@ import org.jspecify.annotations.Nullable;
  * refusal refuses the call with the gate's reason. Both throw {@link SignInRefusedException} after
  * one DENIED sign-in event with the additional detail {@code sessionCheck}.
  *
- * <p><b>Rate limits.</b> Each password reset and each phone change attempt takes one token of the
- * manager's bucket for that kind ({@link MyStaffSettings#resetLimit()}, {@link
- * MyStaffSettings#phoneChangeLimit()}; shared by all of the manager's sessions on this {@link
- * MyStaff}) once the target is read and before the facts are: whatever the attempt's outcome, a
- * denied or failed attempt costs as much as a successful one, so probing is limited too. Input
- * rejected before the attempt (invalid, unknown user, missing capability) costs nothing, and the
- * compare-and-set retries of one attempt take no more tokens. An empty bucket denies the attempt
- * with {@link io.mystaff.api.authz.DenyReason#RATE_LIMITED} after one DENIED event.
+ * <p><b>Rate limits.</b> Each password reset, phone change, session revocation and account unlock
+ * attempt takes one token of the manager's bucket for that kind ({@link
+ * MyStaffSettings#resetLimit()}, {@link MyStaffSettings#phoneChangeLimit()}, {@link
+ * MyStaffSettings#accountActionLimit()} for each of the last two; shared by all of the manager's
+ * sessions on this {@link MyStaff}) once the target is read and before the facts are: whatever the
+ * attempt's outcome, a denied or failed attempt costs as much as a successful one, so probing is
+ * limited too. Input rejected before the attempt (invalid, unknown user, missing capability) costs
+ * nothing, and the compare-and-set retries of one attempt take no more tokens. An empty bucket
+ * denies the attempt with {@link io.mystaff.api.authz.DenyReason#RATE_LIMITED} after one DENIED
+ * event.
  *
  * <p><b>Notifications.</b> A configured {@link io.mystaff.spi.UserNotifier} hears of every
  * committed reset (a synced user's once the writeback SUCCEEDED) and every phone change that
@@ -90,7 +92,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StaffSession {
   private static final Set<StaffAction> CHANGES =
-      EnumSet.of(StaffAction.RESET_PASSWORD, StaffAction.MANAGE_PHONES);
+      EnumSet.of(
+          StaffAction.RESET_PASSWORD,
+          StaffAction.MANAGE_PHONES,
+          StaffAction.REVOKE_SESSIONS,
+          StaffAction.UNLOCK_ACCOUNT);
 
   /** The additional detail that names the batch of a bulk call's events. */
   static final String BATCH_KEY = "batchId";
@@ -393,7 +399,9 @@ public final class StaffSession {
       Standing standing = standing();
       Map<StaffAction, Set<Scope>> scopes = new EnumMap<>(StaffAction.class);
       for (StaffAction a : StaffAction.values()) {
-        scopes.put(a, standing.scopesFor(a));
+        if (ActionAvailability.supported(config, a)) {
+          scopes.put(a, standing.scopesFor(a));
+        }
       }
       return config
           .directory()
@@ -432,9 +440,13 @@ public final class StaffSession {
             UserProfile.of(
                 target,
                 facts.reader().units(facts.target().units()),
-                config
-                    .engine()
-                    .allowedActions(facts.actor(), facts.target(), facts.roles(), facts.now()));
+                ActionAvailability.filter(
+                    config,
+                    target,
+                    config
+                        .engine()
+                        .allowedActions(
+                            facts.actor(), facts.target(), facts.roles(), facts.now())));
       } catch (RuntimeException e) {
         throw workflow.fail(
             attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
@@ -731,6 +743,95 @@ public final class StaffSession {
   }
 
   /**
+   * Signs the user out everywhere: every session and refresh token issued before now stops working
+   * (Entra's "revoke sessions", which sets {@code signInSessionsValidFromDateTime}), for cloud-only
+   * and synced users alike. Needs the directory writer's {@link
+   * io.mystaff.spi.DirectoryWriter#sessionRevoker() session revoker}. Validate, decide, apply and
+   * audit as every change: the write is a compare-and-set of the user committed with its {@link
+   * AuditActivity#REVOKE_SESSIONS} event and re-decided at commit, and each attempt takes a token
+   * of the manager's revocation bucket ({@link MyStaffSettings#accountActionLimit()}).
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if the directory writer cannot revoke sessions (nothing
+   *     recorded)
+   * @throws AccessDeniedException if the manager may not revoke the user's sessions, or their
+   *     bucket is empty (after one DENIED event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public SessionRevocation revokeSessions(UserId user) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(user, "target user");
+      config.ensureOpen();
+      User target = workflow.readTarget(user);
+      ActionAvailability.require(config, StaffAction.REVOKE_SESSIONS, target);
+      Attempt attempt = workflow.begin();
+      workflow.throttle(
+          attempt,
+          AuditActivity.REVOKE_SESSIONS,
+          StaffAction.REVOKE_SESSIONS,
+          target,
+          config.revokeLimiter());
+      return workflow.change(
+          target,
+          attempt,
+          new SessionRevoke(
+              config.sessionRevoker().orElseThrow(),
+              config.clock().instant(),
+              attempt.correlationId()));
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Unlocks a synced user's on-premises account (locked out after too many wrong passwords),
+   * through the password writeback's {@link io.mystaff.spi.PasswordWriteback#accountUnlocker()
+   * unlocker}, synchronously; the password stays as it is. Validate, decide, apply and audit as
+   * every change: the unlocker re-checks the decision just before it unlocks, the attempt ends in
+   * one {@link AuditActivity#UNLOCK_ACCOUNT} event, and each attempt takes a token of the manager's
+   * unlock bucket ({@link MyStaffSettings#accountActionLimit()}).
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if no writeback that can unlock accounts is configured
+   *     (nothing recorded)
+   * @throws io.mystaff.api.directory.AccountNotSyncedException if the user is cloud-only: there is
+   *     no on-premises account to unlock (nothing recorded)
+   * @throws AccessDeniedException if the manager may not unlock the user's account, or their bucket
+   *     is empty (after one DENIED event)
+   * @throws ProviderFailureException if the unlock failed (after one FAILED event, {@code UNLOCK_}
+   *     and the {@link io.mystaff.api.password.WritebackFailure} name), or a provider or the audit
+   *     sink failed
+   * @since 0.2.0
+   */
+  public AccountUnlock unlockAccount(UserId user) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(user, "target user");
+      config.ensureOpen();
+      User target = workflow.readTarget(user);
+      ActionAvailability.require(config, StaffAction.UNLOCK_ACCOUNT, target);
+      Attempt attempt = workflow.begin();
+      workflow.throttle(
+          attempt,
+          AuditActivity.UNLOCK_ACCOUNT,
+          StaffAction.UNLOCK_ACCOUNT,
+          target,
+          config.unlockLimiter());
+      return new OnPremisesUnlock(workflow, config.accountUnlocker().orElseThrow())
+          .unlock(target, attempt);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
    * What {@code change} would do if the manager made it now, changing nothing and recording
    * nothing: no audit event (so there is no audit activity for a preview), no rate-limit token, no
    * outbox row, no writeback submission, no notification. The only thing a preview may record is
@@ -782,9 +883,25 @@ public final class StaffSession {
                   config.settings().allowedPhoneNumberKinds()),
               set.verification());
         }
-        ChangeRequest.RemovePhone remove = (ChangeRequest.RemovePhone) change;
-        return previewPhone(
-            PhoneCommand.remove(remove.user(), remove.type()), remove.verification());
+        if (change instanceof ChangeRequest.RemovePhone remove) {
+          return previewPhone(
+              PhoneCommand.remove(remove.user(), remove.type()), remove.verification());
+        }
+        if (change instanceof ChangeRequest.RevokeSessions revoke) {
+          return previewAccountAction(
+              revoke.user(),
+              StaffAction.REVOKE_SESSIONS,
+              AuditActivity.REVOKE_SESSIONS,
+              config.revokeLimiter(),
+              ChangePreview.SideEffect.SESSIONS_REVOKED);
+        }
+        ChangeRequest.UnlockAccount unlock = (ChangeRequest.UnlockAccount) change;
+        return previewAccountAction(
+            unlock.user(),
+            StaffAction.UNLOCK_ACCOUNT,
+            AuditActivity.UNLOCK_ACCOUNT,
+            config.unlockLimiter(),
+            ChangePreview.SideEffect.ON_PREMISES_ACCOUNT_UNLOCKED);
       } catch (MyStaffException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -872,6 +989,24 @@ public final class StaffSession {
         verdict,
         EnumSet.of(ChangePreview.SideEffect.PHONE_METHOD_CHANGED),
         Optional.of(command.type()));
+  }
+
+  /** {@link #revokeSessions} or {@link #unlockAccount} up to the change, recording nothing. */
+  private ChangePreview previewAccountAction(
+      UserId user,
+      StaffAction action,
+      AuditActivity activity,
+      ChangeLimiter limiter,
+      ChangePreview.SideEffect effect) {
+    User target = workflow.readTarget(user);
+    ActionAvailability.require(config, action, target);
+    if (!limiter.wouldAdmit(managerId())) {
+      return ChangePreview.denied(
+          target.id(), activity, new Decision.Deny(action, DenyReason.RATE_LIMITED));
+    }
+    Workflow.Verdict verdict =
+        workflow.judge(workflow.readFacts(target), action, target, t -> Optional.empty());
+    return previewOf(target, activity, verdict, EnumSet.of(effect), Optional.empty());
   }
 
   private static ChangePreview previewOf(
@@ -1321,7 +1456,8 @@ public final class StaffSession {
         reader,
         reader.manager(managerId()),
         config.directory().roles(),
-        config.clock().instant());
+        config.clock().instant(),
+        config);
   }
 
   /**
@@ -1332,12 +1468,14 @@ public final class StaffSession {
       DirectoryFacts reader,
       ActorFacts actor,
       RoleCatalog roles,
-      Instant now) {
+      Instant now,
+      Configuration config) {
 
     /**
      * Every user of a page with the engine's decision on every action (the same {@link
      * AuthorizationEngine#decide} call that authorizes the action), read in a fixed number of
-     * directory calls.
+     * directory calls; an action the providers cannot perform, or cannot perform on this user, is
+     * denied for that reason first ({@link ActionAvailability}).
      */
     Page<StaffMember> members(Page<User> users) {
       Map<UserId, TargetFacts> targets = reader.targets(users.items());
@@ -1347,7 +1485,10 @@ public final class StaffSession {
                 requireNonNull(targets.get(user.id()), "targets() answers for every user");
             Map<StaffAction, Decision> decisions = new EnumMap<>(StaffAction.class);
             for (StaffAction action : StaffAction.values()) {
-              decisions.put(action, engine.decide(actor, action, target, roles, now));
+              decisions.put(
+                  action,
+                  ActionAvailability.decision(
+                      config, user, engine.decide(actor, action, target, roles, now)));
             }
             return new StaffMember(UserSummary.of(user), decisions);
           });

@@ -153,6 +153,12 @@ class ChangePreviewTest {
     decisions.put(
         StaffAction.MANAGE_PHONES,
         new Decision.Deny(StaffAction.MANAGE_PHONES, DenyReason.ROLE_LACKS_PERMISSION));
+    decisions.put(
+        StaffAction.REVOKE_SESSIONS,
+        new Decision.Deny(StaffAction.REVOKE_SESSIONS, DenyReason.ACTION_NOT_SUPPORTED));
+    decisions.put(
+        StaffAction.UNLOCK_ACCOUNT,
+        new Decision.Deny(StaffAction.UNLOCK_ACCOUNT, DenyReason.ACCOUNT_NOT_SYNCED));
     StaffMember m =
         new StaffMember(
             UserSummary.of(

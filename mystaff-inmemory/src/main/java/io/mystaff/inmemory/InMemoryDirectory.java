@@ -31,9 +31,11 @@ import io.mystaff.spi.CursorCodec;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryOrder;
 import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.SessionRevoker;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -59,7 +61,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +110,7 @@ import org.slf4j.LoggerFactory;
  * writes are linearizable and store their audit event in the outbox in the same critical section as
  * the change.
  */
-public final class InMemoryDirectory implements Directory, DirectoryWriter {
+public final class InMemoryDirectory implements Directory, DirectoryWriter, SessionRevoker {
   /** The longest search query; the term index needs no longer distinguishing prefix. */
   private static final int MAX_QUERY_LENGTH = TermIndex.MAX_QUERY_LENGTH;
 
@@ -471,7 +472,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         expectedVersion,
         event,
         condition,
-        null,
+        record -> {},
         current -> current.toBuilder().phone(type, number));
   }
 
@@ -505,11 +506,66 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         expectedVersion,
         event,
         condition,
-        hash,
+        record -> record.password = hash,
         u -> {
           requireCloudOnly(u);
           return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
         });
+  }
+
+  /**
+   * This directory revokes sessions itself.
+   *
+   * @since 0.2.0
+   */
+  @Override
+  public Optional<SessionRevoker> sessionRevoker() {
+    return Optional.of(this);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Records the instant on the user, as Entra's {@code signInSessionsValidFromDateTime}; see
+   * {@link #sessionsValidFrom}.
+   *
+   * @throws InvalidInputException if an event with the same id is already pending in the outbox
+   * @since 0.2.0
+   */
+  @Override
+  public User revokeSessions(
+      UserId user,
+      long expectedVersion,
+      Instant validFrom,
+      AuditEvent event,
+      CommitCondition condition) {
+    requireNonNull(validFrom, "validFrom");
+    // Committed with the user's new version under the record's monitor; the instant only ever
+    // moves forward, so concurrent revocations keep the latest.
+    return compareAndSet(
+        user,
+        expectedVersion,
+        event,
+        condition,
+        record -> {
+          Instant before = record.sessionsValidFrom;
+          if (before == null || validFrom.isAfter(before)) {
+            record.sessionsValidFrom = validFrom;
+          }
+        },
+        User::toBuilder);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @since 0.2.0
+   */
+  @Override
+  public Optional<Instant> sessionsValidFrom(UserId user) {
+    requireNonNull(user, "user");
+    UserRecord record = users.get(user);
+    return record == null ? Optional.empty() : Optional.ofNullable(record.sessionsValidFrom);
   }
 
   @Override
@@ -898,7 +954,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
       long expectedVersion,
       AuditEvent event,
       CommitCondition condition,
-      @Nullable PasswordHash password,
+      Consumer<UserRecord> alsoCommit,
       Function<User, User.Builder> change) {
     requireNonNull(event, "event");
     requireNonNull(condition, "condition");
@@ -917,9 +973,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter {
         // Nothing below can fail: the change and its event are committed together.
         outbox.offer(event);
         record.user = next;
-        if (password != null) {
-          record.password = password;
-        }
+        alsoCommit.accept(record);
         return next;
       }
     } finally {

@@ -13,6 +13,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
+import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
@@ -98,6 +99,8 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
 
   private final ConcurrentHashMap<CorrelationId, Operation> operations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UserId, Account> accounts = new ConcurrentHashMap<>();
+  private final Set<UserId> lockedOut = ConcurrentHashMap.newKeySet();
+  private final AccountUnlocker unlocker = this::unlock;
 
   // Guarded by this.
   private int failNextCount;
@@ -225,6 +228,76 @@ public final class SimulatedOnPremisesWriteback implements PasswordWriteback, Au
   @Override
   public synchronized boolean isAvailable() {
     return reachable && !closed;
+  }
+
+  /**
+   * Locks the user's on-premises account, as too many wrong passwords would (for demos and tests).
+   *
+   * @since 0.2.0
+   */
+  public void lockOut(UserId user) {
+    lockedOut.add(requireNonNull(user, "user"));
+  }
+
+  /**
+   * Whether the user's on-premises account is locked.
+   *
+   * @since 0.2.0
+   */
+  public boolean isLockedOut(UserId user) {
+    return lockedOut.contains(requireNonNull(user, "user"));
+  }
+
+  /**
+   * This simulator unlocks accounts: synchronously, failing with {@link
+   * WritebackFailure#UNREACHABLE} while unreachable or closed, {@link
+   * WritebackFailure#USER_NOT_FOUND} for a user it does not know, the {@link #failFor} reason of
+   * the user if one is set ({@link #failNext} counts password writebacks only), {@link
+   * WritebackFailure#AUTHORIZATION_REVOKED} if the precondition does not hold; else it unlocks the
+   * account (locked or not) and succeeds.
+   *
+   * @since 0.2.0
+   */
+  @Override
+  public Optional<AccountUnlocker> accountUnlocker() {
+    return Optional.of(unlocker);
+  }
+
+  private WritebackResult unlock(UserId user, WritebackPrecondition precondition) {
+    requireNonNull(user, "user");
+    requireNonNull(precondition, "precondition");
+    WritebackFailure injected;
+    synchronized (this) {
+      if (closed || !reachable) {
+        return WritebackResult.failed(WritebackFailure.UNREACHABLE);
+      }
+      injected = failFor.get(user);
+    }
+    if (!knows(user)) {
+      return WritebackResult.failed(WritebackFailure.USER_NOT_FOUND);
+    }
+    if (injected != null) {
+      return WritebackResult.failed(injected);
+    }
+    if (!holds(precondition)) {
+      return WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED);
+    }
+    lockedOut.remove(user);
+    return WritebackResult.succeeded();
+  }
+
+  /** Whether the simulated on-premises directory has an account for {@code user}. */
+  private boolean knows(UserId user) {
+    if (unknownUsers.contains(user)) {
+      return false;
+    }
+    if (knownUsers.containsKey(user)) {
+      return true;
+    }
+    if (knownDirectory.isPresent()) {
+      return knownDirectory.get().findUser(user).filter(User::isSynced).isPresent();
+    }
+    return knownUsers.isEmpty();
   }
 
   /** Cancels every injected failure ({@link #failNext} and {@link #failFor}). */

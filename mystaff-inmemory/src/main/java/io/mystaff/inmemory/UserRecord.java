@@ -2,6 +2,7 @@ package io.mystaff.inmemory;
 
 import io.mystaff.api.UnitId;
 import io.mystaff.api.directory.User;
+import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,9 @@ final class UserRecord implements Listed {
    * The dynamic units whose rule is undecided for the user (not among {@link #units}); immutable.
    */
   volatile Set<UnitId> undecidedUnits = Set.of();
+
+  /** Null until the user's sessions are first revoked; changes under this record's monitor. */
+  volatile @Nullable Instant sessionsValidFrom;
 
   /** Null until a password is set. */
   volatile @Nullable PasswordHash password;

@@ -27,6 +27,21 @@ public enum AuditActivity {
   /** A manager removed a phone method (Graph: "Admin deleted security info"). */
   DELETE_PHONE("Admin deleted security info", "UserManagement", "Delete", "Authentication Methods"),
   /**
+   * A manager signed the user out everywhere (Graph: "Invalidate all refresh tokens for user").
+   *
+   * @since 0.2.0
+   */
+  REVOKE_SESSIONS(
+      "Invalidate all refresh tokens for user", "UserManagement", "Update", "Core Directory"),
+  /**
+   * mystaff's own: a manager unlocked a synced user's on-premises account through the password
+   * writeback. Entra logs no such administrator activity (its self-service unlock is the user's),
+   * so the name is mystaff's and the service {@code My Staff}.
+   *
+   * @since 0.2.0
+   */
+  UNLOCK_ACCOUNT("Unlock on-premises user account", "UserManagement", "Update", "My Staff"),
+  /**
    * The My Staff availability setting changed.
    *
    * @since 0.1.0

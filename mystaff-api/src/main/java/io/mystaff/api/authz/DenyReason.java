@@ -53,7 +53,22 @@ public enum DenyReason {
    * @since 0.2.0
    */
   VERIFICATION_TOO_WEAK(
-      "This user needs a stronger identity check than My Staff can do; ask an administrator.");
+      "This user needs a stronger identity check than My Staff can do; ask an administrator."),
+  /**
+   * The directory or writeback this My Staff is configured with cannot perform the action at all
+   * (it lacks the capability, e.g. session revocation or on-premises unlock), so it is not offered.
+   * Not an engine decision: the capability check that precedes it.
+   *
+   * @since 0.2.0
+   */
+  ACTION_NOT_SUPPORTED("This action is not available in your organization's My Staff."),
+  /**
+   * The action exists only for accounts synced from an on-premises directory, and this user's
+   * account is cloud-only (e.g. unlocking the on-premises account). Not an engine decision.
+   *
+   * @since 0.2.0
+   */
+  ACCOUNT_NOT_SYNCED("This user's account is not synced from an on-premises directory.");
 
   private final String message;
 

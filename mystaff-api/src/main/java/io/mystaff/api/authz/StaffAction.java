@@ -12,7 +12,23 @@ public enum StaffAction {
   /** Reset the user's password (temporary for cloud users, written back for synced users). */
   RESET_PASSWORD("microsoft.directory/users/password/update"),
   /** Add, edit or remove the user's phone authentication methods. */
-  MANAGE_PHONES("microsoft.directory/users/authenticationMethods/basic/update");
+  MANAGE_PHONES("microsoft.directory/users/authenticationMethods/basic/update"),
+  /**
+   * Sign the user out everywhere: invalidate their refresh tokens and browser sessions (Graph's
+   * {@code revokeSignInSessions}, which sets {@code signInSessionsValidFromDateTime} to now).
+   *
+   * @since 0.2.0
+   */
+  REVOKE_SESSIONS("microsoft.directory/users/invalidateAllRefreshTokens"),
+  /**
+   * Unlock a synced user's on-premises account (locked out after too many wrong passwords) through
+   * the password writeback. Entra has no permission for this (self-service password reset lets
+   * users unlock their own account), so its resource action is mystaff's own and no Entra custom
+   * role holds it; a custom role defined for mystaff may.
+   *
+   * @since 0.2.0
+   */
+  UNLOCK_ACCOUNT("mystaff/users/onPremisesAccount/unlock");
 
   private final String resourceAction;
 

@@ -54,9 +54,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link DenyReason#ROLE_LACKS_PERMISSION}: no counting assignment's role grants the action.
  *       A built-in role grants it if it has a column in Entra's matrix for that action (password:
  *       Password, Helpdesk, User, Authentication, Privileged Authentication and Global
- *       Administrator; phones: Authentication, Privileged Authentication and Global Administrator);
- *       a custom role if its permissions contain {@link StaffAction#resourceAction()}; a role the
- *       catalog does not know grants nothing.
+ *       Administrator; unlocking an on-premises account: the same; revoking sessions: the same but
+ *       Password Administrator; phones: Authentication, Privileged Authentication and Global
+ *       Administrator; see {@code ProtectionMatrix} for the sources); a custom role if its
+ *       permissions contain {@link StaffAction#resourceAction()}; a role the catalog does not know
+ *       grants nothing.
  *   <li>{@link DenyReason#RESTRICTED_MANAGEMENT_UNIT}: the target is a member of a
  *       restricted-management unit, and no granting assignment is scoped to a restricted unit the
  *       target is a member of. For such targets nothing else reaches: not tenant-scoped assignments

@@ -36,6 +36,16 @@ import java.util.Set;
  *       methods (section "Compare authentication roles"): Auth Admin, Privileged Auth Admin and
  *       Global Admin. User Admin may update the phone <em>properties</em> but not authentication
  *       methods, so it has no column here.
+ *   <li>{@link StaffAction#REVOKE_SESSIONS}: the built-in roles that hold {@code
+ *       microsoft.directory/users/invalidateAllRefreshTokens} ("Microsoft Entra built-in roles":
+ *       Helpdesk, User, Authentication, Privileged Authentication and Global Administrator;
+ *       Password Administrator does not), each on the targets of its "Who can reset passwords"
+ *       column: the Helpdesk Administrator's description says whether it may "reset a user's
+ *       password and invalidate refresh tokens depends on the role the user is assigned", the same
+ *       table.
+ *   <li>{@link StaffAction#UNLOCK_ACCOUNT}: not an Entra action (its self-service reset unlocks a
+ *       user's own account). mystaff grants it like a password reset, column for column, because a
+ *       reset through the writeback would unlock the account as well.
  * </ul>
  *
  * <p>Two columns are not in the documents' tables and are this library's reading of them:
@@ -131,9 +141,21 @@ final class ProtectionMatrix {
     phones.put(BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINISTRATOR, everyone);
     phones.put(BuiltInRole.GLOBAL_ADMINISTRATOR, everyone);
 
+    // Revoking sessions: the roles holding microsoft.directory/users/invalidateAllRefreshTokens
+    // (Helpdesk, User, Authentication, Privileged Authentication and Global Administrator; not
+    // Password Administrator), each on its password reset targets.
+    Map<BuiltInRole, Set<TargetRow>> revoke = new EnumMap<>(reset);
+    revoke.remove(BuiltInRole.PASSWORD_ADMINISTRATOR);
+
+    // Unlocking an on-premises account: mystaff's own action, granted exactly like a reset, which
+    // would unlock the account too (Entra's self-service reset unlocks it with the new password).
+    Map<BuiltInRole, Set<TargetRow>> unlock = new EnumMap<>(reset);
+
     Map<StaffAction, Map<BuiltInRole, Set<TargetRow>>> m = new EnumMap<>(StaffAction.class);
     m.put(StaffAction.RESET_PASSWORD, freeze(reset));
     m.put(StaffAction.MANAGE_PHONES, freeze(phones));
+    m.put(StaffAction.REVOKE_SESSIONS, freeze(revoke));
+    m.put(StaffAction.UNLOCK_ACCOUNT, freeze(unlock));
     ENTRA = Collections.unmodifiableMap(m);
   }
 

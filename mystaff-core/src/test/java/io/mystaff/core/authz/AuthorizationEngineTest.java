@@ -10,6 +10,8 @@ import static io.mystaff.api.authz.BuiltInRole.PRIVILEGED_AUTHENTICATION_ADMINIS
 import static io.mystaff.api.authz.BuiltInRole.USER_ADMINISTRATOR;
 import static io.mystaff.api.authz.StaffAction.MANAGE_PHONES;
 import static io.mystaff.api.authz.StaffAction.RESET_PASSWORD;
+import static io.mystaff.api.authz.StaffAction.REVOKE_SESSIONS;
+import static io.mystaff.api.authz.StaffAction.UNLOCK_ACCOUNT;
 import static io.mystaff.api.authz.StaffAction.VIEW_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -155,7 +157,8 @@ class AuthorizationEngineTest {
       assertThat(ENGINE.allowedActions(tenantAdmin, guest, CATALOG, NOW))
           .containsExactly(VIEW_PROFILE);
       assertThat(ENGINE.allowedActions(tenantAdmin, plainTarget(SALES), CATALOG, NOW))
-          .containsExactlyInAnyOrder(VIEW_PROFILE, RESET_PASSWORD, MANAGE_PHONES);
+          .containsExactlyInAnyOrder(
+              VIEW_PROFILE, RESET_PASSWORD, MANAGE_PHONES, REVOKE_SESSIONS, UNLOCK_ACCOUNT);
     }
 
     @Test
@@ -1162,14 +1165,15 @@ class AuthorizationEngineTest {
   @Nested
   class Queries {
     @Test
-    void allowedActions_passwordAdministratorOnPlainMember_viewAndReset() {
+    void allowedActions_passwordAdministratorOnPlainMember_viewResetAndUnlockButNotRevoke() {
       Set<StaffAction> actions =
           ENGINE.allowedActions(
               actorWith(PASSWORD_ADMINISTRATOR, Scope.unit(SALES)),
               plainTarget(SALES),
               CATALOG,
               NOW);
-      assertThat(actions).containsExactlyInAnyOrder(VIEW_PROFILE, RESET_PASSWORD);
+      // Password Administrator lacks microsoft.directory/users/invalidateAllRefreshTokens.
+      assertThat(actions).containsExactlyInAnyOrder(VIEW_PROFILE, RESET_PASSWORD, UNLOCK_ACCOUNT);
       assertThatThrownBy(() -> actions.add(MANAGE_PHONES))
           .isInstanceOf(UnsupportedOperationException.class);
     }

@@ -178,7 +178,8 @@ final class MyStaffProblems {
               : HttpStatus.FORBIDDEN;
       case SIGN_IN_REFUSED -> HttpStatus.FORBIDDEN;
       case STALE_VERSION -> HttpStatus.CONFLICT;
-      case PASSWORD_REJECTED, CAPABILITY_NOT_SUPPORTED -> HttpStatus.UNPROCESSABLE_CONTENT;
+      case PASSWORD_REJECTED, CAPABILITY_NOT_SUPPORTED, ACCOUNT_NOT_SYNCED ->
+          HttpStatus.UNPROCESSABLE_CONTENT;
       case PROVIDER_FAILURE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
   }

@@ -13,5 +13,13 @@ public enum DirectoryWriterFeature {
    *
    * @since 0.1.0
    */
-  VERIFIES_PASSWORDS
+  VERIFIES_PASSWORDS,
+  /**
+   * {@link io.mystaff.spi.DirectoryWriter#sessionRevoker()} is present: the writer signs users out
+   * everywhere ({@link io.mystaff.spi.SessionRevoker}). Claimed or declared absent, the suite
+   * checks that the capability is there or not accordingly.
+   *
+   * @since 0.2.0
+   */
+  REVOKES_SESSIONS
 }

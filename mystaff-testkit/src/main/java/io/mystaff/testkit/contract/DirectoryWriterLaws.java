@@ -8,6 +8,7 @@ import static io.mystaff.testkit.contract.ContractEvents.phoneChange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.StaleVersionException;
 import io.mystaff.api.UnknownUserException;
@@ -18,6 +19,8 @@ import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.Directory;
+import io.mystaff.spi.SessionRevoker;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +97,33 @@ final class DirectoryWriterLaws {
               DirectoryWriterLaws::setPhoneStaleSkipsCondition),
           Law.of(
               "setPhone_writeOfSameUserDuringCondition_doesNotCommitInBetween",
-              DirectoryWriterLaws::setPhoneConditionExcludesWrites));
+              DirectoryWriterLaws::setPhoneConditionExcludesWrites),
+          Law.<WritableDirectory, DirectoryWriterFeature>of(
+                  "sessionRevoker_declaredFeature_presentExactlyWhenClaimed",
+                  DirectoryWriterLaws::sessionRevokerMatchesFeature)
+              .checking(
+                  "sessionRevoker(): present when REVOKES_SESSIONS is claimed, empty when it is"
+                      + " declared absent"),
+          Law.of(
+              "revokeSessions_currentVersion_validFromStoredWithEventAtHigherVersion",
+              DirectoryWriterFeature.REVOKES_SESSIONS,
+              DirectoryWriterLaws::revokeApplies),
+          Law.of(
+              "revokeSessions_earlierInstant_neverMovesBack",
+              DirectoryWriterFeature.REVOKES_SESSIONS,
+              DirectoryWriterLaws::revokeNeverMovesBack),
+          Law.of(
+              "revokeSessions_staleVersion_throwsStaleAndChangesNothing",
+              DirectoryWriterFeature.REVOKES_SESSIONS,
+              DirectoryWriterLaws::revokeStale),
+          Law.of(
+              "revokeSessions_conditionFails_rethrowsAndChangesNothing",
+              DirectoryWriterFeature.REVOKES_SESSIONS,
+              DirectoryWriterLaws::revokeConditionFails),
+          Law.of(
+              "revokeSessions_unknownUser_throwsUnknownUserAndStoresNoEvent",
+              DirectoryWriterFeature.REVOKES_SESSIONS,
+              DirectoryWriterLaws::revokeUnknown));
 
   private DirectoryWriterLaws() {}
 
@@ -109,6 +138,113 @@ final class DirectoryWriterLaws {
       calls.incrementAndGet();
       throw failure;
     }
+  }
+
+  private static final Instant REVOKED_AT = Instant.parse("2026-03-01T08:00:00Z");
+
+  private static void sessionRevokerMatchesFeature(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    if (t.claims(DirectoryWriterFeature.REVOKES_SESSIONS)) {
+      assertThat(d.writer().sessionRevoker())
+          .as("sessionRevoker() of a writer claiming REVOKES_SESSIONS")
+          .isPresent();
+    } else if (t.lacks(DirectoryWriterFeature.REVOKES_SESSIONS)) {
+      assertThat(d.writer().sessionRevoker())
+          .as("sessionRevoker() of a writer declaring REVOKES_SESSIONS absent")
+          .isEmpty();
+    }
+  }
+
+  private static SessionRevoker revoker(WritableDirectory d) {
+    return d.writer()
+        .sessionRevoker()
+        .orElseThrow(
+            () ->
+                new CapabilityNotSupportedException(
+                    "session revocation",
+                    "sessionRevoker() is empty: the provider lacks REVOKES_SESSIONS"));
+  }
+
+  private static void revokeApplies(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    SessionRevoker r = revoker(d);
+    User before = read(d, BOB);
+    assertThat(r.sessionsValidFrom(BOB)).as("bob's sessions before any revocation").isEmpty();
+    AuditEvent event = phoneChange("r1", BOB);
+    User after = r.revokeSessions(BOB, before.version(), REVOKED_AT, event, CommitCondition.none());
+    assertThat(after.version())
+        .as("bob's version after a revocation")
+        .isGreaterThan(before.version());
+    assertThat(read(d, BOB)).as("bob as read after the revocation").isEqualTo(after);
+    assertThat(after.toBuilder().version(before.version()).build())
+        .as("bob after a revocation, but for the version: unchanged")
+        .isEqualTo(before);
+    assertThat(r.sessionsValidFrom(BOB)).as("bob's sessions valid from").contains(REVOKED_AT);
+    assertThat(r.sessionsValidFrom(ALICE)).as("alice's, untouched").isEmpty();
+    assertThat(d.writer().pendingAuditEvents(100))
+        .as("outbox after one revocation")
+        .containsExactly(event);
+  }
+
+  private static void revokeNeverMovesBack(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    SessionRevoker r = revoker(d);
+    Instant later = REVOKED_AT.plusSeconds(3_600);
+    r.revokeSessions(BOB, read(d, BOB).version(), later, phoneChange("r1", BOB));
+    r.revokeSessions(BOB, read(d, BOB).version(), REVOKED_AT, phoneChange("r2", BOB));
+    assertThat(r.sessionsValidFrom(BOB))
+        .as("bob's sessions after a revocation at an earlier instant than the stored one")
+        .contains(later);
+    assertThat(ids(d.writer().pendingAuditEvents(100)))
+        .as("outbox: both revocations recorded")
+        .containsExactly("r1", "r2");
+  }
+
+  private static void revokeStale(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    SessionRevoker r = revoker(d);
+    User before = read(d, BOB);
+    assertThatThrownBy(
+            () -> r.revokeSessions(BOB, before.version() - 1, REVOKED_AT, phoneChange("r1", BOB)))
+        .as("revokeSessions at a stale version")
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(read(d, BOB)).as("bob after a stale revocation").isEqualTo(before);
+    assertThat(r.sessionsValidFrom(BOB)).as("bob's sessions after a stale revocation").isEmpty();
+    assertThat(d.writer().pendingAuditEvents(100)).as("outbox after a stale revocation").isEmpty();
+  }
+
+  private static void revokeConditionFails(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    SessionRevoker r = revoker(d);
+    User before = read(d, BOB);
+    FailingCondition condition = new FailingCondition();
+    assertThatThrownBy(
+            () ->
+                r.revokeSessions(
+                    BOB, before.version(), REVOKED_AT, phoneChange("r1", BOB), condition))
+        .as("revokeSessions whose commit condition throws rethrows that very exception")
+        .isSameAs(condition.failure);
+    assertThat(condition.calls).as("times the condition was verified").hasValue(1);
+    assertThat(read(d, BOB)).as("bob after a revocation whose condition failed").isEqualTo(before);
+    assertThat(r.sessionsValidFrom(BOB))
+        .as("bob's sessions after a revocation whose condition failed")
+        .isEmpty();
+    assertThat(d.writer().pendingAuditEvents(100))
+        .as("outbox after a revocation whose condition failed")
+        .isEmpty();
+  }
+
+  private static void revokeUnknown(Trial<WritableDirectory> t) throws Exception {
+    WritableDirectory d = t.subject(ContractTenants.writable());
+    SessionRevoker r = revoker(d);
+    UserId ghost = UserId.of("nobody-here");
+    assertThatThrownBy(() -> r.revokeSessions(ghost, 1, REVOKED_AT, phoneChange("r1", ghost)))
+        .as("revokeSessions of an unknown user")
+        .isInstanceOf(UnknownUserException.class);
+    assertThat(r.sessionsValidFrom(ghost)).as("an unknown user's sessions").isEmpty();
+    assertThat(d.writer().pendingAuditEvents(100))
+        .as("outbox after revoking an unknown user")
+        .isEmpty();
   }
 
   private static void setPhoneConditionFails(Trial<WritableDirectory> t) throws Exception {

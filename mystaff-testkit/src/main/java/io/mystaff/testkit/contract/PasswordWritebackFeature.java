@@ -11,5 +11,13 @@ public enum PasswordWritebackFeature {
    * {@link io.mystaff.spi.PasswordWriteback#historyOf} holds the passwords written back
    * successfully.
    */
-  READS_HISTORY
+  READS_HISTORY,
+  /**
+   * {@link io.mystaff.spi.PasswordWriteback#accountUnlocker()} is present: the writeback unlocks
+   * on-premises accounts ({@link io.mystaff.spi.AccountUnlocker}). Claimed or declared absent, the
+   * suite checks that the capability is there or not accordingly.
+   *
+   * @since 0.2.0
+   */
+  UNLOCKS_ACCOUNTS
 }

@@ -2,12 +2,14 @@ package io.mystaff.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.CorrelationId;
 import io.mystaff.api.UserId;
 import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
+import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackPrecondition;
@@ -59,10 +61,109 @@ final class PasswordWritebackLaws {
           Law.of(
               "submit_preconditionThrows_failsAuthorizationRevoked",
               PasswordWritebackLaws::preconditionThrows),
+          Law.of("submit_success_preconditionAskedFirst", PasswordWritebackLaws::preconditionAsked),
+          Law.<PasswordWriteback, PasswordWritebackFeature>of(
+                  "accountUnlocker_declaredFeature_presentExactlyWhenClaimed",
+                  PasswordWritebackLaws::unlockerMatchesFeature)
+              .checking(
+                  "accountUnlocker(): present when UNLOCKS_ACCOUNTS is claimed, empty when it is"
+                      + " declared absent"),
           Law.of(
-              "submit_success_preconditionAskedFirst", PasswordWritebackLaws::preconditionAsked));
+              "unlock_knownUserTwice_succeedsBothTimes_preconditionAsked",
+              PasswordWritebackFeature.UNLOCKS_ACCOUNTS,
+              PasswordWritebackLaws::unlockSucceeds),
+          Law.of(
+              "unlock_unknownUser_failsWithUserNotFound_notExceptionally",
+              PasswordWritebackFeature.UNLOCKS_ACCOUNTS,
+              PasswordWritebackLaws::unlockUnknown),
+          Law.of(
+              "unlock_preconditionFails_failsAuthorizationRevoked",
+              PasswordWritebackFeature.UNLOCKS_ACCOUNTS,
+              PasswordWritebackLaws::unlockPreconditionFails),
+          Law.of(
+              "unlock_preconditionThrows_failsAuthorizationRevoked",
+              PasswordWritebackFeature.UNLOCKS_ACCOUNTS,
+              PasswordWritebackLaws::unlockPreconditionThrows));
 
   private PasswordWritebackLaws() {}
+
+  private static void unlockerMatchesFeature(Trial<PasswordWriteback> t) throws Exception {
+    PasswordWriteback w = t.subject(ContractTenants.onPremises());
+    if (t.claims(PasswordWritebackFeature.UNLOCKS_ACCOUNTS)) {
+      assertThat(w.accountUnlocker())
+          .as("accountUnlocker() of a writeback claiming UNLOCKS_ACCOUNTS")
+          .isPresent();
+    } else if (t.lacks(PasswordWritebackFeature.UNLOCKS_ACCOUNTS)) {
+      assertThat(w.accountUnlocker())
+          .as("accountUnlocker() of a writeback declaring UNLOCKS_ACCOUNTS absent")
+          .isEmpty();
+    }
+  }
+
+  private static AccountUnlocker unlocker(PasswordWriteback w) {
+    return w.accountUnlocker()
+        .orElseThrow(
+            () ->
+                new CapabilityNotSupportedException(
+                    "account unlock",
+                    "accountUnlocker() is empty: the provider lacks UNLOCKS_ACCOUNTS"));
+  }
+
+  private static void unlockSucceeds(Trial<PasswordWriteback> t) throws Exception {
+    AccountUnlocker u = unlocker(t.subject(ContractTenants.onPremises()));
+    AtomicInteger asked = new AtomicInteger();
+    WritebackPrecondition holds =
+        () -> {
+          asked.incrementAndGet();
+          return true;
+        };
+    assertThat(u.unlock(SAM, holds))
+        .as("unlocking a known synced user")
+        .isEqualTo(WritebackResult.succeeded());
+    assertThat(u.unlock(SAM, holds))
+        .as("unlocking the same user again (not locked any more)")
+        .isEqualTo(WritebackResult.succeeded());
+    assertThat(asked)
+        .as("times the precondition was asked for two unlocks")
+        .hasValueGreaterThanOrEqualTo(2);
+  }
+
+  private static void unlockUnknown(Trial<PasswordWriteback> t) throws Exception {
+    AccountUnlocker u = unlocker(t.subject(ContractTenants.onPremises()));
+    assertThat(u.unlock(ContractTenants.GHOST_USER, WritebackPrecondition.always()).failure())
+        .as("unlocking a user unknown on premises")
+        .contains(WritebackFailure.USER_NOT_FOUND);
+  }
+
+  private static void unlockPreconditionFails(Trial<PasswordWriteback> t) throws Exception {
+    AccountUnlocker u = unlocker(t.subject(ContractTenants.onPremises()));
+    AtomicInteger asked = new AtomicInteger();
+    WritebackResult result =
+        u.unlock(
+            TIA,
+            () -> {
+              asked.incrementAndGet();
+              return false;
+            });
+    assertThat(asked).as("times the precondition was asked").hasPositiveValue();
+    assertThat(result.failure())
+        .as("unlock when the precondition does not hold")
+        .contains(WritebackFailure.AUTHORIZATION_REVOKED);
+  }
+
+  private static void unlockPreconditionThrows(Trial<PasswordWriteback> t) throws Exception {
+    AccountUnlocker u = unlocker(t.subject(ContractTenants.onPremises()));
+    WritebackResult result =
+        u.unlock(
+            UMA,
+            () -> {
+              throw new IllegalStateException(
+                  "the decision could not be re-checked (contract law)");
+            });
+    assertThat(result.failure())
+        .as("unlock when the precondition throws")
+        .contains(WritebackFailure.AUTHORIZATION_REVOKED);
+  }
 
   private static void preconditionFails(Trial<PasswordWriteback> t) throws Exception {
     PasswordWriteback w = t.subject(ContractTenants.onPremises());

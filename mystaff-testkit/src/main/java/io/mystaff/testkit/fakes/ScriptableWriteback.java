@@ -10,6 +10,7 @@ import io.mystaff.api.password.Secret;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
+import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
 import io.mystaff.spi.WritebackPrecondition;
@@ -56,6 +57,13 @@ import org.jspecify.annotations.Nullable;
  * password was given and keeps only a digest salted per instance, enough for {@link
  * #passwordMatches} and for history.
  *
+ * <p><b>Unlocking.</b> The fake also unlocks on-premises accounts ({@link #accountUnlocker()}),
+ * synchronously, unless {@linkplain #unlocks(boolean) told it cannot}: each unlock asks its
+ * precondition (one that does not hold, or throws, fails {@link
+ * WritebackFailure#AUTHORIZATION_REVOKED}), then ends with the user's {@linkplain #scriptUser
+ * per-user} failure if one is scripted, else the {@linkplain #unlockOutcome scripted result}
+ * (initially success), and is recorded in {@link #unlocked()} when it succeeds.
+ *
  * <p><b>Threads.</b> A {@linkplain #synchronous() synchronous} writeback reports and completes on
  * the submitting (or releasing) thread before returning; one {@linkplain #completingOn(Executor)
  * completing on an executor} does all reporting and completing there. Thread-safe.
@@ -74,6 +82,10 @@ public final class ScriptableWriteback implements PasswordWriteback {
   private final List<RuntimeException> listenerErrors = new ArrayList<>();
   private Outcome defaultOutcome = Outcome.succeed();
   private volatile boolean available = true;
+  private volatile boolean unlocks = true;
+  private WritebackResult unlockOutcome = WritebackResult.succeeded();
+  private final List<UserId> unlocked = new ArrayList<>();
+  private final AccountUnlocker unlocker = this::unlock;
 
   private ScriptableWriteback(Optional<Executor> executor) {
     this.executor = executor;
@@ -203,6 +215,69 @@ public final class ScriptableWriteback implements PasswordWriteback {
   @Override
   public boolean isAvailable() {
     return available;
+  }
+
+  /**
+   * Whether this writeback offers an {@link #accountUnlocker()} from now on (initially true).
+   *
+   * @since 0.2.0
+   */
+  public ScriptableWriteback unlocks(boolean unlocks) {
+    this.unlocks = unlocks;
+    return this;
+  }
+
+  /**
+   * The result of every unlock whose precondition holds, from now on (initially success).
+   *
+   * @since 0.2.0
+   */
+  public synchronized ScriptableWriteback unlockOutcome(WritebackResult result) {
+    this.unlockOutcome = requireNonNull(result, "result");
+    return this;
+  }
+
+  /**
+   * The users unlocked successfully, in order.
+   *
+   * @since 0.2.0
+   */
+  public synchronized List<UserId> unlocked() {
+    return List.copyOf(unlocked);
+  }
+
+  /**
+   * This writeback's unlocker, unless {@linkplain #unlocks(boolean) switched off}.
+   *
+   * @since 0.2.0
+   */
+  @Override
+  public Optional<AccountUnlocker> accountUnlocker() {
+    return unlocks ? Optional.of(unlocker) : Optional.empty();
+  }
+
+  private WritebackResult unlock(UserId user, WritebackPrecondition precondition) {
+    requireNonNull(user, "user");
+    boolean holds;
+    try {
+      holds = precondition.holds();
+    } catch (RuntimeException e) {
+      holds = false;
+    }
+    if (!holds) {
+      return WritebackResult.failed(WritebackFailure.AUTHORIZATION_REVOKED);
+    }
+    synchronized (this) {
+      Outcome own = perUser.get(user);
+      WritebackResult result =
+          own != null && own.kind == Kind.COMPLETE && !own.result.orElseThrow().isSuccess()
+              ? own.result.orElseThrow()
+              : unlockOutcome;
+      if (result.isSuccess()) {
+        unlocked.add(user);
+      }
+      return result;
+    }
   }
 
   /**

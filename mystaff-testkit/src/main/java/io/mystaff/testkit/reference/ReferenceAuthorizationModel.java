@@ -243,7 +243,24 @@ public final class ReferenceAuthorizationModel {
                   "User Admin",
                   "Privileged Auth Admin",
                   "Global Admin"),
-          StaffAction.MANAGE_PHONES, Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin"));
+          StaffAction.MANAGE_PHONES, Set.of("Auth Admin", "Privileged Auth Admin", "Global Admin"),
+          // "Microsoft Entra built-in roles": the holders of invalidateAllRefreshTokens.
+          StaffAction.REVOKE_SESSIONS,
+              Set.of(
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin"),
+          // mystaff's own action, granted like a password reset (docs/architecture.md).
+          StaffAction.UNLOCK_ACCOUNT,
+              Set.of(
+                  "Password Admin",
+                  "Helpdesk Admin",
+                  "Auth Admin",
+                  "User Admin",
+                  "Privileged Auth Admin",
+                  "Global Admin"));
 
   /** Creates the model; it holds no state. */
   public ReferenceAuthorizationModel() {}
@@ -484,8 +501,10 @@ public final class ReferenceAuthorizationModel {
         rows.add(RESTRICTED_UNIT_ROLE);
       }
     }
+    // Revoking sessions and unlocking follow the password reset table: the Helpdesk Administrator's
+    // description ties its reset and refresh-token rights to the same target roles.
     Map<String, Set<String>> table =
-        action == StaffAction.RESET_PASSWORD ? WHO_CAN_RESET_PASSWORDS : WHO_CAN_MANAGE_PHONES;
+        action == StaffAction.MANAGE_PHONES ? WHO_CAN_MANAGE_PHONES : WHO_CAN_RESET_PASSWORDS;
     for (String row : rows) {
       if (!requireNonNull(table.get(row), "row").contains(column)) {
         return false;

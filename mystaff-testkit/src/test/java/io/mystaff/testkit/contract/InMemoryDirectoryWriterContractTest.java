@@ -16,7 +16,9 @@ class InMemoryDirectoryWriterContractTest {
             })
         .named("InMemoryDirectory")
         .withFeatures(
-            DirectoryWriterFeature.SETS_PASSWORDS, DirectoryWriterFeature.VERIFIES_PASSWORDS)
+            DirectoryWriterFeature.SETS_PASSWORDS,
+            DirectoryWriterFeature.VERIFIES_PASSWORDS,
+            DirectoryWriterFeature.REVOKES_SESSIONS)
         .build();
   }
 }

@@ -10,11 +10,14 @@ import io.mystaff.api.password.WritebackResult;
 import io.mystaff.api.password.WritebackStatus;
 import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
 import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
+import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.WritebackListener;
+import io.mystaff.spi.WritebackPrecondition;
 import io.mystaff.spi.WritebackRequest;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +85,66 @@ class PasswordWritebackContractSelfTest {
   }
 
   @Test
+  void unlockerIgnoringThePrecondition_failsTheUnlockPreconditionLaws() {
+    SuiteRun run = SuiteRun.of(UnlockIgnoresPrecondition.class);
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactlyInAnyOrder(
+            "unlock_knownUserTwice_succeedsBothTimes_preconditionAsked",
+            "unlock_preconditionFails_failsAuthorizationRevoked",
+            "unlock_preconditionThrows_failsAuthorizationRevoked");
+  }
+
+  @Test
+  void writebackClaimingUnlockWithoutAnUnlocker_failsEveryUnlockLaw() {
+    SuiteRun run = SuiteRun.of(NoUnlocker.class);
+    assertThat(run.failed())
+        .as("%s", run)
+        .containsExactlyInAnyOrder(
+            "accountUnlocker_declaredFeature_presentExactlyWhenClaimed",
+            "unlock_knownUserTwice_succeedsBothTimes_preconditionAsked",
+            "unlock_unknownUser_failsWithUserNotFound_notExceptionally",
+            "unlock_preconditionFails_failsAuthorizationRevoked",
+            "unlock_preconditionThrows_failsAuthorizationRevoked");
+  }
+
+  /** Unlocks whatever the precondition says. */
+  @SelfTestOnly
+  static class UnlockIgnoresPrecondition {
+    @TestFactory
+    DynamicContainer suite() {
+      return PasswordWritebackContractSelfTest.suite(
+          "unlock ignores precondition",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public Optional<AccountUnlocker> accountUnlocker() {
+                  AccountUnlocker real = delegate.accountUnlocker().orElseThrow();
+                  return Optional.of(
+                      (user, precondition) -> real.unlock(user, WritebackPrecondition.always()));
+                }
+              });
+    }
+  }
+
+  /** Claims to unlock but offers no unlocker. */
+  @SelfTestOnly
+  static class NoUnlocker {
+    @TestFactory
+    DynamicContainer suite() {
+      return PasswordWritebackContractSelfTest.suite(
+          "no unlocker",
+          t ->
+              new Forwarding(t) {
+                @Override
+                public Optional<AccountUnlocker> accountUnlocker() {
+                  return Optional.empty();
+                }
+              });
+    }
+  }
+
+  @Test
   void writebackWithoutHistory_failsTheClaimedHistoryLaw() {
     SuiteRun run = SuiteRun.of(NoHistory.class);
     assertThat(run.failed())
@@ -122,6 +185,11 @@ class PasswordWritebackContractSelfTest {
     @Override
     public PasswordHistory historyOf(UserId user) {
       return delegate.historyOf(user);
+    }
+
+    @Override
+    public Optional<AccountUnlocker> accountUnlocker() {
+      return delegate.accountUnlocker();
     }
 
     @Override

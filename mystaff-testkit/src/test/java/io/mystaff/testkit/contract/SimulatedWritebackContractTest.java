@@ -33,7 +33,9 @@ class SimulatedWritebackContractTest {
                     .build())
         .named(name)
         .withFeatures(
-            PasswordWritebackFeature.REPORTS_PROGRESS, PasswordWritebackFeature.READS_HISTORY)
+            PasswordWritebackFeature.REPORTS_PROGRESS,
+            PasswordWritebackFeature.READS_HISTORY,
+            PasswordWritebackFeature.UNLOCKS_ACCOUNTS)
         .build();
   }
 }

@@ -95,7 +95,8 @@ class EngineMatchesReferenceTest {
     Random r = Seeds.random(seed);
     Function<Random, World> worlds =
         World.generator(RandomTenants.small().includingUnassignableUnitScopes(), 40);
-    for (int i = 0; i < 300; i++) {
+    // Five actions share the questions: 900 worlds keep every outcome above 100 occurrences.
+    for (int i = 0; i < 900; i++) {
       World world = worlds.apply(r);
       for (AuthorizationQuery q : world.queries()) {
         Decision d =
@@ -108,10 +109,13 @@ class EngineMatchesReferenceTest {
     for (StaffAction a : StaffAction.values()) {
       expected.add(a + " PERMIT");
       for (DenyReason reason : DenyReason.values()) {
+        // The workflow's rate limit and its capability check come before or after the engine.
         if (a.isChange()
             && reason != DenyReason.RATE_LIMITED // the workflow's rate limit, not the engine's
             && reason != DenyReason.VERIFICATION_REQUIRED // the workflow's caller verification
-            && reason != DenyReason.VERIFICATION_TOO_WEAK) {
+            && reason != DenyReason.VERIFICATION_TOO_WEAK
+            && reason != DenyReason.ACTION_NOT_SUPPORTED
+            && reason != DenyReason.ACCOUNT_NOT_SYNCED) {
           expected.add(a + " " + reason);
         }
       }
@@ -119,7 +123,7 @@ class EngineMatchesReferenceTest {
     expected.add(StaffAction.VIEW_PROFILE + " " + DenyReason.NO_ACTIVE_ROLE);
     for (String outcome : expected) {
       assertThat(outcomes.getOrDefault(outcome, 0))
-          .as("occurrences of %s in 12,000 questions (seed %s): %s", outcome, seed, outcomes)
+          .as("occurrences of %s in 36,000 questions (seed %s): %s", outcome, seed, outcomes)
           .isGreaterThanOrEqualTo(100);
     }
   }

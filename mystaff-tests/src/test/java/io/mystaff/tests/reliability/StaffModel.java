@@ -85,7 +85,14 @@ final class StaffModel {
   }
 
   Set<StaffAction> allowed(UserId actor, UserId target, Instant now) {
-    return REFERENCE.allowedActions(tenantFor(actor), actor, target, now);
+    Set<StaffAction> allowed = EnumSet.noneOf(StaffAction.class);
+    allowed.addAll(REFERENCE.allowedActions(tenantFor(actor), actor, target, now));
+    // The providers revoke and unlock, but there is no on-premises account to unlock for a
+    // cloud-only user: the action is not offered whatever the rules say.
+    if (!users.get(target).isSynced()) {
+      allowed.remove(StaffAction.UNLOCK_ACCOUNT);
+    }
+    return allowed;
   }
 
   /**
@@ -124,8 +131,12 @@ final class StaffModel {
     }
     for (RoleDefinition d : initial.customRoles()) {
       if (d.id().equals(a.role())) {
-        return d.allowedResourceActions().contains(StaffAction.RESET_PASSWORD.resourceAction())
-            || d.allowedResourceActions().contains(StaffAction.MANAGE_PHONES.resourceAction());
+        for (StaffAction action : StaffAction.values()) {
+          if (action.isChange() && d.allowedResourceActions().contains(action.resourceAction())) {
+            return true;
+          }
+        }
+        return false;
       }
     }
     return false;

@@ -115,8 +115,10 @@ class LocationsTest {
 
     assertThat(members.keySet()).containsExactly("alice", "bob", "carl", "erin", "pam");
     Set<StaffAction> everything = EnumSet.allOf(StaffAction.class);
-    assertThat(members.get("alice")).isEqualTo(everything);
-    assertThat(members.get("carl")).isEqualTo(everything);
+    assertThat(members.get("alice"))
+        .as("cloud-only: no on-premises account to unlock")
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(StaffAction.UNLOCK_ACCOUNT)));
+    assertThat(members.get("carl")).as("synced").isEqualTo(everything);
     assertThat(members.get("erin"))
         .as("member of a restricted unit")
         .containsExactly(StaffAction.VIEW_PROFILE);

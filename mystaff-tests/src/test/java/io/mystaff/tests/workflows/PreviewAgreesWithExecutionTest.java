@@ -2,6 +2,7 @@ package io.mystaff.tests.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.UserId;
@@ -11,12 +12,15 @@ import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditOutcome;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.StaffAction;
+import io.mystaff.api.directory.AccountNotSyncedException;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
+import io.mystaff.core.AccountUnlock;
 import io.mystaff.core.ChangePreview;
 import io.mystaff.core.ChangePreview.SideEffect;
 import io.mystaff.core.ChangeRequest;
@@ -25,6 +29,7 @@ import io.mystaff.core.MyStaffSettings;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
 import io.mystaff.core.RateLimit;
+import io.mystaff.core.SessionRevocation;
 import io.mystaff.core.StaffMember;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.phone.PhoneNumberParser;
@@ -37,6 +42,7 @@ import io.mystaff.testkit.random.Property;
 import io.mystaff.testkit.random.RandomTenants;
 import io.mystaff.testkit.random.Seeds;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +139,8 @@ class PreviewAgreesWithExecutionTest {
                 if (d.isPermit()) {
                   permits.incrementAndGet();
                 }
-                Optional<AccessDeniedException> refused = w.perform(session.get(), action, m);
-                assertThat(refused.map(AccessDeniedException::reason))
+                Optional<DenyReason> refused = w.perform(session.get(), action, m);
+                assertThat(refused)
                     .as("%s on %s, row said %s", action, m.user().id(), d)
                     .isEqualTo(d.denyReason());
               }
@@ -192,6 +198,7 @@ class PreviewAgreesWithExecutionTest {
                   MyStaffSettings.builder()
                       .resetLimit(limit)
                       .phoneChangeLimit(limit)
+                      .accountActionLimit(limit)
                       .managerChosenPasswordsForCloudUsers(chosenForCloud)
                       .build())
               .build();
@@ -240,6 +247,7 @@ class PreviewAgreesWithExecutionTest {
     Optional<ChangePreview> previewThenExecute() {
       clock.advance(Duration.ofMinutes(r.nextInt(6)));
       writeback.available(r.nextInt(6) > 0);
+      writeback.unlocks(r.nextInt(6) > 0);
       Optional<StaffSession> session = anySession();
       sink.clear();
       if (session.isEmpty()) {
@@ -249,6 +257,8 @@ class PreviewAgreesWithExecutionTest {
       UserId target = ids.get(r.nextInt(ids.size()));
       ChangeRequest request = request(target);
       Map<UserId, Optional<User>> before = users();
+      Optional<Instant> validFrom = directory.sessionsValidFrom(target);
+      int unlocked = writeback.unlocked().size();
       int submissions = writeback.submissions().size();
       int pending = directory.pendingAuditEvents(Integer.MAX_VALUE).size();
 
@@ -257,6 +267,10 @@ class PreviewAgreesWithExecutionTest {
       assertThat(sameOutcome(first, second)).as("previewed twice: %s, %s", first, second).isTrue();
       assertThat(sink.events()).as("a preview records no event").isEmpty();
       assertThat(users()).as("a preview changes no user").isEqualTo(before);
+      assertThat(directory.sessionsValidFrom(target))
+          .as("a preview revokes nothing")
+          .isEqualTo(validFrom);
+      assertThat(writeback.unlocked()).as("a preview unlocks nothing").hasSize(unlocked);
       assertThat(writeback.submissions()).as("a preview submits nothing").hasSize(submissions);
       assertThat(directory.pendingAuditEvents(Integer.MAX_VALUE))
           .as("a preview adds no outbox row")
@@ -318,6 +332,19 @@ class PreviewAgreesWithExecutionTest {
     }
 
     private void checkSideEffects(ChangePreview p, Object result, UserId target, int submissions) {
+      if (result instanceof SessionRevocation revocation) {
+        assertThat(p.sideEffects()).containsExactly(SideEffect.SESSIONS_REVOKED);
+        assertThat(directory.sessionsValidFrom(target)).contains(revocation.validFrom());
+        assertThat(revocation.validFrom()).isEqualTo(clock.instant());
+        return;
+      }
+      if (result instanceof AccountUnlock) {
+        assertThat(p.sideEffects()).containsExactly(SideEffect.ON_PREMISES_ACCOUNT_UNLOCKED);
+        List<UserId> all = writeback.unlocked();
+        assertThat(all).isNotEmpty();
+        assertThat(all.get(all.size() - 1)).isEqualTo(target);
+        return;
+      }
       if (result instanceof PhoneChange change) {
         assertThat(p.sideEffects()).containsExactly(SideEffect.PHONE_METHOD_CHANGED);
         assertThat(p.phoneMethod()).contains(change.type());
@@ -341,8 +368,11 @@ class PreviewAgreesWithExecutionTest {
           .isEqualTo(forced);
     }
 
-    /** Performs {@code action} on the row's user; the refusal if the engine denied it. */
-    Optional<AccessDeniedException> perform(StaffSession s, StaffAction action, StaffMember m) {
+    /**
+     * Performs {@code action} on the row's user; the reason if it was refused (by the engine, or up
+     * front because the action cannot be performed on this user at all).
+     */
+    Optional<DenyReason> perform(StaffSession s, StaffAction action, StaffMember m) {
       UserId id = m.user().id();
       try {
         switch (action) {
@@ -356,10 +386,16 @@ class PreviewAgreesWithExecutionTest {
             }
           }
           case MANAGE_PHONES -> s.setPhone(id, PhoneType.MOBILE, NUMBERS.get(r.nextInt(3)));
+          case REVOKE_SESSIONS -> s.revokeSessions(id);
+          case UNLOCK_ACCOUNT -> s.unlockAccount(id);
         }
         return Optional.empty();
       } catch (AccessDeniedException e) {
-        return Optional.of(e);
+        return Optional.of(e.reason());
+      } catch (AccountNotSyncedException e) {
+        return Optional.of(DenyReason.ACCOUNT_NOT_SYNCED);
+      } catch (CapabilityNotSupportedException e) {
+        return Optional.of(DenyReason.ACTION_NOT_SUPPORTED);
       } catch (RuntimeException e) { // permitted, then failed for another reason: not a deny
         return Optional.empty();
       }
@@ -367,10 +403,12 @@ class PreviewAgreesWithExecutionTest {
 
     private ChangeRequest request(UserId target) {
       PhoneType type = PhoneType.values()[r.nextInt(PhoneType.values().length)];
-      return switch (r.nextInt(4)) {
+      return switch (r.nextInt(6)) {
         case 0 -> ChangeRequest.resetPassword(target);
         case 1 -> ChangeRequest.resetPassword(target, password(target));
         case 2 -> ChangeRequest.setPhone(target, type, NUMBERS.get(r.nextInt(NUMBERS.size())));
+        case 3 -> ChangeRequest.revokeSessions(target);
+        case 4 -> ChangeRequest.unlockAccount(target);
         default -> ChangeRequest.removePhone(target, type);
       };
     }
@@ -429,6 +467,12 @@ class PreviewAgreesWithExecutionTest {
     }
     if (request instanceof ChangeRequest.SetPhone set) {
       return s.setPhone(set.user(), set.type(), set.rawNumber());
+    }
+    if (request instanceof ChangeRequest.RevokeSessions revoke) {
+      return s.revokeSessions(revoke.user());
+    }
+    if (request instanceof ChangeRequest.UnlockAccount unlock) {
+      return s.unlockAccount(unlock.user());
     }
     ChangeRequest.RemovePhone remove = (ChangeRequest.RemovePhone) request;
     return s.removePhone(remove.user(), remove.type());

@@ -47,7 +47,9 @@ class ProfileTest {
     assertThat(alice.phones())
         .containsEntry(PhoneType.MOBILE, PhoneView.of(PhoneNumber.of(StoreChain.ALICE_MOBILE)));
     assertThat(alice.phonesMasked()).isFalse();
-    assertThat(alice.allowedActions()).isEqualTo(EnumSet.allOf(StaffAction.class));
+    // Everything but unlocking an on-premises account: alice is cloud-only.
+    assertThat(alice.allowedActions())
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(StaffAction.UNLOCK_ACCOUNT)));
     AuditEvent event = harness.eventsSince(before).get(0);
     assertThat(harness.eventsSince(before)).hasSize(1);
     assertThat(event.activity()).isEqualTo(AuditActivity.VIEW_PROFILE);
