@@ -397,7 +397,11 @@ final class ApprovalFlow {
           workflow.change(
               target,
               attempt,
-              new CloudPasswordReset(Optional.empty(), config, attempt.correlationId()));
+              new CloudPasswordReset(
+                  Optional.empty(),
+                  config,
+                  attempt.correlationId(),
+                  config.settings().defaultDeliveryMode()));
       workflow.notifyUser(
           UserNotification.passwordReset(
               target.id(),

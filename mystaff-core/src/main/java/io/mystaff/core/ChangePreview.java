@@ -92,7 +92,30 @@ public record ChangePreview(
      *
      * @since 0.2.0
      */
-    ON_PREMISES_ACCOUNT_UNLOCKED
+    ON_PREMISES_ACCOUNT_UNLOCKED,
+    /**
+     * A temporary password is generated and sent whole to the user's registered channel ({@link
+     * DeliveryMode#SEND_TO_USER}).
+     *
+     * @since 0.2.0
+     */
+    TEMPORARY_PASSWORD_SENT_TO_USER,
+    /**
+     * A temporary password is generated; the manager is shown the first half once and the second
+     * half is sent to the user's registered channel ({@link DeliveryMode#SPLIT}).
+     *
+     * @since 0.2.0
+     */
+    TEMPORARY_PASSWORD_SPLIT;
+
+    /** The side effect that says a generated password is delivered in {@code mode}. */
+    static SideEffect of(DeliveryMode mode) {
+      return switch (mode) {
+        case SHOW_ONCE -> TEMPORARY_PASSWORD_SHOWN_ONCE;
+        case SEND_TO_USER -> TEMPORARY_PASSWORD_SENT_TO_USER;
+        case SPLIT -> TEMPORARY_PASSWORD_SPLIT;
+      };
+    }
   }
 
   /**
@@ -135,6 +158,22 @@ public record ChangePreview(
   /** {@return true if the change would go ahead now} */
   public boolean isAllowed() {
     return decision.isPermit() && failure.isEmpty();
+  }
+
+  /**
+   * How the generated temporary password of an allowed reset would reach the user; empty for other
+   * changes, a password the manager chose, and changes that would not go ahead.
+   *
+   * @return the delivery mode the reset would use
+   * @since 0.2.0
+   */
+  public Optional<DeliveryMode> deliveryMode() {
+    for (DeliveryMode mode : DeliveryMode.values()) {
+      if (sideEffects.contains(SideEffect.of(mode))) {
+        return Optional.of(mode);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@return why the change would be denied, if it would} */

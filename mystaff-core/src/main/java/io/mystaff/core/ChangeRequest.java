@@ -34,7 +34,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if {@code user} is missing
    */
-  static ChangeRequest resetPassword(UserId user) {
+  static ResetPassword resetPassword(UserId user) {
     return new ResetPassword(required(user, "target user"), Optional.empty());
   }
 
@@ -43,7 +43,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if an argument is missing
    */
-  static ChangeRequest resetPassword(UserId user, Secret password) {
+  static ResetPassword resetPassword(UserId user, Secret password) {
     return new ResetPassword(
         required(user, "target user"), Optional.of(required(password, "password")));
   }
@@ -54,7 +54,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if an argument is missing
    */
-  static ChangeRequest setPhone(UserId user, PhoneType type, String rawNumber) {
+  static SetPhone setPhone(UserId user, PhoneType type, String rawNumber) {
     return new SetPhone(
         required(user, "target user"),
         required(type, "phone type"),
@@ -66,7 +66,7 @@ public sealed interface ChangeRequest
    *
    * @throws InvalidInputException if an argument is missing
    */
-  static ChangeRequest removePhone(UserId user, PhoneType type) {
+  static RemovePhone removePhone(UserId user, PhoneType type) {
     return new RemovePhone(required(user, "target user"), required(type, "phone type"));
   }
 
@@ -91,21 +91,76 @@ public sealed interface ChangeRequest
   }
 
   /**
-   * A password reset; {@code password} is the manager's choice, empty for a generated one.
+   * A password reset; {@code password} is the manager's choice, empty for a generated one, which
+   * reaches the user in {@code delivery} ({@link MyStaffSettings#defaultDeliveryMode()} when
+   * empty). Made by {@link #resetPassword(UserId)} and refined with {@link #deliveredBy}; carried
+   * out by {@link StaffSession#reset(ResetPassword)}.
    *
    * @param user the user whose password is reset
    * @param password the manager's password, or empty
+   * @param delivery how a generated password reaches the user; empty for the settings' default
    */
-  record ResetPassword(UserId user, Optional<Secret> password) implements ChangeRequest {
+  record ResetPassword(
+      UserId user,
+      Optional<Secret> password,
+      Optional<DeliveryMode> delivery,
+      Optional<Verification> verification)
+      implements ChangeRequest {
     /** Rejects a missing component. */
     public ResetPassword {
       required(user, "target user");
       required(password, "password");
+      required(delivery, "delivery mode");
+      required(verification, "verification");
+    }
+
+    /**
+     * A reset in the settings' default delivery mode, without caller verification.
+     *
+     * @param user the user whose password is reset
+     * @param password the manager's password, or empty
+     */
+    public ResetPassword(UserId user, Optional<Secret> password) {
+      this(user, password, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This reset with its generated password delivered in {@code mode}.
+     *
+     * @param mode how the password reaches the user
+     * @return the refined request
+     * @throws InvalidInputException if {@code mode} is missing
+     * @since 0.2.0
+     */
+    public ResetPassword deliveredBy(DeliveryMode mode) {
+      return new ResetPassword(
+          user, password, Optional.of(required(mode, "delivery mode")), verification);
+    }
+
+    /**
+     * This reset with the caller's passed verification, for a change that needs one.
+     *
+     * @param evidence from {@link StaffSession#verify}
+     * @return the refined request
+     * @throws InvalidInputException if {@code evidence} is missing
+     * @since 0.2.0
+     */
+    public ResetPassword verifiedBy(Verification evidence) {
+      return new ResetPassword(
+          user, password, delivery, Optional.of(required(evidence, "verification")));
     }
 
     @Override
     public String toString() {
-      return "ResetPassword{user=" + user + ", managerChosen=" + password.isPresent() + "}";
+      return "ResetPassword{user="
+          + user
+          + ", managerChosen="
+          + password.isPresent()
+          + ", delivery="
+          + delivery.map(DeliveryMode::name).orElse("default")
+          + ", verified="
+          + verification.isPresent()
+          + "}";
     }
   }
 
@@ -116,12 +171,38 @@ public sealed interface ChangeRequest
    * @param type the phone method
    * @param rawNumber the number as typed, parsed by the preview
    */
-  record SetPhone(UserId user, PhoneType type, String rawNumber) implements ChangeRequest {
+  record SetPhone(
+      UserId user, PhoneType type, String rawNumber, Optional<Verification> verification)
+      implements ChangeRequest {
     /** Rejects a missing component. */
     public SetPhone {
       required(user, "target user");
       required(type, "phone type");
       required(rawNumber, "phone number");
+      required(verification, "verification");
+    }
+
+    /**
+     * A phone method set without caller verification.
+     *
+     * @param user the user whose phone method changes
+     * @param type the phone method
+     * @param rawNumber the number as typed
+     */
+    public SetPhone(UserId user, PhoneType type, String rawNumber) {
+      this(user, type, rawNumber, Optional.empty());
+    }
+
+    /**
+     * This change with the caller's passed verification, for a change that needs one.
+     *
+     * @param evidence from {@link StaffSession#verify}
+     * @return the refined request
+     * @throws InvalidInputException if {@code evidence} is missing
+     * @since 0.2.0
+     */
+    public SetPhone verifiedBy(Verification evidence) {
+      return new SetPhone(user, type, rawNumber, Optional.of(required(evidence, "verification")));
     }
   }
 
@@ -131,11 +212,35 @@ public sealed interface ChangeRequest
    * @param user the user whose phone method is removed
    * @param type the phone method
    */
-  record RemovePhone(UserId user, PhoneType type) implements ChangeRequest {
+  record RemovePhone(UserId user, PhoneType type, Optional<Verification> verification)
+      implements ChangeRequest {
     /** Rejects a missing component. */
     public RemovePhone {
       required(user, "target user");
       required(type, "phone type");
+      required(verification, "verification");
+    }
+
+    /**
+     * A phone method removed without caller verification.
+     *
+     * @param user the user whose phone method is removed
+     * @param type the phone method
+     */
+    public RemovePhone(UserId user, PhoneType type) {
+      this(user, type, Optional.empty());
+    }
+
+    /**
+     * This change with the caller's passed verification, for a change that needs one.
+     *
+     * @param evidence from {@link StaffSession#verify}
+     * @return the refined request
+     * @throws InvalidInputException if {@code evidence} is missing
+     * @since 0.2.0
+     */
+    public RemovePhone verifiedBy(Verification evidence) {
+      return new RemovePhone(user, type, Optional.of(required(evidence, "verification")));
     }
   }
 

@@ -7,11 +7,13 @@ import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.AccountUnlocker;
+import io.mystaff.spi.CredentialDelivery;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.SessionRevoker;
+import io.mystaff.spi.VerificationGate;
 import io.mystaff.spi.WritebackJournal;
 import java.time.Clock;
 import java.util.Optional;
@@ -42,7 +44,10 @@ record Configuration(
     WritebackJournal journal,
     Approvals approvals,
     ChangeLimiter revokeLimiter,
-    ChangeLimiter unlockLimiter) {
+    ChangeLimiter unlockLimiter,
+    Optional<CredentialDelivery> delivery,
+    Optional<VerificationGate> verificationGate,
+    ChangeLimiter verificationLimiter) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -65,6 +70,9 @@ record Configuration(
     requireNonNull(approvals, "approvals");
     requireNonNull(revokeLimiter, "revokeLimiter");
     requireNonNull(unlockLimiter, "unlockLimiter");
+    requireNonNull(delivery, "delivery");
+    requireNonNull(verificationGate, "verificationGate");
+    requireNonNull(verificationLimiter, "verificationLimiter");
   }
 
   /**

@@ -30,12 +30,15 @@ import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.ApprovalStore;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.ConditionalAccess;
+import io.mystaff.spi.CredentialDelivery;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.MyStaffListener;
 import io.mystaff.spi.PasswordPolicy;
 import io.mystaff.spi.PasswordWriteback;
 import io.mystaff.spi.UserNotifier;
+import io.mystaff.spi.VerificationGate;
+import io.mystaff.spi.VerificationLevel;
 import io.mystaff.spi.WritebackJournal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -522,6 +525,8 @@ public final class MyStaff implements AutoCloseable {
     private @Nullable PhoneNumberParser phoneParser;
     private @Nullable Executor auditRelay;
     private @Nullable UserNotifier userNotifier;
+    private @Nullable CredentialDelivery credentialDelivery;
+    private @Nullable VerificationGate verificationGate;
     private final List<MyStaffListener> listeners = new ArrayList<>();
     private @Nullable Executor notificationExecutor;
     private Approvals approvals = Approvals.none();
@@ -687,6 +692,30 @@ public final class MyStaff implements AutoCloseable {
     }
 
     /**
+     * Sends generated temporary passwords (whole, or the second part) to users' registered
+     * channels, for the {@link DeliveryMode delivery modes} that send; required when {@link
+     * MyStaffSettings#allowedDeliveryModes()} holds one. Optional otherwise.
+     *
+     * @since 0.2.0
+     */
+    public Builder credentialDelivery(CredentialDelivery delivery) {
+      this.credentialDelivery = requireNonNull(delivery, "delivery");
+      return this;
+    }
+
+    /**
+     * Verifies callers before resets and phone changes (see {@link StaffSession#startVerification}
+     * and {@link MyStaffSettings#verificationLevel()}); required when the settings' verification
+     * levels are above {@code NONE}. {@link OneTimeCodeVerificationGate} is the reference one.
+     *
+     * @since 0.2.0
+     */
+    public Builder verificationGate(VerificationGate gate) {
+      this.verificationGate = requireNonNull(gate, "gate");
+      return this;
+    }
+
+    /**
      * Adds a listener that hears of every attempt's outcome and of writebacks in flight (see {@link
      * MyStaffListener}); listeners are called in the order added, and whatever one throws is logged
      * and ignored. {@code mystaff-micrometer} offers one that records meters.
@@ -741,6 +770,23 @@ public final class MyStaff implements AutoCloseable {
             "Both phoneParser(...) and settings.defaultPhoneRegion are set;"
                 + " set only one of them.");
       }
+      if (credentialDelivery == null
+          && settings.allowedDeliveryModes().stream().anyMatch(DeliveryMode::sendsToUser)) {
+        throw new IllegalStateException(
+            "settings.allowedDeliveryModes "
+                + settings.allowedDeliveryModes()
+                + " sends passwords to users; call credentialDelivery(CredentialDelivery)"
+                + " on the builder.");
+      }
+      if (verificationGate == null
+          && settings.elevatedVerificationLevel() != VerificationLevel.NONE) {
+        throw new IllegalStateException(
+            "settings ask for caller verification ("
+                + settings.verificationLevel()
+                + ", elevated "
+                + settings.elevatedVerificationLevel()
+                + "); call verificationGate(VerificationGate) on the builder.");
+      }
       PhoneNumberParser parser =
           phoneParser != null
               ? phoneParser
@@ -790,7 +836,10 @@ public final class MyStaff implements AutoCloseable {
               writebackJournal,
               approvals,
               new ChangeLimiter(settings.accountActionLimit(), clock),
-              new ChangeLimiter(settings.accountActionLimit(), clock));
+              new ChangeLimiter(settings.accountActionLimit(), clock),
+              Optional.ofNullable(credentialDelivery),
+              Optional.ofNullable(verificationGate),
+              new ChangeLimiter(settings.verificationLimit(), clock));
       return new MyStaff(config, ownRelay, ownNotifier, writebackTakeoverInterval);
     }
 

@@ -6,6 +6,7 @@ import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
 import io.mystaff.api.directory.PhoneNumberKind;
 import io.mystaff.core.access.FeatureAvailability;
+import io.mystaff.spi.VerificationLevel;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -61,6 +62,26 @@ import java.util.regex.Pattern;
  *     account unlocks, one manager may attempt in a short time (one bucket per kind, default {@link
  *     #DEFAULT_ACCOUNT_ACTION_LIMIT}: 10 at once, then one per minute, like resets); {@link
  *     RateLimit#unlimited()} turns them off
+ * @param allowedDeliveryModes how generated temporary passwords of cloud-only users may reach the
+ *     user, not empty (default {@link DeliveryMode#SHOW_ONCE} alone); modes that send need a {@link
+ *     io.mystaff.spi.CredentialDelivery} ({@code MyStaff.Builder#credentialDelivery})
+ * @param defaultDeliveryMode the mode of a reset that names none, one of {@code
+ *     allowedDeliveryModes} (default {@link DeliveryMode#SHOW_ONCE})
+ * @param verificationLevel the caller verification a password reset or phone change needs (default
+ *     {@link VerificationLevel#NONE}); above {@code NONE} it needs a {@link
+ *     io.mystaff.spi.VerificationGate}
+ * @param elevatedVerificationLevel the caller verification a reset or phone change needs for a
+ *     privileged-adjacent user (holding any role assignment, member of a role-assignable group, or
+ *     in a restricted management unit) or a user whose registered channel changed within {@code
+ *     recentChannelChange}; at least {@code verificationLevel} (default {@link
+ *     VerificationLevel#NONE})
+ * @param recentChannelChange how recent a change of the user's registered channel makes the user
+ *     need {@code elevatedVerificationLevel}; zero or positive (default {@link
+ *     #DEFAULT_RECENT_CHANNEL_CHANGE}, 7 days)
+ * @param verificationLimit how many verifications (starts and answers) one manager may attempt in a
+ *     short time (default {@link #DEFAULT_VERIFICATION_LIMIT}: 10 at once, then one per minute)
+ * @param maxBatchSize the most users one bulk call takes, 1 to {@link #MAX_BATCH_SIZE} (default
+ *     {@link #DEFAULT_BATCH_SIZE}, 50)
  */
 public record MyStaffSettings(
     FeatureAvailability availability,
@@ -75,7 +96,14 @@ public record MyStaffSettings(
     int minimumManagerChosenPasswordLength,
     RateLimit resetLimit,
     RateLimit phoneChangeLimit,
-    RateLimit accountActionLimit) {
+    RateLimit accountActionLimit,
+    Set<DeliveryMode> allowedDeliveryModes,
+    DeliveryMode defaultDeliveryMode,
+    VerificationLevel verificationLevel,
+    VerificationLevel elevatedVerificationLevel,
+    Duration recentChannelChange,
+    RateLimit verificationLimit,
+    int maxBatchSize) {
 
   /** The shortest temporary password mystaff generates. */
   public static final int MIN_TEMPORARY_PASSWORD_LENGTH = 16;
@@ -126,6 +154,19 @@ public record MyStaffSettings(
    * Entra's minimum and OWASP ASVS 5.0 requirement 6.2.1.
    */
   public static final int MIN_MANAGER_CHOSEN_PASSWORD_LENGTH = 8;
+
+  /** The default {@link #recentChannelChange()}: 7 days. */
+  public static final Duration DEFAULT_RECENT_CHANNEL_CHANGE = Duration.ofDays(7);
+
+  /** The default {@link #verificationLimit()}: 10 verifications at once, then one per minute. */
+  public static final RateLimit DEFAULT_VERIFICATION_LIMIT =
+      RateLimit.of(10, Duration.ofMinutes(1));
+
+  /** The default {@link #maxBatchSize()}. */
+  public static final int DEFAULT_BATCH_SIZE = 50;
+
+  /** The largest {@link #maxBatchSize()}. */
+  public static final int MAX_BATCH_SIZE = 1_000;
 
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
   private static final MyStaffSettings DEFAULTS = builder().build();
@@ -193,6 +234,35 @@ public record MyStaffSettings(
               + MAX_TEMPORARY_PASSWORD_LENGTH,
           "settings.invalid");
     }
+    requireNonNull(allowedDeliveryModes, "allowedDeliveryModes");
+    if (allowedDeliveryModes.isEmpty() || allowedDeliveryModes.stream().anyMatch(Objects::isNull)) {
+      throw InvalidInputException.of(
+          "allowed delivery modes", "must name at least one mode", "settings.invalid");
+    }
+    allowedDeliveryModes = Collections.unmodifiableSet(EnumSet.copyOf(allowedDeliveryModes));
+    requireNonNull(defaultDeliveryMode, "defaultDeliveryMode");
+    if (!allowedDeliveryModes.contains(defaultDeliveryMode)) {
+      throw InvalidInputException.of(
+          "default delivery mode", "must be one of the allowed delivery modes", "settings.invalid");
+    }
+    requireNonNull(verificationLevel, "verificationLevel");
+    requireNonNull(elevatedVerificationLevel, "elevatedVerificationLevel");
+    if (!elevatedVerificationLevel.satisfies(verificationLevel)) {
+      throw InvalidInputException.of(
+          "elevated verification level",
+          "must be at least the verification level",
+          "settings.invalid");
+    }
+    requireNonNull(recentChannelChange, "recentChannelChange");
+    if (recentChannelChange.isNegative()) {
+      throw InvalidInputException.of(
+          "recent channel change", "must not be negative", "settings.invalid");
+    }
+    requireNonNull(verificationLimit, "verificationLimit");
+    if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE) {
+      throw InvalidInputException.of(
+          "max batch size", "must be between 1 and " + MAX_BATCH_SIZE, "settings.invalid");
+    }
   }
 
   /** Every setting at its default. */
@@ -220,7 +290,14 @@ public record MyStaffSettings(
         .minimumManagerChosenPasswordLength(minimumManagerChosenPasswordLength)
         .resetLimit(resetLimit)
         .phoneChangeLimit(phoneChangeLimit)
-        .accountActionLimit(accountActionLimit);
+        .accountActionLimit(accountActionLimit)
+        .allowedDeliveryModes(allowedDeliveryModes)
+        .defaultDeliveryMode(defaultDeliveryMode)
+        .verificationLevel(verificationLevel)
+        .elevatedVerificationLevel(elevatedVerificationLevel)
+        .recentChannelChange(recentChannelChange)
+        .verificationLimit(verificationLimit)
+        .maxBatchSize(maxBatchSize);
   }
 
   /** {@code requested} capped at {@link #maxPageSize()}, keeping its cursor. */
@@ -245,6 +322,13 @@ public record MyStaffSettings(
     private RateLimit resetLimit = DEFAULT_RESET_LIMIT;
     private RateLimit phoneChangeLimit = DEFAULT_PHONE_CHANGE_LIMIT;
     private RateLimit accountActionLimit = DEFAULT_ACCOUNT_ACTION_LIMIT;
+    private Set<DeliveryMode> allowedDeliveryModes = EnumSet.of(DeliveryMode.SHOW_ONCE);
+    private DeliveryMode defaultDeliveryMode = DeliveryMode.SHOW_ONCE;
+    private VerificationLevel verificationLevel = VerificationLevel.NONE;
+    private VerificationLevel elevatedVerificationLevel = VerificationLevel.NONE;
+    private Duration recentChannelChange = DEFAULT_RECENT_CHANNEL_CHANGE;
+    private RateLimit verificationLimit = DEFAULT_VERIFICATION_LIMIT;
+    private int maxBatchSize = DEFAULT_BATCH_SIZE;
 
     private Builder() {}
 
@@ -365,6 +449,83 @@ public record MyStaffSettings(
     }
 
     /**
+     * How generated temporary passwords may reach cloud-only users, not empty; see {@link
+     * MyStaffSettings#allowedDeliveryModes()}. Checked by {@link #build()}.
+     *
+     * @since 0.2.0
+     */
+    public Builder allowedDeliveryModes(Set<DeliveryMode> modes) {
+      this.allowedDeliveryModes = requireNonNull(modes, "modes");
+      return this;
+    }
+
+    /**
+     * The delivery mode of a reset that names none; one of the allowed modes, checked by {@link
+     * #build()}.
+     *
+     * @since 0.2.0
+     */
+    public Builder defaultDeliveryMode(DeliveryMode mode) {
+      this.defaultDeliveryMode = requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * The caller verification resets and phone changes need; see {@link
+     * MyStaffSettings#verificationLevel()}.
+     *
+     * @since 0.2.0
+     */
+    public Builder verificationLevel(VerificationLevel level) {
+      this.verificationLevel = requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * The caller verification privileged-adjacent users and users with a recently changed channel
+     * need; at least {@link #verificationLevel}, checked by {@link #build()}.
+     *
+     * @since 0.2.0
+     */
+    public Builder elevatedVerificationLevel(VerificationLevel level) {
+      this.elevatedVerificationLevel = requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * How recent a change of the user's channel makes the user need the elevated level; checked by
+     * {@link #build()}.
+     *
+     * @since 0.2.0
+     */
+    public Builder recentChannelChange(Duration window) {
+      this.recentChannelChange = requireNonNull(window, "window");
+      return this;
+    }
+
+    /**
+     * How many verifications one manager may attempt in a short time; {@link RateLimit#unlimited()}
+     * for no limit.
+     *
+     * @since 0.2.0
+     */
+    public Builder verificationLimit(RateLimit limit) {
+      this.verificationLimit = requireNonNull(limit, "limit");
+      return this;
+    }
+
+    /**
+     * The most users one bulk call takes, 1 to {@link MyStaffSettings#MAX_BATCH_SIZE}; checked by
+     * {@link #build()}.
+     *
+     * @since 0.2.0
+     */
+    public Builder maxBatchSize(int size) {
+      this.maxBatchSize = size;
+      return this;
+    }
+
+    /**
      * Builds the settings from the values given and the defaults of the others.
      *
      * @return the settings
@@ -384,7 +545,14 @@ public record MyStaffSettings(
           minimumManagerChosenPasswordLength,
           resetLimit,
           phoneChangeLimit,
-          accountActionLimit);
+          accountActionLimit,
+          allowedDeliveryModes,
+          defaultDeliveryMode,
+          verificationLevel,
+          elevatedVerificationLevel,
+          recentChannelChange,
+          verificationLimit,
+          maxBatchSize);
     }
   }
 }

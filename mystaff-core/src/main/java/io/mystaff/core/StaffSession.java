@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.ApprovalId;
 import io.mystaff.api.CapabilityNotSupportedException;
+import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.Page;
@@ -36,6 +37,10 @@ import io.mystaff.api.password.PasswordRejectedException;
 import io.mystaff.api.password.Secret;
 import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.spi.UserNotification;
+import io.mystaff.spi.VerificationChallenge;
+import io.mystaff.spi.VerificationCheck;
+import io.mystaff.spi.VerificationGate;
+import io.mystaff.spi.VerificationLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,6 +50,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one signed-in manager sees and does in My Staff. Obtained from {@link
@@ -93,6 +101,9 @@ public final class StaffSession {
           StaffAction.MANAGE_PHONES,
           StaffAction.REVOKE_SESSIONS,
           StaffAction.UNLOCK_ACCOUNT);
+
+  /** The additional detail that names the batch of a bulk call's events. */
+  static final String BATCH_KEY = "batchId";
 
   private final Workflow workflow;
   private final Configuration config;
@@ -477,7 +488,8 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return reset(PasswordResetCommand.of(user, Optional.empty()));
+      return reset(
+          PasswordResetCommand.of(user, Optional.empty()), Optional.empty(), Optional.empty());
     } finally {
       call.close();
     }
@@ -509,10 +521,165 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return reset(PasswordResetCommand.of(user, password == null ? null : Optional.of(password)));
+      return reset(
+          PasswordResetCommand.of(user, password == null ? null : Optional.of(password)),
+          Optional.empty(),
+          Optional.empty());
     } finally {
       call.close();
     }
+  }
+
+  /**
+   * Resets a user's password as {@code request} says: {@link #resetPassword(UserId)} or {@link
+   * #resetPassword(UserId, Secret)}, with the generated password of a cloud-only user delivered in
+   * the request's {@link DeliveryMode} ({@link MyStaffSettings#defaultDeliveryMode()} when it names
+   * none).
+   *
+   * <ul>
+   *   <li>{@link DeliveryMode#SHOW_ONCE}: a {@link PasswordResetResult.TemporaryPassword}.
+   *   <li>{@link DeliveryMode#SEND_TO_USER} and {@link DeliveryMode#SPLIT}: once the engine permits
+   *       the reset, the password (or its second half) is sent through the configured {@link
+   *       io.mystaff.spi.CredentialDelivery} <em>before</em> it is written; the result is a {@link
+   *       PasswordResetResult.Delivered}, holding for {@code SPLIT} the first half to reveal once.
+   *       A delivery that fails writes nothing: the user's password is unchanged, the reset ends in
+   *       one FAILED event ({@code DELIVERY_FAILED}, with the mode and the failure) and {@link
+   *       CredentialDeliveryException} is thrown. It is never turned into show-once.
+   * </ul>
+   *
+   * <p>The reset's SUCCEEDED event names the delivery mode ({@code credentialDelivery}), never the
+   * password or a part of it.
+   *
+   * @throws InvalidInputException if the request is missing or invalid, its delivery mode is not in
+   *     {@link MyStaffSettings#allowedDeliveryModes()} ({@code delivery.notAllowed}), or it names a
+   *     mode other than show-once for a password the manager chose or a synced user ({@code
+   *     delivery.notApplicable}); nothing recorded
+   * @throws CredentialDeliveryException if the password could not be sent (after one FAILED event)
+   * @throws UnknownUserException if there is no such user
+   * @throws CapabilityNotSupportedException if the user is synced and no writeback is configured
+   * @throws AccessDeniedException if the manager may not reset the user (after one DENIED event)
+   * @throws PasswordRejectedException if a chosen password fails the policy (after one FAILED
+   *     event)
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public PasswordResetResult reset(ChangeRequest.ResetPassword request) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(request, "request");
+      return reset(
+          PasswordResetCommand.of(request.user(), request.password()),
+          request.delivery(),
+          request.verification());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Resets the passwords of several cloud-only users at once, each to its own generated temporary
+   * password sent to the user's registered channel ({@link DeliveryMode#SEND_TO_USER}): a temporary
+   * password is never returned in bulk, not even in part. Each user goes through the very path of
+   * {@link #reset}: its own rate-limit token, engine decision, caller verification (a batch carries
+   * none, so users who need one are denied), delivery and write, with its own audit event and
+   * correlation id; every event of the batch also carries the batch's id as its {@code batchId}
+   * detail. One user's denial or failure does not stop the others.
+   *
+   * @param users the users, 1 to {@link MyStaffSettings#maxBatchSize()}, each once
+   * @return one item per user, in the order given
+   * @throws InvalidInputException before anything is read or recorded, if {@code users} is missing,
+   *     empty, holds a missing or repeated user ({@code bulk.invalid}), or more than {@link
+   *     MyStaffSettings#maxBatchSize()} ({@code bulk.tooLarge}); or if the settings do not allow
+   *     {@link DeliveryMode#SEND_TO_USER} ({@code bulk.requiresDelivery})
+   * @since 0.2.0
+   */
+  public BulkResetResult bulkReset(List<UserId> users) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(users, "users");
+      if (users.isEmpty()
+          || users.stream().anyMatch(java.util.Objects::isNull)
+          || new java.util.HashSet<>(users).size() != users.size()) {
+        throw InvalidInputException.of(
+            "users", "must name at least one user, each once", "bulk.invalid");
+      }
+      if (users.size() > config.settings().maxBatchSize()) {
+        throw InvalidInputException.of(
+            "users",
+            "must be at most " + config.settings().maxBatchSize() + " per batch",
+            "bulk.tooLarge");
+      }
+      if (!config.settings().allowedDeliveryModes().contains(DeliveryMode.SEND_TO_USER)) {
+        throw InvalidInputException.of(
+            "delivery mode",
+            "bulk resets send each password to its user: the settings must allow SEND_TO_USER",
+            "bulk.requiresDelivery");
+      }
+      config.ensureOpen();
+      CorrelationId batch = CorrelationId.random();
+      List<BulkResetResult.Item> items = new ArrayList<>(users.size());
+      for (UserId user : users) {
+        items.add(resetOne(user, batch));
+      }
+      return new BulkResetResult(batch, items);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * One user of a bulk reset, as an item. A provider failure (even the audit sink's) ends only this
+   * user: a change commits with its SUCCEEDED event or not at all, so nothing goes unaudited. A
+   * write whose outcome is unknown is {@code OUTCOME_UNKNOWN}: its event committed with it if it
+   * did.
+   */
+  private BulkResetResult.Item resetOne(UserId user, CorrelationId batch) {
+    AtomicReference<@Nullable CorrelationId> attempt = new AtomicReference<>();
+    try {
+      PasswordResetResult result =
+          reset(
+              PasswordResetCommand.of(user, Optional.empty()),
+              Optional.of(DeliveryMode.SEND_TO_USER),
+              Optional.empty(),
+              Map.of(BATCH_KEY, batch.value()),
+              attempt::set);
+      PasswordResetResult.Delivered delivered = (PasswordResetResult.Delivered) result;
+      return new BulkResetResult.Item(
+          user,
+          BulkResetResult.Outcome.DELIVERED,
+          Optional.of(delivered.correlationId()),
+          Optional.empty(),
+          Optional.of(delivered.channel()));
+    } catch (AccessDeniedException e) {
+      return new BulkResetResult.Item(
+          user,
+          BulkResetResult.Outcome.DENIED,
+          Optional.ofNullable(attempt.get()),
+          Optional.of(e.reason().name()),
+          Optional.empty());
+    } catch (CredentialDeliveryException e) {
+      return failed(user, attempt.get(), CloudPasswordReset.DELIVERY_FAILED);
+    } catch (InvalidInputException e) {
+      return failed(user, attempt.get(), e.violations().get(0).code());
+    } catch (ProviderFailureException e) {
+      return failed(
+          user, attempt.get(), e.isOutcomeUnknown() ? "OUTCOME_UNKNOWN" : e.code().name());
+    } catch (MyStaffException e) {
+      return failed(user, attempt.get(), e.code().name());
+    }
+  }
+
+  private static BulkResetResult.Item failed(
+      UserId user, @Nullable CorrelationId attempt, String reason) {
+    return new BulkResetResult.Item(
+        user,
+        BulkResetResult.Outcome.FAILED,
+        Optional.ofNullable(attempt),
+        Optional.of(reason),
+        Optional.empty());
   }
 
   /**
@@ -547,7 +714,8 @@ public final class StaffSession {
               type,
               rawNumber,
               config.phoneParser(),
-              config.settings().allowedPhoneNumberKinds()));
+              config.settings().allowedPhoneNumberKinds()),
+          Optional.empty());
     } finally {
       call.close();
     }
@@ -574,7 +742,7 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      return changePhone(PhoneCommand.remove(user, type));
+      return changePhone(PhoneCommand.remove(user, type), Optional.empty());
     } finally {
       call.close();
     }
@@ -821,7 +989,10 @@ public final class StaffSession {
       config.ensureOpen();
       try {
         if (change instanceof ChangeRequest.ResetPassword reset) {
-          return previewReset(PasswordResetCommand.of(reset.user(), reset.password()));
+          return previewReset(
+              PasswordResetCommand.of(reset.user(), reset.password()),
+              reset.delivery(),
+              reset.verification());
         }
         if (change instanceof ChangeRequest.SetPhone set) {
           return previewPhone(
@@ -830,10 +1001,12 @@ public final class StaffSession {
                   set.type(),
                   set.rawNumber(),
                   config.phoneParser(),
-                  config.settings().allowedPhoneNumberKinds()));
+                  config.settings().allowedPhoneNumberKinds()),
+              set.verification());
         }
         if (change instanceof ChangeRequest.RemovePhone remove) {
-          return previewPhone(PhoneCommand.remove(remove.user(), remove.type()));
+          return previewPhone(
+              PhoneCommand.remove(remove.user(), remove.type()), remove.verification());
         }
         if (change instanceof ChangeRequest.RevokeSessions revoke) {
           return previewAccountAction(
@@ -862,9 +1035,13 @@ public final class StaffSession {
   }
 
   /** {@link #reset} up to its write, recording nothing. */
-  private ChangePreview previewReset(PasswordResetCommand command) {
+  private ChangePreview previewReset(
+      PasswordResetCommand command,
+      Optional<DeliveryMode> requested,
+      Optional<Verification> evidence) {
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
+    DeliveryMode mode = deliveryMode(command, target, requested);
     AuditActivity activity = AuditActivity.RESET_PASSWORD;
     if (!config.resetLimiter().wouldAdmit(managerId())) {
       return ChangePreview.denied(
@@ -892,8 +1069,16 @@ public final class StaffSession {
               t -> CloudPasswordReset.rules(command.managerChosen(), config, t));
       effects.add(ChangePreview.SideEffect.FORCE_CHANGE_AT_NEXT_SIGN_IN);
       if (command.managerChosen().isEmpty()) {
-        effects.add(ChangePreview.SideEffect.TEMPORARY_PASSWORD_SHOWN_ONCE);
+        effects.add(ChangePreview.SideEffect.of(mode));
       }
+    }
+    Optional<DenyReason> unverified =
+        verdict.decision().isPermit()
+            ? verificationDenial(facts, target, evidence)
+            : Optional.empty();
+    if (unverified.isPresent()) {
+      return ChangePreview.denied(
+          target.id(), activity, new Decision.Deny(StaffAction.RESET_PASSWORD, unverified.get()));
     }
     verdict =
         withApproval(
@@ -906,7 +1091,7 @@ public final class StaffSession {
   }
 
   /** {@link #changePhone} up to its write, recording nothing. */
-  private ChangePreview previewPhone(PhoneCommand command) {
+  private ChangePreview previewPhone(PhoneCommand command, Optional<Verification> evidence) {
     User target = workflow.readTarget(command.target());
     AuditActivity activity = PhoneEdit.activityOf(command, target);
     if (!config.phoneLimiter().wouldAdmit(managerId())) {
@@ -919,12 +1104,16 @@ public final class StaffSession {
     Set<ChangePreview.SideEffect> effects =
         EnumSet.of(ChangePreview.SideEffect.PHONE_METHOD_CHANGED);
     Workflow.Verdict verdict =
-        withApproval(
-            facts,
-            StaffAction.MANAGE_PHONES,
-            workflow.judge(facts, StaffAction.MANAGE_PHONES, target, command::refusal),
-            false,
-            effects);
+        workflow.judge(facts, StaffAction.MANAGE_PHONES, target, command::refusal);
+    Optional<DenyReason> unverified =
+        verdict.decision().isPermit()
+            ? verificationDenial(facts, target, evidence)
+            : Optional.empty();
+    if (unverified.isPresent()) {
+      return ChangePreview.denied(
+          target.id(), activity, new Decision.Deny(StaffAction.MANAGE_PHONES, unverified.get()));
+    }
+    verdict = withApproval(facts, StaffAction.MANAGE_PHONES, verdict, false, effects);
     return previewOf(target, activity, verdict, effects, Optional.of(command.type()));
   }
 
@@ -993,17 +1182,63 @@ public final class StaffSession {
     return ChangePreview.allowed(target.id(), activity, permit, effects, phoneMethod);
   }
 
-  private PasswordResetResult reset(PasswordResetCommand command) {
+  /**
+   * The delivery mode of a reset: the requested one, or the settings' default.
+   *
+   * @throws InvalidInputException if the requested mode is not allowed, or is not show-once for a
+   *     password the manager chose or a synced user
+   */
+  private DeliveryMode deliveryMode(
+      PasswordResetCommand command, User target, Optional<DeliveryMode> requested) {
+    if (requested.isEmpty()) {
+      return config.settings().defaultDeliveryMode();
+    }
+    DeliveryMode mode = requested.get();
+    if (mode != DeliveryMode.SHOW_ONCE
+        && (command.managerChosen().isPresent() || target.isSynced())) {
+      throw InvalidInputException.of(
+          "delivery mode",
+          "applies only to the generated temporary password of a cloud-only user",
+          "delivery.notApplicable");
+    }
+    if (!config.settings().allowedDeliveryModes().contains(mode)) {
+      throw InvalidInputException.of(
+          "delivery mode",
+          "is not allowed by the settings (allowed: "
+              + config.settings().allowedDeliveryModes()
+              + ")",
+          "delivery.notAllowed");
+    }
+    return mode;
+  }
+
+  private PasswordResetResult reset(
+      PasswordResetCommand command,
+      Optional<DeliveryMode> requested,
+      Optional<Verification> evidence) {
+    return reset(command, requested, evidence, Map.of(), id -> {});
+  }
+
+  private PasswordResetResult reset(
+      PasswordResetCommand command,
+      Optional<DeliveryMode> requested,
+      Optional<Verification> evidence,
+      Map<String, String> details,
+      Consumer<CorrelationId> attempted) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     command.checkApplicable(target, config.settings(), config.writeback().isPresent());
-    Attempt attempt = workflow.begin();
+    DeliveryMode mode = deliveryMode(command, target, requested);
+    Attempt attempt = workflow.begin().withDetails(details);
+    attempted.accept(attempt.correlationId());
     workflow.throttle(
         attempt,
         AuditActivity.RESET_PASSWORD,
         StaffAction.RESET_PASSWORD,
         target,
         config.resetLimiter());
+    requireVerification(
+        attempt, AuditActivity.RESET_PASSWORD, StaffAction.RESET_PASSWORD, target, evidence);
     approvals.requestIfCovered(
         attempt,
         AuditActivity.RESET_PASSWORD,
@@ -1019,18 +1254,21 @@ public final class StaffSession {
       return new WritebackReset(workflow, config.writeback().orElseThrow())
           .start(target, command.managerChosen().orElseThrow(), attempt);
     }
-    PasswordResetResult result =
-        workflow.change(
-            target,
-            attempt,
-            new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId()));
+    CloudPasswordReset change =
+        new CloudPasswordReset(command.managerChosen(), config, attempt.correlationId(), mode);
+    PasswordResetResult result;
+    try {
+      result = workflow.change(target, attempt, change);
+    } finally {
+      change.discard();
+    }
     workflow.notifyUser(
         UserNotification.passwordReset(
             target.id(), attempt.correlationId(), config.clock().instant(), managerId()));
     return result;
   }
 
-  private PhoneChange changePhone(PhoneCommand command) {
+  private PhoneChange changePhone(PhoneCommand command, Optional<Verification> evidence) {
     config.ensureOpen();
     User target = workflow.readTarget(command.target());
     Attempt attempt = workflow.begin();
@@ -1038,6 +1276,8 @@ public final class StaffSession {
         new PhoneEdit(command, config.writer(), config.phoneParser(), attempt.correlationId());
     workflow.throttle(
         attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, config.phoneLimiter());
+    requireVerification(
+        attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, evidence);
     approvals.requestIfCovered(
         attempt,
         edit.activity(target),
@@ -1068,6 +1308,322 @@ public final class StaffSession {
               activity == AuditActivity.ADD_PHONE ? Optional.empty() : change.previous()));
     }
     return change;
+  }
+
+  /**
+   * {@link #setPhone(UserId, PhoneType, String)} as {@code request} says, with the caller's
+   * verification if it carries one (see {@link #startVerification}).
+   *
+   * @throws InvalidInputException if the request is missing or invalid (nothing recorded)
+   * @throws AccessDeniedException if the manager may not manage the user's phones, or the change
+   *     needs a caller verification the request lacks ({@link DenyReason#VERIFICATION_REQUIRED},
+   *     {@link DenyReason#VERIFICATION_TOO_WEAK}); after one DENIED event
+   * @throws UnknownUserException if there is no such user
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public PhoneChange setPhone(ChangeRequest.SetPhone request) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(request, "request");
+      return changePhone(
+          PhoneCommand.set(
+              request.user(),
+              request.type(),
+              request.rawNumber(),
+              config.phoneParser(),
+              config.settings().allowedPhoneNumberKinds()),
+          request.verification());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * {@link #removePhone(UserId, PhoneType)} as {@code request} says, with the caller's verification
+   * if it carries one.
+   *
+   * @throws InvalidInputException if the request is missing (nothing recorded)
+   * @throws AccessDeniedException if the manager may not manage the user's phones, or the change
+   *     needs a caller verification the request lacks (after one DENIED event)
+   * @throws PhoneMethodNotFoundException if the user has no phone method of the type
+   * @throws UnknownUserException if there is no such user
+   * @throws StaleVersionException if concurrent writes kept winning (after one FAILED event)
+   * @throws ProviderFailureException if a provider or the audit sink failed
+   * @since 0.2.0
+   */
+  public PhoneChange removePhone(ChangeRequest.RemovePhone request) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(request, "request");
+      return changePhone(
+          PhoneCommand.remove(request.user(), request.type()), request.verification());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Starts verifying that the caller is {@code user}: the configured {@link
+   * io.mystaff.spi.VerificationGate} issues a challenge (e.g. sends a one-time code to the user's
+   * registered phone), which the caller answers through {@link #verify}. The manager must be
+   * allowed to reset the user's password or manage their phones, so no one can make mystaff send
+   * codes to users they do not manage. Takes a token of the manager's verification bucket ({@link
+   * MyStaffSettings#verificationLimit()}). Audited as {@link AuditActivity#VERIFICATION_STARTED}:
+   * SUCCEEDED with the challenge's expiry, DENIED, or FAILED if the gate could not issue it.
+   *
+   * @throws InvalidInputException if {@code user} is missing
+   * @throws CapabilityNotSupportedException if no verification gate is configured
+   * @throws UnknownUserException if there is no such user
+   * @throws AccessDeniedException if the manager may change neither the user's password nor phones,
+   *     or is rate-limited (after one DENIED event)
+   * @throws ProviderFailureException if the gate or the audit sink failed
+   * @since 0.2.0
+   */
+  public VerificationHandle startVerification(UserId user) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(user, "target user");
+      config.ensureOpen();
+      VerificationGate gate = gate();
+      User target = workflow.readTarget(user);
+      Attempt attempt = workflow.begin();
+      AuditActivity activity = AuditActivity.VERIFICATION_STARTED;
+      workflow.throttle(
+          attempt, activity, StaffAction.RESET_PASSWORD, target, config.verificationLimiter());
+      Workflow.Facts facts = workflow.facts(attempt, activity, target);
+      Workflow.Verdict reset =
+          workflow.judge(facts, StaffAction.RESET_PASSWORD, target, t -> Optional.empty());
+      Workflow.Verdict phones =
+          workflow.judge(facts, StaffAction.MANAGE_PHONES, target, t -> Optional.empty());
+      Decision.Permit permit =
+          workflow.enforce(
+              attempt,
+              activity,
+              target,
+              reset.decision().isPermit() ? reset : phones.decision().isPermit() ? phones : reset);
+      VerificationChallenge challenge;
+      try {
+        challenge = gate.start(target.id(), attempt.correlationId());
+      } catch (RuntimeException e) {
+        throw workflow.fail(
+            attempt,
+            activity,
+            target,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "verification gate",
+            e);
+      }
+      config
+          .trail()
+          .recordEnd(
+              workflow
+                  .succeeded(attempt, activity, permit)
+                  .target(Attempt.target(target, List.of()))
+                  .additionalDetail("verificationLevel", gate.level().name())
+                  .additionalDetail("challengeExpiresAt", challenge.expiresAt().toString())
+                  .build());
+      return new VerificationHandle(challenge, managerId(), attempt.correlationId());
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Checks the caller's answer to a verification this manager started. The gate compares it in
+   * constant time; mystaff never logs, records or keeps it. Takes a token of the manager's
+   * verification bucket. Audited with the verification's own activity, carrying the start's
+   * correlation id ({@code verificationCorrelationId}): {@link AuditActivity#VERIFICATION_PASSED}
+   * (SUCCEEDED), {@link AuditActivity#VERIFICATION_EXPIRED} (FAILED, {@code EXPIRED}) or {@link
+   * AuditActivity#VERIFICATION_FAILED} (FAILED, {@code WRONG_ANSWER}, {@code ATTEMPTS_EXHAUSTED} or
+   * {@code UNKNOWN_CHALLENGE}).
+   *
+   * <p>A pass gives a {@link Verification} to pass with one reset or phone change of the user
+   * ({@code verifiedBy}) within {@link Verification#VALIDITY}.
+   *
+   * @throws InvalidInputException if an argument is missing, the answer was destroyed, or the
+   *     verification was started by another manager (nothing recorded)
+   * @throws CapabilityNotSupportedException if no verification gate is configured
+   * @throws UnknownUserException if the user no longer exists
+   * @throws AccessDeniedException if the manager is rate-limited (after one DENIED event)
+   * @throws ProviderFailureException if the gate or the audit sink failed
+   * @since 0.2.0
+   */
+  public VerificationResult verify(VerificationHandle verification, Secret answer) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(verification, "verification");
+      require(answer, "answer");
+      if (answer.isDestroyed()) {
+        throw InvalidInputException.of("answer", "was destroyed before use", "answer.destroyed");
+      }
+      if (!verification.manager().equals(managerId())) {
+        throw InvalidInputException.of(
+            "verification", "was started by another manager", "verification.otherManager");
+      }
+      config.ensureOpen();
+      VerificationGate gate = gate();
+      User target = workflow.readTarget(verification.user());
+      Attempt attempt = workflow.begin();
+      workflow.throttle(
+          attempt,
+          AuditActivity.VERIFICATION_FAILED,
+          StaffAction.RESET_PASSWORD,
+          target,
+          config.verificationLimiter());
+      VerificationCheck check;
+      try {
+        check = gate.check(verification.challenge().id(), target.id(), answer);
+      } catch (RuntimeException e) {
+        throw workflow.fail(
+            attempt,
+            AuditActivity.VERIFICATION_FAILED,
+            target,
+            AuditTrail.PROVIDER_FAILURE,
+            Map.of(),
+            "verification gate",
+            e);
+      }
+      AuditActivity activity =
+          switch (check) {
+            case PASSED -> AuditActivity.VERIFICATION_PASSED;
+            case EXPIRED -> AuditActivity.VERIFICATION_EXPIRED;
+            default -> AuditActivity.VERIFICATION_FAILED;
+          };
+      io.mystaff.api.audit.AuditEvent.Builder event =
+          attempt
+              .event(
+                  activity,
+                  check == VerificationCheck.PASSED
+                      ? io.mystaff.api.audit.AuditOutcome.SUCCEEDED
+                      : io.mystaff.api.audit.AuditOutcome.FAILED)
+              .target(Attempt.target(target, List.of()))
+              .additionalDetail("verificationCorrelationId", verification.correlationId().value());
+      if (check == VerificationCheck.PASSED) {
+        event.additionalDetail("verificationLevel", gate.level().name());
+      } else {
+        event.resultReason(check.name());
+      }
+      config.trail().recordEnd(event.build());
+      if (check != VerificationCheck.PASSED) {
+        return new VerificationResult(check, Optional.empty());
+      }
+      return new VerificationResult(
+          check,
+          Optional.of(
+              new Verification(
+                  verification.challenge().id(),
+                  target.id(),
+                  managerId(),
+                  gate.level(),
+                  config.clock().instant())));
+    } finally {
+      call.close();
+    }
+  }
+
+  private VerificationGate gate() {
+    return config
+        .verificationGate()
+        .orElseThrow(
+            () ->
+                new CapabilityNotSupportedException(
+                    "verification gate", "no caller verification gate is configured"));
+  }
+
+  /**
+   * The caller verification a change of {@code target} needs now: the elevated level for a
+   * privileged-adjacent user (any role assignment, active or not; a role-assignable group; a
+   * restricted management unit) or one whose channel changed within {@link
+   * MyStaffSettings#recentChannelChange()}, else the ordinary level.
+   */
+  private VerificationLevel requiredLevel(Workflow.Facts facts, User target) {
+    MyStaffSettings settings = config.settings();
+    if (settings.elevatedVerificationLevel() == VerificationLevel.NONE) {
+      return VerificationLevel.NONE;
+    }
+    TargetFacts t = facts.target();
+    boolean privilegedAdjacent =
+        !t.assignments().isEmpty() || t.roleAssignableGroupMember() || t.inRestrictedUnit();
+    if (privilegedAdjacent || channelChangedRecently(target, facts.now())) {
+      return settings.elevatedVerificationLevel();
+    }
+    return settings.verificationLevel();
+  }
+
+  private boolean channelChangedRecently(User target, Instant now) {
+    Optional<VerificationGate> gate = config.verificationGate();
+    if (gate.isEmpty()) {
+      return false;
+    }
+    Optional<Instant> changed = gate.get().channelChangedAt(target.id());
+    return changed.isPresent()
+        && !changed.get().isBefore(now.minus(config.settings().recentChannelChange()));
+  }
+
+  /**
+   * Why a permitted change of {@code target} still may not go ahead for want of caller
+   * verification: the gate cannot reach the needed level, or {@code evidence} does not admit it.
+   * Records and uses up nothing.
+   */
+  private Optional<DenyReason> verificationDenial(
+      Workflow.Facts facts, User target, Optional<Verification> evidence) {
+    VerificationLevel required = requiredLevel(facts, target);
+    if (required == VerificationLevel.NONE) {
+      return Optional.empty();
+    }
+    if (!gate().level().satisfies(required)) {
+      return Optional.of(DenyReason.VERIFICATION_TOO_WEAK);
+    }
+    if (evidence.isEmpty()
+        || !evidence.get().admits(target.id(), managerId(), required, facts.now())) {
+      return Optional.of(DenyReason.VERIFICATION_REQUIRED);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Before a change: when the settings ask for caller verification, the engine's decision first
+   * (its deny is recorded as usual), then the verification the change needs; a missing or too weak
+   * one records the attempt's one DENIED event and throws. A verification that admits the change is
+   * used up here.
+   */
+  private void requireVerification(
+      Attempt attempt,
+      AuditActivity activity,
+      StaffAction action,
+      User target,
+      Optional<Verification> evidence) {
+    if (config.settings().elevatedVerificationLevel() == VerificationLevel.NONE) {
+      return;
+    }
+    Workflow.Facts facts = workflow.facts(attempt, activity, target);
+    workflow.enforce(
+        attempt, activity, target, workflow.judge(facts, action, target, t -> Optional.empty()));
+    Optional<DenyReason> denial = verificationDenial(facts, target, evidence);
+    if (denial.isEmpty()
+        && requiredLevel(facts, target) != VerificationLevel.NONE
+        && !evidence.orElseThrow().use()) {
+      denial = Optional.of(DenyReason.VERIFICATION_REQUIRED); // a racing change used it first
+    }
+    if (denial.isPresent()) {
+      throw config
+          .trail()
+          .recordEnding(
+              attempt
+                  .event(activity, io.mystaff.api.audit.AuditOutcome.DENIED)
+                  .resultReason(denial.get().name())
+                  .target(Attempt.target(target, List.of()))
+                  .additionalDetail("verificationRequired", requiredLevel(facts, target).name())
+                  .build(),
+              new AccessDeniedException(action, target.id(), denial.get()));
+    }
   }
 
   /** The manager's facts at this moment, after checking that the session is still usable. */

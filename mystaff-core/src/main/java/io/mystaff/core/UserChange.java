@@ -69,6 +69,14 @@ interface UserChange<T> {
   /** The activity the change is on {@code current} (adding and editing a phone differ). */
   AuditActivity activity(User current);
 
+  /**
+   * Additional details of the change's SUCCEEDED event besides the permitting assignment, e.g. the
+   * delivery mode of a reset; never a secret. None by default.
+   */
+  default Map<String, String> details(User current) {
+    return Map.of();
+  }
+
   /** The properties the change touches on {@code current}, never with a secret value. */
   List<ModifiedProperty> changes(User current);
 

@@ -283,10 +283,11 @@ final class Workflow {
             e);
       }
       Decision.Permit permit = enforce(attempt, activity, current, verdict);
-      AuditEvent event =
+      AuditEvent.Builder succeeded =
           succeeded(attempt, activity, permit)
-              .target(Attempt.target(current, change.changes(current)))
-              .build();
+              .target(Attempt.target(current, change.changes(current)));
+      change.details(current).forEach(succeeded::additionalDetail);
+      AuditEvent event = succeeded.build();
       T result;
       try {
         result =
@@ -316,6 +317,19 @@ final class Workflow {
       } catch (UnknownUserException e) {
         throw fail(
             attempt, activity, current, AuditTrail.UNKNOWN_USER, Map.of(), "directory writer", e);
+      } catch (CredentialDeliveryException e) { // sent before the write: nothing was written
+        throw fail(
+            attempt,
+            activity,
+            current,
+            CloudPasswordReset.DELIVERY_FAILED,
+            Map.of(
+                CloudPasswordReset.DELIVERY_KEY,
+                e.mode().name(),
+                CloudPasswordReset.DELIVERY_FAILURE_KEY,
+                e.failure().name()),
+            "credential delivery",
+            e);
       } catch (ProviderFailureException e) {
         if (e.isOutcomeUnknown()) { // its SUCCEEDED event committed with it, if it committed
           LOG.warn(

@@ -80,7 +80,31 @@ public enum AuditActivity {
    *
    * @since 0.2.0
    */
-  APPROVAL_EXECUTED("Execute approved change", "UserManagement", "Other", "My Staff");
+  APPROVAL_EXECUTED("Execute approved change", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: a manager started verifying a caller (a challenge was issued, or refused).
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_STARTED("Start caller verification", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: a caller answered a verification challenge rightly.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_PASSED("Caller verification passed", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: a caller answered a verification challenge wrongly, or one that does not exist.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_FAILED("Caller verification failed", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: a caller answered a verification challenge after it expired.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_EXPIRED("Caller verification expired", "UserManagement", "Other", "My Staff");
 
   private final String displayName;
   private final String category;

@@ -46,6 +46,22 @@ public enum DenyReason {
    */
   SELF_APPROVAL("You asked for this change: another manager must approve it."),
   /**
+   * The change needs the caller to be verified first, and no unused, unexpired verification of the
+   * needed level for this user came with it. Decided by the workflow, not the engine.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_REQUIRED(
+      "Verify the caller first: this change needs a caller verification for this user."),
+  /**
+   * The change needs a stronger caller verification than the configured gate can give (the user is
+   * privileged-adjacent or changed their phone recently). Decided by the workflow, not the engine.
+   *
+   * @since 0.2.0
+   */
+  VERIFICATION_TOO_WEAK(
+      "This user needs a stronger identity check than My Staff can do; ask an administrator."),
+  /**
    * The directory or writeback this My Staff is configured with cannot perform the action at all
    * (it lacks the capability, e.g. session revocation or on-premises unlock), so it is not offered.
    * Not an engine decision: the capability check that precedes it.

@@ -35,6 +35,7 @@ class ContractLawTableTest {
     suites.put("UserNotifier", UserNotifierTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("WritebackJournal", WritebackJournalTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("ApprovalStore", ApprovalStoreTestSuiteBuilder.using(t -> ghost()).laws());
+    suites.put("CredentialDelivery", CredentialDeliveryTestSuiteBuilder.using(t -> ghost()).laws());
     return suites;
   }
 

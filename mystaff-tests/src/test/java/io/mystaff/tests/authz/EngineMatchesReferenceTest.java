@@ -113,6 +113,8 @@ class EngineMatchesReferenceTest {
         if (a.isChange()
             && reason != DenyReason.RATE_LIMITED // the workflow's rate limit, not the engine's
             && reason != DenyReason.SELF_APPROVAL // the approval workflow's, not the engine's
+            && reason != DenyReason.VERIFICATION_REQUIRED // the workflow's caller verification
+            && reason != DenyReason.VERIFICATION_TOO_WEAK
             && reason != DenyReason.ACTION_NOT_SUPPORTED
             && reason != DenyReason.ACCOUNT_NOT_SYNCED) {
           expected.add(a + " " + reason);
