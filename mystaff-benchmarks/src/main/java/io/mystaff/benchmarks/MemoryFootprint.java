@@ -57,10 +57,13 @@ public final class MemoryFootprint {
         100.0 * retained / max);
     System.out.println("directory          " + directory);
     if (args.length > 1 && args[1].equals("histogram")) {
-      System.out.println("live heap by class (the directory alone; jcmd GC.class_histogram):");
-      System.out.println(liveHistogram());
+      try {
+        System.out.println("live heap by class (the directory alone; jcmd GC.class_histogram):");
+        System.out.println(liveHistogram());
+      } finally {
+        Reference.reachabilityFence(directory);
+      }
     }
-    Reference.reachabilityFence(directory);
   }
 
   /** The live heap's class histogram, as {@code jcmd <pid> GC.class_histogram} prints it. */
