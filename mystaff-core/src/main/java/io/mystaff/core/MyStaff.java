@@ -2,6 +2,7 @@ package io.mystaff.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mystaff.api.CorrelationId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.ProviderFailureException;
@@ -36,6 +37,7 @@ import io.mystaff.spi.UserNotifier;
 import io.mystaff.spi.WritebackJournal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +46,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * My Staff as a library: the entry point a host application builds once and shares. A manager
@@ -118,6 +123,11 @@ public final class MyStaff implements AutoCloseable {
   /** The id of the availability setting as an audit target. */
   static final String AVAILABILITY_TARGET_ID = "myStaffAvailability";
 
+  private static final Logger LOG = LoggerFactory.getLogger(MyStaff.class);
+
+  /** How often an instance with a durable journal takes over expired writebacks, by default. */
+  static final Duration DEFAULT_TAKEOVER_INTERVAL = Duration.ofSeconds(5);
+
   /** The most notifications waiting for the notifier thread this instance starts. */
   static final int NOTIFICATION_QUEUE = 10_000;
 
@@ -129,16 +139,38 @@ public final class MyStaff implements AutoCloseable {
   /** The notifier thread this instance started, if any; stopped by {@link #close()}. */
   private final Optional<ExecutorService> ownNotifier;
 
+  /**
+   * The thread running the journal's takeover of expired writebacks, if this instance runs it; see
+   * {@link Builder#writebackTakeoverInterval}. Stopped by {@link #close()}.
+   */
+  private final Optional<ScheduledExecutorService> takeover;
+
   /** Serializes availability changes, so each event's old value is the value it replaced. */
   private final Object availabilityLock = new Object();
 
   private MyStaff(
       Configuration config,
       Optional<ExecutorService> ownRelay,
-      Optional<ExecutorService> ownNotifier) {
+      Optional<ExecutorService> ownNotifier,
+      Duration takeoverInterval) {
     this.config = config;
     this.ownRelay = ownRelay;
     this.ownNotifier = ownNotifier;
+    this.takeover =
+        takeoverInterval.isZero() || config.journal() == WritebackJournal.none()
+            ? Optional.empty()
+            : Optional.of(takeoverThread());
+    if (takeover.isPresent()) {
+      // Runs until close() stops the thread; a failed run is logged by takeOverQuietly.
+      var unused =
+          takeover
+              .get()
+              .scheduleWithFixedDelay(
+                  this::takeOverQuietly,
+                  takeoverInterval.toNanos(),
+                  takeoverInterval.toNanos(),
+                  TimeUnit.NANOSECONDS);
+    }
   }
 
   /** A builder with nothing wired yet; see {@link Builder} for what is required. */
@@ -246,6 +278,52 @@ public final class MyStaff implements AutoCloseable {
    */
   public void flushAudit() {
     config.trail().flush();
+  }
+
+  /**
+   * Ends, now, every writeback of the {@linkplain Builder#writebackJournal journal}'s store whose
+   * lease expired because the node running it died or lost the store, each with its FAILED event as
+   * its one final event ({@link WritebackJournal#takeOverExpired}), and relays those events to the
+   * audit sink. An instance with a durable journal also runs this on its own every {@link
+   * Builder#writebackTakeoverInterval}; any number of nodes may run it at once.
+   *
+   * @return the correlation ids of the writebacks this call ended (none with the default journal)
+   * @throws ProviderFailureException if the journal's store could not be reached; nothing was ended
+   * @throws IllegalStateException if this instance was closed
+   * @since 0.2.0
+   */
+  public List<CorrelationId> takeOverExpiredWritebacks() {
+    if (config.closed().get()) {
+      throw new IllegalStateException("this MyStaff instance is closed");
+    }
+    List<CorrelationId> ended = config.journal().takeOverExpired();
+    if (!ended.isEmpty()) {
+      config.trail().relaySoon();
+    }
+    return ended;
+  }
+
+  private static ScheduledExecutorService takeoverThread() {
+    return Executors.newSingleThreadScheduledExecutor(
+        task -> {
+          Thread t = new Thread(task, "mystaff-writeback-takeover");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  private void takeOverQuietly() {
+    try {
+      if (!config.closed().get()) {
+        List<CorrelationId> ended = takeOverExpiredWritebacks();
+        if (!ended.isEmpty()) {
+          LOG.info("Ended {} writebacks whose node stopped before finishing them", ended.size());
+        }
+      }
+    } catch (RuntimeException e) {
+      // Logged and tried again at the next tick; a scheduled task that throws would stop.
+      LOG.warn("Could not take over expired writebacks; trying again later", e);
+    }
   }
 
   /**
@@ -393,6 +471,7 @@ public final class MyStaff implements AutoCloseable {
       config.trail().flushQuietly();
       ownRelay.ifPresent(ExecutorService::shutdown);
       ownNotifier.ifPresent(ExecutorService::shutdown);
+      takeover.ifPresent(ExecutorService::shutdownNow);
     }
   }
 
@@ -422,6 +501,7 @@ public final class MyStaff implements AutoCloseable {
     private @Nullable UserNotifier userNotifier;
     private final List<MyStaffListener> listeners = new ArrayList<>();
     private @Nullable Executor notificationExecutor;
+    private Duration writebackTakeoverInterval = DEFAULT_TAKEOVER_INTERVAL;
 
     private Builder() {}
 
@@ -478,6 +558,26 @@ public final class MyStaff implements AutoCloseable {
      */
     public Builder writebackJournal(WritebackJournal journal) {
       this.writebackJournal = requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * How often this instance runs {@link #takeOverExpiredWritebacks()} on a daemon thread of its
+     * own, when the {@link #writebackJournal journal} is durable (anything but {@link
+     * WritebackJournal#none()}): so a writeback whose node died ends FAILED with its final event
+     * within a lease plus this interval, without host code. Default 5 seconds; {@link
+     * Duration#ZERO} runs nothing (the host then calls {@link #takeOverExpiredWritebacks()} on a
+     * schedule of its own). A failed run is logged and tried again at the next.
+     *
+     * @throws InvalidInputException if {@code interval} is negative
+     * @since 0.2.0
+     */
+    public Builder writebackTakeoverInterval(Duration interval) {
+      requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw InvalidInputException.of("writebackTakeoverInterval", "must not be negative");
+      }
+      this.writebackTakeoverInterval = interval;
       return this;
     }
 
@@ -648,7 +748,7 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
               writebackJournal);
-      return new MyStaff(config, ownRelay, ownNotifier);
+      return new MyStaff(config, ownRelay, ownNotifier, writebackTakeoverInterval);
     }
 
     private static ExecutorService notifierThread() {
@@ -666,9 +766,13 @@ public final class MyStaff implements AutoCloseable {
     }
 
     private static ExecutorService relayThread() {
+      return daemon("mystaff-audit-relay");
+    }
+
+    private static ExecutorService daemon(String name) {
       return Executors.newSingleThreadExecutor(
           task -> {
-            Thread t = new Thread(task, "mystaff-audit-relay");
+            Thread t = new Thread(task, name);
             t.setDaemon(true);
             return t;
           });

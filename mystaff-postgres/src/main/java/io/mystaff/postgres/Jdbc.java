@@ -1,5 +1,7 @@
 package io.mystaff.postgres;
 
+import static java.util.Objects.requireNonNull;
+
 import io.mystaff.api.ProviderFailureException;
 import java.io.IOException;
 import java.sql.Connection;
@@ -105,9 +107,11 @@ final class Jdbc {
       try (Connection c = dataSource.getConnection()) {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        NOTED_XID.remove();
         try {
           T result = work.run(c);
-          Optional<String> xid = transactionId(c);
+          String noted = NOTED_XID.get();
+          Optional<String> xid = noted != null ? Optional.of(noted) : transactionId(c);
           try {
             c.commit();
             return result;
@@ -122,6 +126,7 @@ final class Jdbc {
           rollbackQuietly(c, e);
           throw e;
         } finally {
+          NOTED_XID.remove();
           restoreQuietly(c, autoCommit);
         }
       } catch (SQLException e) {
@@ -186,6 +191,22 @@ final class Jdbc {
             + state
             + "); it may have committed, read it again before repeating it",
         commitFailure);
+  }
+
+  /**
+   * The id of the transaction the current {@link #transaction}'s work runs in, when the work read
+   * it along with a write of its own ({@code RETURNING pg_current_xact_id()::text}): the commit
+   * then needs no round trip to learn it. Cleared before and after each transaction on this thread,
+   * so a transaction nested in another's work leaves the outer one to ask for its own.
+   */
+  private static final ThreadLocal<String> NOTED_XID = new ThreadLocal<>();
+
+  /**
+   * Notes the id of the transaction the calling thread's current {@link #transaction} work runs in,
+   * read by that work on its own connection.
+   */
+  static void noteTransactionId(String xid) {
+    NOTED_XID.set(requireNonNull(xid, "xid"));
   }
 
   /** The id of the transaction on {@code c}, if it wrote anything (else no commit can matter). */

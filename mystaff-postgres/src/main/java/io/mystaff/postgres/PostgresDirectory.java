@@ -901,18 +901,22 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
           // repeated. CommitCondition.none() reads nothing, so its writes may be.
           verified.set(condition != CommitCondition.none());
           condition.verify(new SqlDirectory(name, cursors, Jdbc.on(c)));
-          User next = changed.version(nextVersion(c, current.version())).build();
+          // The phones and flag do not depend on the version, which the UPDATE draws from the
+          // shared sequence (above the current one) and returns: one round trip for both.
+          User written = changed.version(current.version() + 1).build();
+          long version;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE mystaff_user SET phones = ?::jsonb, force_change = ?, version = ?"
+                  "UPDATE mystaff_user SET phones = ?::jsonb, force_change = ?, version ="
+                      + " greatest(nextval('mystaff_version_seq'), ? + 1)"
                       + (password == null
                           ? ""
                           : ", password_salt = ?, password_hash = ?, password_iterations = ?")
-                      + " WHERE tenant = ? AND id = ?")) {
+                      + " WHERE tenant = ? AND id = ? RETURNING version")) {
             int i = 1;
-            ps.setString(i++, Rows.phonesJson(next));
-            ps.setBoolean(i++, next.forceChangePasswordNextSignIn());
-            ps.setLong(i++, next.version());
+            ps.setString(i++, Rows.phonesJson(written));
+            ps.setBoolean(i++, written.forceChangePasswordNextSignIn());
+            ps.setLong(i++, current.version());
             if (password != null) {
               ps.setBytes(i++, password.salt());
               ps.setBytes(i++, password.hash());
@@ -920,17 +924,26 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
             }
             ps.setString(i++, name);
             ps.setString(i, user.value());
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new IllegalStateException("the locked row of " + user + " went away");
+              }
+              version = rs.getLong(1);
+            }
           }
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)")) {
+                  "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)"
+                      + " RETURNING pg_current_xact_id()::text")) {
             ps.setString(1, name);
             ps.setString(2, event.id());
             ps.setString(3, json);
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              Jdbc.noteTransactionId(rs.getString(1));
+            }
           }
-          return next;
+          return changed.version(version).build();
         },
         () -> !verified.get());
   }

@@ -164,6 +164,33 @@ final class SqlDirectory implements Directory {
     return Set.copyOf(units);
   }
 
+  /**
+   * The facts of the users in an id array, in one round trip: member units (M), undecided units
+   * (D), the users' own assignments (A) and their groups' (G), with the order they were made in,
+   * and whether the user is protected as a role-assignable group member (P). Columns: kind, user,
+   * unit, seq, the {@link Rows#ASSIGNMENT_COLUMNS} and the protected flag; each branch binds the
+   * tenant and the id array.
+   */
+  private static final String FACTS =
+      "SELECT 'M', m.user_id, m.unit_id, NULL::bigint, NULL, NULL, NULL, NULL, NULL,"
+          + " NULL::timestamptz, NULL::timestamptz, NULL, NULL::boolean FROM mystaff_member m"
+          + " WHERE m.tenant = ? AND m.user_id = ANY(?)"
+          + " UNION ALL SELECT 'D', d.user_id, d.unit_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+          + " NULL, NULL, NULL FROM mystaff_undecided d WHERE d.tenant = ? AND d.user_id = ANY(?)"
+          + " UNION ALL SELECT 'A', a.principal, NULL, a.seq, "
+          + Rows.ASSIGNMENT_COLUMNS
+          + ", NULL FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U' AND"
+          + " a.principal = ANY(?)"
+          + " UNION ALL SELECT 'G', u.id, NULL, a.seq, "
+          + Rows.ASSIGNMENT_COLUMNS
+          + ", NULL FROM mystaff_user u CROSS JOIN LATERAL unnest(u.groups) g JOIN"
+          + " mystaff_assignment a ON a.tenant = u.tenant AND a.principal_kind = 'G' AND"
+          + " a.principal = g WHERE u.tenant = ? AND u.id = ANY(?)"
+          + " UNION ALL SELECT 'P', u.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+          + " NULL, u.role_assignable_member OR EXISTS (SELECT 1 FROM mystaff_assignment a WHERE"
+          + " a.tenant = u.tenant AND a.principal_kind = 'G' AND a.principal = ANY(u.groups))"
+          + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?)";
+
   @Override
   public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
     requireNonNull(users, "users");
@@ -177,43 +204,35 @@ final class SqlDirectory implements Directory {
           java.sql.Array idArray = Rows.textArray(c, ids);
           Map<String, Set<UnitId>> units = new HashMap<>();
           Map<String, Set<UnitId>> undecided = new HashMap<>();
-          collectUnits(
-              c,
-              "SELECT user_id, unit_id FROM mystaff_member WHERE tenant = ? AND user_id = ANY(?)",
-              idArray,
-              units);
-          collectUnits(
-              c,
-              "SELECT user_id, unit_id FROM mystaff_undecided WHERE tenant = ? AND user_id = ANY(?)",
-              idArray,
-              undecided);
           Map<String, List<RoleAssignment>> assignments = new HashMap<>();
           Map<String, List<long[]>> order = new HashMap<>();
-          // Two index probes, not one OR join: the user's own assignments, then its groups'.
-          String[] queries = {
-            "SELECT a.principal, a.seq, "
-                + Rows.ASSIGNMENT_COLUMNS
-                + " FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U' AND"
-                + " a.principal = ANY(?)",
-            "SELECT u.id, a.seq, "
-                + Rows.ASSIGNMENT_COLUMNS
-                + " FROM mystaff_user u CROSS JOIN LATERAL unnest(u.groups) g JOIN"
-                + " mystaff_assignment a ON a.tenant = u.tenant AND a.principal_kind = 'G' AND"
-                + " a.principal = g WHERE u.tenant = ? AND u.id = ANY(?)"
-          };
-          for (String query : queries) {
-            try (PreparedStatement ps = c.prepareStatement(query)) {
-              ps.setString(1, tenant);
-              ps.setArray(2, idArray);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  String id = rs.getString(1);
-                  List<RoleAssignment> list =
-                      assignments.computeIfAbsent(id, k -> new ArrayList<>());
-                  order
-                      .computeIfAbsent(id, k -> new ArrayList<>())
-                      .add(new long[] {rs.getLong(2), list.size()});
-                  list.add(Rows.assignment(rs, 3));
+          Map<String, Boolean> protectedUsers = new HashMap<>();
+          try (PreparedStatement ps = c.prepareStatement(FACTS)) {
+            for (int i = 0; i < 5; i++) {
+              ps.setString(2 * i + 1, tenant);
+              ps.setArray(2 * i + 2, idArray);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String id = rs.getString(2);
+                switch (rs.getString(1)) {
+                  case "M" ->
+                      units
+                          .computeIfAbsent(id, k -> new LinkedHashSet<>())
+                          .add(UnitId.of(rs.getString(3)));
+                  case "D" ->
+                      undecided
+                          .computeIfAbsent(id, k -> new LinkedHashSet<>())
+                          .add(UnitId.of(rs.getString(3)));
+                  case "P" -> protectedUsers.put(id, rs.getBoolean(13));
+                  default -> {
+                    List<RoleAssignment> list =
+                        assignments.computeIfAbsent(id, k -> new ArrayList<>());
+                    order
+                        .computeIfAbsent(id, k -> new ArrayList<>())
+                        .add(new long[] {rs.getLong(4), list.size()});
+                    list.add(Rows.assignment(rs, 5));
+                  }
                 }
               }
             }
@@ -227,21 +246,6 @@ final class SqlDirectory implements Directory {
             }
             e.setValue(sorted);
           }
-          Map<String, Boolean> protectedUsers = new HashMap<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT u.id, u.role_assignable_member OR EXISTS (SELECT 1 FROM"
-                      + " mystaff_assignment a WHERE a.tenant = u.tenant AND a.principal_kind = 'G'"
-                      + " AND a.principal = ANY(u.groups))"
-                      + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ANY(?)")) {
-            ps.setString(1, tenant);
-            ps.setArray(2, idArray);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                protectedUsers.put(rs.getString(1), rs.getBoolean(2));
-              }
-            }
-          }
           Map<UserId, UserFacts> facts = new HashMap<>();
           for (String id : ids) {
             facts.put(
@@ -254,21 +258,6 @@ final class SqlDirectory implements Directory {
           }
           return Map.copyOf(facts);
         });
-  }
-
-  private void collectUnits(
-      Connection c, String sql, java.sql.Array ids, Map<String, Set<UnitId>> into)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenant);
-      ps.setArray(2, ids);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          into.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>())
-              .add(UnitId.of(rs.getString(2)));
-        }
-      }
-    }
   }
 
   @Override
@@ -291,7 +280,9 @@ final class SqlDirectory implements Directory {
     return connections.with(
         "list a unit's members",
         c -> {
-          if (!exists(c, "mystaff_unit", unit.value())) {
+          // An unknown unit is reported before a cursor is read; on a first page, whose cursor
+          // is none, the unit's existence costs a round trip only when the page is empty.
+          if (page.cursor().isPresent() && !exists(c, "mystaff_unit", unit.value())) {
             throw new UnknownUnitException(unit);
           }
           Optional<SortKey> after = cursors.after(listing, page, id -> userName(c, id));
@@ -322,7 +313,14 @@ final class SqlDirectory implements Directory {
               ps.setString(i++, Folding.fold(query.get()));
             }
             ps.setInt(i, page.size() + 1);
-            return cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
+            Page<User> found =
+                cursors.page(listing, users(ps).iterator(), page.size(), DirectoryOrder::keyOf);
+            if (page.cursor().isEmpty()
+                && found.items().isEmpty()
+                && !exists(c, "mystaff_unit", unit.value())) {
+              throw new UnknownUnitException(unit);
+            }
+            return found;
           }
         });
   }

@@ -34,7 +34,21 @@ final class Node implements AutoCloseable {
   final SimulatedOnPremisesWriteback writeback;
   final MyStaff myStaff;
 
+  /** A node that takes over no expired writeback on its own: tests call the journal for that. */
   Node(String name, List<User> syncedUsers, Duration writebackDeadline, Executor relay) {
+    this(name, syncedUsers, writebackDeadline, relay, Duration.ZERO);
+  }
+
+  /**
+   * A node whose {@link MyStaff} takes over expired writebacks every {@code takeoverInterval}
+   * (zero: never).
+   */
+  Node(
+      String name,
+      List<User> syncedUsers,
+      Duration writebackDeadline,
+      Executor relay,
+      Duration takeoverInterval) {
     this.pool = TestDatabase.newPool(8);
     this.directoryFaults = new FaultyDataSource(pool);
     this.directory = TestDatabase.directory(directoryFaults, name);
@@ -54,6 +68,7 @@ final class Node implements AutoCloseable {
             .auditRelay(relay)
             .passwordWriteback(writeback)
             .writebackJournal(journal)
+            .writebackTakeoverInterval(takeoverInterval)
             .settings(
                 MyStaffSettings.builder()
                     .resetLimit(RateLimit.unlimited())

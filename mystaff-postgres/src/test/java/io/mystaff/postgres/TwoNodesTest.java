@@ -256,6 +256,53 @@ class TwoNodesTest {
   }
 
   @Test
+  void writebackNodeDiesMidJob_survivingMyStaffEndsItOnItsOwn() throws Exception {
+    String name = seed();
+    Tenant tenant = tenant();
+    List<CorrelationId> started = new ArrayList<>();
+    Node doomed = new Node(name, synced(tenant), Duration.ofMillis(300), Runnable::run);
+    doomed.writeback.stall();
+    try {
+      StaffSession mgr = doomed.signIn("mgr");
+      for (int i = 0; i < 3; i++) {
+        started.add(
+            mgr.resetPassword(UserId.of("sam-" + i), Secret.of("Correct-Horse-4" + i))
+                .correlationId());
+      }
+    } finally {
+      doomed.kill();
+    }
+    // No host code calls the journal: the surviving MyStaff's own takeover thread ends them.
+    try (Node survivor =
+        new Node(
+            name, synced(tenant), Duration.ofMinutes(1), Runnable::run, Duration.ofMillis(50))) {
+      long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!survivor.journal.running().isEmpty() && System.nanoTime() - until < 0) {
+        Thread.sleep(20);
+      }
+      assertThat(survivor.journal.running()).as("writebacks still running").isEmpty();
+      Map<CorrelationId, List<AuditEvent>> finals = Map.of();
+      while (System.nanoTime() - until < 0) {
+        finals = finalEventsByAttempt(survivor.sink.find(AuditQuery.all()));
+        if (finals.keySet().containsAll(started)) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      for (CorrelationId id : started) {
+        assertThat(survivor.sink.find(AuditQuery.all().correlationId(id)))
+            .extracting(AuditEvent::outcome)
+            .as("events of writeback %s, relayed without flushAudit", id)
+            .containsExactly(AuditOutcome.PENDING, AuditOutcome.FAILED);
+        assertThat(survivor.journal.status(id)).isEqualTo(WritebackStatus.FAILED);
+      }
+      assertThat(survivor.myStaff.takeOverExpiredWritebacks()).as("a later takeover").isEmpty();
+    } finally {
+      doomed.writeback.close();
+    }
+  }
+
+  @Test
   void writebackDeadlineRacesTakeover_exactlyOneFinalEventEach() throws Exception {
     String name = seed();
     Tenant tenant = tenant();
