@@ -50,6 +50,9 @@ cpu_per_op AuthorizationBenchmark
 # Search: the 1M-user tenant takes minutes to load, so one JVM serves every trial.
 run SearchBenchmark -f 0 "$@"
 cpu_per_op SearchBenchmark
+# A manager's sign-in and members page on the same large tenant (its own JVM: one more load).
+run StaffSessionBenchmark -f 0 "$@"
+cpu_per_op StaffSessionBenchmark
 run PasswordResetBenchmark "$@"
 
 echo "== memory: 1M users, 10k units, default heap"

@@ -17,6 +17,42 @@ class IdsTest {
     assertThat(id).isEqualTo(UserId.of(id.value())).isNotEqualTo(UserId.of("other"));
   }
 
+  /**
+   * The ids compare their values' hashes before their characters: equality must still be exactly
+   * equality of the values, for distinct instances, and for values whose hashes collide (every
+   * string of "Aa" and "BB" blocks of one length has the same {@link String#hashCode}).
+   */
+  @Test
+  void equals_isValueEquality_evenWhenHashesCollide() {
+    long seed = 0x13_0002L;
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = 0; i < 2_000; i++) {
+      String a = collidingValue(random);
+      String b = random.nextInt(4) == 0 ? new String(a.toCharArray()) : collidingValue(random);
+      assertThat(a.hashCode()).isEqualTo(b.hashCode());
+      boolean same = a.equals(b);
+      String why = "seed " + seed + ", values " + a + " and " + b;
+      assertThat(UserId.of(a).equals(UserId.of(b))).as(why).isEqualTo(same);
+      assertThat(UnitId.of(a).equals(UnitId.of(b))).as(why).isEqualTo(same);
+      assertThat(RoleId.of(a).equals(RoleId.of(b))).as(why).isEqualTo(same);
+      assertThat(UserId.of(a).equals(UnitId.of(a))).as(why).isFalse();
+      UserId id = UserId.of(a);
+      assertThat(id.equals(id)).isTrue();
+      if (same) {
+        assertThat(UserId.of(a).hashCode()).isEqualTo(UserId.of(b).hashCode());
+      }
+    }
+  }
+
+  /** Eight blocks, each "Aa" or "BB": 256 values sharing one hash. */
+  private static String collidingValue(java.util.Random random) {
+    StringBuilder s = new StringBuilder();
+    for (int k = 0; k < 8; k++) {
+      s.append(random.nextBoolean() ? "Aa" : "BB");
+    }
+    return s.toString();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "a b", "tab\there", "new\nline"})
   void of_malformed_throwsTypedError(String value) {

@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * and on a large tenant, by mystaff's engine and by jCasbin on the same facts. Facts are prepared
  * in setup (as a host's session would have them), so this measures the decision itself. Before
  * measuring, {@link AgreementGate} compares both engines on every sampled query plus 100,000 more
- * and stops the run on any disagreement.
+ * and stops the run on any disagreement. Two floor rows ({@link Floor}) measure, in the same run
+ * and on the same heap, an array read and a {@code HashMap.get} by user id among the workload's
+ * users, so each engine's figure reads as a multiple of them.
  *
  * <p>Besides JMH's wall-clock score, every iteration prints the CPU time the benchmark thread spent
  * per check ({@link CpuPerOperation}), which a busy machine does not inflate.
@@ -46,6 +48,7 @@ public class AuthorizationBenchmark {
   private Workload.Query[] pool;
   private AuthorizationEngine engine;
   private CasbinPeer peer;
+  private Floor floor;
   private long next;
   private final CpuPerOperation cpu = new CpuPerOperation();
 
@@ -57,6 +60,7 @@ public class AuthorizationBenchmark {
     peer = new CasbinPeer(workload);
     AgreementGate.check(workload, pool, engine, peer);
     AgreementGate.check(workload, workload.sample(100_000, 8), engine, peer);
+    floor = new Floor(workload.users(), Workload::userId);
   }
 
   @Setup(Level.Iteration)
@@ -79,5 +83,17 @@ public class AuthorizationBenchmark {
   @Benchmark
   public boolean jcasbin() {
     return peer.allows(pool[(int) (next++ & (POOL - 1))]);
+  }
+
+  /** Floor: one array element, picked at random among one per user of the workload. */
+  @Benchmark
+  public Object floorArrayRead() {
+    return floor.arrayRead(next++);
+  }
+
+  /** Floor: one {@code HashMap.get} by user id, in a map of every user of the workload. */
+  @Benchmark
+  public Object floorHashMapGet() {
+    return floor.hashMapGet(next++);
   }
 }

@@ -3,7 +3,10 @@ package io.mystaff.benchmarks;
 import io.mystaff.inmemory.InMemoryDirectory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
 import java.util.Locale;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * Measures the heap an {@link InMemoryDirectory} retains for a {@link Workload}: used heap after
@@ -12,8 +15,10 @@ import java.util.Locale;
  * (dynamic included), role assignments and the search and listing indexes.
  *
  * <p>Run: {@code java -cp mystaff-benchmarks/target/benchmarks.jar
- * io.mystaff.benchmarks.MemoryFootprint [LARGE_TENANT|SMALL_STORE]}, with and without {@code -Xmx},
- * to see that it fits in a default-size heap and how much room is left.
+ * io.mystaff.benchmarks.MemoryFootprint [LARGE_TENANT|SMALL_STORE] [histogram]}, with and without
+ * {@code -Xmx}, to see that it fits in a default-size heap and how much room is left; {@code
+ * histogram} also prints the live heap's class histogram with the directory loaded (what each kind
+ * of object costs in all).
  */
 public final class MemoryFootprint {
   private MemoryFootprint() {}
@@ -51,6 +56,29 @@ public final class MemoryFootprint {
         max / GIB,
         100.0 * retained / max);
     System.out.println("directory          " + directory);
+    if (args.length > 1 && args[1].equals("histogram")) {
+      try {
+        System.out.println("live heap by class (the directory alone; jcmd GC.class_histogram):");
+        System.out.println(liveHistogram());
+      } finally {
+        Reference.reachabilityFence(directory);
+      }
+    }
+  }
+
+  /** The live heap's class histogram, as {@code jcmd <pid> GC.class_histogram} prints it. */
+  private static String liveHistogram() {
+    try {
+      return (String)
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+    } catch (JMException e) {
+      throw new IllegalStateException("no class histogram on this JVM", e);
+    }
   }
 
   private static final double GIB = 1024.0 * 1024 * 1024;

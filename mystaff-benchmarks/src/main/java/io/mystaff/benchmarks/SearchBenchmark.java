@@ -7,9 +7,7 @@ import io.mystaff.api.directory.User;
 import io.mystaff.core.StaffMember;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.UnitSearchResult;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,6 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Queries ({@link Query}): a first name shared by about 1/64 of the users, early and late in the
  * alphabet (thousands of matches: the directory walks its users in order), and a rare one (one user
  * principal name; one unit), answered from the term index.
+ *
+ * <p>Two floor rows ({@link Floor}) measure an array read and a {@code HashMap.get} among the
+ * tenant's million user ids on the same heap in the same run.
  *
  * <p>Every iteration also prints the CPU time the benchmark thread spent per search ({@link
  * CpuPerOperation}).
@@ -81,11 +82,9 @@ public class SearchBenchmark {
 
   @Param public Query query;
 
-  /** The loaded large tenant, shared by the trials of one JVM; only read by the benchmarks. */
-  private static @Nullable WiredTenant loaded;
-
   private WiredTenant tenant;
   private StaffSession session;
+  private Floor floor;
   private String users;
   private String units;
   private long ops;
@@ -93,7 +92,8 @@ public class SearchBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    tenant = largeTenant();
+    tenant = LargeTenant.get();
+    floor = LargeTenant.floor();
     Workload w = tenant.workload;
     session = tenant.signIn(tenant.firstPasswordManager());
     users = query.users(w);
@@ -102,16 +102,6 @@ public class SearchBenchmark {
       throw new IllegalStateException(
           "query " + query + " finds nothing: " + users + " / " + units);
     }
-  }
-
-  private static synchronized WiredTenant largeTenant() {
-    WiredTenant tenant = loaded;
-    if (tenant == null) {
-      Workload w = Workload.generate(Workload.Scale.LARGE_TENANT, 42);
-      tenant = new WiredTenant(w, WorkloadDirectory.load(w), Optional.empty());
-      loaded = tenant;
-    }
-    return tenant;
   }
 
   @Setup(Level.Iteration)
@@ -146,5 +136,20 @@ public class SearchBenchmark {
   public Page<UnitSearchResult> sessionUnits() {
     ops++;
     return session.searchUnits(units, FIRST_PAGE);
+  }
+
+  /**
+   * Floor: one array element, picked at random among one per user of the tenant (the same for every
+   * query: the parameter does not apply).
+   */
+  @Benchmark
+  public Object floorArrayRead() {
+    return floor.arrayRead(ops++);
+  }
+
+  /** Floor: one {@code HashMap.get} by user id, in a map of the tenant's million users. */
+  @Benchmark
+  public Object floorHashMapGet() {
+    return floor.hashMapGet(ops++);
   }
 }
