@@ -599,19 +599,7 @@ public final class StaffSession {
     Call call = Call.open();
     try {
       checkSession();
-      require(users, "users");
-      if (users.isEmpty()
-          || users.stream().anyMatch(java.util.Objects::isNull)
-          || new java.util.HashSet<>(users).size() != users.size()) {
-        throw InvalidInputException.of(
-            "users", "must name at least one user, each once", "bulk.invalid");
-      }
-      if (users.size() > config.settings().maxBatchSize()) {
-        throw InvalidInputException.of(
-            "users",
-            "must be at most " + config.settings().maxBatchSize() + " per batch",
-            "bulk.tooLarge");
-      }
+      checkBatch(users);
       if (!config.settings().allowedDeliveryModes().contains(DeliveryMode.SEND_TO_USER)) {
         throw InvalidInputException.of(
             "delivery mode",
@@ -627,6 +615,27 @@ public final class StaffSession {
       return new BulkResetResult(batch, items);
     } finally {
       call.close();
+    }
+  }
+
+  /**
+   * Checks a batch's users: present, 1 to {@link MyStaffSettings#maxBatchSize()}, each once.
+   *
+   * @throws InvalidInputException ({@code bulk.invalid}, {@code bulk.tooLarge}) if not
+   */
+  private void checkBatch(List<UserId> users) {
+    require(users, "users");
+    if (users.isEmpty()
+        || users.stream().anyMatch(java.util.Objects::isNull)
+        || new java.util.HashSet<>(users).size() != users.size()) {
+      throw InvalidInputException.of(
+          "users", "must name at least one user, each once", "bulk.invalid");
+    }
+    if (users.size() > config.settings().maxBatchSize()) {
+      throw InvalidInputException.of(
+          "users",
+          "must be at most " + config.settings().maxBatchSize() + " per batch",
+          "bulk.tooLarge");
     }
   }
 
@@ -814,26 +823,109 @@ public final class StaffSession {
     try {
       checkSession();
       require(user, "target user");
-      config.ensureOpen();
-      User target = workflow.readTarget(user);
-      ActionAvailability.require(config, StaffAction.REVOKE_SESSIONS, target);
-      Attempt attempt = workflow.begin();
-      workflow.throttle(
-          attempt,
-          AuditActivity.REVOKE_SESSIONS,
-          StaffAction.REVOKE_SESSIONS,
-          target,
-          config.revokeLimiter());
-      return workflow.change(
-          target,
-          attempt,
-          new SessionRevoke(
-              config.sessionRevoker().orElseThrow(),
-              config.clock().instant(),
-              attempt.correlationId()));
+      return revoke(user, Map.of(), id -> {});
     } finally {
       call.close();
     }
+  }
+
+  /**
+   * Signs several users out everywhere at once. Each user goes through the very path of {@link
+   * #revokeSessions}: its own token of the manager's revocation bucket, engine decision and write,
+   * with its own audit event and correlation id; every event of the batch also carries the batch's
+   * id as its {@code batchId} detail. One user's denial or failure does not stop the others.
+   *
+   * @param users the users, 1 to {@link MyStaffSettings#maxBatchSize()}, each once
+   * @return one item per user, in the order given
+   * @throws InvalidInputException before anything is read or recorded, if {@code users} is missing,
+   *     empty, holds a missing or repeated user ({@code bulk.invalid}), or more than {@link
+   *     MyStaffSettings#maxBatchSize()} ({@code bulk.tooLarge})
+   * @throws CapabilityNotSupportedException before anything is read or recorded, if the directory
+   *     writer cannot revoke sessions
+   * @since 0.2.0
+   */
+  public BulkRevokeResult bulkRevokeSessions(List<UserId> users) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      checkBatch(users);
+      if (!ActionAvailability.supported(config, StaffAction.REVOKE_SESSIONS)) {
+        throw new CapabilityNotSupportedException(
+            "session revocation",
+            "The directory writer cannot revoke sessions; configure one whose sessionRevoker() is"
+                + " present");
+      }
+      config.ensureOpen();
+      CorrelationId batch = CorrelationId.random();
+      List<BulkRevokeResult.Item> items = new ArrayList<>(users.size());
+      for (UserId user : users) {
+        items.add(revokeOne(user, batch));
+      }
+      return new BulkRevokeResult(batch, items);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * One user of a bulk revocation, as an item. A provider failure (even the audit sink's) ends only
+   * this user, as in {@link #resetOne}.
+   */
+  private BulkRevokeResult.Item revokeOne(UserId user, CorrelationId batch) {
+    AtomicReference<@Nullable CorrelationId> attempt = new AtomicReference<>();
+    try {
+      SessionRevocation done = revoke(user, Map.of(BATCH_KEY, batch.value()), attempt::set);
+      return new BulkRevokeResult.Item(
+          user,
+          BulkRevokeResult.Outcome.REVOKED,
+          Optional.of(done.correlationId()),
+          Optional.empty(),
+          Optional.of(done.validFrom()));
+    } catch (AccessDeniedException e) {
+      return revokeEnd(user, BulkRevokeResult.Outcome.DENIED, attempt.get(), e.reason().name());
+    } catch (InvalidInputException e) {
+      return revokeEnd(
+          user, BulkRevokeResult.Outcome.FAILED, attempt.get(), e.violations().get(0).code());
+    } catch (ProviderFailureException e) {
+      return revokeEnd(
+          user,
+          BulkRevokeResult.Outcome.FAILED,
+          attempt.get(),
+          e.isOutcomeUnknown() ? "OUTCOME_UNKNOWN" : e.code().name());
+    } catch (MyStaffException e) {
+      return revokeEnd(user, BulkRevokeResult.Outcome.FAILED, attempt.get(), e.code().name());
+    }
+  }
+
+  private static BulkRevokeResult.Item revokeEnd(
+      UserId user,
+      BulkRevokeResult.Outcome outcome,
+      @Nullable CorrelationId attempt,
+      String reason) {
+    return new BulkRevokeResult.Item(
+        user, outcome, Optional.ofNullable(attempt), Optional.of(reason), Optional.empty());
+  }
+
+  private SessionRevocation revoke(
+      UserId user, Map<String, String> details, Consumer<CorrelationId> attempted) {
+    config.ensureOpen();
+    User target = workflow.readTarget(user);
+    ActionAvailability.require(config, StaffAction.REVOKE_SESSIONS, target);
+    Attempt attempt = workflow.begin().withDetails(details);
+    attempted.accept(attempt.correlationId());
+    workflow.throttle(
+        attempt,
+        AuditActivity.REVOKE_SESSIONS,
+        StaffAction.REVOKE_SESSIONS,
+        target,
+        config.revokeLimiter());
+    return workflow.change(
+        target,
+        attempt,
+        new SessionRevoke(
+            config.sessionRevoker().orElseThrow(),
+            config.clock().instant(),
+            attempt.correlationId()));
   }
 
   /**
