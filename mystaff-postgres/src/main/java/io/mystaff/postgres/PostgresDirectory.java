@@ -29,12 +29,14 @@ import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.CursorCodec;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.SessionRevoker;
 import io.mystaff.spi.UserFacts;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class PostgresDirectory implements Directory, DirectoryWriter {
+public final class PostgresDirectory implements Directory, DirectoryWriter, SessionRevoker {
   private static final int LOCK_CLASS = 0x6d797374; // "myst"
 
   private final String name;
@@ -246,6 +248,52 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
    *
    * @throws InvalidInputException if an event with the same id is already pending in the outbox
    */
+  @Override
+  public Optional<SessionRevoker> sessionRevoker() {
+    return Optional.of(this);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Stored in {@code mystaff_user.sessions_valid_from} (microseconds, as PostgreSQL keeps time),
+   * in the same compare-and-set transaction as every write.
+   *
+   * @throws InvalidInputException if an event with the same id is already pending in the outbox
+   */
+  @Override
+  public User revokeSessions(
+      UserId user,
+      long expectedVersion,
+      Instant validFrom,
+      AuditEvent event,
+      CommitCondition condition) {
+    requireNonNull(validFrom, "validFrom");
+    return compareAndSet(user, expectedVersion, event, condition, null, validFrom, User::toBuilder);
+  }
+
+  @Override
+  public Optional<Instant> sessionsValidFrom(UserId user) {
+    requireNonNull(user, "user");
+    return jdbc.read(
+        "read when a user's sessions are valid from",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT sessions_valid_from FROM mystaff_user WHERE tenant = ? AND id = ?")) {
+            ps.setString(1, name);
+            ps.setString(2, user.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<Instant>empty();
+              }
+              java.sql.Timestamp t = rs.getTimestamp(1);
+              return Optional.ofNullable(t).map(java.sql.Timestamp::toInstant);
+            }
+          }
+        });
+  }
+
   @Override
   public User setPhone(
       UserId user,
@@ -880,6 +928,23 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
       CommitCondition condition,
       @Nullable PasswordHash password,
       Function<User, User.Builder> change) {
+    return compareAndSet(user, expectedVersion, event, condition, password, null, change);
+  }
+
+  /**
+   * The compare-and-set write of every user change: under the shared lock and the user's row lock,
+   * checks the version and the outbox, verifies {@code condition}, stores the change (and the
+   * password hash, and moves the sessions' valid-from instant forward, when given) at a new version
+   * with {@code event} in the outbox.
+   */
+  private User compareAndSet(
+      UserId user,
+      long expectedVersion,
+      AuditEvent event,
+      CommitCondition condition,
+      @Nullable PasswordHash password,
+      @Nullable Instant sessionsValidFrom,
+      Function<User, User.Builder> change) {
     requireNonNull(user, "user");
     requireNonNull(event, "event");
     requireNonNull(condition, "condition");
@@ -912,6 +977,11 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
                       + (password == null
                           ? ""
                           : ", password_salt = ?, password_hash = ?, password_iterations = ?")
+                      // greatest() skips a NULL: never revoked, or an earlier instant, moves
+                      // forward
+                      + (sessionsValidFrom == null
+                          ? ""
+                          : ", sessions_valid_from = greatest(sessions_valid_from, ?)")
                       + " WHERE tenant = ? AND id = ? RETURNING version")) {
             int i = 1;
             ps.setString(i++, Rows.phonesJson(written));
@@ -921,6 +991,9 @@ public final class PostgresDirectory implements Directory, DirectoryWriter {
               ps.setBytes(i++, password.salt());
               ps.setBytes(i++, password.hash());
               ps.setInt(i++, password.iterations());
+            }
+            if (sessionsValidFrom != null) {
+              ps.setObject(i++, utc(sessionsValidFrom));
             }
             ps.setString(i++, name);
             ps.setString(i, user.value());

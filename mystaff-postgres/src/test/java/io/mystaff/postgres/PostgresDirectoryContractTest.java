@@ -47,9 +47,9 @@ class PostgresDirectoryContractTest {
             })
         .named("PostgresDirectory")
         .withFeatures(
-            DirectoryWriterFeature.SETS_PASSWORDS, DirectoryWriterFeature.VERIFIES_PASSWORDS)
-        // Sessions are the cloud's: the PostgreSQL provider keeps no "sessions valid from".
-        .withoutFeatures(DirectoryWriterFeature.REVOKES_SESSIONS)
+            DirectoryWriterFeature.SETS_PASSWORDS,
+            DirectoryWriterFeature.VERIFIES_PASSWORDS,
+            DirectoryWriterFeature.REVOKES_SESSIONS)
         .build();
   }
 }
