@@ -7,6 +7,7 @@ import io.mystaff.core.authz.AuthorizationEngine;
 import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.AccountUnlocker;
+import io.mystaff.spi.DelegationStore;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
@@ -41,7 +42,8 @@ record Configuration(
     Notifications notifications,
     WritebackJournal journal,
     ChangeLimiter revokeLimiter,
-    ChangeLimiter unlockLimiter) {
+    ChangeLimiter unlockLimiter,
+    Optional<DelegationStore> delegations) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -63,6 +65,7 @@ record Configuration(
     requireNonNull(journal, "journal");
     requireNonNull(revokeLimiter, "revokeLimiter");
     requireNonNull(unlockLimiter, "unlockLimiter");
+    requireNonNull(delegations, "delegations");
   }
 
   /**

@@ -28,6 +28,7 @@ import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.ConditionalAccess;
+import io.mystaff.spi.DelegationStore;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.MyStaffListener;
@@ -502,6 +503,7 @@ public final class MyStaff implements AutoCloseable {
     private final List<MyStaffListener> listeners = new ArrayList<>();
     private @Nullable Executor notificationExecutor;
     private Duration writebackTakeoverInterval = DEFAULT_TAKEOVER_INTERVAL;
+    private @Nullable DelegationStore delegations;
 
     private Builder() {}
 
@@ -578,6 +580,18 @@ public final class MyStaff implements AutoCloseable {
         throw InvalidInputException.of("writebackTakeoverInterval", "must not be negative");
       }
       this.writebackTakeoverInterval = interval;
+      return this;
+    }
+
+    /**
+     * Where deputies' delegations are stored ({@link StaffSession#delegate}). Without one (the
+     * default) nobody can delegate: {@link StaffSession#delegate} throws {@link
+     * io.mystaff.api.CapabilityNotSupportedException} and every decision is the actor's own.
+     *
+     * @since 0.2.0
+     */
+    public Builder delegations(DelegationStore store) {
+      this.delegations = requireNonNull(store, "store");
       return this;
     }
 
@@ -749,7 +763,8 @@ public final class MyStaff implements AutoCloseable {
               notifications,
               writebackJournal,
               new ChangeLimiter(settings.accountActionLimit(), clock),
-              new ChangeLimiter(settings.accountActionLimit(), clock));
+              new ChangeLimiter(settings.accountActionLimit(), clock),
+              Optional.ofNullable(delegations));
       return new MyStaff(config, ownRelay, ownNotifier, writebackTakeoverInterval);
     }
 
