@@ -4,6 +4,7 @@ module io.mystaff.api {
 
   exports io.mystaff.api;
   exports io.mystaff.api.access;
+  exports io.mystaff.api.approval;
   exports io.mystaff.api.audit;
   exports io.mystaff.api.authz;
   exports io.mystaff.api.directory;

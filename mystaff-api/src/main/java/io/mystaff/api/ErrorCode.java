@@ -34,6 +34,20 @@ public enum ErrorCode {
    */
   PHONE_METHOD_NOT_FOUND,
   /**
+   * The change was not made: the host's approval policy requires another manager's approval, and an
+   * approval request was created instead.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_REQUIRED,
+  /**
+   * The approval request is no longer pending (approved, rejected, expired or executed already);
+   * nothing was changed.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_CLOSED,
+  /**
    * The action applies only to accounts synced from an on-premises directory and the user's is
    * cloud-only (e.g. unlocking the on-premises account); nothing was changed or recorded.
    *

@@ -23,6 +23,9 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #isAllowed()}: the change would go ahead; {@link #sideEffects()} says what it would
  *       touch besides the credential itself.
+ *   <li>Allowed, but {@link #requiresApproval()}: the approval policy covers the change, which
+ *       would throw {@link io.mystaff.api.approval.ApprovalRequiredException} after storing an
+ *       approval request; the other side effects happen when another manager approves it.
  *   <li>Denied: {@link #decision()} is a {@link Decision.Deny}; the change would throw {@link
  *       io.mystaff.api.authz.AccessDeniedException} with {@link #denyReason()} (the engine's
  *       reason, or {@link DenyReason#RATE_LIMITED} when the manager's bucket is empty now).
@@ -70,6 +73,14 @@ public record ChangePreview(
     /** The phone method {@link ChangePreview#phoneMethod()} is added, replaced or removed. */
     PHONE_METHOD_CHANGED,
     /**
+     * The change is not made at once: the approval policy covers it, so it becomes an approval
+     * request that another manager approves (and so executes) or rejects; the other side effects
+     * happen at execution.
+     *
+     * @since 0.2.0
+     */
+    APPROVAL_REQUIRED,
+    /**
      * Every session and refresh token of the user stops working: they must sign in again
      * everywhere.
      *
@@ -110,6 +121,15 @@ public record ChangePreview(
     if (phoneMethod.isPresent() != sideEffects.contains(SideEffect.PHONE_METHOD_CHANGED)) {
       throw new IllegalArgumentException("a phone method comes with PHONE_METHOD_CHANGED");
     }
+  }
+
+  /**
+   * {@return true if the change would become an approval request instead of being made at once}
+   *
+   * @since 0.2.0
+   */
+  public boolean requiresApproval() {
+    return sideEffects.contains(SideEffect.APPROVAL_REQUIRED);
   }
 
   /** {@return true if the change would go ahead now} */

@@ -41,6 +41,7 @@ record Configuration(
     ChangeLimiter phoneLimiter,
     Notifications notifications,
     WritebackJournal journal,
+    Approvals approvals,
     ChangeLimiter revokeLimiter,
     ChangeLimiter unlockLimiter,
     Optional<DelegationStore> delegations) {
@@ -63,6 +64,7 @@ record Configuration(
     requireNonNull(phoneLimiter, "phoneLimiter");
     requireNonNull(notifications, "notifications");
     requireNonNull(journal, "journal");
+    requireNonNull(approvals, "approvals");
     requireNonNull(revokeLimiter, "revokeLimiter");
     requireNonNull(unlockLimiter, "unlockLimiter");
     requireNonNull(delegations, "delegations");

@@ -9,6 +9,7 @@ import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.access.AvailabilityChangeDeniedException;
 import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.access.SignInRefusedException;
+import io.mystaff.api.approval.ApprovalRequest;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditInitiator;
@@ -26,6 +27,7 @@ import io.mystaff.core.password.ActiveDirectoryPasswordPolicy;
 import io.mystaff.core.password.EntraPasswordPolicy;
 import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
+import io.mystaff.spi.ApprovalStore;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.ConditionalAccess;
 import io.mystaff.spi.DelegationStore;
@@ -476,6 +478,27 @@ public final class MyStaff implements AutoCloseable {
     }
   }
 
+  /**
+   * Expires every approval request whose expiry has come (see {@link StaffSession#approve}), each
+   * with its {@code APPROVAL_EXPIRED} event (initiated by the requester, with the request's
+   * correlation id). Requests also expire when a manager lists or decides them; hosts that want the
+   * events on time run this periodically, on any number of nodes: each request expires once.
+   *
+   * @return the requests this call expired; none without an approval store
+   * @throws ProviderFailureException if the store failed
+   * @throws IllegalStateException if this instance was closed
+   * @since 0.2.0
+   */
+  public List<ApprovalRequest> expireApprovals() {
+    Call call = Call.open();
+    try {
+      config.ensureOpen();
+      return ApprovalFlow.expireDue(config);
+    } finally {
+      call.close();
+    }
+  }
+
   @Override
   public String toString() {
     return "MyStaff{settings=" + settings() + ", closed=" + config.closed().get() + "}";
@@ -502,10 +525,27 @@ public final class MyStaff implements AutoCloseable {
     private @Nullable UserNotifier userNotifier;
     private final List<MyStaffListener> listeners = new ArrayList<>();
     private @Nullable Executor notificationExecutor;
+    private Approvals approvals = Approvals.none();
     private Duration writebackTakeoverInterval = DEFAULT_TAKEOVER_INTERVAL;
     private @Nullable DelegationStore delegations;
 
     private Builder() {}
+
+    /**
+     * Four eyes: the changes {@code policy} covers are not made when a manager asks for them but
+     * become approval requests kept in {@code store}, which another manager approves ({@link
+     * StaffSession#approve}, executing the change) or rejects, or which expire after the policy's
+     * time to live. Default: {@link ApprovalPolicy#none()} and no store. Hosts with several nodes
+     * use one durable store for all of them.
+     *
+     * @since 0.2.0
+     */
+    public Builder approvals(ApprovalPolicy policy, ApprovalStore store) {
+      this.approvals =
+          new Approvals(
+              requireNonNull(policy, "policy"), Optional.of(requireNonNull(store, "store")));
+      return this;
+    }
 
     /** Where users, units, roles and assignments are read. Required. */
     public Builder directory(Directory directory) {
@@ -762,6 +802,7 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.phoneChangeLimit(), clock),
               notifications,
               writebackJournal,
+              approvals,
               new ChangeLimiter(settings.accountActionLimit(), clock),
               new ChangeLimiter(settings.accountActionLimit(), clock),
               Optional.ofNullable(delegations));

@@ -2,6 +2,7 @@ package io.mystaff.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mystaff.api.ApprovalId;
 import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.DelegationId;
 import io.mystaff.api.InvalidInputException;
@@ -16,6 +17,9 @@ import io.mystaff.api.UnknownUserException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInRefusal;
 import io.mystaff.api.access.SignInRefusedException;
+import io.mystaff.api.approval.ApprovalClosedException;
+import io.mystaff.api.approval.ApprovalRequest;
+import io.mystaff.api.approval.RequestedChange;
 import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.ActorFacts;
@@ -97,12 +101,14 @@ public final class StaffSession {
   private final Configuration config;
   private final SessionGuard guard;
   private final DelegationDesk delegations;
+  private final ApprovalFlow approvals;
 
   StaffSession(Workflow workflow, SessionGuard guard) {
     this.workflow = requireNonNull(workflow, "workflow");
     this.config = workflow.config();
     this.guard = requireNonNull(guard, "guard");
     this.delegations = new DelegationDesk(workflow);
+    this.approvals = new ApprovalFlow(workflow);
   }
 
   /**
@@ -670,6 +676,48 @@ public final class StaffSession {
   }
 
   /**
+   * Approves another manager's request and executes its change (four eyes; see {@link
+   * ApprovalPolicy}). The approver must not be the requester, in this session or any other, and the
+   * engine must allow the approver the request's action on the target now, from facts read now; a
+   * request whose {@linkplain ApprovalRequest#expiresAt() expiry} has come is expired first. Of
+   * concurrent approvals and rejections of one request exactly one wins (compare-and-set in the
+   * {@link io.mystaff.spi.ApprovalStore}); the others throw {@link ApprovalClosedException}.
+   *
+   * <p>The winner records {@code APPROVAL_APPROVED} and executes the change at once, on its own
+   * path: the requester must still be allowed the action (else the request ends FAILED with {@code
+   * REQUESTER_} and the engine's reason, and {@link AccessDeniedException} is thrown), then the
+   * change is decided again for the approver, at its read and at its commit, exactly as a direct
+   * change; so a target that moved out of scope meanwhile is denied (the change's DENIED event) and
+   * the request ends FAILED with the deny reason. Any other failure ends it FAILED with the error's
+   * {@link io.mystaff.api.ErrorCode} name. Either way one {@code APPROVAL_EXECUTED} event records
+   * how it ended. Every event of the request, the change's own too, carries the request's
+   * correlation id. Execution takes no rate-limit token: the request took one.
+   *
+   * <p>A reset's generated temporary password is in the result, shown once to the approver, who
+   * passes it on as with a direct reset.
+   *
+   * @throws InvalidInputException if {@code approval} is missing or unknown
+   * @throws ApprovalClosedException if the request is not pending (after one FAILED event, {@code
+   *     APPROVAL_CLOSED})
+   * @throws AccessDeniedException with {@link DenyReason#SELF_APPROVAL} if the manager asked for
+   *     it, or the engine's reason (after one DENIED event); or, at execution, if the requester or
+   *     the approver is no longer allowed
+   * @throws CapabilityNotSupportedException if no approval store is configured
+   * @throws ProviderFailureException if a provider, the store or the audit sink failed
+   * @since 0.2.0
+   */
+  public ApprovedChange approve(ApprovalId approval) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      config.ensureOpen();
+      return approvals.approve(approval);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
    * Signs the user out everywhere: every session and refresh token issued before now stops working
    * (Entra's "revoke sessions", which sets {@code signInSessionsValidFromDateTime}), for cloud-only
    * and synced users alike. Needs the directory writer's {@link
@@ -710,6 +758,79 @@ public final class StaffSession {
               config.sessionRevoker().orElseThrow(),
               config.clock().instant(),
               attempt.correlationId()));
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Rejects another manager's request with {@code reason}; the change is not made. The same rules
+   * as {@link #approve} decide who may reject (not the requester; the engine must allow the
+   * rejecting manager the action on the target now), and one {@code APPROVAL_REJECTED} event, with
+   * the reason as the additional detail {@code rejectionReason}, records it.
+   *
+   * @param reason why, 1 to {@value ApprovalRequest#MAX_REASON_LENGTH} characters without control
+   *     characters; recorded in the audit event, so it must hold no secret
+   * @return the request, rejected
+   * @throws InvalidInputException if an argument is missing, the reason is invalid or the request
+   *     unknown
+   * @throws ApprovalClosedException if the request is not pending (after one FAILED event)
+   * @throws AccessDeniedException if the manager asked for it or may not act on the target (after
+   *     one DENIED event)
+   * @throws CapabilityNotSupportedException if no approval store is configured
+   * @throws ProviderFailureException if a provider, the store or the audit sink failed
+   * @since 0.2.0
+   */
+  public ApprovalRequest reject(ApprovalId approval, String reason) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      config.ensureOpen();
+      return approvals.reject(approval, reason);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * One page of the pending requests this manager could approve now: requested by someone else, not
+   * yet expired, and for an action the engine allows them on the target now. Requests due now are
+   * expired first (each with its {@code APPROVAL_EXPIRED} event). The page follows the store's
+   * order (request time, then id) and may hold fewer than {@code page.size()} items, even none,
+   * while {@link Page#nextCursor()} says there are more to look at. Not audited. Empty when no
+   * approval store is configured.
+   *
+   * @throws InvalidInputException if {@code page} is missing or its cursor is not the store's
+   * @throws ProviderFailureException if the store or the directory failed
+   * @since 0.2.0
+   */
+  public Page<ApprovalRequest> pendingApprovals(PageRequest page) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(page, "page");
+      config.ensureOpen();
+      return approvals.pendingApprovals(page);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * The request with id {@code approval}, as stored now, if this manager asked for it, decided it,
+   * or could approve it now; else empty (as for an unknown id). Not audited.
+   *
+   * @throws InvalidInputException if {@code approval} is missing
+   * @throws ProviderFailureException if the store or the directory failed
+   * @since 0.2.0
+   */
+  public Optional<ApprovalRequest> approval(ApprovalId approval) {
+    Call call = Call.open();
+    try {
+      checkSession();
+      require(approval, "approval");
+      config.ensureOpen();
+      return approvals.approval(approval);
     } finally {
       call.close();
     }
@@ -869,6 +990,13 @@ public final class StaffSession {
         effects.add(ChangePreview.SideEffect.TEMPORARY_PASSWORD_SHOWN_ONCE);
       }
     }
+    verdict =
+        withApproval(
+            facts,
+            StaffAction.RESET_PASSWORD,
+            verdict,
+            command.managerChosen().isPresent(),
+            effects);
     return previewOf(target, activity, verdict, effects, Optional.empty());
   }
 
@@ -882,15 +1010,48 @@ public final class StaffSession {
           activity,
           new Decision.Deny(StaffAction.MANAGE_PHONES, DenyReason.RATE_LIMITED));
     }
+    Workflow.Facts facts = workflow.readFacts(target);
+    Set<ChangePreview.SideEffect> effects =
+        EnumSet.of(ChangePreview.SideEffect.PHONE_METHOD_CHANGED);
     Workflow.Verdict verdict =
-        workflow.judge(
-            workflow.readFacts(target), StaffAction.MANAGE_PHONES, target, command::refusal);
-    return previewOf(
-        target,
-        activity,
-        verdict,
-        EnumSet.of(ChangePreview.SideEffect.PHONE_METHOD_CHANGED),
-        Optional.of(command.type()));
+        withApproval(
+            facts,
+            StaffAction.MANAGE_PHONES,
+            workflow.judge(facts, StaffAction.MANAGE_PHONES, target, command::refusal),
+            false,
+            effects);
+    return previewOf(target, activity, verdict, effects, Optional.of(command.type()));
+  }
+
+  /**
+   * {@code verdict} with the approval policy's part: a change it allows that the policy covers
+   * needs approval ({@link ChangePreview.SideEffect#APPROVAL_REQUIRED} added to {@code effects}),
+   * or, if it holds a password, is refused ({@value ApprovalFlow#PASSWORD_NOT_HELD}).
+   */
+  private Workflow.Verdict withApproval(
+      Workflow.Facts facts,
+      StaffAction action,
+      Workflow.Verdict verdict,
+      boolean holdsPassword,
+      Set<ChangePreview.SideEffect> effects) {
+    if (!verdict.decision().isPermit()
+        || verdict.refusal().isPresent()
+        || !config.approvals().policy().requiresApproval(action, facts.target())) {
+      return verdict;
+    }
+    if (holdsPassword) {
+      return new Workflow.Verdict(
+          verdict.decision(),
+          Optional.of(
+              new UserChange.Refusal(
+                  ApprovalFlow.PASSWORD_NOT_HELD,
+                  InvalidInputException.of(
+                      "password",
+                      "cannot wait for approval: mystaff never stores a password",
+                      "approval.passwordNotHeld"))));
+    }
+    effects.add(ChangePreview.SideEffect.APPROVAL_REQUIRED);
+    return verdict;
   }
 
   /** {@link #revokeSessions} or {@link #unlockAccount} up to the change, recording nothing. */
@@ -938,6 +1099,17 @@ public final class StaffSession {
         StaffAction.RESET_PASSWORD,
         target,
         config.resetLimiter());
+    approvals.requestIfCovered(
+        attempt,
+        AuditActivity.RESET_PASSWORD,
+        StaffAction.RESET_PASSWORD,
+        target,
+        target.isSynced()
+            ? t -> Optional.empty()
+            : t -> CloudPasswordReset.rules(command.managerChosen(), config, t),
+        command.managerChosen().isPresent()
+            ? Optional.empty()
+            : Optional.of(RequestedChange.generatedPasswordReset()));
     if (target.isSynced()) {
       return new WritebackReset(workflow, config.writeback().orElseThrow())
           .start(target, command.managerChosen().orElseThrow(), attempt);
@@ -961,6 +1133,17 @@ public final class StaffSession {
         new PhoneEdit(command, config.writer(), config.phoneParser(), attempt.correlationId());
     workflow.throttle(
         attempt, edit.activity(target), StaffAction.MANAGE_PHONES, target, config.phoneLimiter());
+    approvals.requestIfCovered(
+        attempt,
+        edit.activity(target),
+        StaffAction.MANAGE_PHONES,
+        target,
+        command::refusal,
+        Optional.of(
+            command
+                .number()
+                .<RequestedChange>map(n -> new RequestedChange.SetPhone(command.type(), n))
+                .orElseGet(() -> new RequestedChange.RemovePhone(command.type()))));
     PhoneChange change = workflow.change(target, attempt, edit);
     if (!change.previous().equals(change.current())) {
       AuditActivity activity =

@@ -84,6 +84,11 @@ final class Workflow {
     return Attempt.begin(initiator, config.clock());
   }
 
+  /** An attempt of this manager that continues the earlier one of {@code correlationId}. */
+  Attempt continuing(io.mystaff.api.CorrelationId correlationId) {
+    return new Attempt(correlationId, initiator, config.clock());
+  }
+
   /**
    * The user as the directory holds it now.
    *

@@ -62,7 +62,40 @@ public enum AuditActivity {
    * @since 0.1.0
    */
   UPDATE_FEATURE_VALUE(
-      "Update MyStaff feature value", "UserManagement", "Update", "Self-service group management");
+      "Update MyStaff feature value", "UserManagement", "Update", "Self-service group management"),
+  /**
+   * mystaff's own: a change the approval policy covers was requested and waits for another
+   * manager's approval (SUCCEEDED), or could not be requested (DENIED, FAILED).
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_REQUESTED("Request approval of change", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: another manager approved a requested change (SUCCEEDED), or was refused (DENIED:
+   * self-approval, or the engine denies them the action on the target now).
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_APPROVED("Approve change", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: another manager rejected a requested change (SUCCEEDED), or was refused.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_REJECTED("Reject change", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: a requested change expired undecided.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_EXPIRED("Expire change request", "UserManagement", "Other", "My Staff"),
+  /**
+   * mystaff's own: an approved change was executed (SUCCEEDED), or its execution was denied by the
+   * engine or failed (DENIED, FAILED); the change's own event precedes it.
+   *
+   * @since 0.2.0
+   */
+  APPROVAL_EXECUTED("Execute approved change", "UserManagement", "Other", "My Staff");
 
   private final String displayName;
   private final String category;

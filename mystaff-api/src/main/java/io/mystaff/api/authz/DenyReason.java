@@ -39,6 +39,13 @@ public enum DenyReason {
   RATE_LIMITED(
       "You have made too many changes of this kind in a short time. Wait a few minutes and try again."),
   /**
+   * Four eyes: the manager asked for this change and cannot also approve it; another manager must.
+   * Not an engine decision: the approval workflow refused the approval.
+   *
+   * @since 0.2.0
+   */
+  SELF_APPROVAL("You asked for this change: another manager must approve it."),
+  /**
    * The directory or writeback this My Staff is configured with cannot perform the action at all
    * (it lacks the capability, e.g. session revocation or on-premises unlock), so it is not offered.
    * Not an engine decision: the capability check that precedes it.

@@ -181,6 +181,8 @@ final class MyStaffProblems {
       case PASSWORD_REJECTED, CAPABILITY_NOT_SUPPORTED, ACCOUNT_NOT_SYNCED ->
           HttpStatus.UNPROCESSABLE_CONTENT;
       case PROVIDER_FAILURE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case APPROVAL_REQUIRED -> HttpStatus.ACCEPTED;
+      case APPROVAL_CLOSED -> HttpStatus.CONFLICT;
     };
   }
 

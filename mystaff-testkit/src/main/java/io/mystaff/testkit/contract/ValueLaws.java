@@ -113,6 +113,21 @@ public final class ValueLaws {
         .setDefault(SortKey.class, new SortKey("Sample", "sample-user"))
         .setDefault(RoleDefinition.class, RoleDefinition.of(BuiltInRole.HELPDESK_ADMINISTRATOR))
         .setDefault(io.mystaff.api.Principal.class, user)
+        .setDefault(
+            io.mystaff.api.ApprovalId.class, io.mystaff.api.ApprovalId.of("sample-approval"))
+        .setDefault(
+            io.mystaff.api.approval.RequestedChange.class,
+            io.mystaff.api.approval.RequestedChange.generatedPasswordReset())
+        .setDefault(
+            io.mystaff.api.approval.ApprovalRequest.class,
+            io.mystaff.api.approval.ApprovalRequest.requested(
+                io.mystaff.api.ApprovalId.of("sample-approval"),
+                CorrelationId.of("sample-correlation"),
+                user,
+                UserId.of("sample-target"),
+                io.mystaff.api.approval.RequestedChange.generatedPasswordReset(),
+                Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(3600)))
         .setDefault(Instant.class, Instant.EPOCH);
   }
 

@@ -417,7 +417,52 @@ final class BrokenProviders {
     all.addAll(policies());
     all.addAll(notifiers());
     all.addAll(journals());
+    all.addAll(approvalStores());
     return List.copyOf(all);
+  }
+
+  private static Broken approvalStore(
+      String name, String bug, Set<String> caughtBy, SloppyApprovalStore.Mistake mistake) {
+    return new Broken(
+        "ApprovalStore",
+        name,
+        bug,
+        caughtBy,
+        () ->
+            ApprovalStoreTestSuiteBuilder.using(
+                    tenant -> new SloppyApprovalStore(java.util.Optional.of(mistake)))
+                .named(name)
+                .build());
+  }
+
+  static List<Broken> approvalStores() {
+    return List.of(
+        approvalStore(
+            "approvalCheckThenSet",
+            "reads the request, checks its state and writes the next one without a lock or a"
+                + " conditional write, so two racing approvals both win",
+            Set.of(
+                "transition_racingThreads_exactlyOneWinner",
+                "expireDue_racingCalls_eachExpiredOnce"),
+            SloppyApprovalStore.Mistake.CHECK_THEN_SET),
+        approvalStore(
+            "approvalExpiresLate",
+            "expires a request only once the clock is past its expiry (now > expiresAt), a"
+                + " nanosecond late at the exact instant",
+            Set.of("expireDue_atTheExpiryInstant_expiresExactlyTheDueOnes"),
+            SloppyApprovalStore.Mistake.EXPIRES_LATE),
+        approvalStore(
+            "approvalOffsetCursor",
+            "pages the pending requests by offset, so deciding a request already seen skips one"
+                + " not yet seen",
+            Set.of("pending_decidedBetweenPages_laterPagesUnshifted"),
+            SloppyApprovalStore.Mistake.OFFSET_CURSOR),
+        approvalStore(
+            "approvalAnyTransition",
+            "trusts the caller's transition: an expired request can still be approved, an"
+                + " executed one rejected, and a request's target swapped",
+            Set.of("transition_illegalMove_typedErrorUnchanged"),
+            SloppyApprovalStore.Mistake.ANY_TRANSITION));
   }
 
   static List<Broken> directories() {

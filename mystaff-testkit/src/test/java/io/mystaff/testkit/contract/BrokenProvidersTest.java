@@ -36,7 +36,8 @@ class BrokenProvidersTest {
           "PasswordWriteback",
           "PasswordPolicy",
           "UserNotifier",
-          "WritebackJournal");
+          "WritebackJournal",
+          "ApprovalStore");
 
   @TestFactory
   Stream<DynamicTest> everyBrokenProvider_caughtByItsLaws() {

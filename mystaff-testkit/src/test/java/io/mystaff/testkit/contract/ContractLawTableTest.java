@@ -34,6 +34,7 @@ class ContractLawTableTest {
     suites.put("PasswordPolicy", PasswordPolicyTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("UserNotifier", UserNotifierTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("WritebackJournal", WritebackJournalTestSuiteBuilder.using(t -> ghost()).laws());
+    suites.put("ApprovalStore", ApprovalStoreTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("DelegationStore", DelegationStoreTestSuiteBuilder.using(t -> ghost()).laws());
     return suites;
   }
