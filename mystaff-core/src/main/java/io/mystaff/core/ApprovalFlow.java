@@ -143,11 +143,7 @@ final class ApprovalFlow {
                   + " another manager's approval",
               "approval.passwordNotHeld"));
     }
-    Decision.Permit permit =
-        (Decision.Permit)
-            config
-                .engine()
-                .decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
+    Decision.Permit permit = (Decision.Permit) facts.decide(action);
     ApprovalStore store = store();
     Instant now = config.clock().instant();
     ApprovalRequest request =
@@ -477,9 +473,7 @@ final class ApprovalFlow {
                   new AuditInitiator(
                       request.requester(), Optional.empty(), Optional.empty(), Optional.empty()))
               .readFacts(target);
-      return config
-          .engine()
-          .decide(facts.actor(), request.action(), facts.target(), facts.roles(), facts.now());
+      return facts.decide(request.action());
     } catch (RuntimeException e) { // fail closed
       LOG.warn("Could not decide for the requester of approval {}", request.id(), e);
       return new Decision.Deny(request.action(), DenyReason.NO_ACTIVE_ROLE);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.audit.AuditEvent;
+import io.mystaff.api.authz.Decision;
 import io.mystaff.api.password.WritebackFailure;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.DirectoryWriter;
@@ -44,6 +45,28 @@ final class AuditTrail {
 
   /** The additional detail naming the role assignment that permitted an action. */
   static final String GRANTED_BY_KEY = "grantedByAssignment";
+
+  /** The additional detail naming the delegator, for a change made as deputy. */
+  static final String DEPUTY_OF_KEY = "asDeputyOf";
+
+  /** The additional detail naming the delegation a change as deputy was made under. */
+  static final String DELEGATION_KEY = "delegationId";
+
+  /**
+   * {@code event} with the details of what permitted it: the granting assignment, and for a permit
+   * as deputy the delegator and the delegation.
+   */
+  static AuditEvent.Builder granted(AuditEvent.Builder event, Decision.Permit permit) {
+    event.additionalDetail(GRANTED_BY_KEY, permit.grantedBy().id().value());
+    permit
+        .asDeputy()
+        .ifPresent(
+            d ->
+                event
+                    .additionalDetail(DEPUTY_OF_KEY, d.delegator().value())
+                    .additionalDetail(DELEGATION_KEY, d.id().value()));
+    return event;
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   private static final int RELAY_BATCH = 100;

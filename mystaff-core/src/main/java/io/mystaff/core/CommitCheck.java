@@ -6,6 +6,7 @@ import io.mystaff.api.StaleFactsException;
 import io.mystaff.api.UserId;
 import io.mystaff.api.authz.ActorFacts;
 import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.Delegation;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.authz.TargetFacts;
@@ -57,11 +58,13 @@ final class CommitCheck implements CommitCondition {
     }
     Decision now =
         workflow
-            .config()
-            .engine()
-            .decide(actor, action, facts, roles, workflow.config().clock().instant());
+            .acting(reader, actor, workflow.config().clock().instant())
+            .decide(action, facts, roles);
     if (!(now instanceof Decision.Permit p) || !p.grantedBy().equals(permit.grantedBy())) {
       throw new StaleFactsException(target, "the granting assignment is no longer active");
+    }
+    if (!p.asDeputy().map(Delegation::id).equals(permit.asDeputy().map(Delegation::id))) {
+      throw new StaleFactsException(target, "the delegation it was granted under changed");
     }
   }
 

@@ -8,6 +8,7 @@ import io.mystaff.core.password.TemporaryPasswordGenerator;
 import io.mystaff.core.phone.PhoneNumberParser;
 import io.mystaff.spi.AccountUnlocker;
 import io.mystaff.spi.CredentialDelivery;
+import io.mystaff.spi.DelegationStore;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.PasswordPolicy;
@@ -47,7 +48,8 @@ record Configuration(
     ChangeLimiter unlockLimiter,
     Optional<CredentialDelivery> delivery,
     Optional<VerificationGate> verificationGate,
-    ChangeLimiter verificationLimiter) {
+    ChangeLimiter verificationLimiter,
+    Optional<DelegationStore> delegations) {
 
   Configuration {
     requireNonNull(directory, "directory");
@@ -73,6 +75,7 @@ record Configuration(
     requireNonNull(delivery, "delivery");
     requireNonNull(verificationGate, "verificationGate");
     requireNonNull(verificationLimiter, "verificationLimiter");
+    requireNonNull(delegations, "delegations");
   }
 
   /**

@@ -31,6 +31,7 @@ import io.mystaff.spi.ApprovalStore;
 import io.mystaff.spi.AuditSink;
 import io.mystaff.spi.ConditionalAccess;
 import io.mystaff.spi.CredentialDelivery;
+import io.mystaff.spi.DelegationStore;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
 import io.mystaff.spi.MyStaffListener;
@@ -531,6 +532,7 @@ public final class MyStaff implements AutoCloseable {
     private @Nullable Executor notificationExecutor;
     private Approvals approvals = Approvals.none();
     private Duration writebackTakeoverInterval = DEFAULT_TAKEOVER_INTERVAL;
+    private @Nullable DelegationStore delegations;
 
     private Builder() {}
 
@@ -623,6 +625,18 @@ public final class MyStaff implements AutoCloseable {
         throw InvalidInputException.of("writebackTakeoverInterval", "must not be negative");
       }
       this.writebackTakeoverInterval = interval;
+      return this;
+    }
+
+    /**
+     * Where deputies' delegations are stored ({@link StaffSession#delegate}). Without one (the
+     * default) nobody can delegate: {@link StaffSession#delegate} throws {@link
+     * io.mystaff.api.CapabilityNotSupportedException} and every decision is the actor's own.
+     *
+     * @since 0.2.0
+     */
+    public Builder delegations(DelegationStore store) {
+      this.delegations = requireNonNull(store, "store");
       return this;
     }
 
@@ -839,7 +853,8 @@ public final class MyStaff implements AutoCloseable {
               new ChangeLimiter(settings.accountActionLimit(), clock),
               Optional.ofNullable(credentialDelivery),
               Optional.ofNullable(verificationGate),
-              new ChangeLimiter(settings.verificationLimit(), clock));
+              new ChangeLimiter(settings.verificationLimit(), clock),
+              Optional.ofNullable(delegations));
       return new MyStaff(config, ownRelay, ownNotifier, writebackTakeoverInterval);
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mystaff.api.ApprovalId;
 import io.mystaff.api.CapabilityNotSupportedException;
 import io.mystaff.api.CorrelationId;
+import io.mystaff.api.DelegationId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.MyStaffException;
 import io.mystaff.api.Page;
@@ -24,6 +25,7 @@ import io.mystaff.api.audit.AuditActivity;
 import io.mystaff.api.authz.AccessDeniedException;
 import io.mystaff.api.authz.ActorFacts;
 import io.mystaff.api.authz.Decision;
+import io.mystaff.api.authz.Delegation;
 import io.mystaff.api.authz.DenyReason;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.Scope;
@@ -108,13 +110,110 @@ public final class StaffSession {
   private final Workflow workflow;
   private final Configuration config;
   private final SessionGuard guard;
+  private final DelegationDesk delegations;
   private final ApprovalFlow approvals;
 
   StaffSession(Workflow workflow, SessionGuard guard) {
     this.workflow = requireNonNull(workflow, "workflow");
     this.config = workflow.config();
     this.guard = requireNonNull(guard, "guard");
+    this.delegations = new DelegationDesk(workflow);
     this.approvals = new ApprovalFlow(workflow);
+  }
+
+  /**
+   * Hands some of the manager's locations, and some or all actions, to {@code deputy} from now
+   * until {@code until}; see {@link #delegate(UserId, Set, Set, Instant, Instant)}.
+   *
+   * @since 0.2.0
+   */
+  public Delegation delegate(
+      UserId deputy, Set<UnitId> units, Set<StaffAction> actions, Instant until) {
+    return delegate(deputy, units, actions, null, until);
+  }
+
+  /**
+   * Hands some of the manager's locations, and some or all actions, to {@code deputy} for the
+   * window [{@code from}, {@code until}). While the window is open, whatever the deputy's own roles
+   * do not permit is decided again on the manager's role assignments <em>as they are at that
+   * moment</em>, restricted to the delegated units, for the delegated actions; such a permit says
+   * so ({@link Decision.Permit#asDeputy()}) and every change made with it records the manager and
+   * the delegation in its audit event ({@code asDeputyOf}, {@code delegationId}). Exact with the
+   * configured clock: it grants from {@code from} on, and no longer at {@code until}.
+   *
+   * <p>Audited as {@link AuditActivity#DELEGATE} (target the deputy), also when refused.
+   *
+   * @param deputy an existing, enabled user other than the manager
+   * @param units units the manager manages now through their own assignments; empty for all of them
+   * @param actions the delegated actions; empty for all
+   * @param from the start, not before now; null for now
+   * @param until the end (exclusive), after the start
+   * @return the stored delegation
+   * @throws CapabilityNotSupportedException if no {@link io.mystaff.spi.DelegationStore} is
+   *     configured
+   * @throws UnknownUserException if the deputy does not exist
+   * @throws InvalidInputException with code {@code delegation.self}, {@code
+   *     delegation.deputy.disabled}, {@code delegation.window.invalid}, {@code
+   *     delegation.units.notManaged} or {@code delegation.redelegation} (a unit held only as
+   *     deputy)
+   * @since 0.2.0
+   */
+  public Delegation delegate(
+      UserId deputy,
+      Set<UnitId> units,
+      Set<StaffAction> actions,
+      @Nullable Instant from,
+      Instant until) {
+    Call call = Call.open();
+    try {
+      require(deputy, "deputy");
+      require(units, "units");
+      require(actions, "actions");
+      require(until, "until");
+      checkSession();
+      return delegations.delegate(deputy, units, actions, Optional.ofNullable(from), until);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * Ends a delegation the manager gave or received, at once. Audited as {@link
+   * AuditActivity#REVOKE_DELEGATION}.
+   *
+   * @throws CapabilityNotSupportedException if no {@link io.mystaff.spi.DelegationStore} is
+   *     configured
+   * @throws InvalidInputException with code {@code delegation.unknown} if no delegation with this
+   *     id that the manager gave or received is in force (also when it was revoked already)
+   * @since 0.2.0
+   */
+  public void revokeDelegation(DelegationId id) {
+    Call call = Call.open();
+    try {
+      require(id, "id");
+      checkSession();
+      delegations.revoke(id);
+    } finally {
+      call.close();
+    }
+  }
+
+  /**
+   * The delegations the manager gave or received that have not ended or been revoked, including
+   * those that start later, in the order they were made.
+   *
+   * @throws CapabilityNotSupportedException if no {@link io.mystaff.spi.DelegationStore} is
+   *     configured
+   * @since 0.2.0
+   */
+  public List<Delegation> delegations() {
+    Call call = Call.open();
+    try {
+      checkSession();
+      return delegations.delegations();
+    } finally {
+      call.close();
+    }
   }
 
   /** The manager, as the directory held them at sign-in. */
@@ -447,12 +546,7 @@ public final class StaffSession {
                 target,
                 facts.reader().units(facts.target().units()),
                 ActionAvailability.filter(
-                    config,
-                    target,
-                    config
-                        .engine()
-                        .allowedActions(
-                            facts.actor(), facts.target(), facts.roles(), facts.now())));
+                    config, target, facts.acting().allowedActions(facts.target(), facts.roles())));
       } catch (RuntimeException e) {
         throw workflow.fail(
             attempt, activity, target, AuditTrail.PROVIDER_FAILURE, Map.of(), "directory", e);
@@ -1722,25 +1816,17 @@ public final class StaffSession {
   private Standing standing() {
     config.ensureOpen();
     DirectoryFacts reader = DirectoryFacts.reading(config.directory());
+    ActorFacts actor = reader.manager(managerId());
+    Instant now = config.clock().instant();
     return new Standing(
-        config.engine(),
-        reader,
-        reader.manager(managerId()),
-        config.directory().roles(),
-        config.clock().instant(),
-        config);
+        workflow.acting(reader, actor, now), reader, config.directory().roles(), config);
   }
 
   /**
    * What a listing or search is computed from: the manager's assignments and roles at one instant.
    */
   private record Standing(
-      AuthorizationEngine engine,
-      DirectoryFacts reader,
-      ActorFacts actor,
-      RoleCatalog roles,
-      Instant now,
-      Configuration config) {
+      Acting acting, DirectoryFacts reader, RoleCatalog roles, Configuration config) {
 
     /**
      * Every user of a page with the engine's decision on every action (the same {@link
@@ -1758,8 +1844,7 @@ public final class StaffSession {
             for (StaffAction action : StaffAction.values()) {
               decisions.put(
                   action,
-                  ActionAvailability.decision(
-                      config, user, engine.decide(actor, action, target, roles, now)));
+                  ActionAvailability.decision(config, user, acting.decide(action, target, roles)));
             }
             return new StaffMember(UserSummary.of(user), decisions);
           });
@@ -1767,7 +1852,7 @@ public final class StaffSession {
 
     /** Where the manager's roles grant {@code action}. */
     Set<Scope> scopesFor(StaffAction action) {
-      return engine.scopesFor(actor, action, roles, now);
+      return acting.scopesFor(action, roles);
     }
 
     /** The scopes at which the manager's roles grant some change. */

@@ -54,13 +54,23 @@ final class Workflow {
     this.initiator = requireNonNull(initiator, "initiator");
   }
 
-  /** What the engine decides on, read for one target at one instant. */
+  /**
+   * What the engine decides on, read for one target at one instant; {@code acting} is the manager
+   * with the delegations they hold as deputy then.
+   */
   record Facts(
       ActorFacts actor,
       TargetFacts target,
       RoleCatalog roles,
       Instant now,
-      DirectoryFacts reader) {}
+      DirectoryFacts reader,
+      Acting acting) {
+
+    /** The decision on {@code action}: the manager's own, or as deputy ({@link Acting#decide}). */
+    Decision decide(StaffAction action) {
+      return acting.decide(action, target, roles);
+    }
+  }
 
   Configuration config() {
     return config;
@@ -110,12 +120,20 @@ final class Workflow {
   /** Reads the facts about the manager and {@code target} now, recording nothing. */
   Facts readFacts(User target) {
     DirectoryFacts reader = DirectoryFacts.reading(config.directory());
+    ActorFacts actor = reader.manager(manager.id());
+    Instant now = config.clock().instant();
     return new Facts(
-        reader.manager(manager.id()),
+        actor,
         reader.target(target),
         config.directory().roles(),
-        config.clock().instant(),
-        reader);
+        now,
+        reader,
+        acting(reader, actor, now));
+  }
+
+  /** The manager {@code actor} at {@code now} with the delegations they hold as deputy then. */
+  Acting acting(DirectoryFacts reader, ActorFacts actor, Instant now) {
+    return Acting.of(config.engine(), config.delegations(), reader, actor, now);
   }
 
   /**
@@ -129,10 +147,7 @@ final class Workflow {
         return false;
       }
       Facts facts = readFacts(user.get());
-      return config
-              .engine()
-              .decide(facts.actor(), action, facts.target(), facts.roles(), facts.now())
-          instanceof Decision.Permit;
+      return facts.decide(action) instanceof Decision.Permit;
     } catch (RuntimeException e) {
       return false;
     }
@@ -149,8 +164,7 @@ final class Workflow {
       StaffAction action,
       User target,
       Function<User, Optional<UserChange.Refusal>> rules) {
-    Decision decision =
-        config.engine().decide(facts.actor(), action, facts.target(), facts.roles(), facts.now());
+    Decision decision = facts.decide(action);
     if (decision instanceof Decision.Deny deny) {
       return new Verdict(deny, Optional.empty());
     }
@@ -249,9 +263,7 @@ final class Workflow {
 
   /** The SUCCEEDED event of an attempt, naming the assignment that permitted it. */
   AuditEvent.Builder succeeded(Attempt attempt, AuditActivity activity, Decision.Permit permit) {
-    return attempt
-        .event(activity, AuditOutcome.SUCCEEDED)
-        .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value());
+    return AuditTrail.granted(attempt.event(activity, AuditOutcome.SUCCEEDED), permit);
   }
 
   /**

@@ -88,10 +88,11 @@ final class WritebackReset {
     Decision.Permit permit = workflow.enforce(attempt, ACTIVITY, target, verdict);
 
     AuditEvent pending =
-        attempt
-            .event(ACTIVITY, AuditOutcome.PENDING)
-            .resultReason(AuditTrail.WRITEBACK_SUBMITTED)
-            .additionalDetail(AuditTrail.GRANTED_BY_KEY, permit.grantedBy().id().value())
+        AuditTrail.granted(
+                attempt
+                    .event(ACTIVITY, AuditOutcome.PENDING)
+                    .resultReason(AuditTrail.WRITEBACK_SUBMITTED),
+                permit)
             .target(Attempt.target(target, List.of()))
             .build();
     config.trail().record(pending);

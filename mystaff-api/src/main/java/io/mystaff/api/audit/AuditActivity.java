@@ -42,6 +42,21 @@ public enum AuditActivity {
    */
   UNLOCK_ACCOUNT("Unlock on-premises user account", "UserManagement", "Update", "My Staff"),
   /**
+   * mystaff's own: a manager handed some of their locations (and actions) to a deputy for a time
+   * window. Entra has no deputies in My Staff, so the name is mystaff's and the service {@code My
+   * Staff}.
+   *
+   * @since 0.2.0
+   */
+  DELEGATE("Delegate My Staff locations to a deputy", "RoleManagement", "Add", "My Staff"),
+  /**
+   * mystaff's own: a delegation to a deputy was revoked before it ended.
+   *
+   * @since 0.2.0
+   */
+  REVOKE_DELEGATION(
+      "Revoke My Staff delegation to a deputy", "RoleManagement", "Delete", "My Staff"),
+  /**
    * The My Staff availability setting changed.
    *
    * @since 0.1.0

@@ -4,6 +4,7 @@ import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.mystaff.api.AssignmentId;
 import io.mystaff.api.CorrelationId;
+import io.mystaff.api.DelegationId;
 import io.mystaff.api.GroupId;
 import io.mystaff.api.InvalidInputException;
 import io.mystaff.api.PageRequest;
@@ -17,10 +18,12 @@ import io.mystaff.api.audit.AuditInitiator;
 import io.mystaff.api.audit.AuditOutcome;
 import io.mystaff.api.authz.ActorFacts;
 import io.mystaff.api.authz.BuiltInRole;
+import io.mystaff.api.authz.Delegation;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.RoleDefinition;
 import io.mystaff.api.authz.Scope;
+import io.mystaff.api.authz.StaffAction;
 import io.mystaff.api.authz.TargetFacts;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
@@ -81,6 +84,17 @@ public final class ValueLaws {
         .setDefault(RoleId.class, BuiltInRole.HELPDESK_ADMINISTRATOR.templateId())
         .setDefault(AssignmentId.class, AssignmentId.of("sample-assignment"))
         .setDefault(CorrelationId.class, CorrelationId.of("sample-correlation"))
+        .setDefault(DelegationId.class, DelegationId.of("sample-delegation"))
+        .setDefault(
+            Delegation.class,
+            new Delegation(
+                DelegationId.of("sample-delegation"),
+                user,
+                UserId.of("sample-deputy"),
+                Set.of(unit),
+                Set.of(StaffAction.RESET_PASSWORD),
+                Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(60)))
         .setDefault(PageRequest.class, PageRequest.first(10))
         .setDefault(Secret.class, Secret.of("Sample-Password-1"))
         .setDefault(User.class, sampleUser)

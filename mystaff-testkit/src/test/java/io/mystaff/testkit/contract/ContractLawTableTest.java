@@ -36,6 +36,7 @@ class ContractLawTableTest {
     suites.put("WritebackJournal", WritebackJournalTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("ApprovalStore", ApprovalStoreTestSuiteBuilder.using(t -> ghost()).laws());
     suites.put("CredentialDelivery", CredentialDeliveryTestSuiteBuilder.using(t -> ghost()).laws());
+    suites.put("DelegationStore", DelegationStoreTestSuiteBuilder.using(t -> ghost()).laws());
     return suites;
   }
 
