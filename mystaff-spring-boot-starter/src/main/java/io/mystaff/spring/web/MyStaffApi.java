@@ -10,9 +10,11 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.password.Secret;
+import io.mystaff.core.AccountUnlock;
 import io.mystaff.core.Location;
 import io.mystaff.core.PasswordResetResult;
 import io.mystaff.core.PhoneChange;
+import io.mystaff.core.SessionRevocation;
 import io.mystaff.core.StaffMember;
 import io.mystaff.core.StaffSession;
 import io.mystaff.core.UnitSearchResult;
@@ -470,6 +472,41 @@ public final class MyStaffApi {
     PhoneType phoneType = phoneType(type);
     return call(
         manager(authentication, request), request, s -> s.removePhone(UserId.of(id), phoneType));
+  }
+
+  /**
+   * Signs a user out everywhere: every session and refresh token issued before the answer's {@code
+   * validFrom} stops working.
+   *
+   * @param id the user
+   * @param authentication the principal
+   * @param request the request
+   * @return the revocation
+   * @since 0.2.0
+   */
+  @PostMapping("/users/{id}/sessions/revoke")
+  public SessionRevocation revokeSessions(
+      @PathVariable String id,
+      @Nullable Authentication authentication,
+      HttpServletRequest request) {
+    return call(manager(authentication, request), request, s -> s.revokeSessions(UserId.of(id)));
+  }
+
+  /**
+   * Unlocks a synced user's on-premises account, so they can sign in with their current password.
+   *
+   * @param id the user
+   * @param authentication the principal
+   * @param request the request
+   * @return the unlock
+   * @since 0.2.0
+   */
+  @PostMapping("/users/{id}/account/unlock")
+  public AccountUnlock unlockAccount(
+      @PathVariable String id,
+      @Nullable Authentication authentication,
+      HttpServletRequest request) {
+    return call(manager(authentication, request), request, s -> s.unlockAccount(UserId.of(id)));
   }
 
   /**

@@ -8,11 +8,13 @@ import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditOutcome;
 import io.mystaff.core.MyStaff;
 import io.mystaff.inmemory.InMemoryAuditLog;
+import io.mystaff.inmemory.InMemoryDirectory;
 import io.mystaff.inmemory.SimulatedOnPremisesWriteback;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -264,6 +266,98 @@ class MyStaffApiTest {
     ApiClient.Response type = sam.put("/users/dana/phones/pager", "{\"number\":\"+12065550143\"}");
     assertThat(type.status()).isEqualTo(400);
     assertThat(type.body().at("/errors/0/field").asString()).isEqualTo("type");
+  }
+
+  private static Optional<Instant> sessionsValidFrom(String user) {
+    return context.getBean(InMemoryDirectory.class).sessionsValidFrom(UserId.of(user));
+  }
+
+  @Test
+  void signingOutEverywhereMovesTheUsersSessionsValidFromAndIsAudited() {
+    ApiClient sam = ApiClient.as(api, "sam");
+    sam.me();
+    assertThat(sam.get("/users/alice").body().get("allowedActions").toString())
+        .contains("REVOKE_SESSIONS");
+    Instant before = Instant.now();
+
+    ApiClient.Response r = sam.post("/users/alice/sessions/revoke", "");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().get("user").asString()).isEqualTo("alice");
+    Instant validFrom = Instant.parse(r.body().get("validFrom").asString());
+    assertThat(validFrom).isAfterOrEqualTo(before.minusSeconds(1));
+    assertThat(sessionsValidFrom("alice")).contains(validFrom);
+    String correlation = r.body().get("correlationId").asString();
+    assertThat(audit("sam"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.correlationId().value()).isEqualTo(correlation);
+              assertThat(e.activity()).isEqualTo(AuditActivity.REVOKE_SESSIONS);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+            });
+  }
+
+  @Test
+  void signingOutAnOutOfScopeUserIsRefusedWithTheReasonAndChangesNothing() {
+    ApiClient sam = ApiClient.as(api, "sam");
+    sam.me();
+    Optional<Instant> before = sessionsValidFrom("frank");
+
+    ApiClient.Response r = sam.post("/users/frank/sessions/revoke", "");
+
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(r.body().get("code").asString()).isEqualTo("ACCESS_DENIED");
+    assertThat(r.body().get("reason").asString()).isEqualTo("TARGET_OUT_OF_SCOPE");
+    assertThat(sessionsValidFrom("frank")).isEqualTo(before);
+    assertThat(audit("sam"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.activity()).isEqualTo(AuditActivity.REVOKE_SESSIONS);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.DENIED);
+              assertThat(e.targets().get(0).id()).isEqualTo("frank");
+            });
+  }
+
+  @Test
+  void signingOutWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+    ApiClient sam = ApiClient.as(api, "sam");
+    sam.me();
+    Optional<Instant> before = sessionsValidFrom("erin");
+    int audited = audit("sam").size();
+
+    ApiClient.Response revoke = sam.postWithoutCsrf("/users/erin/sessions/revoke", "");
+    ApiClient.Response unlock = sam.postWithoutCsrf("/users/carlos/account/unlock", "");
+
+    assertThat(revoke.status()).isEqualTo(403);
+    assertThat(unlock.status()).isEqualTo(403);
+    assertThat(sessionsValidFrom("erin")).isEqualTo(before);
+    assertThat(audit("sam")).hasSize(audited);
+  }
+
+  @Test
+  void unlockingACloudOnlyUserIs422AndASyncedUsersAccountIsUnlocked() {
+    ApiClient sam = ApiClient.as(api, "sam");
+    sam.me();
+    assertThat(sam.get("/users/erin").body().get("allowedActions").toString())
+        .doesNotContain("UNLOCK_ACCOUNT");
+
+    ApiClient.Response cloud = sam.post("/users/erin/account/unlock", "");
+
+    assertThat(cloud.status()).isEqualTo(422);
+    assertThat(cloud.body().get("code").asString()).isEqualTo("ACCOUNT_NOT_SYNCED");
+
+    ApiClient.Response synced = sam.post("/users/carlos/account/unlock", "");
+
+    assertThat(synced.status()).isEqualTo(200);
+    assertThat(synced.body().get("user").asString()).isEqualTo("carlos");
+    String correlation = synced.body().get("correlationId").asString();
+    assertThat(audit("sam"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.correlationId().value()).isEqualTo(correlation);
+              assertThat(e.activity()).isEqualTo(AuditActivity.UNLOCK_ACCOUNT);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.SUCCEEDED);
+            });
   }
 
   @Test

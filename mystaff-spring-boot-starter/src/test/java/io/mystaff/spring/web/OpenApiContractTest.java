@@ -160,6 +160,11 @@ class OpenApiContractTest {
         sam.put("/users/alice/phones/office", "{\"number\":\"+12065550199\"}").body());
     assertHasRequired(schemas, "AuditEvents", sam.get("/audit-events").body());
     assertHasRequired(
+        schemas, "SessionRevocation", sam.post("/users/alice/sessions/revoke", "").body());
+    assertHasRequired(
+        schemas, "AccountUnlock", sam.post("/users/carlos/account/unlock", "").body());
+    assertHasRequired(schemas, "Problem", sam.post("/users/erin/account/unlock", "").body());
+    assertHasRequired(
         schemas, "TemporaryPasswordShown", sam.post("/users/alice/password-resets", "{}").body());
     ApiClient.Response pending =
         sam.post("/users/carlos/password-resets", "{\"password\":\"Correct-Horse-43\"}");

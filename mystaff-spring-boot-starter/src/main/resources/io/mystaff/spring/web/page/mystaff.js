@@ -260,7 +260,12 @@ function renderProfile(p) {
 
   const canReset = p.allowedActions.includes('RESET_PASSWORD');
   const canPhones = p.allowedActions.includes('MANAGE_PHONES');
-  $('view-only').hidden = canReset || canPhones;
+  const canRevoke = p.allowedActions.includes('REVOKE_SESSIONS');
+  const canUnlock = p.allowedActions.includes('UNLOCK_ACCOUNT');
+  $('view-only').hidden = canReset || canPhones || canRevoke || canUnlock;
+  $('account-panel').hidden = !canRevoke && !canUnlock;
+  $('revoke-sessions-action').hidden = !canRevoke;
+  $('unlock-account-action').hidden = !canUnlock;
   $('password-panel').hidden = !canReset;
   forgetPasswords();
   $('writeback').hidden = true;
@@ -503,6 +508,40 @@ async function reloadProfile() {
   state.user = profile;
   if (profile.allowedActions.includes('MANAGE_PHONES')) renderPhones(profile);
 }
+
+// ---- Sign-in: sign out everywhere, unlock ----
+
+// Asks first, then calls the action; the outcome goes to the status line, a refusal to the alert.
+async function accountAction(buttonId, question, path, done) {
+  const name = state.user.user.displayName;
+  if (!window.confirm(question.replace('{name}', name))) return;
+  clearAlert();
+  const button = $(buttonId);
+  button.disabled = true;
+  try {
+    const r = await call('POST', '/users/' + encodeURIComponent(state.user.user.id) + path);
+    say(done(name, r.data));
+  } catch (e) {
+    fail(e);
+  } finally {
+    button.disabled = false;
+    button.focus();
+    refreshActivity();
+  }
+}
+
+$('revoke-sessions').addEventListener('click', () => accountAction(
+  'revoke-sessions',
+  'Sign {name} out everywhere? They must sign in again on every app and device.',
+  '/sessions/revoke',
+  (name, r) => name + ' is signed out everywhere. Sessions from before '
+    + new Date(r.validFrom).toLocaleTimeString() + ' no longer work.'));
+
+$('unlock-account').addEventListener('click', () => accountAction(
+  'unlock-account',
+  'Unlock the account of {name}?',
+  '/account/unlock',
+  (name) => 'The account of ' + name + ' is unlocked. They can sign in with their current password.'));
 
 // ---- The manager's own recent actions ----
 
