@@ -96,6 +96,10 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
   private final boolean policyHints;
   private final int maxAttempts;
   private final Clock clock;
+
+  /** How long {@link #close()} lets writebacks under way finish before interrupting them. */
+  static final long CLOSE_GRACE_MILLIS = 5_000;
+
   private final ExecutorService workers;
   private final boolean ownsWorkers;
   private final Map<CorrelationId, Operation> operations = new ConcurrentHashMap<>();
@@ -351,11 +355,29 @@ public final class ActiveDirectoryWriteback implements PasswordWriteback, AutoCl
     }
   }
 
-  /** Stops the workers this writeback made (an executor the host gave is left alone). */
+  /**
+   * Stops the workers this writeback made (an executor the host gave is left alone): writebacks not
+   * started are dropped (their stages end UNREACHABLE at their deadline), and those under way get
+   * up to {@value #CLOSE_GRACE_MILLIS} ms to finish before their threads are interrupted. An
+   * attempt interrupted while its pool replaces a connection that timed out could leave that new
+   * connection open, unknown to the pool and never closed.
+   */
   @Override
   public void close() {
-    if (ownsWorkers) {
+    if (!ownsWorkers) {
+      return;
+    }
+    workers.shutdown();
+    if (workers instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+      pool.getQueue().clear();
+    }
+    try {
+      if (!workers.awaitTermination(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
       workers.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 
