@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,32 +183,15 @@ final class ApprovalFlow {
     Call resumed = Call.resume(request.correlationId(), System.nanoTime());
     try {
       Attempt attempt = workflow.continuing(request.correlationId());
-      AuditActivity activity = AuditActivity.APPROVAL_APPROVED;
-      User target = readTarget(attempt, activity, request);
-      request = pending(store, attempt, activity, target, request);
-      Workflow.Facts facts = workflow.facts(attempt, activity, target);
-      Decision.Permit permit =
-          workflow.authorize(attempt, activity, request.action(), target, facts);
-      ApprovalRequest approved = request.approve(workflow.manager().id(), config.clock().instant());
-      boolean won;
-      try {
-        won = store.transition(ApprovalState.REQUESTED, approved);
-      } catch (RuntimeException e) {
-        throw fail(attempt, activity, target, request, e);
-      }
-      if (!won) {
-        throw closed(attempt, activity, target, current(store, request));
-      }
-      config
-          .trail()
-          .commitFinal(
-              workflow
-                  .succeeded(attempt, activity, permit)
-                  .additionalDetail(APPROVAL_KEY, request.id().value())
-                  .target(Attempt.target(target, List.of()))
-                  .build(),
-              attempt.startedNanos());
-      return execute(store, attempt, approved, target);
+      Decided decided =
+          decide(
+              store,
+              attempt,
+              AuditActivity.APPROVAL_APPROVED,
+              request,
+              pending -> pending.approve(workflow.manager().id(), config.clock().instant()),
+              Map.of());
+      return execute(store, attempt, decided.request(), decided.target());
     } finally {
       resumed.close();
     }
@@ -220,38 +204,59 @@ final class ApprovalFlow {
     ApprovalRequest request = find(store, id);
     Call resumed = Call.resume(request.correlationId(), System.nanoTime());
     try {
-      Attempt attempt = workflow.continuing(request.correlationId());
-      AuditActivity activity = AuditActivity.APPROVAL_REJECTED;
-      User target = readTarget(attempt, activity, request);
-      request = pending(store, attempt, activity, target, request);
-      Workflow.Facts facts = workflow.facts(attempt, activity, target);
-      Decision.Permit permit =
-          workflow.authorize(attempt, activity, request.action(), target, facts);
-      ApprovalRequest rejected =
-          request.reject(workflow.manager().id(), config.clock().instant(), reason);
-      boolean won;
-      try {
-        won = store.transition(ApprovalState.REQUESTED, rejected);
-      } catch (RuntimeException e) {
-        throw fail(attempt, activity, target, request, e);
-      }
-      if (!won) {
-        throw closed(attempt, activity, target, current(store, request));
-      }
-      config
-          .trail()
-          .commitFinal(
-              workflow
-                  .succeeded(attempt, activity, permit)
-                  .additionalDetail(APPROVAL_KEY, request.id().value())
-                  .additionalDetail(REJECTION_KEY, reason)
-                  .target(Attempt.target(target, List.of()))
-                  .build(),
-              attempt.startedNanos());
-      return rejected;
+      return decide(
+              store,
+              workflow.continuing(request.correlationId()),
+              AuditActivity.APPROVAL_REJECTED,
+              request,
+              pending -> pending.reject(workflow.manager().id(), config.clock().instant(), reason),
+              Map.of(REJECTION_KEY, reason))
+          .request();
     } finally {
       resumed.close();
     }
+  }
+
+  /** A request a manager decided, and its target as read for the decision. */
+  private record Decided(ApprovalRequest request, User target) {}
+
+  /**
+   * The step approval and rejection share: the request must still be pending and the engine must
+   * allow the manager its action on the target now; then {@code decision} moves it out of REQUESTED
+   * by compare-and-set (a lost race throws {@link ApprovalClosedException}), and the manager's
+   * SUCCEEDED {@code activity} event is recorded with the request id and {@code details}.
+   */
+  private Decided decide(
+      ApprovalStore store,
+      Attempt attempt,
+      AuditActivity activity,
+      ApprovalRequest found,
+      UnaryOperator<ApprovalRequest> decision,
+      Map<String, String> details) {
+    User target = readTarget(attempt, activity, found);
+    ApprovalRequest request = pending(store, attempt, activity, target, found);
+    Workflow.Facts facts = workflow.facts(attempt, activity, target);
+    Decision.Permit permit = workflow.authorize(attempt, activity, request.action(), target, facts);
+    ApprovalRequest decided = decision.apply(request);
+    boolean won;
+    try {
+      won = store.transition(ApprovalState.REQUESTED, decided);
+    } catch (RuntimeException e) {
+      throw fail(attempt, activity, target, request, e);
+    }
+    if (!won) {
+      throw closed(attempt, activity, target, current(store, request));
+    }
+    AuditEvent.Builder event =
+        workflow
+            .succeeded(attempt, activity, permit)
+            .additionalDetail(APPROVAL_KEY, request.id().value());
+    details.forEach(event::additionalDetail);
+    config
+        .trail()
+        .commitFinal(
+            event.target(Attempt.target(target, List.of())).build(), attempt.startedNanos());
+    return new Decided(decided, target);
   }
 
   /** See {@link StaffSession#pendingApprovals}. */
