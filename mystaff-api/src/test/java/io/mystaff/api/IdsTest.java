@@ -35,7 +35,10 @@ class IdsTest {
       assertThat(UserId.of(a).equals(UserId.of(b))).as(why).isEqualTo(same);
       assertThat(UnitId.of(a).equals(UnitId.of(b))).as(why).isEqualTo(same);
       assertThat(RoleId.of(a).equals(RoleId.of(b))).as(why).isEqualTo(same);
-      assertThat(UserId.of(a).equals(UnitId.of(a))).as(why).isFalse();
+      Object unitWithSameValue = UnitId.of(a);
+      assertThat(UserId.of(a).equals(unitWithSameValue)).as(why).isFalse();
+      assertThat(UnitId.of(a).hashCode()).isEqualTo(a.hashCode());
+      assertThat(RoleId.of(a).hashCode()).isEqualTo(a.hashCode());
       UserId id = UserId.of(a);
       assertThat(id.equals(id)).isTrue();
       if (same) {

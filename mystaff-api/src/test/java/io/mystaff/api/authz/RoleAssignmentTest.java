@@ -50,6 +50,91 @@ class RoleAssignmentTest {
     assertThat(Scope.tenant().covers(Set.of())).isTrue();
   }
 
+  /**
+   * The assignment keeps its scope's unit and its window's bounds in fields of its own (the check
+   * reads one object per assignment): on seeded random assignments, {@link RoleAssignment#covers},
+   * {@link RoleAssignment#isUnitScoped}, {@link RoleAssignment#isActiveAt} and {@link
+   * RoleAssignment#hasEndedAt} agree with the components they summarize, and equality and hash are
+   * those of the seven components.
+   */
+  @Test
+  void flattenedFields_agreeWithComponents_onRandomAssignments() {
+    long seed = 0x13_0003L;
+    java.util.Random random = new java.util.Random(seed);
+    RoleId[] roles = {
+      BuiltInRole.HELPDESK_ADMINISTRATOR.templateId(),
+      BuiltInRole.AUTHENTICATION_ADMINISTRATOR.templateId(),
+      RoleId.of("custom-1")
+    };
+    for (int i = 0; i < 2_000; i++) {
+      String why = "seed " + seed + ", case " + i;
+      Scope scope =
+          random.nextInt(4) == 0
+              ? Scope.tenant()
+              : Scope.unit(UnitId.of("unit-" + random.nextInt(5)));
+      java.util.Optional<Instant> start =
+          random.nextBoolean()
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(T0.plusSeconds(random.nextInt(100)));
+      java.util.Optional<Instant> end =
+          random.nextBoolean()
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(start.orElse(T0).plusSeconds(1 + random.nextInt(100)));
+      AssignmentKind kind =
+          random.nextInt(5) == 0 ? AssignmentKind.ELIGIBLE : AssignmentKind.ACTIVE;
+      RoleAssignment a =
+          new RoleAssignment(
+              AssignmentId.of("a" + random.nextInt(3)),
+              UserId.of("u1"),
+              roles[random.nextInt(roles.length)],
+              scope,
+              start,
+              end,
+              kind);
+      // one or two units (scanned by hash) or more (looked up in the set)
+      Set<UnitId> units = new java.util.HashSet<>();
+      int count = random.nextInt(3) == 0 ? 5 + random.nextInt(4) : 1 + random.nextInt(2);
+      while (units.size() < count) {
+        units.add(UnitId.of("unit-" + random.nextInt(12)));
+      }
+      units = Set.copyOf(units);
+      Instant now = T0.plusSeconds(random.nextInt(250) - 20);
+      assertThat(a.covers(units)).as(why).isEqualTo(scope.covers(units));
+      assertThat(a.isUnitScoped()).as(why).isEqualTo(scope instanceof Scope.Unit);
+      assertThat(a.scope()).as(why).isEqualTo(scope);
+      assertThat(a.start()).as(why).isEqualTo(start);
+      assertThat(a.end()).as(why).isEqualTo(end);
+      assertThat(a.kind()).as(why).isEqualTo(kind);
+      boolean inWindow =
+          start.map(s -> !now.isBefore(s)).orElse(true) && end.map(now::isBefore).orElse(true);
+      assertThat(a.isActiveAt(now)).as(why).isEqualTo(kind == AssignmentKind.ACTIVE && inWindow);
+      assertThat(a.hasEndedAt(now)).as(why).isEqualTo(end.map(e -> !now.isBefore(e)).orElse(false));
+      RoleAssignment copy =
+          new RoleAssignment(a.id(), a.principal(), a.role(), a.scope(), start, end, kind);
+      assertThat(copy).as(why).isEqualTo(a).hasSameHashCodeAs(a);
+      assertThat(copy.hashCode())
+          .as(why)
+          .isEqualTo(
+              java.util.Objects.hash(a.id(), a.principal(), a.role(), scope, start, end, kind));
+      assertThat(a.toString())
+          .as(why)
+          .isEqualTo(
+              "RoleAssignment[id="
+                  + a.id()
+                  + ", principal=u1, role="
+                  + a.role()
+                  + ", scope="
+                  + scope
+                  + ", start="
+                  + start
+                  + ", end="
+                  + end
+                  + ", kind="
+                  + kind
+                  + "]");
+    }
+  }
+
   @Test
   void scope_parse_roundTripsDirectoryScopeId() {
     Scope unit = Scope.unit(UnitId.of("store-1"));

@@ -249,12 +249,11 @@ public final class AuthorizationEngine {
         continue;
       }
       granted = true;
-      Scope scope = a.scope();
-      if (!reaches(scope, target, restricted)) {
+      if (!reaches(a, target, restricted)) {
         continue;
       }
       reached = true;
-      if (scope instanceof Scope.Unit) {
+      if (a.isUnitScoped()) {
         rows &= UNIT_SCOPED_ROWS;
       }
       if (protection == UNCOMPUTED) {
@@ -284,20 +283,18 @@ public final class AuthorizationEngine {
    * Whether an active assignment of {@code role} counts: not scoped to a unit its role may not be.
    */
   private static boolean counts(RoleAssignment a, RoleRules role) {
-    return a.scope() instanceof Scope.Tenant || role.assignableAtUnitScope();
+    return !a.isUnitScoped() || role.assignableAtUnitScope();
   }
 
   /**
-   * Whether an assignment at {@code scope} may change the target at all: members of a restricted
-   * unit only through a scope on a restricted unit they belong to; anyone else when covered.
+   * Whether an assignment may change the target at all: members of a restricted unit only through a
+   * scope on a restricted unit they belong to; anyone else when covered.
    */
-  private static boolean reaches(Scope scope, TargetFacts target, boolean restricted) {
+  private static boolean reaches(RoleAssignment a, TargetFacts target, boolean restricted) {
     if (restricted) {
-      return scope instanceof Scope.Unit unit
-          && target.restrictedUnits().contains(unit.unit())
-          && scope.covers(target.units());
+      return a.isUnitScoped() && a.covers(target.restrictedUnits()) && a.covers(target.units());
     }
-    return scope.covers(target.units());
+    return a.covers(target.units());
   }
 
   /**
@@ -317,8 +314,7 @@ public final class AuthorizationEngine {
         continue;
       }
       rows |= rules.resolve(t.role()).rowAsTarget();
-      if (t.scope() instanceof Scope.Unit
-          && target.restrictedUnits().contains(((Scope.Unit) t.scope()).unit())) {
+      if (t.isUnitScoped() && t.covers(target.restrictedUnits())) {
         rows |= TargetRow.ROLE_IN_RESTRICTED_UNIT.bit();
       }
     }
