@@ -26,7 +26,7 @@ public record ActorFacts(UserId id, List<RoleAssignment> assignments) {
    */
   public ActorFacts {
     requireNonNull(id, "id");
-    assignments = List.copyOf(assignments);
+    assignments = RoleAssignment.copiesOf(assignments);
     for (RoleAssignment a : assignments) {
       if (!a.isHeldThroughGroup() && !a.principal().equals(id)) {
         throw InvalidInputException.of(

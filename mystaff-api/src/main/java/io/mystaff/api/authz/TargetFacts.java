@@ -60,7 +60,7 @@ public record TargetFacts(
     units = Set.copyOf(units);
     restrictedUnits = Set.copyOf(restrictedUnits);
     undecidedRestrictedUnits = Set.copyOf(undecidedRestrictedUnits);
-    assignments = List.copyOf(assignments);
+    assignments = RoleAssignment.copiesOf(assignments);
     for (RoleAssignment a : assignments) {
       if (!a.isHeldThroughGroup() && !a.principal().equals(id)) {
         throw InvalidInputException.of(

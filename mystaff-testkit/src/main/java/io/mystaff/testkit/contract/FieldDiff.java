@@ -1,5 +1,6 @@
 package io.mystaff.testkit.contract;
 
+import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.directory.User;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -35,9 +36,9 @@ final class FieldDiff {
     if (e.getClass() != a.getClass() && !sameKind(e, a)) {
       return Optional.of(path + " (" + shape(e) + " vs " + shape(a) + ")");
     }
-    if (e instanceof User eu && a instanceof User au) {
-      Map<String, Object> ef = fieldsOf(eu);
-      Map<String, Object> af = fieldsOf(au);
+    if (e instanceof User || e instanceof RoleAssignment) {
+      Map<String, Object> ef = fieldsOf(e);
+      Map<String, Object> af = fieldsOf(a);
       for (Map.Entry<String, Object> field : ef.entrySet()) {
         Optional<String> d =
             first(
@@ -123,6 +124,23 @@ final class FieldDiff {
   }
 
   /** Every observable field of a user, by name. */
+  /** The components of a value class that is not a record, by name. */
+  private static Map<String, Object> fieldsOf(Object o) {
+    if (o instanceof User u) {
+      return fieldsOf(u);
+    }
+    RoleAssignment r = (RoleAssignment) o;
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("id", r.id());
+    f.put("principal", r.principal());
+    f.put("role", r.role());
+    f.put("scope", r.scope());
+    f.put("start", r.start());
+    f.put("end", r.end());
+    f.put("kind", r.kind());
+    return f;
+  }
+
   static Map<String, Object> fieldsOf(User u) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("id", u.id());
