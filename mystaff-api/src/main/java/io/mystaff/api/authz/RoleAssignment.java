@@ -126,6 +126,9 @@ public final class RoleAssignment {
    * @throws NullPointerException if the list or an element is null
    */
   static List<RoleAssignment> copiesOf(List<RoleAssignment> assignments) {
+    if (assignments.isEmpty()) {
+      return List.of(); // most users hold no role
+    }
     RoleAssignment[] copies = new RoleAssignment[assignments.size()];
     for (int i = 0; i < copies.length; i++) {
       copies[i] = new RoleAssignment(requireNonNull(assignments.get(i), "assignment"));
