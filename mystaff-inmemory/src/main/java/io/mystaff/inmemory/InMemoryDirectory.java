@@ -130,13 +130,42 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private final int passwordHashIterations;
   private final PrefixSearch.Plan searchPlan;
 
-  private final ConcurrentHashMap<UserId, UserRecord> users = new ConcurrentHashMap<>();
+  /** Users by id: lock-free reads, writes under the write lock. */
+  private final RecordTable<UserId, UserRecord> users =
+      new RecordTable<>(
+          new RecordTable.Keys<>() {
+            @Override
+            public int hash(UserId id) {
+              return id.hashCode();
+            }
+
+            @Override
+            public boolean matches(UserId id, UserRecord record) {
+              return id.equals(record.user.id());
+            }
+          });
+
   private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
       new ConcurrentSkipListMap<>(Listed.ORDER);
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
-  /** Users by {@linkplain TermIndex#fold folded} principal name: principal names are unique. */
-  private final ConcurrentHashMap<String, UserRecord> principalNames = new ConcurrentHashMap<>();
+  /**
+   * Users by principal name, ignoring case ({@link String#equalsIgnoreCase}, hashed {@linkplain
+   * TermIndex#fold folded}): principal names are unique. Read and written under the write lock.
+   */
+  private final RecordTable<String, UserRecord> principalNames =
+      new RecordTable<>(
+          new RecordTable.Keys<>() {
+            @Override
+            public int hash(String principalName) {
+              return TermIndex.fold(principalName).hashCode();
+            }
+
+            @Override
+            public boolean matches(String principalName, UserRecord record) {
+              return principalName.equalsIgnoreCase(record.user.userPrincipalName());
+            }
+          });
 
   /**
    * True while the builder seeds the directory: users enter {@link #userTerms} all at once at the
@@ -621,7 +650,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     Map<UnitRecord, Evaluated> evaluated = evaluateUnlocked(user);
     return write(
         () -> {
-          UserRecord other = principalNames.get(TermIndex.fold(user.userPrincipalName()));
+          UserRecord other = principalNames.get(user.userPrincipalName());
           if (other != null && !other.user.id().equals(user.id())) {
             throw InvalidInputException.of(
                 "user principal name", "is already used by user " + other.user.id());
@@ -1059,7 +1088,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    */
   private Map<UserRecord, Evaluated> evaluateUnlocked(MembershipRule rule) {
     IdentityHashMap<UserRecord, Evaluated> out = new IdentityHashMap<>();
-    for (UserRecord record : users.values()) {
+    for (UserRecord record : users) {
       User user = record.user;
       out.put(record, new Evaluated(rule, user, rule.evaluate(user)));
       unlockedEvaluationProbe.accept(user.id());
@@ -1076,7 +1105,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private void applyAll(
       UnitRecord unit, MembershipRule rule, Map<UserRecord, Evaluated> evaluated) {
     int undecided = 0;
-    for (UserRecord record : users.values()) {
+    for (UserRecord record : users) {
       Evaluated e = evaluated.get(record);
       User user = record.user;
       RuleOutcome outcome =
@@ -1180,7 +1209,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   private void index(UserRecord record) {
     usersInOrder.put(record, record);
-    principalNames.put(TermIndex.fold(record.user.userPrincipalName()), record);
+    principalNames.put(record.user.userPrincipalName(), record);
     if (!deferUserTerms) {
       userTerms.add(record, extraTerms(record));
     }
@@ -1188,7 +1217,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   private void unindex(UserRecord record) {
     usersInOrder.remove(record);
-    principalNames.remove(TermIndex.fold(record.user.userPrincipalName()), record);
+    principalNames.remove(record.user.userPrincipalName(), record);
     userTerms.remove(record, extraTerms(record));
   }
 
