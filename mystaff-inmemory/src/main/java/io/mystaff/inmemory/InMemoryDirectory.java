@@ -252,7 +252,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   public Set<UnitId> undecidedUnitsOf(UserId user) {
     requireNonNull(user, "user");
     UserRecord record = users.get(user);
-    return record == null ? Set.of() : record.undecidedUnits;
+    return record == null ? Set.of() : record.undecidedUnits();
   }
 
   /**
@@ -535,7 +535,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         expectedVersion,
         event,
         condition,
-        record -> record.password = hash,
+        record -> record.password(hash),
         u -> {
           requireCloudOnly(u);
           return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
@@ -577,9 +577,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         event,
         condition,
         record -> {
-          Instant before = record.sessionsValidFrom;
+          Instant before = record.sessionsValidFrom();
           if (before == null || validFrom.isAfter(before)) {
-            record.sessionsValidFrom = validFrom;
+            record.sessionsValidFrom(validFrom);
           }
         },
         User::toBuilder);
@@ -594,7 +594,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   public Optional<Instant> sessionsValidFrom(UserId user) {
     requireNonNull(user, "user");
     UserRecord record = users.get(user);
-    return record == null ? Optional.empty() : Optional.ofNullable(record.sessionsValidFrom);
+    return record == null ? Optional.empty() : Optional.ofNullable(record.sessionsValidFrom());
   }
 
   @Override
@@ -690,10 +690,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             unitRecord(unit).members.remove(record);
           }
           record.units = Set.of();
-          for (UnitId unit : record.undecidedUnits) {
+          for (UnitId unit : record.undecidedUnits()) {
             unitRecord(unit).undecided.remove(record);
           }
-          record.undecidedUnits = Set.of();
+          record.undecidedUnits(Set.of());
           removeAssignmentsWhere(a -> a.principal().equals(id));
           roleAssignableGroupMembers.remove(id);
           return true;
@@ -945,7 +945,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    */
   public boolean verifyPassword(UserId user, Secret candidate) {
     requireNonNull(candidate, "candidate");
-    PasswordHash hash = requireRecord(user).password;
+    PasswordHash hash = requireRecord(user).password();
     return hash != null && hash.matches(candidate);
   }
 
@@ -961,7 +961,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   /** The stored password hash, for tests that prove the password itself is not stored. */
   Optional<PasswordHash> passwordHashOf(UserId user) {
-    return Optional.ofNullable(requireRecord(user).password);
+    return Optional.ofNullable(requireRecord(user).password());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1134,13 +1134,13 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       record.units = without(record.units, id);
     }
     boolean undecided = outcome == RuleOutcome.UNDECIDED;
-    boolean was = record.undecidedUnits.contains(id);
+    boolean was = record.undecidedUnits().contains(id);
     if (undecided && !was) {
       unit.undecided.add(record);
-      record.undecidedUnits = with(record.undecidedUnits, id);
+      record.undecidedUnits(with(record.undecidedUnits(), id));
     } else if (!undecided && was) {
       unit.undecided.remove(record);
-      record.undecidedUnits = without(record.undecidedUnits, id);
+      record.undecidedUnits(without(record.undecidedUnits(), id));
     }
   }
 
@@ -1148,7 +1148,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private static void clearUndecided(UnitRecord unit) {
     UnitId id = unit.unit.id();
     for (UserRecord record : unit.undecided) {
-      record.undecidedUnits = without(record.undecidedUnits, id);
+      record.undecidedUnits(without(record.undecidedUnits(), id));
     }
     unit.undecided.clear();
   }
