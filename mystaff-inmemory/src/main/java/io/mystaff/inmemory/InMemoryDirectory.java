@@ -804,8 +804,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           if (record.members.putIfAbsent(member, member) != null) {
             return false;
           }
-          // the unit's own id: one instance per unit, however many members it has
-          member.units = with(member.units, record.unit.id());
+          member.units = with(member.units, record);
           return true;
         });
   }
@@ -1128,7 +1127,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     boolean is = record.units.contains(id);
     if (member && !is) {
       unit.members.put(record, record);
-      record.units = with(record.units, id);
+      record.units = with(record.units, unit);
     } else if (!member && is) {
       unit.members.remove(record);
       record.units = without(record.units, id);
@@ -1372,6 +1371,14 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         return view.apply(records.next());
       }
     };
+  }
+
+  /**
+   * {@code set} and {@code unit}'s id: the unit's own id instance, however many members it has, and
+   * for a user in no other unit the unit's shared one-element set (most users are in one unit).
+   */
+  private static Set<UnitId> with(Set<UnitId> set, UnitRecord unit) {
+    return set.isEmpty() ? unit.alone : with(set, unit.unit.id());
   }
 
   private static Set<UnitId> with(Set<UnitId> set, UnitId unit) {
