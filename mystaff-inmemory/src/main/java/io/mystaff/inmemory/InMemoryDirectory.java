@@ -130,13 +130,42 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private final int passwordHashIterations;
   private final PrefixSearch.Plan searchPlan;
 
-  private final ConcurrentHashMap<UserId, UserRecord> users = new ConcurrentHashMap<>();
+  /** Users by id: lock-free reads, writes under the write lock. */
+  private final RecordTable<UserId, UserRecord> users =
+      new RecordTable<>(
+          new RecordTable.Keys<>() {
+            @Override
+            public int hash(UserId id) {
+              return id.hashCode();
+            }
+
+            @Override
+            public boolean matches(UserId id, UserRecord record) {
+              return id.equals(record.user.id());
+            }
+          });
+
   private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
       new ConcurrentSkipListMap<>(Listed.ORDER);
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
-  /** Users by {@linkplain TermIndex#fold folded} principal name: principal names are unique. */
-  private final ConcurrentHashMap<String, UserRecord> principalNames = new ConcurrentHashMap<>();
+  /**
+   * Users by principal name, ignoring case ({@link String#equalsIgnoreCase}, hashed {@linkplain
+   * TermIndex#fold folded}): principal names are unique. Read and written under the write lock.
+   */
+  private final RecordTable<String, UserRecord> principalNames =
+      new RecordTable<>(
+          new RecordTable.Keys<>() {
+            @Override
+            public int hash(String principalName) {
+              return TermIndex.fold(principalName).hashCode();
+            }
+
+            @Override
+            public boolean matches(String principalName, UserRecord record) {
+              return principalName.equalsIgnoreCase(record.user.userPrincipalName());
+            }
+          });
 
   /**
    * True while the builder seeds the directory: users enter {@link #userTerms} all at once at the
@@ -223,7 +252,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   public Set<UnitId> undecidedUnitsOf(UserId user) {
     requireNonNull(user, "user");
     UserRecord record = users.get(user);
-    return record == null ? Set.of() : record.undecidedUnits;
+    return record == null ? Set.of() : record.undecidedUnits();
   }
 
   /**
@@ -506,7 +535,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         expectedVersion,
         event,
         condition,
-        record -> record.password = hash,
+        record -> record.password(hash),
         u -> {
           requireCloudOnly(u);
           return u.toBuilder().forceChangePasswordNextSignIn(forceChangeNextSignIn);
@@ -548,9 +577,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         event,
         condition,
         record -> {
-          Instant before = record.sessionsValidFrom;
+          Instant before = record.sessionsValidFrom();
           if (before == null || validFrom.isAfter(before)) {
-            record.sessionsValidFrom = validFrom;
+            record.sessionsValidFrom(validFrom);
           }
         },
         User::toBuilder);
@@ -565,7 +594,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   public Optional<Instant> sessionsValidFrom(UserId user) {
     requireNonNull(user, "user");
     UserRecord record = users.get(user);
-    return record == null ? Optional.empty() : Optional.ofNullable(record.sessionsValidFrom);
+    return record == null ? Optional.empty() : Optional.ofNullable(record.sessionsValidFrom());
   }
 
   @Override
@@ -621,7 +650,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     Map<UnitRecord, Evaluated> evaluated = evaluateUnlocked(user);
     return write(
         () -> {
-          UserRecord other = principalNames.get(TermIndex.fold(user.userPrincipalName()));
+          UserRecord other = principalNames.get(user.userPrincipalName());
           if (other != null && !other.user.id().equals(user.id())) {
             throw InvalidInputException.of(
                 "user principal name", "is already used by user " + other.user.id());
@@ -661,10 +690,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             unitRecord(unit).members.remove(record);
           }
           record.units = Set.of();
-          for (UnitId unit : record.undecidedUnits) {
+          for (UnitId unit : record.undecidedUnits()) {
             unitRecord(unit).undecided.remove(record);
           }
-          record.undecidedUnits = Set.of();
+          record.undecidedUnits(Set.of());
           removeAssignmentsWhere(a -> a.principal().equals(id));
           roleAssignableGroupMembers.remove(id);
           return true;
@@ -775,8 +804,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           if (record.members.putIfAbsent(member, member) != null) {
             return false;
           }
-          // the unit's own id: one instance per unit, however many members it has
-          member.units = with(member.units, record.unit.id());
+          member.units = with(member.units, record);
           return true;
         });
   }
@@ -916,7 +944,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    */
   public boolean verifyPassword(UserId user, Secret candidate) {
     requireNonNull(candidate, "candidate");
-    PasswordHash hash = requireRecord(user).password;
+    PasswordHash hash = requireRecord(user).password();
     return hash != null && hash.matches(candidate);
   }
 
@@ -932,7 +960,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   /** The stored password hash, for tests that prove the password itself is not stored. */
   Optional<PasswordHash> passwordHashOf(UserId user) {
-    return Optional.ofNullable(requireRecord(user).password);
+    return Optional.ofNullable(requireRecord(user).password());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1059,7 +1087,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    */
   private Map<UserRecord, Evaluated> evaluateUnlocked(MembershipRule rule) {
     IdentityHashMap<UserRecord, Evaluated> out = new IdentityHashMap<>();
-    for (UserRecord record : users.values()) {
+    for (UserRecord record : users) {
       User user = record.user;
       out.put(record, new Evaluated(rule, user, rule.evaluate(user)));
       unlockedEvaluationProbe.accept(user.id());
@@ -1076,7 +1104,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private void applyAll(
       UnitRecord unit, MembershipRule rule, Map<UserRecord, Evaluated> evaluated) {
     int undecided = 0;
-    for (UserRecord record : users.values()) {
+    for (UserRecord record : users) {
       Evaluated e = evaluated.get(record);
       User user = record.user;
       RuleOutcome outcome =
@@ -1099,19 +1127,19 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     boolean is = record.units.contains(id);
     if (member && !is) {
       unit.members.put(record, record);
-      record.units = with(record.units, id);
+      record.units = with(record.units, unit);
     } else if (!member && is) {
       unit.members.remove(record);
       record.units = without(record.units, id);
     }
     boolean undecided = outcome == RuleOutcome.UNDECIDED;
-    boolean was = record.undecidedUnits.contains(id);
+    boolean was = record.undecidedUnits().contains(id);
     if (undecided && !was) {
       unit.undecided.add(record);
-      record.undecidedUnits = with(record.undecidedUnits, id);
+      record.undecidedUnits(with(record.undecidedUnits(), id));
     } else if (!undecided && was) {
       unit.undecided.remove(record);
-      record.undecidedUnits = without(record.undecidedUnits, id);
+      record.undecidedUnits(without(record.undecidedUnits(), id));
     }
   }
 
@@ -1119,7 +1147,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private static void clearUndecided(UnitRecord unit) {
     UnitId id = unit.unit.id();
     for (UserRecord record : unit.undecided) {
-      record.undecidedUnits = without(record.undecidedUnits, id);
+      record.undecidedUnits(without(record.undecidedUnits(), id));
     }
     unit.undecided.clear();
   }
@@ -1180,7 +1208,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   private void index(UserRecord record) {
     usersInOrder.put(record, record);
-    principalNames.put(TermIndex.fold(record.user.userPrincipalName()), record);
+    principalNames.put(record.user.userPrincipalName(), record);
     if (!deferUserTerms) {
       userTerms.add(record, extraTerms(record));
     }
@@ -1188,7 +1216,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   private void unindex(UserRecord record) {
     usersInOrder.remove(record);
-    principalNames.remove(TermIndex.fold(record.user.userPrincipalName()), record);
+    principalNames.remove(record.user.userPrincipalName(), record);
     userTerms.remove(record, extraTerms(record));
   }
 
@@ -1343,6 +1371,14 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         return view.apply(records.next());
       }
     };
+  }
+
+  /**
+   * {@code set} and {@code unit}'s id: the unit's own id instance, however many members it has, and
+   * for a user in no other unit the unit's shared one-element set (most users are in one unit).
+   */
+  private static Set<UnitId> with(Set<UnitId> set, UnitRecord unit) {
+    return set.isEmpty() ? unit.alone : with(set, unit.unit.id());
   }
 
   private static Set<UnitId> with(Set<UnitId> set, UnitId unit) {

@@ -106,9 +106,10 @@ final class TermIndex<T extends Listed> {
     }
     for (Map.Entry<String, TreeMap<String, List<Listed>>> group : collected.entrySet()) {
       Node node = root.path(group.getKey());
-      TreeMap<String, Listed[]> terms = new TreeMap<>(DirectoryOrder.NAMES);
+      TreeMap<String, Object> terms = new TreeMap<>(DirectoryOrder.NAMES);
       for (Map.Entry<String, List<Listed>> term : group.getValue().entrySet()) {
-        terms.put(term.getKey(), term.getValue().toArray(NONE));
+        List<Listed> entries = term.getValue();
+        terms.put(term.getKey(), entries.size() == 1 ? entries.get(0) : entries.toArray(NONE));
         node.noteNext(
             term.getKey(), term.getKey().offsetByCodePoints(0, codePoints(group.getKey())));
       }
@@ -263,8 +264,9 @@ final class TermIndex<T extends Listed> {
   private void insert(String term, int prefixEnd, Listed entry) {
     Node node = root.path(fold(term.substring(0, prefixEnd)));
     // one traversal for a new term (most principal names are)
-    Listed[] entries = node.terms.putIfAbsent(term, new Listed[] {entry});
-    if (entries != null) {
+    Object old = node.terms.putIfAbsent(term, entry);
+    if (old != null) {
+      Listed[] entries = entries(old);
       int at = Arrays.binarySearch(entries, entry, Listed.ORDER);
       if (at >= 0) {
         return;
@@ -277,6 +279,11 @@ final class TermIndex<T extends Listed> {
       node.terms.put(term, grown);
     }
     node.noteNext(term, prefixEnd);
+  }
+
+  /** The entries of a term, as {@link Node#terms} holds them: one entry, or an array of them. */
+  private static Listed[] entries(Object filed) {
+    return filed instanceof Listed[] several ? several : new Listed[] {(Listed) filed};
   }
 
   private void delete(String term, int prefixEnd, Listed entry) {
@@ -294,16 +301,21 @@ final class TermIndex<T extends Listed> {
       node = node.children.nodes[child];
       path.add(node);
     }
-    Listed[] entries = node.terms.get(term);
-    int at = entries == null ? -1 : Arrays.binarySearch(entries, entry, Listed.ORDER);
-    if (entries == null || at < 0) {
+    Object filed = node.terms.get(term);
+    Listed[] entries = filed == null ? NONE : entries(filed);
+    int at = Arrays.binarySearch(entries, entry, Listed.ORDER);
+    if (at < 0) {
       return;
     }
-    if (entries.length > 1) {
+    if (entries.length > 2) {
       Listed[] shrunk = new Listed[entries.length - 1];
       System.arraycopy(entries, 0, shrunk, 0, at);
       System.arraycopy(entries, at + 1, shrunk, at, entries.length - at - 1);
       node.terms.put(term, shrunk);
+      return;
+    }
+    if (entries.length == 2) {
+      node.terms.put(term, entries[1 - at]);
       return;
     }
     node.terms.remove(term);
@@ -359,8 +371,12 @@ final class TermIndex<T extends Listed> {
     /** The children, by folded code point; replaced whole on a write. */
     volatile Children children = Children.NONE;
 
-    /** The terms filed here in case-insensitive order, each with its entries in directory order. */
-    volatile ConcurrentSkipListMap<String, Listed[]> terms =
+    /**
+     * The terms filed here in case-insensitive order, each with its entries in directory order: the
+     * entry itself if it is the only one (as for most principal names, so a million users hold no
+     * million one-element arrays), else an array of two or more ({@link #entries}).
+     */
+    volatile ConcurrentSkipListMap<String, Object> terms =
         new ConcurrentSkipListMap<>(DirectoryOrder.NAMES);
 
     /**
@@ -465,7 +481,7 @@ final class TermIndex<T extends Listed> {
     private Node at;
 
     private int consumed;
-    private Iterator<Map.Entry<String, Listed[]>> terms = Collections.emptyIterator();
+    private Iterator<Map.Entry<String, Object>> terms = Collections.emptyIterator();
     private boolean gathered;
     private Listed last = Listed.FIRST;
 
@@ -529,12 +545,12 @@ final class TermIndex<T extends Listed> {
      */
     private void gather() {
       if (terms.hasNext()) {
-        Map.Entry<String, Listed[]> term = terms.next();
+        Map.Entry<String, Object> term = terms.next();
         if (!startsWith(term.getKey(), 0, query)) {
           terms = Collections.emptyIterator();
           return;
         }
-        Listed[] entries = term.getValue();
+        Listed[] entries = entries(term.getValue());
         int from = 0;
         if (after.isPresent()) {
           int found = Arrays.binarySearch(entries, after.get(), Listed.ORDER);
@@ -553,7 +569,7 @@ final class TermIndex<T extends Listed> {
           break;
         }
         at = at.children.nodes[child];
-        ConcurrentSkipListMap<String, Listed[]> group = at.terms;
+        ConcurrentSkipListMap<String, Object> group = at.terms;
         if (group.isEmpty()) {
           continue;
         }

@@ -1,5 +1,6 @@
 package io.mystaff.inmemory;
 
+import io.mystaff.api.UnitId;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.membership.MembershipRule;
 import java.util.Optional;
@@ -18,6 +19,12 @@ final class UnitRecord implements Listed {
   /** Present exactly when the unit is dynamic. */
   volatile Optional<MembershipRule> rule;
 
+  /**
+   * The unit's id alone, shared by every member in no other unit as its set of units: a million
+   * users would otherwise hold a million equal one-element sets.
+   */
+  final Set<UnitId> alone;
+
   final ConcurrentSkipListMap<Listed, UserRecord> members =
       new ConcurrentSkipListMap<>(Listed.ORDER);
 
@@ -30,6 +37,7 @@ final class UnitRecord implements Listed {
   UnitRecord(AdministrativeUnit unit, Optional<MembershipRule> rule) {
     this.unit = unit;
     this.rule = rule;
+    this.alone = Set.of(unit.id());
   }
 
   @Override
