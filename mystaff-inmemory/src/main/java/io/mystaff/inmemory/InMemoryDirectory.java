@@ -25,6 +25,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.membership.MembershipRule;
+import io.mystaff.membership.RuleIndex;
 import io.mystaff.membership.RuleOutcome;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.CursorCodec;
@@ -1138,6 +1139,108 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     }
   }
 
+  /**
+   * Adds {@code given} users (in that order, as {@link #putUser} would at their own versions) and
+   * the assigned {@code memberships} (as {@link #addMember} would, in that order) to this
+   * directory, which has its units but no user yet, all at once: the builder's bulk load. Fails,
+   * changing nothing the caller keeps, with the exception the first failing {@code putUser} or
+   * {@code addMember} would throw. The user terms are left to the caller ({@link #deferUserTerms}).
+   *
+   * <p>Instead of inserting each user into the skip lists in random order (a search from the top
+   * for every insertion, its comparisons following pointers all over the heap), the users are
+   * sorted once ({@link ListedSort}) and every ordered structure is filled in ascending order; each
+   * user is matched only against the dynamic units' rules that can match it ({@link RuleIndex}).
+   */
+  private void seed(
+      Collection<User> given,
+      List<Map.Entry<UnitId, UserId>> memberships,
+      Function<User, User> stored) {
+    write(
+        () -> {
+          UserRecord[] records = new UserRecord[given.size()];
+          int count = 0;
+          for (User u : given) {
+            if (u.version() == Long.MAX_VALUE) {
+              throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
+            }
+            User user = stored.apply(u);
+            UserRecord record = new UserRecord(user);
+            UserRecord other =
+                principalNames.putIfAbsent(TermIndex.fold(user.userPrincipalName()), record);
+            if (other != null) {
+              throw InvalidInputException.of(
+                  "user principal name", "is already used by user " + other.user.id());
+            }
+            seeded(user);
+            users.put(user.id(), record);
+            records[count++] = record;
+          }
+          ListedSort.sort(records);
+          seedDynamicMembers(records);
+          seedAssignedMembers(memberships);
+          for (UserRecord record : records) {
+            usersInOrder.put(record, record);
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Makes each dynamic unit's members the users (given in directory order) its rule matches, as
+   * {@link #create} would one user at a time.
+   */
+  private void seedDynamicMembers(UserRecord[] inOrder) {
+    if (dynamicUnits.isEmpty()) {
+      return;
+    }
+    Map<UnitRecord, MembershipRule> rules = new LinkedHashMap<>();
+    for (UnitRecord unit : dynamicUnits) {
+      rules.put(unit, unit.rule.orElseThrow());
+    }
+    RuleIndex<UnitRecord> index = RuleIndex.of(rules);
+    Map<UnitRecord, Integer> undecided = new HashMap<>();
+    for (UserRecord record : inOrder) {
+      User user = record.user;
+      index.forEachCandidate(
+          user,
+          unit -> {
+            RuleOutcome outcome = unit.rule.orElseThrow().evaluate(user);
+            if (outcome != RuleOutcome.NO_MATCH) {
+              setMembership(unit, record, outcome);
+            }
+            if (outcome == RuleOutcome.UNDECIDED) {
+              undecided.merge(unit, 1, Integer::sum);
+            }
+          });
+    }
+    undecided.forEach((unit, users) -> logUndecided(unit, unit.rule.orElseThrow(), users));
+  }
+
+  /**
+   * Adds the assigned memberships, each unit's members in directory order; fails as the first
+   * failing {@link #addMember} would.
+   */
+  private void seedAssignedMembers(List<Map.Entry<UnitId, UserId>> memberships) {
+    Map<UnitRecord, List<UserRecord>> members = new LinkedHashMap<>();
+    for (Map.Entry<UnitId, UserId> m : memberships) {
+      UnitRecord unit = assignedUnit(m.getKey());
+      UserRecord member = requireRecord(m.getValue());
+      UnitId id = unit.unit.id();
+      if (!member.units.contains(id)) {
+        member.units = with(member.units, id);
+        members.computeIfAbsent(unit, u -> new ArrayList<>()).add(member);
+      }
+    }
+    members.forEach(
+        (unit, list) -> {
+          UserRecord[] inOrder = list.toArray(new UserRecord[0]);
+          ListedSort.sort(inOrder);
+          for (UserRecord member : inOrder) {
+            unit.members.put(member, member);
+          }
+        });
+  }
+
   private void addDynamic(UnitRecord unit) {
     dynamicUnits.add(unit);
     dynamicSnapshot = List.copyOf(dynamicUnits);
@@ -1413,6 +1516,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     private final Set<UserId> roleAssignableGroupMembers = new LinkedHashSet<>();
     private int passwordHashIterations = PasswordHash.DEFAULT_ITERATIONS;
     private PrefixSearch.Plan searchPlan = PrefixSearch.Plan.RACE;
+    private boolean userByUser;
 
     private Builder() {}
 
@@ -1512,6 +1616,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       return this;
     }
 
+    /**
+     * Whether {@link #build()} adds the users and memberships one by one through the live mutators'
+     * paths (each user into every index, every dynamic unit's rule evaluated for it) instead of all
+     * at once: the plain model that tests hold the bulk load to.
+     */
+    Builder userByUser(boolean oneByOne) {
+      this.userByUser = oneByOne;
+      return this;
+    }
+
     /** How searches find their matches (see {@link PrefixSearch}); tests pin each source alone. */
     Builder searchPlan(PrefixSearch.Plan plan) {
       this.searchPlan = requireNonNull(plan, "plan");
@@ -1532,12 +1646,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       units.values().forEach(directory::putUnit);
       directory.deferUserTerms = true;
       Map<String, String> sharedValues = new HashMap<>();
-      users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
+      if (userByUser) {
+        users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
+        for (Map.Entry<UnitId, UserId> m : members) {
+          directory.addMember(m.getKey(), m.getValue());
+        }
+      } else {
+        directory.seed(users.values(), members, u -> sharingValues(u, sharedValues));
+      }
       directory.deferUserTerms = false;
       directory.userTerms.addAll(directory.usersInOrder.values(), InMemoryDirectory::extraTerms);
-      for (Map.Entry<UnitId, UserId> m : members) {
-        directory.addMember(m.getKey(), m.getValue());
-      }
       assignments.forEach(directory::addAssignment);
       roleAssignableGroupMembers.forEach(u -> directory.setRoleAssignableGroupMember(u, true));
       return directory;
