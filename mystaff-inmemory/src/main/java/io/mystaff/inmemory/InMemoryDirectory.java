@@ -1146,10 +1146,12 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    * changing nothing the caller keeps, with the exception the first failing {@code putUser} or
    * {@code addMember} would throw. The user terms are left to the caller ({@link #deferUserTerms}).
    *
-   * <p>Instead of inserting each user into the skip lists in random order (a search from the top
-   * for every insertion, its comparisons following pointers all over the heap), the users are
-   * sorted once ({@link ListedSort}) and every ordered structure is filled in ascending order; each
-   * user is matched only against the dynamic units' rules that can match it ({@link RuleIndex}).
+   * <p>Instead of inserting each user and membership into the skip lists in random order (a search
+   * from the top for every insertion, its comparisons following pointers all over the heap), each
+   * user's units are gathered first, the users sorted once ({@link ListedSort}), and every ordered
+   * structure filled in ascending order, where a skip list's insertion only compares with its last
+   * entries. Each user is matched only against the dynamic units' rules that can match it ({@link
+   * RuleIndex}).
    */
   private void seed(
       Collection<User> given,
@@ -1175,21 +1177,31 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             users.put(user.id(), record);
             records[count++] = record;
           }
+          seedDynamicMemberships(records);
+          for (Map.Entry<UnitId, UserId> m : memberships) {
+            UnitId unit = assignedUnit(m.getKey()).unit.id();
+            UserRecord member = requireRecord(m.getValue());
+            if (!member.units.contains(unit)) {
+              member.units = plus(member.units, unit);
+            }
+          }
           ListedSort.sort(records);
-          seedDynamicMembers(records);
-          seedAssignedMembers(memberships);
           for (UserRecord record : records) {
             usersInOrder.put(record, record);
+            for (UnitId unit : record.units) {
+              unitRecord(unit).members.put(record, record);
+            }
           }
           return null;
         });
   }
 
   /**
-   * Makes each dynamic unit's members the users (given in directory order) its rule matches, as
-   * {@link #create} would one user at a time.
+   * Decides the dynamic units' rules for the new users, as {@link #create} would one user at a
+   * time, into their units and undecided units (their units' member lists are filled by the
+   * caller).
    */
-  private void seedDynamicMembers(UserRecord[] inOrder) {
+  private void seedDynamicMemberships(UserRecord[] records) {
     if (dynamicUnits.isEmpty()) {
       return;
     }
@@ -1198,47 +1210,33 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       rules.put(unit, unit.rule.orElseThrow());
     }
     RuleIndex<UnitRecord> index = RuleIndex.of(rules);
-    Map<UnitRecord, Integer> undecided = new HashMap<>();
-    for (UserRecord record : inOrder) {
+    Map<UnitRecord, Integer> undecided = new LinkedHashMap<>();
+    List<UnitRecord> candidates = new ArrayList<>();
+    for (UserRecord record : records) {
       User user = record.user;
-      index.forEachCandidate(
-          user,
-          unit -> {
-            RuleOutcome outcome = unit.rule.orElseThrow().evaluate(user);
-            if (outcome != RuleOutcome.NO_MATCH) {
-              setMembership(unit, record, outcome);
-            }
-            if (outcome == RuleOutcome.UNDECIDED) {
-              undecided.merge(unit, 1, Integer::sum);
-            }
-          });
+      candidates.clear();
+      index.addCandidates(user, candidates);
+      for (UnitRecord unit : candidates) {
+        RuleOutcome outcome = unit.rule.orElseThrow().evaluate(user);
+        if (outcome == RuleOutcome.MATCH) {
+          record.units = plus(record.units, unit.unit.id());
+        } else if (outcome == RuleOutcome.UNDECIDED) {
+          unit.undecided.add(record);
+          record.undecidedUnits = plus(record.undecidedUnits, unit.unit.id());
+          undecided.merge(unit, 1, Integer::sum);
+        }
+      }
     }
     undecided.forEach((unit, users) -> logUndecided(unit, unit.rule.orElseThrow(), users));
   }
 
-  /**
-   * Adds the assigned memberships, each unit's members in directory order; fails as the first
-   * failing {@link #addMember} would.
-   */
-  private void seedAssignedMembers(List<Map.Entry<UnitId, UserId>> memberships) {
-    Map<UnitRecord, List<UserRecord>> members = new LinkedHashMap<>();
-    for (Map.Entry<UnitId, UserId> m : memberships) {
-      UnitRecord unit = assignedUnit(m.getKey());
-      UserRecord member = requireRecord(m.getValue());
-      UnitId id = unit.unit.id();
-      if (!member.units.contains(id)) {
-        member.units = with(member.units, id);
-        members.computeIfAbsent(unit, u -> new ArrayList<>()).add(member);
-      }
-    }
-    members.forEach(
-        (unit, list) -> {
-          UserRecord[] inOrder = list.toArray(new UserRecord[0]);
-          ListedSort.sort(inOrder);
-          for (UserRecord member : inOrder) {
-            unit.members.put(member, member);
-          }
-        });
+  /** {@code set} and {@code unit}, which it does not hold; as {@link #with}, cheaper when small. */
+  private static Set<UnitId> plus(Set<UnitId> set, UnitId unit) {
+    return switch (set.size()) {
+      case 0 -> Set.of(unit);
+      case 1 -> Set.of(set.iterator().next(), unit);
+      default -> with(set, unit);
+    };
   }
 
   private void addDynamic(UnitRecord unit) {

@@ -9,6 +9,7 @@ import io.mystaff.membership.RuleExpression.Not;
 import io.mystaff.membership.RuleExpression.Or;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * (user.department -ne "Sales")}). Every other rule (ranges of text, regular expressions, {@code
  * null}, booleans, negations of those) is a candidate for every user.
  *
- * <p>The promise, for every user: a rule that is not a {@linkplain #forEachCandidate candidate}
+ * <p>The promise, for every user: a rule that is not a {@linkplain #addCandidates candidate}
  * {@linkplain MembershipRule#evaluate evaluates} to {@link RuleOutcome#NO_MATCH}. So evaluating
  * only the candidates gives exactly the outcomes of evaluating every rule. Values are compared as
  * the rules compare them, ignoring case.
@@ -65,8 +65,7 @@ public final class RuleIndex<K> {
   /**
    * Indexes {@code rules}.
    *
-   * @param rules the rules, by key; {@link #forEachCandidate} reports keys in this map's iteration
-   *     order
+   * @param rules the rules, by key; {@link #addCandidates} adds keys in this map's iteration order
    * @throws NullPointerException if {@code rules}, a key or a rule is null
    */
   public static <K> RuleIndex<K> of(Map<K, MembershipRule> rules) {
@@ -105,15 +104,15 @@ public final class RuleIndex<K> {
   }
 
   /**
-   * Calls {@code action} with the key of every rule that may match {@code user} or be undecided for
-   * it, once each, in the order the rules were given; every other rule evaluates to {@link
+   * Adds to {@code candidates} the key of every rule that may match {@code user} or be undecided
+   * for it, once each, in the order the rules were given; every other rule evaluates to {@link
    * RuleOutcome#NO_MATCH} for {@code user}.
    *
-   * @throws NullPointerException if {@code user} or {@code action} is null
+   * @throws NullPointerException if {@code user} or {@code candidates} is null
    */
-  public void forEachCandidate(User user, Consumer<? super K> action) {
+  public void addCandidates(User user, Collection<? super K> candidates) {
     requireNonNull(user, "user");
-    requireNonNull(action, "action");
+    requireNonNull(candidates, "candidates");
     int[] found = NONE;
     int[] more = null;
     for (int i = 0; i < properties.length; i++) {
@@ -144,7 +143,7 @@ public final class RuleIndex<K> {
       } else {
         next = found[j++];
       }
-      action.accept(keys.get(next));
+      candidates.add(keys.get(next));
     }
   }
 

@@ -162,7 +162,7 @@ class RuleIndexTest {
 
   private static <K> List<K> candidates(RuleIndex<K> index, User user) {
     List<K> out = new ArrayList<>();
-    index.forEachCandidate(user, out::add);
+    index.addCandidates(user, out);
     return out;
   }
 
