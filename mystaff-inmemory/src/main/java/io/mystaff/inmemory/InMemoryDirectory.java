@@ -1166,22 +1166,22 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
               throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
             }
             User user = stored.apply(u);
-            UserRecord record = new UserRecord(user);
-            UserRecord other =
-                principalNames.putIfAbsent(TermIndex.fold(user.userPrincipalName()), record);
+            String principalName = TermIndex.fold(user.userPrincipalName());
+            UserRecord other = principalNames.get(principalName);
             if (other != null) {
               throw InvalidInputException.of(
                   "user principal name", "is already used by user " + other.user.id());
             }
-            seeded(user);
+            UserRecord record = new UserRecord(seeded(user));
+            principalNames.put(principalName, record);
             users.put(user.id(), record);
             records[count++] = record;
           }
           seedDynamicMemberships(records);
           for (Map.Entry<UnitId, UserId> m : memberships) {
-            UnitId unit = assignedUnit(m.getKey()).unit.id();
+            UnitRecord unit = assignedUnit(m.getKey());
             UserRecord member = requireRecord(m.getValue());
-            if (!member.units.contains(unit)) {
+            if (!member.units.contains(unit.unit.id())) {
               member.units = plus(member.units, unit);
             }
           }
@@ -1219,10 +1219,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       for (UnitRecord unit : candidates) {
         RuleOutcome outcome = unit.rule.orElseThrow().evaluate(user);
         if (outcome == RuleOutcome.MATCH) {
-          record.units = plus(record.units, unit.unit.id());
+          record.units = plus(record.units, unit);
         } else if (outcome == RuleOutcome.UNDECIDED) {
-          unit.undecided.add(record);
-          record.undecidedUnits = plus(record.undecidedUnits, unit.unit.id());
+          setMembership(unit, record, outcome);
           undecided.merge(unit, 1, Integer::sum);
         }
       }
@@ -1230,12 +1229,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     undecided.forEach((unit, users) -> logUndecided(unit, unit.rule.orElseThrow(), users));
   }
 
-  /** {@code set} and {@code unit}, which it does not hold; as {@link #with}, cheaper when small. */
-  private static Set<UnitId> plus(Set<UnitId> set, UnitId unit) {
+  /**
+   * {@code set} and the unit's own id instance, which {@code set} does not hold: as {@link #with},
+   * without its copies for the few units a user is in.
+   */
+  private static Set<UnitId> plus(Set<UnitId> set, UnitRecord unit) {
+    UnitId id = unit.unit.id();
     return switch (set.size()) {
-      case 0 -> Set.of(unit);
-      case 1 -> Set.of(set.iterator().next(), unit);
-      default -> with(set, unit);
+      case 0 -> Set.of(id);
+      case 1 -> Set.of(set.iterator().next(), id);
+      default -> with(set, id);
     };
   }
 
