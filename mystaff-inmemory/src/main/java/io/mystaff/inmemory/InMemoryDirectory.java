@@ -132,8 +132,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private final PrefixSearch.Plan searchPlan;
 
   private final ConcurrentHashMap<UserId, UserRecord> users = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
-      new ConcurrentSkipListMap<>(Listed.ORDER);
+  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder;
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
   /** Users by {@linkplain TermIndex#fold folded} principal name: principal names are unique. */
@@ -186,9 +185,17 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
 
-  private InMemoryDirectory(int passwordHashIterations, PrefixSearch.Plan searchPlan) {
+  /**
+   * A directory whose users in directory order are {@code usersInOrder}: empty, or the users the
+   * builder is about to {@link #seed} (built from their sorted run in linear time).
+   */
+  private InMemoryDirectory(
+      int passwordHashIterations,
+      PrefixSearch.Plan searchPlan,
+      ConcurrentSkipListMap<Listed, UserRecord> usersInOrder) {
     this.passwordHashIterations = passwordHashIterations;
     this.searchPlan = searchPlan;
+    this.usersInOrder = usersInOrder;
   }
 
   /** A builder for a directory seeded with users, units, members, roles and assignments. */
@@ -1147,37 +1154,36 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    * {@code addMember} would throw. The user terms are left to the caller ({@link #deferUserTerms}).
    *
    * <p>Instead of inserting each user and membership into the skip lists in random order (a search
-   * from the top for every insertion, its comparisons following pointers all over the heap), each
-   * user's units are gathered first, the users sorted once ({@link ListedSort}), and every ordered
-   * structure filled in ascending order, where a skip list's insertion only compares with its last
-   * entries. Each user is matched only against the dynamic units' rules that can match it ({@link
-   * RuleIndex}).
+   * from the top for every insertion, its comparisons following pointers all over the heap), the
+   * builder sorts the users once ({@link ListedSort}) and builds the directory order from the
+   * sorted run before this directory is made; here each user's units are gathered first, and every
+   * unit's member list filled in ascending order, where a skip list's insertion only compares with
+   * its last entries. Each user is matched only against the dynamic units' rules that can match it
+   * ({@link RuleIndex}).
+   *
+   * @param given the users' new records, in the order given to the builder
+   * @param inOrder the same records in directory order (already in {@link #usersInOrder})
    */
   private void seed(
-      Collection<User> given,
-      List<Map.Entry<UnitId, UserId>> memberships,
-      Function<User, User> stored) {
+      UserRecord[] given, UserRecord[] inOrder, List<Map.Entry<UnitId, UserId>> memberships) {
     write(
         () -> {
-          UserRecord[] records = new UserRecord[given.size()];
-          int count = 0;
-          for (User u : given) {
-            if (u.version() == Long.MAX_VALUE) {
+          for (UserRecord record : given) {
+            User user = record.user;
+            if (user.version() == Long.MAX_VALUE) {
               throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
             }
-            User user = stored.apply(u);
             String principalName = TermIndex.fold(user.userPrincipalName());
             UserRecord other = principalNames.get(principalName);
             if (other != null) {
               throw InvalidInputException.of(
                   "user principal name", "is already used by user " + other.user.id());
             }
-            UserRecord record = new UserRecord(seeded(user));
+            seeded(user);
             principalNames.put(principalName, record);
             users.put(user.id(), record);
-            records[count++] = record;
           }
-          seedDynamicMemberships(records);
+          seedDynamicMemberships(given);
           for (Map.Entry<UnitId, UserId> m : memberships) {
             UnitRecord unit = assignedUnit(m.getKey());
             UserRecord member = requireRecord(m.getValue());
@@ -1185,9 +1191,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
               member.units = plus(member.units, unit);
             }
           }
-          ListedSort.sort(records);
-          for (UserRecord record : records) {
-            usersInOrder.put(record, record);
+          for (UserRecord record : inOrder) {
             for (UnitId unit : record.units) {
               unitRecord(unit).members.put(record, record);
             }
@@ -1642,18 +1646,29 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
      *     duplicate principal name, an invalid rule, ...)
      */
     public InMemoryDirectory build() {
-      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
+      Map<String, String> sharedValues = new HashMap<>();
+      UserRecord[] given = new UserRecord[userByUser ? 0 : users.size()];
+      int count = 0;
+      for (User user : userByUser ? List.<User>of() : users.values()) {
+        given[count++] = new UserRecord(sharingValues(user, sharedValues));
+      }
+      UserRecord[] inOrder = given.clone();
+      ListedSort.sort(inOrder);
+      InMemoryDirectory directory =
+          new InMemoryDirectory(
+              passwordHashIterations,
+              searchPlan,
+              new ConcurrentSkipListMap<>(new SortedRun<>(inOrder)));
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
       directory.deferUserTerms = true;
-      Map<String, String> sharedValues = new HashMap<>();
       if (userByUser) {
         users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
         for (Map.Entry<UnitId, UserId> m : members) {
           directory.addMember(m.getKey(), m.getValue());
         }
       } else {
-        directory.seed(users.values(), members, u -> sharingValues(u, sharedValues));
+        directory.seed(given, inOrder, members);
       }
       directory.deferUserTerms = false;
       directory.userTerms.addAll(directory.usersInOrder.values(), InMemoryDirectory::extraTerms);
