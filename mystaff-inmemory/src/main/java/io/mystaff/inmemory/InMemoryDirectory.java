@@ -1157,9 +1157,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    * from the top for every insertion, its comparisons following pointers all over the heap), the
    * builder sorts the users once ({@link ListedSort}) and builds the directory order from the
    * sorted run before this directory is made; here each user's units are gathered first, and every
-   * unit's member list filled in ascending order, where a skip list's insertion only compares with
-   * its last entries. Each user is matched only against the dynamic units' rules that can match it
-   * ({@link RuleIndex}).
+   * unit's member list filled in ascending order, one unit after the other, where a skip list's
+   * insertion only compares with its last entries. Each user is matched only against the dynamic
+   * units' rules that can match it ({@link RuleIndex}).
    *
    * @param given the users' new records, in the order given to the builder
    * @param inOrder the same records in directory order (already in {@link #usersInOrder})
@@ -1191,11 +1191,21 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
               member.units = plus(member.units, unit);
             }
           }
+          // each unit's members in a run of their own first: inserting into one skip list after
+          // another keeps its last entries in the cache, where a million users each inserted into
+          // their units in turn would find every unit's list cold
+          Map<UnitRecord, List<UserRecord>> runs = new HashMap<>();
           for (UserRecord record : inOrder) {
             for (UnitId unit : record.units) {
-              unitRecord(unit).members.put(record, record);
+              runs.computeIfAbsent(unitRecord(unit), u -> new ArrayList<>()).add(record);
             }
           }
+          runs.forEach(
+              (unit, members) -> {
+                for (UserRecord member : members) {
+                  unit.members.put(member, member);
+                }
+              });
           return null;
         });
   }
