@@ -27,6 +27,11 @@ final class WorkloadDirectory {
 
   /** Loads the workload with {@code builder} (empty, perhaps configured) and builds. */
   static InMemoryDirectory load(Workload w, InMemoryDirectory.Builder builder) {
+    return fill(w, builder).build();
+  }
+
+  /** Gives the workload to {@code builder} (empty, perhaps configured), without building. */
+  static InMemoryDirectory.Builder fill(Workload w, InMemoryDirectory.Builder builder) {
     for (RoleDefinition role : w.catalog.all()) {
       if (!role.isBuiltIn()) {
         builder.customRole(role);
@@ -48,7 +53,7 @@ final class WorkloadDirectory {
     for (List<RoleAssignment> assignments : w.assignmentsByManager.values()) {
       assignments.forEach(builder::assignment);
     }
-    return builder.build();
+    return builder;
   }
 
   static User user(Workload w, int i) {

@@ -25,6 +25,7 @@ import io.mystaff.api.directory.PhoneType;
 import io.mystaff.api.directory.User;
 import io.mystaff.api.password.Secret;
 import io.mystaff.membership.MembershipRule;
+import io.mystaff.membership.RuleIndex;
 import io.mystaff.membership.RuleOutcome;
 import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.CursorCodec;
@@ -145,8 +146,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             }
           });
 
-  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder =
-      new ConcurrentSkipListMap<>(Listed.ORDER);
+  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder;
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
   /**
@@ -214,9 +214,17 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
 
-  private InMemoryDirectory(int passwordHashIterations, PrefixSearch.Plan searchPlan) {
+  /**
+   * A directory whose users in directory order are {@code usersInOrder}: empty, or the users the
+   * builder is about to {@link #seed} (built from their sorted run in linear time).
+   */
+  private InMemoryDirectory(
+      int passwordHashIterations,
+      PrefixSearch.Plan searchPlan,
+      ConcurrentSkipListMap<Listed, UserRecord> usersInOrder) {
     this.passwordHashIterations = passwordHashIterations;
     this.searchPlan = searchPlan;
+    this.usersInOrder = usersInOrder;
   }
 
   /** A builder for a directory seeded with users, units, members, roles and assignments. */
@@ -1166,6 +1174,116 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     }
   }
 
+  /**
+   * Adds {@code given} users (in that order, as {@link #putUser} would at their own versions) and
+   * the assigned {@code memberships} (as {@link #addMember} would, in that order) to this
+   * directory, which has its units but no user yet, all at once: the builder's bulk load. Fails,
+   * changing nothing the caller keeps, with the exception the first failing {@code putUser} or
+   * {@code addMember} would throw. The user terms are left to the caller ({@link #deferUserTerms}).
+   *
+   * <p>Instead of inserting each user and membership into the skip lists in random order (a search
+   * from the top for every insertion, its comparisons following pointers all over the heap), the
+   * builder sorts the users once ({@link ListedSort}) and builds the directory order from the
+   * sorted run before this directory is made; here each user's units are gathered first, and every
+   * unit's member list filled in ascending order, one unit after the other, where a skip list's
+   * insertion only compares with its last entries. Each user is matched only against the dynamic
+   * units' rules that can match it ({@link RuleIndex}).
+   *
+   * @param given the users' new records, in the order given to the builder
+   * @param inOrder the same records in directory order (already in {@link #usersInOrder})
+   */
+  private void seed(
+      UserRecord[] given, UserRecord[] inOrder, List<Map.Entry<UnitId, UserId>> memberships) {
+    write(
+        () -> {
+          for (UserRecord record : given) {
+            User user = record.user;
+            if (user.version() == Long.MAX_VALUE) {
+              throw InvalidInputException.of("version", "must be less than " + Long.MAX_VALUE);
+            }
+            String principalName = user.userPrincipalName();
+            UserRecord other = principalNames.get(principalName);
+            if (other != null) {
+              throw InvalidInputException.of(
+                  "user principal name", "is already used by user " + other.user.id());
+            }
+            seeded(user);
+            principalNames.put(principalName, record);
+            users.put(user.id(), record);
+          }
+          seedDynamicMemberships(given);
+          for (Map.Entry<UnitId, UserId> m : memberships) {
+            UnitRecord unit = assignedUnit(m.getKey());
+            UserRecord member = requireRecord(m.getValue());
+            if (!member.units.contains(unit.unit.id())) {
+              member.units = plus(member.units, unit);
+            }
+          }
+          // each unit's members in a run of their own first: inserting into one skip list after
+          // another keeps its last entries in the cache, where a million users each inserted into
+          // their units in turn would find every unit's list cold
+          Map<UnitRecord, List<UserRecord>> runs = new HashMap<>();
+          for (UserRecord record : inOrder) {
+            for (UnitId unit : record.units) {
+              runs.computeIfAbsent(unitRecord(unit), u -> new ArrayList<>()).add(record);
+            }
+          }
+          runs.forEach(
+              (unit, members) -> {
+                for (UserRecord member : members) {
+                  unit.members.put(member, member);
+                }
+              });
+          return null;
+        });
+  }
+
+  /**
+   * Decides the dynamic units' rules for the new users, as {@link #create} would one user at a
+   * time, into their units and undecided units (their units' member lists are filled by the
+   * caller).
+   */
+  private void seedDynamicMemberships(UserRecord[] records) {
+    if (dynamicUnits.isEmpty()) {
+      return;
+    }
+    Map<UnitRecord, MembershipRule> rules = new LinkedHashMap<>();
+    for (UnitRecord unit : dynamicUnits) {
+      rules.put(unit, unit.rule.orElseThrow());
+    }
+    RuleIndex<UnitRecord> index = RuleIndex.of(rules);
+    Map<UnitRecord, Integer> undecided = new LinkedHashMap<>();
+    List<UnitRecord> candidates = new ArrayList<>();
+    for (UserRecord record : records) {
+      User user = record.user;
+      candidates.clear();
+      index.addCandidates(user, candidates);
+      for (UnitRecord unit : candidates) {
+        RuleOutcome outcome = unit.rule.orElseThrow().evaluate(user);
+        if (outcome == RuleOutcome.MATCH) {
+          record.units = plus(record.units, unit);
+        } else if (outcome == RuleOutcome.UNDECIDED) {
+          setMembership(unit, record, outcome);
+          undecided.merge(unit, 1, Integer::sum);
+        }
+      }
+    }
+    undecided.forEach((unit, users) -> logUndecided(unit, unit.rule.orElseThrow(), users));
+  }
+
+  /**
+   * {@code set} and the unit's own id instance, which {@code set} does not hold: as {@link #with},
+   * without its copies for the few units a user is in.
+   */
+  private static Set<UnitId> plus(Set<UnitId> set, UnitRecord unit) {
+    UnitId id = unit.unit.id();
+    return switch (set.size()) {
+      case 0 -> Set.of(id);
+      case 1 -> Set.of(set.iterator().next(), id);
+      default -> with(set, id);
+    };
+  }
+
   private void addDynamic(UnitRecord unit) {
     dynamicUnits.add(unit);
     dynamicSnapshot = List.copyOf(dynamicUnits);
@@ -1449,6 +1567,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     private final Set<UserId> roleAssignableGroupMembers = new LinkedHashSet<>();
     private int passwordHashIterations = PasswordHash.DEFAULT_ITERATIONS;
     private PrefixSearch.Plan searchPlan = PrefixSearch.Plan.RACE;
+    private boolean userByUser;
 
     private Builder() {}
 
@@ -1548,6 +1667,16 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       return this;
     }
 
+    /**
+     * Whether {@link #build()} adds the users and memberships one by one through the live mutators'
+     * paths (each user into every index, every dynamic unit's rule evaluated for it) instead of all
+     * at once: the plain model that tests hold the bulk load to.
+     */
+    Builder userByUser(boolean oneByOne) {
+      this.userByUser = oneByOne;
+      return this;
+    }
+
     /** How searches find their matches (see {@link PrefixSearch}); tests pin each source alone. */
     Builder searchPlan(PrefixSearch.Plan plan) {
       this.searchPlan = requireNonNull(plan, "plan");
@@ -1563,17 +1692,32 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
      *     duplicate principal name, an invalid rule, ...)
      */
     public InMemoryDirectory build() {
-      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
+      Map<String, String> sharedValues = new HashMap<>();
+      UserRecord[] given = new UserRecord[userByUser ? 0 : users.size()];
+      int count = 0;
+      for (User user : userByUser ? List.<User>of() : users.values()) {
+        given[count++] = new UserRecord(sharingValues(user, sharedValues));
+      }
+      UserRecord[] inOrder = given.clone();
+      ListedSort.sort(inOrder);
+      InMemoryDirectory directory =
+          new InMemoryDirectory(
+              passwordHashIterations,
+              searchPlan,
+              new ConcurrentSkipListMap<>(new SortedRun<>(inOrder)));
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
       directory.deferUserTerms = true;
-      Map<String, String> sharedValues = new HashMap<>();
-      users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
+      if (userByUser) {
+        users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
+        for (Map.Entry<UnitId, UserId> m : members) {
+          directory.addMember(m.getKey(), m.getValue());
+        }
+      } else {
+        directory.seed(given, inOrder, members);
+      }
       directory.deferUserTerms = false;
       directory.userTerms.addAll(directory.usersInOrder.values(), InMemoryDirectory::extraTerms);
-      for (Map.Entry<UnitId, UserId> m : members) {
-        directory.addMember(m.getKey(), m.getValue());
-      }
       assignments.forEach(directory::addAssignment);
       roleAssignableGroupMembers.forEach(u -> directory.setRoleAssignableGroupMember(u, true));
       return directory;

@@ -7,6 +7,7 @@ import io.mystaff.membership.RuleExpression.Not;
 import io.mystaff.membership.RuleExpression.Or;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -231,6 +232,19 @@ final class RuleCompiler {
    * a.equalsIgnoreCase(b)}.
    */
   static String fold(String text) {
+    boolean upper = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return foldCodePoints(text);
+      }
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    // ASCII: only A to Z change
+    return upper ? text.toLowerCase(Locale.ROOT) : text;
+  }
+
+  private static String foldCodePoints(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints()
         .forEach(cp -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
