@@ -78,6 +78,29 @@ final class Jdbc {
   }
 
   /**
+   * Runs {@code work}, one idempotent write statement, in auto-commit mode: one round trip, commit
+   * included, where a transaction takes three (the statement, its id, COMMIT). A statement whose
+   * reply was lost ({@link #isCommitOutcomeUnknown}) or that failed with a serialization failure or
+   * deadlock is sent again on a new connection, a few times: it must change nothing the second time
+   * if the first one committed (an {@code INSERT ... ON CONFLICT DO NOTHING}, a {@code DELETE}).
+   */
+  <T> T idempotent(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+        }
+        return work.run(c);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && (isCommitOutcomeUnknown(e) || isTransient(e))) {
+          continue;
+        }
+        throw failure(what, e);
+      }
+    }
+  }
+
+  /**
    * Runs {@code work} in one transaction and commits it; retries it while it fails with a
    * serialization failure or deadlock and {@code retryable} says the work may run again.
    */
