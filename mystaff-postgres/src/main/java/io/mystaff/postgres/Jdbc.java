@@ -134,7 +134,10 @@ final class Jdbc {
         try {
           T result = work.run(c);
           String noted = NOTED_XID.get();
-          Optional<String> xid = noted != null ? Optional.of(noted) : transactionId(c);
+          Optional<String> xid =
+              noted == null
+                  ? transactionId(c)
+                  : noted.equals(NOTHING_WRITTEN) ? Optional.empty() : Optional.of(noted);
           try {
             c.commit();
             return result;
@@ -230,6 +233,17 @@ final class Jdbc {
    */
   static void noteTransactionId(String xid) {
     NOTED_XID.set(requireNonNull(xid, "xid"));
+  }
+
+  /** What {@link #NOTED_XID} holds when the work wrote nothing. */
+  private static final String NOTHING_WRITTEN = "";
+
+  /**
+   * Notes that the calling thread's current {@link #transaction} work wrote nothing, so its commit
+   * needs no transaction id (no round trip to ask for it): a lost reply to it changes nothing.
+   */
+  static void noteNothingWritten() {
+    NOTED_XID.set(NOTHING_WRITTEN);
   }
 
   /** The id of the transaction on {@code c}, if it wrote anything (else no commit can matter). */
