@@ -1020,7 +1020,8 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
           // A condition is verified once per write: after it ran, a failed transaction is not
           // repeated. CommitCondition.none() reads nothing, so its writes may be.
           verified.set(condition != CommitCondition.none());
-          condition.verify(new LockedUser(new SqlDirectory(name, cursors, Jdbc.on(c)), current));
+          condition.verify(
+              new ConditionReads(new SqlDirectory(name, cursors, Jdbc.on(c)), c, name, current));
           // The phones and flag do not depend on the version, which the UPDATE draws from the
           // shared sequence (above the current one) and returns with the transaction's id; the
           // event is stored by the same statement: one round trip for the change and its event.
@@ -1089,21 +1090,52 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
   }
 
   /**
-   * The directory a commit condition reads, in the write's transaction: the user whose row the
-   * write holds locked is the row it read, which nothing can change before the commit, so reading
-   * it again would only cost a round trip.
+   * The directory a commit condition reads, in the write's transaction, with two round trips saved.
+   * The user whose row the write holds locked is the row it read, which nothing can change before
+   * the commit. Any other user is read with their role assignments and the role catalog in one
+   * round trip ({@link SqlDirectory#userWithRoles}), since a condition reads those next; they are
+   * served from that read, as they would be read again: under the directory's advisory lock, which
+   * the write holds shared, no administrative write can change them before the commit.
    */
-  private static final class LockedUser extends ForwardingDirectory {
+  private static final class ConditionReads extends ForwardingDirectory {
+    private final Connection c;
+    private final String tenant;
     private final User locked;
+    private @Nullable UserId readAhead;
+    private List<RoleAssignment> assignments = List.of();
+    private @Nullable RoleCatalog roles;
 
-    LockedUser(Directory delegate, User locked) {
+    ConditionReads(Directory delegate, Connection c, String tenant, User locked) {
       super(delegate);
+      this.c = c;
+      this.tenant = tenant;
       this.locked = locked;
     }
 
     @Override
     public Optional<User> findUser(UserId id) {
-      return id.equals(locked.id()) ? Optional.of(locked) : super.findUser(id);
+      requireNonNull(id, "id");
+      if (id.equals(locked.id())) {
+        return Optional.of(locked);
+      }
+      SqlDirectory.UserWithRoles read =
+          Jdbc.on(c)
+              .with("read a user", conn -> SqlDirectory.userWithRoles(conn, tenant, id.value()));
+      readAhead = id;
+      assignments = read.assignments();
+      roles = read.roles();
+      return read.user();
+    }
+
+    @Override
+    public List<RoleAssignment> assignmentsOf(UserId principal) {
+      return principal.equals(readAhead) ? assignments : super.assignmentsOf(principal);
+    }
+
+    @Override
+    public RoleCatalog roles() {
+      RoleCatalog read = roles;
+      return read != null ? read : super.roles();
     }
   }
 

@@ -544,21 +544,8 @@ final class SqlDirectory implements Directory {
         "read role assignments",
         c -> {
           List<RoleAssignment> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + Rows.ASSIGNMENT_COLUMNS
-                      + ", a.seq FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind"
-                      + " = 'U' AND a.principal = ? UNION ALL SELECT "
-                      + Rows.ASSIGNMENT_COLUMNS
-                      + ", a.seq FROM mystaff_user u, unnest(u.groups) g JOIN mystaff_assignment a"
-                      + " ON a.tenant = ? AND a.principal_kind = 'G' AND a.principal = g WHERE"
-                      + " u.tenant = ? AND u.id = ? ORDER BY 9")) {
-            ps.setString(1, tenant);
-            ps.setString(2, principal.value());
-            ps.setString(3, tenant);
-            ps.setString(4, tenant);
-            ps.setString(5, principal.value());
+          try (PreparedStatement ps = c.prepareStatement(ASSIGNMENTS_OF)) {
+            bindAssignmentsOf(ps, 1, tenant, principal.value());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(Rows.assignment(rs));
@@ -575,18 +562,92 @@ final class SqlDirectory implements Directory {
   }
 
   static RoleCatalog roles(Connection c, String tenant) throws SQLException {
-    List<RoleDefinition> custom = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, display_name, actions FROM mystaff_role WHERE tenant = ? ORDER BY id")) {
+    try (PreparedStatement ps = c.prepareStatement(ROLES)) {
       ps.setString(1, tenant);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          custom.add(Rows.role(rs));
-        }
+        return roles(rs);
       }
     }
+  }
+
+  private static RoleCatalog roles(ResultSet rs) throws SQLException {
+    List<RoleDefinition> custom = new ArrayList<>();
+    while (rs.next()) {
+      custom.add(Rows.role(rs));
+    }
     return custom.isEmpty() ? RoleCatalog.builtIns() : RoleCatalog.of(custom);
+  }
+
+  /** The role assignments of a user, directly and through their groups, in assignment order. */
+  private static final String ASSIGNMENTS_OF =
+      "SELECT "
+          + Rows.ASSIGNMENT_COLUMNS
+          + ", a.seq FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U' AND"
+          + " a.principal = ? UNION ALL SELECT "
+          + Rows.ASSIGNMENT_COLUMNS
+          + ", a.seq FROM mystaff_user u, unnest(u.groups) g JOIN mystaff_assignment a ON a.tenant"
+          + " = ? AND a.principal_kind = 'G' AND a.principal = g WHERE u.tenant = ? AND u.id = ?"
+          + " ORDER BY 9";
+
+  /** Binds the five parameters of {@link #ASSIGNMENTS_OF} from {@code first} on. */
+  private static int bindAssignmentsOf(PreparedStatement ps, int first, String tenant, String user)
+      throws SQLException {
+    ps.setString(first, tenant);
+    ps.setString(first + 1, user);
+    ps.setString(first + 2, tenant);
+    ps.setString(first + 3, tenant);
+    ps.setString(first + 4, user);
+    return first + 5;
+  }
+
+  /** The custom role definitions, by id. */
+  private static final String ROLES =
+      "SELECT id, display_name, actions FROM mystaff_role WHERE tenant = ? ORDER BY id";
+
+  /**
+   * A user, their role assignments and the role catalog, read in one round trip: three statements
+   * sent together, each run with its own snapshot as if sent apart. What a commit condition reads
+   * about a manager, for a directory bound to a write's transaction.
+   */
+  record UserWithRoles(Optional<User> user, List<RoleAssignment> assignments, RoleCatalog roles) {}
+
+  /** Reads {@link UserWithRoles} of user {@code id} on {@code c}. */
+  static UserWithRoles userWithRoles(Connection c, String tenant, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.USER_COLUMNS
+                + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ?; "
+                + ASSIGNMENTS_OF
+                + "; "
+                + ROLES)) {
+      ps.setString(1, tenant);
+      ps.setString(2, id);
+      int next = bindAssignmentsOf(ps, 3, tenant, id);
+      ps.setString(next, tenant);
+      ps.execute();
+      Optional<User> user;
+      try (ResultSet rs = ps.getResultSet()) {
+        user = rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
+      }
+      List<RoleAssignment> assignments = new ArrayList<>();
+      nextResult(ps);
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) {
+          assignments.add(Rows.assignment(rs));
+        }
+      }
+      nextResult(ps);
+      try (ResultSet rs = ps.getResultSet()) {
+        return new UserWithRoles(user, List.copyOf(assignments), roles(rs));
+      }
+    }
+  }
+
+  private static void nextResult(PreparedStatement ps) throws SQLException {
+    if (!ps.getMoreResults()) {
+      throw new SQLException("expected one more result set", "XX000");
+    }
   }
 
   @Override
