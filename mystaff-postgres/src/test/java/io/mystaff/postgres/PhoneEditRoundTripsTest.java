@@ -2,6 +2,7 @@ package io.mystaff.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystaff.api.CorrelationId;
 import io.mystaff.api.UserId;
 import io.mystaff.api.access.SignInContext;
 import io.mystaff.api.audit.AuditEvent;
@@ -10,12 +11,12 @@ import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.directory.PhoneType;
 import io.mystaff.core.MyStaff;
 import io.mystaff.core.MyStaffSettings;
-import io.mystaff.core.PhoneChange;
 import io.mystaff.core.RateLimit;
 import io.mystaff.core.StaffSession;
 import io.mystaff.testkit.fixtures.Fixtures;
 import io.mystaff.testkit.fixtures.Tenant;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,17 @@ class PhoneEditRoundTripsTest {
 
   /** The round trips of the second of two edits (the first warms the session up), in order. */
   private static List<String> secondEdit(boolean auditInTransaction) {
+    return second(
+        auditInTransaction,
+        (mgr, n) ->
+            mgr.setPhone(UserId.of("ann"), PhoneType.OFFICE, "+1425555010" + n).correlationId());
+  }
+
+  /**
+   * The round trips of the second of two calls of {@code change} (the first warms up), in order.
+   */
+  private static List<String> second(
+      boolean auditInTransaction, BiFunction<StaffSession, Integer, CorrelationId> change) {
     String name = TestDatabase.freshName("trips");
     TestDatabase.seed(TestDatabase.directory(TestDatabase.dataSource(), name), tenant());
     CountingDataSource counting = new CountingDataSource(TestDatabase.dataSource());
@@ -62,11 +74,12 @@ class PhoneEditRoundTripsTest {
                     .build())
             .build()) {
       StaffSession mgr = myStaff.signIn(SignInContext.of(UserId.of("mgr"), true));
-      mgr.setPhone(UserId.of("ann"), PhoneType.OFFICE, "+14255550100");
+      CorrelationId first = change.apply(mgr, 0);
       counting.reset();
-      PhoneChange change = mgr.setPhone(UserId.of("ann"), PhoneType.OFFICE, "+14255550101");
+      CorrelationId second = change.apply(mgr, 1);
       List<String> log = counting.log();
-      List<AuditEvent> stored = sink.find(AuditQuery.all().correlationId(change.correlationId()));
+      assertThat(second).as("the second attempt's correlation id").isNotEqualTo(first);
+      List<AuditEvent> stored = sink.find(AuditQuery.all().correlationId(second));
       assertThat(stored)
           .as("the edit's events in the audit log")
           .singleElement()
@@ -113,6 +126,18 @@ class PhoneEditRoundTripsTest {
     assertThat(log.subList(toFirstCommit(log), log.size()))
         .as("the relay finds the outbox empty")
         .containsExactly("SELECT event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?");
+    assertThat(commits(log)).as("commits:%n%s", shown).isEqualTo(1);
+  }
+
+  @Test
+  void cloudReset_eventInTheWritesTransaction_oneReadMoreThanAPhoneEditBeforeTheHash() {
+    List<String> log =
+        second(true, (mgr, n) -> mgr.resetPassword(UserId.of("ann")).correlationId());
+    String shown = String.join("\n", log);
+    // The writer reads the user once more before paying for the hash (fail fast).
+    assertThat(toFirstCommit(log))
+        .as("round trips to the write's commit:%n%s", shown)
+        .isEqualTo(13);
     assertThat(commits(log)).as("commits:%n%s", shown).isEqualTo(1);
   }
 }
