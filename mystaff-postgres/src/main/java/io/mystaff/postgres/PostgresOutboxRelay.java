@@ -120,10 +120,17 @@ public final class PostgresOutboxRelay {
           } else {
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)")) {
+                    "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)"
+                        + " RETURNING pg_current_xact_id()::text")) {
               ps.setString(1, directory);
               ps.setArray(2, Rows.textArray(c, delivered));
-              ps.executeUpdate();
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  Jdbc.noteTransactionId(rs.getString(1));
+                } else {
+                  Jdbc.noteNothingWritten();
+                }
+              }
             }
           }
         },

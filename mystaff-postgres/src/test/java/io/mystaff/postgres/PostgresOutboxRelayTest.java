@@ -185,16 +185,25 @@ class PostgresOutboxRelayTest {
   @Test
   void relayBatch_postgresSinkOnAnotherDataSource_deliveredThroughTheSinkAtLeastOnce() {
     String name = TestDatabase.freshName("move");
-    PostgresDirectory d = TestDatabase.directory(TestDatabase.dataSource(), name);
+    CountingDataSource relaySide = new CountingDataSource(TestDatabase.dataSource());
+    PostgresDirectory d = TestDatabase.directory(relaySide, name);
     List<AuditEvent> written = appended(d, 3);
     CountingDataSource sinkSide = new CountingDataSource(TestDatabase.dataSource());
     PostgresAuditSink store = PostgresAuditSink.create(sinkSide, name);
-    assertThat(PostgresOutboxRelay.create(TestDatabase.dataSource(), name, store, 10).relayBatch())
-        .isEqualTo(3);
+    relaySide.reset();
+    assertThat(PostgresOutboxRelay.create(relaySide, name, store, 10).relayBatch()).isEqualTo(3);
     assertThat(sinkSide.log())
         .as("one record() per event, through the sink's own data source")
         .hasSize(3)
         .allSatisfy(e -> assertThat(e).startsWith("INSERT INTO mystaff_audit"));
+    assertThat(relaySide.log())
+        .as("the relay's transaction: claim, delete (learning its id), COMMIT")
+        .hasSize(3)
+        .last()
+        .isEqualTo("COMMIT");
     assertThat(store.find(AuditQuery.all())).containsExactlyElementsOf(written);
+    relaySide.reset();
+    assertThat(PostgresOutboxRelay.create(relaySide, name, store, 10).relayBatch()).isZero();
+    assertThat(relaySide.log()).as("an empty claim").hasSize(2);
   }
 }
