@@ -42,6 +42,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1090,12 +1091,13 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
   }
 
   /**
-   * The directory a commit condition reads, in the write's transaction, with two round trips saved.
-   * The user whose row the write holds locked is the row it read, which nothing can change before
-   * the commit. Any other user is read with their role assignments and the role catalog in one
-   * round trip ({@link SqlDirectory#userWithRoles}), since a condition reads those next; they are
-   * served from that read, as they would be read again: under the directory's advisory lock, which
-   * the write holds shared, no administrative write can change them before the commit.
+   * The directory a commit condition reads, in the write's transaction, with round trips saved. The
+   * user whose row the write holds locked is the row it read, which nothing can change before the
+   * commit. Any other user is read with their role assignments and the role catalog in one round
+   * trip ({@link SqlDirectory#userWithRoles}), since a condition reads those next; users' facts are
+   * read with the units they name ({@link SqlDirectory#factsOf}), which a condition looks up next.
+   * Those are served from these reads, as they would be read again: under the directory's advisory
+   * lock, which the write holds shared, no administrative write can change them before the commit.
    */
   private static final class ConditionReads extends ForwardingDirectory {
     private final Connection c;
@@ -1104,6 +1106,9 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     private @Nullable UserId readAhead;
     private List<RoleAssignment> assignments = List.of();
     private @Nullable RoleCatalog roles;
+
+    /** The units named by the facts read so far, by id: present if the unit exists. */
+    private final Map<UnitId, Optional<AdministrativeUnit>> unitsNamed = new HashMap<>();
 
     ConditionReads(Directory delegate, Connection c, String tenant, User locked) {
       super(delegate);
@@ -1136,6 +1141,38 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     public RoleCatalog roles() {
       RoleCatalog read = roles;
       return read != null ? read : super.roles();
+    }
+
+    @Override
+    public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+      requireNonNull(users, "users");
+      if (users.isEmpty()) {
+        return Map.of();
+      }
+      List<String> ids = users.stream().map(UserId::value).distinct().toList();
+      return Jdbc.on(c)
+          .with(
+              "read the facts of users",
+              conn -> SqlDirectory.factsOf(conn, tenant, ids, unitsNamed));
+    }
+
+    @Override
+    public Optional<AdministrativeUnit> findUnit(UnitId id) {
+      Optional<AdministrativeUnit> known = unitsNamed.get(requireNonNull(id, "id"));
+      return known != null ? known : super.findUnit(id);
+    }
+
+    @Override
+    public Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+      requireNonNull(ids, "ids");
+      if (!unitsNamed.keySet().containsAll(ids)) {
+        return super.findUnits(ids);
+      }
+      Map<UnitId, AdministrativeUnit> found = new HashMap<>();
+      for (UnitId id : ids) {
+        unitsNamed.getOrDefault(id, Optional.empty()).ifPresent(u -> found.put(id, u));
+      }
+      return Map.copyOf(found);
     }
   }
 

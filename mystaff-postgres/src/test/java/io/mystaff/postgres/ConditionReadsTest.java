@@ -3,10 +3,12 @@ package io.mystaff.postgres;
 import static io.mystaff.api.directory.PhoneType.OFFICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mystaff.api.UnitId;
 import io.mystaff.api.UserId;
 import io.mystaff.api.authz.BuiltInRole;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
 import io.mystaff.testkit.fixtures.Fixtures;
@@ -99,5 +101,36 @@ class ConditionReadsTest {
         });
     assertThat(found).containsExactly(Optional.empty());
     assertThat(assignments).containsExactly(List.of());
+  }
+
+  @Test
+  void condition_readsTheTargetsFactsAndUnitsAsSeparateReads_includingAUnitJustJoined() {
+    UnitId joined = UnitId.of("store-2");
+    UnitId none = UnitId.of("no-such-unit");
+    directory.putUnit(
+        AdministrativeUnit.assigned(joined, "Store 2").withRestrictedManagement(true));
+    directory.addMember(joined, BOB);
+    User bob = directory.findUser(BOB).orElseThrow();
+    List<Object> seen = new ArrayList<>();
+    directory.setPhone(
+        BOB,
+        bob.version(),
+        OFFICE,
+        Optional.empty(),
+        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
+        current -> {
+          seen.add(current.userFactsOf(List.of(BOB, MGR)));
+          seen.add(current.findUnit(joined));
+          seen.add(current.findUnit(none));
+          seen.add(current.findUnits(List.of(joined, none)));
+        });
+    assertThat(seen)
+        .containsExactly(
+            directory.userFactsOf(List.of(BOB, MGR)),
+            directory.findUnit(joined),
+            Optional.empty(),
+            directory.findUnits(List.of(joined, none)));
+    assertThat(directory.userFactsOf(List.of(BOB)).get(BOB).units()).contains(joined);
+    assertThat(directory.findUnit(joined).orElseThrow().restrictedManagement()).isTrue();
   }
 }
