@@ -72,7 +72,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  *       compare-and-set in a transaction with its outbox event), with PBKDF2 at 1 iteration so
  *       hashing is excluded; the audit is relayed to the audit table on mystaff's own relay thread
  *       (the default a host gets), {@link #cloudResetRelayingInline} on the manager's thread;
- *   <li>{@link #phoneEdit}: a phone number set, end to end;
+ *   <li>{@link #phoneEdit}: a phone number set, end to end; {@link #phoneEditAuditInTransaction}
+ *       the same with the audit event stored in the audit table by the write's own transaction
+ *       instead of the outbox and the relay;
  *   <li>{@link #resetsOneNode} / {@link #resetsTwoNodes}: throughput of cloud resets from 4
  *       threads, all on one {@link MyStaff} node or spread over two nodes (two pools) on the same
  *       database.
@@ -119,6 +121,12 @@ public class PostgresBenchmark {
     final MyStaff myStaff;
     final MyStaff relayingInline;
 
+    /**
+     * mystaff over a directory that stores its writes' events in {@link #sink}'s log in their own
+     * transactions ({@link PostgresDirectory.Builder#recordAuditIn}): nothing to relay.
+     */
+    final MyStaff auditInTransaction;
+
     Node(String url) {
       HikariConfig config = new HikariConfig();
       config.setJdbcUrl(url);
@@ -131,12 +139,25 @@ public class PostgresBenchmark {
               .passwordHashIterations(1)
               .build();
       sink = PostgresAuditSink.create(pool, DIRECTORY);
-      myStaff = myStaff(Optional.empty());
-      relayingInline = myStaff(Optional.of(Runnable::run));
+      myStaff = myStaff(directory, Optional.empty());
+      relayingInline = myStaff(directory, Optional.of(Runnable::run));
+      auditInTransaction =
+          myStaff(
+              PostgresDirectory.builder()
+                  .dataSource(pool)
+                  .name(DIRECTORY)
+                  .migrateSchema(false)
+                  .passwordHashIterations(1)
+                  .recordAuditIn(sink)
+                  .build(),
+              Optional.empty());
     }
 
-    /** mystaff on this node, relaying audit with {@code relay} (default: its own thread). */
-    private MyStaff myStaff(Optional<Executor> relay) {
+    /**
+     * mystaff on this node over {@code directory}, relaying audit with {@code relay} (default: its
+     * own thread).
+     */
+    private MyStaff myStaff(PostgresDirectory directory, Optional<Executor> relay) {
       MyStaff.Builder builder =
           MyStaff.builder().directory(directory).directoryWriter(directory).auditSink(sink);
       relay.ifPresent(builder::auditRelay);
@@ -158,8 +179,13 @@ public class PostgresBenchmark {
       return relayingInline.signIn(SignInContext.of(Workload.userId(manager), true));
     }
 
+    StaffSession signInAuditInTransaction(int manager) {
+      return auditInTransaction.signIn(SignInContext.of(Workload.userId(manager), true));
+    }
+
     @Override
     public void close() {
+      auditInTransaction.close();
       relayingInline.close();
       myStaff.close();
       pool.close();
@@ -168,7 +194,11 @@ public class PostgresBenchmark {
 
   /** A manager's sessions on both nodes and a user the manager may act on. */
   record Pair(
-      StaffSession onNode1, StaffSession onNode2, StaffSession relayingInline, UserId target) {}
+      StaffSession onNode1,
+      StaffSession onNode2,
+      StaffSession relayingInline,
+      StaffSession auditInTransaction,
+      UserId target) {}
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -207,9 +237,12 @@ public class PostgresBenchmark {
                 q.actor(),
                 m ->
                     new StaffSession[] {
-                      node1.signIn(m), node2.signIn(m), node1.signInRelayingInline(m)
+                      node1.signIn(m),
+                      node2.signIn(m),
+                      node1.signInRelayingInline(m),
+                      node1.signInAuditInTransaction(m)
                     });
-        into.add(new Pair(s[0], s[1], s[2], Workload.userId(q.target())));
+        into.add(new Pair(s[0], s[1], s[2], s[3], Workload.userId(q.target())));
       }
     }
     if (resets.size() < PAIRS || phoneEdits.size() < PAIRS) {
@@ -315,6 +348,20 @@ public class PostgresBenchmark {
   public PhoneChange phoneEdit() {
     Pair p = phoneEdits.get(nextPhone++ & (PAIRS - 1));
     return p.onNode1()
+        .setPhone(
+            p.target(),
+            PhoneType.OFFICE,
+            String.format(Locale.ROOT, "+1425555%04d", 100 + phoneNumbers++ % 100));
+  }
+
+  /**
+   * {@link #phoneEdit} over a directory that stores the event in the audit table in the write's own
+   * transaction ({@link PostgresDirectory.Builder#recordAuditIn}): one commit per edit, no relay.
+   */
+  @Benchmark
+  public PhoneChange phoneEditAuditInTransaction() {
+    Pair p = phoneEdits.get(nextPhone++ & (PAIRS - 1));
+    return p.auditInTransaction()
         .setPhone(
             p.target(),
             PhoneType.OFFICE,

@@ -78,6 +78,29 @@ final class Jdbc {
   }
 
   /**
+   * Runs {@code work}, one idempotent write statement, in auto-commit mode: one round trip, commit
+   * included, where a transaction takes three (the statement, its id, COMMIT). A statement whose
+   * reply was lost ({@link #isCommitOutcomeUnknown}) or that failed with a serialization failure or
+   * deadlock is sent again on a new connection, a few times: it must change nothing the second time
+   * if the first one committed (an {@code INSERT ... ON CONFLICT DO NOTHING}, a {@code DELETE}).
+   */
+  <T> T idempotent(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        if (!c.getAutoCommit()) {
+          c.setAutoCommit(true);
+        }
+        return work.run(c);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && (isCommitOutcomeUnknown(e) || isTransient(e))) {
+          continue;
+        }
+        throw failure(what, e);
+      }
+    }
+  }
+
+  /**
    * Runs {@code work} in one transaction and commits it; retries it while it fails with a
    * serialization failure or deadlock and {@code retryable} says the work may run again.
    */
@@ -111,7 +134,10 @@ final class Jdbc {
         try {
           T result = work.run(c);
           String noted = NOTED_XID.get();
-          Optional<String> xid = noted != null ? Optional.of(noted) : transactionId(c);
+          Optional<String> xid =
+              noted == null
+                  ? transactionId(c)
+                  : noted.equals(NOTHING_WRITTEN) ? Optional.empty() : Optional.of(noted);
           try {
             c.commit();
             return result;
@@ -207,6 +233,17 @@ final class Jdbc {
    */
   static void noteTransactionId(String xid) {
     NOTED_XID.set(requireNonNull(xid, "xid"));
+  }
+
+  /** What {@link #NOTED_XID} holds when the work wrote nothing. */
+  private static final String NOTHING_WRITTEN = "";
+
+  /**
+   * Notes that the calling thread's current {@link #transaction} work wrote nothing, so its commit
+   * needs no transaction id (no round trip to ask for it): a lost reply to it changes nothing.
+   */
+  static void noteNothingWritten() {
+    NOTED_XID.set(NOTHING_WRITTEN);
   }
 
   /** The id of the transaction on {@code c}, if it wrote anything (else no commit can matter). */

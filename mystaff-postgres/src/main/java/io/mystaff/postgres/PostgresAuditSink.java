@@ -7,8 +7,10 @@ import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.api.audit.AuditTarget;
 import io.mystaff.jackson.audit.AuditJson;
 import io.mystaff.spi.AuditSink;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,10 +29,12 @@ import javax.sql.DataSource;
  * @since 0.1.0
  */
 public final class PostgresAuditSink implements AuditSink {
+  private final DataSource dataSource;
   private final Jdbc jdbc;
   private final String log;
 
   private PostgresAuditSink(DataSource dataSource, String log) {
+    this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
     this.log = log;
   }
@@ -56,36 +60,69 @@ public final class PostgresAuditSink implements AuditSink {
   /**
    * {@inheritDoc}
    *
+   * <p>One statement in auto-commit (one round trip, its own commit); an insert whose reply was
+   * lost is sent again on a new connection, which stores nothing if the first one committed.
+   *
    * @throws io.mystaff.api.ProviderFailureException if the database did not store it
    */
   @Override
   public void record(AuditEvent event) {
     requireNonNull(event, "event");
     String json = AuditJson.standard().write(event);
+    jdbc.idempotent(
+        "record an audit event",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(INSERT + " ON CONFLICT (log, event_id) DO NOTHING")) {
+            bind(ps, 1, c, log, event, json);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * The insert of one event into {@code mystaff_audit}, its nine parameters bound by {@link #bind}:
+   * shared with {@link PostgresDirectory}, which stores its writes' events with this statement in
+   * their own transactions when given a sink ({@link PostgresDirectory.Builder#recordAuditIn}).
+   */
+  static final String INSERT =
+      "INSERT INTO mystaff_audit (log, event_id, activity_time, activity, outcome, actor,"
+          + " correlation_id, targets, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Binds the nine parameters of {@link #INSERT} from parameter {@code first} on.
+   *
+   * @param json the event as {@link AuditJson} writes it
+   * @return the next parameter's index
+   */
+  static int bind(
+      PreparedStatement ps, int first, Connection c, String log, AuditEvent event, String json)
+      throws SQLException {
     List<String> targets = new ArrayList<>();
     for (AuditTarget t : event.targets()) {
       targets.add(t.id());
     }
-    jdbc.update(
-        "record an audit event",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO mystaff_audit (log, event_id, activity_time, activity, outcome,"
-                      + " actor, correlation_id, targets, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (log, event_id) DO NOTHING")) {
-            ps.setString(1, log);
-            ps.setString(2, event.id());
-            ps.setObject(3, OffsetDateTime.ofInstant(event.activityDateTime(), ZoneOffset.UTC));
-            ps.setString(4, event.activity().name());
-            ps.setString(5, event.outcome().name());
-            ps.setString(6, event.initiatedBy().id().value());
-            ps.setString(7, event.correlationId().value());
-            ps.setArray(8, Rows.textArray(c, targets));
-            ps.setString(9, json);
-            ps.executeUpdate();
-          }
-        });
+    int i = first;
+    ps.setString(i++, log);
+    ps.setString(i++, event.id());
+    ps.setObject(i++, OffsetDateTime.ofInstant(event.activityDateTime(), ZoneOffset.UTC));
+    ps.setString(i++, event.activity().name());
+    ps.setString(i++, event.outcome().name());
+    ps.setString(i++, event.initiatedBy().id().value());
+    ps.setString(i++, event.correlationId().value());
+    ps.setArray(i++, Rows.textArray(c, targets));
+    ps.setString(i++, json);
+    return i;
+  }
+
+  /** {@return the name of the log this sink writes} */
+  String log() {
+    return log;
+  }
+
+  /** {@return the data source this sink writes through} */
+  DataSource dataSource() {
+    return dataSource;
   }
 
   /**

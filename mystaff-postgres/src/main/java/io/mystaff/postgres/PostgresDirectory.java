@@ -29,6 +29,7 @@ import io.mystaff.spi.CommitCondition;
 import io.mystaff.spi.CursorCodec;
 import io.mystaff.spi.Directory;
 import io.mystaff.spi.DirectoryWriter;
+import io.mystaff.spi.ForwardingDirectory;
 import io.mystaff.spi.SessionRevoker;
 import io.mystaff.spi.UserFacts;
 import java.security.SecureRandom;
@@ -41,6 +42,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,15 +69,17 @@ import org.jspecify.annotations.Nullable;
  * probes a btree of folded terms (display name, each later word of it, principal name) with {@code
  * starts_with}, compared {@code COLLATE "C"}.
  *
- * <p><b>Writes.</b> A compare-and-set write runs in one transaction: it takes the directory's
- * advisory lock shared, locks the user's row ({@code SELECT ... FOR UPDATE}), checks the version,
- * verifies the {@link CommitCondition} with a {@link Directory} bound to that transaction, updates
- * the row at a version from a database sequence and inserts the audit event into the outbox, then
- * commits. Administrative writes (users, units, members, roles, assignments) take the advisory lock
- * exclusively, so no fact a condition read can change before the write that read it commits. A
- * transaction that fails changes nothing; serialization failures and deadlocks are retried before
- * the condition ran; other database failures become {@link
- * io.mystaff.api.ProviderFailureException}.
+ * <p><b>Writes.</b> A compare-and-set write runs in one transaction: in one statement it takes the
+ * directory's advisory lock shared, locks the user's row ({@code SELECT ... FOR UPDATE}) and checks
+ * that the event's id is free; it checks the version, verifies the {@link CommitCondition} with a
+ * {@link Directory} bound to that transaction (which has the locked user at hand), then in one
+ * statement updates the row at a version from a database sequence and inserts the audit event into
+ * the outbox (or, built with {@link Builder#recordAuditIn}, straight into the audit log), and
+ * commits: three round trips plus the condition's reads. Administrative writes (users, units,
+ * members, roles, assignments) take the advisory lock exclusively, so no fact a condition read can
+ * change before the write that read it commits. A transaction that fails changes nothing;
+ * serialization failures and deadlocks are retried before the condition ran; other database
+ * failures become {@link io.mystaff.api.ProviderFailureException}.
  *
  * @since 0.1.0
  */
@@ -88,6 +92,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
   private final CursorCodec cursors;
   private final SqlDirectory reads;
   private final int passwordHashIterations;
+  private final @Nullable PostgresAuditSink auditLog;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, MembershipRule> rules = new ConcurrentHashMap<>();
 
@@ -96,6 +101,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource);
     this.passwordHashIterations = b.passwordHashIterations;
+    this.auditLog = b.auditLog;
     if (b.migrate) {
       PostgresSchema.migrate(dataSource);
     }
@@ -350,13 +356,29 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
         });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One idempotent {@code INSERT} in auto-commit (one round trip), sent again on a new
+   * connection if its reply was lost. A directory built with {@link Builder#recordAuditIn} stores
+   * the event in that audit log instead, once.
+   */
   @Override
   public void appendAuditEvent(AuditEvent event) {
     requireNonNull(event, "event");
     String json = AuditJson.standard().write(event);
-    jdbc.update(
+    PostgresAuditSink log = auditLog;
+    jdbc.idempotent(
         "append an audit event to the outbox",
         c -> {
+          if (log != null) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    PostgresAuditSink.INSERT + " ON CONFLICT (log, event_id) DO NOTHING")) {
+              PostgresAuditSink.bind(ps, 1, c, log.log(), event, json);
+              return ps.executeUpdate();
+            }
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)"
@@ -364,7 +386,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
             ps.setString(1, name);
             ps.setString(2, event.id());
             ps.setString(3, json);
-            ps.executeUpdate();
+            return ps.executeUpdate();
           }
         });
   }
@@ -401,21 +423,28 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
         });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One {@code DELETE} in auto-commit: one round trip; sent again on a new connection if its
+   * reply was lost (deleting twice changes nothing).
+   */
   @Override
   public void acknowledgeAuditEvents(Collection<String> eventIds) {
     requireNonNull(eventIds, "eventIds");
     if (eventIds.isEmpty()) {
       return;
     }
-    jdbc.update(
+    List<String> ids = List.copyOf(eventIds);
+    jdbc.idempotent(
         "acknowledge audit events",
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)")) {
             ps.setString(1, name);
-            ps.setArray(2, Rows.textArray(c, List.copyOf(eventIds)));
-            ps.executeUpdate();
+            ps.setArray(2, Rows.textArray(c, ids));
+            return ps.executeUpdate();
           }
         });
   }
@@ -578,7 +607,8 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
           if (old.isPresent() && old.get().restrictedManagement() != unit.restrictedManagement()) {
             throw InvalidInputException.of(
                 "restrictedManagement",
-                "is fixed when the unit is created; remove the unit and create it again to change it");
+                "is fixed when the unit is created; remove the unit and create it again to change"
+                    + " it");
           }
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -834,7 +864,8 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE mystaff_user SET role_assignable_member = ? WHERE tenant = ? AND id = ?")) {
+                  "UPDATE mystaff_user SET role_assignable_member = ? WHERE tenant = ? AND id ="
+                      + " ?")) {
             ps.setBoolean(1, member);
             ps.setString(2, name);
             ps.setString(3, user.value());
@@ -950,30 +981,57 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     requireNonNull(condition, "condition");
     String json = AuditJson.standard().write(event);
     AtomicBoolean verified = new AtomicBoolean();
+    PostgresAuditSink log = auditLog;
     return jdbc.transaction(
         "write a user",
         c -> {
-          lock(c, false);
-          User current =
-              SqlDirectory.findUser(c, name, user.value(), true)
-                  .orElseThrow(() -> new UnknownUserException(user));
+          // One round trip for the directory's advisory lock (shared), the user's row lock and
+          // whether the event's id is taken. The condition's reads below run in later statements,
+          // so their snapshots are taken with both locks held.
+          User current;
+          boolean taken;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + Rows.USER_COLUMNS
+                      + ", pg_advisory_xact_lock_shared(?, hashtext(?)) IS NULL, EXISTS ("
+                      + (log == null
+                          ? "SELECT 1 FROM mystaff_outbox o WHERE o.tenant = ? AND o.event_id = ?"
+                          : "SELECT 1 FROM mystaff_audit a WHERE a.log = ? AND a.event_id = ?")
+                      + ") FROM mystaff_user u WHERE u.tenant = ? AND u.id = ? FOR UPDATE OF u")) {
+            ps.setInt(1, LOCK_CLASS);
+            ps.setString(2, name);
+            ps.setString(3, log == null ? name : log.log());
+            ps.setString(4, event.id());
+            ps.setString(5, name);
+            ps.setString(6, user.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new UnknownUserException(user);
+              }
+              current = Rows.user(rs);
+              taken = rs.getBoolean(Rows.USER_COLUMN_COUNT + 2);
+            }
+          }
           checkVersion(current, expectedVersion);
           User.Builder changed = change.apply(current);
-          if (pending(c, event.id())) {
-            throw InvalidInputException.of("audit event id", "is already pending in the outbox");
+          if (taken) {
+            throw eventIdTaken(log);
           }
           // A condition is verified once per write: after it ran, a failed transaction is not
           // repeated. CommitCondition.none() reads nothing, so its writes may be.
           verified.set(condition != CommitCondition.none());
-          condition.verify(new SqlDirectory(name, cursors, Jdbc.on(c)));
+          condition.verify(
+              new ConditionReads(new SqlDirectory(name, cursors, Jdbc.on(c)), c, name, current));
           // The phones and flag do not depend on the version, which the UPDATE draws from the
-          // shared sequence (above the current one) and returns: one round trip for both.
+          // shared sequence (above the current one) and returns with the transaction's id; the
+          // event is stored by the same statement: one round trip for the change and its event.
           User written = changed.version(current.version() + 1).build();
           long version;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE mystaff_user SET phones = ?::jsonb, force_change = ?, version ="
-                      + " greatest(nextval('mystaff_version_seq'), ? + 1)"
+                  "WITH changed AS (UPDATE mystaff_user SET phones = ?::jsonb, force_change = ?,"
+                      + " version = greatest(nextval('mystaff_version_seq'), ? + 1)"
                       + (password == null
                           ? ""
                           : ", password_salt = ?, password_hash = ?, password_iterations = ?")
@@ -982,7 +1040,11 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
                       + (sessionsValidFrom == null
                           ? ""
                           : ", sessions_valid_from = greatest(sessions_valid_from, ?)")
-                      + " WHERE tenant = ? AND id = ? RETURNING version")) {
+                      + " WHERE tenant = ? AND id = ? RETURNING version), stored AS ("
+                      + (log == null
+                          ? "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)"
+                          : PostgresAuditSink.INSERT)
+                      + ") SELECT version, pg_current_xact_id()::text FROM changed")) {
             int i = 1;
             ps.setString(i++, Rows.phonesJson(written));
             ps.setBoolean(i++, written.forceChangePasswordNextSignIn());
@@ -996,29 +1058,122 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
               ps.setObject(i++, utc(sessionsValidFrom));
             }
             ps.setString(i++, name);
-            ps.setString(i, user.value());
+            ps.setString(i++, user.value());
+            if (log == null) {
+              ps.setString(i++, name);
+              ps.setString(i++, event.id());
+              ps.setString(i, json);
+            } else {
+              PostgresAuditSink.bind(ps, i, c, log.log(), event, json);
+            }
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
                 throw new IllegalStateException("the locked row of " + user + " went away");
               }
               version = rs.getLong(1);
+              Jdbc.noteTransactionId(rs.getString(2));
             }
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO mystaff_outbox (tenant, event_id, event) VALUES (?, ?, ?)"
-                      + " RETURNING pg_current_xact_id()::text")) {
-            ps.setString(1, name);
-            ps.setString(2, event.id());
-            ps.setString(3, json);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              Jdbc.noteTransactionId(rs.getString(1));
+          } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) { // stored by a concurrent write since the check above
+              throw eventIdTaken(log);
             }
+            throw e;
           }
           return changed.version(version).build();
         },
         () -> !verified.get());
+  }
+
+  private static InvalidInputException eventIdTaken(@Nullable PostgresAuditSink log) {
+    return InvalidInputException.of(
+        "audit event id",
+        log == null ? "is already pending in the outbox" : "is already recorded in the audit log");
+  }
+
+  /**
+   * The directory a commit condition reads, in the write's transaction, with round trips saved. The
+   * user whose row the write holds locked is the row it read, which nothing can change before the
+   * commit. Any other user is read with their role assignments and the role catalog in one round
+   * trip ({@link SqlDirectory#userWithRoles}), since a condition reads those next; users' facts are
+   * read with the units they name ({@link SqlDirectory#factsOf}), which a condition looks up next.
+   * Those are served from these reads, as they would be read again: under the directory's advisory
+   * lock, which the write holds shared, no administrative write can change them before the commit.
+   */
+  private static final class ConditionReads extends ForwardingDirectory {
+    private final Connection c;
+    private final String tenant;
+    private final User locked;
+    private @Nullable UserId readAhead;
+    private List<RoleAssignment> assignments = List.of();
+    private @Nullable RoleCatalog roles;
+
+    /** The units named by the facts read so far, by id: present if the unit exists. */
+    private final Map<UnitId, Optional<AdministrativeUnit>> unitsNamed = new HashMap<>();
+
+    ConditionReads(Directory delegate, Connection c, String tenant, User locked) {
+      super(delegate);
+      this.c = c;
+      this.tenant = tenant;
+      this.locked = locked;
+    }
+
+    @Override
+    public Optional<User> findUser(UserId id) {
+      requireNonNull(id, "id");
+      if (id.equals(locked.id())) {
+        return Optional.of(locked);
+      }
+      SqlDirectory.UserWithRoles read =
+          Jdbc.on(c)
+              .with("read a user", conn -> SqlDirectory.userWithRoles(conn, tenant, id.value()));
+      readAhead = id;
+      assignments = read.assignments();
+      roles = read.roles();
+      return read.user();
+    }
+
+    @Override
+    public List<RoleAssignment> assignmentsOf(UserId principal) {
+      return principal.equals(readAhead) ? assignments : super.assignmentsOf(principal);
+    }
+
+    @Override
+    public RoleCatalog roles() {
+      RoleCatalog read = roles;
+      return read != null ? read : super.roles();
+    }
+
+    @Override
+    public Map<UserId, UserFacts> userFactsOf(Collection<UserId> users) {
+      requireNonNull(users, "users");
+      if (users.isEmpty()) {
+        return Map.of();
+      }
+      List<String> ids = users.stream().map(UserId::value).distinct().toList();
+      return Jdbc.on(c)
+          .with(
+              "read the facts of users",
+              conn -> SqlDirectory.factsOf(conn, tenant, ids, unitsNamed));
+    }
+
+    @Override
+    public Optional<AdministrativeUnit> findUnit(UnitId id) {
+      Optional<AdministrativeUnit> known = unitsNamed.get(requireNonNull(id, "id"));
+      return known != null ? known : super.findUnit(id);
+    }
+
+    @Override
+    public Map<UnitId, AdministrativeUnit> findUnits(Collection<UnitId> ids) {
+      requireNonNull(ids, "ids");
+      if (!unitsNamed.keySet().containsAll(ids)) {
+        return super.findUnits(ids);
+      }
+      Map<UnitId, AdministrativeUnit> found = new HashMap<>();
+      for (UnitId id : ids) {
+        unitsNamed.getOrDefault(id, Optional.empty()).ifPresent(u -> found.put(id, u));
+      }
+      return Map.copyOf(found);
+    }
   }
 
   /** {@link #structural} for work without a result. */
@@ -1026,7 +1181,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     jdbc.update(
         what,
         c -> {
-          lock(c, true);
+          lock(c);
           update.run(c);
         });
   }
@@ -1036,35 +1191,22 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     return jdbc.transaction(
         what,
         c -> {
-          lock(c, true);
+          lock(c);
           return work.run(c);
         });
   }
 
   /**
-   * Takes the directory's transaction-scoped advisory lock: shared by compare-and-set writes, which
-   * may run in parallel (each also locks its user's row), exclusive for administrative writes.
+   * Takes the directory's transaction-scoped advisory lock exclusively, as administrative writes
+   * do; compare-and-set writes take it shared (with their row lock, in {@link #compareAndSet}), so
+   * they run in parallel with each other but never with an administrative write.
    */
-  private void lock(Connection c, boolean exclusive) throws SQLException {
+  private void lock(Connection c) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            exclusive
-                ? "SELECT pg_advisory_xact_lock(?, hashtext(?))"
-                : "SELECT pg_advisory_xact_lock_shared(?, hashtext(?))")) {
+        c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
       ps.setInt(1, LOCK_CLASS);
       ps.setString(2, name);
       ps.executeQuery().close();
-    }
-  }
-
-  private boolean pending(Connection c, String eventId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM mystaff_outbox WHERE tenant = ? AND event_id = ?")) {
-      ps.setString(1, name);
-      ps.setString(2, eventId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
     }
   }
 
@@ -1170,7 +1312,8 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO mystaff_member (tenant, unit_id, user_id, name_key) VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO mystaff_member (tenant, unit_id, user_id, name_key) VALUES (?, ?, ?,"
+                + " ?)")) {
       for (String[] m : members) {
         ps.setString(1, name);
         ps.setString(2, unit);
@@ -1294,6 +1437,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     private boolean migrate = true;
     private int passwordHashIterations = PasswordHash.MIN_ITERATIONS;
     private int termSortLimit = SqlDirectory.TERM_SORT_LIMIT;
+    private @Nullable PostgresAuditSink auditLog;
 
     private Builder() {}
 
@@ -1349,6 +1493,32 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
       return this;
     }
 
+    /**
+     * Stores the audit event of every write (and every {@link #appendAuditEvent}) in {@code sink}'s
+     * log, in the write's own transaction, instead of in the outbox: each event is stored exactly
+     * once, atomically with its change, and nothing is left to relay. A phone edit then commits
+     * once instead of three times (the write, the relay's insert into the audit log, the outbox
+     * acknowledgement).
+     *
+     * <p>Use it only when {@code sink} is also the audit sink of every {@code MyStaff} over this
+     * directory ({@code MyStaff.Builder.auditSink}): the events of writes then never pass through
+     * that builder's sink or relay. The outbox still holds the events that {@link
+     * PostgresWritebackJournal} stores there; the relays deliver those as before. Off by default:
+     * writes store their events in the outbox, and any {@link io.mystaff.spi.AuditSink} can receive
+     * them.
+     *
+     * @param sink the audit log to store write events in; must write through this builder's data
+     *     source (the same instance), so that it is the same database
+     * @return this builder
+     * @throws InvalidInputException from {@link #build()} if {@code sink} writes through another
+     *     data source
+     * @since 0.1.0
+     */
+    public Builder recordAuditIn(PostgresAuditSink sink) {
+      this.auditLog = requireNonNull(sink, "sink");
+      return this;
+    }
+
     /** Tests: the most term rows a search sorts before it walks users in order instead. */
     Builder termSortLimit(int limit) {
       this.termSortLimit = limit;
@@ -1365,6 +1535,10 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
       DataSource ds = dataSource;
       if (ds == null) {
         throw InvalidInputException.of("data source", "is required");
+      }
+      if (auditLog != null && auditLog.dataSource() != ds) {
+        throw InvalidInputException.of(
+            "audit sink", "must write through the directory's data source (the same instance)");
       }
       return new PostgresDirectory(this, ds);
     }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Delivers a {@link PostgresDirectory}'s audit outbox to an {@link AuditSink}; safe to run on every
@@ -21,6 +22,11 @@ import javax.sql.DataSource;
  * only after the sink stored it. If the node dies before the commit, its row locks go with its
  * connection and another node delivers the same events again, with the same ids: delivery is at
  * least once, and a sink that deduplicates by id ({@link PostgresAuditSink}) stores each once.
+ *
+ * <p>When the sink is a {@link PostgresAuditSink} over the relay's own data source (the same
+ * instance), a batch is moved instead: stored in the audit log and deleted from the outbox in one
+ * transaction, so each event is stored exactly once, with one commit per batch instead of one per
+ * event plus one for the acknowledgement.
  *
  * <p>Core's own relay ({@code MyStaff.flushAudit()}) reads the same outbox through {@link
  * PostgresDirectory#pendingAuditEvents}; both may run, since the sink deduplicates.
@@ -33,11 +39,16 @@ public final class PostgresOutboxRelay {
   private final AuditSink sink;
   private final int batch;
 
+  /** The sink's log when it is a {@link PostgresAuditSink} over the same data source, else null. */
+  private final @Nullable String sameDatabaseLog;
+
   private PostgresOutboxRelay(DataSource dataSource, String directory, AuditSink sink, int batch) {
     this.jdbc = new Jdbc(dataSource);
     this.directory = directory;
     this.sink = sink;
     this.batch = batch;
+    this.sameDatabaseLog =
+        sink instanceof PostgresAuditSink p && p.dataSource() == dataSource ? p.log() : null;
   }
 
   /**
@@ -70,6 +81,10 @@ public final class PostgresOutboxRelay {
    *     stored are acknowledged, the others stay in the outbox
    */
   public int relayBatch() {
+    String log = sameDatabaseLog;
+    if (log != null) {
+      return moveBatch(log);
+    }
     List<String> delivered = new ArrayList<>();
     List<RuntimeException> sinkFailure = new ArrayList<>(1);
     jdbc.update(
@@ -100,13 +115,22 @@ public final class PostgresOutboxRelay {
             }
             delivered.add(row[0]);
           }
-          if (!delivered.isEmpty()) {
+          if (delivered.isEmpty()) {
+            Jdbc.noteNothingWritten();
+          } else {
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)")) {
+                    "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)"
+                        + " RETURNING pg_current_xact_id()::text")) {
               ps.setString(1, directory);
               ps.setArray(2, Rows.textArray(c, delivered));
-              ps.executeUpdate();
+              try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                  Jdbc.noteTransactionId(rs.getString(1));
+                } else {
+                  Jdbc.noteNothingWritten();
+                }
+              }
             }
           }
         },
@@ -116,6 +140,62 @@ public final class PostgresOutboxRelay {
           "audit sink", "could not record a relayed audit event", sinkFailure.get(0));
     }
     return delivered.size();
+  }
+
+  /**
+   * {@link #relayBatch} for a {@link PostgresAuditSink} over this relay's data source: claims the
+   * batch, stores it in the audit log and deletes it from the outbox in one transaction (the claim,
+   * one statement that inserts and deletes, the commit). Both happen or neither: each event is
+   * stored exactly once, and a failed transaction may simply run again.
+   */
+  private int moveBatch(String log) {
+    return jdbc.transaction(
+        "move the audit outbox to the audit log",
+        c -> {
+          List<String> ids = new ArrayList<>();
+          List<AuditEvent> events = new ArrayList<>();
+          List<String> json = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?"
+                      + " FOR UPDATE SKIP LOCKED")) {
+            ps.setString(1, directory);
+            ps.setInt(2, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+                json.add(rs.getString(2));
+                events.add(AuditJson.standard().read(rs.getString(2)));
+              }
+            }
+          }
+          if (ids.isEmpty()) {
+            Jdbc.noteNothingWritten();
+            return 0;
+          }
+          StringBuilder sql =
+              new StringBuilder("WITH stored AS (").append(PostgresAuditSink.INSERT);
+          for (int i = 1; i < events.size(); i++) {
+            sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          }
+          sql.append(
+              " ON CONFLICT (log, event_id) DO NOTHING) DELETE FROM mystaff_outbox WHERE tenant = ?"
+                  + " AND event_id = ANY(?) RETURNING pg_current_xact_id()::text");
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < events.size(); i++) {
+              p = PostgresAuditSink.bind(ps, p, c, log, events.get(i), json.get(i));
+            }
+            ps.setString(p++, directory);
+            ps.setArray(p, Rows.textArray(c, ids));
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                Jdbc.noteTransactionId(rs.getString(1));
+              }
+            }
+          }
+          return ids.size();
+        });
   }
 
   /**

@@ -41,6 +41,9 @@ final class Rows {
       "u.id, u.upn, u.display_name, u.source, u.sam_account_name, u.account_enabled, u.user_type,"
           + " u.attributes::text, u.groups, u.phones::text, u.force_change, u.version";
 
+  /** How many columns {@link #USER_COLUMNS} names. */
+  static final int USER_COLUMN_COUNT = 12;
+
   /** The columns {@link #unit} reads, of {@code mystaff_unit n}. */
   static final String UNIT_COLUMNS =
       "n.id, n.display_name, n.description, n.membership_rule, n.restricted";

@@ -11,6 +11,7 @@ import io.mystaff.api.UserId;
 import io.mystaff.api.authz.RoleAssignment;
 import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.authz.RoleDefinition;
+import io.mystaff.api.authz.Scope;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.User;
 import io.mystaff.spi.CursorCodec;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reads of {@link Directory} in SQL, over a source of connections: the pool for {@link
@@ -198,66 +200,123 @@ final class SqlDirectory implements Directory {
       return Map.of();
     }
     List<String> ids = users.stream().map(UserId::value).distinct().toList();
-    return connections.with(
-        "read the facts of users",
-        c -> {
-          java.sql.Array idArray = Rows.textArray(c, ids);
-          Map<String, Set<UnitId>> units = new HashMap<>();
-          Map<String, Set<UnitId>> undecided = new HashMap<>();
-          Map<String, List<RoleAssignment>> assignments = new HashMap<>();
-          Map<String, List<long[]>> order = new HashMap<>();
-          Map<String, Boolean> protectedUsers = new HashMap<>();
-          try (PreparedStatement ps = c.prepareStatement(FACTS)) {
-            for (int i = 0; i < 5; i++) {
-              ps.setString(2 * i + 1, tenant);
-              ps.setArray(2 * i + 2, idArray);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String id = rs.getString(2);
-                switch (rs.getString(1)) {
-                  case "M" ->
-                      units
-                          .computeIfAbsent(id, k -> new LinkedHashSet<>())
-                          .add(UnitId.of(rs.getString(3)));
-                  case "D" ->
-                      undecided
-                          .computeIfAbsent(id, k -> new LinkedHashSet<>())
-                          .add(UnitId.of(rs.getString(3)));
-                  case "P" -> protectedUsers.put(id, rs.getBoolean(13));
-                  default -> {
-                    List<RoleAssignment> list =
-                        assignments.computeIfAbsent(id, k -> new ArrayList<>());
-                    order
-                        .computeIfAbsent(id, k -> new ArrayList<>())
-                        .add(new long[] {rs.getLong(4), list.size()});
-                    list.add(Rows.assignment(rs, 5));
-                  }
-                }
-              }
+    return connections.with("read the facts of users", c -> factsOf(c, tenant, ids, null));
+  }
+
+  /**
+   * The units that facts of users name (member, undecided and assignment-scope units), of {@code
+   * mystaff_unit n}; parameters: the tenant, then four pairs of the tenant and the users' ids.
+   */
+  private static final String UNITS_NAMED =
+      "SELECT "
+          + Rows.UNIT_COLUMNS
+          + " FROM mystaff_unit n WHERE n.tenant = ? AND n.id IN (SELECT m.unit_id FROM"
+          + " mystaff_member m WHERE m.tenant = ? AND m.user_id = ANY(?) UNION SELECT d.unit_id"
+          + " FROM mystaff_undecided d WHERE d.tenant = ? AND d.user_id = ANY(?) UNION SELECT"
+          + " a.unit_id FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U'"
+          + " AND a.principal = ANY(?) UNION SELECT a.unit_id FROM mystaff_user u CROSS JOIN"
+          + " LATERAL unnest(u.groups) g JOIN mystaff_assignment a ON a.tenant = u.tenant AND"
+          + " a.principal_kind = 'G' AND a.principal = g WHERE u.tenant = ? AND u.id = ANY(?))";
+
+  /**
+   * The facts of the users {@code ids} on {@code c} ({@link #FACTS}). With {@code unitsNamed}, also
+   * every unit the facts name, in the same round trip (a second statement sent with the first, run
+   * with its own snapshot), put into it by id: the unit if it exists, empty if not.
+   */
+  static Map<UserId, UserFacts> factsOf(
+      Connection c,
+      String tenant,
+      List<String> ids,
+      @Nullable Map<UnitId, Optional<AdministrativeUnit>> unitsNamed)
+      throws SQLException {
+    java.sql.Array idArray = Rows.textArray(c, ids);
+    Map<String, Set<UnitId>> units = new HashMap<>();
+    Map<String, Set<UnitId>> undecided = new HashMap<>();
+    Map<String, List<RoleAssignment>> assignments = new HashMap<>();
+    Map<String, List<long[]>> order = new HashMap<>();
+    Map<String, Boolean> protectedUsers = new HashMap<>();
+    Map<UnitId, AdministrativeUnit> found = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(unitsNamed == null ? FACTS : FACTS + "; " + UNITS_NAMED)) {
+      for (int i = 0; i < 5; i++) {
+        ps.setString(2 * i + 1, tenant);
+        ps.setArray(2 * i + 2, idArray);
+      }
+      if (unitsNamed != null) {
+        ps.setString(11, tenant);
+        for (int i = 0; i < 4; i++) {
+          ps.setString(2 * i + 12, tenant);
+          ps.setArray(2 * i + 13, idArray);
+        }
+      }
+      ps.execute();
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) {
+          String id = rs.getString(2);
+          switch (rs.getString(1)) {
+            case "M" ->
+                units
+                    .computeIfAbsent(id, k -> new LinkedHashSet<>())
+                    .add(UnitId.of(rs.getString(3)));
+            case "D" ->
+                undecided
+                    .computeIfAbsent(id, k -> new LinkedHashSet<>())
+                    .add(UnitId.of(rs.getString(3)));
+            case "P" -> protectedUsers.put(id, rs.getBoolean(13));
+            default -> {
+              List<RoleAssignment> list = assignments.computeIfAbsent(id, k -> new ArrayList<>());
+              order
+                  .computeIfAbsent(id, k -> new ArrayList<>())
+                  .add(new long[] {rs.getLong(4), list.size()});
+              list.add(Rows.assignment(rs, 5));
             }
           }
-          for (Map.Entry<String, List<RoleAssignment>> e : assignments.entrySet()) {
-            List<long[]> seqs = requireNonNull(order.get(e.getKey()), "order");
-            seqs.sort(java.util.Comparator.comparingLong(x -> x[0]));
-            List<RoleAssignment> sorted = new ArrayList<>(seqs.size());
-            for (long[] x : seqs) {
-              sorted.add(e.getValue().get((int) x[1]));
-            }
-            e.setValue(sorted);
+        }
+      }
+      if (unitsNamed != null) {
+        if (!ps.getMoreResults()) {
+          throw new SQLException("expected the units' result set", "XX000");
+        }
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            AdministrativeUnit unit = Rows.unit(rs);
+            found.put(unit.id(), unit);
           }
-          Map<UserId, UserFacts> facts = new HashMap<>();
-          for (String id : ids) {
-            facts.put(
-                UserId.of(id),
-                new UserFacts(
-                    units.getOrDefault(id, Set.of()),
-                    undecided.getOrDefault(id, Set.of()),
-                    assignments.getOrDefault(id, List.of()),
-                    protectedUsers.getOrDefault(id, false)));
+        }
+      }
+    }
+    for (Map.Entry<String, List<RoleAssignment>> e : assignments.entrySet()) {
+      List<long[]> seqs = requireNonNull(order.get(e.getKey()), "order");
+      seqs.sort(java.util.Comparator.comparingLong(x -> x[0]));
+      List<RoleAssignment> sorted = new ArrayList<>(seqs.size());
+      for (long[] x : seqs) {
+        sorted.add(e.getValue().get((int) x[1]));
+      }
+      e.setValue(sorted);
+    }
+    Map<UserId, UserFacts> facts = new HashMap<>();
+    for (String id : ids) {
+      facts.put(
+          UserId.of(id),
+          new UserFacts(
+              units.getOrDefault(id, Set.of()),
+              undecided.getOrDefault(id, Set.of()),
+              assignments.getOrDefault(id, List.of()),
+              protectedUsers.getOrDefault(id, false)));
+    }
+    if (unitsNamed != null) {
+      found.forEach((id, unit) -> unitsNamed.put(id, Optional.of(unit)));
+      for (UserFacts f : facts.values()) { // the named units that do not exist, known absent
+        f.units().forEach(u -> unitsNamed.putIfAbsent(u, Optional.empty()));
+        f.undecidedUnits().forEach(u -> unitsNamed.putIfAbsent(u, Optional.empty()));
+        for (RoleAssignment a : f.assignments()) {
+          if (a.scope() instanceof Scope.Unit scope) {
+            unitsNamed.putIfAbsent(scope.unit(), Optional.empty());
           }
-          return Map.copyOf(facts);
-        });
+        }
+      }
+    }
+    return Map.copyOf(facts);
   }
 
   @Override
@@ -544,21 +603,8 @@ final class SqlDirectory implements Directory {
         "read role assignments",
         c -> {
           List<RoleAssignment> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + Rows.ASSIGNMENT_COLUMNS
-                      + ", a.seq FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind"
-                      + " = 'U' AND a.principal = ? UNION ALL SELECT "
-                      + Rows.ASSIGNMENT_COLUMNS
-                      + ", a.seq FROM mystaff_user u, unnest(u.groups) g JOIN mystaff_assignment a"
-                      + " ON a.tenant = ? AND a.principal_kind = 'G' AND a.principal = g WHERE"
-                      + " u.tenant = ? AND u.id = ? ORDER BY 9")) {
-            ps.setString(1, tenant);
-            ps.setString(2, principal.value());
-            ps.setString(3, tenant);
-            ps.setString(4, tenant);
-            ps.setString(5, principal.value());
+          try (PreparedStatement ps = c.prepareStatement(ASSIGNMENTS_OF)) {
+            bindAssignmentsOf(ps, 1, tenant, principal.value());
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(Rows.assignment(rs));
@@ -575,18 +621,92 @@ final class SqlDirectory implements Directory {
   }
 
   static RoleCatalog roles(Connection c, String tenant) throws SQLException {
-    List<RoleDefinition> custom = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, display_name, actions FROM mystaff_role WHERE tenant = ? ORDER BY id")) {
+    try (PreparedStatement ps = c.prepareStatement(ROLES)) {
       ps.setString(1, tenant);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          custom.add(Rows.role(rs));
-        }
+        return roles(rs);
       }
     }
+  }
+
+  private static RoleCatalog roles(ResultSet rs) throws SQLException {
+    List<RoleDefinition> custom = new ArrayList<>();
+    while (rs.next()) {
+      custom.add(Rows.role(rs));
+    }
     return custom.isEmpty() ? RoleCatalog.builtIns() : RoleCatalog.of(custom);
+  }
+
+  /** The role assignments of a user, directly and through their groups, in assignment order. */
+  private static final String ASSIGNMENTS_OF =
+      "SELECT "
+          + Rows.ASSIGNMENT_COLUMNS
+          + ", a.seq FROM mystaff_assignment a WHERE a.tenant = ? AND a.principal_kind = 'U' AND"
+          + " a.principal = ? UNION ALL SELECT "
+          + Rows.ASSIGNMENT_COLUMNS
+          + ", a.seq FROM mystaff_user u, unnest(u.groups) g JOIN mystaff_assignment a ON a.tenant"
+          + " = ? AND a.principal_kind = 'G' AND a.principal = g WHERE u.tenant = ? AND u.id = ?"
+          + " ORDER BY 9";
+
+  /** Binds the five parameters of {@link #ASSIGNMENTS_OF} from {@code first} on. */
+  private static int bindAssignmentsOf(PreparedStatement ps, int first, String tenant, String user)
+      throws SQLException {
+    ps.setString(first, tenant);
+    ps.setString(first + 1, user);
+    ps.setString(first + 2, tenant);
+    ps.setString(first + 3, tenant);
+    ps.setString(first + 4, user);
+    return first + 5;
+  }
+
+  /** The custom role definitions, by id. */
+  private static final String ROLES =
+      "SELECT id, display_name, actions FROM mystaff_role WHERE tenant = ? ORDER BY id";
+
+  /**
+   * A user, their role assignments and the role catalog, read in one round trip: three statements
+   * sent together, each run with its own snapshot as if sent apart. What a commit condition reads
+   * about a manager, for a directory bound to a write's transaction.
+   */
+  record UserWithRoles(Optional<User> user, List<RoleAssignment> assignments, RoleCatalog roles) {}
+
+  /** Reads {@link UserWithRoles} of user {@code id} on {@code c}. */
+  static UserWithRoles userWithRoles(Connection c, String tenant, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Rows.USER_COLUMNS
+                + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ?; "
+                + ASSIGNMENTS_OF
+                + "; "
+                + ROLES)) {
+      ps.setString(1, tenant);
+      ps.setString(2, id);
+      int next = bindAssignmentsOf(ps, 3, tenant, id);
+      ps.setString(next, tenant);
+      ps.execute();
+      Optional<User> user;
+      try (ResultSet rs = ps.getResultSet()) {
+        user = rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
+      }
+      List<RoleAssignment> assignments = new ArrayList<>();
+      nextResult(ps);
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) {
+          assignments.add(Rows.assignment(rs));
+        }
+      }
+      nextResult(ps);
+      try (ResultSet rs = ps.getResultSet()) {
+        return new UserWithRoles(user, List.copyOf(assignments), roles(rs));
+      }
+    }
+  }
+
+  private static void nextResult(PreparedStatement ps) throws SQLException {
+    if (!ps.getMoreResults()) {
+      throw new SQLException("expected one more result set", "XX000");
+    }
   }
 
   @Override

@@ -49,10 +49,33 @@ final class Node implements AutoCloseable {
       Duration writebackDeadline,
       Executor relay,
       Duration takeoverInterval) {
+    this(name, syncedUsers, writebackDeadline, relay, takeoverInterval, false);
+  }
+
+  /**
+   * A node whose directory stores its writes' events in the sink's audit log in their own
+   * transactions ({@link PostgresDirectory.Builder#recordAuditIn}) when {@code auditInTransaction}.
+   */
+  Node(
+      String name,
+      List<User> syncedUsers,
+      Duration writebackDeadline,
+      Executor relay,
+      Duration takeoverInterval,
+      boolean auditInTransaction) {
     this.pool = TestDatabase.newPool(8);
     this.directoryFaults = new FaultyDataSource(pool);
-    this.directory = TestDatabase.directory(directoryFaults, name);
-    this.sink = PostgresAuditSink.create(pool, name);
+    this.sink = PostgresAuditSink.create(auditInTransaction ? directoryFaults : pool, name);
+    PostgresDirectory.Builder directoryBuilder =
+        PostgresDirectory.builder()
+            .dataSource(directoryFaults)
+            .name(name)
+            .migrateSchema(false)
+            .passwordHashIterations(1_000);
+    if (auditInTransaction) {
+      directoryBuilder.recordAuditIn(sink);
+    }
+    this.directory = directoryBuilder.build();
     this.journalFaults = new FaultyDataSource(pool);
     this.journal = PostgresWritebackJournal.create(journalFaults, name, Duration.ZERO);
     this.writeback =

@@ -38,6 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Two nodes of one host (two {@link io.mystaff.core.MyStaff}, two pools) on one database and
@@ -70,6 +72,16 @@ class TwoNodesTest {
     String name = TestDatabase.freshName("nodes");
     TestDatabase.seed(TestDatabase.directory(TestDatabase.dataSource(), name), tenant());
     return name;
+  }
+
+  private static Node node(String name, Tenant tenant, boolean auditInTransaction) {
+    return new Node(
+        name,
+        synced(tenant),
+        Duration.ofMinutes(1),
+        Runnable::run,
+        Duration.ZERO,
+        auditInTransaction);
   }
 
   private static List<User> synced(Tenant tenant) {
@@ -120,13 +132,14 @@ class TwoNodesTest {
     }
   }
 
-  @Test
-  void myStaff_sixteenThreadsOnTwoNodes_oneFinalEventPerAttemptAndEveryChangeAudited()
-      throws Exception {
+  @ParameterizedTest(name = "audit in the write''s transaction: {0}")
+  @ValueSource(booleans = {false, true})
+  void myStaff_sixteenThreadsOnTwoNodes_oneFinalEventPerAttemptAndEveryChangeAudited(
+      boolean auditInTransaction) throws Exception {
     String name = seed();
     Tenant tenant = tenant();
-    try (Node n1 = new Node(name, synced(tenant), Duration.ofMinutes(1), Runnable::run);
-        Node n2 = new Node(name, synced(tenant), Duration.ofMinutes(1), Runnable::run)) {
+    try (Node n1 = node(name, tenant, auditInTransaction);
+        Node n2 = node(name, tenant, auditInTransaction)) {
       Map<CorrelationId, String> succeeded = new ConcurrentHashMap<>();
       AtomicInteger refused = new AtomicInteger();
       List<Callable<Void>> workers = new ArrayList<>();

@@ -1,0 +1,136 @@
+package io.mystaff.postgres;
+
+import static io.mystaff.api.directory.PhoneType.OFFICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mystaff.api.UnitId;
+import io.mystaff.api.UserId;
+import io.mystaff.api.authz.BuiltInRole;
+import io.mystaff.api.authz.RoleAssignment;
+import io.mystaff.api.authz.RoleCatalog;
+import io.mystaff.api.directory.AdministrativeUnit;
+import io.mystaff.api.directory.PhoneNumber;
+import io.mystaff.api.directory.User;
+import io.mystaff.testkit.fixtures.Fixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a commit condition reads inside a write's transaction, where the directory serves the locked
+ * user from its row and a manager's assignments and the role catalog from the read of the manager:
+ * the same values separate reads return, including changes committed just before the write.
+ */
+class ConditionReadsTest {
+  private static final UserId BOB = UserId.of("bob");
+  private static final UserId MGR = UserId.of("mgr");
+  private PostgresDirectory directory;
+
+  @BeforeEach
+  void seed() {
+    directory =
+        TestDatabase.seeded(
+            Fixtures.tenant()
+                .unit("store-1", "Store 1")
+                .cloudUser("bob", u -> u.in("store-1"))
+                .admin("mgr", BuiltInRole.AUTHENTICATION_ADMINISTRATOR, "store-1")
+                .admin("mgr", BuiltInRole.HELPDESK_ADMINISTRATOR, "store-1")
+                .build());
+  }
+
+  /** What one condition saw: the target, the manager, the manager's assignments, the roles. */
+  private record Seen(
+      Optional<User> target,
+      Optional<User> manager,
+      List<RoleAssignment> assignments,
+      RoleCatalog roles) {}
+
+  private Seen write(User bob) {
+    List<Seen> seen = new ArrayList<>();
+    directory.setPhone(
+        BOB,
+        bob.version(),
+        OFFICE,
+        Optional.of(PhoneNumber.of("+14255550100")),
+        PostgresAuditSinkTest.event("e-" + bob.version(), Instant.EPOCH, "mgr", "bob", "c"),
+        current ->
+            seen.add(
+                new Seen(
+                    current.findUser(BOB),
+                    current.findUser(MGR),
+                    current.assignmentsOf(MGR),
+                    current.roles())));
+    return seen.get(0);
+  }
+
+  @Test
+  void condition_readsTheSameAsSeparateReads() {
+    User bob = directory.findUser(BOB).orElseThrow();
+    Seen seen = write(bob);
+    assertThat(seen.target()).as("the locked target, as it was before the write").contains(bob);
+    assertThat(seen.manager()).isEqualTo(directory.findUser(MGR));
+    assertThat(seen.assignments()).isEqualTo(directory.assignmentsOf(MGR)).hasSize(2);
+    assertThat(seen.roles()).isEqualTo(directory.roles());
+  }
+
+  @Test
+  void condition_seesAnAssignmentRemovedJustBeforeTheWrite() {
+    List<RoleAssignment> before = directory.assignmentsOf(MGR);
+    directory.removeAssignment(before.get(0).id());
+    Seen seen = write(directory.findUser(BOB).orElseThrow());
+    assertThat(seen.assignments()).isEqualTo(before.subList(1, 2));
+  }
+
+  @Test
+  void condition_unknownManager_emptyWithNoAssignments() {
+    List<Optional<User>> found = new ArrayList<>();
+    List<List<RoleAssignment>> assignments = new ArrayList<>();
+    User bob = directory.findUser(BOB).orElseThrow();
+    directory.setPhone(
+        BOB,
+        bob.version(),
+        OFFICE,
+        Optional.empty(),
+        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "nobody", "bob", "c"),
+        current -> {
+          found.add(current.findUser(UserId.of("nobody")));
+          assignments.add(current.assignmentsOf(UserId.of("nobody")));
+        });
+    assertThat(found).containsExactly(Optional.empty());
+    assertThat(assignments).containsExactly(List.of());
+  }
+
+  @Test
+  void condition_readsTheTargetsFactsAndUnitsAsSeparateReads_includingAUnitJustJoined() {
+    UnitId joined = UnitId.of("store-2");
+    UnitId none = UnitId.of("no-such-unit");
+    directory.putUnit(
+        AdministrativeUnit.assigned(joined, "Store 2").withRestrictedManagement(true));
+    directory.addMember(joined, BOB);
+    User bob = directory.findUser(BOB).orElseThrow();
+    List<Object> seen = new ArrayList<>();
+    directory.setPhone(
+        BOB,
+        bob.version(),
+        OFFICE,
+        Optional.empty(),
+        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
+        current -> {
+          seen.add(current.userFactsOf(List.of(BOB, MGR)));
+          seen.add(current.findUnit(joined));
+          seen.add(current.findUnit(none));
+          seen.add(current.findUnits(List.of(joined, none)));
+        });
+    assertThat(seen)
+        .containsExactly(
+            directory.userFactsOf(List.of(BOB, MGR)),
+            directory.findUnit(joined),
+            Optional.empty(),
+            directory.findUnits(List.of(joined, none)));
+    assertThat(directory.userFactsOf(List.of(BOB)).get(BOB).units()).contains(joined);
+    assertThat(directory.findUnit(joined).orElseThrow().restrictedManagement()).isTrue();
+  }
+}
