@@ -1278,7 +1278,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private static Set<UnitId> plus(Set<UnitId> set, UnitRecord unit) {
     UnitId id = unit.unit.id();
     return switch (set.size()) {
-      case 0 -> Set.of(id);
+      case 0 -> unit.alone; // the unit's shared one-element set, as the live path gives
       case 1 -> Set.of(set.iterator().next(), id);
       default -> with(set, id);
     };
