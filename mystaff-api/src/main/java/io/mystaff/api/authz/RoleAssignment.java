@@ -296,7 +296,7 @@ public final class RoleAssignment {
     // A user is in one or two units: compare their hashes with this one's before reading the unit
     // (one object less to load for every unit that is not it).
     for (UnitId member : units) {
-      if (member.hashCode() == unitHash && member.equals(u)) {
+      if (member != null && member.hashCode() == unitHash && member.equals(u)) {
         return true;
       }
     }

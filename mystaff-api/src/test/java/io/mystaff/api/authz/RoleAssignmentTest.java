@@ -136,6 +136,22 @@ class RoleAssignmentTest {
   }
 
   @Test
+  void covers_setHoldingNull_answersAsScopeDoes() {
+    RoleAssignment unitScoped =
+        RoleAssignment.of(
+            AssignmentId.of("a2"),
+            UserId.of("u1"),
+            BuiltInRole.HELPDESK_ADMINISTRATOR,
+            Scope.unit(UnitId.of("store-1")));
+    Set<UnitId> withNull = new java.util.HashSet<>(java.util.Arrays.asList(null, UnitId.of("x")));
+    assertThat(unitScoped.covers(withNull))
+        .isEqualTo(unitScoped.scope().covers(withNull))
+        .isFalse();
+    withNull.add(UnitId.of("store-1"));
+    assertThat(unitScoped.covers(withNull)).isTrue();
+  }
+
+  @Test
   void scope_parse_roundTripsDirectoryScopeId() {
     Scope unit = Scope.unit(UnitId.of("store-1"));
     assertThat(Scope.parse(unit.directoryScopeId())).isEqualTo(unit);
