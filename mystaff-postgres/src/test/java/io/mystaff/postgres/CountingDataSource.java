@@ -1,17 +1,11 @@
 package io.mystaff.postgres;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -21,15 +15,14 @@ import javax.sql.DataSource;
  * entry is one round trip; {@link #commits()} counts WAL flushes of transactions that wrote: each
  * COMMIT and each write in auto-commit mode (marked {@link #AUTO_COMMIT}).
  */
-final class CountingDataSource implements DataSource {
+final class CountingDataSource extends WrappingDataSource {
   /** The mark of a write in auto-commit mode: a statement and its commit in one round trip. */
   static final String AUTO_COMMIT = " [auto-commit]";
 
-  private final DataSource delegate;
   private final List<String> log = new ArrayList<>();
 
   CountingDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Forgets what was logged so far. */
@@ -62,16 +55,7 @@ final class CountingDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return wrap(delegate.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return wrap(delegate.getConnection(user, password));
-  }
-
-  private Connection wrap(Connection c) {
+  Connection wrap(Connection c) {
     InvocationHandler h =
         (proxy, method, args) -> {
           switch (method.getName()) {
@@ -121,48 +105,5 @@ final class CountingDataSource implements DataSource {
   private static String brief(String sql) {
     String oneLine = sql.replaceAll("\\s+", " ").trim();
     return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 100) + "...";
-  }
-
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }

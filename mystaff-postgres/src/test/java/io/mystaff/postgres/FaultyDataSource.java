@@ -1,17 +1,13 @@
 package io.mystaff.postgres;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -26,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  * lets the server commit and then throws, as a connection lost after the COMMIT reached the server
  * does; {@link #failCommitUnsent} throws without committing, as a connection lost before.
  */
-final class FaultyDataSource implements DataSource {
-  private final DataSource delegate;
+final class FaultyDataSource extends WrappingDataSource {
   private volatile String fragment = "\u0000never";
   private volatile String sqlState = "08006";
   private final AtomicInteger remaining = new AtomicInteger();
@@ -38,7 +33,7 @@ final class FaultyDataSource implements DataSource {
   final AtomicInteger injected = new AtomicInteger();
 
   FaultyDataSource(DataSource delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Fails the next {@code times} executions of statements containing {@code fragment}. */
@@ -74,16 +69,7 @@ final class FaultyDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return wrap(delegate.getConnection());
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    return wrap(delegate.getConnection(user, password));
-  }
-
-  private Connection wrap(Connection c) {
+  Connection wrap(Connection c) {
     AtomicBoolean ranCommitFragment = new AtomicBoolean();
     InvocationHandler h =
         (proxy, method, args) -> {
@@ -132,49 +118,5 @@ final class FaultyDataSource implements DataSource {
     return (PreparedStatement)
         Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, h);
-  }
-
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-      throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return delegate.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return delegate.isWrapperFor(iface);
   }
 }
