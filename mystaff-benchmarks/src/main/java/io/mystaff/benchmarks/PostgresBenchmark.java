@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +85,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  * kept between runs ({@code -Dmystaff.bench.pgdata}, default {@code
  * ${java.io.tmpdir}/mystaff-bench-pg}); later forks start PostgreSQL on it in about a second. The
  * server runs with its defaults except {@code shared_buffers=512MB}; durability settings are
- * PostgreSQL's defaults as zonky configures them.
+ * PostgreSQL's defaults as zonky configures them. A profiling run may add settings with {@code
+ * -Dmystaff.bench.pgconf=key=value;key=value} (passed to the fork with {@code -jvmArgsAppend}).
  *
  * <p>Run (short, the machine is shared): {@code java -jar mystaff-benchmarks/target/benchmarks.jar
  * PostgresBenchmark -wi 2 -w 2s -i 3 -r 2s}
@@ -208,12 +210,15 @@ public class PostgresBenchmark {
                 "mystaff.bench.pgdata",
                 Path.of(System.getProperty("java.io.tmpdir"), "mystaff-bench-pg").toString()));
     Files.createDirectories(data);
-    postgres =
+    EmbeddedPostgres.Builder server =
         EmbeddedPostgres.builder()
             .setDataDirectory(data)
             .setCleanDataDirectory(false)
-            .setServerConfig("shared_buffers", "512MB")
-            .start();
+            .setServerConfig("shared_buffers", "512MB");
+    for (Map.Entry<String, String> setting : extraServerConfig().entrySet()) {
+      server.setServerConfig(setting.getKey(), setting.getValue());
+    }
+    postgres = server.start();
     String url = postgres.getJdbcUrl("postgres", "postgres");
     Workload w = Workload.generate(Workload.Scale.LARGE_TENANT, 42);
     node1 = new Node(url);
@@ -255,6 +260,26 @@ public class PostgresBenchmark {
             .filter(l -> l instanceof Location.Unit)
             .findFirst()
             .orElseThrow();
+  }
+
+  /**
+   * Further server settings for a profiling run, from {@code -Dmystaff.bench.pgconf=k=v;k=v} (for
+   * example {@code shared_preload_libraries=pg_stat_statements}); none by default.
+   */
+  static Map<String, String> extraServerConfig() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    String spec = System.getProperty("mystaff.bench.pgconf", "");
+    for (String pair : spec.split(";", -1)) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("mystaff.bench.pgconf: expected key=value, got " + pair);
+      }
+      settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return settings;
   }
 
   /** Loads the workload with COPY: a minute or two, once per data directory. */

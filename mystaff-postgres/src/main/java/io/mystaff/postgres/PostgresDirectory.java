@@ -408,11 +408,12 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
         "read the audit outbox",
         c -> {
           List<AuditEvent> events = new ArrayList<>();
+          // The limit is written into the statement: with a LIMIT parameter PostgreSQL plans each
+          // execution again, as the custom plan for the actual limit looks cheaper.
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?")) {
+                  "SELECT event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT " + max)) {
             ps.setString(1, name);
-            ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 events.add(AuditJson.standard().read(rs.getString(1)));
@@ -439,11 +440,18 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
     jdbc.idempotent(
         "acknowledge audit events",
         c -> {
+          // One id (the usual case) compares with = for a generic plan, as SqlDirectory's reads.
+          boolean one = ids.size() == 1;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id = ANY(?)")) {
+                  "DELETE FROM mystaff_outbox WHERE tenant = ? AND event_id "
+                      + (one ? "= ?" : "= ANY(?)"))) {
             ps.setString(1, name);
-            ps.setArray(2, Rows.textArray(c, ids));
+            if (one) {
+              ps.setString(2, ids.get(0));
+            } else {
+              ps.setArray(2, Rows.textArray(c, ids));
+            }
             return ps.executeUpdate();
           }
         });
@@ -986,10 +994,17 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
         "write a user",
         c -> {
           // One round trip for the directory's advisory lock (shared), the user's row lock and
-          // whether the event's id is taken. The condition's reads below run in later statements,
-          // so their snapshots are taken with both locks held.
+          // whether the event's id is taken, and, sent with it, what a condition reads next (the
+          // facts of the user and the units they name, the initiator's account with their role
+          // assignments and the role catalog; see ConditionReads). Those statements run after the
+          // first, so their snapshots are taken with both locks held.
+          boolean readAhead = condition != CommitCondition.none();
+          UserId initiator = event.initiatedBy().id();
+          boolean readInitiator = readAhead && !initiator.equals(user);
+          List<String> targetIds = List.of(user.value());
           User current;
           boolean taken;
+          ConditionReads reads;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
@@ -998,19 +1013,39 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
                       + (log == null
                           ? "SELECT 1 FROM mystaff_outbox o WHERE o.tenant = ? AND o.event_id = ?"
                           : "SELECT 1 FROM mystaff_audit a WHERE a.log = ? AND a.event_id = ?")
-                      + ") FROM mystaff_user u WHERE u.tenant = ? AND u.id = ? FOR UPDATE OF u")) {
+                      + ") FROM mystaff_user u WHERE u.tenant = ? AND u.id = ? FOR UPDATE OF u"
+                      + (readAhead ? "; " + SqlDirectory.factsSql(targetIds, true) : "")
+                      + (readInitiator ? "; " + SqlDirectory.USER_WITH_ROLES : ""))) {
             ps.setInt(1, LOCK_CLASS);
             ps.setString(2, name);
             ps.setString(3, log == null ? name : log.log());
             ps.setString(4, event.id());
             ps.setString(5, name);
             ps.setString(6, user.value());
-            try (ResultSet rs = ps.executeQuery()) {
+            int next = 7;
+            if (readAhead) {
+              next = SqlDirectory.bindFacts(ps, next, c, name, targetIds, true);
+            }
+            if (readInitiator) {
+              SqlDirectory.bindUserWithRoles(ps, next, name, initiator.value());
+            }
+            ps.execute();
+            try (ResultSet rs = ps.getResultSet()) {
               if (!rs.next()) {
                 throw new UnknownUserException(user);
               }
               current = Rows.user(rs);
               taken = rs.getBoolean(Rows.USER_COLUMN_COUNT + 2);
+            }
+            reads =
+                new ConditionReads(new SqlDirectory(name, cursors, Jdbc.on(c)), c, name, current);
+            if (readAhead) {
+              SqlDirectory.nextResult(ps);
+              reads.factsRead(SqlDirectory.readFacts(ps, targetIds, reads.unitsNamed));
+            }
+            if (readInitiator) {
+              SqlDirectory.nextResult(ps);
+              reads.userRead(initiator, SqlDirectory.readUserWithRoles(ps));
             }
           }
           checkVersion(current, expectedVersion);
@@ -1021,8 +1056,7 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
           // A condition is verified once per write: after it ran, a failed transaction is not
           // repeated. CommitCondition.none() reads nothing, so its writes may be.
           verified.set(condition != CommitCondition.none());
-          condition.verify(
-              new ConditionReads(new SqlDirectory(name, cursors, Jdbc.on(c)), c, name, current));
+          condition.verify(reads);
           // The phones and flag do not depend on the version, which the UPDATE draws from the
           // shared sequence (above the current one) and returns with the transaction's id; the
           // event is stored by the same statement: one round trip for the change and its event.
@@ -1093,22 +1127,29 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
   /**
    * The directory a commit condition reads, in the write's transaction, with round trips saved. The
    * user whose row the write holds locked is the row it read, which nothing can change before the
-   * commit. Any other user is read with their role assignments and the role catalog in one round
-   * trip ({@link SqlDirectory#userWithRoles}), since a condition reads those next; users' facts are
-   * read with the units they name ({@link SqlDirectory#factsOf}), which a condition looks up next.
-   * Those are served from these reads, as they would be read again: under the directory's advisory
-   * lock, which the write holds shared, no administrative write can change them before the commit.
+   * commit. The write reads ahead, in its lock's round trip, what core's condition reads: the
+   * locked user's facts with the units they name ({@link #factsRead}), and the event's initiator
+   * with their role assignments and the role catalog ({@link #userRead}). Any other user is read
+   * with their role assignments and the role catalog in one round trip ({@link
+   * SqlDirectory#userWithRoles}); other users' facts are read with the units they name ({@link
+   * SqlDirectory#factsOf}). Those are served from these reads, as they would be read again: under
+   * the directory's advisory lock, which the write holds shared, no administrative write can change
+   * them before the commit.
    */
   private static final class ConditionReads extends ForwardingDirectory {
     private final Connection c;
     private final String tenant;
     private final User locked;
     private @Nullable UserId readAhead;
+    private Optional<User> readAheadUser = Optional.empty();
     private List<RoleAssignment> assignments = List.of();
     private @Nullable RoleCatalog roles;
 
+    /** The locked user's facts, when read ahead. */
+    private @Nullable Map<UserId, UserFacts> lockedFacts;
+
     /** The units named by the facts read so far, by id: present if the unit exists. */
-    private final Map<UnitId, Optional<AdministrativeUnit>> unitsNamed = new HashMap<>();
+    final Map<UnitId, Optional<AdministrativeUnit>> unitsNamed = new HashMap<>();
 
     ConditionReads(Directory delegate, Connection c, String tenant, User locked) {
       super(delegate);
@@ -1117,19 +1158,33 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
       this.locked = locked;
     }
 
+    /** Notes the locked user's facts, read ahead with the units they name. */
+    void factsRead(Map<UserId, UserFacts> facts) {
+      lockedFacts = facts;
+    }
+
+    /** Notes user {@code id}, their role assignments and the role catalog, read ahead. */
+    void userRead(UserId id, SqlDirectory.UserWithRoles read) {
+      readAhead = id;
+      readAheadUser = read.user();
+      assignments = read.assignments();
+      roles = read.roles();
+    }
+
     @Override
     public Optional<User> findUser(UserId id) {
       requireNonNull(id, "id");
       if (id.equals(locked.id())) {
         return Optional.of(locked);
       }
-      SqlDirectory.UserWithRoles read =
+      if (id.equals(readAhead)) {
+        return readAheadUser;
+      }
+      userRead(
+          id,
           Jdbc.on(c)
-              .with("read a user", conn -> SqlDirectory.userWithRoles(conn, tenant, id.value()));
-      readAhead = id;
-      assignments = read.assignments();
-      roles = read.roles();
-      return read.user();
+              .with("read a user", conn -> SqlDirectory.userWithRoles(conn, tenant, id.value())));
+      return readAheadUser;
     }
 
     @Override
@@ -1150,6 +1205,10 @@ public final class PostgresDirectory implements Directory, DirectoryWriter, Sess
         return Map.of();
       }
       List<String> ids = users.stream().map(UserId::value).distinct().toList();
+      Map<UserId, UserFacts> known = lockedFacts;
+      if (known != null && ids.size() == 1 && ids.get(0).equals(locked.id().value())) {
+        return known;
+      }
       return Jdbc.on(c)
           .with(
               "read the facts of users",

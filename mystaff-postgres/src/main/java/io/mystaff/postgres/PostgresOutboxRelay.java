@@ -95,10 +95,10 @@ public final class PostgresOutboxRelay {
           List<String[]> claimed = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?"
+                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT "
+                      + batch // written in, not bound: a generic plan (see pendingAuditEvents)
                       + " FOR UPDATE SKIP LOCKED")) {
             ps.setString(1, directory);
-            ps.setInt(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 claimed.add(new String[] {rs.getString(1), rs.getString(2)});
@@ -157,10 +157,10 @@ public final class PostgresOutboxRelay {
           List<String> json = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?"
+                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT "
+                      + batch // written in, not bound: a generic plan (see pendingAuditEvents)
                       + " FOR UPDATE SKIP LOCKED")) {
             ps.setString(1, directory);
-            ps.setInt(2, batch);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getString(1));

@@ -114,13 +114,20 @@ final class SqlDirectory implements Directory {
         "read units",
         c -> {
           Map<UnitId, AdministrativeUnit> found = new HashMap<>();
+          // One unit (the usual case) compares with = for a generic plan (see FACTS_OF_ONE).
+          boolean one = ids.size() == 1;
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT "
                       + Rows.UNIT_COLUMNS
-                      + " FROM mystaff_unit n WHERE n.tenant = ? AND n.id = ANY(?)")) {
+                      + " FROM mystaff_unit n WHERE n.tenant = ? AND n.id "
+                      + (one ? "= ?" : "= ANY(?)"))) {
             ps.setString(1, tenant);
-            ps.setArray(2, Rows.textArray(c, ids.stream().map(UnitId::value).toList()));
+            if (one) {
+              ps.setString(2, ids.iterator().next().value());
+            } else {
+              ps.setArray(2, Rows.textArray(c, ids.stream().map(UnitId::value).toList()));
+            }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 AdministrativeUnit unit = Rows.unit(rs);
@@ -229,59 +236,118 @@ final class SqlDirectory implements Directory {
       List<String> ids,
       @Nullable Map<UnitId, Optional<AdministrativeUnit>> unitsNamed)
       throws SQLException {
-    java.sql.Array idArray = Rows.textArray(c, ids);
+    try (PreparedStatement ps = c.prepareStatement(factsSql(ids, unitsNamed != null))) {
+      bindFacts(ps, 1, c, tenant, ids, unitsNamed != null);
+      ps.execute();
+      return readFacts(ps, ids, unitsNamed);
+    }
+  }
+
+  /**
+   * {@link #FACTS} and {@link #UNITS_NAMED} for one user: each {@code = ANY(?)} of an id array is
+   * {@code = ?} of the one id. PostgreSQL plans a statement that compares with an array parameter
+   * again at each execution (its custom plan for the actual array always looks cheaper than a
+   * generic one), which cost this statement more than running it (about 0.3 ms at 1M users); with
+   * {@code =} the generic plan is as cheap, so the server settles on it after five executions.
+   */
+  private static final String FACTS_OF_ONE = FACTS.replace("= ANY(?)", "= ?");
+
+  private static final String UNITS_NAMED_OF_ONE = UNITS_NAMED.replace("= ANY(?)", "= ?");
+
+  /**
+   * The statements of {@link #factsOf} for {@code ids}: {@link #FACTS}, and {@link #UNITS_NAMED} if
+   * asked; their one-user forms for one id.
+   */
+  static String factsSql(List<String> ids, boolean withUnits) {
+    if (ids.size() == 1) {
+      return withUnits ? FACTS_OF_ONE + "; " + UNITS_NAMED_OF_ONE : FACTS_OF_ONE;
+    }
+    return withUnits ? FACTS + "; " + UNITS_NAMED : FACTS;
+  }
+
+  /**
+   * Binds the parameters of {@link #factsSql} from {@code first} on.
+   *
+   * @return the index of the next parameter
+   */
+  static int bindFacts(
+      PreparedStatement ps,
+      int first,
+      Connection c,
+      String tenant,
+      List<String> ids,
+      boolean withUnits)
+      throws SQLException {
+    java.sql.@Nullable Array idArray = ids.size() == 1 ? null : Rows.textArray(c, ids);
+    int p = first;
+    for (int i = 0; i < 5; i++) {
+      ps.setString(p++, tenant);
+      bindIds(ps, p++, idArray, ids);
+    }
+    if (withUnits) {
+      ps.setString(p++, tenant);
+      for (int i = 0; i < 4; i++) {
+        ps.setString(p++, tenant);
+        bindIds(ps, p++, idArray, ids);
+      }
+    }
+    return p;
+  }
+
+  /** Binds the ids: the array, or the one id when there is no array ({@link #factsSql}). */
+  private static void bindIds(
+      PreparedStatement ps, int index, java.sql.@Nullable Array idArray, List<String> ids)
+      throws SQLException {
+    if (idArray == null) {
+      ps.setString(index, ids.get(0));
+    } else {
+      ps.setArray(index, idArray);
+    }
+  }
+
+  /**
+   * Reads the answer of {@link #factsSql} from {@code ps}, whose current result is the facts' (and,
+   * when {@code unitsNamed} is given, the next one the units'), putting the named units into {@code
+   * unitsNamed} by id: the unit if it exists, empty if not.
+   */
+  static Map<UserId, UserFacts> readFacts(
+      PreparedStatement ps,
+      List<String> ids,
+      @Nullable Map<UnitId, Optional<AdministrativeUnit>> unitsNamed)
+      throws SQLException {
     Map<String, Set<UnitId>> units = new HashMap<>();
     Map<String, Set<UnitId>> undecided = new HashMap<>();
     Map<String, List<RoleAssignment>> assignments = new HashMap<>();
     Map<String, List<long[]>> order = new HashMap<>();
     Map<String, Boolean> protectedUsers = new HashMap<>();
     Map<UnitId, AdministrativeUnit> found = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(unitsNamed == null ? FACTS : FACTS + "; " + UNITS_NAMED)) {
-      for (int i = 0; i < 5; i++) {
-        ps.setString(2 * i + 1, tenant);
-        ps.setArray(2 * i + 2, idArray);
-      }
-      if (unitsNamed != null) {
-        ps.setString(11, tenant);
-        for (int i = 0; i < 4; i++) {
-          ps.setString(2 * i + 12, tenant);
-          ps.setArray(2 * i + 13, idArray);
+    try (ResultSet rs = ps.getResultSet()) {
+      while (rs.next()) {
+        String id = rs.getString(2);
+        switch (rs.getString(1)) {
+          case "M" ->
+              units.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(UnitId.of(rs.getString(3)));
+          case "D" ->
+              undecided
+                  .computeIfAbsent(id, k -> new LinkedHashSet<>())
+                  .add(UnitId.of(rs.getString(3)));
+          case "P" -> protectedUsers.put(id, rs.getBoolean(13));
+          default -> {
+            List<RoleAssignment> list = assignments.computeIfAbsent(id, k -> new ArrayList<>());
+            order
+                .computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new long[] {rs.getLong(4), list.size()});
+            list.add(Rows.assignment(rs, 5));
+          }
         }
       }
-      ps.execute();
+    }
+    if (unitsNamed != null) {
+      nextResult(ps);
       try (ResultSet rs = ps.getResultSet()) {
         while (rs.next()) {
-          String id = rs.getString(2);
-          switch (rs.getString(1)) {
-            case "M" ->
-                units
-                    .computeIfAbsent(id, k -> new LinkedHashSet<>())
-                    .add(UnitId.of(rs.getString(3)));
-            case "D" ->
-                undecided
-                    .computeIfAbsent(id, k -> new LinkedHashSet<>())
-                    .add(UnitId.of(rs.getString(3)));
-            case "P" -> protectedUsers.put(id, rs.getBoolean(13));
-            default -> {
-              List<RoleAssignment> list = assignments.computeIfAbsent(id, k -> new ArrayList<>());
-              order
-                  .computeIfAbsent(id, k -> new ArrayList<>())
-                  .add(new long[] {rs.getLong(4), list.size()});
-              list.add(Rows.assignment(rs, 5));
-            }
-          }
-        }
-      }
-      if (unitsNamed != null) {
-        if (!ps.getMoreResults()) {
-          throw new SQLException("expected the units' result set", "XX000");
-        }
-        try (ResultSet rs = ps.getResultSet()) {
-          while (rs.next()) {
-            AdministrativeUnit unit = Rows.unit(rs);
-            found.put(unit.id(), unit);
-          }
+          AdministrativeUnit unit = Rows.unit(rs);
+          found.put(unit.id(), unit);
         }
       }
     }
@@ -672,38 +738,60 @@ final class SqlDirectory implements Directory {
 
   /** Reads {@link UserWithRoles} of user {@code id} on {@code c}. */
   static UserWithRoles userWithRoles(Connection c, String tenant, String id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + Rows.USER_COLUMNS
-                + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ?; "
-                + ASSIGNMENTS_OF
-                + "; "
-                + ROLES)) {
-      ps.setString(1, tenant);
-      ps.setString(2, id);
-      int next = bindAssignmentsOf(ps, 3, tenant, id);
-      ps.setString(next, tenant);
+    try (PreparedStatement ps = c.prepareStatement(USER_WITH_ROLES)) {
+      bindUserWithRoles(ps, 1, tenant, id);
       ps.execute();
-      Optional<User> user;
-      try (ResultSet rs = ps.getResultSet()) {
-        user = rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
-      }
-      List<RoleAssignment> assignments = new ArrayList<>();
-      nextResult(ps);
-      try (ResultSet rs = ps.getResultSet()) {
-        while (rs.next()) {
-          assignments.add(Rows.assignment(rs));
-        }
-      }
-      nextResult(ps);
-      try (ResultSet rs = ps.getResultSet()) {
-        return new UserWithRoles(user, List.copyOf(assignments), roles(rs));
-      }
+      return readUserWithRoles(ps);
     }
   }
 
-  private static void nextResult(PreparedStatement ps) throws SQLException {
+  /** The three statements of {@link #userWithRoles}. */
+  static final String USER_WITH_ROLES =
+      "SELECT "
+          + Rows.USER_COLUMNS
+          + " FROM mystaff_user u WHERE u.tenant = ? AND u.id = ?; "
+          + ASSIGNMENTS_OF
+          + "; "
+          + ROLES;
+
+  /**
+   * Binds the parameters of {@link #USER_WITH_ROLES} from {@code first} on.
+   *
+   * @return the index of the next parameter
+   */
+  static int bindUserWithRoles(PreparedStatement ps, int first, String tenant, String id)
+      throws SQLException {
+    ps.setString(first, tenant);
+    ps.setString(first + 1, id);
+    int next = bindAssignmentsOf(ps, first + 2, tenant, id);
+    ps.setString(next, tenant);
+    return next + 1;
+  }
+
+  /**
+   * Reads the answer of {@link #USER_WITH_ROLES} from {@code ps}, whose current result is its
+   * first; leaves the last of its three results current.
+   */
+  static UserWithRoles readUserWithRoles(PreparedStatement ps) throws SQLException {
+    Optional<User> user;
+    try (ResultSet rs = ps.getResultSet()) {
+      user = rs.next() ? Optional.of(Rows.user(rs)) : Optional.empty();
+    }
+    List<RoleAssignment> assignments = new ArrayList<>();
+    nextResult(ps);
+    try (ResultSet rs = ps.getResultSet()) {
+      while (rs.next()) {
+        assignments.add(Rows.assignment(rs));
+      }
+    }
+    nextResult(ps);
+    try (ResultSet rs = ps.getResultSet()) {
+      return new UserWithRoles(user, List.copyOf(assignments), roles(rs));
+    }
+  }
+
+  /** Moves {@code ps} to its next result, which must be a result set. */
+  static void nextResult(PreparedStatement ps) throws SQLException {
     if (!ps.getMoreResults()) {
       throw new SQLException("expected one more result set", "XX000");
     }

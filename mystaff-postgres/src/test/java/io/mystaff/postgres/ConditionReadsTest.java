@@ -133,4 +133,62 @@ class ConditionReadsTest {
     assertThat(directory.userFactsOf(List.of(BOB)).get(BOB).units()).contains(joined);
     assertThat(directory.findUnit(joined).orElseThrow().restrictedManagement()).isTrue();
   }
+
+  @Test
+  void condition_readsTheLockedUsersFactsAlone_servedFromTheReadAhead_asSeparateReads() {
+    UnitId joined = UnitId.of("store-2");
+    directory.putUnit(
+        AdministrativeUnit.assigned(joined, "Store 2").withRestrictedManagement(true));
+    directory.addMember(joined, BOB);
+    User bob = directory.findUser(BOB).orElseThrow();
+    List<Object> seen = new ArrayList<>();
+    directory.setPhone(
+        BOB,
+        bob.version(),
+        OFFICE,
+        Optional.empty(),
+        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
+        current -> {
+          seen.add(current.userFactsOf(List.of(BOB)));
+          seen.add(current.findUnits(List.of(joined, UnitId.of("store-1"))));
+          seen.add(current.findUnit(UnitId.of("no-such-unit")));
+        });
+    assertThat(seen)
+        .containsExactly(
+            directory.userFactsOf(List.of(BOB)),
+            directory.findUnits(List.of(joined, UnitId.of("store-1"))),
+            Optional.empty());
+  }
+
+  @Test
+  void condition_readsAUserOtherThanTheInitiator_readAfreshAsSeparateReads() {
+    directory.putUser(
+        User.builder()
+            .id(UserId.of("other"))
+            .userPrincipalName("other@contoso.example")
+            .displayName("Other")
+            .build());
+    User bob = directory.findUser(BOB).orElseThrow();
+    List<Object> seen = new ArrayList<>();
+    directory.setPhone(
+        BOB,
+        bob.version(),
+        OFFICE,
+        Optional.empty(),
+        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
+        current -> {
+          seen.add(current.findUser(UserId.of("other")));
+          seen.add(current.assignmentsOf(UserId.of("other")));
+          seen.add(current.findUser(MGR));
+          seen.add(current.assignmentsOf(MGR));
+          seen.add(current.userFactsOf(List.of(MGR)));
+        });
+    assertThat(seen)
+        .containsExactly(
+            directory.findUser(UserId.of("other")),
+            List.of(),
+            directory.findUser(MGR),
+            directory.assignmentsOf(MGR),
+            directory.userFactsOf(List.of(MGR)));
+  }
 }

@@ -100,16 +100,16 @@ class PhoneEditRoundTripsTest {
   }
 
   @Test
-  void phoneEdit_eventThroughTheOutbox_elevenRoundTripsToCommitThreeMoreToRelay() {
+  void phoneEdit_eventThroughTheOutbox_nineRoundTripsToCommitThreeMoreToRelay() {
     List<String> log = secondEdit(false);
     String shown = String.join("\n", log);
     // Before: 18 to the commit (advisory lock, row lock and pending check apart; the condition
     // read the locked user again, the manager's assignments, the role catalog and each of the
     // target's units apart; UPDATE and INSERT apart), then 7 in the relay (each transaction also
     // asked for its id).
-    assertThat(toFirstCommit(log))
-        .as("round trips to the write's commit:%n%s", shown)
-        .isEqualTo(11);
+    // Then 11: the commit condition's reads of the target's facts and of the manager were two more
+    // round trips after the lock's; now they are sent with it.
+    assertThat(toFirstCommit(log)).as("round trips to the write's commit:%n%s", shown).isEqualTo(9);
     assertThat(log.subList(toFirstCommit(log), log.size()))
         .as("the relay: read the outbox, record, acknowledge (each in auto-commit)")
         .hasSize(3)
@@ -121,12 +121,12 @@ class PhoneEditRoundTripsTest {
   void phoneEdit_eventInTheWritesTransaction_oneCommitAndNothingToRelay() {
     List<String> log = secondEdit(true);
     String shown = String.join("\n", log);
-    assertThat(toFirstCommit(log))
-        .as("round trips to the write's commit:%n%s", shown)
-        .isEqualTo(11);
+    assertThat(toFirstCommit(log)).as("round trips to the write's commit:%n%s", shown).isEqualTo(9);
     assertThat(log.subList(toFirstCommit(log), log.size()))
         .as("the relay finds the outbox empty")
-        .containsExactly("SELECT event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ?");
+        .singleElement()
+        .asString()
+        .startsWith("SELECT event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT ");
     assertThat(commits(log)).as("commits:%n%s", shown).isEqualTo(1);
   }
 
@@ -138,7 +138,7 @@ class PhoneEditRoundTripsTest {
     // The writer reads the user once more before paying for the hash (fail fast).
     assertThat(toFirstCommit(log))
         .as("round trips to the write's commit:%n%s", shown)
-        .isEqualTo(12);
+        .isEqualTo(10);
     assertThat(commits(log)).as("commits:%n%s", shown).isEqualTo(1);
   }
 }
