@@ -84,9 +84,11 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>The tenant is loaded once with {@code COPY} ({@link PostgresBulkLoad}) into a data directory
  * kept between runs ({@code -Dmystaff.bench.pgdata}, default {@code
  * ${java.io.tmpdir}/mystaff-bench-pg}); later forks start PostgreSQL on it in about a second. The
- * server runs with its defaults except {@code shared_buffers=512MB}; durability settings are
- * PostgreSQL's defaults as zonky configures them. A profiling run may add settings with {@code
- * -Dmystaff.bench.pgconf=key=value;key=value} (passed to the fork with {@code -jvmArgsAppend}).
+ * server runs with its defaults except {@code shared_buffers=512MB}, and durable: {@code fsync} and
+ * {@code synchronous_commit} on, as a host runs it (zonky turns both off, and runs before
+ * 2026-12-07 21:00 UTC measured with them off), so each commit waits for its WAL flush. A profiling
+ * run may add settings with {@code -Dmystaff.bench.pgconf=key=value;key=value} (passed to the fork
+ * with {@code -jvmArgsAppend}).
  *
  * <p>Run (short, the machine is shared): {@code java -jar mystaff-benchmarks/target/benchmarks.jar
  * PostgresBenchmark -wi 2 -w 2s -i 3 -r 2s}
@@ -214,7 +216,10 @@ public class PostgresBenchmark {
         EmbeddedPostgres.builder()
             .setDataDirectory(data)
             .setCleanDataDirectory(false)
-            .setServerConfig("shared_buffers", "512MB");
+            .setServerConfig("shared_buffers", "512MB")
+            // zonky turns both off; a host keeps them on, so a commit waits for its WAL flush
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on");
     for (Map.Entry<String, String> setting : extraServerConfig().entrySet()) {
       server.setServerConfig(setting.getKey(), setting.getValue());
     }
