@@ -11,11 +11,13 @@ import io.mystaff.api.authz.RoleCatalog;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.api.directory.PhoneNumber;
 import io.mystaff.api.directory.User;
+import io.mystaff.spi.Directory;
 import io.mystaff.testkit.fixtures.Fixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,13 +105,17 @@ class ConditionReadsTest {
     assertThat(assignments).containsExactly(List.of());
   }
 
-  @Test
-  void condition_readsTheTargetsFactsAndUnitsAsSeparateReads_includingAUnitJustJoined() {
+  /** Bob joins a new restricted unit, store-2. */
+  private UnitId joinRestrictedUnit() {
     UnitId joined = UnitId.of("store-2");
-    UnitId none = UnitId.of("no-such-unit");
     directory.putUnit(
         AdministrativeUnit.assigned(joined, "Store 2").withRestrictedManagement(true));
     directory.addMember(joined, BOB);
+    return joined;
+  }
+
+  /** What {@code reads} returns inside a phone edit of Bob's by the manager. */
+  private List<Object> inCondition(Function<Directory, List<Object>> reads) {
     User bob = directory.findUser(BOB).orElseThrow();
     List<Object> seen = new ArrayList<>();
     directory.setPhone(
@@ -118,12 +124,22 @@ class ConditionReadsTest {
         OFFICE,
         Optional.empty(),
         PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
-        current -> {
-          seen.add(current.userFactsOf(List.of(BOB, MGR)));
-          seen.add(current.findUnit(joined));
-          seen.add(current.findUnit(none));
-          seen.add(current.findUnits(List.of(joined, none)));
-        });
+        current -> seen.addAll(reads.apply(current)));
+    return seen;
+  }
+
+  @Test
+  void condition_readsTheTargetsFactsAndUnitsAsSeparateReads_includingAUnitJustJoined() {
+    UnitId joined = joinRestrictedUnit();
+    UnitId none = UnitId.of("no-such-unit");
+    List<Object> seen =
+        inCondition(
+            current ->
+                List.of(
+                    current.userFactsOf(List.of(BOB, MGR)),
+                    current.findUnit(joined),
+                    current.findUnit(none),
+                    current.findUnits(List.of(joined, none))));
     assertThat(seen)
         .containsExactly(
             directory.userFactsOf(List.of(BOB, MGR)),
@@ -136,56 +152,43 @@ class ConditionReadsTest {
 
   @Test
   void condition_readsTheLockedUsersFactsAlone_servedFromTheReadAhead_asSeparateReads() {
-    UnitId joined = UnitId.of("store-2");
-    directory.putUnit(
-        AdministrativeUnit.assigned(joined, "Store 2").withRestrictedManagement(true));
-    directory.addMember(joined, BOB);
-    User bob = directory.findUser(BOB).orElseThrow();
-    List<Object> seen = new ArrayList<>();
-    directory.setPhone(
-        BOB,
-        bob.version(),
-        OFFICE,
-        Optional.empty(),
-        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
-        current -> {
-          seen.add(current.userFactsOf(List.of(BOB)));
-          seen.add(current.findUnits(List.of(joined, UnitId.of("store-1"))));
-          seen.add(current.findUnit(UnitId.of("no-such-unit")));
-        });
+    UnitId joined = joinRestrictedUnit();
+    UnitId store1 = UnitId.of("store-1");
+    List<Object> seen =
+        inCondition(
+            current ->
+                List.of(
+                    current.userFactsOf(List.of(BOB)),
+                    current.findUnits(List.of(joined, store1)),
+                    current.findUnit(UnitId.of("no-such-unit"))));
     assertThat(seen)
         .containsExactly(
             directory.userFactsOf(List.of(BOB)),
-            directory.findUnits(List.of(joined, UnitId.of("store-1"))),
+            directory.findUnits(List.of(joined, store1)),
             Optional.empty());
   }
 
   @Test
   void condition_readsAUserOtherThanTheInitiator_readAfreshAsSeparateReads() {
+    UserId other = UserId.of("other");
     directory.putUser(
         User.builder()
-            .id(UserId.of("other"))
+            .id(other)
             .userPrincipalName("other@contoso.example")
             .displayName("Other")
             .build());
-    User bob = directory.findUser(BOB).orElseThrow();
-    List<Object> seen = new ArrayList<>();
-    directory.setPhone(
-        BOB,
-        bob.version(),
-        OFFICE,
-        Optional.empty(),
-        PostgresAuditSinkTest.event("e1", Instant.EPOCH, "mgr", "bob", "c"),
-        current -> {
-          seen.add(current.findUser(UserId.of("other")));
-          seen.add(current.assignmentsOf(UserId.of("other")));
-          seen.add(current.findUser(MGR));
-          seen.add(current.assignmentsOf(MGR));
-          seen.add(current.userFactsOf(List.of(MGR)));
-        });
+    List<Object> seen =
+        inCondition(
+            current ->
+                List.of(
+                    current.findUser(other),
+                    current.assignmentsOf(other),
+                    current.findUser(MGR),
+                    current.assignmentsOf(MGR),
+                    current.userFactsOf(List.of(MGR))));
     assertThat(seen)
         .containsExactly(
-            directory.findUser(UserId.of("other")),
+            directory.findUser(other),
             List.of(),
             directory.findUser(MGR),
             directory.assignmentsOf(MGR),
