@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -50,12 +51,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
@@ -146,7 +145,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             }
           });
 
-  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder;
+  /** The users in directory order: lock-free reads, writes under the write lock. */
+  private final SortedChunks<Listed, UserRecord> usersInOrder = SortedChunks.setOf(Listed.ORDER);
+
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
   /**
@@ -184,8 +185,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     return record;
   }
 
-  private final ConcurrentSkipListMap<Listed, UnitRecord> unitsInOrder =
-      new ConcurrentSkipListMap<>(Listed.ORDER);
+  private final SortedChunks<Listed, UnitRecord> unitsInOrder = SortedChunks.setOf(Listed.ORDER);
   private final TermIndex<UnitRecord> unitTerms = new TermIndex<>();
 
   /** Guarded by the write lock. */
@@ -214,17 +214,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
 
-  /**
-   * A directory whose users in directory order are {@code usersInOrder}: empty, or the users the
-   * builder is about to {@link #seed} (built from their sorted run in linear time).
-   */
-  private InMemoryDirectory(
-      int passwordHashIterations,
-      PrefixSearch.Plan searchPlan,
-      ConcurrentSkipListMap<Listed, UserRecord> usersInOrder) {
+  /** An empty directory. */
+  private InMemoryDirectory(int passwordHashIterations, PrefixSearch.Plan searchPlan) {
     this.passwordHashIterations = passwordHashIterations;
     this.searchPlan = searchPlan;
-    this.usersInOrder = usersInOrder;
   }
 
   /** A builder for a directory seeded with users, units, members, roles and assignments. */
@@ -280,12 +273,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             throw new UnknownUnitException(unit);
           }
           Optional<Listed> after = afterUser(listing, page);
-          Collection<UserRecord> from =
-              after.isEmpty()
-                  ? record.members.values()
-                  : record.members.tailMap(after.get(), false).values();
-          return cursors.page(
-              listing, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
+          Iterator<UserRecord> from =
+              after.isEmpty() ? record.members.walk() : record.members.walk(after.get(), false);
+          return cursors.page(listing, map(from, r -> r.user), page.size(), DirectoryOrder::keyOf);
         });
   }
 
@@ -303,12 +293,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     return read(
         () -> {
           Optional<Listed> after = afterUser(ALL_USERS, page);
-          Collection<UserRecord> from =
-              after.isEmpty()
-                  ? usersInOrder.values()
-                  : usersInOrder.tailMap(after.get(), false).values();
+          Iterator<UserRecord> from =
+              after.isEmpty() ? usersInOrder.walk() : usersInOrder.walk(after.get(), false);
           return cursors.page(
-              ALL_USERS, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
+              ALL_USERS, map(from, r -> r.user), page.size(), DirectoryOrder::keyOf);
         });
   }
 
@@ -418,12 +406,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     return read(
         () -> {
           Optional<Listed> after = afterUnit(ALL_UNITS, page);
-          Collection<UnitRecord> from =
-              after.isEmpty()
-                  ? unitsInOrder.values()
-                  : unitsInOrder.tailMap(after.get(), false).values();
+          Iterator<UnitRecord> from =
+              after.isEmpty() ? unitsInOrder.walk() : unitsInOrder.walk(after.get(), false);
           return cursors.page(
-              ALL_UNITS, map(from.iterator(), r -> r.unit), page.size(), DirectoryOrder::keyOf);
+              ALL_UNITS, map(from, r -> r.unit), page.size(), DirectoryOrder::keyOf);
         });
   }
 
@@ -731,7 +717,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           UnitRecord record = units.get(unit.id());
           if (record == null) {
             record = new UnitRecord(unit, rule);
-            unitsInOrder.put(record, record);
+            unitsInOrder.add(record);
             unitTerms.add(record, List.of());
             units.put(unit.id(), record);
             if (rule.isPresent()) {
@@ -753,7 +739,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           }
           record.unit = unit;
           if (renamed) {
-            unitsInOrder.put(record, record);
+            unitsInOrder.add(record);
             unitTerms.add(record, List.of());
           }
           Optional<MembershipRule> oldRule = record.rule;
@@ -786,7 +772,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           unitTerms.remove(record, List.of());
           removeDynamic(record);
           clearUndecided(record);
-          for (UserRecord member : record.members.values()) {
+          for (Iterator<UserRecord> members = record.members.walk(); members.hasNext(); ) {
+            UserRecord member = members.next();
             member.units = without(member.units, id);
           }
           removeAssignmentsWhere(a -> a.scope().equals(Scope.unit(id)));
@@ -809,7 +796,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         () -> {
           UnitRecord record = assignedUnit(unit);
           UserRecord member = requireRecord(user);
-          if (record.members.putIfAbsent(member, member) != null) {
+          if (record.members.add(member) != null) {
             return false;
           }
           member.units = with(member.units, record);
@@ -1051,7 +1038,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     if (rekeyed) {
       index(record);
       for (UnitId unit : record.units) {
-        unitRecord(unit).members.put(record, record);
+        unitRecord(unit).members.add(record);
       }
     }
     Set<String> changed = changedProperties(old, stored);
@@ -1134,7 +1121,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     boolean member = outcome == RuleOutcome.MATCH;
     boolean is = record.units.contains(id);
     if (member && !is) {
-      unit.members.put(record, record);
+      unit.members.add(record);
       record.units = with(record.units, unit);
     } else if (!member && is) {
       unit.members.remove(record);
@@ -1181,13 +1168,13 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    * changing nothing the caller keeps, with the exception the first failing {@code putUser} or
    * {@code addMember} would throw. The user terms are left to the caller ({@link #deferUserTerms}).
    *
-   * <p>Instead of inserting each user and membership into the skip lists in random order (a search
-   * from the top for every insertion, its comparisons following pointers all over the heap), the
-   * builder sorts the users once ({@link ListedSort}) and builds the directory order from the
-   * sorted run before this directory is made; here each user's units are gathered first, and every
-   * unit's member list filled in ascending order, one unit after the other, where a skip list's
-   * insertion only compares with its last entries. Each user is matched only against the dynamic
-   * units' rules that can match it ({@link RuleIndex}).
+   * <p>Instead of inserting each user and membership into the ordered lists one at a time in random
+   * order (a search for every insertion, its comparisons following pointers all over the heap, and
+   * a chunk copied for each), the builder sorts the users once ({@link ListedSort}) and fills the
+   * directory order from the sorted run before seeding; here each user's units are gathered first,
+   * and every unit's member list filled at once from its members in directory order ({@link
+   * SortedChunks#addAllInOrder}), without a comparison. Each user is matched only against the
+   * dynamic units' rules that can match it ({@link RuleIndex}).
    *
    * @param given the users' new records, in the order given to the builder
    * @param inOrder the same records in directory order (already in {@link #usersInOrder})
@@ -1219,21 +1206,14 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
               member.units = plus(member.units, unit);
             }
           }
-          // each unit's members in a run of their own first: inserting into one skip list after
-          // another keeps its last entries in the cache, where a million users each inserted into
-          // their units in turn would find every unit's list cold
+          // each unit's members in a run of their own, in directory order as inOrder is
           Map<UnitRecord, List<UserRecord>> runs = new HashMap<>();
           for (UserRecord record : inOrder) {
             for (UnitId unit : record.units) {
               runs.computeIfAbsent(unitRecord(unit), u -> new ArrayList<>()).add(record);
             }
           }
-          runs.forEach(
-              (unit, members) -> {
-                for (UserRecord member : members) {
-                  unit.members.put(member, member);
-                }
-              });
+          runs.forEach((unit, members) -> unit.members.addAllInOrder(members));
           return null;
         });
   }
@@ -1325,7 +1305,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   }
 
   private void index(UserRecord record) {
-    usersInOrder.put(record, record);
+    usersInOrder.add(record);
     principalNames.put(record.user.userPrincipalName(), record);
     if (!deferUserTerms) {
       userTerms.add(record, extraTerms(record));
@@ -1361,25 +1341,19 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    */
   private <T extends Listed> Iterator<T> search(
       TermIndex<T> terms,
-      NavigableMap<Listed, T> inOrder,
+      SortedChunks<Listed, T> inOrder,
       String query,
       Optional<Listed> after,
       int size,
       Predicate<T> matches,
       Predicate<? super T> keep) {
-    Collection<T> from =
-        after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
+    Iterator<T> from = after.isEmpty() ? inOrder.walk() : inOrder.walk(after.get(), false);
     if (!TermIndex.indexable(query)) {
-      return PrefixSearch.first(
-              PrefixSearch.Plan.WALK, size + 1, out -> false, from.iterator(), matches)
+      return PrefixSearch.first(PrefixSearch.Plan.WALK, size + 1, out -> false, from, matches)
           .iterator();
     }
     return PrefixSearch.first(
-            searchPlan,
-            size + 1,
-            terms.matches(query, inOrder, after, keep),
-            from.iterator(),
-            matches)
+            searchPlan, size + 1, terms.matches(query, inOrder, after, keep), from, matches)
         .iterator();
   }
 
@@ -1700,11 +1674,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       }
       UserRecord[] inOrder = given.clone();
       ListedSort.sort(inOrder);
-      InMemoryDirectory directory =
-          new InMemoryDirectory(
-              passwordHashIterations,
-              searchPlan,
-              new ConcurrentSkipListMap<>(new SortedRun<>(inOrder)));
+      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
+      directory.usersInOrder.addAllInOrder(Arrays.asList(inOrder));
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
       directory.deferUserTerms = true;
@@ -1717,7 +1688,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         directory.seed(given, inOrder, members);
       }
       directory.deferUserTerms = false;
-      directory.userTerms.addAll(directory.usersInOrder.values(), InMemoryDirectory::extraTerms);
+      directory.userTerms.addAll(directory.usersInOrder::walk, InMemoryDirectory::extraTerms);
       assignments.forEach(directory::addAssignment);
       roleAssignableGroupMembers.forEach(u -> directory.setRoleAssignableGroupMember(u, true));
       return directory;

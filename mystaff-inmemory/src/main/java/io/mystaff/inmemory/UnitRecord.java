@@ -6,7 +6,6 @@ import io.mystaff.membership.MembershipRule;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +24,8 @@ final class UnitRecord implements Listed {
    */
   final Set<UnitId> alone;
 
-  final ConcurrentSkipListMap<Listed, UserRecord> members =
-      new ConcurrentSkipListMap<>(Listed.ORDER);
+  /** The members in directory order: lock-free reads, writes under the write lock. */
+  final SortedChunks<Listed, UserRecord> members = SortedChunks.setOf(Listed.ORDER);
 
   /** The users for whom the rule is undecided: not members. */
   final Set<UserRecord> undecided = ConcurrentHashMap.newKeySet();
