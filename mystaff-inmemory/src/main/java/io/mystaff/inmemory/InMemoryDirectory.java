@@ -176,6 +176,17 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   private final ConcurrentHashMap<UnitId, UnitRecord> units = new ConcurrentHashMap<>();
 
+  /** The most attribute maps {@link #attributeMaps} holds. */
+  private static final int ATTRIBUTE_MAPS_LIMIT = 4_096;
+
+  /**
+   * One instance of each of up to {@value #ATTRIBUTE_MAPS_LIMIT} distinct attribute maps, which
+   * users stored with an equal map share (most users hold one attribute, a department, of a few
+   * distinct values: a million equal maps cost 24 MB). Equal immutable maps behave identically, so
+   * callers cannot tell. Guarded by the write lock.
+   */
+  private final Map<Map<String, String>, Map<String, String>> attributeMaps = new HashMap<>();
+
   /** The record of a unit that a user record names: such a unit always exists. */
   private UnitRecord unitRecord(UnitId unit) {
     UnitRecord record = units.get(unit);
@@ -650,20 +661,42 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
                 "user principal name", "is already used by user " + other.user.id());
           }
           UserRecord record = users.get(user.id());
+          User given = withSharedAttributes(user);
           if (record == null) {
             User stored =
                 seeding
-                    ? seeded(user)
-                    : user.toBuilder().version(nextVersion(user.version())).build();
+                    ? seeded(given)
+                    : given.toBuilder().version(nextVersion(user.version())).build();
             create(stored, evaluated);
             return stored;
           }
           synchronized (record) {
-            User stored = user.toBuilder().version(nextVersion(user.version())).build();
+            User stored = given.toBuilder().version(nextVersion(user.version())).build();
             replace(record, stored, evaluated);
             return stored;
           }
         });
+  }
+
+  /**
+   * {@code user}, or an equal copy holding the instance of its attribute map that {@link
+   * #attributeMaps} holds; a map not held yet is added while there is room. Under the write lock.
+   */
+  // Identity is the point: a user already holding the shared instance needs no copy.
+  @SuppressWarnings("ReferenceEquality")
+  private User withSharedAttributes(User user) {
+    Map<String, String> attributes = user.attributes();
+    if (attributes.isEmpty()) {
+      return user;
+    }
+    Map<String, String> shared = attributeMaps.get(attributes);
+    if (shared == null) {
+      if (attributeMaps.size() < ATTRIBUTE_MAPS_LIMIT) {
+        attributeMaps.put(attributes, attributes);
+      }
+      return user;
+    }
+    return shared == attributes ? user : user.toBuilder().attributes(shared).build();
   }
 
   /**
@@ -1546,10 +1579,44 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     private Builder() {}
 
     /**
+     * {@code user}, or an equal copy of it holding the attribute map instance {@code maps} holds
+     * for an equal map (counting the users that share it), else one whose attribute values are the
+     * instances {@code values} holds for equal values: a tenant repeats its departments, cities and
+     * companies, and a loaded tenant's users would otherwise each hold their own copy of them (a
+     * million copies of a thousand departments cost 48 MB on the benchmark tenant, and a million
+     * equal one-attribute maps 24 MB). The tables live for one build.
+     */
+    // Identity is the point: a user already holding the shared instance needs no copy.
+    @SuppressWarnings("ReferenceEquality")
+    private static User sharing(
+        User user, Map<String, String> values, Map<Map<String, String>, SharedMap> maps) {
+      Map<String, String> attributes = user.attributes();
+      if (attributes.isEmpty()) {
+        return user;
+      }
+      SharedMap shared = maps.get(attributes);
+      if (shared == null) {
+        User copy = sharingValues(user, values);
+        maps.put(copy.attributes(), new SharedMap(copy.attributes()));
+        return copy;
+      }
+      shared.users++;
+      return shared.map == attributes ? user : user.toBuilder().attributes(shared.map).build();
+    }
+
+    /** An attribute map instance that users share, and how many users beyond the first do. */
+    private static final class SharedMap {
+      final Map<String, String> map;
+      int users;
+
+      SharedMap(Map<String, String> map) {
+        this.map = map;
+      }
+    }
+
+    /**
      * {@code user}, or a copy of it whose attribute values are the instances {@code shared} holds
-     * for equal values: a tenant repeats its departments, cities and companies, and a loaded
-     * tenant's users would otherwise each hold their own copy of them (a million copies of a
-     * thousand departments cost 48 MB on the benchmark tenant). The table lives for one build.
+     * for equal values.
      */
     // Identity is the point: only a value that is not already the shared instance needs a copy.
     @SuppressWarnings("ReferenceEquality")
@@ -1667,10 +1734,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
      */
     public InMemoryDirectory build() {
       Map<String, String> sharedValues = new HashMap<>();
+      Map<Map<String, String>, SharedMap> sharedMaps = new HashMap<>();
       UserRecord[] given = new UserRecord[userByUser ? 0 : users.size()];
       int count = 0;
       for (User user : userByUser ? List.<User>of() : users.values()) {
-        given[count++] = new UserRecord(sharingValues(user, sharedValues));
+        given[count++] = new UserRecord(sharing(user, sharedValues, sharedMaps));
       }
       UserRecord[] inOrder = given.clone();
       ListedSort.sort(inOrder);
@@ -1680,12 +1748,18 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
       units.values().forEach(directory::putUnit);
       directory.deferUserTerms = true;
       if (userByUser) {
-        users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
+        users.values().forEach(u -> directory.putUser(sharing(u, sharedValues, sharedMaps), true));
         for (Map.Entry<UnitId, UserId> m : members) {
           directory.addMember(m.getKey(), m.getValue());
         }
       } else {
         directory.seed(given, inOrder, members);
+        // later writes share the maps that several loaded users share, most shared first
+        sharedMaps.values().stream()
+            .filter(m -> m.users > 0)
+            .sorted(Comparator.comparingInt((SharedMap m) -> m.users).reversed())
+            .limit(ATTRIBUTE_MAPS_LIMIT)
+            .forEach(m -> directory.attributeMaps.put(m.map, m.map));
       }
       directory.deferUserTerms = false;
       directory.userTerms.addAll(directory.usersInOrder::walk, InMemoryDirectory::extraTerms);
