@@ -1,6 +1,7 @@
 package io.mystaff.inmemory;
 
 import io.mystaff.api.UnitId;
+import io.mystaff.api.authz.Scope;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.membership.MembershipRule;
 import java.util.Optional;
@@ -24,6 +25,9 @@ final class UnitRecord implements Listed {
    */
   final Set<UnitId> alone;
 
+  /** The scope of the unit, shared by the role assignments scoped to it. */
+  final Scope scope;
+
   /** The members in directory order: lock-free reads, writes under the write lock. */
   final SortedChunks<Listed, UserRecord> members = SortedChunks.setOf(Listed.ORDER);
 
@@ -37,6 +41,7 @@ final class UnitRecord implements Listed {
     this.unit = unit;
     this.rule = rule;
     this.alone = Set.of(unit.id());
+    this.scope = Scope.unit(unit.id());
   }
 
   @Override
