@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -50,12 +51,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
@@ -141,12 +140,19 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             }
 
             @Override
+            public UserId keyOf(UserRecord record) {
+              return record.user.id();
+            }
+
+            @Override
             public boolean matches(UserId id, UserRecord record) {
               return id.equals(record.user.id());
             }
           });
 
-  private final ConcurrentSkipListMap<Listed, UserRecord> usersInOrder;
+  /** The users in directory order: lock-free reads, writes under the write lock. */
+  private final SortedChunks<Listed, UserRecord> usersInOrder = SortedChunks.setOf(Listed.ORDER);
+
   private final TermIndex<UserRecord> userTerms = new TermIndex<>();
 
   /**
@@ -159,6 +165,11 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             @Override
             public int hash(String principalName) {
               return TermIndex.fold(principalName).hashCode();
+            }
+
+            @Override
+            public String keyOf(UserRecord record) {
+              return record.user.userPrincipalName();
             }
 
             @Override
@@ -175,6 +186,17 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
 
   private final ConcurrentHashMap<UnitId, UnitRecord> units = new ConcurrentHashMap<>();
 
+  /** The most attribute maps {@link #attributeMaps} holds. */
+  private static final int ATTRIBUTE_MAPS_LIMIT = 4_096;
+
+  /**
+   * One instance of each of up to {@value #ATTRIBUTE_MAPS_LIMIT} distinct attribute maps, which
+   * users stored with an equal map share (most users hold one attribute, a department, of a few
+   * distinct values: a million equal maps cost 24 MB). Equal immutable maps behave identically, so
+   * callers cannot tell. Guarded by the write lock.
+   */
+  private final Map<Map<String, String>, Map<String, String>> attributeMaps = new HashMap<>();
+
   /** The record of a unit that a user record names: such a unit always exists. */
   private UnitRecord unitRecord(UnitId unit) {
     UnitRecord record = units.get(unit);
@@ -184,8 +206,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     return record;
   }
 
-  private final ConcurrentSkipListMap<Listed, UnitRecord> unitsInOrder =
-      new ConcurrentSkipListMap<>(Listed.ORDER);
+  private final SortedChunks<Listed, UnitRecord> unitsInOrder = SortedChunks.setOf(Listed.ORDER);
   private final TermIndex<UnitRecord> unitTerms = new TermIndex<>();
 
   /** Guarded by the write lock. */
@@ -214,17 +235,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   private volatile RoleCatalog roleCatalog = RoleCatalog.builtIns();
   private final Set<UserId> roleAssignableGroupMembers = ConcurrentHashMap.newKeySet();
 
-  /**
-   * A directory whose users in directory order are {@code usersInOrder}: empty, or the users the
-   * builder is about to {@link #seed} (built from their sorted run in linear time).
-   */
-  private InMemoryDirectory(
-      int passwordHashIterations,
-      PrefixSearch.Plan searchPlan,
-      ConcurrentSkipListMap<Listed, UserRecord> usersInOrder) {
+  /** An empty directory. */
+  private InMemoryDirectory(int passwordHashIterations, PrefixSearch.Plan searchPlan) {
     this.passwordHashIterations = passwordHashIterations;
     this.searchPlan = searchPlan;
-    this.usersInOrder = usersInOrder;
   }
 
   /** A builder for a directory seeded with users, units, members, roles and assignments. */
@@ -280,12 +294,9 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
             throw new UnknownUnitException(unit);
           }
           Optional<Listed> after = afterUser(listing, page);
-          Collection<UserRecord> from =
-              after.isEmpty()
-                  ? record.members.values()
-                  : record.members.tailMap(after.get(), false).values();
-          return cursors.page(
-              listing, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
+          Iterator<UserRecord> from =
+              after.isEmpty() ? record.members.walk() : record.members.walk(after.get(), false);
+          return cursors.page(listing, map(from, r -> r.user), page.size(), DirectoryOrder::keyOf);
         });
   }
 
@@ -303,12 +314,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     return read(
         () -> {
           Optional<Listed> after = afterUser(ALL_USERS, page);
-          Collection<UserRecord> from =
-              after.isEmpty()
-                  ? usersInOrder.values()
-                  : usersInOrder.tailMap(after.get(), false).values();
+          Iterator<UserRecord> from =
+              after.isEmpty() ? usersInOrder.walk() : usersInOrder.walk(after.get(), false);
           return cursors.page(
-              ALL_USERS, map(from.iterator(), r -> r.user), page.size(), DirectoryOrder::keyOf);
+              ALL_USERS, map(from, r -> r.user), page.size(), DirectoryOrder::keyOf);
         });
   }
 
@@ -418,12 +427,10 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     return read(
         () -> {
           Optional<Listed> after = afterUnit(ALL_UNITS, page);
-          Collection<UnitRecord> from =
-              after.isEmpty()
-                  ? unitsInOrder.values()
-                  : unitsInOrder.tailMap(after.get(), false).values();
+          Iterator<UnitRecord> from =
+              after.isEmpty() ? unitsInOrder.walk() : unitsInOrder.walk(after.get(), false);
           return cursors.page(
-              ALL_UNITS, map(from.iterator(), r -> r.unit), page.size(), DirectoryOrder::keyOf);
+              ALL_UNITS, map(from, r -> r.unit), page.size(), DirectoryOrder::keyOf);
         });
   }
 
@@ -664,20 +671,42 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
                 "user principal name", "is already used by user " + other.user.id());
           }
           UserRecord record = users.get(user.id());
+          User given = withSharedAttributes(user);
           if (record == null) {
             User stored =
                 seeding
-                    ? seeded(user)
-                    : user.toBuilder().version(nextVersion(user.version())).build();
+                    ? seeded(given)
+                    : given.toBuilder().version(nextVersion(user.version())).build();
             create(stored, evaluated);
             return stored;
           }
           synchronized (record) {
-            User stored = user.toBuilder().version(nextVersion(user.version())).build();
+            User stored = given.toBuilder().version(nextVersion(user.version())).build();
             replace(record, stored, evaluated);
             return stored;
           }
         });
+  }
+
+  /**
+   * {@code user}, or an equal copy holding the instance of its attribute map that {@link
+   * #attributeMaps} holds; a map not held yet is added while there is room. Under the write lock.
+   */
+  // Identity is the point: a user already holding the shared instance needs no copy.
+  @SuppressWarnings("ReferenceEquality")
+  private User withSharedAttributes(User user) {
+    Map<String, String> attributes = user.attributes();
+    if (attributes.isEmpty()) {
+      return user;
+    }
+    Map<String, String> shared = attributeMaps.get(attributes);
+    if (shared == null) {
+      if (attributeMaps.size() < ATTRIBUTE_MAPS_LIMIT) {
+        attributeMaps.put(attributes, attributes);
+      }
+      return user;
+    }
+    return shared == attributes ? user : user.toBuilder().attributes(shared).build();
   }
 
   /**
@@ -731,7 +760,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           UnitRecord record = units.get(unit.id());
           if (record == null) {
             record = new UnitRecord(unit, rule);
-            unitsInOrder.put(record, record);
+            unitsInOrder.add(record);
             unitTerms.add(record, List.of());
             units.put(unit.id(), record);
             if (rule.isPresent()) {
@@ -753,7 +782,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           }
           record.unit = unit;
           if (renamed) {
-            unitsInOrder.put(record, record);
+            unitsInOrder.add(record);
             unitTerms.add(record, List.of());
           }
           Optional<MembershipRule> oldRule = record.rule;
@@ -786,7 +815,8 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           unitTerms.remove(record, List.of());
           removeDynamic(record);
           clearUndecided(record);
-          for (UserRecord member : record.members.values()) {
+          for (Iterator<UserRecord> members = record.members.walk(); members.hasNext(); ) {
+            UserRecord member = members.next();
             member.units = without(member.units, id);
           }
           removeAssignmentsWhere(a -> a.scope().equals(Scope.unit(id)));
@@ -809,7 +839,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
         () -> {
           UnitRecord record = assignedUnit(unit);
           UserRecord member = requireRecord(user);
-          if (record.members.putIfAbsent(member, member) != null) {
+          if (record.members.add(member) != null) {
             return false;
           }
           member.units = with(member.units, record);
@@ -873,15 +903,53 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
           if (assignment.scope() instanceof Scope.Unit scope && !units.containsKey(scope.unit())) {
             throw new UnknownUnitException(scope.unit());
           }
-          if (assignments.putIfAbsent(assignment.id(), assignment) != null) {
+          if (assignments.containsKey(assignment.id())) {
             throw InvalidInputException.of(
                 "role assignment id", assignment.id() + " is already used");
           }
-          addedAt.put(assignment.id(), additions.incrementAndGet());
+          RoleAssignment stored = sharingIds(assignment);
+          assignments.put(stored.id(), stored);
+          addedAt.put(stored.id(), additions.incrementAndGet());
           assignmentsByPrincipal.merge(
-              assignment.principal(), List.of(assignment), InMemoryDirectory::concat);
+              stored.principal(), List.of(stored), InMemoryDirectory::concat);
           return null;
         });
+  }
+
+  /**
+   * {@code assignment}, or an equal copy holding this directory's own instances of its user's id
+   * and of its unit's scope: a tenant's assignments would otherwise each hold their own copies of
+   * ids the directory holds anyway (100,000 assignments hold 16 MB of them on the benchmark
+   * tenant). Under the write lock.
+   */
+  // Identity is the point: only an assignment holding other instances needs a copy.
+  @SuppressWarnings("ReferenceEquality")
+  private RoleAssignment sharingIds(RoleAssignment assignment) {
+    Principal principal = assignment.principal();
+    if (principal instanceof UserId user) {
+      UserRecord record = users.get(user);
+      if (record != null) {
+        principal = record.user.id();
+      }
+    }
+    Scope scope = assignment.scope();
+    if (scope instanceof Scope.Unit unit) {
+      UnitRecord record = units.get(unit.unit());
+      if (record != null) {
+        scope = record.scope;
+      }
+    }
+    if (principal == assignment.principal() && scope == assignment.scope()) {
+      return assignment;
+    }
+    return new RoleAssignment(
+        assignment.id(),
+        principal,
+        assignment.role(),
+        scope,
+        assignment.start(),
+        assignment.end(),
+        assignment.kind());
   }
 
   /**
@@ -1051,7 +1119,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     if (rekeyed) {
       index(record);
       for (UnitId unit : record.units) {
-        unitRecord(unit).members.put(record, record);
+        unitRecord(unit).members.add(record);
       }
     }
     Set<String> changed = changedProperties(old, stored);
@@ -1134,7 +1202,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     boolean member = outcome == RuleOutcome.MATCH;
     boolean is = record.units.contains(id);
     if (member && !is) {
-      unit.members.put(record, record);
+      unit.members.add(record);
       record.units = with(record.units, unit);
     } else if (!member && is) {
       unit.members.remove(record);
@@ -1181,13 +1249,13 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    * changing nothing the caller keeps, with the exception the first failing {@code putUser} or
    * {@code addMember} would throw. The user terms are left to the caller ({@link #deferUserTerms}).
    *
-   * <p>Instead of inserting each user and membership into the skip lists in random order (a search
-   * from the top for every insertion, its comparisons following pointers all over the heap), the
-   * builder sorts the users once ({@link ListedSort}) and builds the directory order from the
-   * sorted run before this directory is made; here each user's units are gathered first, and every
-   * unit's member list filled in ascending order, one unit after the other, where a skip list's
-   * insertion only compares with its last entries. Each user is matched only against the dynamic
-   * units' rules that can match it ({@link RuleIndex}).
+   * <p>Instead of inserting each user and membership into the ordered lists one at a time in random
+   * order (a search for every insertion, its comparisons following pointers all over the heap, and
+   * a chunk copied for each), the builder sorts the users once ({@link ListedSort}) and fills the
+   * directory order from the sorted run before seeding; here each user's units are gathered first,
+   * and every unit's member list filled at once from its members in directory order ({@link
+   * SortedChunks#addAllInOrder}), without a comparison. Each user is matched only against the
+   * dynamic units' rules that can match it ({@link RuleIndex}).
    *
    * @param given the users' new records, in the order given to the builder
    * @param inOrder the same records in directory order (already in {@link #usersInOrder})
@@ -1219,21 +1287,14 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
               member.units = plus(member.units, unit);
             }
           }
-          // each unit's members in a run of their own first: inserting into one skip list after
-          // another keeps its last entries in the cache, where a million users each inserted into
-          // their units in turn would find every unit's list cold
+          // each unit's members in a run of their own, in directory order as inOrder is
           Map<UnitRecord, List<UserRecord>> runs = new HashMap<>();
           for (UserRecord record : inOrder) {
             for (UnitId unit : record.units) {
               runs.computeIfAbsent(unitRecord(unit), u -> new ArrayList<>()).add(record);
             }
           }
-          runs.forEach(
-              (unit, members) -> {
-                for (UserRecord member : members) {
-                  unit.members.put(member, member);
-                }
-              });
+          runs.forEach((unit, members) -> unit.members.addAllInOrder(members));
           return null;
         });
   }
@@ -1325,7 +1386,7 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
   }
 
   private void index(UserRecord record) {
-    usersInOrder.put(record, record);
+    usersInOrder.add(record);
     principalNames.put(record.user.userPrincipalName(), record);
     if (!deferUserTerms) {
       userTerms.add(record, extraTerms(record));
@@ -1361,25 +1422,19 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
    */
   private <T extends Listed> Iterator<T> search(
       TermIndex<T> terms,
-      NavigableMap<Listed, T> inOrder,
+      SortedChunks<Listed, T> inOrder,
       String query,
       Optional<Listed> after,
       int size,
       Predicate<T> matches,
       Predicate<? super T> keep) {
-    Collection<T> from =
-        after.isEmpty() ? inOrder.values() : inOrder.tailMap(after.get(), false).values();
+    Iterator<T> from = after.isEmpty() ? inOrder.walk() : inOrder.walk(after.get(), false);
     if (!TermIndex.indexable(query)) {
-      return PrefixSearch.first(
-              PrefixSearch.Plan.WALK, size + 1, out -> false, from.iterator(), matches)
+      return PrefixSearch.first(PrefixSearch.Plan.WALK, size + 1, out -> false, from, matches)
           .iterator();
     }
     return PrefixSearch.first(
-            searchPlan,
-            size + 1,
-            terms.matches(query, inOrder, after, keep),
-            from.iterator(),
-            matches)
+            searchPlan, size + 1, terms.matches(query, inOrder, after, keep), from, matches)
         .iterator();
   }
 
@@ -1572,10 +1627,44 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
     private Builder() {}
 
     /**
+     * {@code user}, or an equal copy of it holding the attribute map instance {@code maps} holds
+     * for an equal map (counting the users that share it), else one whose attribute values are the
+     * instances {@code values} holds for equal values: a tenant repeats its departments, cities and
+     * companies, and a loaded tenant's users would otherwise each hold their own copy of them (a
+     * million copies of a thousand departments cost 48 MB on the benchmark tenant, and a million
+     * equal one-attribute maps 24 MB). The tables live for one build.
+     */
+    // Identity is the point: a user already holding the shared instance needs no copy.
+    @SuppressWarnings("ReferenceEquality")
+    private static User sharing(
+        User user, Map<String, String> values, Map<Map<String, String>, SharedMap> maps) {
+      Map<String, String> attributes = user.attributes();
+      if (attributes.isEmpty()) {
+        return user;
+      }
+      SharedMap shared = maps.get(attributes);
+      if (shared == null) {
+        User copy = sharingValues(user, values);
+        maps.put(copy.attributes(), new SharedMap(copy.attributes()));
+        return copy;
+      }
+      shared.users++;
+      return shared.map == attributes ? user : user.toBuilder().attributes(shared.map).build();
+    }
+
+    /** An attribute map instance that users share, and how many users beyond the first do. */
+    private static final class SharedMap {
+      final Map<String, String> map;
+      int users;
+
+      SharedMap(Map<String, String> map) {
+        this.map = map;
+      }
+    }
+
+    /**
      * {@code user}, or a copy of it whose attribute values are the instances {@code shared} holds
-     * for equal values: a tenant repeats its departments, cities and companies, and a loaded
-     * tenant's users would otherwise each hold their own copy of them (a million copies of a
-     * thousand departments cost 48 MB on the benchmark tenant). The table lives for one build.
+     * for equal values.
      */
     // Identity is the point: only a value that is not already the shared instance needs a copy.
     @SuppressWarnings("ReferenceEquality")
@@ -1693,31 +1782,35 @@ public final class InMemoryDirectory implements Directory, DirectoryWriter, Sess
      */
     public InMemoryDirectory build() {
       Map<String, String> sharedValues = new HashMap<>();
+      Map<Map<String, String>, SharedMap> sharedMaps = new HashMap<>();
       UserRecord[] given = new UserRecord[userByUser ? 0 : users.size()];
       int count = 0;
       for (User user : userByUser ? List.<User>of() : users.values()) {
-        given[count++] = new UserRecord(sharingValues(user, sharedValues));
+        given[count++] = new UserRecord(sharing(user, sharedValues, sharedMaps));
       }
       UserRecord[] inOrder = given.clone();
       ListedSort.sort(inOrder);
-      InMemoryDirectory directory =
-          new InMemoryDirectory(
-              passwordHashIterations,
-              searchPlan,
-              new ConcurrentSkipListMap<>(new SortedRun<>(inOrder)));
+      InMemoryDirectory directory = new InMemoryDirectory(passwordHashIterations, searchPlan);
+      directory.usersInOrder.addAllInOrder(Arrays.asList(inOrder));
       customRoles.forEach(directory::putCustomRole);
       units.values().forEach(directory::putUnit);
       directory.deferUserTerms = true;
       if (userByUser) {
-        users.values().forEach(u -> directory.putUser(sharingValues(u, sharedValues), true));
+        users.values().forEach(u -> directory.putUser(sharing(u, sharedValues, sharedMaps), true));
         for (Map.Entry<UnitId, UserId> m : members) {
           directory.addMember(m.getKey(), m.getValue());
         }
       } else {
         directory.seed(given, inOrder, members);
+        // later writes share the maps that several loaded users share, most shared first
+        sharedMaps.values().stream()
+            .filter(m -> m.users > 0)
+            .sorted(Comparator.comparingInt((SharedMap m) -> m.users).reversed())
+            .limit(ATTRIBUTE_MAPS_LIMIT)
+            .forEach(m -> directory.attributeMaps.put(m.map, m.map));
       }
       directory.deferUserTerms = false;
-      directory.userTerms.addAll(directory.usersInOrder.values(), InMemoryDirectory::extraTerms);
+      directory.userTerms.addAll(directory.usersInOrder::walk, InMemoryDirectory::extraTerms);
       assignments.forEach(directory::addAssignment);
       roleAssignableGroupMembers.forEach(u -> directory.setRoleAssignableGroupMember(u, true));
       return directory;

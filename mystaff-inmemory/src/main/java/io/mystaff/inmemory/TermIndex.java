@@ -3,19 +3,17 @@ package io.mystaff.inmemory;
 import io.mystaff.spi.DirectoryOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A case-insensitive prefix index whose searches produce their matches lazily in directory order,
@@ -48,11 +46,11 @@ import java.util.function.Predicate;
  * array.
  *
  * <p>Writes are serialized by the caller (the directory's write lock). They publish only new
- * arrays, through concurrent maps and volatile fields, so a search running alongside a write never
- * sees an array change; it may see some of the write's postings and not others, which the
- * directory's optimistic read detects and retries under its read lock. Callers keep an entry's
- * display name and extra terms stable while it is indexed (they remove it before a change and add
- * it after).
+ * arrays, through the groups' {@link SortedChunks} and volatile fields, so a search running
+ * alongside a write never sees an array change; it may see some of the write's postings and not
+ * others, which the directory's optimistic read detects and retries under its read lock. Callers
+ * keep an entry's display name and extra terms stable while it is indexed (they remove it before a
+ * change and add it after).
  */
 final class TermIndex<T extends Listed> {
   /** The longest query, in characters: no query needs a longer distinguishing prefix. */
@@ -113,7 +111,7 @@ final class TermIndex<T extends Listed> {
         node.noteNext(
             term.getKey(), term.getKey().offsetByCodePoints(0, codePoints(group.getKey())));
       }
-      node.terms = new ConcurrentSkipListMap<>(terms);
+      node.terms.putAllInOrder(terms);
     }
   }
 
@@ -123,13 +121,13 @@ final class TermIndex<T extends Listed> {
    * {@link #MAX_QUERY_LENGTH} characters long.
    *
    * @param byName the entries searched, in directory order: their display names are not indexed
-   *     here but read from this map
+   *     here but read from this set
    * @param keep which entries of this index may be returned (the members of a unit, say); entries
    *     of {@code byName} must all be kept
    */
   Matches<T> matches(
       String query,
-      NavigableMap<Listed, T> byName,
+      SortedChunks<Listed, T> byName,
       Optional<Listed> after,
       Predicate<? super T> keep) {
     return new Matches<>(this, query, byName, after, keep);
@@ -376,8 +374,7 @@ final class TermIndex<T extends Listed> {
      * entry itself if it is the only one (as for most principal names, so a million users hold no
      * million one-element arrays), else an array of two or more ({@link #entries}).
      */
-    volatile ConcurrentSkipListMap<String, Object> terms =
-        new ConcurrentSkipListMap<>(DirectoryOrder.NAMES);
+    final SortedChunks<String, Object> terms = SortedChunks.mapOf(DirectoryOrder.NAMES);
 
     /**
      * One bit per folded code point (modulo 64) that follows the prefix in a term filed here: a
@@ -481,14 +478,14 @@ final class TermIndex<T extends Listed> {
     private Node at;
 
     private int consumed;
-    private Iterator<Map.Entry<String, Object>> terms = Collections.emptyIterator();
+    private SortedChunks.@Nullable Walk<String, Object> terms;
     private boolean gathered;
     private Listed last = Listed.FIRST;
 
     Matches(
         TermIndex<T> index,
         String query,
-        NavigableMap<Listed, T> byName,
+        SortedChunks<Listed, T> byName,
         Optional<Listed> after,
         Predicate<? super T> keep) {
       this.query = query;
@@ -498,8 +495,8 @@ final class TermIndex<T extends Listed> {
       Listed start = new Listed.Key(query, "");
       Iterator<T> names =
           after.isPresent() && Listed.ORDER.compare(after.get(), start) >= 0
-              ? byName.tailMap(after.get(), false).values().iterator()
-              : byName.tailMap(start, true).values().iterator();
+              ? byName.walk(after.get(), false)
+              : byName.walk(start, true);
       if (names.hasNext()) {
         Listed first = names.next();
         if (startsWith(first.displayName(), 0, query)) {
@@ -544,13 +541,14 @@ final class TermIndex<T extends Listed> {
      * query's path in the trie whose terms may start with the query.
      */
     private void gather() {
-      if (terms.hasNext()) {
-        Map.Entry<String, Object> term = terms.next();
-        if (!startsWith(term.getKey(), 0, query)) {
-          terms = Collections.emptyIterator();
+      SortedChunks.Walk<String, Object> walk = terms;
+      if (walk != null && walk.hasNext()) {
+        Object filed = walk.next();
+        if (!startsWith(walk.key(), 0, query)) {
+          terms = null;
           return;
         }
-        Listed[] entries = entries(term.getValue());
+        Listed[] entries = entries(filed);
         int from = 0;
         if (after.isPresent()) {
           int found = Arrays.binarySearch(entries, after.get(), Listed.ORDER);
@@ -569,17 +567,17 @@ final class TermIndex<T extends Listed> {
           break;
         }
         at = at.children.nodes[child];
-        ConcurrentSkipListMap<String, Object> group = at.terms;
+        SortedChunks<String, Object> group = at.terms;
         if (group.isEmpty()) {
           continue;
         }
         if (consumed == query.length()) {
           // the prefix is the whole query: every term filed here starts with it
-          terms = group.entrySet().iterator();
+          terms = group.walk();
           return;
         }
         if ((at.next & Node.bit(fold(query.codePointAt(consumed)))) != 0) {
-          terms = group.tailMap(query, true).entrySet().iterator();
+          terms = group.walk(query, true);
           return;
         }
       }

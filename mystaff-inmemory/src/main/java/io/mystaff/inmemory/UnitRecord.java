@@ -1,12 +1,12 @@
 package io.mystaff.inmemory;
 
 import io.mystaff.api.UnitId;
+import io.mystaff.api.authz.Scope;
 import io.mystaff.api.directory.AdministrativeUnit;
 import io.mystaff.membership.MembershipRule;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +25,11 @@ final class UnitRecord implements Listed {
    */
   final Set<UnitId> alone;
 
-  final ConcurrentSkipListMap<Listed, UserRecord> members =
-      new ConcurrentSkipListMap<>(Listed.ORDER);
+  /** The scope of the unit, shared by the role assignments scoped to it. */
+  final Scope scope;
+
+  /** The members in directory order: lock-free reads, writes under the write lock. */
+  final SortedChunks<Listed, UserRecord> members = SortedChunks.setOf(Listed.ORDER);
 
   /** The users for whom the rule is undecided: not members. */
   final Set<UserRecord> undecided = ConcurrentHashMap.newKeySet();
@@ -38,6 +41,7 @@ final class UnitRecord implements Listed {
     this.unit = unit;
     this.rule = rule;
     this.alone = Set.of(unit.id());
+    this.scope = Scope.unit(unit.id());
   }
 
   @Override

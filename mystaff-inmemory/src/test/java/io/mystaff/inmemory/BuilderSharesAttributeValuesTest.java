@@ -7,12 +7,14 @@ import io.mystaff.api.directory.User;
 import io.mystaff.api.directory.UserSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The builder stores one instance of each attribute value among the users it loads (memory: a
- * tenant repeats its departments), and otherwise exactly the users it was given.
+ * The builder stores one instance of each attribute value and of each attribute map among the users
+ * it loads (memory: a tenant repeats its departments), and otherwise exactly the users it was
+ * given; users put later share the loaded maps.
  */
 class BuilderSharesAttributeValuesTest {
   private static final long SEED = 0x13_0005L;
@@ -53,7 +55,53 @@ class BuilderSharesAttributeValuesTest {
             assertThat(a).as(why + ": %s of %s and %s", name, u.id(), v.id()).isSameAs(b);
           }
         }
+        Map<String, String> mine = stored.attributes();
+        Map<String, String> theirs = d.findUser(v.id()).orElseThrow().attributes();
+        if (mine.equals(theirs)) {
+          assertThat(mine).as(why + ": attributes of %s and %s", u.id(), v.id()).isSameAs(theirs);
+        }
       }
     }
+  }
+
+  /**
+   * Users put later share the attribute map of loaded users with equal attributes, and are stored
+   * otherwise exactly as given: equal, with the same attributes whatever the case of a name.
+   */
+  @Test
+  void putUser_equalAttributes_shareTheLoadedMap() {
+    InMemoryDirectory d =
+        InMemoryDirectory.builder()
+            .user(user(0, "dept-1"))
+            .user(user(1, "dept-1"))
+            .user(user(2, "dept-2"))
+            .build();
+    Map<String, String> loaded = d.findUser(UserId.of("u0")).orElseThrow().attributes();
+    assertThat(d.findUser(UserId.of("u1")).orElseThrow().attributes()).isSameAs(loaded);
+
+    User given = user(3, "dept-1");
+    User stored = d.putUser(given);
+    assertThat(stored.attributes()).isSameAs(loaded);
+    assertThat(stored.toBuilder().version(given.version()).build()).isEqualTo(given);
+    assertThat(stored.attribute("DEPARTMENT")).contains("dept-1");
+
+    // a new map is held from its first user on, and a change of attributes leaves the old one
+    User other = d.putUser(user(4, "dept-9"));
+    assertThat(d.putUser(user(5, "dept-9")).attributes()).isSameAs(other.attributes());
+    User changed = d.putUser(user(5, "dept-1").toBuilder().attribute("city", "Oslo").build());
+    assertThat(changed.attributes())
+        .isEqualTo(Map.of("department", "dept-1", "city", "Oslo"))
+        .isNotSameAs(loaded);
+    assertThat(d.findUser(UserId.of("u5")).orElseThrow()).isEqualTo(changed);
+  }
+
+  private static User user(int i, String department) {
+    return User.builder()
+        .id(UserId.of("u" + i))
+        .displayName("User " + i)
+        .userPrincipalName("user" + i + "@contoso.com")
+        // new String: equal values, never the same instance
+        .attribute("department", new String(department))
+        .build();
   }
 }

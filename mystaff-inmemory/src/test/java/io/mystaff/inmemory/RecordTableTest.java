@@ -33,6 +33,11 @@ class RecordTableTest {
           }
 
           @Override
+          public String keyOf(Rec record) {
+            return record.key();
+          }
+
+          @Override
           public boolean matches(String key, Rec record) {
             return key.equals(record.key());
           }

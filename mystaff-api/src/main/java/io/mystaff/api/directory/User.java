@@ -422,7 +422,9 @@ public final class User {
     }
 
     /**
-     * Replaces all further directory properties.
+     * Replaces all further directory properties. Given another user's {@link User#attributes()},
+     * the user built shares that immutable map instead of a copy of it (unless attributes are
+     * changed after).
      *
      * @param attributes values by Graph name
      * @return this builder
@@ -431,6 +433,10 @@ public final class User {
       this.checkedAttributes = null;
       this.attributes.clear();
       attributes.forEach(this::attribute);
+      if (attributes instanceof Attributes checked) {
+        // a user's own map: already checked and immutable, so equal users can share one
+        this.checkedAttributes = checked;
+      }
       return this;
     }
 

@@ -84,6 +84,29 @@ class UserTest {
   }
 
   @Test
+  void attributes_anotherUsersMap_sharedUntilChanged() {
+    User bob =
+        User.builder()
+            .id(UserId.of("u2"))
+            .userPrincipalName("bob@contoso.com")
+            .displayName("Bob")
+            .attributes(alice.attributes())
+            .build();
+    assertThat(bob.attributes()).isSameAs(alice.attributes());
+    User moved = bob.toBuilder().attributes(alice.attributes()).attribute("city", "Oslo").build();
+    assertThat(moved.attributes())
+        .isNotSameAs(alice.attributes())
+        .containsEntry("department", "Sales")
+        .containsEntry("city", "Oslo")
+        .hasSize(2);
+    assertThat(alice.attributes()).hasSize(1);
+    // a plain map is checked and copied as before
+    assertThatThrownBy(
+            () -> bob.toBuilder().attributes(java.util.Map.of("userType", "Guest")).build())
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
   void build_missingOrMalformedParts_rejected() {
     assertThatThrownBy(() -> alice.toBuilder().userPrincipalName("no-at-sign").build())
         .isInstanceOf(InvalidInputException.class);
