@@ -7,8 +7,10 @@ import io.mystaff.api.ProviderFailureException;
 import io.mystaff.api.audit.AuditEvent;
 import io.mystaff.jackson.audit.AuditJson;
 import io.mystaff.spi.AuditSink;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -92,20 +94,7 @@ public final class PostgresOutboxRelay {
         c -> {
           delivered.clear();
           sinkFailure.clear();
-          List<String[]> claimed = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT "
-                      + batch // written in, not bound: a generic plan (see pendingAuditEvents)
-                      + " FOR UPDATE SKIP LOCKED")) {
-            ps.setString(1, directory);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                claimed.add(new String[] {rs.getString(1), rs.getString(2)});
-              }
-            }
-          }
-          for (String[] row : claimed) {
+          for (String[] row : claim(c)) {
             AuditEvent event = AuditJson.standard().read(row[1]);
             try {
               sink.record(event);
@@ -143,6 +132,27 @@ public final class PostgresOutboxRelay {
   }
 
   /**
+   * Claims up to a batch of the oldest unclaimed events on {@code c}, in its transaction: each row
+   * as its event id and its event's JSON. Rows another node has claimed are skipped.
+   */
+  private List<String[]> claim(Connection c) throws SQLException {
+    List<String[]> claimed = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT "
+                + batch // written in, not bound: a generic plan (see pendingAuditEvents)
+                + " FOR UPDATE SKIP LOCKED")) {
+      ps.setString(1, directory);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimed.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+    }
+    return claimed;
+  }
+
+  /**
    * {@link #relayBatch} for a {@link PostgresAuditSink} over this relay's data source: claims the
    * batch, stores it in the audit log and deletes it from the outbox in one transaction (the claim,
    * one statement that inserts and deletes, the commit). Both happen or neither: each event is
@@ -155,19 +165,10 @@ public final class PostgresOutboxRelay {
           List<String> ids = new ArrayList<>();
           List<AuditEvent> events = new ArrayList<>();
           List<String> json = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT event_id, event FROM mystaff_outbox WHERE tenant = ? ORDER BY seq LIMIT "
-                      + batch // written in, not bound: a generic plan (see pendingAuditEvents)
-                      + " FOR UPDATE SKIP LOCKED")) {
-            ps.setString(1, directory);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                ids.add(rs.getString(1));
-                json.add(rs.getString(2));
-                events.add(AuditJson.standard().read(rs.getString(2)));
-              }
-            }
+          for (String[] row : claim(c)) {
+            ids.add(row[0]);
+            json.add(row[1]);
+            events.add(AuditJson.standard().read(row[1]));
           }
           if (ids.isEmpty()) {
             Jdbc.noteNothingWritten();
