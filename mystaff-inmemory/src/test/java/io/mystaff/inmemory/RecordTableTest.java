@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,61 +118,44 @@ class RecordTableTest {
       for (int i = 0; i < stable; i++) {
         table.put("s" + i, new Rec("s" + i, i));
       }
-      AtomicBoolean done = new AtomicBoolean();
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      CountDownLatch started = new CountDownLatch(2);
-      List<Thread> readers = new ArrayList<>();
-      for (int t = 0; t < 2; t++) {
-        Thread reader =
-            new Thread(
-                () -> {
-                  started.countDown();
-                  try {
-                    while (!done.get()) {
-                      for (int i = 0; i < stable; i++) {
-                        Rec rec = table.get("s" + i);
-                        if (rec == null || rec.serial() != i || !rec.key().equals("s" + i)) {
-                          throw new AssertionError("s" + i + " read as " + rec);
-                        }
-                      }
-                      Rec churned = table.get("c7");
-                      if (churned != null && !churned.key().equals("c7")) {
-                        throw new AssertionError("c7 read as " + churned);
-                      }
-                      Set<String> seen = new HashSet<>();
-                      for (Rec rec : table) {
-                        seen.add(rec.key());
-                      }
-                      for (int i = 0; i < stable; i++) {
-                        if (!seen.contains("s" + i)) {
-                          throw new AssertionError("iteration missed s" + i);
-                        }
-                      }
-                    }
-                  } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                  }
-                });
-        readers.add(reader);
-        reader.start();
-      }
-      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-      Random r = new Random(seed);
       Set<String> churn = new HashSet<>();
-      for (int step = 0; step < 200_000 && failure.get() == null; step++) {
-        String key = "c" + r.nextInt(collide ? 20 : 2_000);
-        if (churn.add(key)) {
-          table.put(key, new Rec(key, step));
-        } else {
-          table.remove(key);
-          churn.remove(key);
-        }
-      }
-      done.set(true);
-      for (Thread reader : readers) {
-        reader.join(10_000);
-      }
-      assertThat(failure.get()).as("seed %d, collide %s", seed, collide).isNull();
+      Throwable failure =
+          LockFreeReaders.whileWriting(
+              2,
+              () -> {
+                for (int i = 0; i < stable; i++) {
+                  Rec rec = table.get("s" + i);
+                  if (rec == null || rec.serial() != i || !rec.key().equals("s" + i)) {
+                    throw new AssertionError("s" + i + " read as " + rec);
+                  }
+                }
+                Rec churned = table.get("c7");
+                if (churned != null && !churned.key().equals("c7")) {
+                  throw new AssertionError("c7 read as " + churned);
+                }
+                Set<String> seen = new HashSet<>();
+                for (Rec rec : table) {
+                  seen.add(rec.key());
+                }
+                for (int i = 0; i < stable; i++) {
+                  if (!seen.contains("s" + i)) {
+                    throw new AssertionError("iteration missed s" + i);
+                  }
+                }
+              },
+              failed -> {
+                Random r = new Random(seed);
+                for (int step = 0; step < 200_000 && !failed.getAsBoolean(); step++) {
+                  String key = "c" + r.nextInt(collide ? 20 : 2_000);
+                  if (churn.add(key)) {
+                    table.put(key, new Rec(key, step));
+                  } else {
+                    table.remove(key);
+                    churn.remove(key);
+                  }
+                }
+              });
+      assertThat(failure).as("seed %d, collide %s", seed, collide).isNull();
       assertThat(table.size()).isEqualTo(stable + churn.size());
     }
   }

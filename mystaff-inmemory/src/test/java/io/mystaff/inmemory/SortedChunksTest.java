@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,61 +184,44 @@ class SortedChunksTest {
       stable.add(key(i));
       set.add(key(i));
     }
-    AtomicBoolean done = new AtomicBoolean();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    CountDownLatch started = new CountDownLatch(2);
-    List<Thread> readers = new ArrayList<>();
-    for (int t = 0; t < 2; t++) {
-      Thread reader =
-          new Thread(
-              () -> {
-                started.countDown();
-                try {
-                  while (!done.get()) {
-                    Listed previous = null;
-                    int seen = 0;
-                    for (Iterator<Listed.Key> walk = set.walk(); walk.hasNext(); ) {
-                      Listed.Key k = walk.next();
-                      if (previous != null && Listed.ORDER.compare(previous, k) >= 0) {
-                        throw new AssertionError(k + " after " + previous);
-                      }
-                      previous = k;
-                      if (Integer.parseInt(k.sortId().substring(2)) % 10 == 0) {
-                        seen++;
-                      }
-                    }
-                    if (seen != stable.size()) {
-                      throw new AssertionError("saw " + seen + " of " + stable.size());
-                    }
-                    Listed.Key probe = stable.get(seen % 97 * 7);
-                    if (set.get(probe) == null) {
-                      throw new AssertionError("lost " + probe);
-                    }
-                  }
-                } catch (Throwable e) {
-                  failure.compareAndSet(null, e);
+    Throwable failure =
+        LockFreeReaders.whileWriting(
+            2,
+            () -> {
+              Listed previous = null;
+              int seen = 0;
+              for (Iterator<Listed.Key> walk = set.walk(); walk.hasNext(); ) {
+                Listed.Key k = walk.next();
+                if (previous != null && Listed.ORDER.compare(previous, k) >= 0) {
+                  throw new AssertionError(k + " after " + previous);
                 }
-              });
-      reader.start();
-      readers.add(reader);
-    }
-    started.await();
-    Random r = new Random(seed);
-    for (int step = 0; step < 200_000 && failure.get() == null; step++) {
-      int i = r.nextInt(20_000);
-      if (i % 10 == 0) {
-        continue;
-      }
-      if (r.nextBoolean()) {
-        set.add(key(i));
-      } else {
-        set.remove(key(i));
-      }
-    }
-    done.set(true);
-    for (Thread reader : readers) {
-      reader.join(TimeUnit.SECONDS.toMillis(30));
-    }
-    assertThat(failure.get()).as("seed 0x" + Long.toHexString(seed)).isNull();
+                previous = k;
+                if (Integer.parseInt(k.sortId().substring(2)) % 10 == 0) {
+                  seen++;
+                }
+              }
+              if (seen != stable.size()) {
+                throw new AssertionError("saw " + seen + " of " + stable.size());
+              }
+              Listed.Key probe = stable.get(seen % 97 * 7);
+              if (set.get(probe) == null) {
+                throw new AssertionError("lost " + probe);
+              }
+            },
+            failed -> {
+              Random r = new Random(seed);
+              for (int step = 0; step < 200_000 && !failed.getAsBoolean(); step++) {
+                int i = r.nextInt(20_000);
+                if (i % 10 == 0) {
+                  continue;
+                }
+                if (r.nextBoolean()) {
+                  set.add(key(i));
+                } else {
+                  set.remove(key(i));
+                }
+              }
+            });
+    assertThat(failure).as("seed 0x" + Long.toHexString(seed)).isNull();
   }
 }
