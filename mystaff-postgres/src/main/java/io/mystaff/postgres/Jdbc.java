@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -62,19 +63,8 @@ final class Jdbc {
 
   /** Runs {@code work} on a pooled connection in auto-commit mode (one statement, one snapshot). */
   <T> T read(String what, Work<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        if (!c.getAutoCommit()) {
-          c.setAutoCommit(true);
-        }
-        return work.run(c);
-      } catch (SQLException e) {
-        if (attempt < 2 && isConnectionLoss(e)) {
-          continue; // a read changes nothing: safe to repeat on a fresh connection
-        }
-        throw failure(what, e);
-      }
-    }
+    // a read changes nothing: safe to repeat once on a fresh connection
+    return autoCommit(what, work, 2, Jdbc::isConnectionLoss);
   }
 
   /**
@@ -85,6 +75,15 @@ final class Jdbc {
    * if the first one committed (an {@code INSERT ... ON CONFLICT DO NOTHING}, a {@code DELETE}).
    */
   <T> T idempotent(String what, Work<T> work) {
+    return autoCommit(what, work, ATTEMPTS, e -> isCommitOutcomeUnknown(e) || isTransient(e));
+  }
+
+  /**
+   * Runs {@code work} on a pooled connection in auto-commit mode, up to {@code attempts} times,
+   * each on a new connection, while it fails with an exception {@code repeatable} accepts.
+   */
+  private <T> T autoCommit(
+      String what, Work<T> work, int attempts, Predicate<SQLException> repeatable) {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         if (!c.getAutoCommit()) {
@@ -92,7 +91,7 @@ final class Jdbc {
         }
         return work.run(c);
       } catch (SQLException e) {
-        if (attempt < ATTEMPTS && (isCommitOutcomeUnknown(e) || isTransient(e))) {
+        if (attempt < attempts && repeatable.test(e)) {
           continue;
         }
         throw failure(what, e);
